@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Timing of repeated runs, in milliseconds. Medians are what we quote; min/max show spread. */
+export interface Timing {
+  readonly runs: number;
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Runs `fn` `warmup` times untimed (so the JIT has settled), then `runs` times timed. The
+ * returned value of each run is kept in a sink so the work cannot be optimised away.
+ */
+export function time(fn: () => unknown, { runs = 30, warmup = 5 } = {}): Timing {
+  const sink: unknown[] = [];
+  for (let i = 0; i < warmup; i++) sink.push(fn());
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    sink.push(fn());
+    samples.push(performance.now() - t0);
+  }
+  if (sink.length === 0) throw new Error('unreachable');
+  samples.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    runs,
+    median: round(median(samples)),
+    min: round(samples[0]!),
+    max: round(samples.at(-1)!),
+  };
+}
+
+/** Minified, gzipped size in bytes of an entry bundled as a browser ESM library would ship it. */
+export async function minGzipSize(
+  entry: string,
+  external: string[] = [],
+): Promise<{ min: number; gzip: number }> {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    external,
+    treeShaking: true,
+  });
+  const code = out.outputFiles[0]!.contents;
+  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+/** Writes `bench/results/<name>.json` with the machine it was measured on. */
+export function writeResult(name: string, data: Record<string, unknown>): string {
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`${name}.json`, dir);
+  const body = {
+    measured_at: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model ?? 'unknown',
+    ...data,
+  };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return file.pathname;
+}
+
+/** Deterministic PRNG (mulberry32) so every bench run measures the same data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,181 @@
+// The CLI as a user runs it: real HTTP to a server on 127.0.0.1, output read back, exit codes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requestExample, responseExample } from '../../../../testing/openapi-spec.js';
+import { type FaultServer, json, startFaultServer } from '../testing/fault-server.js';
+import { runCli } from './run.js';
+
+let server: FaultServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startFaultServer();
+  dir = await mkdtemp(join(tmpdir(), 'cscx-cli-'));
+});
+afterAll(() => server.close());
+beforeEach(() => server.use((_req, res) => json(res, 404, { title: 'Not Found', status: 404 })));
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    argv,
+    { CSCX_BASE_URL: server.url, CSCX_TOKEN: 'tok_cli_secret_123' },
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+    },
+  );
+  return { code, stdout, stderr };
+}
+
+describe('cscx-success', () => {
+  it('prints a customer table across every page', async () => {
+    const page = responseExample<{ items: Record<string, unknown>[] }>('listCustomers');
+    const first = page.items[0]!;
+    server.use((req, res) => {
+      const more = !req.url.includes('cursor=');
+      json(res, 200, {
+        items: [{ ...first, id: more ? 'cus_a' : 'cus_b', name: more ? 'Acme Corp' : 'Globex' }],
+        next_cursor: more ? 'p2' : null,
+      });
+    });
+    const r = await cli('customers', '--segment', 'enterprise');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^id\s+name\s+segment/);
+    expect(r.stdout).toContain('Acme Corp');
+    expect(r.stdout).toContain('Globex');
+    expect(server.requests[0]?.url).toBe('/api/customers?segment=enterprise');
+  });
+
+  it('prints metrics as JSON with --json, exactly the response', async () => {
+    const body = responseExample('getCustomerSuccessMetrics');
+    server.use((_req, res) => json(res, 200, body));
+    const r = await cli('metrics', 'cus_acme', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(body);
+  });
+
+  it('prints a readable metrics summary with goals achieved and ROI', async () => {
+    server.use((_req, res) => json(res, 200, responseExample('getCustomerSuccessMetrics')));
+    const r = await cli('metrics', 'cus_acme');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Goals achieved \d+ \/ \d+/);
+    expect(r.stdout).toMatch(/ROI (\d+\.\dx|—)/);
+  });
+
+  it('creates a goal from a file', async () => {
+    const created = responseExample<{ id: string }>('createSuccessGoal');
+    server.use((_req, res) => json(res, 201, created));
+    const file = join(dir, 'goal.json');
+    await writeFile(file, JSON.stringify(requestExample('createSuccessGoal')));
+    const r = await cli('goals', 'create', '--file', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Created goal ${created.id}`);
+    expect(JSON.parse(server.requests[0]!.body)).toEqual(requestExample('createSuccessGoal'));
+  });
+
+  it('records a measurement', async () => {
+    server.use((_req, res) => json(res, 201, responseExample('recordMeasurement')));
+    const r = await cli('measure', 'goal_1', 'met_1', '11.5', '--note', 'April export');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({
+      metric_id: 'met_1',
+      value: 11.5,
+      note: 'April export',
+    });
+  });
+
+  it('writes a report file', async () => {
+    server.use((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="r.pdf"',
+      });
+      res.end('%PDF-1.7 test');
+    });
+    const out = join(dir, 'report.pdf');
+    const r = await cli('report', 'cus_acme', '--format', 'pdf', '--out', out);
+    expect(r.code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe('%PDF-1.7 test');
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ format: 'pdf' });
+  });
+
+  it('fails with one line and exit 1 on an API error, without the token', async () => {
+    server.use((_req, res) =>
+      json(res, 404, {
+        title: 'Not Found',
+        status: 404,
+        detail: 'No customer cus_x in your scope.',
+      }),
+    );
+    const r = await cli('metrics', 'cus_x');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'cscx-success: 404 Not Found: No customer cus_x in your scope. (request req_test)\n',
+    );
+    expect(r.stderr).not.toContain('tok_cli_secret_123');
+  });
+
+  it('rejects usage errors with exit 2 before any request', async () => {
+    for (const argv of [
+      ['measure', 'g', 'm', 'eleven'],
+      ['report', 'c', '--format', 'doc', '--out', 'x'],
+      ['frobnicate'],
+      ['goals', 'delete'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('says what to do when CSCX_TOKEN is missing', async () => {
+    let err = '';
+    const code = await runCli(
+      ['customers'],
+      { CSCX_BASE_URL: server.url },
+      {
+        stdout: () => {},
+        stderr: (t) => {
+          err += t;
+        },
+      },
+    );
+    expect(code).toBe(2);
+    expect(err).toContain('CSCX_TOKEN is not set');
+  });
+
+  it('runs as a real process and exits non-zero on a network failure', async () => {
+    const bin = new URL('../cli.ts', import.meta.url).pathname;
+    const run = promisify(execFile);
+    const err = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        bin,
+        'customers',
+        '--base-url',
+        'http://127.0.0.1:9',
+        '--timeout',
+        '2000',
+      ],
+      {
+        env: { ...process.env, CSCX_TOKEN: 'tok_proc_secret_456' },
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(1);
+    const stderr = (err as { stderr: string }).stderr;
+    expect(stderr).toMatch(/^cscx-success: listCustomers: network error/);
+    expect(stderr).not.toContain('tok_proc_secret_456');
+  });
+});

@@ -1,0 +1,275 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createSuccessClient, type SuccessClient } from '../client.js';
+import { SuccessApiError, SuccessError, ValidationError } from '../errors.js';
+import type { components } from '../generated/openapi.js';
+import { formatTable } from './table.js';
+
+/** Where the CLI writes; injected so tests read what a user would see. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const USAGE = `Usage: cscx-success <command> [options]
+
+Commands:
+  customers [--segment S] [--csm-id ID] [--search TEXT]   list customers in your scope
+  metrics <customerId> [--period P]                        a customer's success metrics
+  portfolio [--segment S] [--csm-id ID]                    portfolio summary and customers
+  goals create --file goal.json                            create a success goal
+  measure <goalId> <metricId> <value> [--date D] [--note N] record a measurement
+  report <customerId> --format pdf|ppt|html --out FILE     generate a success report
+
+Options:
+  --json              print the response as JSON instead of a table
+  --base-url URL      API base URL (or CSCX_BASE_URL; default http://127.0.0.1:8787)
+  --timeout MS        deadline of each call in ms (default 30000)
+  -h, --help          show this help
+
+The token is read from CSCX_TOKEN.`;
+
+class UsageError extends Error {}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const money = (n: number | null | undefined, currency: string) =>
+  n === null || n === undefined
+    ? '—'
+    : new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: 0,
+      }).format(n);
+const pct = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : `${Math.round(n)}%`;
+const roi = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : `${n.toFixed(1)}x`;
+
+/**
+ * Runs one CLI command and returns the process exit code: 0 on success, 1 when the API or the
+ * network failed, 2 for a usage error. Errors are one line on stderr, without credentials.
+ */
+export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    io.stderr(`cscx-success: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    io.stdout(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const token = env.CSCX_TOKEN;
+  if (!token) {
+    io.stderr(
+      'cscx-success: CSCX_TOKEN is not set. Export a token, e.g. CSCX_TOKEN=demo-csm-token.\n',
+    );
+    return 2;
+  }
+  const baseUrl = values['base-url'] ?? env.CSCX_BASE_URL ?? 'http://127.0.0.1:8787';
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) {
+    io.stderr('cscx-success: --timeout must be a positive number of milliseconds\n');
+    return 2;
+  }
+  const client = createSuccessClient({ baseUrl, token, ...(timeoutMs ? { timeoutMs } : {}) });
+  try {
+    await dispatch(client, positionals, values, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cscx-success: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`cscx-success: ${describe(e)}\n`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'base-url': { type: 'string' },
+      timeout: { type: 'string' },
+      segment: { type: 'string' },
+      'csm-id': { type: 'string' },
+      search: { type: 'string' },
+      period: { type: 'string' },
+      file: { type: 'string' },
+      date: { type: 'string' },
+      note: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function describe(e: unknown): string {
+  if (e instanceof SuccessApiError) {
+    const fields = e.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ');
+    const id = e.requestId ? ` (request ${e.requestId})` : '';
+    return `${e.status} ${e.problem.title}${e.problem.detail ? `: ${e.problem.detail}` : ''}${fields ? ` [${fields}]` : ''}${id}`;
+  }
+  if (e instanceof ValidationError) return e.message;
+  if (e instanceof SuccessError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError(`missing ${what}. Run cscx-success --help.`);
+  return value;
+}
+
+const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+async function dispatch(
+  client: SuccessClient,
+  [command, ...args]: string[],
+  values: Values,
+  io: CliIo,
+): Promise<void> {
+  const print = (data: unknown, table: () => string) =>
+    io.stdout(values.json ? `${JSON.stringify(data, null, 2)}\n` : `${table()}\n`);
+  switch (command) {
+    case 'customers': {
+      const items: components['schemas']['Customer'][] = [];
+      const input = {
+        ...opt('segment', values.segment as components['schemas']['Segment'] | undefined),
+        ...opt('csm_id', values['csm-id']),
+        ...opt('search', values.search),
+      };
+      for await (const c of client.listCustomers.all(input)) items.push(c);
+      return print(items, () =>
+        formatTable(
+          ['id', 'name', 'segment', 'csm', 'investment'],
+          items.map((c) => [
+            c.id,
+            c.name,
+            c.segment,
+            c.csm_id ?? '—',
+            money(c.investment, c.currency),
+          ]),
+        ),
+      );
+    }
+    case 'metrics': {
+      const customerId = need(args[0], '<customerId>');
+      const data = await client.getCustomerSuccessMetrics({
+        customerId,
+        ...opt('period', values.period),
+      });
+      const m = data.metrics;
+      const cur = m.currency;
+      return print(data, () =>
+        [
+          `${data.customer.name} (${m.period})`,
+          `Goals achieved ${m.goals.achieved} / ${m.goals.total} (${pct(m.goals.achievement_rate)}); on track ${m.goals.on_track}, at risk ${m.goals.at_risk}`,
+          `Value delivered ${money(m.value_delivered.total_value, cur)} vs investment ${money(m.value_delivered.investment, cur)}; ROI ${roi(m.value_delivered.roi_multiplier)}`,
+          '',
+          formatTable(
+            ['goal', 'status', 'progress'],
+            data.goals.map((g) => [g.name, g.status, pct(g.achievement_pct)]),
+          ),
+        ].join('\n'),
+      );
+    }
+    case 'portfolio': {
+      const data = await client.getPortfolioSuccessMetrics({
+        ...opt('segment', values.segment as components['schemas']['Segment'] | undefined),
+        ...opt('csm_id', values['csm-id']),
+      });
+      const s = data.summary;
+      return print(data, () =>
+        [
+          `${s.customers} customers, ${s.goals} goals: ${s.achieved} achieved (${pct(s.achievement_rate)}), ${s.at_risk} at risk; average ROI ${roi(s.average_roi)}`,
+          '',
+          formatTable(
+            ['customer', 'segment', 'achieved', 'score', 'ROI', 'value'],
+            data.customers.map((c) => [
+              c.name,
+              c.segment,
+              `${c.goals_achieved} / ${c.goals_total}`,
+              c.success_score === null ? '—' : String(Math.round(c.success_score)),
+              roi(c.roi_multiplier),
+              money(c.total_value, c.currency),
+            ]),
+          ),
+        ].join('\n'),
+      );
+    }
+    case 'goals': {
+      if (args[0] !== 'create')
+        throw new UsageError(
+          `unknown goals command "${args[0] ?? ''}". Use: goals create --file goal.json`,
+        );
+      const file = need(values.file, '--file goal.json');
+      let body: unknown;
+      try {
+        body = JSON.parse(await readFile(file, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+      }
+      const goal = await client.createSuccessGoal({
+        body: body as components['schemas']['SuccessGoalInput'],
+      });
+      return print(
+        goal,
+        () => `Created goal ${goal.id} "${goal.name}" (${goal.status}) for ${goal.customer_id}`,
+      );
+    }
+    case 'measure': {
+      const [goalId, metricId, raw] = [
+        need(args[0], '<goalId>'),
+        need(args[1], '<metricId>'),
+        need(args[2], '<value>'),
+      ];
+      const value = Number(raw);
+      if (!Number.isFinite(value) || raw.trim() === '')
+        throw new UsageError(`<value> must be a number, not "${raw}"`);
+      const result = await client.recordMeasurement({
+        goalId,
+        body: {
+          metric_id: metricId,
+          value,
+          ...opt('measured_at', values.date),
+          ...opt('note', values.note),
+        },
+      });
+      const g = result.goal;
+      return print(
+        result,
+        () =>
+          `Recorded ${value} for ${metricId}: goal "${g.name}" now ${pct(g.achievement_pct)} (${g.status})`,
+      );
+    }
+    case 'report': {
+      const customerId = need(args[0], '<customerId>');
+      const format = need(values.format, '--format pdf|ppt|html');
+      if (!['pdf', 'ppt', 'html'].includes(format))
+        throw new UsageError(`--format must be pdf, ppt or html, not "${format}"`);
+      const out = need(values.out, '--out FILE');
+      const file = await client.generateSuccessReport({
+        customerId,
+        body: { format: format as components['schemas']['ReportFormat'] },
+      });
+      await writeFile(out, new Uint8Array(await file.arrayBuffer()));
+      return print(
+        { file: out, name: file.name, type: file.type, bytes: file.size },
+        () => `Wrote ${out} (${file.size} bytes, ${file.type})`,
+      );
+    }
+    default:
+      throw new UsageError(`unknown command "${command}". Run cscx-success --help.`);
+  }
+}

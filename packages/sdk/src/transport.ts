@@ -1,0 +1,340 @@
+import * as v from 'valibot';
+import {
+  type FieldError,
+  NetworkError,
+  type ProblemDetails,
+  type RequestSummary,
+  SuccessApiError,
+  SuccessError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+import { redactText } from './redact.js';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isRetryable,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryOptions,
+  sleep,
+} from './retry.js';
+
+/**
+ * A middleware sees every attempt's `Request` and may change it, observe the `Response`, or
+ * answer itself. Call `next` at most once per invocation.
+ *
+ * @example
+ * const timing: Middleware = async (request, next) => {
+ *   const t0 = performance.now();
+ *   const response = await next(request);
+ *   console.log(request.method, new URL(request.url).pathname, response.status, performance.now() - t0);
+ *   return response;
+ * };
+ */
+export type Middleware = (
+  request: Request,
+  next: (request: Request) => Promise<Response>,
+) => Promise<Response>;
+
+/** Options of {@link createSuccessClient}. */
+export interface ClientOptions {
+  /** Where the API lives, e.g. `http://127.0.0.1:8787`. Paths such as `/api/customers` are appended. */
+  readonly baseUrl: string;
+  /** A bearer token. Use `getToken` instead for short-lived tokens. */
+  readonly token?: string;
+  /** Called before every attempt (retries included), so a refreshed token is picked up. */
+  readonly getToken?: () => string | Promise<string>;
+  /** The `fetch` to use; default the platform's. Inject one to add proxies or for tests. */
+  readonly fetch?: typeof fetch;
+  /** Deadline of one call, retries and body reading included. Default 30,000 ms. */
+  readonly timeoutMs?: number;
+  /** Retries for idempotent requests; a number is shorthand for `{ retries }`. Default 2. */
+  readonly retries?: number | RetryOptions;
+  /** Extra headers sent with every request (e.g. a tracing header). */
+  readonly headers?: Record<string, string>;
+  /** Validate responses (and request bodies) against the contract. Default true. */
+  readonly validate?: boolean;
+  /** Run in order around each attempt, the first one outermost. */
+  readonly middleware?: readonly Middleware[];
+}
+
+/** Per-call options, the last argument of every client method. */
+export interface CallOptions {
+  /** Abort the call; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  readonly timeoutMs?: number;
+}
+
+/** How to read a successful response. */
+export type ResponseKind = 'json' | 'file' | 'empty';
+
+type AnySchema = v.GenericSchema<unknown, unknown>;
+
+/** One HTTP request as an operation describes it, parameters already placed. */
+export interface RequestSpec {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
+  readonly response: ResponseKind;
+  readonly responseSchema?: AnySchema | undefined;
+  readonly requestSchema?: AnySchema | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** valibot issues as `FieldError`s with dotted paths (`goals.0.status`), what users search for. */
+export function issuesToFieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
+  return issues.map((issue) => ({
+    field: (issue.path ?? []).map((p) => String(p.key)).join('.'),
+    message: issue.message,
+    code: issue.type,
+  }));
+}
+
+function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: Readonly<Record<string, unknown>> | undefined,
+): string {
+  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
+  if (query) {
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value))
+        for (const item of value) url.searchParams.append(key, String(item));
+      else url.searchParams.set(key, String(value));
+    }
+  }
+  return url.toString();
+}
+
+function filenameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain filename
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+async function readProblem(response: Response, text: string): Promise<ProblemDetails> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') && text) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (
+        parsed &&
+        typeof parsed === 'object' &&
+        typeof (parsed as { title?: unknown }).title === 'string'
+      ) {
+        return { ...(parsed as ProblemDetails), status: response.status };
+      }
+    } catch {
+      // not a problem document: described below from the status line
+    }
+  }
+  return { title: response.statusText || `HTTP ${response.status}`, status: response.status };
+}
+
+/**
+ * Settles with `work`, or rejects with the signal's reason as soon as it aborts, even when an
+ * injected `fetch` or a middleware ignores the signal: the deadline holds whatever they do.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Sends requests for a client: auth, middleware, deadline, retries with backoff, response
+ * reading and validation, and the mapping of every failure to a typed {@link SuccessError}.
+ */
+export class Transport {
+  readonly #options: ClientOptions;
+  readonly #retry: Required<RetryOptions>;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: ClientOptions) {
+    if (!options.baseUrl) throw new TypeError('createSuccessClient: baseUrl is required');
+    this.#options = options;
+    const retries =
+      typeof options.retries === 'number' ? { retries: options.retries } : (options.retries ?? {});
+    this.#retry = { ...DEFAULT_RETRY, ...retries };
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  get validates(): boolean {
+    return this.#options.validate !== false;
+  }
+
+  async send<T>(spec: RequestSpec, call: CallOptions = {}): Promise<T> {
+    const url = buildUrl(this.#options.baseUrl, spec.path, spec.query);
+    const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const summary = (attempts: number): RequestSummary => ({
+      operationId: spec.operationId,
+      method: spec.method,
+      url,
+      attempts,
+    });
+
+    if (this.validates && spec.requestSchema && spec.body !== undefined) {
+      const checked = v.safeParse(spec.requestSchema, spec.body);
+      if (!checked.success)
+        throw new ValidationError('request', issuesToFieldErrors(checked.issues), summary(0));
+    }
+
+    const headers = new Headers(this.#options.headers);
+    headers.set(
+      'accept',
+      spec.response === 'json' ? 'application/json, application/problem+json' : '*/*',
+    );
+    for (const [k, val] of Object.entries(spec.headers ?? {}))
+      if (val !== undefined) headers.set(k, val);
+    if (spec.method === 'POST' && !headers.has('idempotency-key'))
+      headers.set('idempotency-key', crypto.randomUUID());
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
+    // One deadline for the whole call; each attempt listens to it and to the caller's signal.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
+    const retryable = isRetryable(spec.method, headers);
+    const started = Date.now();
+
+    try {
+      for (let attempt = 1; ; attempt++) {
+        let failure: SuccessError;
+        let retryAfter: number | undefined;
+        try {
+          return await this.#attempt<T>(spec, url, headers, body, signal, summary(attempt));
+        } catch (e) {
+          if (call.signal?.aborted) throw call.signal.reason;
+          if (deadline.signal.aborted) throw new TimeoutError(timeoutMs, summary(attempt));
+          if (!(e instanceof SuccessError)) throw e;
+          failure = e;
+          if (e instanceof SuccessApiError) {
+            if (!isRetryableStatus(e.status)) throw e;
+            retryAfter = e.retryAfterSeconds;
+          } else if (!(e instanceof NetworkError)) {
+            throw e;
+          }
+        }
+        if (!retryable || attempt > this.#retry.retries) throw failure;
+        const delay = backoffDelay(attempt, this.#retry, retryAfter);
+        // Waiting past the deadline only to time out helps nobody: report the real failure now.
+        if (Date.now() - started + delay >= timeoutMs) throw failure;
+        try {
+          await sleep(delay, signal);
+        } catch {
+          if (call.signal?.aborted) throw call.signal.reason;
+          throw new TimeoutError(timeoutMs, summary(attempt));
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #token(): Promise<string | undefined> {
+    if (this.#options.getToken) return this.#options.getToken();
+    return this.#options.token;
+  }
+
+  async #attempt<T>(
+    spec: RequestSpec,
+    url: string,
+    baseHeaders: Headers,
+    body: string | undefined,
+    signal: AbortSignal,
+    summary: RequestSummary,
+  ): Promise<T> {
+    const headers = new Headers(baseHeaders);
+    const token = await this.#token();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    const init: RequestInit = { method: spec.method, headers, signal };
+    if (body !== undefined) init.body = body;
+    const request = new Request(url, init);
+
+    const chain = (this.#options.middleware ?? []).reduceRight<(r: Request) => Promise<Response>>(
+      (next, mw) => (r) => mw(r, next),
+      (r) => this.#fetch(r),
+    );
+
+    let response: Response;
+    let bytes: ArrayBuffer;
+    try {
+      // Read the whole body inside the try: a connection cut mid-body is a network failure.
+      [response, bytes] = await untilAborted(
+        chain(request).then(async (r) => [r, await r.arrayBuffer()] as const),
+        signal,
+      );
+    } catch (e) {
+      if (signal.aborted) throw e;
+      const message = e instanceof Error ? e.message : String(e);
+      throw new NetworkError(
+        `${spec.operationId}: network error: ${redactText(message, [token])}`,
+        summary,
+        { cause: e instanceof Error ? new Error(redactText(e.message, [token])) : undefined },
+      );
+    }
+
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (!response.ok) {
+      const problem = await readProblem(response, new TextDecoder().decode(bytes));
+      throw new SuccessApiError(problem, summary, {
+        requestId,
+        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      });
+    }
+
+    if (spec.response === 'empty') return undefined as T;
+    if (spec.response === 'file') {
+      const type = response.headers.get('content-type') ?? 'application/octet-stream';
+      const name = filenameFrom(response.headers.get('content-disposition'), 'download');
+      return new File([bytes], name, { type }) as T;
+    }
+
+    let data: unknown;
+    try {
+      data = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : 'unreadable';
+      throw new ValidationError(
+        'response',
+        [{ field: '', message: `body is not valid JSON (${reason})`, code: 'json' }],
+        summary,
+      );
+    }
+    if (this.validates && spec.responseSchema) {
+      const checked = v.safeParse(spec.responseSchema, data);
+      if (!checked.success)
+        throw new ValidationError('response', issuesToFieldErrors(checked.issues), summary);
+      return checked.output as T;
+    }
+    return data as T;
+  }
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Node-side packages only; browser tests of the elements run in Chromium via @web/test-runner.
+// Tests import source, never dist: workspace packages resolve to their src/index.ts.
+export default defineConfig({
+  resolve: {
+    alias: { '@cscx/success-calc': src('calc') },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/src/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+  },
+});
