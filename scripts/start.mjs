@@ -29,6 +29,8 @@ const server = createServer((req, res) => {
   }
 });
 server.listen(port, '127.0.0.1', () => {
-  console.log(`CSCX Success Kit placeholder on http://127.0.0.1:${port}/ (reference server not built yet)`);
+  console.log(
+    `CSCX Success Kit placeholder on http://127.0.0.1:${port}/ (reference server not built yet)`,
+  );
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

@@ -106,16 +106,19 @@ export function goalProgress(
 ): GoalProgressResult {
   const inputs = goal?.metrics;
   const n = Array.isArray(inputs) ? inputs.length : 0;
+  if (n === 0) return fail('no_metrics', 'No metrics defined for this goal.');
   const metrics: MetricProgressResult[] = new Array(n);
-  let complete = n > 0;
+  let complete = true;
   let sumW = 0;
   let sumWP = 0;
   let min = Infinity;
   let max = -min;
+  // An index loop, not for-of: it keeps this function small enough for the JIT to inline.
   for (let i = 0; i < n; i++) {
     const m = inputs[i];
     const w = m?.weight ?? 1;
     if (!isFiniteNumber(w) || w <= 0) return badWeight(i, w);
+    // `m` is undefined only for a hole in an untyped list; metricProgress reads it with `?.`.
     const r = metricProgress(m as GoalMetricInput, options);
     metrics[i] = r;
     if (r.ok) {
@@ -127,7 +130,7 @@ export function goalProgress(
     } else complete = false;
   }
   const percent = sumWP / sumW;
-  // The common case stays small (the JIT inlines it); skips, overflow and empty lists go below.
+  // The common case stays small (the JIT inlines it); skips and overflow go below.
   return complete && isFiniteNumber(percent) && isFiniteNumber(sumW)
     ? // A mean lies between its extremes; the clamp only absorbs floating-point rounding.
       { ok: true, percent: clamp(percent, min, max), metrics, skipped: [], partial: false }
@@ -138,13 +141,12 @@ function badWeight(i: number, w: unknown): CalcFailure<'invalid_weight'> {
   return must('invalid_weight', `Metric ${i + 1} weight`, 'above 0 (or empty for 1)', w);
 }
 
-/** {@link goalProgress} when metrics are skipped, the sums overflow, or there are none. */
+/** {@link goalProgress} when metrics are skipped or the sums overflow. */
 function unusualProgress(
   inputs: readonly GoalMetricInput[],
   metrics: readonly MetricProgressResult[],
 ): GoalProgressResult {
   const n = metrics.length;
-  if (n === 0) return fail('no_metrics', 'No metrics defined for this goal.');
   const skipped: SkippedMetric[] = [];
   let sumW = 0;
   let sumWP = 0;

@@ -109,6 +109,8 @@ function byTime(a: Timed, b: Timed): number {
  *   (default 3) periods; fires once per run, at the point the run reaches that length. A flat
  *   period ends the run.
  *
+ * Triggers that compare the same points share those (read-only) point objects.
+ *
  * @example
  * const r = healthTriggers([
  *   { at: '2026-01-31', score: 92 },

@@ -163,9 +163,11 @@ export function recommendActions(goal: RecommendationGoal): Recommendation[] {
   if (status === 'missed') add(out, MISSED, summary);
   const unexplained: string[] = [];
   let explained = false;
-  const metrics: readonly unknown[] = Array.isArray(goal.metrics) ? goal.metrics : [];
+  const metrics: readonly (RecommendationMetric | null | undefined)[] = Array.isArray(goal.metrics)
+    ? goal.metrics
+    : [];
   for (let i = 0; i < metrics.length; i++) {
-    const m = metrics[i] as Partial<RecommendationMetric> | null | undefined;
+    const m = metrics[i];
     const name = (typeof m?.name === 'string' && m.name) || `Metric ${i + 1}`;
     const percent = m?.percent;
     const s = m?.status ?? metricStatus(percent);
