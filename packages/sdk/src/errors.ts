@@ -149,8 +149,3 @@ export class ValidationError extends SuccessError {
     return { ...super.toJSON(), direction: this.direction, issues: this.issues };
   }
 }
-
-/** The caller aborted through its own `AbortSignal`; rethrown as the signal's reason. */
-export function isAbortError(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
-}
