@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = (pkg: string) =>
   fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
@@ -8,10 +8,12 @@ const src = (pkg: string) =>
 // Tests import source, never dist: workspace packages resolve to their src/index.ts.
 export default defineConfig({
   resolve: {
-    alias: { '@cscx/success-calc': src('calc') },
+    alias: { '@cscx/success-calc': src('calc'), '@cscx/success-sdk': src('sdk') },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
+    // The elements' tests need a browser: web-test-runner runs them in Chromium.
+    exclude: [...configDefaults.exclude, 'packages/elements/**'],
     typecheck: {
       enabled: true,
       include: ['packages/*/src/**/*.test-d.ts'],

@@ -151,7 +151,12 @@ async function readProblem(response: Response, text: string): Promise<ProblemDet
  * injected `fetch` or a middleware ignores the signal: the deadline holds whatever they do.
  */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // The work is already under way: observe its outcome so it cannot surface as an
+    // unhandled rejection after we have answered with the abort.
+    work.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });

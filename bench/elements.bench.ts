@@ -1,0 +1,367 @@
+// The charts' budgets (issue 6, DESIGN.md "Performance budgets"), measured in Debian's Chromium:
+// a trend chart of 5 series x 365 points drawn in < 200 ms once vega is loaded, the same for
+// <goal-progress> with 365 measurements, and the size of the vega chunk that only the first
+// chart loads. The page is served under `script-src 'self'` (no 'unsafe-eval'), so what is
+// timed is the CSP-safe expression interpreter path that ships.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+import { launch } from 'puppeteer-core';
+import { writeResult } from './lib.js';
+
+const repo = new URL('..', import.meta.url).pathname;
+const elements = join(repo, 'packages/elements/src');
+const RUNS = 15;
+// Never written: esbuild needs an output folder to name the chunks it returns in memory.
+const OUT = 'bench/.elements-out';
+const WARMUP = 3;
+
+// The reference chart: vega-embed compiling a vega-lite spec, the path this kit avoids. Only in
+// the timing build; the sizes are measured without it.
+const baselineScript = `
+const BASELINE = async (trends) => {
+  const [{ default: embed }, { expressionInterpreter }] = await Promise.all([
+    import('vega-embed'),
+    import('vega-interpreter'),
+  ]);
+  const values = trends.flatMap((t) => t.points.map((p) => ({ s: t.name, d: p.date, v: p.value })));
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 720, height: 200, data: { values },
+    mark: { type: 'line' },
+    encoding: {
+      x: { field: 'd', type: 'temporal', title: null },
+      y: { field: 'v', type: 'quantitative', title: null },
+      color: { field: 's', type: 'nominal', legend: null },
+    },
+  };
+  const opts = { renderer: 'svg', actions: false, ast: true, expr: expressionInterpreter };
+  const runs = [];
+  for (let i = 0; i < ${WARMUP} + ${RUNS}; i++) {
+    const div = document.createElement('div');
+    host.append(div);
+    const t0 = performance.now();
+    const result = await embed(div, spec, opts);
+    const t = performance.now() - t0;
+    const paths = div.querySelectorAll('.mark-line path').length;
+    result.finalize();
+    div.remove();
+    await frame();
+    if (i >= ${WARMUP}) runs.push({ event: t, frame: t, draw: t, paths });
+  }
+  return runs;
+};
+`;
+
+// The page script: preload vega, then time each element from insertion to its drawn chart.
+const pageScript = `
+import './define/success-trend-chart.js';
+import './define/goal-progress.js';
+import { loadChartRuntime } from './success-trend-chart/success-trend-chart.js';
+
+const DAY = 86400000;
+const start = Date.UTC(2025, 0, 1);
+const iso = (t) => new Date(t).toISOString();
+const series = (i) => ({
+  goal_id: 'goal_' + i, metric_id: 'met_' + i, name: 'Metric ' + (i + 1), unit: 'hours',
+  direction: 'lower_is_better', target: 12, baseline: 24, forecast_date: null,
+  points: Array.from({ length: 365 }, (_, d) => ({
+    date: iso(start + d * DAY).slice(0, 10),
+    value: Math.round((24 - i - d * 0.03 + Math.sin(d / 7 + i)) * 100) / 100,
+  })),
+});
+const goal = (n) => ({
+  id: 'goal_bench', customer_id: 'cus_bench', name: 'Reduce ticket time', description: '',
+  category: 'efficiency', owner: { name: 'Sarah Chen', title: 'VP Ops' }, weight: 1,
+  start_date: '2025-01-01', target_date: '2026-06-30', currency: 'USD', version: 1,
+  created_at: '2025-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+  achievement_pct: 80, progress_note: null, status: 'on_track', exceeded: false,
+  expected_pct: 70, annual_value: 1125000, forecast_date: '2026-03-01', recommendations: [],
+  metric: 'Average resolution time', baseline_value: 24, target_value: 12, current_value: 14.4, unit: 'hours',
+  metrics: [{
+    id: 'met_bench', name: 'Average resolution time', unit: 'hours', direction: 'lower_is_better',
+    baseline_value: 24, target_value: 12, current_value: 14.4, data_source: null, frequency: 'daily',
+    weight: 1, progress_pct: 80, progress_note: null, status: 'on_track', trend: null,
+    measurements: Array.from({ length: n }, (_, d) => ({
+      measured_at: iso(start + d * DAY), value: Math.round((24 - d * 0.026 + Math.sin(d / 5)) * 100) / 100,
+      source: null, note: null,
+    })),
+  }],
+  value_drivers: [{
+    type: 'time_saved', label: 'Ticket handling time saved', confidence: 'high', hours_per_unit: 12.5,
+    units_per_month: 150, hours_per_month: null, hourly_rate: 50, monthly_amount: null,
+    annual_amount: null, annual_hours: 22500, annual_value: 1125000,
+  }],
+});
+
+const host = document.getElementById('host');
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+
+/** Inserts an element, resolves with [ms to the chart's render event, ms to the next frame, spec+draw ms]. */
+async function once(make) {
+  const el = make();
+  const drawn = new Promise((r) => host.addEventListener('success-chart-render', (e) => r(e.detail), { once: true }));
+  const t0 = performance.now();
+  host.append(el);
+  const detail = await drawn;
+  const t1 = performance.now();
+  await frame();
+  const t2 = performance.now();
+  const paths = (el.shadowRoot.querySelector('success-trend-chart') ?? el).shadowRoot.querySelectorAll('.mark-line path').length;
+  el.remove();
+  await frame();
+  return { event: t1 - t0, frame: t2 - t0, draw: detail.durationMs, paths };
+}
+
+async function measure(make) {
+  const cold = await once(make);
+  for (let i = 1; i < ${WARMUP}; i++) await once(make);
+  const runs = [];
+  for (let i = 0; i < ${RUNS}; i++) runs.push(await once(make));
+  return { cold, runs };
+}
+
+try {
+  const t = performance.now();
+  await loadChartRuntime();
+  const vegaLoadMs = performance.now() - t;
+  const trends = [0, 1, 2, 3, 4].map(series);
+  const chart = await measure(() => {
+    const el = document.createElement('success-trend-chart');
+    el.trends = trends;
+    return el;
+  });
+  const g = goal(365);
+  const progress = await measure(() => {
+    const el = document.createElement('goal-progress');
+    el.goal = g;
+    return el;
+  });
+  // The reference: the same 5 x 365 chart as a vega-lite spec through vega-embed with the
+  // stock CSP-safe interpreter (DESIGN.md "Known hazards": ~140 ms measured that way).
+  const baseline = BASELINE ? await BASELINE(trends) : null;
+  window.benchResult = { vegaLoadMs, chart, progress, baseline };
+} catch (error) {
+  window.benchResult = { error: String(error && error.stack || error) };
+}
+`;
+
+// npm resolved several vega-* packages twice (vega 6.2 pins ~5.1 scenegraph, vega-view wants
+// ^5.2): the shipped chunk carries both copies. This plugin shows what one copy of each weighs.
+const dedupeVega: Plugin = {
+  name: 'dedupe-vega',
+  setup(b) {
+    b.onResolve({ filter: /^(vega-[a-z-]+|d3-[a-z-]+)$/ }, (args) =>
+      args.pluginData === 'top'
+        ? undefined
+        : b.resolve(args.path, { resolveDir: repo, kind: args.kind, pluginData: 'top' }),
+    );
+  },
+};
+
+interface Sizes {
+  readonly min: number;
+  readonly gzip: number;
+}
+
+async function bundle(dedupe: boolean, withBaseline = false) {
+  const out = await build({
+    stdin: {
+      // First, so BASELINE is initialised before the page script's top-level await reaches it.
+      contents: `${withBaseline ? baselineScript : 'const BASELINE = null;'}\n${pageScript}`,
+      resolveDir: elements,
+      sourcefile: 'bench-page.js',
+      loader: 'js',
+    },
+    absWorkingDir: repo,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    outdir: OUT,
+    metafile: true,
+    tsconfig: join(repo, 'packages/elements/tsconfig.json'),
+    logLevel: 'error',
+    plugins: dedupe ? [dedupeVega] : [],
+  });
+  return { files: out.outputFiles, metafile: out.metafile };
+}
+
+/** Sizes of what the entry loads statically (initial) and what only the dynamic import adds. */
+function split(out: Awaited<ReturnType<typeof bundle>>) {
+  const contents = new Map(out.files.map((f) => [f.path.slice(repo.length), f.contents]));
+  const outputs = out.metafile.outputs;
+  const closure = (from: string, kinds: readonly string[]) => {
+    const seen = new Set<string>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const p = queue.pop()!;
+      if (seen.has(p)) continue;
+      seen.add(p);
+      for (const i of outputs[p]?.imports ?? []) if (kinds.includes(i.kind)) queue.push(i.path);
+    }
+    return seen;
+  };
+  const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint)!;
+  const initial = closure(entry, ['import-statement']);
+  const all = closure(entry, ['import-statement', 'dynamic-import']);
+  const sum = (paths: Iterable<string>): Sizes => {
+    let min = 0;
+    let gzip = 0;
+    for (const p of paths) {
+      const code = contents.get(p)!;
+      min += code.byteLength;
+      gzip += gzipSync(code, { level: 9 }).byteLength;
+    }
+    return { min, gzip };
+  };
+  return {
+    initial: sum(initial),
+    vega: sum([...all].filter((p) => !initial.has(p))),
+    entry,
+    /** Every output by the URL path the bench page requests it at. */
+    served: new Map([...contents].map(([p, c]) => [`/${p.slice(OUT.length + 1)}`, c])),
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+
+interface Run {
+  readonly event: number;
+  readonly frame: number;
+  readonly draw: number;
+  readonly paths: number;
+}
+interface Measured {
+  readonly cold: Run;
+  readonly runs: Run[];
+}
+function summary(m: Measured) {
+  const pick = (k: 'event' | 'frame' | 'draw') => {
+    const v = m.runs.map((r) => r[k]);
+    return { median: round(median(v)), min: round(Math.min(...v)), max: round(Math.max(...v)) };
+  };
+  return {
+    runs: m.runs.length,
+    insert_to_drawn_ms: pick('event'),
+    insert_to_next_frame_ms: pick('frame'),
+    spec_and_vega_draw_ms: pick('draw'),
+    first_draw_cold_jit_ms: round(m.cold.event),
+    first_draw_cold_spec_and_vega_ms: round(m.cold.draw),
+    line_paths: m.runs[0]?.paths ?? 0,
+  };
+}
+
+const sizes = split(await bundle(false));
+const dedupedSizes = split(await bundle(true));
+const timed = split(await bundle(false, true));
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>elements bench</title>
+<body style="margin:0"><div id="host" style="width:800px"></div>
+<script type="module" src="/${timed.entry.slice(OUT.length + 1)}"></script></body></html>`;
+const server: Server = createServer((req, res) => {
+  const code = timed.served.get((req.url ?? '/').split('?')[0]!);
+  if (code) {
+    res.writeHead(200, { 'content-type': 'text/javascript', 'content-security-policy': CSP });
+    res.end(code);
+  } else {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CSP });
+    res.end(html);
+  }
+});
+await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+const port = (server.address() as { port: number }).port;
+
+const profile = mkdtempSync(join(tmpdir(), 'cscx-bench-chrome-'));
+const browser = await launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--headless=new',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+  ],
+});
+let result: {
+  vegaLoadMs: number;
+  chart: Measured;
+  progress: Measured;
+  baseline: Run[];
+  error?: string;
+};
+try {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction('window.benchResult', { timeout: 120_000 });
+  result = (await page.evaluate('window.benchResult')) as typeof result;
+  if (result.error) throw new Error(result.error);
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const chart = summary(result.chart);
+const progress = summary(result.progress);
+const reference = median(result.baseline.map((r) => r.event));
+const budgets = { trend_chart_5x365_ms: 200, goal_progress_365_ms: 200 };
+const pass =
+  chart.insert_to_drawn_ms.median < budgets.trend_chart_5x365_ms &&
+  progress.insert_to_drawn_ms.median < budgets.goal_progress_365_ms &&
+  chart.line_paths === 5;
+const file = writeResult('elements', {
+  workload:
+    'Chromium, CSP script-src self (vega expression interpreter), SVG, 800 px wide: ' +
+    `<success-trend-chart> 5 series x 365 daily points; <goal-progress> 1 metric x 365 measurements; ` +
+    `${RUNS} runs after ${WARMUP} warm-ups, each from insertion to the success-chart-render event`,
+  vega_import_ms: round(result.vegaLoadMs),
+  trend_chart_5x365: chart,
+  goal_progress_365: progress,
+  reference_vega_embed_vega_lite_interpreter_5x365_ms: {
+    median: round(reference),
+    line_paths: result.baseline[0]?.paths ?? 0,
+    note: 'the same data as a vega-lite spec through vega-embed with the stock interpreter',
+  },
+  size_bytes: {
+    vega_chunk: sizes.vega,
+    vega_chunk_if_vega_deduped: dedupedSizes.vega,
+    trend_chart_and_goal_progress_initial: sizes.initial,
+    note:
+      'vega_chunk is what loads with the first chart (vega runtime, its transforms, the interpreter). ' +
+      'The initial figure includes lit, the SDK and calc that every element shares.',
+  },
+  budgets,
+  pass,
+});
+console.log(
+  `elements: trend chart 5x365 ${chart.insert_to_drawn_ms.median} ms (cold ${chart.first_draw_cold_jit_ms} ms), ` +
+    `goal-progress 365 ${progress.insert_to_drawn_ms.median} ms (vega-embed reference ` +
+    `${round(reference)} ms); vega chunk ${sizes.vega.gzip} B ` +
+    `min+gzip (${dedupedSizes.vega.gzip} B deduped); ${pass ? 'within budget' : 'OVER BUDGET'} -> ${file}`,
+);
+if (!pass) process.exitCode = 1;

@@ -1,0 +1,127 @@
+// The demo host page: a stand-in for the CSCX app's customer-detail page, embedding the success
+// elements exactly as a host would. Everything goes through the real SDK against the reference
+// server that serves this page (`npm start`).
+import { createSuccessClient, type SuccessApiError } from '@cscx/success-sdk';
+import '@cscx/success-elements/define/success-provider.js';
+import '@cscx/success-elements/define/success-overview.js';
+import '@cscx/success-elements/define/goal-progress.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
+const overview = $<HTMLElement>('overview');
+const goalView = $<HTMLElement>('goal-view');
+const goal = $<HTMLElement>('goal');
+const list = $<HTMLDivElement>('customer-list');
+const listStatus = $<HTMLElement>('list-status');
+const search = $<HTMLInputElement>('search');
+const tokenSelect = $<HTMLSelectElement>('token');
+const localeSelect = $<HTMLSelectElement>('locale');
+const themeButton = $<HTMLButtonElement>('theme');
+
+interface CustomerItem {
+  id: string;
+  name: string;
+}
+let customers: CustomerItem[] = [];
+let selected = new URLSearchParams(location.search).get('customer') ?? 'cus_acme';
+
+function showCustomer(id: string) {
+  selected = id;
+  const name = customers.find((c) => c.id === id)?.name ?? id;
+  $('customer-name').textContent = name;
+  $('crumb-name').textContent = name;
+  overview.setAttribute('customer-id', id);
+  showOverview();
+  for (const li of list.querySelectorAll<HTMLElement>('[role=option]'))
+    li.setAttribute('aria-selected', String(li.dataset.id === id));
+  history.replaceState(null, '', `?customer=${encodeURIComponent(id)}`);
+}
+
+function showOverview() {
+  goalView.hidden = true;
+  overview.hidden = false;
+}
+
+function renderList() {
+  const q = search.value.trim().toLowerCase();
+  const shown = customers.filter((c) => c.name.toLowerCase().includes(q)).slice(0, 300);
+  list.replaceChildren(
+    ...shown.map((c) => {
+      const li = document.createElement('div');
+      li.role = 'option';
+      li.tabIndex = 0;
+      li.dataset.id = c.id;
+      li.textContent = c.name; // data is text, never HTML
+      li.setAttribute('aria-selected', String(c.id === selected));
+      return li;
+    }),
+  );
+  listStatus.textContent = `${shown.length} of ${customers.length} customers`;
+}
+
+async function loadCustomers() {
+  const client = createSuccessClient({ baseUrl: location.origin, token: tokenSelect.value });
+  listStatus.textContent = 'Loading customers…';
+  try {
+    const all: CustomerItem[] = [];
+    for await (const c of client.listCustomers.all({ limit: 500 }))
+      all.push({ id: c.id, name: c.name });
+    customers = all;
+    if (!customers.some((c) => c.id === selected) && customers[0]) selected = customers[0].id;
+    renderList();
+    showCustomer(selected);
+  } catch (e) {
+    listStatus.textContent = `Could not load customers: ${(e as SuccessApiError).problem?.title ?? (e as Error).message}`;
+  }
+}
+
+list.addEventListener('click', (e) => {
+  const li = (e.target as HTMLElement).closest<HTMLElement>('[role=option]');
+  if (li?.dataset.id) showCustomer(li.dataset.id);
+});
+list.addEventListener('keydown', (e) => {
+  const li = (e.target as HTMLElement).closest<HTMLElement>('[role=option]');
+  if (!li) return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    if (li.dataset.id) showCustomer(li.dataset.id);
+  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const next = (
+      e.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling
+    ) as HTMLElement | null;
+    next?.focus();
+  }
+});
+search.addEventListener('input', renderList);
+
+// Into a goal's detail and back: the overview asks, the host decides.
+overview.addEventListener('success-goal-select', (e) => {
+  goal.setAttribute('goal-id', e.detail.goalId);
+  overview.hidden = true;
+  goalView.hidden = false;
+  $('back').focus();
+});
+$('back').addEventListener('click', () => {
+  showOverview();
+  overview.focus();
+});
+
+tokenSelect.addEventListener('change', () => {
+  provider.token = tokenSelect.value;
+  void loadCustomers();
+});
+localeSelect.addEventListener('change', () => {
+  provider.locale = localeSelect.value;
+  document.documentElement.lang = localeSelect.value;
+});
+themeButton.addEventListener('click', () => {
+  const dark = themeButton.getAttribute('aria-pressed') !== 'true';
+  themeButton.setAttribute('aria-pressed', String(dark));
+  themeButton.textContent = dark ? 'Light theme' : 'Dark theme';
+  provider.theme = dark ? 'dark' : 'light';
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+});
+
+provider.setAttribute('base-url', location.origin);
+void loadCustomers();

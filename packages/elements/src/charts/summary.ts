@@ -1,0 +1,41 @@
+import type { Format } from '../format.js';
+import type { PreparedTrends } from './series.js';
+
+/** ISO `YYYY-MM-DD` of an epoch-ms instant (UTC), for calc's date formatter. */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The chart in one paragraph, for people who cannot see it (its text alternative, next to the
+ * data table): per series, where it started and where it is now, the target and the forecast.
+ *
+ * @example
+ * describeTrends(prepared, createFormat('en-US', undefined));
+ * // 'Average resolution time: 20 hrs on Jan 31, 2026, now 11.5 hrs on Apr 28, 2026.
+ * //  Target 12 hrs. Forecast to reach target: Apr 17, 2026.'
+ */
+export function describeTrends(prepared: PreparedTrends, fmt: Format): string {
+  const parts: string[] = [];
+  if (prepared.scale === 'progress') {
+    parts.push('Progress toward each target: 0% is the baseline, 100% the target.');
+  }
+  for (const s of prepared.series) {
+    const { trend, values } = s;
+    const first = values[0];
+    const last = values[values.length - 1];
+    if (!first || !last) continue;
+    const value = (v: number) => fmt.metric(v, trend.unit);
+    const from = `${value(first.y)} on ${fmt.date(isoDate(first.x))}`;
+    const text =
+      values.length === 1
+        ? `${trend.name}: ${from}.`
+        : `${trend.name}: ${from}, now ${value(last.y)} on ${fmt.date(isoDate(last.x))}.`;
+    parts.push(text);
+    if (Number.isFinite(trend.target)) parts.push(`Target ${value(trend.target)}.`);
+    if (trend.forecast_date) {
+      parts.push(`Forecast to reach target: ${fmt.date(trend.forecast_date)}.`);
+    }
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,246 @@
+import type { SuccessClient } from '@cscx/success-sdk';
+import { ContextConsumer } from '@lit/context';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { clientContext } from './context.js';
+import { emit } from './events.js';
+import { renderError, renderSkeleton, renderStale } from './states.js';
+
+/** Where a data element is in loading its data. */
+export type DataStatus = 'idle' | 'pending' | 'complete' | 'error';
+
+/** How to get one element's data: as a property, or by key through the provider's client. */
+export interface DataControllerOptions<T> {
+  /** The data given as a property. When defined, it is shown as is and nothing is fetched. */
+  data: () => T | undefined;
+  /** The id to fetch by (e.g. `customerId`). Empty or undefined: nothing to fetch. */
+  key: () => string | undefined;
+  /** Fetches through the SDK. Must honour `signal`; the controller aborts superseded calls. */
+  fetch: (client: SuccessClient, key: string, signal: AbortSignal) => Promise<T>;
+  /** Dispatch `success-error` from the host when a fetch fails. Default true. */
+  reportErrors?: boolean;
+}
+
+/** What a user should read about a failure. */
+export interface ErrorDescription {
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly status: number | undefined;
+}
+
+/**
+ * Describes a load failure for people: the API's problem title (RFC 9457) when it answered,
+ * otherwise a plain sentence for the kind of failure. Never the raw message, which may name
+ * URLs or internals.
+ */
+export function describeError(error: unknown): ErrorDescription {
+  // By name rather than instanceof: the SDK loads lazily, and a page may hold two copies of it.
+  const e = (error ?? {}) as {
+    name?: unknown;
+    status?: unknown;
+    problem?: { title?: unknown; detail?: unknown };
+  };
+  if (e.name === 'SuccessApiError' && typeof e.problem?.title === 'string') {
+    return {
+      title: e.problem.title,
+      detail: typeof e.problem.detail === 'string' ? e.problem.detail : undefined,
+      status: typeof e.status === 'number' ? e.status : undefined,
+    };
+  }
+  const title =
+    e.name === 'TimeoutError'
+      ? 'The server took too long to answer.'
+      : e.name === 'NetworkError'
+        ? 'Cannot reach the server.'
+        : e.name === 'ValidationError'
+          ? 'The server sent data this page cannot read.'
+          : 'Something went wrong while loading.';
+  return { title, detail: undefined, status: undefined };
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Loads an element's data in one of two modes: the `data` property (no network), or a key
+ * fetched through the client of the nearest `<success-provider>`. It aborts a fetch when the key
+ * or the client changes or the element is disconnected, refetches on `refresh()`, and keeps the
+ * last good value on screen (`stale`) while a refresh runs or after it failed.
+ *
+ * Equivalent to `@lit/task` plus the two things it lacks here: abort on disconnect (and refetch
+ * on reconnect) and the property-data short cut.
+ *
+ * @example
+ * readonly metrics = new DataController(this, {
+ *   data: () => this.data,
+ *   key: () => this.customerId,
+ *   fetch: (client, customerId, signal) => client.getCustomerSuccessMetrics({ customerId }, { signal }),
+ * });
+ */
+export class DataController<T> implements ReactiveController {
+  /** `idle` (nothing to load), `pending`, `complete` or `error`. */
+  status: DataStatus = 'idle';
+  /** The data on screen: the property, the last fetched value, or undefined. */
+  value: T | undefined;
+  /** The last failure, while `status` is `error`. */
+  error: unknown;
+
+  readonly #host: Host;
+  readonly #options: DataControllerOptions<T>;
+  readonly #client: ContextConsumer<typeof clientContext, Host>;
+  #stale = false;
+  #fromProperty = false;
+  #key: string | undefined;
+  #clientUsed: SuccessClient | undefined;
+  #abort: AbortController | undefined;
+  #call = 0;
+  #settled: Promise<void> = Promise.resolve();
+
+  constructor(host: Host, options: DataControllerOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    this.#client = new ContextConsumer(host, { context: clientContext, subscribe: true });
+    host.addController(this);
+  }
+
+  /** The provider's client, if there is one above the element. */
+  get client(): SuccessClient | undefined {
+    return this.#client.value;
+  }
+
+  /** True while a value is shown that is not the latest (a refresh runs, or it failed). */
+  get stale(): boolean {
+    return this.#stale;
+  }
+
+  get pending(): boolean {
+    return this.status === 'pending';
+  }
+
+  /** Resolves when the current fetch (if any) has settled, whatever its outcome. */
+  get settled(): Promise<void> {
+    return this.#settled;
+  }
+
+  /** Fetches again, keeping the current value on screen (stale) until the answer arrives. */
+  refresh(): Promise<void> {
+    const key = this.#options.key();
+    const client = this.client;
+    if (this.#fromProperty || !key || !client) return Promise.resolve();
+    this.#start(client, key, true);
+    this.#host.requestUpdate();
+    return this.#settled;
+  }
+
+  /**
+   * Renders the state the data is in with the shared state helpers: nothing when idle, a
+   * skeleton while the first load runs, the error with Retry, and otherwise `complete(value)`,
+   * under a stale banner while a refresh runs or after it failed (with Retry).
+   */
+  render(
+    complete: (value: T) => unknown,
+    options: { skeleton?: () => unknown; idle?: () => unknown } = {},
+  ): unknown {
+    const retry = () => void this.refresh();
+    const value = this.value;
+    if (value === undefined) {
+      if (this.status === 'pending')
+        return options.skeleton ? options.skeleton() : renderSkeleton();
+      if (this.status === 'error')
+        return renderError({ ...describeError(this.error), onRetry: retry });
+      return options.idle ? options.idle() : nothing;
+    }
+    if (!this.#stale) return complete(value);
+    return html`${renderStale(this.status === 'error', retry)}${complete(value)}`;
+  }
+
+  hostConnected(): void {
+    // A fetch aborted by a disconnect left no key behind: render again to start it anew.
+    if (this.#key === undefined && this.#options.key()) this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    if (this.status !== 'pending') return;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#key = undefined;
+    this.#call++;
+    this.status = this.value === undefined ? 'idle' : 'complete';
+  }
+
+  hostUpdate(): void {
+    const data = this.#options.data();
+    if (data !== undefined && data !== null) {
+      this.#cancel();
+      this.#fromProperty = true;
+      this.value = data;
+      this.status = 'complete';
+      this.error = undefined;
+      this.#stale = false;
+      return;
+    }
+    if (this.#fromProperty) {
+      // The property was cleared: forget it, then fall through to fetching by key.
+      this.#fromProperty = false;
+      this.value = undefined;
+      this.status = 'idle';
+    }
+    const key = this.#options.key();
+    const client = this.client;
+    if (!key || !client) {
+      this.#cancel();
+      this.value = undefined;
+      this.error = undefined;
+      this.status = 'idle';
+      return;
+    }
+    if (key !== this.#key || client !== this.#clientUsed)
+      this.#start(client, key, key === this.#key);
+  }
+
+  #cancel(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#key = undefined;
+    this.#clientUsed = undefined;
+    this.#call++;
+    this.#stale = false;
+  }
+
+  #start(client: SuccessClient, key: string, keepValue: boolean): void {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const call = ++this.#call;
+    this.#key = key;
+    this.#clientUsed = client;
+    // Another customer's numbers are never shown as "stale" data of this one.
+    if (!keepValue) this.value = undefined;
+    this.#stale = this.value !== undefined;
+    this.status = 'pending';
+    this.error = undefined;
+    this.#settled = this.#options.fetch(client, key, abort.signal).then(
+      (value) => {
+        if (call !== this.#call) return;
+        this.value = value;
+        this.status = 'complete';
+        this.#stale = false;
+        this.#done();
+      },
+      (error: unknown) => {
+        if (call !== this.#call || abort.signal.aborted) return;
+        this.status = 'error';
+        this.error = error;
+        this.#stale = this.value !== undefined;
+        this.#done();
+        if (this.#options.reportErrors !== false) {
+          const { title, status } = describeError(error);
+          emit(this.#host, 'success-error', { error, title, status });
+        }
+      },
+    );
+  }
+
+  #done(): void {
+    this.#abort = undefined;
+    this.#host.requestUpdate();
+  }
+}

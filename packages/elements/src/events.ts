@@ -1,0 +1,92 @@
+import type { ReportFormat, SuccessGoal } from './types.js';
+
+/** `success-goal-select`: a goal was chosen (a goals-table row, an at-risk goal). */
+export interface SuccessGoalSelectDetail {
+  readonly goalId: string;
+  /** The goal as the element has it, when it has it. */
+  readonly goal: SuccessGoal | undefined;
+}
+
+/** `success-define-goals`: the user asked to define goals (the empty state's action). */
+export interface SuccessDefineGoalsDetail {
+  /** The customer concerned, when the element knows it. */
+  readonly customerId: string | undefined;
+}
+
+/**
+ * `success-generate-report`: the user asked for a report. Cancel it to handle the request
+ * yourself; otherwise the element asks the API for the file and downloads it.
+ */
+export interface SuccessGenerateReportDetail {
+  readonly customerId: string;
+  readonly format: ReportFormat;
+  readonly locale: string;
+}
+
+/** `success-goal-saved`: a goal editor stored a goal. */
+export interface SuccessGoalSavedDetail {
+  readonly goal: SuccessGoal;
+}
+
+/** `success-error`: loading failed; the element also shows the error state with Retry. */
+export interface SuccessErrorDetail {
+  readonly error: unknown;
+  /** What the user sees: the problem's title, or a plain description of the failure. */
+  readonly title: string;
+  /** The HTTP status when the API answered. */
+  readonly status: number | undefined;
+}
+
+/** Every event the elements dispatch, by name, with its detail type. */
+export interface SuccessEventDetails {
+  'success-goal-select': SuccessGoalSelectDetail;
+  'success-define-goals': SuccessDefineGoalsDetail;
+  'success-generate-report': SuccessGenerateReportDetail;
+  'success-goal-saved': SuccessGoalSavedDetail;
+  'success-error': SuccessErrorDetail;
+}
+
+export type SuccessEventName = keyof SuccessEventDetails;
+
+/** The event names as constants, for hosts that prefer them to string literals. */
+export const SuccessEvents = {
+  goalSelect: 'success-goal-select',
+  defineGoals: 'success-define-goals',
+  generateReport: 'success-generate-report',
+  goalSaved: 'success-goal-saved',
+  error: 'success-error',
+} as const satisfies Record<string, SuccessEventName>;
+
+/** The events as an event map: `addEventListener` overloads for hosts that listen to them. */
+export type SuccessEventMap = {
+  [K in SuccessEventName]: CustomEvent<SuccessEventDetails[K]>;
+};
+
+// Typed on elements, and on document and window too: the events are composed and bubble, so
+// hosts often listen high up.
+declare global {
+  interface HTMLElementEventMap extends SuccessEventMap {}
+  interface DocumentEventMap extends SuccessEventMap {}
+  interface WindowEventMap extends SuccessEventMap {}
+}
+
+/**
+ * Dispatches a `success-*` event from `target`: bubbling and composed (so it leaves shadow
+ * roots), cancelable when `cancelable` is set. Returns false when a listener cancelled it, which
+ * is the host's way to take over the default action.
+ *
+ * @example
+ * if (emit(this, 'success-generate-report', { customerId, format: 'pdf', locale }, true)) {
+ *   await this.download();
+ * }
+ */
+export function emit<K extends SuccessEventName>(
+  target: EventTarget,
+  type: K,
+  detail: SuccessEventDetails[K],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
+  );
+}

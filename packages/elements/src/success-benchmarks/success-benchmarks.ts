@@ -1,0 +1,154 @@
+import { html, nothing } from 'lit';
+import { DataController } from '../data-controller.js';
+import type { Format } from '../format.js';
+import {
+  renderNotice,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+  type Tone,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { BenchmarkRow, Benchmarks } from '../types.js';
+import { styles } from './success-benchmarks.styles.js';
+
+interface BenchmarkData {
+  readonly benchmarks: Benchmarks | null;
+  readonly note: string | null;
+  readonly customerName: string | undefined;
+}
+
+const SEGMENTS: Record<Benchmarks['segment'], string> = {
+  enterprise: 'enterprise',
+  mid_market: 'mid-market',
+  smb: 'SMB',
+};
+
+function show(f: Format, row: BenchmarkRow, value: number | null): string {
+  return row.metric === 'success_score' ? f.number(value, 0) : f.percent(value);
+}
+
+function versus(row: BenchmarkRow): [Tone, string] {
+  if (row.value === null || row.peer_average === null) return ['neutral', 'No data'];
+  // Within half a point reads as level: the displayed numbers are whole.
+  const d = row.value - row.peer_average;
+  return Math.abs(d) < 0.5
+    ? ['neutral', 'Level']
+    : d > 0
+      ? ['success', 'Above']
+      : ['warning', 'Below'];
+}
+
+/**
+ * @summary PRD-069's benchmark comparison: the customer against the average of its segment's
+ * peers, with its percentile rank.
+ *
+ * @description One row per compared metric (success score, goals achieved, ROI): the customer's
+ * value, the peer average, the percentile ("80th") and whether it is above or below, in words.
+ * Given `.benchmarks` it renders that (null with `note` shows the API's reason, e.g. too few
+ * peers); given `customer-id` inside a `<success-provider>` it fetches the account view with
+ * benchmarks.
+ *
+ * @csspart base - The wrapper.
+ * @csspart table - The table.
+ * @csspart status - The above/below badges.
+ * @csspart state - Loading and error states.
+ *
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessBenchmarks extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    benchmarks: { attribute: false },
+    note: {},
+    customerName: { attribute: 'customer-name' },
+    heading: {},
+  };
+
+  /** The customer to fetch benchmarks for (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The benchmarks as data (`AccountSuccessMetrics.benchmarks`); null: none, see `note`. */
+  declare benchmarks: Benchmarks | null | undefined;
+
+  /** Why there are no benchmarks (`AccountSuccessMetrics.benchmarks_note`). */
+  declare note: string | null | undefined;
+
+  /** The customer's name for the column header; default "This customer". */
+  declare customerName: string | undefined;
+
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  constructor() {
+    super();
+    this.heading = 'Benchmark comparison';
+  }
+
+  readonly data = new DataController<BenchmarkData>(this, {
+    data: () =>
+      this.benchmarks === undefined
+        ? undefined
+        : { benchmarks: this.benchmarks, note: this.note ?? null, customerName: undefined },
+    key: () => this.customerId,
+    fetch: async (client, customerId, signal) => {
+      const account = await client.getAccountSuccessMetrics(
+        { customerId, includeBenchmarks: true },
+        { signal },
+      );
+      return {
+        benchmarks: account.benchmarks,
+        note: account.benchmarks_note,
+        customerName: account.customer.name,
+      };
+    },
+  });
+
+  /** Fetches again (provider mode). */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+      ${this.data.render((d) => this.#renderTable(d), { skeleton: () => renderSkeleton(STATE_TEXT.loading, 4) })}
+    </div>`;
+  }
+
+  #renderTable({ benchmarks, note, customerName }: BenchmarkData) {
+    if (!benchmarks || benchmarks.rows.length === 0) {
+      return renderNotice(note ?? 'No benchmark data for this customer.', 'info');
+    }
+    const f = this.fmt;
+    const name = this.customerName || customerName || 'This customer';
+    return html`<table part="table">
+      <caption>Compared with ${f.number(benchmarks.peer_count, 0)} ${SEGMENTS[benchmarks.segment]} peers</caption>
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          <th scope="col">${name}</th>
+          <th scope="col">Peer average</th>
+          <th scope="col">Percentile</th>
+          <th scope="col" class="col-vs"><span class="visually-hidden">Compared with peers</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${benchmarks.rows.map(
+          (row) => html`<tr>
+            <th scope="row">${row.label}</th>
+            <td class="num">${show(f, row, row.value)}</td>
+            <td class="num">${show(f, row, row.peer_average)}</td>
+            <td class="num">${f.ordinal(row.percentile)}</td>
+            <td class="vs col-vs">${statusBadge(...versus(row))}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}

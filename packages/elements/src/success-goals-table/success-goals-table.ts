@@ -1,0 +1,185 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DataController } from '../data-controller.js';
+import { emit } from '../events.js';
+import {
+  goalStatusInfo,
+  renderEmpty,
+  renderNotice,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { SuccessGoal } from '../types.js';
+import { styles } from './success-goals-table.styles.js';
+
+/**
+ * @summary PRD-165's "Active goals" table: goal, target, current, progress and status.
+ *
+ * @description One row per goal with its target and current value in the metric's unit, the
+ * progress toward the target, and the status as an icon and words (never colour alone).
+ * At-risk and missed rows are marked at the edge. A row is chosen by click, or by keyboard
+ * (Tab to a goal, Enter or Space; Arrow Up/Down, Home and End move between goals), which fires
+ * `success-goal-select`. Given `.goals` it renders them; given `customer-id` inside a
+ * `<success-provider>` it fetches the customer's goals.
+ *
+ * @csspart base - The wrapper.
+ * @csspart table - The table.
+ * @csspart row - Each goal row.
+ * @csspart status - The status badges.
+ * @csspart state - Loading, empty and error states.
+ * @csspart notice - The partial-data and no-baseline notices.
+ *
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-goal-select - A goal row was chosen. Cancelable: cancel it to keep the
+ *   selection unchanged (the default marks the row selected).
+ * @event success-define-goals - The empty state's "Define goals" was chosen.
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessGoalsTable extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    goals: { attribute: false },
+    selectedGoalId: { attribute: 'selected-goal-id', reflect: true },
+    heading: {},
+  };
+
+  /** The customer whose goals to fetch (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The goals as data (`CustomerSuccessMetrics.goals`). */
+  declare goals: readonly SuccessGoal[] | undefined;
+
+  /** The id of the selected goal; its row is marked current. */
+  declare selectedGoalId: string | undefined;
+
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  constructor() {
+    super();
+    this.heading = 'Active goals';
+  }
+
+  readonly data = new DataController<readonly SuccessGoal[]>(this, {
+    data: () => this.goals,
+    key: () => this.customerId,
+    fetch: async (client, customerId, signal) =>
+      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).goals,
+  });
+
+  /** Fetches again (provider mode). */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.heading ? html`<h3 id="heading">${this.heading}</h3>` : nothing}
+      ${this.data.render((goals) => this.#renderGoals(goals), {
+        skeleton: () => renderSkeleton(STATE_TEXT.loading, 5),
+      })}
+    </div>`;
+  }
+
+  #select(goal: SuccessGoal): void {
+    if (emit(this, 'success-goal-select', { goalId: goal.id, goal }, true)) {
+      this.selectedGoalId = goal.id;
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.goal')];
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const to =
+      event.key === 'ArrowDown'
+        ? Math.min(at + 1, buttons.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(at - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    buttons[to]?.focus();
+  }
+
+  #notice(goals: readonly SuccessGoal[]) {
+    const missing = goals.filter((g) => g.achievement_pct === null);
+    if (missing.length > 0 && missing.length === goals.length) {
+      const allBaseline = missing.every((g) => g.progress_note === STATE_TEXT.noBaseline);
+      return renderNotice(allBaseline ? STATE_TEXT.noBaseline : STATE_TEXT.partial, 'info');
+    }
+    if (missing.length > 0 || goals.some((g) => g.progress_note === STATE_TEXT.partial)) {
+      return renderNotice(STATE_TEXT.partial, 'warning');
+    }
+    return nothing;
+  }
+
+  #renderGoals(goals: readonly SuccessGoal[]) {
+    if (goals.length === 0) {
+      return renderEmpty({
+        onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
+      });
+    }
+    const f = this.fmt;
+    return html`${this.#notice(goals)}
+      <table part="table" aria-labelledby=${this.heading ? 'heading' : nothing} @keydown=${this.#onKeydown}>
+        <thead>
+          <tr>
+            <th scope="col">Goal</th>
+            <th scope="col" class="n col-target">Target</th>
+            <th scope="col" class="n">Current</th>
+            <th scope="col" class="n col-progress">Progress</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${goals.map((goal) => {
+            const [tone, label] = goalStatusInfo(goal.status, goal.exceeded);
+            const selected = goal.id === this.selectedGoalId;
+            const pct = goal.achievement_pct;
+            const more = goal.metrics.length - 1;
+            return html`<tr
+              part="row"
+              class="${goal.status.replace('_', '-')} ${selected ? 'selected' : ''}"
+              @click=${() => this.#select(goal)}
+            >
+              <td>
+                <button type="button" class="goal" aria-current=${selected ? 'true' : nothing} @click=${(
+                  e: Event,
+                ) => {
+                  // The row's own click handler selects; the button only makes it reachable.
+                  e.stopPropagation();
+                  this.#select(goal);
+                }}>${goal.name}</button>
+                ${more > 0 ? html`<span class="sub">${goal.metric} + ${more} more</span>` : nothing}
+                ${goal.progress_note ? html`<span class="sub">${goal.progress_note}</span>` : nothing}
+              </td>
+              <td class="n num col-target">${f.metric(goal.target_value, goal.unit, goal.currency)}</td>
+              <td class="n num">${f.metric(goal.current_value, goal.unit, goal.currency)}</td>
+              <td class="n num col-progress">
+                <span class="progress">
+                  ${
+                    pct === null
+                      ? nothing
+                      : html`<div class="meter" aria-hidden="true"><div style=${styleMap({ width: `${Math.min(100, Math.max(0, pct))}%` })}></div></div>`
+                  }
+                  ${f.percent(pct)}
+                </span>
+              </td>
+              <td>${statusBadge(tone, label)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`;
+  }
+}

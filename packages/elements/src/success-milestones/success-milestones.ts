@@ -1,0 +1,105 @@
+import { html, nothing } from 'lit';
+import { DataController } from '../data-controller.js';
+import {
+  milestoneStatusInfo,
+  renderNotice,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { AchievedMilestone, Milestone } from '../types.js';
+import { styles } from './success-milestones.styles.js';
+
+/** A milestone as either endpoint sends it: the full `Milestone`, or PRD-165's achieved one. */
+export type MilestoneItem = Milestone | AchievedMilestone;
+
+/**
+ * @summary PRD-165's "Milestones achieved" (and PRD-069's upcoming milestones): date, name,
+ * description and status.
+ *
+ * @description Each milestone on one line with its date (achieved, else target), name and
+ * description; full `Milestone`s also show their status as an icon and words. Given
+ * `.milestones` it renders them (`metrics.milestones`, `milestones` or
+ * `upcoming_milestones`); given `customer-id` inside a `<success-provider>` it fetches the
+ * customer's milestones for the period.
+ *
+ * @csspart base - The wrapper.
+ * @csspart list - The list of milestones.
+ * @csspart item - Each milestone.
+ * @csspart status - The status badges.
+ * @csspart state - Loading and error states.
+ *
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessMilestones extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    milestones: { attribute: false },
+    heading: {},
+    emptyText: { attribute: 'empty-text' },
+  };
+
+  /** The customer whose milestones to fetch (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The milestones as data. */
+  declare milestones: readonly MilestoneItem[] | undefined;
+
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  /** What an empty list says. */
+  declare emptyText: string;
+
+  constructor() {
+    super();
+    this.heading = 'Milestones';
+    this.emptyText = 'No milestones yet.';
+  }
+
+  readonly data = new DataController<readonly MilestoneItem[]>(this, {
+    data: () => this.milestones,
+    key: () => this.customerId,
+    fetch: async (client, customerId, signal) =>
+      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).milestones,
+  });
+
+  /** Fetches again (provider mode). */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.heading ? html`<h3 id="heading">${this.heading}</h3>` : nothing}
+      ${this.data.render((items) => this.#renderList(items), {
+        skeleton: () => renderSkeleton(STATE_TEXT.loading, 4),
+      })}
+    </div>`;
+  }
+
+  #renderList(items: readonly MilestoneItem[]) {
+    if (items.length === 0) return renderNotice(this.emptyText, 'info');
+    const f = this.fmt;
+    return html`<ol part="list" aria-labelledby=${this.heading ? 'heading' : nothing}>
+      ${items.map((m) => {
+        const date = m.achieved_date ?? ('target_date' in m ? m.target_date : null);
+        const status = 'status' in m ? milestoneStatusInfo(m.status) : undefined;
+        return html`<li part="item">
+          <time datetime=${date ?? nothing}>${f.date(date, 'short')}</time>
+          <span>
+            <span class="name">${m.name}</span>
+            ${m.description ? html`<span class="description">${m.description}</span>` : nothing}
+          </span>
+          ${status ? statusBadge(...status) : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+}

@@ -1,0 +1,141 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .layout {
+    display: grid;
+    gap: calc(var(--s-space) * 6);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--s-space) * 3);
+    padding-bottom: calc(var(--s-space) * 4);
+    border-bottom: 1px solid var(--s-border);
+  }
+  header h2 {
+    margin: 0;
+    font-size: var(--s-font-size-lg);
+    letter-spacing: 0;
+    text-transform: none;
+    color: var(--s-text);
+  }
+  header p {
+    margin: calc(var(--s-space) * 1) 0 0;
+    font-size: var(--s-font-size-sm);
+  }
+  .actions {
+    display: flex;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: calc(var(--s-space) * 3);
+    margin: 0;
+  }
+  .card {
+    display: grid;
+    align-content: start;
+    gap: calc(var(--s-space) * 1);
+    background: var(--s-raised);
+  }
+  .card dt {
+    font-size: var(--s-font-size-sm);
+    font-weight: 600;
+    color: var(--s-muted);
+  }
+  .card dd {
+    margin: 0;
+  }
+  .figure {
+    font-size: var(--s-font-size-xl);
+    font-weight: 700;
+    line-height: 1.15;
+  }
+  .sub {
+    font-size: var(--s-font-size-sm);
+    color: var(--s-muted);
+  }
+  .card success-score {
+    background: transparent;
+    justify-self: start;
+  }
+  .two {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    gap: calc(var(--s-space) * 6);
+  }
+  .at-risk {
+    display: grid;
+    gap: calc(var(--s-space) * 3);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .risk {
+    border-left: 4px solid var(--s-warning);
+    background: var(--s-warning-bg);
+  }
+  .risk.missed {
+    border-left-color: var(--s-danger);
+    background: var(--s-danger-bg);
+  }
+  .risk-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
+  }
+  .risk .goal {
+    all: unset;
+    cursor: pointer;
+    font-weight: 700;
+    color: var(--s-text);
+    border-radius: 2px;
+  }
+  .risk .goal:hover {
+    text-decoration: underline;
+  }
+  .risk .goal:focus-visible {
+    outline: var(--s-focus-ring);
+    outline-offset: 2px;
+  }
+  .risk .pace {
+    font-size: var(--s-font-size-sm);
+    color: var(--s-text);
+  }
+  .risk ol {
+    margin: calc(var(--s-space) * 2) 0 0;
+    padding-left: calc(var(--s-space) * 5);
+  }
+  .risk li {
+    margin: calc(var(--s-space) * 1) 0;
+  }
+  .priority {
+    font-weight: 700;
+  }
+  .reason {
+    display: block;
+    font-size: var(--s-font-size-sm);
+  }
+  .report-error {
+    color: var(--s-danger);
+    font-size: var(--s-font-size-sm);
+  }
+  .bones {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: calc(var(--s-space) * 3);
+  }
+  .bones .bone {
+    height: 5.5rem;
+    width: 100%;
+  }
+`;

@@ -1,0 +1,357 @@
+import { html, nothing } from 'lit';
+import { DataController, describeError } from '../data-controller.js';
+import { emit } from '../events.js';
+import {
+  goalStatusInfo,
+  renderEmpty,
+  renderError,
+  renderNotice,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { SuccessGoalsTable } from '../success-goals-table/success-goals-table.js';
+import type {
+  AccountSuccessMetrics,
+  CustomerSuccessMetrics,
+  Recommendation,
+  ReportFormat,
+  SuccessGoal,
+  ValueDelivered,
+} from '../types.js';
+import { styles } from './success-overview.styles.js';
+
+const PRIORITY: Record<Recommendation['priority'], string> = {
+  immediate: 'Immediate',
+  this_week: 'This week',
+  this_month: 'This month',
+};
+
+/** The words under "Value delivered": which kinds of money make up the total. */
+function valueSources(v: ValueDelivered): string {
+  const parts = [
+    v.time_saved_value !== 0 ? 'Time' : '',
+    v.cost_reduction !== 0 ? 'Cost' : '',
+    v.revenue_impact !== 0 ? 'Revenue' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' + ') : 'No value recorded yet';
+}
+
+/**
+ * @summary PRD-165's customer success dashboard with PRD-069's account view: goals, value, ROI,
+ * score, milestones, benchmarks and the goals at risk with what to do about them.
+ *
+ * @description A header with the customer's name and a Generate report action; overview cards
+ * (goals achieved x / n and %, value delivered, ROI multiplier against the investment, success
+ * score with band); the goals table; the goals at risk with their recommendations; value
+ * delivered; progress over time; milestones achieved; and the benchmark comparison. Given
+ * `.data` (`getCustomerSuccessMetrics`) and optionally `.account`
+ * (`getAccountSuccessMetrics`, for benchmarks) it renders them; given `customer-id` inside a
+ * `<success-provider>` it fetches both. Every number goes through calc's formatting in the
+ * locale in effect and the customer's currency (or the override).
+ *
+ * @slot trends - Replaces the built-in `<success-trend-chart>` in the "Progress over time" spot.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Customer name, period and actions.
+ * @csspart generate-report - The Generate report button.
+ * @csspart cards - The overview cards.
+ * @csspart goals - The goals section.
+ * @csspart at-risk - The at-risk goals and recommendations.
+ * @csspart value - The value-delivered section.
+ * @csspart trends - The progress-over-time section.
+ * @csspart milestones - The milestones section.
+ * @csspart benchmarks - The benchmark section.
+ * @csspart state - Loading, empty and error states.
+ * @csspart notice - Stale and partial notices.
+ *
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-generate-report - Generate report was chosen. Cancelable: cancel it to make
+ *   the report yourself; otherwise, inside a provider, the element requests the file from the
+ *   API and downloads it.
+ * @event success-goal-select - A goal was chosen (goals table or at-risk list). Cancelable.
+ * @event success-define-goals - The empty state's "Define goals" was chosen.
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessOverview extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    period: {},
+    data: { attribute: false },
+    account: { attribute: false },
+    reportFormat: { attribute: 'report-format' },
+    reportBusy: { state: true },
+    reportError: { state: true },
+  };
+
+  /** The customer to fetch (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The reporting window (`all`, `2026`, `2026-Q2`, `2026-04`); default `all`. */
+  declare period: string | undefined;
+
+  /** The customer's success metrics as data (`getCustomerSuccessMetrics`). */
+  declare data: CustomerSuccessMetrics | undefined;
+
+  /** PRD-069's account view as data (`getAccountSuccessMetrics`), for the benchmarks. */
+  declare account: AccountSuccessMetrics | undefined;
+
+  /** The format Generate report asks for. */
+  declare reportFormat: ReportFormat;
+
+  declare private reportBusy: boolean;
+  declare private reportError: string | undefined;
+
+  constructor() {
+    super();
+    this.reportFormat = 'pdf';
+    this.reportBusy = false;
+  }
+
+  // The key covers the period too, so a new period fetches anew (a key change, not a refresh).
+  #key(): string | undefined {
+    return this.customerId ? `${this.customerId}\n${this.period ?? ''}` : undefined;
+  }
+
+  readonly metrics = new DataController<CustomerSuccessMetrics>(this, {
+    data: () => this.data,
+    key: () => this.#key(),
+    fetch: (client, _key, signal) => {
+      const customerId = this.customerId ?? '';
+      return client.getCustomerSuccessMetrics(
+        this.period ? { customerId, period: this.period } : { customerId },
+        { signal },
+      );
+    },
+  });
+
+  // Benchmarks come from the account view. Only fetched in provider mode: a host that passes
+  // `.data` passes `.account` too if it wants benchmarks, and no request is made behind its back.
+  readonly accountData = new DataController<AccountSuccessMetrics>(this, {
+    data: () => this.account,
+    key: () => (this.data ? undefined : this.#key()),
+    fetch: (client, _key, signal) => {
+      const customerId = this.customerId ?? '';
+      return client.getAccountSuccessMetrics(
+        this.period
+          ? { customerId, period: this.period, includeBenchmarks: true }
+          : { customerId, includeBenchmarks: true },
+        { signal },
+      );
+    },
+  });
+
+  /** Fetches both views again (provider mode); the dashboard stays on screen meanwhile. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.metrics.refresh(), this.accountData.refresh()]);
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.metrics.render((m) => this.#renderDashboard(m), { skeleton: () => this.#skeleton() })}
+    </div>`;
+  }
+
+  #skeleton() {
+    return html`<div class="state skeleton" part="state skeleton" role="status">
+      <span class="visually-hidden">${STATE_TEXT.loading}</span>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bones" aria-hidden="true">${[1, 2, 3, 4].map(() => html`<div class="bone"></div>`)}</div>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  #customerIdOf(m: CustomerSuccessMetrics): string {
+    return this.customerId || m.customer.id;
+  }
+
+  async #generateReport(m: CustomerSuccessMetrics): Promise<void> {
+    const customerId = this.#customerIdOf(m);
+    const locale = this.fmt.locale;
+    const format = this.reportFormat;
+    if (!emit(this, 'success-generate-report', { customerId, format, locale }, true)) return;
+    const client = this.metrics.client;
+    if (!client) return;
+    this.reportBusy = true;
+    this.reportError = undefined;
+    try {
+      const file = await client.generateSuccessReport({ customerId, body: { format, locale } });
+      const url = URL.createObjectURL(file);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      a.click();
+      // Revoked on the next task: the click has handed the URL to the download by then.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (error) {
+      this.reportError = `Report not generated: ${describeError(error).title}`;
+    } finally {
+      this.reportBusy = false;
+    }
+  }
+
+  #selectGoal(goal: SuccessGoal): void {
+    if (!emit(this, 'success-goal-select', { goalId: goal.id, goal }, true)) return;
+    const table = this.renderRoot.querySelector<SuccessGoalsTable>('success-goals-table');
+    if (table) table.selectedGoalId = goal.id;
+  }
+
+  #renderHeader(m: CustomerSuccessMetrics) {
+    const f = this.fmt;
+    const p = m.metrics;
+    return html`<header part="header">
+      <div>
+        <h2>Success Metrics: ${m.customer.name}</h2>
+        <p class="muted">
+          ${p.period_start ? html`${f.date(p.period_start)} – ` : nothing}${f.date(p.period_end)}
+          · Updated ${f.date(m.as_of)}
+        </p>
+      </div>
+      <div class="actions">
+        ${this.reportError ? html`<span class="report-error" role="alert">${this.reportError}</span>` : nothing}
+        <button
+          type="button"
+          class="primary"
+          part="generate-report"
+          ?disabled=${this.reportBusy}
+          aria-busy=${this.reportBusy ? 'true' : 'false'}
+          @click=${() => this.#generateReport(m)}
+        >
+          ${this.reportBusy ? 'Generating report…' : 'Generate report'}
+        </button>
+      </div>
+    </header>`;
+  }
+
+  #renderCards(m: CustomerSuccessMetrics) {
+    const f = this.fmt;
+    const { goals, value_delivered: v, success_score: score, currency } = m.metrics;
+    return html`<section part="cards" aria-labelledby="cards-heading">
+      <h3 id="cards-heading">Success overview</h3>
+      <dl class="cards">
+        <div class="card">
+          <dt>Goals achieved</dt>
+          <dd class="figure num">${f.number(goals.achieved, 0)} / ${f.number(goals.total, 0)}</dd>
+          <dd class="sub">${f.percent(goals.achievement_rate)}</dd>
+        </div>
+        <div class="card">
+          <dt>Value delivered</dt>
+          <dd class="figure num">${f.money(v.total_value, currency, true)}</dd>
+          <dd class="sub">${valueSources(v)}</dd>
+        </div>
+        <div class="card">
+          <dt>ROI</dt>
+          <dd class="figure num">${f.multiplier(v.roi_multiplier)}</dd>
+          <dd class="sub">
+            ${v.roi_multiplier === null ? (v.roi_note ?? '') : `vs ${f.money(v.investment, currency, true)} invest`}
+          </dd>
+        </div>
+        <div class="card">
+          <dt>Success score</dt>
+          <dd><success-score compact heading="Success score" .score=${score}></success-score></dd>
+        </div>
+      </dl>
+    </section>`;
+  }
+
+  #renderAtRisk(m: CustomerSuccessMetrics) {
+    const risky = m.goals.filter((g) => g.status === 'at_risk' || g.status === 'missed');
+    if (risky.length === 0) return nothing;
+    const f = this.fmt;
+    const fromAccount = new Map(
+      this.accountData.value?.recommendations.map((r) => [r.goal_id, r.items]),
+    );
+    return html`<section part="at-risk" aria-labelledby="risk-heading">
+      <h3 id="risk-heading">Goals at risk</h3>
+      <ul class="at-risk">
+        ${risky.map((g) => {
+          const items =
+            g.recommendations.length > 0 ? g.recommendations : (fromAccount.get(g.id) ?? []);
+          const [tone, label] = goalStatusInfo(g.status, g.exceeded);
+          return html`<li class="card risk ${g.status === 'missed' ? 'missed' : ''}">
+            <div class="risk-head">
+              <button type="button" class="goal" @click=${() => this.#selectGoal(g)}>${g.name}</button>
+              ${statusBadge(tone, label)}
+              <span class="pace num">
+                ${f.percent(g.achievement_pct)} progress${g.expected_pct === null ? nothing : html`, ${f.percent(g.expected_pct)} expected by now`}
+              </span>
+            </div>
+            ${
+              items.length > 0
+                ? html`<ol aria-label=${`Recommended actions for ${g.name}`}>
+                    ${items.map(
+                      (r) => html`<li>
+                        <span class="priority">${PRIORITY[r.priority]}:</span> ${r.action}
+                        <span class="reason">${r.reason}</span>
+                      </li>`,
+                    )}
+                  </ol>`
+                : nothing
+            }
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  #renderBenchmarks(m: CustomerSuccessMetrics) {
+    const a = this.accountData;
+    let body: unknown;
+    if (a.value) {
+      body = html`<success-benchmarks
+        .benchmarks=${a.value.benchmarks}
+        .note=${a.value.benchmarks_note}
+        customer-name=${m.customer.name}
+      ></success-benchmarks>`;
+    } else if (a.status === 'error') {
+      body = html`<h3>Benchmark comparison</h3>
+        ${renderError({ title: describeError(a.error).title, onRetry: () => void a.refresh() })}`;
+    } else if (a.status === 'pending') {
+      body = html`<h3>Benchmark comparison</h3>${renderSkeleton(STATE_TEXT.loading, 3)}`;
+    } else {
+      return nothing;
+    }
+    return html`<section part="benchmarks">${body}</section>`;
+  }
+
+  #renderDashboard(m: CustomerSuccessMetrics) {
+    if (m.metrics.goals.total === 0) {
+      return html`<div class="layout">
+        ${this.#renderHeader(m)}
+        ${renderEmpty({
+          onAction: () => emit(this, 'success-define-goals', { customerId: this.#customerIdOf(m) }),
+        })}
+      </div>`;
+    }
+    const currency = this.effectiveCurrency ?? m.metrics.currency;
+    return html`<div class="layout">
+      ${this.#renderHeader(m)}
+      ${m.goals.some((g) => g.progress_note === STATE_TEXT.partial) ? renderNotice(STATE_TEXT.partial) : nothing}
+      ${this.#renderCards(m)}
+      <section part="goals">
+        <success-goals-table heading="Active goals" .goals=${m.goals}></success-goals-table>
+      </section>
+      ${this.#renderAtRisk(m)}
+      <div class="two">
+        <section part="value">
+          <success-value currency=${currency} .value=${m.metrics.value_delivered}></success-value>
+        </section>
+        <section part="milestones">
+          <success-milestones heading="Milestones achieved" .milestones=${m.metrics.milestones}></success-milestones>
+        </section>
+      </div>
+      <section part="trends">
+        <slot name="trends">
+          <success-trend-chart label="Progress over time" .trends=${m.trends}></success-trend-chart>
+        </slot>
+      </section>
+      ${this.#renderBenchmarks(m)}
+    </div>`;
+  }
+}

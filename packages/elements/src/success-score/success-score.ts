@@ -1,0 +1,122 @@
+import { html, nothing, svg } from 'lit';
+import { DataController } from '../data-controller.js';
+import { emit } from '../events.js';
+import {
+  bandInfo,
+  renderEmpty,
+  renderNotice,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { SuccessScoreData } from '../types.js';
+import { styles } from './success-score.styles.js';
+
+/**
+ * @summary PRD-069's overall success score as a gauge: "85/100 (Strong)".
+ *
+ * @description The score (0-100, the weighted goal progress) and its band, drawn as a half-ring
+ * with the number and the band in words; exposed to assistive technology as a `meter`. Given
+ * `.score` it renders that; given `customer-id` inside a `<success-provider>` it fetches the
+ * customer's success metrics.
+ *
+ * @slot - Nothing; the element renders its own content.
+ *
+ * @csspart base - The wrapper around heading and gauge.
+ * @csspart meter - The gauge (role `meter`).
+ * @csspart status - The band badge (icon and text).
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop --success-score-size - Width of the gauge (default 10rem; 7rem when `compact`).
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-define-goals - The empty state's "Define goals" was chosen.
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessScore extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    score: { attribute: false },
+    compact: { type: Boolean, reflect: true },
+    heading: {},
+  };
+
+  /** The customer to fetch the score of (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The score as data: `metrics.success_score` or `AccountSuccessMetrics.success_score`. */
+  declare score: SuccessScoreData | undefined;
+
+  /** Smaller, without the heading: for a card. */
+  declare compact: boolean;
+
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  constructor() {
+    super();
+    this.compact = false;
+    this.heading = 'Success score';
+  }
+
+  readonly data = new DataController<SuccessScoreData>(this, {
+    data: () => this.score,
+    key: () => this.customerId,
+    fetch: async (client, customerId, signal) =>
+      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).metrics.success_score,
+  });
+
+  /** Fetches again (provider mode). */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.heading && !this.compact ? html`<h3>${this.heading}</h3>` : nothing}
+      ${this.data.render((score) => this.#renderScore(score), { skeleton: () => this.#skeleton() })}
+    </div>`;
+  }
+
+  #skeleton() {
+    return html`<div class="state skeleton" part="state skeleton" role="status">
+      <span class="visually-hidden">${STATE_TEXT.loading}</span>
+      <div class="bone" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  #renderScore(data: SuccessScoreData) {
+    if (data.score === null) {
+      const note = data.note ?? STATE_TEXT.empty;
+      return note === STATE_TEXT.empty
+        ? renderEmpty({
+            onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
+          })
+        : renderNotice(note, 'info');
+    }
+    const value = Math.min(100, Math.max(0, data.score));
+    const [tone, band] = bandInfo(data.band);
+    const shown = this.fmt.number(value, 0);
+    // Half ring of length 100 (pathLength), so the dash length is the score itself.
+    return html`<div
+      class="gauge ${tone}"
+      part="meter"
+      role="meter"
+      aria-label=${this.heading || 'Success score'}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${Math.round(value)}
+      aria-valuetext=${`${shown} of 100, ${band}`}
+    >
+      <svg class="ring" viewBox="0 0 120 66" aria-hidden="true" focusable="false">
+        ${svg`<path class="track" d="M10 60a50 50 0 0 1 100 0" fill="none" stroke-width="10" stroke-linecap="round" pathLength="100"/>
+        <path class="bar" d="M10 60a50 50 0 0 1 100 0" fill="none" stroke-width="10" stroke-linecap="round" pathLength="100" stroke-dasharray=${`${value} 100`}/>`}
+      </svg>
+      <div class="figure num">${shown}<small>/100</small></div>
+      ${statusBadge(tone, band)}
+    </div>`;
+  }
+}

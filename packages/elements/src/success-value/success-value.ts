@@ -1,0 +1,150 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DataController } from '../data-controller.js';
+import { emit } from '../events.js';
+import { renderEmpty, renderNotice, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import type { ValueDelivered } from '../types.js';
+import { styles } from './success-value.styles.js';
+
+interface ValueData {
+  readonly value: ValueDelivered;
+  /** The amounts' currency, when the data says (provider mode). */
+  readonly currency: string | undefined;
+  /** How many goals the customer has, when known: 0 shows PRD-069's empty state. */
+  readonly goalsTotal: number | undefined;
+}
+
+/** Shown when hours have no hourly rate, so the total visibly leaves them out. */
+export const UNPRICED_HOURS_NOTE = 'No hourly rate: hours are reported, not counted in the total.';
+
+/**
+ * @summary PRD-165's "Value delivered": time saved, cost reduction and revenue impact as bars,
+ * with the total, the investment and the ROI.
+ *
+ * @description Hours are shown as hours and money as money; hours without an hourly rate are
+ * striped and left out of the total, which the element says in words (value is never counted
+ * twice). ROI is the multiplier ("4.2x"); without an investment the API's reason is shown
+ * instead. Given `.value` (`metrics.value_delivered`) it renders that in `currency`; given
+ * `customer-id` inside a `<success-provider>` it fetches the customer's success metrics.
+ *
+ * @csspart base - The wrapper.
+ * @csspart bars - The list of bars.
+ * @csspart totals - Total, investment and ROI.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-define-goals - The empty state's "Define goals" was chosen.
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessValue extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    value: { attribute: false },
+    heading: {},
+  };
+
+  /** The customer whose value to fetch (inside a provider). */
+  declare customerId: string | undefined;
+
+  /** The value as data: `SuccessMetrics.value_delivered`. Set `currency` to its currency. */
+  declare value: ValueDelivered | undefined;
+
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  constructor() {
+    super();
+    this.heading = 'Value delivered';
+  }
+
+  readonly data = new DataController<ValueData>(this, {
+    data: () =>
+      this.value ? { value: this.value, currency: undefined, goalsTotal: undefined } : undefined,
+    key: () => this.customerId,
+    fetch: async (client, customerId, signal) => {
+      const { metrics } = await client.getCustomerSuccessMetrics({ customerId }, { signal });
+      return {
+        value: metrics.value_delivered,
+        currency: metrics.currency,
+        goalsTotal: metrics.goals.total,
+      };
+    },
+  });
+
+  /** Fetches again (provider mode). */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  protected override render() {
+    return html`<div part="base">
+      ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+      ${this.data.render((d) => this.#renderValue(d), { skeleton: () => renderSkeleton(STATE_TEXT.loading, 4) })}
+    </div>`;
+  }
+
+  #renderValue({ value: v, currency, goalsTotal }: ValueData) {
+    if (goalsTotal === 0) {
+      return renderEmpty({
+        onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
+      });
+    }
+    const f = this.fmt;
+    const unpriced = v.time_saved_hours > 0 && v.time_saved_value === 0;
+    if (v.time_saved_hours === 0 && v.cost_reduction === 0 && v.revenue_impact === 0) {
+      return renderNotice(
+        'No value delivered yet. Add value drivers to goals to quantify it.',
+        'info',
+      );
+    }
+    const max = Math.max(v.time_saved_value, v.cost_reduction, v.revenue_impact, 0);
+    // Tenths of a percent are finer than a pixel at any width a bar is drawn.
+    const share = (n: number) =>
+      max > 0 ? Math.round(Math.max(0, Math.min(100, (n / max) * 100)) * 10) / 10 : 0;
+    const rows: { label: string; kind: string; width: number; text: string }[] = [
+      {
+        label: 'Time saved',
+        kind: unpriced ? 'time unpriced' : 'time',
+        // Unpriced hours have no money scale to share: a full striped bar marks them as hours.
+        width: unpriced ? 100 : share(v.time_saved_value),
+        text:
+          v.time_saved_value > 0
+            ? `${f.hours(v.time_saved_hours)} · ${f.money(v.time_saved_value, currency, true)}`
+            : f.hours(v.time_saved_hours),
+      },
+      {
+        label: 'Cost reduction',
+        kind: 'cost',
+        width: share(v.cost_reduction),
+        text: f.money(v.cost_reduction, currency, true),
+      },
+      {
+        label: 'Revenue impact',
+        kind: 'revenue',
+        width: share(v.revenue_impact),
+        text: f.money(v.revenue_impact, currency, true),
+      },
+    ];
+    return html`<dl part="bars">
+        ${rows.map(
+          (r) => html`<div class="row">
+            <dt>${r.label}</dt>
+            <dd>
+              <div class="track" aria-hidden="true"><div class="fill ${r.kind}" style=${styleMap({ width: `${r.width}%` })}></div></div>
+              <span class="amount num">${r.text}</span>
+            </dd>
+          </div>`,
+        )}
+      </dl>
+      ${unpriced ? html`<p class="note">${UNPRICED_HOURS_NOTE}</p>` : nothing}
+      <dl class="totals" part="totals">
+        <div><dt>Total value:</dt><dd class="num">${f.money(v.total_value, currency)}</dd></div>
+        <div><dt>Investment:</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
+        <div><dt>ROI:</dt><dd class="num">${v.roi_multiplier === null ? (v.roi_note ?? '—') : f.multiplier(v.roi_multiplier)}</dd></div>
+      </dl>`;
+  }
+}

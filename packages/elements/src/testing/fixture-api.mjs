@@ -1,0 +1,76 @@
+// A FIXTURE, not a server: the test runner's middleware answers the few /api routes the elements
+// call with the examples of openapi.yaml, so browser tests exercise the real SDK over real HTTP.
+// The lead replaces it with the reference server (packages/server) once that lands.
+//
+// Conventions the tests rely on:
+//   - every /api request needs `Authorization: Bearer <anything>`, else 401 (Unauthorized example);
+//   - customer `cus_missing` answers 404 (NotFound example);
+//   - a customer id starting `cus_flaky` answers 500 (InternalError example) on the first request
+//     for each path, then succeeds: the Retry path. Ids are per test, so parallel files never meet;
+//   - any other customer id gets the example bodies (getAccountSuccessMetrics has one example,
+//     Globex; it is served for every customer so the overview has benchmarks to show).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const spec = parse(readFileSync(new URL('../../../../openapi.yaml', import.meta.url), 'utf8'));
+
+const firstExample = (content) => {
+  const media = content?.['application/json'] ?? content?.['application/problem+json'];
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  return Object.values(media.examples ?? {})[0]?.value;
+};
+const response200 = (path, method) =>
+  firstExample(spec.paths[path][method].responses['200'].content);
+const problem = (name) => firstExample(spec.components.responses[name].content);
+const schemaExample = (name) => spec.components.schemas[name].examples[0];
+
+/** Every example the browser tests use as fixture data, served at /__fixtures__/examples.json. */
+export const examples = {
+  customerSuccessMetrics: response200('/api/reports/success-metrics/{customerId}', 'get'),
+  accountSuccessMetrics: response200('/api/intelligence/success-metrics/{customerId}', 'get'),
+  problems: {
+    notFound: problem('NotFound'),
+    unauthorized: problem('Unauthorized'),
+    internal: problem('InternalError'),
+  },
+  schemas: Object.fromEntries(
+    ['SuccessGoal', 'Milestone', 'ValueDelivered', 'SuccessScore', 'Benchmarks', 'ValueDriver'].map(
+      (n) => [n, schemaExample(n)],
+    ),
+  ),
+};
+
+const failedOnce = new Set();
+const send = (ctx, status, body, type = 'application/json') => {
+  ctx.status = status;
+  ctx.set('x-request-id', 'req_fixture');
+  ctx.type = type;
+  ctx.body = typeof body === 'string' ? body : JSON.stringify(body);
+};
+
+/** Koa middleware for @web/test-runner's `middleware` option. */
+export async function fixtureApi(ctx, next) {
+  if (ctx.path === '/__fixtures__/examples.json') return send(ctx, 200, examples);
+  const m = /^\/api\/(reports|intelligence)\/success-metrics\/([^/]+)(\/generate)?$/.exec(ctx.path);
+  if (!m) return next();
+  const [, area, customerId, generate] = m;
+  if (!/^Bearer \S+/.test(ctx.get('authorization'))) {
+    return send(ctx, 401, examples.problems.unauthorized, 'application/problem+json');
+  }
+  if (customerId === 'cus_missing')
+    return send(ctx, 404, examples.problems.notFound, 'application/problem+json');
+  if (customerId.startsWith('cus_flaky') && !failedOnce.has(ctx.path)) {
+    failedOnce.add(ctx.path);
+    return send(ctx, 500, examples.problems.internal, 'application/problem+json');
+  }
+  if (generate && ctx.method === 'POST') {
+    ctx.set('content-disposition', 'attachment; filename="success-report.html"');
+    return send(ctx, 200, '<!doctype html><title>Success report</title>', 'text/html');
+  }
+  if (ctx.method !== 'GET') return next();
+  if (area === 'reports') return send(ctx, 200, examples.customerSuccessMetrics);
+  const account = structuredClone(examples.accountSuccessMetrics);
+  if (ctx.query.includeBenchmarks !== 'true') account.benchmarks = null;
+  return send(ctx, 200, account);
+}

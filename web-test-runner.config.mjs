@@ -1,0 +1,58 @@
+// Browser tests of @cscx/success-elements, in Debian's Chromium (never a downloaded browser).
+// `npx web-test-runner` runs them all; pass file globs to run a subset.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fixtureApi } from './packages/elements/src/testing/fixture-api.mjs';
+
+const profile = mkdtempSync(join(tmpdir(), 'cscx-wtr-'));
+process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+
+// Tests import source, never dist: workspace packages resolve to their src/index.ts.
+const workspaceSources = {
+  '@cscx/success-calc': '/packages/calc/src/index.ts',
+  '@cscx/success-sdk': '/packages/sdk/src/index.ts',
+};
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['packages/elements/src/**/*.test.ts'],
+  nodeResolve: true,
+  // One page at a time: concurrent pages are background tabs in headless Chromium and get no
+  // animation frames or IntersectionObserver callbacks, which lazy charts wait for.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [fixtureApi],
+  // Lit's dev build stays on (its warnings catch real mistakes); its banner is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  plugins: [
+    {
+      name: 'workspace-sources',
+      resolveImport: ({ source }) => workspaceSources[source],
+    },
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+          `--user-data-dir=${profile}`,
+        ],
+      },
+    }),
+  ],
+};
