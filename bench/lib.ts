@@ -42,11 +42,15 @@ export function time(fn: () => unknown, { runs = 30, warmup = 5 } = {}): Timing 
 
 /** Minified, gzipped size in bytes of an entry bundled as a browser ESM library would ship it. */
 export async function minGzipSize(
-  entry: string,
+  entry: string | { contents: string; resolveDir: string },
   external: string[] = [],
+  alias: Record<string, string> = {},
 ): Promise<{ min: number; gzip: number }> {
   const out = await build({
-    entryPoints: [entry],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { ...entry, loader: 'ts' as const } }),
+    alias,
     bundle: true,
     minify: true,
     format: 'esm',

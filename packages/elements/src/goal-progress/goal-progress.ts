@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { DataController } from '../data-controller.js';
 import '../define/success-trend-chart.js';
@@ -76,11 +75,16 @@ function change(baseline: number | null, value: number | null, fmt: Format): str
 export class GoalProgress extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, goalProgressStyles];
 
+  static override properties = {
+    goal: { attribute: false },
+    goalId: { attribute: 'goal-id' },
+  };
+
   /** The goal to show. When set, nothing is fetched. */
-  @property({ attribute: false }) accessor goal: SuccessGoal | undefined;
+  declare goal: SuccessGoal | undefined;
 
   /** Fetch this goal through the provider (when `.goal` is not set). */
-  @property({ attribute: 'goal-id' }) accessor goalId: string | undefined;
+  declare goalId: string | undefined;
 
   readonly data = new DataController<SuccessGoal>(this, {
     data: () => this.goal,

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -116,30 +115,53 @@ const PALETTE_SIZE = 6;
 export class SuccessTrendChart extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, trendChartStyles];
 
+  static override properties = {
+    trends: { attribute: false },
+    customerId: { attribute: 'customer-id' },
+    goalId: { attribute: 'goal-id' },
+    label: {},
+    scale: {},
+    pace: { attribute: false },
+    tableOpen: { state: true },
+    hover: { state: true },
+    announce: { state: true },
+    drawnKey: { state: true },
+    chartError: { state: true },
+  };
+
   /** The trends to draw. When set, nothing is fetched. */
-  @property({ attribute: false }) accessor trends: readonly ProgressTrend[] | undefined;
+  declare trends: readonly ProgressTrend[] | undefined;
 
   /** Fetch this customer's trends through the provider (when `.trends` is not set). */
-  @property({ attribute: 'customer-id' }) accessor customerId: string | undefined;
+  declare customerId: string | undefined;
 
   /** Show only the trends of this goal. */
-  @property({ attribute: 'goal-id' }) accessor goalId: string | undefined;
+  declare goalId: string | undefined;
 
   /** The chart's caption and accessible name. */
-  @property() accessor label = 'Progress over time';
+  declare label: string;
 
   /** `value` (the metrics' own units), `progress` (% toward target) or `auto` (value when all
    * series share a unit). */
-  @property() accessor scale: TrendScale | 'auto' = 'auto';
+  declare scale: TrendScale | 'auto';
 
   /** Draw the expected pace from the baseline at `start` to the target at `end`. */
-  @property({ attribute: false }) accessor pace: ExpectedPace | undefined;
+  declare pace: ExpectedPace | undefined;
 
-  @state() private accessor tableOpen = false;
-  @state() private accessor hover: number | undefined;
-  @state() private accessor announce = '';
-  @state() private accessor drawnKey = '';
-  @state() private accessor chartError: string | undefined;
+  declare private tableOpen: boolean;
+  declare private hover: number | undefined;
+  declare private announce: string;
+  declare private drawnKey: string;
+  declare private chartError: string | undefined;
+
+  constructor() {
+    super();
+    this.label = 'Progress over time';
+    this.scale = 'auto';
+    this.tableOpen = false;
+    this.announce = '';
+    this.drawnKey = '';
+  }
 
   readonly #data = new DataController<readonly ProgressTrend[]>(this, {
     data: () => this.trends,
