@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { launch } from 'puppeteer-core';
+import { responseExample } from '../testing/openapi-spec.js';
 import { minGzipSize, writeResult } from './lib.js';
 
 const repo = new URL('..', import.meta.url).pathname;
@@ -60,6 +61,7 @@ const BASELINE = async (trends) => {
 const pageScript = `
 import './define/success-trend-chart.js';
 import './define/goal-progress.js';
+import './define/success-overview.js';
 import { loadChartRuntime } from './success-trend-chart/success-trend-chart.js';
 
 const DAY = 86400000;
@@ -124,6 +126,60 @@ async function measure(make) {
   return { cold, runs };
 }
 
+/** Waits until an element and every Lit element in its shadow tree (any depth) has rendered. */
+async function settle(el) {
+  const pending = [el];
+  while (pending.length) {
+    const n = pending.pop();
+    if (n.updateComplete) await n.updateComplete;
+    if (n.shadowRoot) pending.push(...n.shadowRoot.querySelectorAll('*'));
+  }
+}
+
+/**
+ * <success-overview> with Acme's 5 goals from property data, against the DOM floor: the markup it
+ * renders (every shadow root serialised as declarative shadow DOM, tags renamed so nothing
+ * upgrades) inserted as one static string. Both are timed from insertion to laid out.
+ */
+async function measureOverview() {
+  const data = OVERVIEW_DATA;
+  const sample = document.createElement('success-overview');
+  sample.data = data;
+  host.append(sample);
+  await settle(sample);
+  const roots = [];
+  const walk = (n) => { if (n.shadowRoot) { roots.push(n.shadowRoot); n.shadowRoot.querySelectorAll('*').forEach(walk); } };
+  walk(sample);
+  const markup = sample.getHTML({ serializableShadowRoots: true, shadowRoots: roots })
+    .replace(/<(\\/?)(success-|goal-)/g, '<$1x-$2');
+  // getHTML puts the element's own shadow root first, as a declarative template.
+  const staticMarkup = '<x-success-overview>' + markup + '</x-success-overview>';
+  sample.remove();
+  const goals = data.goals.length;
+  const el = [], floor = [];
+  for (let i = 0; i < ${WARMUP} + ${RUNS}; i++) {
+    const o = document.createElement('success-overview');
+    o.data = data;
+    let t0 = performance.now();
+    host.append(o);
+    await settle(o);
+    void host.offsetHeight;
+    const te = performance.now() - t0;
+    o.remove();
+    await frame();
+    const div = document.createElement('div');
+    t0 = performance.now();
+    div.setHTMLUnsafe(staticMarkup);
+    host.append(div);
+    void host.offsetHeight;
+    const tf = performance.now() - t0;
+    div.remove();
+    await frame();
+    if (i >= ${WARMUP}) { el.push(te); floor.push(tf); }
+  }
+  return { goals, element: el, floor, markupBytes: staticMarkup.length };
+}
+
 try {
   const t = performance.now();
   await loadChartRuntime();
@@ -143,11 +199,19 @@ try {
   // The reference: the same 5 x 365 chart as a vega-lite spec through vega-embed with the
   // stock CSP-safe interpreter (DESIGN.md "Known hazards": ~140 ms measured that way).
   const baseline = BASELINE ? await BASELINE(trends) : null;
-  window.benchResult = { vegaLoadMs, chart, progress, baseline };
+  const overview = await measureOverview();
+  window.benchResult = { vegaLoadMs, chart, progress, baseline, overview };
 } catch (error) {
   window.benchResult = { error: String(error && error.stack || error) };
 }
 `;
+
+// Acme Corp's dashboard data from openapi.yaml's example, without trends: the chart is timed on
+// its own above, and the static floor could not draw one either.
+const overviewData = JSON.stringify({
+  ...responseExample<Record<string, unknown>>('getCustomerSuccessMetrics'),
+  trends: [],
+});
 
 // npm resolved several vega-* packages twice (vega 6.2 pins ~5.1 scenegraph, vega-view wants
 // ^5.2): the shipped chunk carries both copies. This plugin shows what one copy of each weighs.
@@ -171,7 +235,7 @@ async function bundle(dedupe: boolean, withBaseline = false) {
   const out = await build({
     stdin: {
       // First, so BASELINE is initialised before the page script's top-level await reaches it.
-      contents: `${withBaseline ? baselineScript : 'const BASELINE = null;'}\n${pageScript}`,
+      contents: `const OVERVIEW_DATA = ${overviewData};\n${withBaseline ? baselineScript : 'const BASELINE = null;'}\n${pageScript}`,
       resolveDir: elements,
       sourcefile: 'bench-page.js',
       loader: 'js',
@@ -305,6 +369,7 @@ let result: {
   chart: Measured;
   progress: Measured;
   baseline: Run[];
+  overview: { goals: number; element: number[]; floor: number[]; markupBytes: number };
   error?: string;
 };
 try {
@@ -345,12 +410,18 @@ const allElements = await minGzipSize(
   { '@cscx/success-calc': new URL('../packages/calc/src/index.ts', import.meta.url).pathname },
 );
 
+const overviewMs = round(median(result.overview.element));
+const overviewFloorMs = round(median(result.overview.floor));
+const overviewRatio = Math.round((overviewMs / overviewFloorMs) * 100) / 100;
+
 const budgets = {
+  overview_to_static_markup_ratio: 2,
   trend_chart_5x365_ms: 200,
   goal_progress_365_ms: 200,
   all_elements_initial_gzip_bytes: 35 * 1024,
 };
 const pass =
+  overviewRatio <= budgets.overview_to_static_markup_ratio &&
   allElements.gzip <= budgets.all_elements_initial_gzip_bytes &&
   chart.insert_to_drawn_ms.median < budgets.trend_chart_5x365_ms &&
   progress.insert_to_drawn_ms.median < budgets.goal_progress_365_ms &&
@@ -361,6 +432,14 @@ const file = writeResult('elements', {
     `<success-trend-chart> 5 series x 365 daily points; <goal-progress> 1 metric x 365 measurements; ` +
     `${RUNS} runs after ${WARMUP} warm-ups, each from insertion to the success-chart-render event`,
   vega_import_ms: round(result.vegaLoadMs),
+  success_overview: {
+    goals: result.overview.goals,
+    runs: result.overview.element.length,
+    insert_to_rendered_ms: overviewMs,
+    static_markup_floor_ms: overviewFloorMs,
+    ratio_to_floor: overviewRatio,
+    markup_bytes: result.overview.markupBytes,
+  },
   trend_chart_5x365: chart,
   goal_progress_365: progress,
   reference_vega_embed_vega_lite_interpreter_5x365_ms: {
@@ -381,7 +460,7 @@ const file = writeResult('elements', {
   pass,
 });
 console.log(
-  `elements: trend chart 5x365 ${chart.insert_to_drawn_ms.median} ms (cold ${chart.first_draw_cold_jit_ms} ms), ` +
+  `elements: success-overview ${overviewMs} ms vs static markup ${overviewFloorMs} ms (${overviewRatio}x); trend chart 5x365 ${chart.insert_to_drawn_ms.median} ms (cold ${chart.first_draw_cold_jit_ms} ms), ` +
     `goal-progress 365 ${progress.insert_to_drawn_ms.median} ms (vega-embed reference ` +
     `${round(reference)} ms); vega chunk ${sizes.vega.gzip} B ` +
     `min+gzip (${dedupedSizes.vega.gzip} B deduped); all elements initial ${allElements.gzip} B; ${pass ? 'within budget' : 'OVER BUDGET'} -> ${file}`,
