@@ -208,8 +208,24 @@ try {
 
 // Acme Corp's dashboard data from openapi.yaml's example, without trends: the chart is timed on
 // its own above, and the static floor could not draw one either.
+// The example carries one goal; PRD-165's dashboard has five, so the bench shows five (its goal
+// names, distinct ids, alternating statuses).
+const acme = responseExample<{ goals: Record<string, unknown>[] }>('getCustomerSuccessMetrics');
+const goalNames = [
+  'Reduce ticket time',
+  'Increase NPS',
+  'API response time',
+  'User adoption',
+  'Revenue from upsell',
+];
 const overviewData = JSON.stringify({
-  ...responseExample<Record<string, unknown>>('getCustomerSuccessMetrics'),
+  ...acme,
+  goals: goalNames.map((name, i) => ({
+    ...acme.goals[0],
+    id: `goal_bench_${i}`,
+    name,
+    status: i === 4 ? 'at_risk' : i % 2 ? 'on_track' : 'achieved',
+  })),
   trends: [],
 });
 
