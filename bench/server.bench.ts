@@ -1,0 +1,154 @@
+// The reference server's budget (DESIGN.md, issue 5): getCustomerSuccessMetrics for Acme Corp
+// at 50 concurrent connections for 10 s on this machine, p99 < 25 ms; the portfolio endpoint
+// measured alongside. The server runs as `npm start` runs it (main.ts through tsx, the demo
+// data seeded on first start, access log on) in a child process on a temporary data directory;
+// autocannon drives it from this process.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeResult } from './lib.js';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonResult {
+  readonly requests: { readonly average: number; readonly total: number };
+  readonly latency: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+  };
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const BUDGET_P99_MS = 25;
+const TOKEN = 'demo-csm-token';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
+    try {
+      const r = await fetch(`${url}/openapi.yaml`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+interface Load {
+  readonly path: string;
+  readonly requests_per_s: number;
+  readonly latency_ms: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+  };
+  readonly requests: number;
+  readonly non_2xx: number;
+  readonly errors: number;
+  readonly first_request_ms: number;
+  readonly body_bytes: number;
+}
+
+async function measure(url: string, path: string): Promise<Load> {
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  // The first request computes from the database; later ones hit the read cache until data changes.
+  const t0 = performance.now();
+  const first = await fetch(`${url}${path}`, { headers });
+  const bytes = (await first.arrayBuffer()).byteLength;
+  const firstMs = Math.round((performance.now() - t0) * 10) / 10;
+  if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
+  await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({
+    url: `${url}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+  });
+  return {
+    path,
+    requests_per_s: Math.round(r.requests.average),
+    latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    requests: r.requests.total,
+    non_2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    first_request_ms: firstMs,
+    body_bytes: bytes,
+  };
+}
+
+const home = mkdtempSync(join(tmpdir(), 'cscx-bench-'));
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+let output = '';
+const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), CSCX_DATA_DIR: home, CSCX_LOG_LEVEL: 'info' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+// The access log is drained as a terminal would: the server logs every request, as in use.
+child.stdout?.on('data', (b: Buffer) => {
+  if (output.length < 20_000) output += b.toString();
+});
+child.stderr?.on('data', (b: Buffer) => {
+  output += b.toString();
+});
+try {
+  const t0 = performance.now();
+  await waitUntilUp(url, child, () => output);
+  const startMs = Math.round(performance.now() - t0);
+  const metrics = await measure(url, '/api/reports/success-metrics/cus_acme');
+  const portfolio = await measure(url, '/api/reports/success-metrics');
+  const pass =
+    metrics.latency_ms.p99 < BUDGET_P99_MS && metrics.errors === 0 && metrics.non_2xx === 0;
+  const file = writeResult('server', {
+    workload: `autocannon, ${CONNECTIONS} connections x ${DURATION_S} s per endpoint (after 2 s of warm-up), token ${TOKEN}; server: npm start's main.ts in a child process, demo data seeded at start-up, access log on`,
+    first_start_with_seed_ms: startMs,
+    customer_success_metrics: metrics,
+    portfolio_success_metrics: portfolio,
+    budgets: { customer_success_metrics_p99_ms: BUDGET_P99_MS },
+    pass,
+  });
+  console.log(
+    `server: getCustomerSuccessMetrics ${metrics.requests_per_s} req/s, p50 ${metrics.latency_ms.p50} ms, p99 ${metrics.latency_ms.p99} ms; ` +
+      `portfolio ${portfolio.requests_per_s} req/s, p50 ${portfolio.latency_ms.p50} ms, p99 ${portfolio.latency_ms.p99} ms; ` +
+      `${pass ? 'within budget' : 'OVER BUDGET'} -> ${file}`,
+  );
+  if (!pass) process.exitCode = 1;
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(home, { recursive: true, force: true });
+}

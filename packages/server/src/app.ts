@@ -1,0 +1,191 @@
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { Authenticator } from './auth.js';
+import { ReadCache } from './cache.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Database } from './db/database.js';
+import type { AppContext, Env } from './http/context.js';
+import { Idempotency } from './http/idempotency.js';
+import { requestContext } from './http/middleware.js';
+import { type Logger, silentLogger } from './log.js';
+import { ProblemError, problemResponse } from './problem.js';
+import { registerAlerts } from './routes/alerts.js';
+import { registerCustomers } from './routes/customers.js';
+import { registerGoals } from './routes/goals.js';
+import { registerIntelligence } from './routes/intelligence.js';
+import { registerMeasurements } from './routes/measurements.js';
+import { registerMilestones } from './routes/milestones.js';
+import { registerReports } from './routes/reports.js';
+import { registerStatic, type StaticOptions } from './routes/static.js';
+
+export interface AppOptions {
+  readonly db: Database;
+  /** "Now": statuses depend on today's date. Default: the system clock. */
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Partner origins allowed to call the API from a browser. Default: none (same origin only). */
+  readonly cors?: { readonly origins: readonly string[] };
+  /** Largest request body in bytes. Default 1 MiB (openapi.yaml). */
+  readonly bodyLimit?: number;
+  /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
+  readonly static?: StaticOptions | false;
+}
+
+const REPO = new URL('../../../', import.meta.url);
+
+/** The contract and the demo host page of this repository. */
+export const DEFAULT_STATIC: StaticOptions = {
+  specFile: fileURLToPath(new URL('openapi.yaml', REPO)),
+  hostPageDir: fileURLToPath(new URL('examples/host-page/', REPO)),
+};
+
+/** The API's operations, by path: a method not listed here answers 405 with `Allow`. */
+const METHODS: Readonly<Record<string, readonly string[]>> = {
+  '/api/customers': ['GET'],
+  '/api/customers/:customerId': ['GET'],
+  '/api/customers/:customerId/milestones': ['GET', 'POST'],
+  '/api/milestones/:milestoneId': ['PUT'],
+  '/api/success-goals': ['POST'],
+  '/api/success-goals/:goalId': ['GET', 'PUT', 'DELETE'],
+  '/api/success-goals/:goalId/measurements': ['POST'],
+  '/api/reports/success-metrics': ['GET'],
+  '/api/reports/success-metrics/:customerId': ['GET'],
+  '/api/reports/success-metrics/:customerId/generate': ['POST'],
+  '/api/intelligence/success-metrics/:customerId': ['GET'],
+  '/api/intelligence/success-metrics/:customerId/goals': ['POST'],
+  '/api/alerts': ['GET'],
+};
+
+const EXPOSED = [
+  'ETag',
+  'Location',
+  'X-Request-Id',
+  'Retry-After',
+  'Content-Disposition',
+  'WWW-Authenticate',
+  'Idempotent-Replayed',
+];
+
+/**
+ * The reference implementation of openapi.yaml as a Hono app (no listening: main.ts does that,
+ * tests call `app.request()`).
+ */
+export function createApp(options: AppOptions): Hono<Env> {
+  const clock = options.clock ?? systemClock;
+  const ctx: AppContext = {
+    db: options.db,
+    clock,
+    log: options.log ?? silentLogger,
+    cache: new ReadCache(options.db),
+    auth: new Authenticator(options.db, clock),
+    idempotency: new Idempotency(options.db, clock),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  };
+  const app = new Hono<Env>();
+
+  app.use('*', requestContext(ctx.log));
+
+  const origins = options.cors?.origins ?? [];
+  if (origins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (origins.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: [
+          'Authorization',
+          'Content-Type',
+          'If-Match',
+          'Idempotency-Key',
+          'X-Request-Id',
+        ],
+        exposeHeaders: EXPOSED,
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use('/api/*', async (c, next) => {
+    c.set('principal', await ctx.auth.authenticate(c.req.header('authorization')));
+    await next();
+  });
+
+  registerCustomers(app, ctx);
+  registerMilestones(app, ctx);
+  registerGoals(app, ctx);
+  registerMeasurements(app, ctx);
+  registerReports(app, ctx);
+  registerIntelligence(app, ctx);
+  registerAlerts(app, ctx);
+
+  if (options.static !== false) registerStatic(app, options.static ?? DEFAULT_STATIC);
+
+  for (const [path, methods] of Object.entries(METHODS)) {
+    app.all(path, (c) => {
+      throw new ProblemError(
+        405,
+        `${c.req.method} is not allowed on this path; use ${methods.join(', ')}.`,
+        [],
+        {
+          allow: methods.join(', '),
+        },
+      );
+    });
+  }
+
+  app.notFound((c) =>
+    problemResponse(
+      404,
+      `There is no ${c.req.method} ${c.req.path}.`,
+      [],
+      c.get('requestId'),
+      instance(c.req.url),
+    ),
+  );
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof ProblemError) {
+      return problemResponse(
+        err.status,
+        err.detail,
+        err.errors,
+        requestId,
+        instance(c.req.url),
+        err.headers,
+      );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return problemResponse(
+        err.status,
+        err.message || 'Bad request.',
+        [],
+        requestId,
+        instance(c.req.url),
+      );
+    }
+    ctx.log.error('unhandled error', {
+      request_id: requestId,
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    return problemResponse(
+      500,
+      `An internal error occurred. Quote request id ${requestId} when you report it.`,
+      [],
+      requestId,
+      instance(c.req.url),
+    );
+  });
+
+  return app;
+}
+
+/** The problem's `instance`: the request's path and query. */
+function instance(url: string): string {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+}

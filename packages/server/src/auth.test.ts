@@ -1,0 +1,327 @@
+// The authorisation matrix: every operation x every role and scope. Acme Corp belongs to the
+// demo CSM and is the demo viewer's one customer; the other CSM and the other viewer (Globex)
+// must not learn it exists (404, never 403), the viewer may read but not write it (403), and
+// without a valid token nothing is answered (401).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, apiOf, type CallOptions } from './testing/api.js';
+import { OPERATION_IDS, type OperationId } from './testing/contract.js';
+import { type TestApp, testApp } from './testing/harness.js';
+import { describeBackends } from './testing/test-db.js';
+
+type Who =
+  | 'manager'
+  | 'csm'
+  | 'otherCsm'
+  | 'viewer'
+  | 'otherViewer'
+  | 'none'
+  | 'expired'
+  | 'revoked'
+  | 'unknown';
+const WHO: readonly Who[] = [
+  'manager',
+  'csm',
+  'otherCsm',
+  'viewer',
+  'otherViewer',
+  'none',
+  'expired',
+  'revoked',
+  'unknown',
+];
+
+const READ_ACME: Record<Who, number> = {
+  manager: 200,
+  csm: 200,
+  otherCsm: 404,
+  viewer: 200,
+  otherViewer: 404,
+  none: 401,
+  expired: 401,
+  revoked: 401,
+  unknown: 401,
+};
+const LIST: Record<Who, number> = {
+  manager: 200,
+  csm: 200,
+  otherCsm: 200,
+  viewer: 200,
+  otherViewer: 200,
+  none: 401,
+  expired: 401,
+  revoked: 401,
+  unknown: 401,
+};
+const write = (ok: number): Record<Who, number> => ({
+  ...READ_ACME,
+  manager: ok,
+  csm: ok,
+  viewer: 403,
+});
+
+const EXPECTED: Record<OperationId, Record<Who, number>> = {
+  listCustomers: LIST,
+  getCustomer: READ_ACME,
+  listMilestones: READ_ACME,
+  createMilestone: write(201),
+  updateMilestone: write(200),
+  createSuccessGoal: write(201),
+  getSuccessGoal: READ_ACME,
+  updateSuccessGoal: write(200),
+  deleteSuccessGoal: write(204),
+  recordMeasurement: write(201),
+  getPortfolioSuccessMetrics: LIST,
+  getCustomerSuccessMetrics: READ_ACME,
+  // Generating a report changes nothing, so viewers may.
+  generateSuccessReport: READ_ACME,
+  getAccountSuccessMetrics: READ_ACME,
+  createAccountGoal: write(201),
+  listAlerts: LIST,
+};
+
+const tokenOf = (who: Who): string | null =>
+  who === 'none' ? null : who === 'unknown' ? 'not-a-real-token' : who;
+
+describeBackends('authorisation matrix (%s)', (backend) => {
+  let t: TestApp;
+  let call: Api;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    call = apiOf(t.app);
+  }, 180_000);
+  afterAll(() => t?.t.cleanup());
+
+  /** A fresh Acme goal (as the manager), so each write starts from version 1. */
+  const freshGoal = async () =>
+    (
+      await call(
+        'createSuccessGoal',
+        {},
+        {
+          body: {
+            customer_id: 'cus_acme',
+            name: 'Matrix',
+            metric: 'v',
+            baseline_value: 0,
+            target_value: 10,
+            target_date: '2026-12-31',
+          },
+        },
+      )
+    ).json;
+  const freshMilestone = async () =>
+    (
+      await call(
+        'createMilestone',
+        { customerId: 'cus_acme' },
+        { body: { name: 'Matrix', target_date: '2026-12-31' } },
+      )
+    ).json;
+
+  /** The request of each operation on Acme Corp's data. */
+  async function requestFor(id: OperationId): Promise<[Record<string, string>, CallOptions]> {
+    switch (id) {
+      case 'listCustomers':
+      case 'getPortfolioSuccessMetrics':
+      case 'listAlerts':
+        return [{}, {}];
+      case 'getCustomer':
+      case 'listMilestones':
+      case 'getCustomerSuccessMetrics':
+      case 'getAccountSuccessMetrics':
+        return [{ customerId: 'cus_acme' }, {}];
+      case 'generateSuccessReport':
+        return [
+          { customerId: 'cus_acme' },
+          { body: { format: 'html', include_sections: ['overview'] } },
+        ];
+      case 'createMilestone':
+        return [{ customerId: 'cus_acme' }, { body: { name: 'New', target_date: '2026-09-30' } }];
+      case 'updateMilestone':
+        return [
+          { milestoneId: (await freshMilestone()).id },
+          { headers: { 'if-match': '"1"' }, body: { name: 'Renamed', target_date: '2026-09-30' } },
+        ];
+      case 'createSuccessGoal':
+        return [
+          {},
+          {
+            body: {
+              customer_id: 'cus_acme',
+              name: 'G',
+              metric: 'm',
+              baseline_value: 1,
+              target_value: 2,
+              target_date: '2026-12-31',
+            },
+          },
+        ];
+      case 'getSuccessGoal':
+        return [{ goalId: 'goal_acme_ticket_time' }, {}];
+      case 'updateSuccessGoal':
+        return [
+          { goalId: (await freshGoal()).id },
+          {
+            headers: { 'if-match': '1' },
+            body: {
+              name: 'U',
+              metric: 'v',
+              baseline_value: 0,
+              target_value: 20,
+              target_date: '2026-12-31',
+            },
+          },
+        ];
+      case 'deleteSuccessGoal':
+        return [{ goalId: (await freshGoal()).id }, {}];
+      case 'recordMeasurement': {
+        const g = await freshGoal();
+        return [{ goalId: g.id }, { body: { metric_id: g.metrics[0]!.id, value: 5 } }];
+      }
+      case 'createAccountGoal':
+        return [
+          { customerId: 'cus_acme' },
+          {
+            body: {
+              title: 'T',
+              targetDate: '2026-12-31',
+              metrics: [{ name: 'm', baseline: 1, target: 2, unit: '' }],
+            },
+          },
+        ];
+    }
+  }
+
+  it('covers every operation of openapi.yaml', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...OPERATION_IDS].sort());
+  });
+
+  describe.each(OPERATION_IDS)('%s', (id) => {
+    it.each(WHO)('as %s', async (who) => {
+      const [params, options] = await requestFor(id);
+      const r = await call(id, params, { ...options, token: tokenOf(who) });
+      expect(r.status, r.text.slice(0, 300)).toBe(EXPECTED[id][who]);
+      if (r.status === 401)
+        expect(r.headers.get('www-authenticate')).toMatch(/^Bearer realm="cscx"/);
+      if (r.status === 404) expect(r.problem.type).toBe('/problems/not-found');
+      if (r.status === 403) expect(r.problem.type).toBe('/problems/forbidden');
+    });
+  });
+
+  it('gives a viewer nothing of another customer, read or write, and hides it as a missing one', async () => {
+    const reads = [
+      await call('getCustomer', { customerId: 'cus_globex' }, { token: 'viewer' }),
+      await call('getSuccessGoal', { goalId: 'goal_globex_tools' }, { token: 'viewer' }),
+      await call('getCustomerSuccessMetrics', { customerId: 'cus_globex' }, { token: 'viewer' }),
+      await call('listMilestones', { customerId: 'cus_globex' }, { token: 'viewer' }),
+      await call('listAlerts', {}, { token: 'viewer', query: { customer_id: 'cus_globex' } }),
+    ];
+    const writes = [
+      await call(
+        'recordMeasurement',
+        { goalId: 'goal_globex_tools' },
+        { token: 'viewer', body: { metric_id: 'met_globex_tools_retired', value: 1 } },
+      ),
+      await call(
+        'createSuccessGoal',
+        {},
+        {
+          token: 'viewer',
+          body: {
+            customer_id: 'cus_globex',
+            name: 'x',
+            metric: 'm',
+            baseline_value: 1,
+            target_value: 2,
+            target_date: '2026-12-31',
+          },
+        },
+      ),
+      await call(
+        'updateMilestone',
+        { milestoneId: 'ms_globex_qbr' },
+        {
+          token: 'viewer',
+          headers: { 'if-match': '1' },
+          body: { name: 'x', target_date: '2026-12-31' },
+        },
+      ),
+      await call('deleteSuccessGoal', { goalId: 'goal_globex_tools' }, { token: 'viewer' }),
+      await call('deleteSuccessGoal', { goalId: 'goal_acme_nps' }, { token: 'otherViewer' }),
+    ];
+    const missing = await call(
+      'getCustomer',
+      { customerId: 'cus_does_not_exist' },
+      { token: 'viewer' },
+    );
+    for (const r of [...reads, ...writes]) {
+      expect(r.status).toBe(404);
+      expect({ type: r.problem.type, title: r.problem.title }).toEqual({
+        type: missing.problem.type,
+        title: missing.problem.title,
+      });
+    }
+  });
+
+  it('a CSM cannot move work into another portfolio through a body customer_id, nor touch its goals', async () => {
+    const create = await call(
+      'createSuccessGoal',
+      {},
+      {
+        token: 'csm',
+        body: {
+          customer_id: 'cus_globex',
+          name: 'x',
+          metric: 'm',
+          baseline_value: 1,
+          target_value: 2,
+          target_date: '2026-12-31',
+        },
+      },
+    );
+    expect(create.status).toBe(404);
+    const measure = await call(
+      'recordMeasurement',
+      { goalId: 'goal_globex_team_efficiency' },
+      { token: 'csm', body: { metric_id: 'met_globex_tasks', value: 99 } },
+    );
+    expect(measure.status).toBe(404);
+    const account = await call(
+      'getAccountSuccessMetrics',
+      { customerId: 'cus_globex' },
+      { token: 'otherCsm' },
+    );
+    expect(account.status).toBe(200);
+    const unchanged = account.json.goals.find((g) => g.id === 'goal_globex_team_efficiency');
+    expect(unchanged?.metrics[0]?.current_value).toBe(18);
+  });
+
+  it('scopes lists and the portfolio to the token: CSM, viewer, manager', async () => {
+    const csmAlerts = await call('listAlerts', {}, { token: 'csm', query: { limit: 500 } });
+    const own = await call('listCustomers', {}, { token: 'csm', query: { limit: 500 } });
+    const ownIds = new Set(own.json.items.map((c) => c.id));
+    expect(csmAlerts.json.items.length).toBeGreaterThan(0);
+    expect(csmAlerts.json.items.every((a) => ownIds.has(a.customer_id))).toBe(true);
+    const viewerAlerts = await call('listAlerts', {}, { token: 'viewer', query: { limit: 500 } });
+    expect(new Set(viewerAlerts.json.items.map((a) => a.customer_id))).toEqual(
+      new Set(['cus_acme']),
+    );
+    const portfolio = await call('getPortfolioSuccessMetrics', {}, { token: 'viewer' });
+    expect(portfolio.json.summary.customers).toBe(1);
+    expect(portfolio.json.customers.map((c) => c.customer_id)).toEqual(['cus_acme']);
+    const csmPortfolio = await call(
+      'getPortfolioSuccessMetrics',
+      {},
+      { token: 'csm', query: { limit: 500 } },
+    );
+    expect(csmPortfolio.json.summary.customers).toBe(ownIds.size);
+    expect(csmPortfolio.json.customers.every((c) => c.csm_id === 'csm_riley')).toBe(true);
+    const outside = await call(
+      'getPortfolioSuccessMetrics',
+      {},
+      { token: 'csm', query: { csm_id: 'csm_morgan' } },
+    );
+    expect(outside.json.summary.customers).toBe(0);
+    expect(outside.json.customers).toEqual([]);
+  });
+});

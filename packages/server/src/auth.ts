@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from './clock.js';
+import type { Database } from './db/database.js';
+import { ProblemError } from './problem.js';
+import type { CustomerRecord, ScopeFilter } from './repo/customers.js';
+import { findTokenByHash, type Role, type TokenRecord } from './repo/tokens.js';
+
+/**
+ * Bearer tokens (RFC 6750). A token has a role and a scope: a manager sees every customer, a CSM
+ * the customers whose `csm_id` is theirs, a viewer exactly one customer, read-only. Tokens are
+ * stored as SHA-256 hashes: a database leak reveals no usable token.
+ */
+export interface Principal {
+  readonly tokenId: string;
+  readonly role: Role;
+  readonly csmId: string | null;
+  readonly customerId: string | null;
+}
+
+export type { Role };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new random token: 256 bits, URL-safe. */
+export function newToken(): string {
+  return `cscx_${randomBytes(32).toString('base64url')}`;
+}
+
+const REALM = 'Bearer realm="cscx"';
+// RFC 6750 b64token.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+/** Looked-up tokens are reused this long; expiry and revocation are re-checked on every use. */
+const CACHE_MS = 10_000;
+
+function unauthorized(detail: string, invalid: boolean): ProblemError {
+  return new ProblemError(401, detail, [], {
+    'www-authenticate': invalid
+      ? `${REALM}, error="invalid_token", error_description="${detail.replace(/"/g, "'")}"`
+      : REALM,
+  });
+}
+
+export class Authenticator {
+  readonly #db: Database;
+  readonly #clock: Clock;
+  readonly #cache = new Map<string, { token: TokenRecord; at: number }>();
+
+  constructor(db: Database, clock: Clock) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  /** The principal of an `Authorization` header, or a 401 problem with its challenge. */
+  async authenticate(header: string | undefined): Promise<Principal> {
+    if (header === undefined || header.trim() === '') {
+      throw unauthorized(
+        'A valid bearer token is required: send Authorization: Bearer <token>.',
+        false,
+      );
+    }
+    const m = BEARER.exec(header);
+    if (!m?.[1] || m[1].length > 512) {
+      throw unauthorized('The Authorization header must be "Bearer <token>".', true);
+    }
+    const hash = hashToken(m[1]);
+    const now = this.#clock().getTime();
+    let entry = this.#cache.get(hash);
+    if (!entry || now - entry.at > CACHE_MS || now < entry.at) {
+      const token = await findTokenByHash(this.#db, hash);
+      if (!token) {
+        this.#cache.delete(hash);
+        throw unauthorized('The bearer token is not known.', true);
+      }
+      entry = { token, at: now };
+      if (this.#cache.size > 10_000) this.#cache.clear();
+      this.#cache.set(hash, entry);
+    }
+    const t = entry.token;
+    if (t.revoked_at !== null && t.revoked_at <= now)
+      throw unauthorized('The bearer token was revoked.', true);
+    if (t.expires_at !== null && t.expires_at <= now)
+      throw unauthorized('The bearer token has expired.', true);
+    return { tokenId: t.id, role: t.role, csmId: t.csm_id, customerId: t.customer_id };
+  }
+
+  /** Forgets cached tokens (after a token is revoked in this process). */
+  forget(): void {
+    this.#cache.clear();
+  }
+}
+
+/** Whether the token's scope includes the customer. */
+export function sees(p: Principal, c: Pick<CustomerRecord, 'id' | 'csm_id'>): boolean {
+  switch (p.role) {
+    case 'manager':
+      return true;
+    case 'csm':
+      return c.csm_id !== null && c.csm_id === p.csmId;
+    case 'viewer':
+      return c.id === p.customerId;
+  }
+}
+
+/** The token's scope as a filter on customers. */
+export function scopeOf(p: Principal): ScopeFilter {
+  if (p.role === 'csm') return { csmId: p.csmId ?? '\u0000' };
+  if (p.role === 'viewer') return { customerId: p.customerId ?? '\u0000' };
+  return {};
+}
+
+/** Viewers are read-only: a write inside their scope is 403 (outside it, the caller says 404). */
+export function assertCanWrite(p: Principal): void {
+  if (p.role === 'viewer') throw new ProblemError(403, 'Viewer tokens are read-only.');
+}

@@ -1,0 +1,479 @@
+// A generated corpus of bad input: every field of every request body replaced by wrong types,
+// huge strings, NaN-like numbers, bad dates and unknown fields; malformed JSON; bad headers,
+// path and query parameters; oversize bodies. Each answer is a documented 4xx problem+json
+// naming the field; none is a 5xx.
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { requestExample } from '../../../testing/openapi-spec.js';
+import { type Api, apiOf, type CallOptions } from './testing/api.js';
+import type { OperationId } from './testing/contract.js';
+import { type TestApp, testApp } from './testing/harness.js';
+import { describeBackends } from './testing/test-db.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const BAD_VALUES: readonly Json[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e16,
+  -1e16,
+  '',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  '12',
+  'x'.repeat(5_000),
+  '2026-02-30',
+  '2026-13-01',
+  'yesterday',
+  '2026-04-31T25:00:00Z',
+  '<script>alert(1)</script>',
+  '\u0000',
+  [],
+  [1, 'a'],
+  {},
+  { nested: { deeper: [] } },
+];
+
+/** Every path into a JSON value: objects and arrays, then their members. */
+function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) out.push([...at, i], ...paths(v, [...at, i]));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) out.push([...at, k], ...paths(v, [...at, k]));
+  }
+  return out;
+}
+
+function setAt(root: Json, path: readonly (string | number)[], value: Json | undefined): Json {
+  const copy = structuredClone(root);
+  let node = copy as Record<string | number, Json>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
+  const last = path.at(-1)!;
+  if (value === undefined) {
+    if (Array.isArray(node)) node.splice(Number(last), 1);
+    else delete node[last];
+  } else node[last] = value;
+  return copy;
+}
+
+/** Bodies that are each wrong in one way, from a valid one. */
+export function corpus(valid: Json): Json[] {
+  const out: Json[] = [];
+  for (const p of paths(valid)) {
+    for (const bad of BAD_VALUES) out.push(setAt(valid, p, bad));
+    out.push(setAt(valid, p, undefined));
+    if (typeof p.at(-1) === 'string')
+      out.push(setAt(valid, [...p.slice(0, -1), 'unknown_field'], 1));
+  }
+  out.push({ ...(valid as Record<string, Json>), unknown_field: 'x' });
+  return out;
+}
+
+describeBackends('bad input (%s)', (backend) => {
+  let t: TestApp;
+  let call: Api;
+  let goalId: string;
+  let metricId: string;
+  let milestoneId: string;
+  let replaceId: string;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    call = apiOf(t.app);
+    const g = await call(
+      'createSuccessGoal',
+      {},
+      {
+        body: {
+          customer_id: 'cus_acme',
+          name: 'Target',
+          metric: 'v',
+          baseline_value: 0,
+          target_value: 10,
+          target_date: '2026-12-31',
+        },
+      },
+    );
+    goalId = g.json.id;
+    metricId = g.json.metrics[0]!.id;
+    milestoneId = (
+      await call(
+        'createMilestone',
+        { customerId: 'cus_acme' },
+        { body: { name: 'M', target_date: '2026-09-30' } },
+      )
+    ).json.id;
+    replaceId = (
+      await call(
+        'createSuccessGoal',
+        {},
+        {
+          body: {
+            customer_id: 'cus_acme',
+            name: 'Replaced',
+            metric: 'v',
+            baseline_value: 0,
+            target_value: 10,
+            target_date: '2026-12-31',
+          },
+        },
+      )
+    ).json.id;
+  }, 180_000);
+  afterAll(() => t?.t.cleanup());
+
+  const expect4xx = (r: { status: number; text: string }, what: string) => {
+    expect(r.status, `${what} -> ${r.status} ${r.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+    expect(r.status, what).toBeLessThan(500);
+  };
+
+  const bodies: [OperationId, () => [Record<string, string>, CallOptions], Json][] = [
+    ['createSuccessGoal', () => [{}, {}], requestExample<Json>('createSuccessGoal')],
+    [
+      'createSuccessGoal',
+      () => [{}, {}],
+      {
+        customer_id: 'cus_acme',
+        name: 'Full',
+        description: 'd',
+        category: 'efficiency',
+        owner: { name: 'A', title: 'B' },
+        weight: 2,
+        start_date: '2026-01-01',
+        target_date: '2026-06-30',
+        metrics: [
+          {
+            name: 'm',
+            unit: 'h',
+            direction: 'lower_is_better',
+            baseline_value: 24,
+            target_value: 12,
+            current_value: 20,
+            data_source: 's',
+            frequency: 'weekly',
+            weight: 1,
+          },
+        ],
+        value_drivers: [
+          {
+            type: 'time_saved',
+            label: 'l',
+            confidence: 'high',
+            hours_per_unit: 1,
+            units_per_month: 2,
+            hourly_rate: 3,
+          },
+        ],
+      },
+    ],
+    [
+      'updateSuccessGoal',
+      () => [{ goalId: replaceId }, { headers: { 'if-match': '"1"' } }],
+      {
+        name: 'U',
+        target_date: '2026-12-31',
+        metrics: [{ name: 'm', unit: '', baseline_value: 0, target_value: 10 }],
+      },
+    ],
+    [
+      'recordMeasurement',
+      () => [{ goalId }, {}],
+      {
+        metric_id: 'placeholder',
+        value: 3,
+        measured_at: '2026-04-01T00:00:00Z',
+        source: 's',
+        note: 'n',
+      },
+    ],
+    [
+      'createMilestone',
+      () => [{ customerId: 'cus_acme' }, {}],
+      {
+        name: 'M',
+        description: 'd',
+        target_date: '2026-05-01',
+        achieved_date: '2026-04-01',
+        status: 'planned',
+      },
+    ],
+    [
+      'updateMilestone',
+      () => [{ milestoneId }, { headers: { 'if-match': '1' } }],
+      { name: 'M', target_date: '2026-05-01', status: 'at_risk' },
+    ],
+    [
+      'createAccountGoal',
+      () => [{ customerId: 'cus_acme' }, {}],
+      requestExample<Json>('createAccountGoal'),
+    ],
+    [
+      'generateSuccessReport',
+      () => [{ customerId: 'cus_acme' }, {}],
+      { format: 'html', include_sections: ['overview', 'goals'], period: 'all', locale: 'de-DE' },
+    ],
+  ];
+
+  it.each(bodies.map(([id, ctx, body], i) => [`${id} #${i}`, id, ctx, body] as const))(
+    '%s: every one-field corruption of a valid body is a 4xx naming a field, never a 5xx',
+    async (_name, id, ctx, valid) => {
+      const body =
+        id === 'recordMeasurement'
+          ? { ...(valid as Record<string, Json>), metric_id: metricId }
+          : valid;
+      const [params, options] = ctx();
+      let n = 0;
+      for (const bad of corpus(body)) {
+        const r = await call(id, params, { ...options, body: bad });
+        if (r.status < 300) continue; // some corruptions are still valid (e.g. a dropped optional field)
+        expect4xx(r, JSON.stringify(bad).slice(0, 200));
+        if (r.status === 422) expect(r.problem.errors?.length ?? 0).toBeGreaterThan(0);
+        n++;
+      }
+      expect(n).toBeGreaterThan(20);
+    },
+    120_000,
+  );
+
+  it('answers 400 invalid_json for bodies that are not JSON, and 422 for JSON that is not an object', async () => {
+    const raws: (string | Uint8Array)[] = [
+      '{',
+      '{"a":',
+      'NaN',
+      '{"value": NaN}',
+      "{'a':1}",
+      '{"a":1}}',
+      '\u00ef\u00bb\u00bf{}',
+      new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      '['.repeat(200_000),
+    ];
+    for (const raw of raws) {
+      const r = await call(
+        'recordMeasurement',
+        { goalId },
+        { raw, headers: { 'content-type': 'application/json' } },
+      );
+      expect(r.status, String(raw).slice(0, 20)).toBe(400);
+      expect(r.problem.errors?.[0]).toMatchObject({ field: '', code: 'invalid_json' });
+    }
+    for (const raw of [
+      'null',
+      '[]',
+      '"text"',
+      '42',
+      'true',
+      `{"__proto__":{"polluted":1},"metric_id":"${'m'}","value":1}`,
+    ]) {
+      const r = await call(
+        'recordMeasurement',
+        { goalId },
+        { raw, headers: { 'content-type': 'application/json' } },
+      );
+      expect(r.status, raw).toBe(422);
+    }
+    const empty = await call(
+      'recordMeasurement',
+      { goalId },
+      { raw: '', headers: { 'content-type': 'application/json' } },
+    );
+    expect(empty.status).toBe(400);
+  });
+
+  it('rejects numbers JSON can parse but the contract cannot hold (1e400 is Infinity)', async () => {
+    for (const raw of [
+      '{"metric_id":"M","value":1e400}',
+      '{"metric_id":"M","value":-1e400}',
+      '{"metric_id":"M","value":1e16}',
+    ]) {
+      const r = await call(
+        'recordMeasurement',
+        { goalId },
+        { raw: raw.replace('M', metricId), headers: { 'content-type': 'application/json' } },
+      );
+      expect(r.status, raw).toBe(422);
+      expect(r.problem.errors?.[0]?.field).toBe('/value');
+    }
+  });
+
+  it('answers 415 for a body that is not application/json', async () => {
+    for (const type of [
+      'text/plain',
+      'application/xml',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+    ]) {
+      const r = await call(
+        'recordMeasurement',
+        { goalId },
+        {
+          raw: JSON.stringify({ metric_id: metricId, value: 1 }),
+          headers: { 'content-type': type },
+        },
+      );
+      expect(r.status, type).toBe(415);
+    }
+    const charset = await call(
+      'recordMeasurement',
+      { goalId },
+      {
+        raw: JSON.stringify({ metric_id: metricId, value: 1 }),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      },
+    );
+    expect(charset.status).toBe(201);
+  });
+
+  it('answers 413 for a body over 1 MiB, with or without Content-Length', async () => {
+    const huge = JSON.stringify({ metric_id: metricId, value: 1, note: 'x'.repeat(1024 * 1024) });
+    const r = await call(
+      'recordMeasurement',
+      { goalId },
+      { raw: huge, headers: { 'content-type': 'application/json' } },
+    );
+    expect(r.status).toBe(413);
+    const chunks = new TextEncoder().encode(huge);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < chunks.length; i += 65_536)
+          controller.enqueue(chunks.slice(i, i + 65_536));
+        controller.close();
+      },
+    });
+    const res = await t.app.request(`http://x/api/success-goals/${goalId}/measurements`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-manager-token', 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers 400 naming the header for malformed If-Match and Idempotency-Key', async () => {
+    const body = {
+      name: 'U',
+      target_date: '2026-12-31',
+      metrics: [{ name: 'm', unit: '', baseline_value: 0, target_value: 10 }],
+    };
+    for (const v of ['*', 'W/"1"', '"1', 'abc', '-1', '1.5', '"1","2"', '9'.repeat(20)]) {
+      const r = await call('updateSuccessGoal', { goalId }, { body, headers: { 'if-match': v } });
+      expect(r.status, v).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe('header.If-Match');
+    }
+    for (const v of ['has space', 'x'.repeat(256), 'tab\tkey']) {
+      const r = await call(
+        'recordMeasurement',
+        { goalId },
+        { body: { metric_id: metricId, value: 1 }, headers: { 'idempotency-key': v } },
+      );
+      expect(r.status, v).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe('header.Idempotency-Key');
+    }
+  });
+
+  it('answers 401 for malformed Authorization headers', async () => {
+    for (const v of [
+      'Basic dXNlcjpwYXNz',
+      'Bearer',
+      'Bearer ',
+      'Bearer a b',
+      `Bearer ${'x'.repeat(600)}`,
+      'demo-manager-token',
+      'Bearer demo manager',
+    ]) {
+      const r = await call('listCustomers', {}, { token: null, headers: { authorization: v } });
+      expect(r.status, v).toBe(401);
+    }
+  });
+
+  it('answers 400 naming the parameter for bad path and query parameters', async () => {
+    const cases: [OperationId, Record<string, string>, Record<string, string>, string][] = [
+      ['getCustomer', { customerId: 'has space' }, {}, 'path.customerId'],
+      ['getCustomer', { customerId: '-leading' }, {}, 'path.customerId'],
+      ['getCustomer', { customerId: 'x'.repeat(65) }, {}, 'path.customerId'],
+      ['getCustomer', { customerId: 'ünï' }, {}, 'path.customerId'],
+      ['getSuccessGoal', { goalId: 'a/b' }, {}, 'path.goalId'],
+      ['listCustomers', {}, { limit: '0' }, 'query.limit'],
+      ['listCustomers', {}, { limit: '501' }, 'query.limit'],
+      ['listCustomers', {}, { limit: '1.5' }, 'query.limit'],
+      ['listCustomers', {}, { limit: 'ten' }, 'query.limit'],
+      ['listCustomers', {}, { limit: '1e2' }, 'query.limit'],
+      ['listCustomers', {}, { segment: 'huge' }, 'query.segment'],
+      ['listCustomers', {}, { search: 'x'.repeat(201) }, 'query.search'],
+      ['listCustomers', {}, { cursor: 'garbage' }, 'query.cursor'],
+      [
+        'listCustomers',
+        {},
+        { cursor: Buffer.from('{"k":[1,2],"f":"x"}').toString('base64url') },
+        'query.cursor',
+      ],
+      ['listCustomers', {}, { sort: 'name' }, 'query.sort'],
+      ['listAlerts', {}, { since: 'yesterday' }, 'query.since'],
+      ['listAlerts', {}, { since: '2026-02-30T00:00:00Z' }, 'query.since'],
+      ['listAlerts', {}, { customer_id: 'bad id' }, 'query.customer_id'],
+      [
+        'getCustomerSuccessMetrics',
+        { customerId: 'cus_acme' },
+        { period: '2026-Q5' },
+        'query.period',
+      ],
+      [
+        'getCustomerSuccessMetrics',
+        { customerId: 'cus_acme' },
+        { period: '2026-13' },
+        'query.period',
+      ],
+      [
+        'getAccountSuccessMetrics',
+        { customerId: 'cus_acme' },
+        { includeBenchmarks: 'yes' },
+        'query.includeBenchmarks',
+      ],
+      ['getPortfolioSuccessMetrics', {}, { csm_id: '' }, 'query.csm_id'],
+    ];
+    for (const [id, params, query, field] of cases) {
+      const r = await call(id, params, { query });
+      expect(r.status, `${id} ${JSON.stringify(query)} ${JSON.stringify(params)}`).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe(field);
+    }
+    const twice = await t.app.request('http://x/api/customers?limit=1&limit=2', {
+      headers: { authorization: 'Bearer demo-manager-token' },
+    });
+    expect(twice.status).toBe(400);
+  });
+
+  it('never answers 5xx to arbitrary JSON (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.jsonValue(),
+        fc.constantFrom<OperationId>(
+          'createSuccessGoal',
+          'recordMeasurement',
+          'createMilestone',
+          'createAccountGoal',
+          'generateSuccessReport',
+        ),
+        async (value, id) => {
+          const params =
+            id === 'recordMeasurement'
+              ? { goalId }
+              : id === 'createSuccessGoal'
+                ? {}
+                : { customerId: 'cus_acme' };
+          const r = await call(id, params, {
+            raw: JSON.stringify(value),
+            headers: { 'content-type': 'application/json' },
+          });
+          expect(r.status).toBeGreaterThanOrEqual(400);
+          expect(r.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150, seed: 5 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,50 @@
+// The process settings: defaults as README documents them, and clear errors for bad values.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 8787 on 127.0.0.1, .data/ at the repository root, demo data on, no CORS', () => {
+    const c = loadConfig({}, []);
+    expect(c).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      corsOrigins: [],
+      demo: true,
+      logLevel: 'info',
+    });
+    expect(c.dataDir).toBe(fileURLToPath(new URL('../../../.data/', import.meta.url)));
+  });
+
+  it('reads PORT, CSCX_DATA_DIR, DATABASE_URL, CSCX_CORS_ORIGINS, CSCX_LOG_LEVEL and --no-demo', () => {
+    const c = loadConfig(
+      {
+        PORT: '9000',
+        CSCX_DATA_DIR: '/tmp/x',
+        DATABASE_URL: 'postgres://u@h/db',
+        CSCX_CORS_ORIGINS: 'https://a.example.com, http://b.example.com:8080',
+        CSCX_LOG_LEVEL: 'warn',
+      },
+      ['--no-demo'],
+    );
+    expect(c).toMatchObject({
+      port: 9000,
+      dataDir: '/tmp/x',
+      databaseUrl: 'postgres://u@h/db',
+      corsOrigins: ['https://a.example.com', 'http://b.example.com:8080'],
+      logLevel: 'warn',
+      demo: false,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, []],
+    [{ PORT: '70000' }, []],
+    [{ CSCX_CORS_ORIGINS: 'partner.example.com' }, []],
+    [{ CSCX_CORS_ORIGINS: 'https://a.example.com/path' }, []],
+    [{}, ['--demo-please']],
+  ])('refuses %j %j with a message', (env, argv) => {
+    expect(() => loadConfig(env, argv)).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { LogLevel } from './log.js';
+import { parseLogLevel } from './log.js';
+
+/** The server process's settings, from the environment and the command line. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded database lives when DATABASE_URL is not set. */
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: LogLevel;
+  /** Seed the demo data into an empty database (off with --no-demo or CSCX_DEMO=0). */
+  readonly demo: boolean;
+}
+
+/**
+ * `.data/` at the repository root (git-ignored), wherever the command runs from: `npm start`,
+ * `npm run token` and `npm run seed` must find the same database.
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/', import.meta.url));
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Config {
+  const portText = env.PORT ?? '8787';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535)
+    throw new ConfigError(`PORT must be a port number (0-65535), not ${JSON.stringify(portText)}.`);
+  const origins = (env.CSCX_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) {
+      throw new ConfigError(
+        `CSCX_CORS_ORIGINS: ${JSON.stringify(o)} is not an origin such as https://partner.example.com.`,
+      );
+    }
+  }
+  for (const a of argv) {
+    if (a !== '--no-demo')
+      throw new ConfigError(`Unknown argument ${JSON.stringify(a)}. Known: --no-demo.`);
+  }
+  return {
+    port,
+    host: env.CSCX_HOST ?? '127.0.0.1',
+    dataDir: env.CSCX_DATA_DIR ?? DEFAULT_DATA_DIR,
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    corsOrigins: origins,
+    logLevel: parseLogLevel(env.CSCX_LOG_LEVEL),
+    demo: !argv.includes('--no-demo') && env.CSCX_DEMO !== '0',
+  };
+}

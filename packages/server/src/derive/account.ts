@@ -1,0 +1,159 @@
+import { benchmark, roi, valueDelivered } from '@cscx/success-calc';
+import { isoTimestamp } from '../clock.js';
+import type {
+  AccountSuccessMetrics,
+  BenchmarkRow,
+  Benchmarks,
+  GoalRecommendations,
+  ValueCategory,
+  ValueSummary,
+} from '../contract.js';
+import type { CustomerRecord } from '../repo/customers.js';
+import type { StoredDriver } from '../repo/goals.js';
+import { type CustomerView, goalCounts, successScoreOf, toCustomer } from './customer.js';
+import { calcDriver, type DerivedGoal } from './goal.js';
+import { deriveMilestone } from './milestone.js';
+import type { CustomerSummary } from './portfolio.js';
+
+/** Fewer peers than this and a comparison could reveal one peer's numbers (openapi.yaml). */
+export const MIN_PEERS = 5;
+export const NOT_ENOUGH_PEERS = `Not enough peers in this segment to benchmark (at least ${MIN_PEERS} are needed).`;
+
+/** PRD-069's value table: drivers grouped by type and label, each group summed by calc. */
+export function valueSummary(c: CustomerRecord, goals: readonly DerivedGoal[]): ValueSummary {
+  const groups = new Map<string, StoredDriver[]>();
+  for (const g of goals) {
+    for (const d of g.record.value_drivers) {
+      const key = `${d.type}\u0000${d.label}`;
+      const list = groups.get(key);
+      if (list) list.push(d);
+      else groups.set(key, [d]);
+    }
+  }
+  const categories: ValueCategory[] = [];
+  for (const drivers of groups.values()) {
+    const first = drivers[0]!;
+    const v = valueDelivered(drivers.map(calcDriver));
+    const confidences = new Set(drivers.map((d) => d.confidence));
+    categories.push({
+      category: first.type,
+      label: first.label,
+      annual_value: v.ok ? v.totalValue : 0,
+      annual_hours: v.ok ? v.timeSavedHours : 0,
+      confidence: confidences.size === 1 ? first.confidence : null,
+    });
+  }
+  categories.sort(
+    (a, b) =>
+      b.annual_value - a.annual_value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
+  const all = valueDelivered(goals.flatMap((g) => g.record.value_drivers.map(calcDriver)));
+  const total = all.ok ? all.totalValue : 0;
+  const r = roi({ value: total, investment: c.investment });
+  return {
+    categories: categories.slice(0, 100),
+    time_saved_hours: all.ok ? all.timeSavedHours : 0,
+    total_value: total,
+    investment: c.investment,
+    roi_pct: r.ok ? r.percent : null,
+    roi_multiplier: r.ok ? r.multiplier : null,
+    net_return_pct: r.ok ? r.netReturnPercent : null,
+    roi_note: r.ok ? null : r.message,
+    currency: c.currency,
+  };
+}
+
+type RowMetric = BenchmarkRow['metric'];
+const ROWS: readonly [RowMetric, string, (s: CustomerSummary) => number | null][] = [
+  ['success_score', 'Success Score', (s) => s.score],
+  ['achievement_rate', 'Goals Achieved', (s) => s.achievementRate],
+  ['roi_pct', 'ROI', (s) => s.roiPct],
+];
+
+/**
+ * PRD-069's benchmark comparison: the customer against every other customer of its segment
+ * (all of them, not only the token's scope: only averages and ranks leave, and only with at
+ * least {@link MIN_PEERS} peers). Averages and percentile ranks by calc's `benchmark`.
+ */
+export function benchmarks(
+  self: CustomerSummary,
+  all: Iterable<CustomerSummary>,
+): { benchmarks: Benchmarks | null; note: string | null } {
+  const peers: CustomerSummary[] = [];
+  for (const s of all) {
+    if (s.customer.segment === self.customer.segment && s.customer.id !== self.customer.id)
+      peers.push(s);
+  }
+  if (peers.length < MIN_PEERS) return { benchmarks: null, note: NOT_ENOUGH_PEERS };
+  const rows: BenchmarkRow[] = ROWS.map(([metric, label, pick]) => {
+    const values = peers.map(pick).filter((v): v is number => v !== null);
+    const value = pick(self);
+    // The peer average does not depend on the value compared; calc needs one, so 0 when absent.
+    const b = values.length > 0 ? benchmark(value ?? 0, values) : null;
+    return {
+      metric,
+      label,
+      value,
+      peer_average: b?.ok ? b.peerAverage : null,
+      percentile: b?.ok && value !== null ? b.percentile : null,
+      peer_count: values.length,
+    };
+  });
+  return {
+    benchmarks: { segment: self.customer.segment, peer_count: peers.length, rows },
+    note: null,
+  };
+}
+
+const RISK_FIRST: Readonly<Record<string, number>> = { at_risk: 0, missed: 1 };
+
+/** `getAccountSuccessMetrics` (PRD-069's account view). */
+export function accountSuccessMetrics(
+  view: CustomerView,
+  now: Date,
+  bench: { benchmarks: Benchmarks | null; note: string | null } | null,
+): AccountSuccessMetrics {
+  const { customer: c, window: w, goals } = view;
+  const counts = goalCounts(c, goals);
+  const values = valueSummary(c, goals);
+  // At-risk goals first (PRD-069: "At-risk goals prominently highlighted"), then by target date.
+  const ordered = goals
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => (RISK_FIRST[a.g.status] ?? 2) - (RISK_FIRST[b.g.status] ?? 2) || a.i - b.i)
+    .map((x) => x.g);
+  const recommendations: GoalRecommendations[] = ordered
+    .filter(
+      (g) => (g.status === 'at_risk' || g.status === 'missed') && g.wire.recommendations.length > 0,
+    )
+    .map((g) => ({
+      goal_id: g.record.id,
+      goal_name: g.record.name,
+      status: g.status,
+      items: g.wire.recommendations,
+    }));
+  return {
+    customer: toCustomer(c),
+    period: w.period,
+    period_start: w.start,
+    period_end: w.end,
+    as_of: isoTimestamp(now.getTime()),
+    success_score: successScoreOf(goals),
+    executive_summary: {
+      goals_total: counts.total,
+      goals_on_track_or_exceeded: counts.on_track + counts.achieved,
+      goals_at_risk: counts.at_risk,
+      annual_value: values.total_value,
+      currency: c.currency,
+    },
+    goals: ordered.slice(0, 200).map((g) => g.wire),
+    value_summary: values,
+    trends: goals.flatMap((g) => g.trends).slice(0, 200),
+    benchmarks: bench?.benchmarks ?? null,
+    benchmarks_note: bench?.note ?? null,
+    upcoming_milestones: view.milestones
+      .filter((m) => m.achieved_date === null || m.achieved_date > w.end)
+      .slice(0, 50)
+      .map((m) => deriveMilestone(m, w.end)),
+    recommendations: recommendations.slice(0, 200),
+  };
+}

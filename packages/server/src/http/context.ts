@@ -1,0 +1,26 @@
+import type { Authenticator, Principal } from '../auth.js';
+import type { ReadCache } from '../cache.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log.js';
+import type { Idempotency } from './idempotency.js';
+
+/** What every route needs, built once by createApp. */
+export interface AppContext {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly cache: ReadCache;
+  readonly auth: Authenticator;
+  readonly idempotency: Idempotency;
+  /** Largest accepted request body, in bytes (1 MiB by the contract). */
+  readonly bodyLimit: number;
+}
+
+/** Hono's per-request variables. */
+export type Env = {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+  };
+};

@@ -1,0 +1,140 @@
+// The server process (`npm start`): configuration from the environment, the database (PGlite in
+// CSCX_DATA_DIR, or PostgreSQL at DATABASE_URL), migrations, demo data on first run, then HTTP
+// on 127.0.0.1:PORT until SIGINT/SIGTERM, which finish in-flight requests and close the database.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/lock.js';
+import { migrate } from './db/migrate.js';
+import { type OpenedDatabase, openDatabase } from './db/open.js';
+import { createLogger } from './log.js';
+import { purgeExpired } from './repo/idempotency.js';
+import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
+import { sweepAlerts } from './write/alert-sweep.js';
+
+const SWEEP_MS = 60 * 60 * 1000;
+const DRAIN_MS = 10_000;
+
+function fail(message: string): never {
+  process.stderr.write(`cscx-server: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (e) {
+    fail(e instanceof ConfigError ? e.message : String(e));
+  }
+  const log = createLogger(config.logLevel);
+  let opened: OpenedDatabase;
+  try {
+    opened = await openDatabase(config);
+  } catch (e) {
+    fail(
+      e instanceof DataDirLockedError
+        ? e.message
+        : `cannot open the database: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  const { db } = opened;
+  const { applied } = await migrate(db);
+  if (applied.length > 0) log.info('migrated', { applied });
+  let seeded = false;
+  if (config.demo && (await isEmpty(db))) {
+    process.stdout.write('Seeding the demo data (first run)...\n');
+    const summary = await seedDemo(db, new Date());
+    log.info('seeded demo data', { ...summary });
+    seeded = true;
+  }
+  const hashes = new Set(
+    (
+      await db.query<{ token_hash: string }>(
+        'SELECT token_hash FROM api_tokens WHERE demo AND revoked_at IS NULL',
+      )
+    ).map((r) => r.token_hash),
+  );
+  const demoTokens = DEMO_TOKENS.filter((t) => hashes.has(tokenHash(t.token)));
+
+  const app = createApp({ db, log, cors: { origins: config.corsOrigins } });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    const why =
+      e.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use; set PORT to another port`
+        : e.message;
+    process.stderr.write(`cscx-server: cannot listen on ${config.host}:${config.port}: ${why}\n`);
+    void opened.close().finally(() => process.exit(1));
+  });
+  server.on('listening', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const lines = [
+      '',
+      `CSCX Success Kit reference server on http://${config.host}:${port}/`,
+      `  API reference  http://${config.host}:${port}/docs`,
+      `  Contract       http://${config.host}:${port}/openapi.yaml`,
+      `  Data           ${opened.where}${seeded ? ' (demo data seeded)' : ''}`,
+    ];
+    if (demoTokens.length > 0) {
+      lines.push('  Demo tokens (Authorization: Bearer <token>):');
+      for (const t of demoTokens) lines.push(`    ${t.token.padEnd(20)} ${t.label}`);
+    } else {
+      lines.push('  No demo tokens: issue one with npm run token -- create --role manager');
+    }
+    lines.push('');
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+  const sweep = async () => {
+    try {
+      const raised = await sweepAlerts(db, () => new Date());
+      const purged = await purgeExpired(db, Date.now());
+      if (raised > 0 || purged > 0)
+        log.info('sweep', { alerts_raised: raised, idempotency_keys_purged: purged });
+    } catch (e) {
+      log.error('sweep failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), SWEEP_MS);
+  timer.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    process.stdout.write(
+      `\n${signal}: finishing in-flight requests, then closing the database...\n`,
+    );
+    // Stop accepting; idle keep-alive connections close now, busy ones after their response.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections go as soon as their last response is out, not at their timeout.
+    const idle = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 50);
+    const deadline = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, DRAIN_MS);
+    void drained
+      .then(() => opened.close())
+      .then(
+        () => {
+          clearTimeout(deadline);
+          clearInterval(idle);
+          process.stdout.write('Stopped.\n');
+          process.exit(0);
+        },
+        (e: unknown) => {
+          process.stderr.write(`cscx-server: error while stopping: ${String(e)}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,123 @@
+import type { Queryable } from '../db/database.js';
+
+export interface CustomerRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly segment: 'enterprise' | 'mid_market' | 'smb';
+  readonly industry: string | null;
+  readonly csm_id: string | null;
+  readonly currency: string;
+  readonly contract_start: string | null;
+  readonly investment: number | null;
+}
+
+export type NewCustomer = CustomerRecord;
+
+const COLUMNS =
+  'id, name, segment, industry, csm_id, currency, contract_start::text AS contract_start, investment';
+
+/** What a token may see, as a SQL condition on `customers` (see auth.ts). */
+export interface ScopeFilter {
+  readonly csmId?: string | undefined;
+  readonly customerId?: string | undefined;
+}
+
+export async function getCustomer(q: Queryable, id: string): Promise<CustomerRecord | null> {
+  const rows = await q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function allCustomers(q: Queryable): Promise<CustomerRecord[]> {
+  return q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers ORDER BY name COLLATE "C", id COLLATE "C"`,
+  );
+}
+
+export interface CustomerListQuery {
+  readonly scope: ScopeFilter;
+  readonly segment?: string | undefined;
+  readonly csmId?: string | undefined;
+  readonly search?: string | undefined;
+  /** Keyset: the (name, id) of the last item of the previous page. */
+  readonly after?: readonly [string, string] | undefined;
+  readonly limit: number;
+}
+
+/** One page of customers ordered by name, then id (byte order, the same on every database). */
+export async function listCustomers(
+  q: Queryable,
+  query: CustomerListQuery,
+): Promise<CustomerRecord[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (query.scope.csmId !== undefined) add((n) => `csm_id = ${n}`, query.scope.csmId);
+  if (query.scope.customerId !== undefined) add((n) => `id = ${n}`, query.scope.customerId);
+  if (query.segment !== undefined) add((n) => `segment = ${n}`, query.segment);
+  if (query.csmId !== undefined) add((n) => `csm_id = ${n}`, query.csmId);
+  if (query.search !== undefined) add((n) => `strpos(lower(name), lower(${n})) > 0`, query.search);
+  if (query.after) {
+    params.push(query.after[0], query.after[1]);
+    const a = `$${params.length - 1}`;
+    const b = `$${params.length}`;
+    where.push(`(name COLLATE "C" > ${a} OR (name = ${a} AND id COLLATE "C" > ${b}))`);
+  }
+  params.push(query.limit);
+  return q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY name COLLATE "C", id COLLATE "C" LIMIT $${params.length}`,
+    params,
+  );
+}
+
+export async function insertCustomers(q: Queryable, rows: readonly NewCustomer[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment)
+     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[])
+       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.name),
+      rows.map((r) => r.segment),
+      rows.map((r) => r.industry),
+      rows.map((r) => r.csm_id),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.contract_start),
+      rows.map((r) => r.investment),
+    ],
+  );
+}
+
+/**
+ * Locks the customer's row for the rest of the transaction and bumps its revision. Every write
+ * starts here: writes to one customer are serialised (no deadlocks, no lost updates) and read
+ * caches see the new revision. Returns false when the customer does not exist.
+ */
+export async function lockCustomer(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query('UPDATE customers SET rev = rev + 1 WHERE id = $1 RETURNING id', [id]);
+  return rows.length === 1;
+}
+
+/** The revision of one customer, or of all of them (for caches when other processes write). */
+export async function customerRevision(q: Queryable, id: string): Promise<string> {
+  const rows = await q.query<{ rev: string }>(
+    'SELECT rev::text AS rev FROM customers WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.rev ?? 'none';
+}
+
+export async function totalRevision(q: Queryable): Promise<string> {
+  const rows = await q.query<{ rev: string; n: string }>(
+    'SELECT coalesce(sum(rev), 0)::text AS rev, count(*)::text AS n FROM customers',
+  );
+  return `${rows[0]?.rev ?? 0}/${rows[0]?.n ?? 0}`;
+}

@@ -1,0 +1,344 @@
+import {
+  formatDate,
+  formatHours,
+  formatMoney,
+  formatMultiplier,
+  formatNumber,
+  formatPercent,
+} from '@cscx/success-calc';
+import type {
+  AccountSuccessMetrics,
+  CustomerSuccessMetrics,
+  ProgressTrend,
+  ReportSection,
+  SuccessGoal,
+} from '../contract.js';
+
+/**
+ * The customer-facing success report as one self-contained HTML page (PRD-165 FR-165.16..19,
+ * TC-165.3): no script, no external request, inline SVG charts, print-friendly. Every text from
+ * the data is escaped; every number is one calc computed, shown through calc's Intl formatters
+ * in the requested locale.
+ */
+
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  'overview',
+  'goals',
+  'value',
+  'milestones',
+  'benchmarks',
+  'trends',
+  'recommendations',
+];
+
+export interface ReportInput {
+  readonly metrics: CustomerSuccessMetrics;
+  readonly account: AccountSuccessMetrics;
+  readonly sections: readonly ReportSection[];
+  readonly locale: string;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+const e = escapeHtml;
+
+const STATUS_TEXT: Readonly<Record<string, string>> = {
+  achieved: 'Achieved',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  missed: 'Missed',
+  not_started: 'Not started',
+  exceeding: 'Exceeding',
+  not_met: 'Not met',
+  planned: 'Planned',
+};
+
+const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
+  overview: 'Success overview',
+  goals: 'Goals',
+  value: 'Value delivered',
+  milestones: 'Milestones',
+  benchmarks: 'Benchmarks',
+  trends: 'Progress over time',
+  recommendations: 'Recommended actions',
+};
+
+function status(s: string | null): string {
+  if (s === null) return '<span class="status">—</span>';
+  return `<span class="status status-${e(s)}">${e(STATUS_TEXT[s] ?? s)}</span>`;
+}
+
+/** A horizontal bar for a percent: the width is capped to the bar, the label is not. */
+function bar(percent: number | null, locale: string): string {
+  const width = percent === null ? 0 : Math.max(0, Math.min(100, percent));
+  return `<span class="bar" role="img" aria-label="${e(formatPercent(percent, { locale }))}"><span style="width:${width.toFixed(1)}%"></span></span> ${e(formatPercent(percent, { locale }))}`;
+}
+
+function valueWithUnit(v: number | null, unit: string, locale: string): string {
+  const n = formatNumber(v, { locale });
+  return unit ? `${n} ${unit}` : n;
+}
+
+function overview(m: CustomerSuccessMetrics, a: AccountSuccessMetrics, locale: string): string {
+  const g = m.metrics.goals;
+  const v = m.metrics.value_delivered;
+  const cur = m.metrics.currency;
+  const score = m.metrics.success_score;
+  const cards = [
+    [
+      'Goals achieved',
+      `${g.achieved} / ${g.total}`,
+      g.achievement_rate === null
+        ? 'No goals yet'
+        : `${formatPercent(g.achievement_rate, { locale })} achievement rate`,
+    ],
+    [
+      'Value delivered',
+      formatMoney(v.total_value, cur, { locale, compact: true }),
+      `${formatMoney(v.total_value, cur, { locale })} per year`,
+    ],
+    [
+      'ROI',
+      formatMultiplier(v.roi_multiplier, { locale }),
+      v.roi_multiplier === null
+        ? (v.roi_note ?? '')
+        : `vs ${formatMoney(v.investment, cur, { locale, compact: true })} investment`,
+    ],
+    [
+      'Success score',
+      score.score === null
+        ? '—'
+        : `${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100`,
+      score.band === null
+        ? (score.note ?? '')
+        : `${STATUS_TEXT[score.band] ?? score.band[0]?.toUpperCase() + score.band.slice(1)}`,
+    ],
+  ];
+  const summary = a.executive_summary;
+  return `<div class="cards">${cards
+    .map(
+      ([label, big, small]) =>
+        `<div class="card"><div class="label">${e(label ?? '')}</div><div class="big">${e(big ?? '')}</div><div class="small">${e(small ?? '')}</div></div>`,
+    )
+    .join('')}</div>
+<ul class="summary">
+<li><strong>${summary.goals_on_track_or_exceeded} of ${summary.goals_total}</strong> goals on track or achieved</li>
+<li><strong>${e(formatMoney(summary.annual_value, summary.currency, { locale }))}</strong> estimated annual value delivered</li>
+<li><strong>${summary.goals_at_risk}</strong> ${summary.goals_at_risk === 1 ? 'goal' : 'goals'} at risk</li>
+</ul>`;
+}
+
+function goalsTable(goals: readonly SuccessGoal[], locale: string): string {
+  if (goals.length === 0) return '<p class="empty">No success goals defined.</p>';
+  const rows = goals
+    .map((g) => {
+      const metrics = g.metrics
+        .map(
+          (m) =>
+            `<tr class="metric"><td>${e(m.name)}</td><td class="num">${e(valueWithUnit(m.baseline_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.target_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.current_value, m.unit, locale))}</td><td>${m.progress_pct === null ? e(m.progress_note ?? '—') : bar(m.progress_pct, locale)}</td><td>${status(m.status)}</td></tr>`,
+        )
+        .join('');
+      const owner = g.owner
+        ? ` · Owner: ${e(g.owner.name)}${g.owner.title ? ` (${e(g.owner.title)})` : ''}`
+        : '';
+      return `<tbody class="goal"><tr class="goal-row"><th colspan="4" scope="rowgroup">${e(g.name)}<div class="sub">Target ${e(formatDate(g.target_date, { locale }))}${owner}${g.progress_note ? ` · ${e(g.progress_note)}` : ''}</div></th><td>${bar(g.achievement_pct, locale)}</td><td>${status(g.status)}</td></tr>${metrics}</tbody>`;
+    })
+    .join('');
+  return `<table class="goals"><thead><tr><th scope="col">Goal / metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Target</th><th scope="col" class="num">Current</th><th scope="col">Progress</th><th scope="col">Status</th></tr></thead>${rows}</table>`;
+}
+
+function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, locale: string): string {
+  const v = a.value_summary;
+  const cur = v.currency;
+  const rows = v.categories
+    .map(
+      (c) =>
+        `<tr><td>${e(c.label)}</td><td class="num">${c.annual_value === 0 && c.annual_hours > 0 ? '—' : e(formatMoney(c.annual_value, cur, { locale }))}</td><td class="num">${c.annual_hours > 0 ? e(formatHours(c.annual_hours, { locale })) : '—'}</td><td>${e(c.confidence ? (c.confidence[0]?.toUpperCase() ?? '') + c.confidence.slice(1) : '—')}</td></tr>`,
+    )
+    .join('');
+  const d = m.metrics.value_delivered;
+  return `<table class="value"><thead><tr><th scope="col">Source of value</th><th scope="col" class="num">Annual value</th><th scope="col" class="num">Hours saved</th><th scope="col">Confidence</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="empty">No value drivers recorded.</td></tr>'}</tbody>
+<tfoot><tr><th scope="row">Total</th><td class="num">${e(formatMoney(v.total_value, cur, { locale }))}</td><td class="num">${e(formatHours(v.time_saved_hours, { locale }))}</td><td></td></tr></tfoot></table>
+<dl class="roi">
+<div><dt>Time saved</dt><dd>${e(formatHours(d.time_saved_hours, { locale }))}</dd></div>
+<div><dt>Cost reduction</dt><dd>${e(formatMoney(d.cost_reduction, cur, { locale }))}</dd></div>
+<div><dt>Revenue impact</dt><dd>${e(formatMoney(d.revenue_impact, cur, { locale }))}</dd></div>
+<div><dt>Investment</dt><dd>${e(formatMoney(v.investment, cur, { locale }))}</dd></div>
+<div><dt>ROI</dt><dd>${e(formatMultiplier(v.roi_multiplier, { locale }))} (${e(formatPercent(v.roi_pct, { locale }))})</dd></div>
+<div><dt>Net return</dt><dd>${e(formatPercent(v.net_return_pct, { locale }))}</dd></div>
+</dl>${v.roi_note ? `<p class="note">${e(v.roi_note)}</p>` : ''}
+<p class="note">Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.</p>`;
+}
+
+function milestonesSection(
+  m: CustomerSuccessMetrics,
+  a: AccountSuccessMetrics,
+  locale: string,
+): string {
+  const achieved = m.metrics.milestones
+    .map(
+      (x) =>
+        `<li><time datetime="${e(x.achieved_date)}">${e(formatDate(x.achieved_date, { locale, style: 'short' }))}</time> ${e(x.name)}${x.description ? `<div class="sub">${e(x.description)}</div>` : ''}</li>`,
+    )
+    .join('');
+  const upcoming = a.upcoming_milestones
+    .map(
+      (x) =>
+        `<li><time datetime="${e(x.target_date)}">${e(formatDate(x.target_date, { locale, style: 'short' }))}</time> ${e(x.name)} ${status(x.status)}</li>`,
+    )
+    .join('');
+  return `<div class="two"><div><h3>Achieved</h3>${achieved ? `<ul class="timeline">${achieved}</ul>` : '<p class="empty">None in this period.</p>'}</div><div><h3>Upcoming</h3>${upcoming ? `<ul class="timeline">${upcoming}</ul>` : '<p class="empty">None planned.</p>'}</div></div>`;
+}
+
+function benchmarksSection(a: AccountSuccessMetrics, locale: string): string {
+  const b = a.benchmarks;
+  if (!b) return `<p class="empty">${e(a.benchmarks_note ?? 'Benchmarks are not available.')}</p>`;
+  const fmt = (metric: string, v: number | null) =>
+    metric === 'success_score'
+      ? formatNumber(v, { locale, maximumFractionDigits: 0 })
+      : formatPercent(v, { locale });
+  const rows = b.rows
+    .map(
+      (r) =>
+        `<tr><td>${e(r.label)}</td><td class="num">${e(fmt(r.metric, r.value))}</td><td class="num">${e(fmt(r.metric, r.peer_average))}</td><td class="num">${r.percentile === null ? '—' : e(formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }))}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th scope="col">Metric</th><th scope="col" class="num">${e(a.customer.name)}</th><th scope="col" class="num">Peer average</th><th scope="col" class="num">Percentile</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Compared with ${b.peer_count} other customers in the ${e(b.segment.replace('_', '-'))} segment.</p>`;
+}
+
+/** A small inline SVG line chart of one metric with its target line. */
+function sparkline(t: ProgressTrend, locale: string): string {
+  const W = 320;
+  const H = 90;
+  const P = 8;
+  const pts = t.points;
+  if (pts.length === 0) return '<p class="empty">No measurements in this period.</p>';
+  const xs = pts.map((p) => Date.parse(`${p.date}T00:00:00Z`));
+  const ys = [...pts.map((p) => p.value), t.target, ...(t.baseline === null ? [] : [t.baseline])];
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  const sx = (x: number) =>
+    P + (x1 === x0 ? (W - 2 * P) / 2 : ((x - x0) / (x1 - x0)) * (W - 2 * P));
+  const sy = (y: number) =>
+    H - P - (y1 === y0 ? (H - 2 * P) / 2 : ((y - y0) / (y1 - y0)) * (H - 2 * P));
+  const line = pts
+    .map((p, i) => `${sx(xs[i] ?? 0).toFixed(1)},${sy(p.value).toFixed(1)}`)
+    .join(' ');
+  const last = pts.at(-1);
+  const label = `${t.name}: ${pts.length} points, latest ${valueWithUnit(last?.value ?? null, t.unit, locale)}, target ${valueWithUnit(t.target, t.unit, locale)}`;
+  return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${e(label)}"><title>${e(label)}</title>
+<line x1="${P}" x2="${W - P}" y1="${sy(t.target).toFixed(1)}" y2="${sy(t.target).toFixed(1)}" class="target"/>
+${t.baseline === null ? '' : `<line x1="${P}" x2="${W - P}" y1="${sy(t.baseline).toFixed(1)}" y2="${sy(t.baseline).toFixed(1)}" class="baseline"/>`}
+<polyline points="${line}" class="series"/>${pts.length === 1 ? `<circle cx="${line.split(',')[0]}" cy="${line.split(',')[1]}" r="3" class="dot"/>` : ''}</svg>`;
+}
+
+function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
+  if (m.trends.length === 0) return '<p class="empty">No metrics to chart.</p>';
+  return `<div class="charts">${m.trends
+    .map((t) => {
+      const last = t.points.at(-1);
+      const latest = last
+        ? ` · latest ${valueWithUnit(last.value, t.unit, locale)} (${formatDate(last.date, { locale, style: 'short' })})`
+        : '';
+      const forecast = t.forecast_date
+        ? ` · forecast to reach it ${formatDate(t.forecast_date, { locale })}`
+        : '';
+      return `<figure><figcaption>${e(t.name)}<span class="sub">${e(`Target ${valueWithUnit(t.target, t.unit, locale)}${latest}${forecast}`)}</span></figcaption>${sparkline(t, locale)}</figure>`;
+    })
+    .join('')}</div>`;
+}
+
+function recommendationsSection(a: AccountSuccessMetrics): string {
+  if (a.recommendations.length === 0)
+    return '<p class="empty">No goal is at risk or missed: no action needed.</p>';
+  const when: Readonly<Record<string, string>> = {
+    immediate: 'Immediate',
+    this_week: 'This week',
+    this_month: 'This month',
+  };
+  return a.recommendations
+    .map(
+      (r) =>
+        `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status)}</h3><ol>${r.items
+          .map(
+            (i) =>
+              `<li><strong>${e(when[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
+          )
+          .join('')}</ol></div>`,
+    )
+    .join('');
+}
+
+const STYLE = `
+:root{--ink:#1c2430;--muted:#5b6675;--line:#d9dee5;--accent:#2155c4;--good:#1a7f43;--warn:#b25e00;--bad:#b3261e}
+*{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);margin:0;background:#fff}
+main{max-width:960px;margin:0 auto;padding:32px 40px}header{border-bottom:3px solid var(--accent);padding-bottom:12px;margin-bottom:8px}
+h1{font-size:26px;margin:0}h2{font-size:18px;margin:28px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}h3{font-size:15px;margin:12px 0 6px}
+.meta{color:var(--muted)}.sub{color:var(--muted);font-size:12px;font-weight:normal}.note,.empty{color:var(--muted);font-size:12px}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}.card{border:1px solid var(--line);border-radius:8px;padding:12px}
+.card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}.card .big{font-size:26px;font-weight:700}.card .small{font-size:12px;color:var(--muted)}
+.summary{padding-left:18px}table{width:100%;border-collapse:collapse;margin:6px 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+thead th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.num{text-align:right;font-variant-numeric:tabular-nums}
+.goal-row th{font-size:14px}.metric td:first-child{padding-left:22px}tbody.goal{break-inside:avoid}
+.bar{display:inline-block;width:80px;height:8px;background:#edf0f4;border-radius:4px;vertical-align:middle;overflow:hidden}.bar span{display:block;height:100%;background:var(--accent)}
+.status{font-size:12px;font-weight:600;white-space:nowrap}.status-achieved,.status-exceeding{color:var(--good)}.status-on_track{color:var(--accent)}
+.status-at_risk{color:var(--warn)}.status-missed,.status-not_met{color:var(--bad)}.status-not_started,.status-planned{color:var(--muted)}
+dl.roi{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;margin:12px 0}dl.roi div{border:1px solid var(--line);border-radius:6px;padding:8px}dt{font-size:12px;color:var(--muted)}dd{margin:0;font-weight:600}
+.two{display:grid;grid-template-columns:1fr 1fr;gap:24px}.timeline{list-style:none;padding:0;margin:0}.timeline li{padding:4px 0;border-bottom:1px dashed var(--line)}
+time{display:inline-block;min-width:64px;color:var(--muted);font-variant-numeric:tabular-nums}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:16px}figure{margin:0;break-inside:avoid}figcaption{font-weight:600;font-size:13px}figcaption .sub{display:block}
+svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .target{stroke:var(--good);stroke-dasharray:4 3}svg .baseline{stroke:var(--muted);stroke-dasharray:2 3}svg .dot{fill:var(--accent)}
+.reco{break-inside:avoid}footer{margin-top:32px;color:var(--muted);font-size:11px;border-top:1px solid var(--line);padding-top:8px}
+@media print{main{padding:0;max-width:none}h2{break-after:avoid}section{break-inside:auto}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@page{size:A4;margin:16mm}
+`;
+
+export function renderReportHtml(input: ReportInput): string {
+  const { metrics: m, account: a, locale } = input;
+  const c = m.customer;
+  const period =
+    m.metrics.period_start === null
+      ? `to ${formatDate(m.metrics.period_end, { locale })}`
+      : `${formatDate(m.metrics.period_start, { locale })} – ${formatDate(m.metrics.period_end, { locale })}`;
+  const body = input.sections
+    .map((s) => {
+      const content =
+        s === 'overview'
+          ? overview(m, a, locale)
+          : s === 'goals'
+            ? goalsTable(m.goals, locale)
+            : s === 'value'
+              ? valueSection(a, m, locale)
+              : s === 'milestones'
+                ? milestonesSection(m, a, locale)
+                : s === 'benchmarks'
+                  ? benchmarksSection(a, locale)
+                  : s === 'trends'
+                    ? trendsSection(m, locale)
+                    : recommendationsSection(a);
+      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}</section>`;
+    })
+    .join('\n');
+  const lang = locale.split('-')[0] ?? 'en';
+  return `<!doctype html>
+<html lang="${e(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(c.name)} · Success report</title><style>${STYLE}</style></head>
+<body><main>
+<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(m.metrics.period)}) · ${e(c.segment.replace('_', '-'))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(m.as_of, { locale, style: 'long' }))}</div></header>
+${body}
+<footer>Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers: progress = (current − baseline) / (target − baseline); value is annual; ROI = total value / investment (${e(formatMoney(c.investment, c.currency, { locale }))}). Amounts in ${e(c.currency)}.</footer>
+</main></body></html>
+`;
+}

@@ -1,0 +1,74 @@
+import type { Hono } from 'hono';
+import { assertCanWrite } from '../auth.js';
+import { isoDay } from '../clock.js';
+import { schemas } from '../contract.js';
+import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
+import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
+import { readJson } from '../http/body.js';
+import type { AppContext, Env } from '../http/context.js';
+import { etag, idempotencyKey } from '../http/preconditions.js';
+import { jsonReply, send, sendJsonText } from '../http/respond.js';
+import { parseBody, pathId, Query } from '../validate.js';
+import { fromAccount } from '../write/goal-input.js';
+import { createGoal } from '../write/goals.js';
+import { writeForCustomer } from '../write/tx.js';
+import { PERIOD } from './reports.js';
+
+export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
+  // getAccountSuccessMetrics: PRD-069's account view, optionally benchmarked against peers.
+  app.get('/api/intelligence/success-metrics/:customerId', async (c) => {
+    const q = new Query(c.req.url, ['period', 'includeBenchmarks']);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
+    const withBenchmarks = q.boolean('includeBenchmarks') ?? false;
+    const customer = await customerInScope(ctx, c.get('principal'), id);
+    const now = ctx.clock();
+    // Benchmarks read every peer, so any write anywhere invalidates them.
+    const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
+    const key = `account:${id}:${period}:${withBenchmarks}:${isoDay(now)}`;
+    let text = ctx.cache.get<string>(key, rev);
+    if (text === undefined) {
+      const view = await loadCustomerView(ctx, customer, period);
+      let bench = null;
+      if (withBenchmarks) {
+        const summaries = await allSummaries(ctx);
+        const self = summaries.get(id);
+        if (self) bench = benchmarks(self, summaries.values());
+      }
+      text = JSON.stringify(accountSuccessMetrics(view, now, bench));
+      ctx.cache.set(key, rev, text);
+    }
+    return sendJsonText(c, text);
+  });
+
+  // createAccountGoal: PRD-069's camelCase body, stored as the same SuccessGoal.
+  app.post('/api/intelligence/success-metrics/:customerId/goals', async (c) => {
+    new Query(c.req.url, []);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const key = idempotencyKey(c);
+    const body = await readJson(c, ctx.bodyLimit);
+    const p = c.get('principal');
+    const reply = await ctx.idempotency.run(
+      p,
+      key,
+      { method: 'POST', path: c.req.path, raw: body.raw },
+      async (save) => {
+        const customer = await customerInScope(ctx, p, id);
+        assertCanWrite(p);
+        const input = parseBody(schemas.AccountGoalInputSchema, body.value);
+        const now = ctx.clock().getTime();
+        const fields = fromAccount(input, isoDay(now));
+        return writeForCustomer(ctx, customer.id, async (tx) => {
+          const w = await createGoal(tx, customer, fields, now);
+          const r = jsonReply(201, w.goal.wire, {
+            etag: etag(w.goal.wire.version),
+            location: `/api/success-goals/${w.goal.wire.id}`,
+          });
+          await save(tx, r);
+          return r;
+        });
+      },
+    );
+    return send(c, reply);
+  });
+}

@@ -1,0 +1,169 @@
+import type { Hono } from 'hono';
+import { type Principal, sees } from '../auth.js';
+import { isoDay } from '../clock.js';
+import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
+import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
+import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
+import { customerSuccessMetrics } from '../derive/customer.js';
+import { portfolioOf } from '../derive/portfolio.js';
+import { readJson } from '../http/body.js';
+import type { AppContext, Env } from '../http/context.js';
+import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
+import { idempotencyKey } from '../http/preconditions.js';
+import { send, sendJsonText } from '../http/respond.js';
+import { ProblemError } from '../problem.js';
+import { REPORT_SECTIONS, renderReportHtml } from '../report/html.js';
+import { checkUnique, parseBody, pathId, Query } from '../validate.js';
+
+export const PERIOD = /^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
+const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
+
+/** Byte order of UTF-8, as the database sorts (`COLLATE "C"`). */
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function scopeKey(p: Principal): string {
+  return p.role === 'manager'
+    ? 'all'
+    : p.role === 'csm'
+      ? `csm:${p.csmId}`
+      : `customer:${p.customerId}`;
+}
+
+/** `acme-corp-success-report-all.html`: the customer's name in lower-case kebab form. */
+export function reportFileName(name: string, period: string, ext: string): string {
+  const kebab = name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
+  return `${kebab || 'customer'}-success-report-${period}.${ext}`;
+}
+
+export function registerReports(app: Hono<Env>, ctx: AppContext): void {
+  // getPortfolioSuccessMetrics: summary and top performers over the whole filtered scope.
+  app.get('/api/reports/success-metrics', async (c) => {
+    const q = new Query(c.req.url, ['csm_id', 'segment', 'cursor', 'limit']);
+    const csmId = q.id('csm_id');
+    const segment = q.enum('segment', SEGMENTS);
+    const limit = q.limit();
+    const cursor = q.string('cursor', { max: 512 });
+    const filters = filterHash({ op: 'portfolio', csmId, segment });
+    const after = decodeCursor(cursor, filters, ['string', 'string']);
+    const p = c.get('principal');
+    const now = ctx.clock();
+    const rev = await ctx.cache.totalRev();
+    const key = `portfolio:${isoDay(now)}:${scopeKey(p)}:${csmId}:${segment}:${cursor}:${limit}`;
+    let text = ctx.cache.get<string>(key, rev);
+    if (text === undefined) {
+      const rows = [...(await allSummaries(ctx)).values()].filter(
+        (s) =>
+          sees(p, s.customer) &&
+          (segment === undefined || s.customer.segment === segment) &&
+          (csmId === undefined || s.customer.csm_id === csmId),
+      );
+      const { summary, top } = portfolioOf(rows);
+      let start = 0;
+      if (after) {
+        const [name, id] = after as [string, string];
+        start = rows.findIndex((r) => {
+          const byName = compareBytes(r.customer.name, name);
+          return byName > 0 || (byName === 0 && compareBytes(r.customer.id, id) > 0);
+        });
+        if (start < 0) start = rows.length;
+      }
+      const page = rows.slice(start, start + limit);
+      const last = page.at(-1);
+      const body: PortfolioSuccessMetrics = {
+        summary,
+        customers: page.map((r) => r.wire),
+        top_performers: top,
+        next_cursor:
+          start + limit < rows.length && last
+            ? encodeCursor([last.customer.name, last.customer.id], filters)
+            : null,
+      };
+      text = JSON.stringify(body);
+      ctx.cache.set(key, rev, text);
+    }
+    return sendJsonText(c, text);
+  });
+
+  // getCustomerSuccessMetrics: the hot path of the dashboard, served from the read cache.
+  app.get('/api/reports/success-metrics/:customerId', async (c) => {
+    const q = new Query(c.req.url, ['period']);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
+    const customer = await customerInScope(ctx, c.get('principal'), id);
+    const now = ctx.clock();
+    const rev = await ctx.cache.customerRev(id);
+    const key = `metrics:${id}:${period}:${isoDay(now)}`;
+    let text = ctx.cache.get<string>(key, rev);
+    if (text === undefined) {
+      text = JSON.stringify(
+        customerSuccessMetrics(await loadCustomerView(ctx, customer, period), now),
+      );
+      ctx.cache.set(key, rev, text);
+    }
+    return sendJsonText(c, text);
+  });
+
+  // generateSuccessReport: HTML now; PDF and PowerPoint wait for @cscx/success-report.
+  app.post('/api/reports/success-metrics/:customerId/generate', async (c) => {
+    new Query(c.req.url, []);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const key = idempotencyKey(c);
+    const body = await readJson(c, ctx.bodyLimit);
+    const p = c.get('principal');
+    const reply = await ctx.idempotency.run(
+      p,
+      key,
+      { method: 'POST', path: c.req.path, raw: body.raw },
+      async (save) => {
+        const customer = await customerInScope(ctx, p, id);
+        const input = parseBody(schemas.ReportRequestSchema, body.value);
+        checkUnique(input.include_sections, '/include_sections');
+        if (input.format !== 'html') {
+          throw new ProblemError(
+            501,
+            `The ${input.format === 'pdf' ? 'PDF' : 'PowerPoint'} renderer is not available yet (it comes with @cscx/success-report). Request format "html" meanwhile.`,
+          );
+        }
+        const period = input.period ?? 'all';
+        const sections: readonly ReportSection[] = input.include_sections ?? REPORT_SECTIONS;
+        const now = ctx.clock();
+        const view = await loadCustomerView(ctx, customer, period);
+        const summaries = sections.includes('benchmarks') ? await allSummaries(ctx) : null;
+        const self = summaries?.get(customer.id);
+        const account = accountSuccessMetrics(
+          view,
+          now,
+          summaries && self ? benchmarks(self, summaries.values()) : null,
+        );
+        const html = renderReportHtml({
+          metrics: customerSuccessMetrics(view, now),
+          account,
+          sections,
+          locale: input.locale ?? 'en-US',
+        });
+        const r = {
+          status: 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'content-disposition': `attachment; filename="${reportFileName(customer.name, period, 'html')}"`,
+            // The report is a document: its own styles only, nothing fetched, no scripts.
+            'content-security-policy':
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+          },
+          body: html,
+        };
+        if (key !== null) await ctx.db.transaction((tx) => save(tx, r));
+        return r;
+      },
+    );
+    return send(c, reply);
+  });
+}

@@ -1,0 +1,209 @@
+// The SDK's behaviour against this server: createSuccessClient over real sockets calls every
+// operation of openapi.yaml; the SDK validates each response with its valibot schemas and this
+// test validates it again with ajv (a middleware); errors arrive as typed SuccessApiErrors.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { operations } from '../../../testing/openapi-spec.js';
+import {
+  createSuccessClient,
+  type Middleware,
+  SuccessApiError,
+  type SuccessClient,
+} from '../../sdk/src/index.js';
+import type { OperationId } from './testing/contract.js';
+import { OPERATION_IDS, responseProblems } from './testing/contract.js';
+import { type TestApp, TOKENS, testApp } from './testing/harness.js';
+import { type Listening, listen } from './testing/listen.js';
+import { describeBackends } from './testing/test-db.js';
+
+/** Which operation a request is, from openapi.yaml's method and path templates. */
+const ROUTES = operations().map((o) => ({
+  id: o.operationId as OperationId,
+  method: o.method,
+  pattern: new RegExp(`^${o.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+
+describeBackends('SDK against the listening server (%s)', (backend) => {
+  let t: TestApp;
+  let server: Listening;
+  const seen = new Set<OperationId>();
+  const problems: string[] = [];
+  const contract: Middleware = async (request, next) => {
+    const response = await next(request);
+    const path = new URL(request.url).pathname;
+    const route = ROUTES.find((r) => r.method === request.method && r.pattern.test(path));
+    if (!route) problems.push(`no operation for ${request.method} ${path}`);
+    else {
+      seen.add(route.id);
+      const text = await response.clone().text();
+      for (const p of responseProblems(route.id, response.status, response.headers, text))
+        problems.push(`${route.id}: ${p}`);
+    }
+    return response;
+  };
+  const client = (token: string, extra: Middleware[] = []): SuccessClient =>
+    createSuccessClient({
+      baseUrl: server.url,
+      token,
+      retries: 0,
+      middleware: [contract, ...extra],
+    });
+
+  beforeAll(async () => {
+    t = await testApp(backend);
+    server = await listen(t.app);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.t.cleanup();
+  });
+
+  it('calls every operation and gets data the contract allows', async () => {
+    const csm = client(TOKENS.csm);
+    const customers = [];
+    for await (const c of csm.listCustomers.all({ limit: 7 })) customers.push(c);
+    expect(customers.every((c) => c.csm_id === 'csm_riley')).toBe(true);
+    expect((await csm.getCustomer({ customerId: 'cus_acme' })).investment).toBe(68_000);
+
+    const { metrics } = await csm.getCustomerSuccessMetrics({ customerId: 'cus_acme' });
+    expect(metrics.value_delivered.roi_multiplier).toBeCloseTo(4.19, 2);
+    const account = await csm.getAccountSuccessMetrics({
+      customerId: 'cus_acme',
+      includeBenchmarks: true,
+    });
+    expect(account.benchmarks?.segment).toBe('enterprise');
+    const portfolio = [];
+    for await (const row of csm.getPortfolioSuccessMetrics.all({ limit: 10 })) portfolio.push(row);
+    expect(portfolio.length).toBe(customers.length);
+
+    const goal = await csm.createSuccessGoal({
+      body: {
+        customer_id: 'cus_acme',
+        name: 'SDK goal',
+        metrics: [{ name: 'm', unit: '', baseline_value: 0, target_value: 10 }],
+        target_date: '2026-12-31',
+      },
+    });
+    const flat = await csm.createSuccessGoal({
+      body: {
+        customer_id: 'cus_acme',
+        name: 'Flat',
+        metric: 'm',
+        baseline_value: 0,
+        target_value: 5,
+        target_date: '2026-12-31',
+      },
+    });
+    expect(flat.metric).toBe('m');
+    const read = await csm.getSuccessGoal({ goalId: goal.id });
+    const measured = await csm.recordMeasurement({
+      goalId: goal.id,
+      body: { metric_id: read.metrics[0]!.id, value: 4 },
+    });
+    expect(measured.goal.achievement_pct).toBe(40);
+    const updated = await csm.updateSuccessGoal({
+      goalId: goal.id,
+      ifMatch: measured.goal.version,
+      body: {
+        name: 'SDK goal v2',
+        target_date: '2026-12-31',
+        metrics: [
+          { id: read.metrics[0]!.id, name: 'm', unit: '', baseline_value: 0, target_value: 8 },
+        ],
+      },
+    });
+    expect(updated).toMatchObject({ name: 'SDK goal v2', achievement_pct: 50, version: 3 });
+    await csm.deleteSuccessGoal({ goalId: flat.id, ifMatch: 1 });
+
+    const accountGoal = await csm.createAccountGoal({
+      customerId: 'cus_acme',
+      body: {
+        title: 'PRD-069 goal',
+        targetDate: '2026-12-31',
+        metrics: [{ name: 'x', baseline: 1, target: 2, unit: '' }],
+      },
+    });
+    expect(accountGoal.category).toBe('custom');
+    const milestone = await csm.createMilestone({
+      customerId: 'cus_acme',
+      body: { name: 'SDK milestone', target_date: '2026-06-01' },
+    });
+    const renamed = await csm.updateMilestone({
+      milestoneId: milestone.id,
+      ifMatch: milestone.version,
+      body: { name: 'Renamed', target_date: '2026-06-01' },
+    });
+    expect(renamed.version).toBe(2);
+    const milestones = [];
+    for await (const m of csm.listMilestones.all({ customerId: 'cus_acme', limit: 3 }))
+      milestones.push(m);
+    expect(milestones.map((m) => m.id)).toContain(milestone.id);
+    const alerts = await csm.listAlerts({ customer_id: 'cus_acme', limit: 5 });
+    expect(alerts.items.length).toBe(5);
+
+    const report = await client(TOKENS.viewer).generateSuccessReport({
+      customerId: 'cus_acme',
+      body: { format: 'html' },
+    });
+    expect(report.name).toBe('acme-corp-success-report-all.html');
+    expect(report.type).toBe('text/html; charset=utf-8');
+    expect(await report.text()).toContain('Acme Corp');
+
+    expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
+    expect(problems).toEqual([]);
+  });
+
+  it('turns problem documents into typed errors with status, fields and request id', async () => {
+    const viewer = client(TOKENS.viewer);
+    const e404 = await viewer.getCustomer({ customerId: 'cus_globex' }).catch((e: unknown) => e);
+    expect(e404).toBeInstanceOf(SuccessApiError);
+    expect((e404 as SuccessApiError).status).toBe(404);
+    expect((e404 as SuccessApiError).requestId).toMatch(/^req_/);
+    const e403 = await viewer
+      .createMilestone({ customerId: 'cus_acme', body: { name: 'x', target_date: '2026-06-01' } })
+      .catch((e: unknown) => e);
+    expect((e403 as SuccessApiError).status).toBe(403);
+    const csm = client(TOKENS.csm);
+    const e412 = await csm
+      .updateSuccessGoal({
+        goalId: 'goal_acme_nps',
+        ifMatch: 1,
+        body: {
+          name: 'x',
+          metric: 'Net Promoter Score',
+          baseline_value: 30,
+          target_value: 50,
+          target_date: '2026-06-30',
+        },
+      })
+      .catch((e: unknown) => e);
+    expect((e412 as SuccessApiError).status).toBe(412);
+    expect((e412 as SuccessApiError).fieldErrors[0]?.code).toBe('stale_version');
+    const e501 = await csm
+      .generateSuccessReport({ customerId: 'cus_acme', body: { format: 'pdf' } })
+      .catch((e: unknown) => e);
+    expect((e501 as SuccessApiError).status).toBe(501);
+    const e401 = await client('wrong-token')
+      .listCustomers()
+      .catch((e: unknown) => e);
+    expect((e401 as SuccessApiError).status).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it('never applies a POST twice when the SDK resends it with its Idempotency-Key (a response lost in transit)', async () => {
+    // The first attempt reaches the server, its answer is lost, the request is sent again.
+    const lossy: Middleware = async (request, next) => {
+      if (request.method === 'POST') await next(request.clone());
+      return next(request);
+    };
+    const csm = client(TOKENS.csm, [lossy]);
+    const goal = await csm.getSuccessGoal({ goalId: 'goal_acme_adoption' });
+    const r = await csm.recordMeasurement({
+      goalId: goal.id,
+      body: { metric_id: goal.metrics[0]!.id, value: 79 },
+    });
+    expect(r.goal.version).toBe(goal.version + 1);
+    const after = await csm.getSuccessGoal({ goalId: goal.id });
+    expect(after.metrics[0]!.measurements.length).toBe(goal.metrics[0]!.measurements.length + 1);
+    expect(problems).toEqual([]);
+  });
+});

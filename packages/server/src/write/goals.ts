@@ -1,0 +1,246 @@
+import type { Queryable } from '../db/database.js';
+import { goalTransitionAlert } from '../derive/alerts.js';
+import { type DerivedGoal, deriveGoal } from '../derive/goal.js';
+import { todayWindow } from '../derive/period.js';
+import { newId } from '../ids.js';
+import { type FieldError, notFound, validationFailed } from '../problem.js';
+import { type AlertRecord, insertAlerts } from '../repo/alerts.js';
+import type { CustomerRecord } from '../repo/customers.js';
+import {
+  deleteMetrics,
+  type GoalRecord,
+  insertGoals,
+  insertMeasurements,
+  insertMetrics,
+  loadGoals,
+  setLastStatus,
+  touchGoal,
+  updateGoal,
+  updateMetric,
+} from '../repo/goals.js';
+import type { GoalFields } from './goal-input.js';
+
+/**
+ * Goal writes. Each runs inside the caller's transaction, after the customer's row is locked,
+ * and ends the same way: the goal is read back, derived by calc as of now, and a move to
+ * achieved or at risk since the goal was last evaluated raises an alert.
+ */
+export interface GoalWrite {
+  readonly goal: DerivedGoal;
+  readonly alerts: readonly AlertRecord[];
+}
+
+export async function loadGoal(
+  tx: Queryable,
+  goalId: string,
+  now: number,
+): Promise<GoalRecord | null> {
+  const [g] = await loadGoals(tx, {
+    goalId,
+    until: todayWindow(new Date(now)).endMs,
+    history: 'full',
+  });
+  return g ?? null;
+}
+
+/** The status a goal had before this write: as last evaluated, else as derived now. */
+export function statusBefore(g: GoalRecord, currency: string, now: number): string {
+  return g.last_status ?? deriveGoal(g, todayWindow(new Date(now)), currency).status;
+}
+
+async function finish(
+  tx: Queryable,
+  c: CustomerRecord,
+  goalId: string,
+  before: string,
+  now: number,
+): Promise<GoalWrite> {
+  const record = await loadGoal(tx, goalId, now);
+  if (!record) throw notFound('Goal', goalId);
+  const goal = deriveGoal(record, todayWindow(new Date(now)), c.currency);
+  const draft = goalTransitionAlert(before, goal, now);
+  const alerts = draft ? await insertAlerts(tx, [draft]) : [];
+  if (goal.status !== record.last_status) await setLastStatus(tx, goalId, goal.status);
+  return { goal, alerts };
+}
+
+export async function createGoal(
+  tx: Queryable,
+  c: CustomerRecord,
+  f: GoalFields,
+  now: number,
+): Promise<GoalWrite> {
+  const id = newId('goal');
+  await insertGoals(tx, [
+    {
+      id,
+      customer_id: c.id,
+      name: f.name,
+      description: f.description,
+      category: f.category,
+      owner_name: f.owner?.name ?? null,
+      owner_title: f.owner?.title ?? null,
+      weight: f.weight,
+      start_date: f.start_date,
+      target_date: f.target_date,
+      value_drivers: f.value_drivers,
+      version: 1,
+      last_status: null,
+      created_at: now,
+      updated_at: now,
+    },
+  ]);
+  const metrics = f.metrics.map((m, position) => ({
+    ...m,
+    id: newId('met'),
+    goal_id: id,
+    position,
+  }));
+  await insertMetrics(tx, metrics);
+  // A current value given with the goal is its first measurement, dated now.
+  await insertMeasurements(
+    tx,
+    metrics.flatMap((m) =>
+      m.current_value === null
+        ? []
+        : [
+            {
+              metric_id: m.id,
+              at: now,
+              value: m.current_value,
+              source: null,
+              note: null,
+              recorded_at: now,
+            },
+          ],
+    ),
+  );
+  return finish(tx, c, id, 'not_started', now);
+}
+
+/** Full replacement (`updateSuccessGoal`); `flat` for PRD-165's one-metric shorthand. */
+export async function replaceGoal(
+  tx: Queryable,
+  c: CustomerRecord,
+  existing: GoalRecord,
+  f: GoalFields,
+  flat: boolean,
+  now: number,
+): Promise<GoalWrite> {
+  const before = statusBefore(existing, c.currency, now);
+  const known = new Set(existing.metrics.map((m) => m.id));
+  let metrics = f.metrics;
+  if (flat) {
+    const only = existing.metrics[0];
+    if (existing.metrics.length !== 1 || !only) {
+      throw validationFailed([
+        {
+          field: '',
+          message: `The flat shorthand replaces a goal's one metric, but this goal has ${existing.metrics.length}. Send metrics[] instead.`,
+          code: 'multiple_metrics',
+        },
+      ]);
+    }
+    metrics = f.metrics.map((m) => ({ ...m, id: only.id }));
+  } else {
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    f.metrics.forEach((m, i) => {
+      if (m.id === undefined) return;
+      if (!known.has(m.id))
+        errors.push({
+          field: `/metrics/${i}/id`,
+          message: `This goal has no metric ${m.id}.`,
+          code: 'not_found',
+        });
+      else if (seen.has(m.id))
+        errors.push({
+          field: `/metrics/${i}/id`,
+          message: `Metric ${m.id} is listed twice.`,
+          code: 'invalid',
+        });
+      seen.add(m.id);
+    });
+    if (errors.length > 0) throw validationFailed(errors);
+  }
+  await updateGoal(tx, {
+    id: existing.id,
+    name: f.name,
+    description: f.description,
+    category: f.category,
+    owner_name: f.owner?.name ?? null,
+    owner_title: f.owner?.title ?? null,
+    weight: f.weight,
+    start_date: f.start_date,
+    target_date: f.target_date,
+    value_drivers: f.value_drivers,
+    updated_at: now,
+  });
+  const keep: string[] = [];
+  const added = [];
+  for (const [position, m] of metrics.entries()) {
+    const row = {
+      name: m.name,
+      unit: m.unit,
+      direction: m.direction,
+      baseline_value: m.baseline_value,
+      target_value: m.target_value,
+      data_source: m.data_source,
+      frequency: m.frequency,
+      weight: m.weight,
+      position,
+    };
+    if (m.id !== undefined) {
+      keep.push(m.id);
+      await updateMetric(tx, { id: m.id, ...row });
+    } else {
+      const id = newId('met');
+      keep.push(id);
+      added.push({ id, goal_id: existing.id, ...row });
+    }
+  }
+  // Metrics not listed go, with their history (openapi.yaml: a full replacement).
+  await deleteMetrics(
+    tx,
+    existing.id,
+    keep.filter((id) => known.has(id)),
+  );
+  await insertMetrics(tx, added);
+  return finish(tx, c, existing.id, before, now);
+}
+
+export interface NewValue {
+  readonly metricId: string;
+  readonly value: number;
+  readonly at: number;
+  readonly source: string | null;
+  readonly note: string | null;
+}
+
+/** `recordMeasurement`: appends to the metric's history; a change to the goal (version + 1). */
+export async function recordValue(
+  tx: Queryable,
+  c: CustomerRecord,
+  existing: GoalRecord,
+  v: NewValue,
+  now: number,
+): Promise<GoalWrite> {
+  if (!existing.metrics.some((m) => m.id === v.metricId)) {
+    throw validationFailed([
+      { field: '/metric_id', message: `This goal has no metric ${v.metricId}.`, code: 'not_found' },
+    ]);
+  }
+  const before = statusBefore(existing, c.currency, now);
+  await insertMeasurements(tx, [
+    {
+      metric_id: v.metricId,
+      at: v.at,
+      value: v.value,
+      source: v.source,
+      note: v.note,
+      recorded_at: now,
+    },
+  ]);
+  await touchGoal(tx, existing.id, now);
+  return finish(tx, c, existing.id, before, now);
+}
