@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixtureApi } from './packages/elements/src/testing/fixture-api.mjs';
+import {
+  referenceApi,
+  startReferenceServer,
+} from './packages/elements/src/testing/reference-server.mjs';
 
 const profile = mkdtempSync(join(tmpdir(), 'cscx-wtr-'));
 process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
@@ -17,6 +21,9 @@ const workspaceSources = {
   '@cscx/success-sdk': '/packages/sdk/src/index.ts',
 };
 
+// The real reference server as well, for the tests that show what a host page sees.
+const referenceOrigin = await startReferenceServer();
+
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['packages/elements/src/**/*.test.ts'],
@@ -26,7 +33,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [fixtureApi],
+  middleware: [referenceApi(referenceOrigin), fixtureApi],
   // Lit's dev build stays on (its warnings catch real mistakes); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [

@@ -1,0 +1,62 @@
+// The dashboard against the real reference server (packages/server with its demo data), through
+// the real SDK, as the demo host page shows it: the numbers are what calc computed on the server.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define/goal-progress.js';
+import '../define/success-overview.js';
+import '../define/success-provider.js';
+import type { GoalProgress } from '../goal-progress/goal-progress.js';
+import { deepQuery, deepText, until } from '../testing/helpers.js';
+import { describe, it } from '../testing/mocha.js';
+import type { SuccessOverview } from './success-overview.js';
+
+const api = `${location.origin}/reference-api`;
+
+describe('<success-overview> against the reference server', () => {
+  it("shows Acme Corp's PRD-165 dashboard to the CSM who owns it", async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-overview customer-id="cus_acme"></success-overview></success-provider>`,
+    );
+    const el = provider.querySelector('success-overview') as SuccessOverview;
+    await until(() => deepText(el).includes('Success Metrics: Acme Corp'), 'dashboard', 20_000);
+    await until(() => deepText(el).includes('Peer average'), 'benchmarks', 20_000);
+    const text = deepText(el);
+    expect(text).to.include('4.2x');
+    expect(text).to.include('vs $68K invest');
+    expect(text).to.include('$285K');
+    expect(text).to.include('2,400 hrs');
+    expect(text).to.include('Reduce ticket time');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a goal from the overview in <goal-progress>: TC-165.1 achieved at 104 %', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-overview customer-id="cus_acme"></success-overview><goal-progress></goal-progress></success-provider>`,
+    );
+    const overview = provider.querySelector('success-overview') as SuccessOverview;
+    const goal = provider.querySelector('goal-progress') as GoalProgress;
+    overview.addEventListener('success-goal-select', (e) =>
+      goal.setAttribute('goal-id', e.detail.goalId),
+    );
+    await until(() => deepText(overview).includes('Reduce ticket time'), 'goals table', 20_000);
+    const table = deepQuery(overview, 'success-goals-table');
+    const button = [
+      ...(table?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.goal') ?? []),
+    ].find((b) => (b.textContent ?? '').includes('Reduce ticket time'));
+    expect(button, 'the goal button').to.exist;
+    button!.click();
+    await until(() => deepText(goal).includes('11.5'), 'goal detail', 20_000);
+    const text = deepText(goal);
+    expect(text).to.include('104');
+    expect(text).to.include('Achieved');
+  });
+
+  it('keeps a viewer token to its one customer: another customer is not found', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-viewer-token"><success-overview customer-id="cus_globex"></success-overview></success-provider>`,
+    );
+    const el = provider.querySelector('success-overview') as SuccessOverview;
+    await until(() => /not found/i.test(deepText(el)), 'error state', 20_000);
+    expect(deepText(el)).not.to.include('Globex');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,67 @@
+// The real reference server (packages/server, as `npm start` runs it) for the browser tests: a
+// child process on a free port with a throwaway seeded database, and a test-runner middleware
+// that forwards `/reference-api/*` to it. Tests point `<success-provider base-url>` at
+// `${location.origin}/reference-api` and see exactly what a host page would.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PREFIX = '/reference-api';
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Starts the server; resolves with its origin once it listens. Stopped when this process exits. */
+export async function startReferenceServer({ timeoutMs = 120_000 } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cscx-wtr-server-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', CSCX_DATA_DIR: dataDir, CSCX_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b) => {
+    output += b;
+  });
+  child.stderr.on('data', (b) => {
+    output += b;
+  });
+  process.on('exit', () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const started = Date.now();
+  for (;;) {
+    const m = /reference server on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+    if (m) return m[1];
+    if (child.exitCode !== null) throw new Error(`reference server exited:\n${output}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`reference server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Koa middleware for @web/test-runner: `/reference-api/...` -> the reference server. */
+export function referenceApi(origin) {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(`${PREFIX}/`)) return next();
+    const url = origin + ctx.url.slice(PREFIX.length);
+    const headers = {};
+    for (const name of ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key']) {
+      if (ctx.get(name)) headers[name] = ctx.get(name);
+    }
+    let body;
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      const chunks = [];
+      for await (const c of ctx.req) chunks.push(c);
+      body = Buffer.concat(chunks);
+    }
+    const res = await fetch(url, { method: ctx.method, headers, body });
+    ctx.status = res.status;
+    for (const [k, v] of res.headers) {
+      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k))
+        ctx.set(k, v);
+    }
+    ctx.body = Buffer.from(await res.arrayBuffer());
+  };
+}
