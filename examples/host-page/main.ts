@@ -4,13 +4,18 @@
 import { createSuccessClient, type SuccessApiError } from '@cscx/success-sdk';
 import '@cscx/success-elements/define/success-provider.js';
 import '@cscx/success-elements/define/success-overview.js';
+import '@cscx/success-elements/define/success-portfolio.js';
+import '@cscx/success-elements/define/goal-editor.js';
 import '@cscx/success-elements/define/goal-progress.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
-const overview = $<HTMLElement>('overview');
+const overview = $<HTMLElement & { refresh(): Promise<void> }>('overview');
+const editor = $<HTMLElement>('editor');
+const editorView = $<HTMLElement>('editor-view');
+const addGoal = $<HTMLButtonElement>('add-goal');
 const goalView = $<HTMLElement>('goal-view');
-const goal = $<HTMLElement>('goal');
+const goal = $<HTMLElement & { refresh(): Promise<void> }>('goal');
 const list = $<HTMLDivElement>('customer-list');
 const listStatus = $<HTMLElement>('list-status');
 const search = $<HTMLInputElement>('search');
@@ -25,8 +30,21 @@ interface CustomerItem {
 let customers: CustomerItem[] = [];
 let selected = new URLSearchParams(location.search).get('customer') ?? 'cus_acme';
 
+const portfolioView = $<HTMLElement>('portfolio-view');
+const customerView = $<HTMLElement>('customer-view');
+
+/** The portfolio is where a CSM or manager lands; a viewer token sees one customer only. */
+function showPortfolio() {
+  portfolioView.hidden = false;
+  customerView.hidden = true;
+  $('crumb-name').textContent = 'Portfolio';
+  history.replaceState(null, '', '?');
+}
+
 function showCustomer(id: string) {
   selected = id;
+  portfolioView.hidden = true;
+  customerView.hidden = false;
   const name = customers.find((c) => c.id === id)?.name ?? id;
   $('customer-name').textContent = name;
   $('crumb-name').textContent = name;
@@ -39,7 +57,21 @@ function showCustomer(id: string) {
 
 function showOverview() {
   goalView.hidden = true;
+  editorView.hidden = true;
   overview.hidden = false;
+  addGoal.hidden = false;
+}
+
+/** The editor in place of the dashboard: a new goal for the customer, or the goal on view. */
+function showEditor(goalId?: string) {
+  editor.removeAttribute('goal-id');
+  editor.setAttribute('customer-id', selected);
+  if (goalId) editor.setAttribute('goal-id', goalId);
+  overview.hidden = true;
+  goalView.hidden = true;
+  addGoal.hidden = true;
+  editorView.hidden = false;
+  editor.focus();
 }
 
 function renderList() {
@@ -69,7 +101,12 @@ async function loadCustomers() {
     customers = all;
     if (!customers.some((c) => c.id === selected) && customers[0]) selected = customers[0].id;
     renderList();
-    showCustomer(selected);
+    const landOnPortfolio =
+      tokenSelect.value !== 'demo-viewer-token' &&
+      !new URLSearchParams(location.search).has('customer');
+    $('to-portfolio').hidden = tokenSelect.value === 'demo-viewer-token';
+    if (landOnPortfolio) showPortfolio();
+    else showCustomer(selected);
   } catch (e) {
     listStatus.textContent = `Could not load customers: ${(e as SuccessApiError).problem?.title ?? (e as Error).message}`;
   }
@@ -99,6 +136,7 @@ search.addEventListener('input', renderList);
 overview.addEventListener('success-goal-select', (e) => {
   goal.setAttribute('goal-id', e.detail.goalId);
   overview.hidden = true;
+  addGoal.hidden = true;
   goalView.hidden = false;
   $('back').focus();
 });
@@ -107,8 +145,30 @@ $('back').addEventListener('click', () => {
   overview.focus();
 });
 
+addGoal.addEventListener('click', () => showEditor());
+$('to-portfolio').addEventListener('click', showPortfolio);
+$('portfolio').addEventListener('success-customer-select', (e) =>
+  showCustomer(e.detail.customerId),
+);
+overview.addEventListener('success-define-goals', () => showEditor());
+$('edit-goal').addEventListener('click', () =>
+  showEditor(goal.getAttribute('goal-id') ?? undefined),
+);
+// After a save the dashboard shows the new numbers without a page reload.
+editor.addEventListener('success-goal-saved', () => {
+  void overview.refresh();
+  if (goal.getAttribute('goal-id')) void goal.refresh();
+  showOverview();
+});
+editor.addEventListener('success-measurement-recorded', () => {
+  void overview.refresh();
+  void goal.refresh();
+});
+editor.addEventListener('success-cancel', showOverview);
+
 tokenSelect.addEventListener('change', () => {
   provider.token = tokenSelect.value;
+  history.replaceState(null, '', '?');
   void loadCustomers();
 });
 localeSelect.addEventListener('change', () => {

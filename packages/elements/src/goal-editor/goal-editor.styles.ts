@@ -1,0 +1,141 @@
+import { css } from 'lit';
+
+export const goalEditorStyles = css`
+  :host {
+    display: block;
+  }
+  form {
+    display: grid;
+    gap: calc(var(--s-space) * 4);
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--s-font-size-lg);
+    letter-spacing: normal;
+    text-transform: none;
+    color: var(--s-text);
+  }
+  fieldset {
+    margin: 0;
+    padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4) calc(var(--s-space) * 4);
+    border: 1px solid var(--s-border);
+    border-radius: var(--s-radius, 8px);
+    min-width: 0;
+  }
+  legend {
+    padding: 0 calc(var(--s-space) * 1);
+    font-weight: 600;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--s-space) * 1);
+    align-content: start;
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-size: var(--s-font-size-sm);
+    font-weight: 600;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--s-text);
+    background: var(--s-surface);
+    border: 1px solid var(--s-muted);
+    border-radius: 4px;
+    padding: calc(var(--s-space) * 1.5) calc(var(--s-space) * 2);
+    min-height: 2.25rem;
+  }
+  textarea {
+    min-height: 4rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--s-danger);
+    border-width: 2px;
+  }
+  .error {
+    display: flex;
+    gap: calc(var(--s-space) * 1);
+    align-items: center;
+    margin: 0;
+    color: var(--s-danger);
+    font-size: var(--s-font-size-sm);
+  }
+  .error svg,
+  .summary svg {
+    width: 1em;
+    height: 1em;
+    flex: none;
+  }
+  .summary {
+    padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
+    border: 2px solid var(--s-danger);
+    border-radius: var(--s-radius, 8px);
+  }
+  .summary h3 {
+    display: flex;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+    margin: 0 0 calc(var(--s-space) * 2);
+    color: var(--s-danger);
+  }
+  .summary ul {
+    margin: 0;
+    padding-left: calc(var(--s-space) * 5);
+  }
+  .summary a,
+  .conflict a {
+    color: var(--s-accent-text, var(--s-accent));
+  }
+  .row-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: calc(var(--s-space) * 2);
+    margin-bottom: calc(var(--s-space) * 2);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+  }
+  .preview {
+    display: grid;
+    gap: calc(var(--s-space) * 1);
+    padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
+    border: 1px solid var(--s-border);
+    border-radius: var(--s-radius, 8px);
+  }
+  .preview p {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .panel {
+    display: grid;
+    gap: calc(var(--s-space) * 2);
+    padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
+    border: 2px solid var(--s-warning);
+    border-radius: var(--s-radius, 8px);
+  }
+  .panel p,
+  .panel ul {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,454 @@
+// <goal-editor> against the real reference server (packages/server with its demo data) through
+// the real SDK, with the CSM token that owns Acme Corp; plus a counting client where the test
+// must see the requests themselves (the idempotency key of a retried save).
+import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define/goal-editor.js';
+import '../define/success-provider.js';
+import { XSS_PAYLOADS } from '../testing/fixtures.js';
+import { deepText, domShape, nextEvent, until } from '../testing/helpers.js';
+import { afterEach, before, describe, it } from '../testing/mocha.js';
+import type { SuccessGoal } from '../types.js';
+import type { GoalEditor } from './goal-editor.js';
+
+const api = `${location.origin}/reference-api`;
+const TOKEN = 'demo-csm-token';
+const CUSTOMER = 'cus_acme';
+const csm = () => createSuccessClient({ baseUrl: api, token: TOKEN, retries: 0 });
+
+const uid = () => Math.random().toString(36).slice(2, 8);
+const root = (el: GoalEditor) => el.shadowRoot!;
+const q = <E extends Element = HTMLElement>(el: GoalEditor, sel: string) => {
+  const found = root(el).querySelector<E>(sel);
+  if (!found) throw new Error(`no ${sel}`);
+  return found;
+};
+const text = (el: GoalEditor) => deepText(el);
+
+async function type(el: GoalEditor, id: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function choose(el: GoalEditor, id: string, value: string): Promise<void> {
+  const select = q<HTMLSelectElement>(el, `#${id}`);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function click(el: GoalEditor, sel: string): Promise<void> {
+  q<HTMLButtonElement>(el, sel).click();
+  await el.updateComplete;
+}
+
+/** An editor inside a provider with the CSM token, for a new goal or the goal `goalId`. */
+async function editor(goalId?: string): Promise<GoalEditor> {
+  const provider = await fixture<HTMLElement>(
+    html`<success-provider base-url=${api} token=${TOKEN}><goal-editor customer-id=${CUSTOMER} goal-id=${goalId ?? ''}></goal-editor></success-provider>`,
+  );
+  const el = provider.querySelector('goal-editor') as GoalEditor;
+  if (!goalId) el.removeAttribute('goal-id');
+  await until(() => root(el)?.querySelector('form') !== null, 'the form', 20_000);
+  return el;
+}
+
+/** Fills a valid goal: two metrics (the second without a baseline) and a time-saved driver. */
+async function fillGoal(el: GoalEditor, name: string): Promise<void> {
+  await type(el, 'f-name', name);
+  await type(el, 'f-description', 'Cut ticket handling time');
+  await type(el, 'f-start_date', '2026-01-01');
+  await type(el, 'f-target_date', '2026-12-31');
+  await type(el, 'f-metrics-0-name', 'Resolution time');
+  await type(el, 'f-metrics-0-unit', 'hours');
+  await choose(el, 'f-metrics-0-direction', 'lower_is_better');
+  await type(el, 'f-metrics-0-baseline_value', '24');
+  await type(el, 'f-metrics-0-target_value', '12');
+  await click(el, 'button.add-metric');
+  await type(el, 'f-metrics-1-name', 'CSAT');
+  await type(el, 'f-metrics-1-unit', '%');
+  await type(el, 'f-metrics-1-target_value', '90');
+  await click(el, 'button.add-driver');
+  await type(el, 'f-value_drivers-0-label', 'Ticket handling time saved');
+  await type(el, 'f-value_drivers-0-hours_per_unit', '12.5');
+  await type(el, 'f-value_drivers-0-units_per_month', '150');
+  await type(el, 'f-value_drivers-0-hourly_rate', '50');
+}
+
+async function saved(el: GoalEditor, act: () => unknown): Promise<SuccessGoal> {
+  const event = nextEvent(el, 'success-goal-saved');
+  await act();
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('no success-goal-saved')), 15_000),
+  );
+  return (await Promise.race([event, timeout])).detail.goal;
+}
+
+/** A goal created straight through the SDK: one metric from 0 to 100, a year around today. */
+async function seedGoal(name: string): Promise<SuccessGoal> {
+  const year = new Date().getUTCFullYear();
+  return csm().createSuccessGoal({
+    idempotencyKey: crypto.randomUUID(),
+    body: {
+      customer_id: CUSTOMER,
+      name,
+      start_date: `${year}-01-01`,
+      target_date: `${year}-12-31`,
+      metrics: [{ name: 'Adoption', unit: '%', baseline_value: 0, target_value: 100 }],
+    },
+  });
+}
+
+/** Acme's goal ids before these tests: every other goal of Acme is one they created. */
+let seeded: Set<string> | undefined;
+const acmeGoals = async () =>
+  (await csm().getCustomerSuccessMetrics({ customerId: CUSTOMER })).goals.map((g) => g.id);
+
+describe('<goal-editor>', () => {
+  before(async () => {
+    seeded = new Set(await acmeGoals());
+  });
+
+  // The reference server is shared by every test file of the run: the goals created here are
+  // deleted again so that the dashboard and portfolio tests see Acme's demo numbers.
+  afterEach(async () => {
+    sessionStorage.clear();
+    for (const id of await acmeGoals()) {
+      if (!seeded?.has(id)) await csm().deleteSuccessGoal({ goalId: id });
+    }
+  });
+
+  it('creates a goal with two metrics and a value driver, showing the yearly value live', async () => {
+    const el = await editor();
+    await expect(el).to.be.accessible();
+    const name = `Faster tickets ${uid()}`;
+    await fillGoal(el, name);
+    // 12.5 h x 150 / month x 12 x $50 = $1,125,000 a year, as calc computes it.
+    expect(q(el, 'output.expected-value').textContent).to.include('1,125,000');
+    expect(text(el)).to.include('22,500 hrs');
+    expect(text(el)).to.include('Baseline not set. Cannot calculate progress.');
+    await expect(el).to.be.accessible();
+    const goal = await saved(el, () => click(el, 'button.save'));
+    const back = await csm().getSuccessGoal({ goalId: goal.id });
+    expect(back.name).to.equal(name);
+    expect(back.metrics.map((m) => m.name)).to.deep.equal(['Resolution time', 'CSAT']);
+    expect(back.metrics[0]?.direction).to.equal('lower_is_better');
+    expect(back.metrics[1]?.baseline_value).to.equal(null);
+    expect(back.value_drivers[0]?.annual_value).to.equal(1_125_000);
+    expect(back.annual_value).to.equal(1_125_000);
+    // The editor now edits the stored goal, and offers recording a measurement.
+    await until(() => text(el).includes('Record a measurement'), 'measurement form');
+    expect(q(el, 'button.save').textContent).to.include('Save changes');
+    await expect(el).to.be.accessible();
+  });
+
+  it('records a measurement and shows progress and status change', async () => {
+    const goal = await seedGoal(`Adoption ${uid()}`);
+    const el = await editor(goal.id);
+    await until(() => text(el).includes('Record a measurement'), 'measurement form', 20_000);
+    expect(q(el, 'output.progress').textContent).to.include('Baseline not set');
+    expect(q(el, '.goal-status').textContent).to.include('Not started');
+    await type(el, 'm-value', '60');
+    const recorded = nextEvent(el, 'success-measurement-recorded');
+    await click(el, 'button.record');
+    const event = await recorded;
+    expect(event.detail.metricId).to.equal(goal.metrics[0]?.id);
+    expect(event.detail.goal.achievement_pct).to.equal(60);
+    await until(() => q(el, 'output.progress').textContent?.includes('60%') ?? false, 'progress');
+    expect(q(el, '.goal-status').textContent).not.to.include('Not started');
+    expect(text(el)).to.include('Measurement recorded. Progress 60%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a message next to each invalid field and a summary linked to them', async () => {
+    const el = await editor();
+    await type(el, 'f-weight', '0');
+    await type(el, 'f-metrics-0-target_value', 'lots');
+    await type(el, 'f-start_date', '2026-06-01');
+    await type(el, 'f-target_date', '2026-01-01');
+    await click(el, 'button.add-driver');
+    await type(el, 'f-value_drivers-0-hourly_rate', '-5');
+    await click(el, 'button.save');
+    await el.updateComplete;
+    const expected: Record<string, string> = {
+      'f-name': 'Goal name is required.',
+      'f-weight': 'Weight must be more than 0',
+      'f-target_date': 'Target date must be on or after the start date.',
+      'f-metrics-0-name': 'Metric 1: Metric name is required.',
+      'f-metrics-0-target_value': 'Metric 1: Target must be a number.',
+      'f-value_drivers-0-hourly_rate': 'Value driver 1: Hourly rate is out of range.',
+    };
+    for (const [id, message] of Object.entries(expected)) {
+      const input = q(el, `#${id}`);
+      expect(input.getAttribute('aria-invalid'), id).to.equal('true');
+      const described = q(el, `#${input.getAttribute('aria-describedby')}`);
+      expect(described.textContent, id).to.include(message);
+    }
+    const summary = q(el, '.summary');
+    expect(root(el).activeElement).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#f-name',
+      '#f-weight',
+      '#f-target_date',
+      '#f-metrics-0-name',
+      '#f-metrics-0-target_value',
+      '#f-value_drivers-0-hourly_rate',
+    ]);
+    links[3]!.click();
+    expect(root(el).activeElement?.id).to.equal('f-metrics-0-name');
+    expect(q(el, '[role="status"]').textContent).to.include('There are 6 problems');
+    await expect(el).to.be.accessible();
+    // Fixing a field clears its message as the user types.
+    await type(el, 'f-name', 'Fixed');
+    expect(q(el, '#f-name').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('saves a goal whose baseline comes later, with the no-baseline warning', async () => {
+    const el = await editor();
+    await type(el, 'f-name', `No baseline ${uid()}`);
+    await type(el, 'f-target_date', '2027-03-31');
+    await type(el, 'f-metrics-0-name', 'Logins');
+    await type(el, 'f-metrics-0-target_value', '500');
+    expect(q(el, '[part="notice"]').textContent).to.include(
+      'Baseline not set. Cannot calculate progress.',
+    );
+    const goal = await saved(el, () => click(el, 'button.save'));
+    expect(goal.metrics[0]?.baseline_value).to.equal(null);
+    expect(goal.achievement_pct).to.equal(null);
+  });
+
+  it('shows the conflict view to the second of two editors and loses nothing', async () => {
+    const goal = await seedGoal(`Shared ${uid()}`);
+    const first = await editor(goal.id);
+    const provider2 = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token=${TOKEN}><goal-editor customer-id=${CUSTOMER} goal-id=${goal.id}></goal-editor></success-provider>`,
+    );
+    const second = provider2.querySelector('goal-editor') as GoalEditor;
+    await until(() => root(second)?.querySelector('#f-name') !== null, 'second form', 20_000);
+    await type(first, 'f-name', 'Renamed by the first');
+    await saved(first, () => click(first, 'button.save'));
+    await type(second, 'f-description', 'Written by the second');
+    await click(second, 'button.save');
+    await until(() => root(second).querySelector('.conflict') !== null, 'conflict view', 15_000);
+    const conflict = q(second, '.conflict');
+    expect(conflict.textContent).to.include('This goal changed on the server');
+    expect(conflict.textContent).to.include('Goal name');
+    expect(conflict.textContent).to.include('Renamed by the first');
+    expect(q<HTMLTextAreaElement>(second, '#f-description').value).to.equal(
+      'Written by the second',
+    );
+    await expect(second).to.be.accessible();
+    const stored = await saved(second, () => click(second, 'button.overwrite'));
+    expect(stored.description).to.equal('Written by the second');
+    expect(stored.version).to.be.greaterThan(goal.version + 1);
+    expect(root(second).querySelector('.conflict')).to.equal(null);
+  });
+
+  it('reloads the server goal from the conflict view', async () => {
+    const goal = await seedGoal(`Reload ${uid()}`);
+    const el = await editor(goal.id);
+    await csm().updateSuccessGoal({
+      goalId: goal.id,
+      ifMatch: goal.version,
+      body: {
+        name: 'Changed elsewhere',
+        target_date: goal.target_date,
+        metrics: goal.metrics.map((m) => ({
+          id: m.id,
+          name: m.name,
+          unit: m.unit,
+          baseline_value: m.baseline_value,
+          target_value: m.target_value,
+        })),
+      },
+    });
+    await type(el, 'f-name', 'Mine');
+    await click(el, 'button.save');
+    await until(() => root(el).querySelector('.conflict') !== null, 'conflict view', 15_000);
+    await click(el, 'button.reload');
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('Changed elsewhere');
+    const stored = await saved(el, async () => {
+      await type(el, 'f-name', 'Mine after reload');
+      await click(el, 'button.save');
+    });
+    expect(stored.name).to.equal('Mine after reload');
+  });
+
+  it('keeps unsaved edits when the host hands in a newer goal', async () => {
+    const goal = await seedGoal(`Handed ${uid()}`);
+    const el = await fixture<GoalEditor>(html`<goal-editor .goal=${goal}></goal-editor>`);
+    await type(el, 'f-name', 'My edit');
+    el.goal = { ...goal, name: 'Newer from host', version: goal.version + 1 };
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('My edit');
+    // Without edits (and without the draft the first one kept) a new goal replaces the form.
+    sessionStorage.clear();
+    const clean = await fixture<GoalEditor>(html`<goal-editor .goal=${goal}></goal-editor>`);
+    clean.goal = { ...goal, name: 'Newer from host' };
+    await clean.updateComplete;
+    expect(q<HTMLInputElement>(clean, '#f-name').value).to.equal('Newer from host');
+  });
+
+  it('creates one goal on a double submit', async () => {
+    const el = await editor();
+    const name = `Double ${uid()}`;
+    await type(el, 'f-name', name);
+    await type(el, 'f-target_date', '2027-01-31');
+    await type(el, 'f-metrics-0-name', 'Seats');
+    await type(el, 'f-metrics-0-baseline_value', '10');
+    await type(el, 'f-metrics-0-target_value', '50');
+    const button = q<HTMLButtonElement>(el, 'button.save');
+    const event = nextEvent(el, 'success-goal-saved');
+    button.click();
+    button.click();
+    await el.updateComplete;
+    expect(button.disabled).to.equal(true);
+    button.click();
+    await event;
+    const { goals } = await csm().getCustomerSuccessMetrics({ customerId: CUSTOMER });
+    expect(goals.filter((g) => g.name === name)).to.have.length(1);
+  });
+
+  it('reuses one Idempotency-Key when a failed save is retried', async () => {
+    const keys: string[] = [];
+    let calls = 0;
+    const client: SuccessClient = createSuccessClient({
+      baseUrl: api,
+      token: TOKEN,
+      retries: 0,
+      fetch: async (input) => {
+        const request = input as Request;
+        keys.push(request.headers.get('Idempotency-Key') ?? '');
+        calls++;
+        if (calls === 1)
+          return new Response(
+            JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503 }),
+            { status: 503, headers: { 'content-type': 'application/problem+json' } },
+          );
+        return fetch(request);
+      },
+    });
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor customer-id=${CUSTOMER} .client=${client}></goal-editor>`,
+    );
+    await type(el, 'f-name', `Retry ${uid()}`);
+    await type(el, 'f-target_date', '2027-01-31');
+    await type(el, 'f-metrics-0-name', 'Seats');
+    await type(el, 'f-metrics-0-baseline_value', '10');
+    await type(el, 'f-metrics-0-target_value', '50');
+    await el.save();
+    await el.updateComplete;
+    expect(text(el)).to.include('The goal was not saved: Service unavailable');
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.match(/^Retry /);
+    await expect(el).to.be.accessible();
+    const goal = await saved(el, () => el.save());
+    expect(goal.id).to.be.a('string');
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.have.length.greaterThan(0);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
+  it('restores unsaved changes from the session draft and can discard them', async () => {
+    const first = await editor();
+    await type(first, 'f-name', 'Half-written goal');
+    await type(first, 'f-metrics-0-target_value', '42');
+    first.parentElement!.remove();
+    const el = await editor();
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('Half-written goal');
+    expect(q<HTMLInputElement>(el, '#f-metrics-0-target_value').value).to.equal('42');
+    expect(text(el)).to.include('Restored your unsaved changes.');
+    await expect(el).to.be.accessible();
+    await click(el, '[part="notice"] button');
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('');
+    expect(el.dirty).to.equal(false);
+  });
+
+  it('asks before discarding changes on Cancel, then fires success-cancel', async () => {
+    const el = await editor();
+    let cancels = 0;
+    el.addEventListener('success-cancel', () => cancels++);
+    await type(el, 'f-name', 'Something');
+    await click(el, 'button.cancel');
+    expect(cancels).to.equal(0);
+    const dialog = q(el, '[role="alertdialog"]');
+    expect(dialog.textContent).to.include('Discard your unsaved changes?');
+    expect(root(el).activeElement?.className).to.equal('keep');
+    await expect(el).to.be.accessible();
+    await click(el, 'button.keep');
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('Something');
+    await click(el, 'button.cancel');
+    await click(el, 'button.discard');
+    expect(cancels).to.equal(1);
+    expect(sessionStorage.length).to.equal(0);
+    // Nothing to lose: Cancel leaves at once.
+    await click(el, 'button.cancel');
+    expect(cancels).to.equal(2);
+  });
+
+  it('shows the loading state, then the error state with Retry for an unknown goal', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token=${TOKEN}><goal-editor goal-id="goal_missing_x"></goal-editor></success-provider>`,
+    );
+    const missing = provider.querySelector('goal-editor') as GoalEditor;
+    expect(root(missing).querySelector('[part~="skeleton"]')).to.not.equal(null);
+    await expect(missing).to.be.accessible();
+    await until(() => /not found/i.test(text(missing)), 'error state', 15_000);
+    expect(text(missing)).to.include('Retry');
+    await expect(missing).to.be.accessible();
+  });
+
+  it('tells a viewer token the goal was not saved, keeping the input', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-viewer-token"><goal-editor customer-id=${CUSTOMER}></goal-editor></success-provider>`,
+    );
+    const el = provider.querySelector('goal-editor') as GoalEditor;
+    await el.updateComplete;
+    await type(el, 'f-name', 'Not allowed');
+    await type(el, 'f-target_date', '2027-01-31');
+    await type(el, 'f-metrics-0-name', 'Seats');
+    await type(el, 'f-metrics-0-target_value', '50');
+    await el.save();
+    await el.updateComplete;
+    expect(q(el, '[role="alert"]').textContent).to.include('The goal was not saved');
+    expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('Not allowed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe in the dark theme with validation messages shown', async () => {
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor theme="dark" customer-id=${CUSTOMER}></goal-editor>`,
+    );
+    await type(el, 'f-metrics-0-target_value', 'x');
+    await el.save();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('.error').length).to.be.greaterThan(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps XSS payloads in every text field as text', async () => {
+    const el = await editor();
+    const plain = domShape(el);
+    const payload = XSS_PAYLOADS.join(' ');
+    await type(el, 'f-name', `${XSS_PAYLOADS[0]} ${uid()}`);
+    await type(el, 'f-description', payload);
+    await type(el, 'f-owner-name', XSS_PAYLOADS[1]);
+    await type(el, 'f-owner-title', XSS_PAYLOADS[2]);
+    await type(el, 'f-target_date', '2027-01-31');
+    await type(el, 'f-metrics-0-name', XSS_PAYLOADS[3]);
+    await type(el, 'f-metrics-0-unit', 'x<b>');
+    await type(el, 'f-metrics-0-target_value', '5');
+    await type(el, 'f-metrics-0-data_source', XSS_PAYLOADS[5]);
+    expect(domShape(el)).to.deep.equal(plain);
+    const goal = await saved(el, () => click(el, 'button.save'));
+    expect(goal.description).to.equal(payload);
+    await until(() => text(el).includes('Record a measurement'), 'edit mode');
+    expect(q(el, '#editor-title').textContent).to.include(XSS_PAYLOADS[0]);
+    expect(q(el, '#m-metric option').textContent).to.equal(XSS_PAYLOADS[3]);
+    expect(root(el).querySelector('img, script, iframe, b')).to.equal(null);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,247 @@
+import {
+  type PortfolioCustomer,
+  type PortfolioSummary,
+  portfolioSummary,
+} from '@cscx/success-calc';
+import type { components } from '@cscx/success-sdk';
+
+type Schemas = components['schemas'];
+export type CustomerSuccessSummary = Schemas['CustomerSuccessSummary'];
+export type PortfolioSuccessMetrics = Schemas['PortfolioSuccessMetrics'];
+export type PortfolioSuccess = Schemas['PortfolioSuccess'];
+export type Segment = Schemas['Segment'];
+
+/** The sortable columns, in table order. */
+export const COLUMNS = [
+  'name',
+  'segment',
+  'goals',
+  'score',
+  'roi',
+  'value',
+  'atRisk',
+  'updated',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+export type SortDirection = 'ascending' | 'descending';
+
+export const COLUMN_LABELS: Record<Column, string> = {
+  name: 'Customer',
+  segment: 'Segment',
+  goals: 'Goals achieved',
+  score: 'Success score',
+  roi: 'ROI',
+  value: 'Value',
+  atRisk: 'At risk',
+  updated: 'Last update',
+};
+
+export const SEGMENT_LABELS: Record<Segment, string> = {
+  enterprise: 'Enterprise',
+  mid_market: 'Mid-market',
+  smb: 'SMB',
+};
+
+/** Which customers to show: `atRisk` has goals at risk, `healthy` has none, `top` is strong. */
+export type StatusFilter = 'all' | 'atRisk' | 'healthy' | 'top';
+
+export interface PortfolioFilter {
+  readonly status: StatusFilter;
+  readonly segment: Segment | '';
+  readonly query: string;
+}
+
+export const NO_FILTER: PortfolioFilter = { status: 'all', segment: '', query: '' };
+
+export function isFiltered(f: PortfolioFilter): boolean {
+  return f.status !== 'all' || f.segment !== '' || f.query.trim() !== '';
+}
+
+/** Whether `c` passes `f`. The text search matches name, id and segment, case-insensitively. */
+export function matches(c: CustomerSuccessSummary, f: PortfolioFilter): boolean {
+  if (f.segment && c.segment !== f.segment) return false;
+  if (f.status === 'atRisk' && c.goals_at_risk === 0) return false;
+  if (f.status === 'healthy' && c.goals_at_risk > 0) return false;
+  if (f.status === 'top' && c.success_band !== 'strong') return false;
+  const q = f.query.trim().toLowerCase();
+  if (q) {
+    const hay = `${c.name}\u0000${c.customer_id}\u0000${SEGMENT_LABELS[c.segment]}`.toLowerCase();
+    if (!hay.includes(q)) return false;
+  }
+  return true;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The value a column sorts by; null sorts last in either direction. */
+function key(c: CustomerSuccessSummary, col: Column): number | string | null {
+  switch (col) {
+    case 'name':
+      return c.name;
+    case 'segment':
+      return SEGMENT_LABELS[c.segment];
+    case 'goals':
+      return c.achievement_rate;
+    case 'score':
+      return c.success_score;
+    case 'roi':
+      return c.roi_multiplier;
+    case 'value':
+      return c.total_value;
+    case 'atRisk':
+      return c.goals_at_risk;
+    case 'updated':
+      return c.last_updated === null ? null : Date.parse(c.last_updated);
+  }
+}
+
+/**
+ * The customers sorted by `col`. Stable, with ties broken by name then id so the order never
+ * depends on page arrival; missing values last whatever the direction (people look for numbers).
+ */
+export function sortCustomers(
+  rows: readonly CustomerSuccessSummary[],
+  col: Column,
+  dir: SortDirection,
+): CustomerSuccessSummary[] {
+  const sign = dir === 'ascending' ? 1 : -1;
+  // Keys computed once: Date.parse and label look-ups inside the comparator would run n log n times.
+  const keyed = rows.map((c) => ({ c, k: key(c, col) }));
+  keyed.sort((a, b) => {
+    const ka = a.k;
+    const kb = b.k;
+    if (ka !== kb) {
+      if (ka === null || (typeof ka === 'number' && Number.isNaN(ka))) return 1;
+      if (kb === null || (typeof kb === 'number' && Number.isNaN(kb))) return -1;
+      const d =
+        typeof ka === 'string' && typeof kb === 'string'
+          ? collator.compare(ka, kb)
+          : (ka as number) - (kb as number);
+      if (d !== 0) return d * sign;
+    }
+    const byName = collator.compare(a.c.name, b.c.name);
+    if (byName !== 0) return byName;
+    return a.c.customer_id < b.c.customer_id ? -1 : a.c.customer_id > b.c.customer_id ? 1 : 0;
+  });
+  return keyed.map((x) => x.c);
+}
+
+// Shared goal stubs: a summary row carries counts, not goals, and calc counts statuses.
+const ACHIEVED = { status: 'achieved' } as const;
+const AT_RISK = { status: 'at_risk' } as const;
+const OTHER = { status: 'on_track' } as const;
+
+/**
+ * A summary row in the shape calc's `portfolioSummary` reads. The row has no investment, so it
+ * is recovered from value / ROI (an ROI of 0 keeps ROI 0 with any positive investment); goals
+ * other than achieved and at risk count as on track, which no card shows.
+ */
+export function toPortfolioCustomer(c: CustomerSuccessSummary): PortfolioCustomer {
+  const roi = c.roi_multiplier;
+  const investment = roi === null ? null : roi === 0 ? 1 : c.total_value / roi;
+  const rest = Math.max(0, c.goals_total - c.goals_achieved - c.goals_at_risk);
+  const goals = [
+    ...Array<typeof ACHIEVED>(c.goals_achieved).fill(ACHIEVED),
+    ...Array<typeof AT_RISK>(c.goals_at_risk).fill(AT_RISK),
+    ...Array<typeof OTHER>(rest).fill(OTHER),
+  ];
+  return {
+    id: c.customer_id,
+    name: c.name,
+    currency: c.currency,
+    investment,
+    totalValue: c.total_value,
+    score: c.success_score,
+    goals,
+  };
+}
+
+/** The numbers of the summary cards. */
+export interface Totals {
+  readonly customers: number;
+  readonly goals: number;
+  readonly achievementRate: number | null;
+  readonly averageRoi: number | null;
+  readonly totalValue: number | null;
+  readonly currency: string | null;
+  readonly valueByCurrency: Readonly<Record<string, number>>;
+  readonly goalsAtRisk: number;
+}
+
+export function totalsFromApi(s: PortfolioSuccess): Totals {
+  return {
+    customers: s.customers,
+    goals: s.goals,
+    achievementRate: s.achievement_rate,
+    averageRoi: s.average_roi,
+    totalValue: s.total_value,
+    currency: s.currency,
+    valueByCurrency: s.value_by_currency,
+    goalsAtRisk: s.at_risk,
+  };
+}
+
+/** The cards' numbers for rows filtered on the client, computed by calc. */
+export function totalsFromRows(rows: readonly CustomerSuccessSummary[]): Totals {
+  const s: PortfolioSummary = portfolioSummary(rows.map(toPortfolioCustomer), { top: 0 });
+  return {
+    customers: s.customers,
+    goals: s.goals,
+    achievementRate: s.achievementRate,
+    averageRoi: s.averageRoi,
+    totalValue: s.totalValue,
+    currency: s.currency,
+    valueByCurrency: s.valueByCurrency,
+    goalsAtRisk: s.atRisk,
+  };
+}
+
+/** A cell that a spreadsheet would run as a formula (OWASP CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** One CSV field: strings quoted with quotes doubled, formula starts defused with a quote. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+export const CSV_HEADER = [
+  'Customer ID',
+  'Customer',
+  'Segment',
+  'Goals achieved',
+  'Goals total',
+  'Success score',
+  'Band',
+  'ROI',
+  'Value',
+  'Currency',
+  'Goals at risk',
+  'Last update',
+] as const;
+
+/** The rows as CSV (RFC 4180, CRLF), raw numbers so a spreadsheet can compute with them. */
+export function toCsv(rows: readonly CustomerSuccessSummary[]): string {
+  const lines = [CSV_HEADER.map(csvField).join(',')];
+  for (const c of rows) {
+    lines.push(
+      [
+        csvField(c.customer_id),
+        csvField(c.name),
+        csvField(SEGMENT_LABELS[c.segment]),
+        csvField(c.goals_achieved),
+        csvField(c.goals_total),
+        csvField(c.success_score),
+        csvField(c.success_band),
+        csvField(c.roi_multiplier),
+        csvField(c.total_value),
+        csvField(c.currency),
+        csvField(c.goals_at_risk),
+        csvField(c.last_updated),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,499 @@
+import { portfolioSummary } from '@cscx/success-calc';
+import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define/success-portfolio.js';
+import '../define/success-provider.js';
+import { createFormat } from '../format.js';
+import { pendingClient } from '../testing/clients.js';
+import { XSS_PAYLOADS } from '../testing/fixtures.js';
+import { deepElements, deepText, domShape, nextEvent, until } from '../testing/helpers.js';
+import { describe, it } from '../testing/mocha.js';
+import {
+  COLUMNS,
+  type Column,
+  type CustomerSuccessSummary,
+  csvField,
+  type PortfolioSuccessMetrics,
+  type Segment,
+  toPortfolioCustomer,
+} from './portfolio-model.js';
+import type { SuccessPortfolio } from './success-portfolio.js';
+
+// The virtualiser measures rows with a ResizeObserver; when a measurement changes layout in the
+// same frame Chromium reports "ResizeObserver loop completed with undelivered notifications", a
+// benign notice (w3c/csswg-drafts#5488) that mocha would count as a failure. Only it is ignored.
+// Registered before mocha sets its `onerror` (when the run starts), so this listener runs first.
+window.addEventListener('error', (event) => {
+  if (!/ResizeObserver loop/.test(event.message)) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+});
+
+const SEGMENTS: Segment[] = ['enterprise', 'mid_market', 'smb'];
+
+/** Deterministic customers (a small LCG), with nulls, ties, mixed-case names and no goals. */
+function generate(n: number, currencies: readonly string[] = ['USD']): CustomerSuccessSummary[] {
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return seed / 4294967296;
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const total = Math.floor(rnd() * 8);
+    const achieved = Math.floor(rnd() * (total + 1));
+    const atRisk = Math.floor(rnd() * (total - achieved + 1));
+    const score = rnd() < 0.05 ? null : Math.round(rnd() * 100);
+    const roi = rnd() < 0.1 ? null : Math.round(rnd() * 800) / 100;
+    return {
+      customer_id: `cus_${String(i).padStart(5, '0')}`,
+      name: `${rnd() < 0.5 ? 'acme' : 'Globex'} ${Math.floor(rnd() * 3000)}`,
+      segment: SEGMENTS[i % 3]!,
+      csm_id: i % 2 ? 'csm_riley' : 'csm_morgan',
+      currency: currencies[i % currencies.length]!,
+      goals_total: total,
+      goals_achieved: achieved,
+      goals_at_risk: atRisk,
+      achievement_rate: total ? (achieved / total) * 100 : null,
+      success_score: score,
+      success_band:
+        score === null ? null : score >= 80 ? 'strong' : score >= 60 ? 'moderate' : 'weak',
+      roi_multiplier: roi,
+      total_value: Math.round(rnd() * 500_000),
+      last_updated: total ? new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() : null,
+    };
+  });
+}
+
+/** The plain reference: what a column means, compared the simplest way. */
+function referenceSort(rows: CustomerSuccessSummary[], col: Column, desc: boolean) {
+  const get = (c: CustomerSuccessSummary): number | string | null =>
+    ({
+      name: c.name.toLowerCase(),
+      segment: c.segment === 'mid_market' ? 'mid-market' : c.segment,
+      goals: c.achievement_rate,
+      score: c.success_score,
+      roi: c.roi_multiplier,
+      value: c.total_value,
+      atRisk: c.goals_at_risk,
+      updated: c.last_updated && new Date(c.last_updated).getTime(),
+    })[col];
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return [...rows].sort((a, b) => {
+    const x = get(a);
+    const y = get(b);
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const d = typeof x === 'string' ? collator.compare(x, String(y)) : x - Number(y);
+      if (d) return desc ? -d : d;
+    }
+    const n = collator.compare(a.name, b.name);
+    return n || (a.customer_id < b.customer_id ? -1 : 1);
+  });
+}
+
+const ids = (rows: readonly CustomerSuccessSummary[]) => rows.map((c) => c.customer_id);
+const root = (el: SuccessPortfolio) => el.shadowRoot!;
+const renderedRows = (el: SuccessPortfolio) => [
+  ...root(el).querySelectorAll<HTMLElement>('.body [role="row"]'),
+];
+const card = (el: SuccessPortfolio, title: string) => {
+  const c = [...root(el).querySelectorAll('.card')].find(
+    (x) => x.querySelector('dt')?.textContent === title,
+  );
+  return c ? deepText(c.querySelector('dd')!) : '';
+};
+
+async function big(n = 10_000, currencies?: string[]) {
+  const customers = generate(n, currencies);
+  const el = await fixture<SuccessPortfolio>(
+    html`<success-portfolio .customers=${customers}></success-portfolio>`,
+  );
+  await until(() => renderedRows(el).length > 0, 'virtualised rows');
+  return { el, customers };
+}
+
+/** A client answering from `pages`, one page per request, with an optional delay per page. */
+function pagedClient(pages: PortfolioSuccessMetrics[], onRequest?: (url: URL) => void) {
+  return createSuccessClient({
+    baseUrl: location.origin,
+    token: 't',
+    retries: 0,
+    fetch: async (input) => {
+      const url = new URL((input as Request).url);
+      onRequest?.(url);
+      const cursor = url.searchParams.get('cursor');
+      const page = pages[cursor ? Number(cursor) : 0]!;
+      return new Response(JSON.stringify(page), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  });
+}
+
+function pagesOf(customers: CustomerSuccessSummary[], size: number): PortfolioSuccessMetrics[] {
+  const s = portfolioSummary(customers.map(toPortfolioCustomer));
+  const summary: PortfolioSuccessMetrics['summary'] = {
+    customers: s.customers,
+    goals: s.goals,
+    achieved: s.achieved,
+    on_track: s.onTrack,
+    at_risk: s.atRisk,
+    missed: s.missed,
+    not_started: s.notStarted,
+    achievement_rate: s.achievementRate,
+    average_roi: s.averageRoi,
+    total_value: s.totalValue,
+    currency: s.currency,
+    value_by_currency: { ...s.valueByCurrency },
+    goals_at_risk: [],
+  };
+  const pages: PortfolioSuccessMetrics[] = [];
+  for (let i = 0; i < customers.length; i += size) {
+    const next = i + size < customers.length ? String(pages.length + 1) : null;
+    pages.push({
+      summary,
+      customers: customers.slice(i, i + size),
+      top_performers: [],
+      next_cursor: next,
+    });
+  }
+  return pages;
+}
+
+describe('<success-portfolio>', () => {
+  describe('10,000 customers as a property', () => {
+    it('keeps the DOM bounded (< 2,000 nodes) and counts every customer in the cards', async () => {
+      const { el } = await big();
+      const nodes = deepElements(el).length;
+      expect(nodes).to.be.below(2000);
+      expect(renderedRows(el).length).to.be.below(100);
+      expect(card(el, 'Customers')).to.equal('10,000');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sorts by every column exactly as the reference sort does, with aria-sort on the header', async () => {
+      const { el, customers } = await big();
+      for (const col of COLUMNS) {
+        for (const dir of ['ascending', 'descending'] as const) {
+          el.sortBy(col, dir);
+          await el.updateComplete;
+          expect(ids(el.visibleRows), `${col} ${dir}`).to.deep.equal(
+            ids(referenceSort(customers, col, dir === 'descending')),
+          );
+          const header = root(el).querySelector(`[role="columnheader"].c-${col}`)!;
+          expect(header.getAttribute('aria-sort')).to.equal(dir);
+        }
+      }
+      const others = root(el).querySelectorAll('[role="columnheader"][aria-sort="none"]');
+      expect(others).to.have.length(COLUMNS.length - 1);
+    });
+
+    it('sorts from a header button (keyboard and click), toggling direction, and announces it', async () => {
+      const { el } = await big(500);
+      const roi = root(el).querySelector<HTMLButtonElement>('.c-roi button')!;
+      roi.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(
+        () =>
+          /Sorted by ROI, ascending/.test(el.shadowRoot!.querySelector('#announce')!.textContent!),
+        'announce',
+      );
+      roi.click();
+      await until(
+        () =>
+          /Sorted by ROI, descending\. 500 of 500/.test(
+            root(el).querySelector('#announce')!.textContent!,
+          ),
+        'announce desc',
+      );
+    });
+
+    it('filters by status, segment and text like a plain filter, with calc totals for the cards', async () => {
+      const { el, customers } = await big();
+      const search = root(el).querySelector<HTMLInputElement>('input.search')!;
+      const segment = root(el).querySelector<HTMLSelectElement>('select.segment-filter')!;
+      segment.value = 'smb';
+      segment.dispatchEvent(new Event('change'));
+      root(el).querySelectorAll<HTMLButtonElement>('button.quick')[1]!.click();
+      search.value = 'ACME 1';
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const expected = customers.filter(
+        (c) =>
+          c.segment === 'smb' && c.goals_at_risk > 0 && c.name.toLowerCase().includes('acme 1'),
+      );
+      expect(expected.length).to.be.above(10);
+      expect(new Set(ids(el.visibleRows))).to.deep.equal(new Set(ids(expected)));
+      const s = portfolioSummary(expected.map(toPortfolioCustomer));
+      const f = createFormat('en-US', undefined);
+      expect(card(el, 'Customers')).to.equal(f.number(expected.length, 0));
+      expect(card(el, 'Goals at risk')).to.equal(f.number(s.atRisk, 0));
+      expect(card(el, 'Achievement rate')).to.include(f.percent(s.achievementRate));
+      expect(card(el, 'Average ROI')).to.include(f.multiplier(s.averageRoi));
+      expect(card(el, 'Total value')).to.equal(f.money(s.totalValue, 'USD'));
+      await until(
+        () => /of 10,000 customers shown/.test(root(el).querySelector('#announce')!.textContent!),
+        'announce',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Top performers" shows strong scores only and toggles off again', async () => {
+      const { el, customers } = await big(2000);
+      const top = root(el).querySelector<HTMLButtonElement>('button.quick')!;
+      top.click();
+      await el.updateComplete;
+      expect(top.getAttribute('aria-pressed')).to.equal('true');
+      expect(el.visibleRows.length).to.equal(
+        customers.filter((c) => c.success_band === 'strong').length,
+      );
+      top.click();
+      await el.updateComplete;
+      expect(el.visibleRows.length).to.equal(2000);
+    });
+  });
+
+  it('moves the active row with arrow keys and selects with Enter (cancelable event)', async () => {
+    const { el } = await big(300);
+    const grid = root(el).querySelector<HTMLElement>('[role="grid"]')!;
+    grid.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(grid.getAttribute('aria-activedescendant')).to.equal('row-1');
+    expect(root(el).querySelector('#row-1')!.classList.contains('active')).to.equal(true);
+    const fired = nextEvent(document, 'success-customer-select');
+    await sendKeys({ press: 'Enter' });
+    const event = await fired;
+    expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
+    expect(event.detail.customerId).to.equal(el.visibleRows[1]!.customer_id);
+    await el.updateComplete;
+    expect(el.selectedCustomerId).to.equal(el.visibleRows[1]!.customer_id);
+    expect(root(el).querySelector('#row-1')!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'End' });
+    await until(() => root(el).querySelector('#row-299') !== null, 'last row rendered');
+    expect(grid.getAttribute('aria-activedescendant')).to.equal('row-299');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the selection when the host cancels success-customer-select', async () => {
+    const customers = generate(5);
+    const el = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .customers=${customers} @success-customer-select=${(e: Event) => e.preventDefault()}></success-portfolio>`,
+    );
+    await until(() => renderedRows(el).length === 5, 'rows');
+    renderedRows(el)[2]!.querySelector<HTMLElement>('.c-roi')!.click();
+    await el.updateComplete;
+    expect(el.selectedCustomerId).to.equal(undefined);
+  });
+
+  it('exports the visible rows as CSV: strings quoted, quotes doubled, formulas defused', async () => {
+    const customers = generate(4);
+    customers[0]!.name = '=HYPERLINK("http://evil","x")';
+    customers[1]!.name = 'Say "hi", Inc.';
+    customers[2]!.name = '@SUM(A1)';
+    customers[3]!.name = '-2+3';
+    const el = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .customers=${customers}></success-portfolio>`,
+    );
+    el.sortBy('name', 'ascending');
+    el.filter = { query: '' };
+    await el.updateComplete;
+    const lines = el.toCsv().split('\r\n');
+    expect(lines[0]).to.equal(
+      '"Customer ID","Customer","Segment","Goals achieved","Goals total","Success score","Band","ROI","Value","Currency","Goals at risk","Last update"',
+    );
+    expect(lines).to.have.length(6);
+    expect(el.toCsv()).to.include(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(el.toCsv()).to.include('"Say ""hi"", Inc."');
+    expect(el.toCsv()).to.include(`"'@SUM(A1)"`);
+    expect(el.toCsv()).to.include(`"'-2+3"`);
+    const c = customers[1]!;
+    const row = lines.find((l) => l.startsWith(`"${c.customer_id}"`))!;
+    expect(row.split(',')[0]).to.equal(csvField(c.customer_id));
+    expect(row).to.include(`,${c.total_value},"USD",`);
+    el.filter = { segment: 'smb' };
+    await el.updateComplete;
+    expect(el.toCsv().trim().split('\r\n')).to.have.length(1 + el.visibleRows.length);
+  });
+
+  it('shows value per currency when currencies are mixed', async () => {
+    const { el, customers } = await big(30, ['USD', 'EUR']);
+    const s = portfolioSummary(customers.map(toPortfolioCustomer));
+    expect(s.totalValue).to.equal(null);
+    const f = createFormat('en-US', undefined);
+    const text = card(el, 'Total value');
+    expect(text).to.include(f.money(s.valueByCurrency.USD!, 'USD'));
+    expect(text).to.include(f.money(s.valueByCurrency.EUR!, 'EUR'));
+  });
+
+  it('keeps XSS payloads in names as text', async () => {
+    const harmless = generate(XSS_PAYLOADS.length);
+    const hostile = generate(XSS_PAYLOADS.length).map((c, i) => ({ ...c, name: XSS_PAYLOADS[i]! }));
+    harmless.forEach((c, i) => {
+      c.name = `Customer ${'x'.repeat(i)}`;
+    });
+    // One at a time: the virtualiser renders only rows inside the viewport.
+    const render = async (customers: CustomerSuccessSummary[]) => {
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${customers}></success-portfolio>`,
+      );
+      el.sortBy('updated', 'ascending');
+      await until(() => renderedRows(el).length === XSS_PAYLOADS.length, 'all rows');
+      return { el, shape: domShape(el) };
+    };
+    const a = await render(harmless);
+    fixtureCleanup();
+    const { el: b, shape } = await render(hostile);
+    expect(shape).to.deep.equal(a.shape);
+    expect(deepText(b)).to.include(XSS_PAYLOADS[0]);
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('passes axe in the dark theme with the at-risk quick filter on', async () => {
+    const el = await fixture<SuccessPortfolio>(
+      html`<success-portfolio theme="dark" .customers=${generate(40)}></success-portfolio>`,
+    );
+    await until(() => renderedRows(el).length > 0, 'rows');
+    root(el).querySelectorAll<HTMLButtonElement>('button.quick')[1]!.click();
+    await el.updateComplete;
+    expect(el.visibleRows.every((c) => c.goals_at_risk > 0)).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('states', () => {
+    it('loading: a skeleton while the first page is on its way', async () => {
+      const p = await fixture<HTMLElement>(
+        html`<success-provider .client=${pendingClient()}><success-portfolio></success-portfolio></success-provider>`,
+      );
+      const el = p.querySelector('success-portfolio')!;
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('.bone').length).to.be.above(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('empty: says there are no customers', async () => {
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${[]}></success-portfolio>`,
+      );
+      expect(deepText(el)).to.include('No customers in this portfolio.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('filtered to nothing: offers Clear filters', async () => {
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${generate(20)}></success-portfolio>`,
+      );
+      el.filter = { query: 'no such customer' };
+      await el.updateComplete;
+      expect(deepText(el)).to.include('No customers match these filters.');
+      await expect(el).to.be.accessible();
+      root(el).querySelector<HTMLButtonElement>('.empty button')!.click();
+      await el.updateComplete;
+      expect(el.visibleRows).to.have.length(20);
+    });
+
+    it('error: the problem title with Retry, which loads the portfolio', async () => {
+      let fail = true;
+      const pages = pagesOf(generate(12), 5);
+      const client: SuccessClient = createSuccessClient({
+        baseUrl: location.origin,
+        token: 't',
+        retries: 0,
+        fetch: async (input) => {
+          if (fail) {
+            fail = false;
+            return new Response(
+              JSON.stringify({ type: 'about:blank', title: 'Portfolio unavailable', status: 503 }),
+              { status: 503, headers: { 'content-type': 'application/problem+json' } },
+            );
+          }
+          const url = new URL((input as Request).url);
+          const page = pages[Number(url.searchParams.get('cursor') ?? 0)]!;
+          return new Response(JSON.stringify(page), {
+            headers: { 'content-type': 'application/json' },
+          });
+        },
+      });
+      const errored = nextEvent(document, 'success-error');
+      const p = await fixture<HTMLElement>(
+        html`<success-provider .client=${client}><success-portfolio></success-portfolio></success-provider>`,
+      );
+      const el = p.querySelector('success-portfolio')!;
+      await errored;
+      await until(() => deepText(el).includes('Portfolio unavailable'), 'error');
+      await expect(el).to.be.accessible();
+      root(el).querySelector<HTMLButtonElement>('.error button')!.click();
+      await until(() => el.visibleRows.length === 12, 'rows after retry');
+    });
+  });
+
+  it('streams pages in through the provider with the scope as query and the API totals', async () => {
+    const customers = generate(1200);
+    const pages = pagesOf(customers, 500);
+    const urls: URL[] = [];
+    const p = await fixture<HTMLElement>(
+      html`<success-provider .client=${pagedClient(pages, (u) => urls.push(u))}><success-portfolio csm-id="csm_riley" segment="smb"></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await until(() => el.visibleRows.length === 1200, 'all pages');
+    expect(urls).to.have.length(3);
+    expect(urls[0]!.searchParams.get('csm_id')).to.equal('csm_riley');
+    expect(urls[0]!.searchParams.get('segment')).to.equal('smb');
+    expect(urls[0]!.searchParams.get('limit')).to.equal('500');
+    expect(urls[2]!.searchParams.get('cursor')).to.equal('2');
+    expect(card(el, 'Customers')).to.equal('1,200');
+    await expect(el).to.be.accessible();
+  });
+
+  it('aborts the page stream when disconnected', async () => {
+    let aborted = false;
+    const client = createSuccessClient({
+      baseUrl: location.origin,
+      token: 't',
+      retries: 0,
+      fetch: (input) =>
+        new Promise<Response>((_, reject) => {
+          const signal = (input as Request).signal;
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason);
+          });
+        }),
+    });
+    const p = await fixture<HTMLElement>(
+      html`<success-provider .client=${client}><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await el.updateComplete;
+    el.remove();
+    await until(() => aborted, 'aborted');
+    aborted = false;
+    p.append(el);
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('.bone').length, 'loading again').to.be.above(0);
+  });
+});
+
+describe('<success-portfolio> against the reference server', () => {
+  it("shows the manager's whole portfolio with the server's totals", async () => {
+    const api = `${location.origin}/reference-api`;
+    const p = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-manager-token"><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await until(() => el.visibleRows.some((c) => c.customer_id === 'cus_acme'), 'rows', 9000);
+    await until(() => !root(el).querySelector('.loading-more'), 'every page', 9000);
+    expect(ids(el.visibleRows)).to.include('cus_globex');
+    expect(card(el, 'Customers')).to.equal(
+      createFormat('en-US', undefined).number(el.visibleRows.length, 0),
+    );
+    expect(deepText(el)).to.include('Achievement rate');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,574 @@
+import type { SuccessClient } from '@cscx/success-sdk';
+import { ContextConsumer } from '@lit/context';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { clientContext } from '../context.js';
+import { describeError } from '../data-controller.js';
+import { emit } from '../events.js';
+import {
+  bandInfo,
+  icon,
+  renderEmpty,
+  renderError,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+  statusBadge,
+} from '../states.js';
+import { baseStyles, tokenStyles } from '../styles/tokens.js';
+import { SuccessElement } from '../success-element.js';
+import {
+  COLUMN_LABELS,
+  COLUMNS,
+  type Column,
+  type CustomerSuccessSummary,
+  isFiltered,
+  matches,
+  NO_FILTER,
+  type PortfolioFilter,
+  type PortfolioSuccess,
+  type PortfolioSuccessMetrics,
+  SEGMENT_LABELS,
+  type Segment,
+  type SortDirection,
+  type StatusFilter,
+  sortCustomers,
+  type Totals,
+  toCsv,
+  totalsFromApi,
+  totalsFromRows,
+} from './portfolio-model.js';
+import { styles } from './success-portfolio.styles.js';
+
+/** PRD-165 section 11's targets. */
+const TARGET_RATE = 75;
+const TARGET_ROI = 3;
+/** The largest page the API serves. */
+const PAGE_SIZE = 500;
+
+/** `success-customer-select`: a portfolio row was chosen. */
+export interface SuccessCustomerSelectDetail {
+  readonly customerId: string;
+  readonly customer: CustomerSuccessSummary;
+}
+
+/**
+ * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
+ * grid of every customer in a CSM's or manager's scope.
+ *
+ * @description Given `.customers` (or `.data`, a `PortfolioSuccessMetrics` answer) it renders
+ * them; inside a `<success-provider>` it fetches the scope (`csm-id`, `segment`) page by page and
+ * streams rows in as pages arrive, aborting when disconnected. The cards show the API's totals
+ * (computed by calc on the server) for the whole scope, and calc's `portfolioSummary` of the
+ * visible rows once a filter is applied. The grid (role=grid) keeps one row active: Arrow
+ * Up/Down, Page Up/Down, Home and End move it, Enter or a click fires `success-customer-select`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart cards - The summary cards.
+ * @csspart toolbar - Filters, quick filters and export.
+ * @csspart grid - The customer grid.
+ * @csspart row - Each customer row.
+ * @csspart status - The band and target badges.
+ * @csspart state - Loading, empty and error states.
+ *
+ * @cssprop --success-portfolio-height - The grid's scroll height (default 28rem).
+ * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ *
+ * @event success-customer-select - A row was chosen (click or Enter). Cancelable: cancel it to
+ *   keep the selection unchanged.
+ * @event success-error - Loading failed; the error state with Retry is shown.
+ */
+export class SuccessPortfolio extends SuccessElement {
+  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override properties = {
+    csmId: { attribute: 'csm-id' },
+    segment: {},
+    customers: { attribute: false },
+    data: { attribute: false },
+    selectedCustomerId: { attribute: 'selected-customer-id', reflect: true },
+    heading: {},
+    _rows: { state: true },
+    _summary: { state: true },
+    _status: { state: true },
+    _filter: { state: true },
+    _sortBy: { state: true },
+    _sortDir: { state: true },
+    _active: { state: true },
+    _announce: { state: true },
+  };
+
+  /** Only this CSM's customers (the API scope; in property mode, a filter). */
+  declare csmId: string | undefined;
+  /** Only this segment (the API scope; in property mode, a filter). */
+  declare segment: Segment | undefined;
+  /** The customers as data; when set nothing is fetched. */
+  declare customers: readonly CustomerSuccessSummary[] | undefined;
+  /** A whole `getPortfolioSuccessMetrics` answer as data; its summary feeds the cards. */
+  declare data: PortfolioSuccessMetrics | undefined;
+  /** The selected customer's id; its row is marked selected. */
+  declare selectedCustomerId: string | undefined;
+  /** The heading text; empty for none. */
+  declare heading: string;
+
+  declare _rows: readonly CustomerSuccessSummary[];
+  declare _summary: PortfolioSuccess | undefined;
+  declare _status: 'idle' | 'pending' | 'streaming' | 'complete' | 'error';
+  declare _filter: PortfolioFilter;
+  declare _sortBy: Column;
+  declare _sortDir: SortDirection;
+  declare _active: number;
+  declare _announce: string;
+
+  #error: unknown;
+  #abort: AbortController | undefined;
+  #fetchKey: string | undefined;
+  #clientUsed: SuccessClient | undefined;
+  #visible: readonly CustomerSuccessSummary[] = [];
+  #visibleFrom: unknown[] = [];
+  readonly #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
+
+  constructor() {
+    super();
+    this.heading = 'Portfolio';
+    this._rows = [];
+    this._status = 'idle';
+    this._filter = NO_FILTER;
+    this._sortBy = 'name';
+    this._sortDir = 'ascending';
+    this._active = -1;
+    this._announce = '';
+  }
+
+  /** The rows shown, after scope, filters and sort, in screen order. */
+  get visibleRows(): readonly CustomerSuccessSummary[] {
+    return this.#computeVisible();
+  }
+
+  /** The current filter (status, segment, text). */
+  get filter(): PortfolioFilter {
+    return this._filter;
+  }
+
+  set filter(value: Partial<PortfolioFilter>) {
+    this._filter = { ...NO_FILTER, ...value };
+    this._active = -1;
+    this.#announceLater();
+  }
+
+  /** Sorts by `column`; `direction` defaults to toggling when already sorted by it. */
+  sortBy(column: Column, direction?: SortDirection): void {
+    const dir =
+      direction ??
+      (this._sortBy === column && this._sortDir === 'ascending' ? 'descending' : 'ascending');
+    this._sortBy = column;
+    this._sortDir = dir;
+    this.#announceLater();
+  }
+
+  /** The visible rows as CSV text (what "Export CSV" downloads). */
+  toCsv(): string {
+    return toCsv(this.visibleRows);
+  }
+
+  /** Fetches again (provider mode). */
+  refresh(): void {
+    this.#fetchKey = undefined;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A stream aborted by a disconnect left no key behind: render again to start it anew.
+    if (this.#fetchKey === undefined && this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Pages still on their way are not wanted; a reconnect starts over.
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#fetchKey = undefined;
+      if (this._status === 'pending' || this._status === 'streaming') this._status = 'idle';
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const given = this.data?.customers ?? this.customers;
+    if (given) {
+      this.#stop();
+      this._rows = given;
+      this._summary = this.data?.summary;
+      this._status = 'complete';
+      return;
+    }
+    const client = this.#client.value;
+    const key = `${this.csmId ?? ''}|${this.segment ?? ''}`;
+    if (!client) {
+      if (this.#fetchKey !== undefined || this._status === 'complete') {
+        this.#stop();
+        this._rows = [];
+        this._summary = undefined;
+        this._status = 'idle';
+      }
+      return;
+    }
+    if (key !== this.#fetchKey || client !== this.#clientUsed) void this.#load(client, key);
+  }
+
+  #stop(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#fetchKey = undefined;
+    this.#clientUsed = undefined;
+  }
+
+  async #load(client: SuccessClient, key: string): Promise<void> {
+    this.#stop();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#fetchKey = key;
+    this.#clientUsed = client;
+    this._rows = [];
+    this._summary = undefined;
+    this._status = 'pending';
+    this.#error = undefined;
+    const input = {
+      limit: PAGE_SIZE,
+      ...(this.csmId ? { csm_id: this.csmId } : {}),
+      ...(this.segment ? { segment: this.segment } : {}),
+    };
+    try {
+      let cursor: string | null | undefined;
+      const seen = new Set<string>();
+      do {
+        const page = await client.getPortfolioSuccessMetrics(
+          cursor ? { ...input, cursor } : input,
+          { signal: abort.signal },
+        );
+        if (abort.signal.aborted) return;
+        // Each page is appended as it arrives: the first rows are usable while the rest load.
+        this._rows = [...this._rows, ...page.customers];
+        this._summary ??= page.summary;
+        cursor = page.next_cursor;
+        if (cursor && seen.has(cursor)) throw new Error('pagination: repeated cursor');
+        if (cursor) seen.add(cursor);
+        this._status = cursor ? 'streaming' : 'complete';
+      } while (cursor);
+      this.#abort = undefined;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#abort = undefined;
+      this.#error = error;
+      this._status = 'error';
+      const { title, status } = describeError(error);
+      emit(this, 'success-error', { error, title, status });
+    }
+  }
+
+  #computeVisible(): readonly CustomerSuccessSummary[] {
+    const deps = [
+      this._rows,
+      this._filter,
+      this._sortBy,
+      this._sortDir,
+      this.csmId,
+      this.segment,
+      this.customers,
+      this.data,
+    ];
+    if (
+      deps.length === this.#visibleFrom.length &&
+      deps.every((d, i) => d === this.#visibleFrom[i])
+    )
+      return this.#visible;
+    const local = this.#localScope();
+    const f = this._filter;
+    const filtered =
+      isFiltered(f) || local
+        ? this._rows.filter(
+            (c) =>
+              matches(c, f) &&
+              (!local ||
+                ((!this.csmId || c.csm_id === this.csmId) &&
+                  (!this.segment || c.segment === this.segment))),
+          )
+        : this._rows;
+    this.#visible = sortCustomers(filtered, this._sortBy, this._sortDir);
+    this.#visibleFrom = deps;
+    return this.#visible;
+  }
+
+  /** In property mode the scope attributes filter the given rows; the API applies them otherwise. */
+  #localScope(): boolean {
+    return (
+      (this.customers !== undefined || this.data !== undefined) && !!(this.csmId || this.segment)
+    );
+  }
+
+  #totals(visible: readonly CustomerSuccessSummary[]): Totals {
+    // The API's totals cover the whole scope; a client-side filter needs calc over what is left.
+    if (this._summary && !isFiltered(this._filter) && !this.#localScope())
+      return totalsFromApi(this._summary);
+    return totalsFromRows(visible);
+  }
+
+  #announceLater(): void {
+    // Computed after the update so the count is the new one.
+    void this.updateComplete.then(() => {
+      const n = this.visibleRows.length;
+      const total = this._rows.length;
+      const f = this.fmt;
+      const sort = `Sorted by ${COLUMN_LABELS[this._sortBy]}, ${this._sortDir}.`;
+      this._announce = `${sort} ${f.number(n, 0)} of ${f.number(total, 0)} customers shown.`;
+    });
+  }
+
+  #setFilter(patch: Partial<PortfolioFilter>): void {
+    this.filter = { ...this._filter, ...patch };
+  }
+
+  #select(c: CustomerSuccessSummary, index: number): void {
+    this._active = index;
+    const detail: SuccessCustomerSelectDetail = { customerId: c.customer_id, customer: c };
+    // Dispatched directly: events.ts's typed map does not list this event yet (see the report).
+    const event = new CustomEvent('success-customer-select', {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    if (this.dispatchEvent(event)) {
+      this.selectedCustomerId = c.customer_id;
+    }
+  }
+
+  #onGridKeydown(event: KeyboardEvent): void {
+    const rows = this.visibleRows;
+    if (rows.length === 0) return;
+    const at = this._active;
+    const page = 10;
+    let to: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        to = Math.min(at + 1, rows.length - 1);
+        break;
+      case 'ArrowUp':
+        to = Math.max(at - 1, 0);
+        break;
+      case 'PageDown':
+        to = Math.min(at + page, rows.length - 1);
+        break;
+      case 'PageUp':
+        to = Math.max(at - page, 0);
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = rows.length - 1;
+        break;
+      case 'Enter':
+      case ' ': {
+        const c = rows[at];
+        if (c) {
+          event.preventDefault();
+          this.#select(c, at);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    this._active = to;
+    this.#scrollTo(to);
+  }
+
+  #scrollTo(index: number): void {
+    // Rows have one fixed height, so the row's place follows from its index; the virtualiser
+    // then renders whatever the scroll brings into view.
+    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    const row = this.renderRoot.querySelector<HTMLElement>('.body .row');
+    if (!grid || !head || !row) return;
+    const h = row.offsetHeight;
+    const top = index * h;
+    const view = grid.clientHeight - head.offsetHeight;
+    if (top < grid.scrollTop) grid.scrollTop = top;
+    else if (top + h > grid.scrollTop + view) grid.scrollTop = top + h - view;
+  }
+
+  #export(): void {
+    const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'portfolio.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  protected override render() {
+    const busy = this._status === 'pending' || this._status === 'streaming';
+    return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${this.heading ? html`<h2 id="heading">${this.heading}</h2>` : nothing}
+      ${this.#renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite" id="announce">${this._announce}</div>
+    </div>`;
+  }
+
+  #renderBody() {
+    if (this._status === 'idle') return nothing;
+    if (this._status === 'error' && this._rows.length === 0) {
+      return renderError({ ...describeError(this.#error), onRetry: () => this.refresh() });
+    }
+    if (this._status === 'pending') return renderSkeleton(STATE_TEXT.loading, 6);
+    if (this._rows.length === 0) {
+      return renderEmpty({ message: 'No customers in this portfolio.' });
+    }
+    const visible = this.visibleRows;
+    return html`${this.#renderCards(this.#totals(visible))} ${this.#renderToolbar(visible)}
+      ${
+        this._status === 'streaming'
+          ? html`<p class="muted loading-more">Loading more customers… ${this.fmt.number(this._rows.length, 0)} so far.</p>`
+          : nothing
+      }
+      ${
+        this._status === 'error'
+          ? renderError({ ...describeError(this.#error), onRetry: () => this.refresh() })
+          : nothing
+      }
+      ${this.#renderGrid(visible)}`;
+  }
+
+  #renderCards(t: Totals) {
+    const f = this.fmt;
+    const target = (met: boolean | null, text: string) =>
+      met === null
+        ? html`<span class="target">${text}</span>`
+        : statusBadge(met ? 'success' : 'warning', `${met ? 'Meets' : 'Below'} target ${text}`);
+    const rateMet = t.achievementRate === null ? null : t.achievementRate > TARGET_RATE;
+    const roiMet = t.averageRoi === null ? null : t.averageRoi > TARGET_ROI;
+    const value =
+      t.totalValue !== null
+        ? html`<span class="value">${f.money(t.totalValue, t.currency)}</span>`
+        : html`<span class="value by-currency">${Object.entries(t.valueByCurrency)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([cur, v]) => html`<span class="line">${f.money(v, cur)}</span>`)}</span>`;
+    return html`<dl part="cards" class="cards">
+      <div class="card"><dt>Customers</dt><dd><span class="value">${f.number(t.customers, 0)}</span></dd></div>
+      <div class="card"><dt>Goals</dt><dd><span class="value">${f.number(t.goals, 0)}</span></dd></div>
+      <div class="card">
+        <dt>Achievement rate</dt>
+        <dd><span class="value">${f.percent(t.achievementRate)}</span>${target(rateMet, `> ${f.percent(TARGET_RATE)}`)}</dd>
+      </div>
+      <div class="card">
+        <dt>Average ROI</dt>
+        <dd><span class="value">${f.multiplier(t.averageRoi)}</span>${target(roiMet, `> ${f.multiplier(TARGET_ROI)}`)}</dd>
+      </div>
+      <div class="card"><dt>Total value</dt><dd>${value}</dd></div>
+      <div class="card">
+        <dt>Goals at risk</dt>
+        <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
+      </div>
+    </dl>`;
+  }
+
+  #renderToolbar(visible: readonly CustomerSuccessSummary[]) {
+    const f = this._filter;
+    const quick = (status: StatusFilter, label: string) =>
+      html`<button type="button" class="quick" aria-pressed=${f.status === status ? 'true' : 'false'}
+        @click=${() => this.#setFilter({ status: f.status === status ? 'all' : status })}>${label}</button>`;
+    return html`<div part="toolbar" class="toolbar" role="search" aria-label="Filter customers">
+      <label>Search <input type="search" class="search" .value=${f.query}
+        @input=${(e: Event) => this.#setFilter({ query: (e.target as HTMLInputElement).value })} /></label>
+      <label>Status <select class="status-filter" .value=${f.status}
+        @change=${(e: Event) => this.#setFilter({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
+        <option value="all" ?selected=${f.status === 'all'}>All</option>
+        <option value="atRisk" ?selected=${f.status === 'atRisk'}>Has goals at risk</option>
+        <option value="healthy" ?selected=${f.status === 'healthy'}>No goals at risk</option>
+        <option value="top" ?selected=${f.status === 'top'}>Strong score</option>
+      </select></label>
+      <label>Segment <select class="segment-filter" .value=${f.segment}
+        @change=${(e: Event) => this.#setFilter({ segment: (e.target as HTMLSelectElement).value as Segment | '' })}>
+        <option value="" ?selected=${f.segment === ''}>All segments</option>
+        ${(Object.keys(SEGMENT_LABELS) as Segment[]).map(
+          (s) =>
+            html`<option value=${s} ?selected=${f.segment === s}>${SEGMENT_LABELS[s]}</option>`,
+        )}
+      </select></label>
+      ${quick('top', 'Top performers')} ${quick('atRisk', 'At risk')}
+      <button type="button" class="export" ?disabled=${visible.length === 0} @click=${() => this.#export()}>Export CSV</button>
+    </div>`;
+  }
+
+  #renderGrid(visible: readonly CustomerSuccessSummary[]) {
+    if (visible.length === 0) {
+      return renderEmpty({
+        message: 'No customers match these filters.',
+        actionLabel: 'Clear filters',
+        onAction: () => {
+          this.filter = NO_FILTER;
+        },
+      });
+    }
+    const active = visible[this._active] ? this._active : -1;
+    return html`<div part="grid" class="grid" role="grid" tabindex="0"
+      aria-labelledby=${this.heading ? 'heading' : nothing}
+      aria-label=${this.heading ? nothing : 'Customers'}
+      aria-rowcount=${visible.length + 1}
+      aria-activedescendant=${active >= 0 ? `row-${active}` : nothing}
+      @keydown=${this.#onGridKeydown}>
+      <div role="rowgroup" class="head">
+        <div role="row" class="row" aria-rowindex="1">
+          ${COLUMNS.map((col) => {
+            const sorted = this._sortBy === col;
+            return html`<div role="columnheader" class="cell c-${col}"
+              aria-sort=${sorted ? this._sortDir : 'none'}>
+              <button type="button" class="sort" @click=${() => this.sortBy(col)}>
+                ${COLUMN_LABELS[col]}<span aria-hidden="true" class="arrow">${sorted ? (this._sortDir === 'ascending' ? '▲' : '▼') : ''}</span>
+              </button>
+            </div>`;
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" class="body">
+        ${virtualize({
+          items: visible as CustomerSuccessSummary[],
+          // Between a shrinking filter and the virtualiser's next layout, a host render can
+          // reuse the old range, past the new end: such slots render nothing.
+          keyFunction: (c: CustomerSuccessSummary | undefined, i: number) => c?.customer_id ?? i,
+          renderItem: (c: CustomerSuccessSummary | undefined, i: number) =>
+            c ? this.#renderRow(c, i, active) : html``,
+        })}
+      </div>
+    </div>`;
+  }
+
+  #renderRow(c: CustomerSuccessSummary, i: number, active: number) {
+    const f = this.fmt;
+    const [tone, band] = bandInfo(c.success_band);
+    const selected = c.customer_id === this.selectedCustomerId;
+    return html`<div role="row" part="row" id="row-${i}" aria-rowindex=${i + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      class="row ${i === active ? 'active' : ''} ${selected ? 'selected' : ''} ${c.goals_at_risk > 0 ? 'at-risk' : ''}"
+      @click=${() => this.#select(c, i)}>
+      <div role="gridcell" class="cell c-name">${c.name}</div>
+      <div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div>
+      <div role="gridcell" class="cell c-goals n">${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}</div>
+      <div role="gridcell" class="cell c-score n">${f.number(c.success_score, 0)} ${statusBadge(tone, band)}</div>
+      <div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div>
+      <div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div>
+      <div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div>
+      <div role="gridcell" class="cell c-updated">${f.date(c.last_updated)}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'success-customer-select': CustomEvent<SuccessCustomerSelectDetail>;
+  }
+}
