@@ -8,9 +8,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixtureApi } from './packages/elements/src/testing/fixture-api.mjs';
 import {
+  demoScreenshotPlugin,
   referenceApi,
   startReferenceServer,
 } from './packages/elements/src/testing/reference-server.mjs';
+import { buildHostPage } from './scripts/build-host-page.mjs';
 
 const profile = mkdtempSync(join(tmpdir(), 'cscx-wtr-'));
 process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
@@ -22,6 +24,8 @@ const workspaceSources = {
 };
 
 // The real reference server as well, for the tests that show what a host page sees.
+// The server serves the demo host page at / when its bundle exists, as `npm start` builds it.
+await buildHostPage();
 const referenceOrigin = await startReferenceServer();
 
 export default {
@@ -37,6 +41,7 @@ export default {
   // Lit's dev build stays on (its warnings catch real mistakes); its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [
+    demoScreenshotPlugin(referenceOrigin),
     {
       name: 'workspace-sources',
       resolveImport: ({ source }) => workspaceSources[source],

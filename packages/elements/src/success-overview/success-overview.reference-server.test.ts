@@ -1,6 +1,7 @@
 // The dashboard against the real reference server (packages/server with its demo data), through
 // the real SDK, as the demo host page shows it: the numbers are what calc computed on the server.
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../define/goal-progress.js';
 import '../define/success-overview.js';
 import '../define/success-provider.js';
@@ -58,5 +59,16 @@ describe('<success-overview> against the reference server', () => {
     await until(() => /not found/i.test(deepText(el)), 'error state', 20_000);
     expect(deepText(el)).not.to.include('Globex');
     await expect(el).to.be.accessible();
+  });
+
+  it('renders the demo host page with Acme’s dashboard, saved as test-artefacts/demo-page.png', async () => {
+    const shot = await executeServerCommand<
+      { path: string; bytes: number; title: string },
+      undefined
+    >('demo-screenshot');
+    expect(shot.path).to.equal('test-artefacts/demo-page.png');
+    expect(shot.title).to.include('CSCX');
+    // A blank or error page compresses to a few KB; a rendered dashboard is far larger.
+    expect(shot.bytes).to.be.greaterThan(50_000);
   });
 });

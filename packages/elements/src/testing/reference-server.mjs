@@ -3,7 +3,7 @@
 // that forwards `/reference-api/*` to it. Tests point `<success-provider base-url>` at
 // `${location.origin}/reference-api` and see exactly what a host page would.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,5 +63,56 @@ export function referenceApi(origin) {
         ctx.set(k, v);
     }
     ctx.body = Buffer.from(await res.arrayBuffer());
+  };
+}
+
+/**
+ * A test-runner command, `demo-screenshot`: opens the demo host page on the reference server in
+ * its own browser tab, waits until Acme's dashboard shows, and saves a full-page screenshot to
+ * `test-artefacts/demo-page.png` (the artefact a reviewer looks at). Answers what it saw.
+ */
+export function demoScreenshotPlugin(origin) {
+  return {
+    name: 'demo-screenshot',
+    async executeCommand({ command, session }) {
+      if (command !== 'demo-screenshot') return undefined;
+      const page = await session.browser.getPage(session.id).browser().newPage();
+      try {
+        // Tall enough that the lazily loaded trend chart is in view and draws before the shot.
+        await page.setViewport({ width: 1400, height: 2200 });
+        await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+        // The dashboard lives in shadow roots: wait for its text to render there.
+        await page.waitForFunction(
+          () => {
+            const text = (root) =>
+              [...root.querySelectorAll('*')]
+                .map(
+                  (n) =>
+                    (n.shadowRoot ? text(n.shadowRoot) : '') +
+                    (n.childElementCount ? '' : n.textContent),
+                )
+                .join(' ');
+            const chartDrawn = (root) =>
+              [...root.querySelectorAll('*')].some(
+                (n) =>
+                  n.matches('path.mark-line, .mark-line path') ||
+                  (n.shadowRoot && chartDrawn(n.shadowRoot)),
+              );
+            return text(document).includes('4.2x') && chartDrawn(document);
+          },
+          { timeout: 30_000 },
+        );
+        const path = join(root, 'test-artefacts', 'demo-page.png');
+        mkdirSync(join(root, 'test-artefacts'), { recursive: true });
+        const png = await page.screenshot({ path, fullPage: true });
+        return {
+          path: 'test-artefacts/demo-page.png',
+          bytes: png.byteLength,
+          title: await page.title(),
+        };
+      } finally {
+        await page.close();
+      }
+    },
   };
 }
