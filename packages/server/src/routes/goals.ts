@@ -7,13 +7,8 @@ import { deriveGoal } from '../derive/goal.js';
 import { todayWindow } from '../derive/period.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
-import {
-  checkVersion,
-  etag,
-  idempotencyKey,
-  parseIfMatch,
-  requireIfMatch,
-} from '../http/preconditions.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import { checkVersion, etag, parseIfMatch, requireIfMatch } from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
 import { notFound, validationFailed } from '../problem.js';
 import type { CustomerRecord } from '../repo/customers.js';
@@ -68,45 +63,29 @@ function goalHeaders(id: string, version: number, created: boolean): Record<stri
 
 export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
   // createSuccessGoal
-  app.post('/api/success-goals', async (c) => {
-    new Query(c.req.url, []);
-    const key = idempotencyKey(c);
-    const body = await readJson(c, ctx.bodyLimit);
-    const p = c.get('principal');
-    const reply = await ctx.idempotency.run(
-      p,
-      key,
-      { method: 'POST', path: c.req.path, raw: body.raw },
-      async (save) => {
-        const shape = goalShape(body.value);
-        const customerId = (body.value as { customer_id?: unknown }).customer_id;
-        // The customer named in the body is checked first: outside the scope it does not exist.
-        if (typeof customerId === 'string' && customerId.length <= 64 && ID.test(customerId)) {
-          await customerInScope(ctx, p, customerId);
-          assertCanWrite(p);
-        } else if (p.role === 'viewer') {
-          assertCanWrite(p);
-        }
-        const input = parseBody(
-          shape === 'full' ? schemas.SuccessGoalCreateSchema : schemas.SuccessGoalFlatCreateSchema,
-          body.value,
-        );
-        const now = ctx.clock().getTime();
-        const fields = fromCreate(input, isoDay(now));
-        const customer = await customerInScope(ctx, p, input.customer_id);
-        return writeForCustomer(ctx, customer.id, async (tx) => {
-          const w = await createGoal(tx, customer, fields, now);
-          const r = jsonReply(
-            201,
-            w.goal.wire,
-            goalHeaders(w.goal.wire.id, w.goal.wire.version, true),
-          );
-          await save(tx, r);
-          return r;
-        });
-      },
+  idempotentPost(app, ctx, '/api/success-goals', null, async ({ body, principal: p, save }) => {
+    const shape = goalShape(body.value);
+    const customerId = (body.value as { customer_id?: unknown }).customer_id;
+    // The customer named in the body is checked first: outside the scope it does not exist.
+    if (typeof customerId === 'string' && customerId.length <= 64 && ID.test(customerId)) {
+      await customerInScope(ctx, p, customerId);
+      assertCanWrite(p);
+    } else if (p.role === 'viewer') {
+      assertCanWrite(p);
+    }
+    const input = parseBody(
+      shape === 'full' ? schemas.SuccessGoalCreateSchema : schemas.SuccessGoalFlatCreateSchema,
+      body.value,
     );
-    return send(c, reply);
+    const now = ctx.clock().getTime();
+    const fields = fromCreate(input, isoDay(now));
+    const customer = await customerInScope(ctx, p, input.customer_id);
+    return writeForCustomer(ctx, customer.id, async (tx) => {
+      const w = await createGoal(tx, customer, fields, now);
+      const r = jsonReply(201, w.goal.wire, goalHeaders(w.goal.wire.id, w.goal.wire.version, true));
+      await save(tx, r);
+      return r;
+    });
   });
 
   // getSuccessGoal: the whole history, derived as of today.

@@ -4,10 +4,10 @@ import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
 import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
-import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
-import { etag, idempotencyKey } from '../http/preconditions.js';
-import { jsonReply, send, sendJsonText } from '../http/respond.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import { etag } from '../http/preconditions.js';
+import { jsonReply, sendJsonText } from '../http/respond.js';
 import { parseBody, pathId, Query } from '../validate.js';
 import { fromAccount } from '../write/goal-input.js';
 import { createGoal } from '../write/goals.js';
@@ -42,33 +42,26 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
   });
 
   // createAccountGoal: PRD-069's camelCase body, stored as the same SuccessGoal.
-  app.post('/api/intelligence/success-metrics/:customerId/goals', async (c) => {
-    new Query(c.req.url, []);
-    const id = pathId('customerId', c.req.param('customerId'));
-    const key = idempotencyKey(c);
-    const body = await readJson(c, ctx.bodyLimit);
-    const p = c.get('principal');
-    const reply = await ctx.idempotency.run(
-      p,
-      key,
-      { method: 'POST', path: c.req.path, raw: body.raw },
-      async (save) => {
-        const customer = await customerInScope(ctx, p, id);
-        assertCanWrite(p);
-        const input = parseBody(schemas.AccountGoalInputSchema, body.value);
-        const now = ctx.clock().getTime();
-        const fields = fromAccount(input, isoDay(now));
-        return writeForCustomer(ctx, customer.id, async (tx) => {
-          const w = await createGoal(tx, customer, fields, now);
-          const r = jsonReply(201, w.goal.wire, {
-            etag: etag(w.goal.wire.version),
-            location: `/api/success-goals/${w.goal.wire.id}`,
-          });
-          await save(tx, r);
-          return r;
+  idempotentPost(
+    app,
+    ctx,
+    '/api/intelligence/success-metrics/:customerId/goals',
+    'customerId',
+    async ({ id, body, principal: p, save }) => {
+      const customer = await customerInScope(ctx, p, id);
+      assertCanWrite(p);
+      const input = parseBody(schemas.AccountGoalInputSchema, body.value);
+      const now = ctx.clock().getTime();
+      const fields = fromAccount(input, isoDay(now));
+      return writeForCustomer(ctx, customer.id, async (tx) => {
+        const w = await createGoal(tx, customer, fields, now);
+        const r = jsonReply(201, w.goal.wire, {
+          etag: etag(w.goal.wire.version),
+          location: `/api/success-goals/${w.goal.wire.id}`,
         });
-      },
-    );
-    return send(c, reply);
-  });
+        await save(tx, r);
+        return r;
+      });
+    },
+  );
 }

@@ -14,14 +14,9 @@ import { deriveMilestone } from '../derive/milestone.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
 import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
-import {
-  checkVersion,
-  etag,
-  idempotencyKey,
-  parseIfMatch,
-  requireIfMatch,
-} from '../http/preconditions.js';
-import { jsonReply, send, sendJson } from '../http/respond.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import { checkVersion, etag, parseIfMatch, requireIfMatch } from '../http/preconditions.js';
+import { jsonReply, sendJson } from '../http/respond.js';
 import { newId } from '../ids.js';
 import { type FieldError, notFound, validationFailed } from '../problem.js';
 import { insertAlerts } from '../repo/alerts.js';
@@ -89,49 +84,42 @@ export function registerMilestones(app: Hono<Env>, ctx: AppContext): void {
   });
 
   // createMilestone: an achieved date raises a milestone_achieved alert.
-  app.post('/api/customers/:customerId/milestones', async (c) => {
-    new Query(c.req.url, []);
-    const id = pathId('customerId', c.req.param('customerId'));
-    const key = idempotencyKey(c);
-    const body = await readJson(c, ctx.bodyLimit);
-    const p = c.get('principal');
-    const reply = await ctx.idempotency.run(
-      p,
-      key,
-      { method: 'POST', path: c.req.path, raw: body.raw },
-      async (save) => {
-        const customer = await customerInScope(ctx, p, id);
-        assertCanWrite(p);
-        const input = parseBody(schemas.MilestoneInputSchema, body.value);
-        const now = ctx.clock().getTime();
-        return writeForCustomer(ctx, customer.id, async (tx) => {
-          await checkMilestone(tx, customer.id, input, isoDay(now));
-          const m = {
-            id: newId('ms'),
-            customer_id: customer.id,
-            goal_id: input.goal_id ?? null,
-            name: input.name,
-            description: input.description ?? '',
-            target_date: input.target_date,
-            achieved_date: input.achieved_date ?? null,
-            flag: input.status ?? 'planned',
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          } as const;
-          await insertMilestones(tx, [m]);
-          if (m.achieved_date !== null) await insertAlerts(tx, [milestoneAchievedAlert(m, now)]);
-          const r = jsonReply(201, deriveMilestone(m, isoDay(now)), {
-            etag: etag(1),
-            location: `/api/milestones/${m.id}`,
-          });
-          await save(tx, r);
-          return r;
+  idempotentPost(
+    app,
+    ctx,
+    '/api/customers/:customerId/milestones',
+    'customerId',
+    async ({ id, body, principal: p, save }) => {
+      const customer = await customerInScope(ctx, p, id);
+      assertCanWrite(p);
+      const input = parseBody(schemas.MilestoneInputSchema, body.value);
+      const now = ctx.clock().getTime();
+      return writeForCustomer(ctx, customer.id, async (tx) => {
+        await checkMilestone(tx, customer.id, input, isoDay(now));
+        const m = {
+          id: newId('ms'),
+          customer_id: customer.id,
+          goal_id: input.goal_id ?? null,
+          name: input.name,
+          description: input.description ?? '',
+          target_date: input.target_date,
+          achieved_date: input.achieved_date ?? null,
+          flag: input.status ?? 'planned',
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        } as const;
+        await insertMilestones(tx, [m]);
+        if (m.achieved_date !== null) await insertAlerts(tx, [milestoneAchievedAlert(m, now)]);
+        const r = jsonReply(201, deriveMilestone(m, isoDay(now)), {
+          etag: etag(1),
+          location: `/api/milestones/${m.id}`,
         });
-      },
-    );
-    return send(c, reply);
-  });
+        await save(tx, r);
+        return r;
+      });
+    },
+  );
 
   // updateMilestone: a full replacement under If-Match.
   app.put('/api/milestones/:milestoneId', async (c) => {

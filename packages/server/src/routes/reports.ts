@@ -6,11 +6,10 @@ import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
 import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
 import { portfolioOf } from '../derive/portfolio.js';
-import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
 import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
-import { idempotencyKey } from '../http/preconditions.js';
-import { send, sendJsonText } from '../http/respond.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import { sendJsonText } from '../http/respond.js';
 import { ProblemError } from '../problem.js';
 import { REPORT_SECTIONS, renderReportHtml } from '../report/html.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
@@ -112,58 +111,51 @@ export function registerReports(app: Hono<Env>, ctx: AppContext): void {
   });
 
   // generateSuccessReport: HTML now; PDF and PowerPoint wait for @cscx/success-report.
-  app.post('/api/reports/success-metrics/:customerId/generate', async (c) => {
-    new Query(c.req.url, []);
-    const id = pathId('customerId', c.req.param('customerId'));
-    const key = idempotencyKey(c);
-    const body = await readJson(c, ctx.bodyLimit);
-    const p = c.get('principal');
-    const reply = await ctx.idempotency.run(
-      p,
-      key,
-      { method: 'POST', path: c.req.path, raw: body.raw },
-      async (save) => {
-        const customer = await customerInScope(ctx, p, id);
-        const input = parseBody(schemas.ReportRequestSchema, body.value);
-        checkUnique(input.include_sections, '/include_sections');
-        if (input.format !== 'html') {
-          throw new ProblemError(
-            501,
-            `The ${input.format === 'pdf' ? 'PDF' : 'PowerPoint'} renderer is not available yet (it comes with @cscx/success-report). Request format "html" meanwhile.`,
-          );
-        }
-        const period = input.period ?? 'all';
-        const sections: readonly ReportSection[] = input.include_sections ?? REPORT_SECTIONS;
-        const now = ctx.clock();
-        const view = await loadCustomerView(ctx, customer, period);
-        const summaries = sections.includes('benchmarks') ? await allSummaries(ctx) : null;
-        const self = summaries?.get(customer.id);
-        const account = accountSuccessMetrics(
-          view,
-          now,
-          summaries && self ? benchmarks(self, summaries.values()) : null,
+  idempotentPost(
+    app,
+    ctx,
+    '/api/reports/success-metrics/:customerId/generate',
+    'customerId',
+    async ({ id, body, key, principal: p, save }) => {
+      const customer = await customerInScope(ctx, p, id);
+      const input = parseBody(schemas.ReportRequestSchema, body.value);
+      checkUnique(input.include_sections, '/include_sections');
+      if (input.format !== 'html') {
+        throw new ProblemError(
+          501,
+          `The ${input.format === 'pdf' ? 'PDF' : 'PowerPoint'} renderer is not available yet (it comes with @cscx/success-report). Request format "html" meanwhile.`,
         );
-        const html = renderReportHtml({
-          metrics: customerSuccessMetrics(view, now),
-          account,
-          sections,
-          locale: input.locale ?? 'en-US',
-        });
-        const r = {
-          status: 200,
-          headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'content-disposition': `attachment; filename="${reportFileName(customer.name, period, 'html')}"`,
-            // The report is a document: its own styles only, nothing fetched, no scripts.
-            'content-security-policy':
-              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-          },
-          body: html,
-        };
-        if (key !== null) await ctx.db.transaction((tx) => save(tx, r));
-        return r;
-      },
-    );
-    return send(c, reply);
-  });
+      }
+      const period = input.period ?? 'all';
+      const sections: readonly ReportSection[] = input.include_sections ?? REPORT_SECTIONS;
+      const now = ctx.clock();
+      const view = await loadCustomerView(ctx, customer, period);
+      const summaries = sections.includes('benchmarks') ? await allSummaries(ctx) : null;
+      const self = summaries?.get(customer.id);
+      const account = accountSuccessMetrics(
+        view,
+        now,
+        summaries && self ? benchmarks(self, summaries.values()) : null,
+      );
+      const html = renderReportHtml({
+        metrics: customerSuccessMetrics(view, now),
+        account,
+        sections,
+        locale: input.locale ?? 'en-US',
+      });
+      const r = {
+        status: 200,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-disposition': `attachment; filename="${reportFileName(customer.name, period, 'html')}"`,
+          // The report is a document: its own styles only, nothing fetched, no scripts.
+          'content-security-policy':
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        },
+        body: html,
+      };
+      if (key !== null) await ctx.db.transaction((tx) => save(tx, r));
+      return r;
+    },
+  );
 }
