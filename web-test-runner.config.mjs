@@ -13,6 +13,7 @@ import {
   startReferenceServer,
 } from './packages/elements/src/testing/reference-server.mjs';
 import { buildHostPage } from './scripts/build-host-page.mjs';
+import { CHROMIUM_PATH, chromiumArgs } from './scripts/chromium.mjs';
 
 const profile = mkdtempSync(join(tmpdir(), 'cscx-wtr-'));
 process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
@@ -51,19 +52,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-          `--user-data-dir=${profile}`,
-        ],
+        args: chromiumArgs(profile),
       },
     }),
   ],

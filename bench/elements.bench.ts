@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { launch } from 'puppeteer-core';
+import { CHROMIUM_PATH, chromiumArgs } from '../scripts/chromium.mjs';
 import { responseExample } from '../testing/openapi-spec.js';
 import { minGzipSize, writeResult } from './lib.js';
 
@@ -366,19 +367,9 @@ const port = (server.address() as { port: number }).port;
 
 const profile = mkdtempSync(join(tmpdir(), 'cscx-bench-chrome-'));
 const browser = await launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--headless=new',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    `--user-data-dir=${profile}`,
-  ],
+  args: chromiumArgs(profile),
 });
 let result: {
   vegaLoadMs: number;

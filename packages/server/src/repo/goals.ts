@@ -1,3 +1,4 @@
+import type { GoalCategory } from '@cscx/success-calc';
 import type { Queryable } from '../db/database.js';
 
 /** A value driver as stored: the request's inputs, every field present (null when not given). */
@@ -40,14 +41,7 @@ export interface GoalRecord {
   readonly customer_id: string;
   readonly name: string;
   readonly description: string;
-  readonly category:
-    | 'efficiency'
-    | 'revenue'
-    | 'cost'
-    | 'quality'
-    | 'adoption'
-    | 'satisfaction'
-    | 'custom';
+  readonly category: GoalCategory;
   readonly owner_name: string | null;
   readonly owner_title: string | null;
   readonly weight: number;
@@ -133,23 +127,8 @@ export async function loadGoals(q: Queryable, load: GoalLoad): Promise<GoalRecor
   }));
 }
 
-export interface NewGoal {
-  readonly id: string;
-  readonly customer_id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly category: GoalRecord['category'];
-  readonly owner_name: string | null;
-  readonly owner_title: string | null;
-  readonly weight: number;
-  readonly start_date: string;
-  readonly target_date: string;
-  readonly value_drivers: readonly StoredDriver[];
-  readonly version: number;
-  readonly last_status: string | null;
-  readonly created_at: number;
-  readonly updated_at: number;
-}
+/** A goal as inserted: the record without its metrics (they are inserted on their own). */
+export type NewGoal = Omit<GoalRecord, 'metrics'>;
 
 export interface NewMetric {
   readonly id: string;
