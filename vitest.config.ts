@@ -8,7 +8,11 @@ const src = (pkg: string) =>
 // Tests import source, never dist: workspace packages resolve to their src/index.ts.
 export default defineConfig({
   resolve: {
-    alias: { '@cscx/success-calc': src('calc'), '@cscx/success-sdk': src('sdk') },
+    alias: {
+      '@cscx/success-calc': src('calc'),
+      '@cscx/success-sdk': src('sdk'),
+      '@cscx/success-report': src('report'),
+    },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
