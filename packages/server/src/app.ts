@@ -1,14 +1,16 @@
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { Authenticator } from './auth.js';
+import { Authenticator, type Principal } from './auth.js';
 import { ReadCache } from './cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Database } from './db/database.js';
 import type { AppContext, Env } from './http/context.js';
 import { Idempotency } from './http/idempotency.js';
 import { requestContext } from './http/middleware.js';
+import { type RateLimit, RateLimiter } from './http/rate-limit.js';
 import { type Logger, silentLogger } from './log.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { registerAlerts } from './routes/alerts.js';
@@ -29,6 +31,11 @@ export interface AppOptions {
   readonly cors?: { readonly origins: readonly string[] };
   /** Largest request body in bytes. Default 1 MiB (openapi.yaml). */
   readonly bodyLimit?: number;
+  /**
+   * Requests per second per token (429 with Retry-After beyond it; failed sign-ins are counted
+   * per client address). Default: no limit; `npm start` applies CSCX_RATE_LIMIT (default 50/s).
+   */
+  readonly rateLimit?: RateLimit | null;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -107,8 +114,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   }
 
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
   app.use('/api/*', async (c, next) => {
-    c.set('principal', await ctx.auth.authenticate(c.req.header('authorization')));
+    let principal: Principal;
+    try {
+      principal = await ctx.auth.authenticate(c.req.header('authorization'));
+    } catch (e) {
+      // Guessing tokens costs the guesser: failed sign-ins draw on the address's bucket.
+      if (limiter && e instanceof ProblemError && e.status === 401) {
+        limiter.take(`address:${clientAddress(c.env)}`);
+      }
+      throw e;
+    }
+    limiter?.take(`token:${principal.tokenId}`);
+    c.set('principal', principal);
     await next();
   });
 
@@ -182,6 +201,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   return app;
+}
+
+/** The peer's address under @hono/node-server; `app.request()` in tests has none. */
+function clientAddress(env: unknown): string {
+  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 /** The problem's `instance`: the request's path and query. */

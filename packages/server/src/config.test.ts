@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       demo: true,
       logLevel: 'info',
+      rateLimit: { perSecond: 50, burst: 100 },
     });
     expect(c.dataDir).toBe(fileURLToPath(new URL('../../../.data/', import.meta.url)));
   });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, []],
     [{ CSCX_CORS_ORIGINS: 'partner.example.com' }, []],
     [{ CSCX_CORS_ORIGINS: 'https://a.example.com/path' }, []],
+    [{ CSCX_RATE_LIMIT: 'lots' }, []],
     [{}, ['--demo-please']],
   ])('refuses %j %j with a message', (env, argv) => {
     expect(() => loadConfig(env, argv)).toThrow(ConfigError);

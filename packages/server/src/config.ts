@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { parseRateLimit, type RateLimit } from './http/rate-limit.js';
 import type { LogLevel } from './log.js';
 import { parseLogLevel } from './log.js';
 
@@ -13,6 +14,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Seed the demo data into an empty database (off with --no-demo or CSCX_DEMO=0). */
   readonly demo: boolean;
+  /** Per-token request limit (CSCX_RATE_LIMIT); null when turned off. */
+  readonly rateLimit: RateLimit | null;
 }
 
 /**
@@ -41,6 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       );
     }
   }
+  let rateLimit: RateLimit | null;
+  try {
+    rateLimit = parseRateLimit(env.CSCX_RATE_LIMIT);
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
   for (const a of argv) {
     if (a !== '--no-demo')
       throw new ConfigError(`Unknown argument ${JSON.stringify(a)}. Known: --no-demo.`);
@@ -53,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     corsOrigins: origins,
     logLevel: parseLogLevel(env.CSCX_LOG_LEVEL),
     demo: !argv.includes('--no-demo') && env.CSCX_DEMO !== '0',
+    rateLimit,
   };
 }

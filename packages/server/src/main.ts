@@ -57,7 +57,12 @@ async function main(): Promise<void> {
   );
   const demoTokens = DEMO_TOKENS.filter((t) => hashes.has(tokenHash(t.token)));
 
-  const app = createApp({ db, log, cors: { origins: config.corsOrigins } });
+  const app = createApp({
+    db,
+    log,
+    cors: { origins: config.corsOrigins },
+    rateLimit: config.rateLimit,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
