@@ -14,6 +14,7 @@ import {
 } from './packages/elements/src/testing/reference-server.mjs';
 import { buildHostPage } from './scripts/build-host-page.mjs';
 import { CHROMIUM_PATH, chromiumArgs } from './scripts/chromium.mjs';
+import { examplesModule, VIRTUAL_ID } from './storybook/examples.mjs';
 
 const profile = mkdtempSync(join(tmpdir(), 'cscx-wtr-'));
 process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
@@ -31,7 +32,8 @@ const referenceOrigin = await startReferenceServer();
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['packages/elements/src/**/*.test.ts'],
+  // The elements' tests, and the Storybook stories rendered as Storybook shows them.
+  files: ['packages/elements/src/**/*.test.ts', 'storybook/stories/**/*.test.ts'],
   nodeResolve: true,
   // One page at a time: concurrent pages are background tabs in headless Chromium and get no
   // animation frames or IntersectionObserver callbacks, which lazy charts wait for.
@@ -46,6 +48,16 @@ export default {
     {
       name: 'workspace-sources',
       resolveImport: ({ source }) => workspaceSources[source],
+    },
+    {
+      // The stories' data module, as Storybook's Vite plugin serves it (storybook/examples.mjs).
+      name: 'storybook-examples',
+      resolveImport: ({ source }) =>
+        source === VIRTUAL_ID ? '/__virtual__/examples.js' : undefined,
+      serve: (ctx) =>
+        ctx.path === '/__virtual__/examples.js'
+          ? { body: examplesModule(), type: 'js' }
+          : undefined,
     },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
   ],

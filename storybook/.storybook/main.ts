@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { examplesModule, VIRTUAL_ID } from '../examples.mjs';
+
+const src = (pkg: string) =>
+  fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Stories render the elements from source, like the tests: no build step before Storybook.
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts'],
+  // The network here is closed, and a component library has no business phoning home.
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal(vite) {
+    vite.resolve ??= {};
+    vite.resolve.alias = {
+      ...(vite.resolve.alias as Record<string, string> | undefined),
+      '@cscx/success-calc': src('calc'),
+      '@cscx/success-sdk': src('sdk'),
+    };
+    vite.plugins ??= [];
+    vite.plugins.push({
+      name: 'cscx-examples',
+      resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+      load: (id: string) => (id === `\0${VIRTUAL_ID}` ? examplesModule() : undefined),
+    });
+    return vite;
+  },
+};
+
+export default config;

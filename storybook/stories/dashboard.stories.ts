@@ -1,0 +1,85 @@
+// The customer's Success tab: the overview and each part it is built from, given data (no
+// network), so every state can be looked at and checked.
+
+import examples from 'virtual:cscx-examples';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { backdrop, type DisplayArgs, displayArgs, displayArgTypes } from './args.js';
+
+const acme = () => structuredClone(examples.customerSuccessMetrics);
+const account = () => structuredClone(examples.accountSuccessMetrics);
+
+const meta: Meta<DisplayArgs> = {
+  title: 'Dashboard',
+  args: displayArgs,
+  argTypes: displayArgTypes,
+};
+export default meta;
+
+type Story = StoryObj<DisplayArgs>;
+
+/** Acme Corp as PRD-165 section 7 shows it: $285K delivered on $68K, 4.2x. */
+export const Overview: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-overview .data=${acme()} .account=${account()} locale=${locale} theme=${theme}></success-overview>
+  </div>`,
+};
+
+export const OverviewDark: Story = { ...Overview, args: { theme: 'dark' } };
+
+export const OverviewGerman: Story = { ...Overview, args: { locale: 'de-DE' } };
+
+/** A customer whose goals are not defined yet. */
+export const OverviewEmpty: Story = {
+  render: ({ locale, theme }) => {
+    const empty = acme();
+    empty.goals = [];
+    empty.milestones = [];
+    empty.trends = [];
+    return html`<div style=${backdrop(theme)}>
+      <success-overview .data=${empty} locale=${locale} theme=${theme}></success-overview>
+    </div>`;
+  },
+};
+
+export const GoalsTable: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-goals-table .goals=${acme().goals} locale=${locale} theme=${theme}></success-goals-table>
+  </div>`,
+};
+
+export const Value: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-value .value=${acme().metrics.value_delivered} locale=${locale} theme=${theme}></success-value>
+  </div>`,
+};
+
+export const Score: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-score .score=${account().success_score} locale=${locale} theme=${theme}></success-score>
+  </div>`,
+};
+
+export const Milestones: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-milestones .milestones=${acme().milestones} locale=${locale} theme=${theme}></success-milestones>
+  </div>`,
+};
+
+export const Benchmarks: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-benchmarks .benchmarks=${examples.schemas.Benchmarks} customer-name="Globex Corp" locale=${locale} theme=${theme}></success-benchmarks>
+  </div>`,
+};
+
+export const GoalProgress: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <goal-progress .goal=${examples.schemas.SuccessGoal} locale=${locale} theme=${theme}></goal-progress>
+  </div>`,
+};
+
+export const TrendChart: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-trend-chart .trends=${acme().trends} label="Goal progress over time" locale=${locale} theme=${theme}></success-trend-chart>
+  </div>`,
+};
