@@ -251,7 +251,9 @@ const headerInputs: Record<string, string> = {
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const pascal = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-let opsTs = `${HEADER}import type { PaginatedMethod } from '../paginate.js';\nimport type { CallOptions, ResponseKind } from '../transport.js';\nimport type { components, operations } from './openapi.js';\nimport * as S from './schemas.js';\n\n`;
+/** The response schemas of paginated operations: the bodies that grow with the portfolio. */
+const pagedSchemas = new Set<string>();
+let opsTs = `${HEADER}import type { PaginatedMethod } from '../paginate.js';\nimport type { CallOptions, ResponseKind } from '../transport.js';\nimport type { components, operations } from './openapi.js';\nimport * as G from './guards.js';\nimport * as S from './schemas.js';\n\n`;
 let table = 'export const OPERATIONS = {\n';
 let methods =
   '/** One method per operationId of openapi.yaml. */\nexport interface SuccessClientMethods {\n';
@@ -308,6 +310,7 @@ for (const [path, item] of Object.entries(paths)) {
     const content = ok.content ?? {};
     let kind: ResponseKindName = 'empty';
     let responseSchema = 'undefined';
+    let responseGuard = 'undefined';
     let output = 'undefined';
     let paginated = 'undefined';
     if (content['application/json']) {
@@ -326,7 +329,11 @@ for (const [path, item] of Object.entries(paths)) {
             k !== 'top_performers' &&
             (p.type === 'array' || (Array.isArray(p.type) && p.type.includes('array'))),
         )?.[0];
-        if (itemsKey) paginated = lit(itemsKey);
+        if (itemsKey) {
+          paginated = lit(itemsKey);
+          responseGuard = `G.is${name}`;
+          pagedSchemas.add(name);
+        }
       }
     } else if (Object.keys(content).length > 0) {
       kind = 'file';
@@ -363,13 +370,204 @@ for (const [path, item] of Object.entries(paths)) {
       paginated !== 'undefined'
         ? `${jsdoc(doc, '  ')}  ${id}: PaginatedMethod<${inputName}, ${outputName}, ${outputName}[${paginated}][number]>;\n`
         : `${jsdoc(doc, '  ')}  ${id}(${arg}, options?: CallOptions): Promise<${outputName}>;\n`;
-    table += `  ${id}: {\n    method: ${lit(method.toUpperCase())},\n    path: ${lit(path)},\n    pathParams: ${lit(pathParams)},\n    queryParams: ${lit(queryParams)},\n    headerParams: ${lit(headerParams)},\n    requestSchema: ${requestSchema},\n    responseSchema: ${responseSchema},\n    response: ${lit(kind)} as ResponseKind,\n    itemsKey: ${paginated},\n    inputRequired: ${anyRequired},\n    summary: ${lit(op.summary ?? '')},\n  },\n`;
+    table += `  ${id}: {\n    method: ${lit(method.toUpperCase())},\n    path: ${lit(path)},\n    pathParams: ${lit(pathParams)},\n    queryParams: ${lit(queryParams)},\n    headerParams: ${lit(headerParams)},\n    requestSchema: ${requestSchema},\n    responseSchema: ${responseSchema},\n    responseGuard: ${responseGuard},\n    response: ${lit(kind)} as ResponseKind,\n    itemsKey: ${paginated},\n    inputRequired: ${anyRequired},\n    summary: ${lit(op.summary ?? '')},\n  },\n`;
   }
 }
 table +=
   '} as const;\n\n/** Every operationId of the contract. */\nexport type OperationId = keyof typeof OPERATIONS;\n';
 opsTs += `${methods}}\n\n${table}`;
 type ResponseKindName = 'json' | 'file' | 'empty';
+
+// ---- guards: the allocation-free fast path of response validation ---------------------------
+
+/**
+ * Every schema a paginated response can reach gets `is<Name>(x)`: `true` only when its valibot
+ * schema accepts `x` and would return a deep-equal copy of it. The transport returns a body that
+ * passes as it is and runs valibot only on the rest (which is where a `ValidationError` with its
+ * path comes from), so a valid page costs property reads instead of a second copy of itself.
+ * Pages are the bodies that grow with the portfolio (bench/sdk.bench.ts: 10,000 customers);
+ * one customer's body is validated by valibot alone, and its guard would cost bundle size for
+ * no time worth measuring. Each guard mirrors `toValibot` exactly for what it models and is
+ * `false` ("ask valibot") for what it does not; src/guards.test.ts pins the two together.
+ */
+const responseReachable = new Set<string>();
+{
+  const queue = [...pagedSchemas];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (responseReachable.has(name)) continue;
+    responseReachable.add(name);
+    queue.push(...refsOf(schemas[name]!));
+  }
+}
+
+const guardName = (name: string) => `is${name}`;
+let hoisted = '';
+let hoistCount = 0;
+/** A module-level name for a value or function the guards share. */
+function hoist(prefix: string, code: string): string {
+  const name = `${prefix}${hoistCount++}`;
+  hoisted += `const ${name} = ${code};\n`;
+  return name;
+}
+/** A guard function for `s`, by name: a component's own guard or a hoisted one. */
+function guardFn(s: SchemaObject): string {
+  if (s.$ref) return guardName(refName(s.$ref));
+  const body = guard(s, 'x');
+  // `num(x)` needs no wrapper: pass `num` itself.
+  const direct = /^(\w+)\(x\)$/.exec(body);
+  return direct ? direct[1]! : hoist('g', `(x: unknown): boolean => ${body}`);
+}
+const isLeaf = (s: SchemaObject): boolean => {
+  if (s.$ref || s.oneOf || s.anyOf || s.allOf) return false;
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  return (
+    types.every((t) => ['string', 'number', 'integer', 'boolean', 'null'].includes(t)) &&
+    (types.length > 0 || s.enum !== undefined || s.const !== undefined)
+  );
+};
+
+/** A boolean expression over `x` (a side-effect-free expression) mirroring `toValibot(s)`. */
+function guard(s: SchemaObject, x: string): string {
+  if (s.$ref) return `${guardName(refName(s.$ref))}(${x})`;
+  // valibot's intersect merges outputs: not modelled, valibot decides.
+  if (s.allOf) return 'false';
+  if (s.oneOf || s.anyOf) {
+    const options = (s.oneOf ?? s.anyOf)!;
+    const rest = options.filter((o) => o.type !== 'null');
+    let inner: string;
+    if (rest.length === 1) inner = guard(rest[0]!, x);
+    // A union returns its first accepting option's output; only for leaves is that the value.
+    else if (rest.length > 1 && rest.every(isLeaf))
+      inner = `(${rest.map((o) => guard(o, x)).join(' || ')})`;
+    else inner = 'false';
+    if (rest.length === options.length) return inner;
+    const prim = /^(str|num|int)\((.*)\)$/.exec(inner);
+    return prim && prim[2] === x ? `${prim[1]}N(${x})` : `(${x} === null || ${inner})`;
+  }
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const nullable = types.includes('null');
+  const nonNull = types.filter((t) => t !== 'null');
+  if (nullable && nonNull.length === 0 && !s.enum && s.const === undefined) return `${x} === null`;
+  let out: string;
+  if (s.const !== undefined) out = `same(${x}, ${lit(s.const)})`;
+  else if (s.enum) {
+    const values = s.enum.filter((e) => e !== null);
+    if (values.length === 0) out = 'false';
+    else if (values.every((e) => typeof e === 'string'))
+      out = `has(${hoist('e', `${lit(values)} as readonly unknown[]`)}, ${x})`;
+    else out = `(${values.map((e) => `same(${x}, ${lit(e)})`).join(' || ')})`;
+  } else if (nonNull.length > 1) {
+    const options = nonNull.map((t) => ({ ...s, type: t }));
+    out = options.every(isLeaf) ? `(${options.map((o) => guard(o, x)).join(' || ')})` : 'false';
+  } else {
+    out = singleGuard(nonNull[0], s, x);
+  }
+  if (!nullable) return out;
+  // `v.nullable(v.string())` and the like, the commonest fields, get one short call.
+  const prim = /^(str|num|int)\((.*)\)$/.exec(out);
+  if (prim && prim[2] === x) return `${prim[1]}N(${x})`;
+  return `(${x} === null || ${out})`;
+}
+
+function singleGuard(type: string | undefined, s: SchemaObject, x: string): string {
+  // The same checks `pipe` keeps for this schema, in the same order.
+  const keep = (checks: string[]) => (checking ? checks : []);
+  switch (type) {
+    case 'string': {
+      const checks: string[] = [];
+      // Hoisting a pattern nobody uses would leave dead regexes in the bundle.
+      if (!checking) return `str(${x})`;
+      if (s.minLength !== undefined || s.maxLength !== undefined)
+        checks.push(`len(${x}, ${s.minLength ?? 0}, ${s.maxLength ?? 'Infinity'})`);
+      if (s.format === 'date') checks.push(`v.ISO_DATE_REGEX.test(${x} as string)`);
+      if (s.format === 'date-time') checks.push(`v.ISO_TIMESTAMP_REGEX.test(${x} as string)`);
+      if (s.pattern)
+        checks.push(`${hoist('r', `/${s.pattern.replace(/\//g, '\\/')}/`)}.test(${x} as string)`);
+      return [`str(${x})`, ...keep(checks)].join(' && ');
+    }
+    case 'integer':
+    case 'number': {
+      const checks: string[] = [];
+      if (s.minimum !== undefined) checks.push(`(${x} as number) >= ${s.minimum}`);
+      if (s.exclusiveMinimum !== undefined) checks.push(`(${x} as number) > ${s.exclusiveMinimum}`);
+      if (s.maximum !== undefined) checks.push(`(${x} as number) <= ${s.maximum}`);
+      if (s.exclusiveMaximum !== undefined) checks.push(`(${x} as number) < ${s.exclusiveMaximum}`);
+      return [type === 'integer' ? `int(${x})` : `num(${x})`, ...keep(checks)].join(' && ');
+    }
+    case 'boolean':
+      return `typeof ${x} === 'boolean'`;
+    case 'array': {
+      const checks: string[] = [];
+      if (s.minItems !== undefined || s.maxItems !== undefined)
+        checks.push(`len(${x}, ${s.minItems ?? 0}, ${s.maxItems ?? 'Infinity'})`);
+      const item = s.items ? guardFn(s.items) : 'any';
+      return [`arr(${x}, ${item})`, ...keep(checks)].join(' && ');
+    }
+    case 'object':
+    case undefined: {
+      if (!s.properties && s.additionalProperties && typeof s.additionalProperties === 'object')
+        return `rec(${x}, ${guardFn(s.additionalProperties)})`;
+      if (!s.properties) return type === 'object' ? `rec(${x}, any)` : 'true';
+      // Nested objects get their own function so that `x` stays one narrowed name.
+      if (x !== 'x')
+        return `${hoist('g', `(x: unknown): boolean => ${singleGuard(type, s, 'x')}`)}(${x})`;
+      const required = new Set(s.required ?? []);
+      const parts = ['obj(x)'];
+      const optional: string[] = [];
+      for (const [key, prop] of Object.entries(s.properties)) {
+        const at = /^[A-Za-z_$][\w$]*$/.test(key) ? `x.${key}` : `x[${lit(key)}]`;
+        let check = guard(prop, at);
+        // Only an unknown-typed field accepts undefined: its presence is checked on its own.
+        if (check === 'true') check = `${lit(key)} in x`;
+        if (required.has(key)) parts.push(check);
+        else {
+          parts.push(`(!(${lit(key)} in x) || ${check})`);
+          optional.push(`+(${lit(key)} in x)`);
+        }
+      }
+      // Any other key is one valibot strips (object) or refuses (strictObject). Counting first
+      // sends a body with such a key to valibot before its fields are read.
+      parts.splice(1, 0, `size(x) === ${[String(required.size), ...optional].join(' + ')}`);
+      return parts.join(' && ');
+    }
+    default:
+      throw new Error(`generate-sdk: unsupported schema type ${type}`);
+  }
+}
+
+/** The helpers of src/guard.ts that `code` calls, for an import without unused names. */
+function helpers(code: string): string {
+  const all = [
+    'any',
+    'arr',
+    'has',
+    'int',
+    'intN',
+    'len',
+    'num',
+    'numN',
+    'obj',
+    'rec',
+    'same',
+    'size',
+    'str',
+    'strN',
+  ];
+  const bare = code.replace(/\/\*\*[\s\S]*?\*\//g, '');
+  return all.filter((h) => new RegExp(`\\b${h}\\b`).test(bare)).join(', ');
+}
+
+let guardsBody = '';
+for (const name of order) {
+  if (!responseReachable.has(name)) continue;
+  const s = schemas[name]!;
+  checking = requestReachable.has(name);
+  guardsBody += `/** \`true\` only when {@link S.${ident(name)}} accepts \`x\` and would return a deep-equal copy of it. */\nexport const ${guardName(name)} = (x: unknown): boolean => ${guard(s, 'x')};\n\n`;
+}
+const guardsTs = `${HEADER}${
+  /\bv\./.test(guardsBody + hoisted) ? "import * as v from 'valibot';\n" : ''
+}import { ${helpers(guardsBody + hoisted)} } from '../guard.js';\nimport type * as S from './schemas.js';\n\n${hoisted}${hoisted ? '\n' : ''}${guardsBody}`;
 
 const check = process.argv.includes('--check');
 const typesTs =
@@ -378,6 +576,7 @@ const files: Record<string, string> = {
   'openapi.ts': typesTs,
   'schemas.ts': schemasTs,
   'operations.ts': opsTs,
+  'guards.ts': guardsTs,
 };
 
 let stale = 0;

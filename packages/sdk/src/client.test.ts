@@ -425,6 +425,29 @@ describe('faults', () => {
     expect(err.message).toContain('metrics.value_delivered.roi_multiplier');
   });
 
+  it('throws ValidationError naming the item of a page that breaks the contract', async () => {
+    // Pages take the generated guard's fast path; a failing guard must still end in valibot's
+    // error with its path, not in a half-typed page.
+    const body = responseExample<{ customers: Record<string, unknown>[] }>(
+      'getPortfolioSuccessMetrics',
+    );
+    body.customers[0]!.segment = 'galactic';
+    server.use((_req, res) => json(res, 200, body));
+    const err = (await client()
+      .getPortfolioSuccessMetrics({})
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues.map((i) => i.field)).toEqual(['customers.0.segment']);
+  });
+
+  it('returns a page with a field it does not know without that field, as valibot does', async () => {
+    const body = responseExample<{ items: Record<string, unknown>[] }>('listCustomers');
+    const expected = structuredClone(body);
+    body.items[0]!.loyalty_tier = 'gold';
+    server.use((_req, res) => json(res, 200, body));
+    await expect(client().listCustomers()).resolves.toStrictEqual(expected);
+  });
+
   it('returns the body unchecked when validation is turned off', async () => {
     server.use((_req, res) => json(res, 200, { anything: true }));
     await expect(client({ validate: false }).getCustomer({ customerId: 'x' })).resolves.toEqual({

@@ -36,6 +36,7 @@ function buildSpec(id: OperationId, input: Input): RequestSpec {
     body: args.body,
     response: op.response,
     responseSchema: op.responseSchema,
+    responseGuard: op.responseGuard,
     requestSchema: op.requestSchema,
   };
 }

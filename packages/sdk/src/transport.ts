@@ -82,6 +82,8 @@ export interface RequestSpec {
   readonly headers?: Readonly<Record<string, string | undefined>>;
   readonly response: ResponseKind;
   readonly responseSchema?: AnySchema | undefined;
+  /** The generated fast path of `responseSchema` (src/generated/guards.ts). */
+  readonly responseGuard?: ((data: unknown) => boolean) | undefined;
   readonly requestSchema?: AnySchema | undefined;
 }
 
@@ -94,6 +96,25 @@ export function issuesToFieldErrors(issues: readonly v.BaseIssue<unknown>[]): Fi
     message: issue.message,
     code: issue.type,
   }));
+}
+
+/**
+ * Validates a response body once, as the client does: a body the generated guard passes is
+ * returned as it is (valibot would return a deep-equal copy), any other body goes through
+ * valibot, which either returns its output or fails with the issues and their paths. Either
+ * way the result is exactly valibot's, only cheaper for the bodies servers normally send.
+ *
+ * @example
+ * const checked = validateResponse(S.CustomerSchema, G.isCustomer, JSON.parse(text));
+ * if (!checked.success) console.log(issuesToFieldErrors(checked.issues));
+ */
+export function validateResponse(
+  schema: AnySchema,
+  guard: ((data: unknown) => boolean) | undefined,
+  data: unknown,
+): v.SafeParseResult<AnySchema> {
+  if (guard?.(data)) return { typed: true, success: true, output: data, issues: undefined };
+  return v.safeParse(schema, data);
 }
 
 function buildUrl(
@@ -335,7 +356,7 @@ export class Transport {
       );
     }
     if (this.validates && spec.responseSchema) {
-      const checked = v.safeParse(spec.responseSchema, data);
+      const checked = validateResponse(spec.responseSchema, spec.responseGuard, data);
       if (!checked.success)
         throw new ValidationError('response', issuesToFieldErrors(checked.issues), summary);
       return checked.output as T;

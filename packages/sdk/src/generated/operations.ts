@@ -2,6 +2,7 @@
 import type { PaginatedMethod } from '../paginate.js';
 import type { CallOptions, ResponseKind } from '../transport.js';
 import type { components, operations } from './openapi.js';
+import * as G from './guards.js';
 import * as S from './schemas.js';
 
 /** Input of `listCustomers` (GET /api/customers). */
@@ -454,7 +455,7 @@ export interface SuccessClientMethods {
    * file in the response body. Format `pdf` returns `application/pdf`. Format `ppt` returns
    * a PowerPoint deck in OOXML (`.pptx`). Format `html` returns a self-contained HTML page.
    * `Content-Disposition` gives the file name. The operation changes no data, so viewer tokens
-   * may call it.
+   * may call it. A repeat with the same `Idempotency-Key` returns the first file byte for byte.
    *
    * @example
    * const result = await client.generateSuccessReport({ customerId: "cus_acme", body });
@@ -510,6 +511,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.CustomerListSchema,
+    responseGuard: G.isCustomerList,
     response: "json" as ResponseKind,
     itemsKey: "items",
     inputRequired: false,
@@ -523,6 +525,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.CustomerSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -536,6 +539,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.MilestoneListSchema,
+    responseGuard: G.isMilestoneList,
     response: "json" as ResponseKind,
     itemsKey: "items",
     inputRequired: true,
@@ -549,6 +553,7 @@ export const OPERATIONS = {
     headerParams: {"idempotencyKey":"Idempotency-Key"},
     requestSchema: S.MilestoneInputSchema,
     responseSchema: S.MilestoneSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -562,6 +567,7 @@ export const OPERATIONS = {
     headerParams: {"ifMatch":"If-Match"},
     requestSchema: S.MilestoneUpdateSchema,
     responseSchema: S.MilestoneSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -575,6 +581,7 @@ export const OPERATIONS = {
     headerParams: {"idempotencyKey":"Idempotency-Key"},
     requestSchema: S.SuccessGoalInputSchema,
     responseSchema: S.SuccessGoalSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -588,6 +595,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.SuccessGoalSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -601,6 +609,7 @@ export const OPERATIONS = {
     headerParams: {"ifMatch":"If-Match"},
     requestSchema: S.SuccessGoalUpdateSchema,
     responseSchema: S.SuccessGoalSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -614,6 +623,7 @@ export const OPERATIONS = {
     headerParams: {"ifMatch":"If-Match"},
     requestSchema: undefined,
     responseSchema: undefined,
+    responseGuard: undefined,
     response: "empty" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -627,6 +637,7 @@ export const OPERATIONS = {
     headerParams: {"idempotencyKey":"Idempotency-Key"},
     requestSchema: S.MeasurementInputSchema,
     responseSchema: S.MeasurementResultSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -640,6 +651,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.PortfolioSuccessMetricsSchema,
+    responseGuard: G.isPortfolioSuccessMetrics,
     response: "json" as ResponseKind,
     itemsKey: "customers",
     inputRequired: false,
@@ -653,6 +665,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.CustomerSuccessMetricsSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -666,6 +679,7 @@ export const OPERATIONS = {
     headerParams: {"idempotencyKey":"Idempotency-Key"},
     requestSchema: S.ReportRequestSchema,
     responseSchema: undefined,
+    responseGuard: undefined,
     response: "file" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -679,6 +693,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.AccountSuccessMetricsSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -692,6 +707,7 @@ export const OPERATIONS = {
     headerParams: {"idempotencyKey":"Idempotency-Key"},
     requestSchema: S.AccountGoalInputSchema,
     responseSchema: S.SuccessGoalSchema,
+    responseGuard: undefined,
     response: "json" as ResponseKind,
     itemsKey: undefined,
     inputRequired: true,
@@ -705,6 +721,7 @@ export const OPERATIONS = {
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.AlertListSchema,
+    responseGuard: G.isAlertList,
     response: "json" as ResponseKind,
     itemsKey: "items",
     inputRequired: false,
