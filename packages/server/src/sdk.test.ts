@@ -178,10 +178,6 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       .catch((e: unknown) => e);
     expect((e412 as SuccessApiError).status).toBe(412);
     expect((e412 as SuccessApiError).fieldErrors[0]?.code).toBe('stale_version');
-    const e501 = await csm
-      .generateSuccessReport({ customerId: 'cus_acme', body: { format: 'pdf' } })
-      .catch((e: unknown) => e);
-    expect((e501 as SuccessApiError).status).toBe(501);
     const e401 = await client('wrong-token')
       .listCustomers()
       .catch((e: unknown) => e);

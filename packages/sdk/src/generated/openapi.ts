@@ -243,7 +243,7 @@ export interface paths {
          *     file in the response body. Format `pdf` returns `application/pdf`. Format `ppt` returns
          *     a PowerPoint deck in OOXML (`.pptx`). Format `html` returns a self-contained HTML page.
          *     `Content-Disposition` gives the file name. The operation changes no data, so viewer tokens
-         *     may call it.
+         *     may call it. A repeat with the same `Idempotency-Key` returns the first file byte for byte.
          */
         post: operations["generateSuccessReport"];
         delete?: never;
@@ -2807,28 +2807,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /**
-         * @description The reference server cannot produce this yet: PDF and PowerPoint reports need the report
-         *     renderer (`@cscx/success-report`), which is not built. HTML reports work.
-         */
-        NotImplemented: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "/problems/not-implemented",
-                 *       "title": "Not implemented",
-                 *       "status": 501,
-                 *       "detail": "The PDF renderer is not available yet. Request format html.",
-                 *       "request_id": "req_01HZY3K9V7Q8"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: {
         /** @description The customer's id. A customer outside the token's scope answers 404. */
@@ -3432,7 +3410,6 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getAccountSuccessMetrics: {

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { escapeHtml as e } from '../report/html.js';
+import { escapeHtml as e } from './escape-html.js';
 
 /**
  * The API reference at /docs, rendered on the server from openapi.yaml: every operation with

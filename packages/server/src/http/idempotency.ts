@@ -9,7 +9,8 @@ import { findStored, storeResponse } from '../repo/idempotency.js';
 export interface Reply {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** Text (JSON, HTML) or bytes (PDF, PowerPoint); both are stored and replayed exactly. */
+  readonly body: string | Uint8Array<ArrayBuffer>;
 }
 
 /**

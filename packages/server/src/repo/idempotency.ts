@@ -1,11 +1,24 @@
 import type { Queryable } from '../db/database.js';
 
-/** A stored first response of a POST, replayed for repeats with the same key (24 hours). */
+/**
+ * A stored first response of a POST, replayed for repeats with the same key (24 hours). A body
+ * is text (JSON, HTML) or bytes (PDF, PowerPoint); bytes are stored as bytes (`body_bytes`,
+ * bytea), so a replay returns exactly what the first response sent.
+ */
 export interface StoredResponse {
   readonly fingerprint: string;
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | Uint8Array<ArrayBuffer>;
+}
+
+interface StoredRow extends Record<string, unknown> {
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string | null;
+  /** Uint8Array from PGlite, Buffer (a Uint8Array) from pg. */
+  readonly body_bytes: Uint8Array | null;
 }
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -16,12 +29,20 @@ export async function findStored(
   key: string,
   now: number,
 ): Promise<StoredResponse | null> {
-  const rows = await q.query<StoredResponse & Record<string, unknown>>(
-    `SELECT fingerprint, status, headers, body FROM idempotency_keys
+  const rows = await q.query<StoredRow>(
+    `SELECT fingerprint, status, headers, body, body_bytes FROM idempotency_keys
      WHERE token_id = $1 AND key = $2 AND created_at > to_timestamp($3::float8 / 1000)`,
     [tokenId, key, now - IDEMPOTENCY_TTL_MS],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    fingerprint: row.fingerprint,
+    status: row.status,
+    headers: row.headers,
+    // A copy: the driver's bytes may be a view into a larger buffer it reuses.
+    body: row.body_bytes === null ? (row.body ?? '') : new Uint8Array(row.body_bytes),
+  };
 }
 
 /**
@@ -41,8 +62,8 @@ export async function storeResponse(
     [tokenId, key, now - IDEMPOTENCY_TTL_MS],
   );
   const rows = await q.query(
-    `INSERT INTO idempotency_keys (token_id, key, fingerprint, status, headers, body, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, to_timestamp($7::float8 / 1000))
+    `INSERT INTO idempotency_keys (token_id, key, fingerprint, status, headers, body, body_bytes, created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::bytea, to_timestamp($8::float8 / 1000))
      ON CONFLICT (token_id, key) DO NOTHING RETURNING key`,
     [
       tokenId,
@@ -50,7 +71,8 @@ export async function storeResponse(
       response.fingerprint,
       response.status,
       JSON.stringify(response.headers),
-      response.body,
+      typeof response.body === 'string' ? response.body : null,
+      typeof response.body === 'string' ? null : response.body,
       now,
     ],
   );

@@ -1,10 +1,21 @@
 // The portfolio (PRD-165 §6.2): summary and top performers over the whole filtered scope on every
-// page, pages by name, filters combined with the scope; milestone pages; the HTML report.
+// page, pages by name, filters combined with the scope; milestone pages; the reports as HTML,
+// PDF and PowerPoint through the API, the SDK and the CLI.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, readPptx, runs } from '../../../report/src/testing/read.js';
+import { runCli } from '../../../sdk/src/cli/run.js';
+import { createSuccessClient } from '../../../sdk/src/index.js';
 import type { CustomerSuccessSummary, PortfolioSuccessMetrics } from '../contract.js';
-import { type Api, apiOf } from '../testing/api.js';
-import { type TestApp, testApp } from '../testing/harness.js';
+import { type Api, apiOf, pathOf } from '../testing/api.js';
+import { responseProblems } from '../testing/contract.js';
+import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
+import { listen } from '../testing/listen.js';
 import { describeBackends } from '../testing/test-db.js';
+
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 describeBackends('portfolio and reports (%s)', (backend) => {
   let t: TestApp;
@@ -228,20 +239,7 @@ describeBackends('portfolio and reports (%s)', (backend) => {
       await call('deleteSuccessGoal', { goalId: g.json.id });
     });
 
-    it('answers 501 for PDF and PowerPoint until their renderer exists, and 422 for repeated sections', async () => {
-      for (const format of ['pdf', 'ppt']) {
-        const r = await call(
-          'generateSuccessReport',
-          { customerId: 'cus_acme' },
-          { body: { format } },
-        );
-        expect(r.status).toBe(501);
-        expect(r.problem.detail).toMatch(
-          format === 'pdf'
-            ? /PDF renderer is not available yet/
-            : /PowerPoint renderer is not available yet/,
-        );
-      }
+    it('answers 422 for repeated sections', async () => {
       const dup = await call(
         'generateSuccessReport',
         { customerId: 'cus_acme' },
@@ -252,6 +250,133 @@ describeBackends('portfolio and reports (%s)', (backend) => {
         field: '/include_sections/1',
         code: 'unique_items',
       });
+    });
+
+    /** A report through the API as bytes (the JSON helper would decode them as text). */
+    async function report(
+      body: Record<string, unknown>,
+      o: { token?: keyof typeof TOKENS; key?: string; customerId?: string } = {},
+    ) {
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${TOKENS[o.token ?? 'manager']}`,
+        'content-type': 'application/json',
+      };
+      if (o.key) headers['idempotency-key'] = o.key;
+      const res = await t.app.request(
+        `http://server.test${pathOf('generateSuccessReport', { customerId: o.customerId ?? 'cus_acme' })}`,
+        { method: 'POST', headers, body: JSON.stringify(body) },
+      );
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const text = res.headers.get('content-type')?.includes('json')
+        ? new TextDecoder().decode(bytes)
+        : '';
+      expect(responseProblems('generateSuccessReport', res.status, res.headers, text)).toEqual([]);
+      return { status: res.status, headers: res.headers, bytes, text };
+    }
+
+    it("renders a PDF with the requested sections and Acme's numbers (TC-165.3)", async () => {
+      const r = await report(
+        { format: 'pdf', include_sections: ['overview', 'goals', 'value', 'milestones'] },
+        { token: 'viewer' },
+      );
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('application/pdf');
+      expect(r.headers.get('content-disposition')).toBe(
+        'attachment; filename="acme-corp-success-report-all.pdf"',
+      );
+      const pdf = await readPdf(r.bytes);
+      const all = pdf.pages.join('\n');
+      for (const s of ['Success overview', 'Goals', 'Value delivered', 'Milestones'])
+        expect(all).toContain(s);
+      for (const s of ['Benchmarks', 'Progress over time', 'Recommended actions'])
+        expect(all).not.toContain(s);
+      for (const s of ['2 / 5', '$285K', '4.2x', '2,400 hrs', 'Reduce ticket time'])
+        expect(all).toContain(s);
+      expect(pdf.info).toMatchObject({
+        Title: 'Acme Corp: success report',
+        CreationDate: 'D:20260430090000Z',
+      });
+    });
+
+    it('renders a PowerPoint deck (.pptx) for format ppt, in the requested locale and period', async () => {
+      const r = await report({ format: 'ppt', period: '2026', locale: 'de-DE' });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe(PPTX);
+      expect(r.headers.get('content-disposition')).toBe(
+        'attachment; filename="acme-corp-success-report-2026.pptx"',
+      );
+      const deck = await readPptx(r.bytes);
+      expect(deck.slides.length).toBeGreaterThanOrEqual(8);
+      expect(runs(deck.slides[0] ?? '')).toContain('Acme Corp');
+      expect(runs(deck.slides[1] ?? '').join('|')).toContain('4,2x');
+      expect([...deck.chartsBySlide.values()].flat().length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('replays the first report byte for byte for a repeated Idempotency-Key', async () => {
+      for (const format of ['pdf', 'ppt']) {
+        const key = `report-replay-${format}-${backend}`;
+        const first = await report({ format }, { key });
+        // A re-render would differ (a later creation date, new zip timestamps): a replay cannot.
+        t.clock.advance(61_000);
+        const again = await report({ format }, { key });
+        expect(again.status).toBe(200);
+        expect(again.headers.get('idempotent-replayed')).toBe('true');
+        expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+        expect(again.headers.get('content-disposition')).toBe(
+          first.headers.get('content-disposition'),
+        );
+        expect(again.bytes.length).toBe(first.bytes.length);
+        expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+        const fresh = await report({ format }, { key: `${key}-other` });
+        expect(Buffer.from(fresh.bytes).equals(Buffer.from(first.bytes))).toBe(false);
+      }
+      t.clock.set(new Date('2026-04-30T09:00:00Z'));
+    });
+
+    it('keeps the scope rules: a viewer or CSM outside the customer gets 404, for every format', async () => {
+      for (const format of ['pdf', 'ppt', 'html']) {
+        const viewer = await report({ format }, { token: 'viewer', customerId: 'cus_globex' });
+        expect(viewer.status).toBe(404);
+        const csm = await report({ format }, { token: 'otherCsm' });
+        expect(csm.status).toBe(404);
+        expect((await report({ format }, { token: 'csm' })).status).toBe(200);
+      }
+    });
+
+    it('serves the files to the SDK and the CLI over HTTP, bytes intact', async () => {
+      const server = await listen(t.app);
+      const dir = await mkdtemp(join(tmpdir(), 'cscx-report-cli-'));
+      try {
+        const client = createSuccessClient({ baseUrl: server.url, token: TOKENS.csm, retries: 0 });
+        const deck = await client.generateSuccessReport({
+          customerId: 'cus_acme',
+          body: { format: 'ppt', include_sections: ['value'] },
+        });
+        expect(deck.name).toBe('acme-corp-success-report-all.pptx');
+        expect(deck.type).toBe(PPTX);
+        const read = await readPptx(new Uint8Array(await deck.arrayBuffer()));
+        expect(read.slides).toHaveLength(2);
+
+        const out = join(dir, 'acme.pdf');
+        let stdout = '';
+        let stderr = '';
+        const code = await runCli(
+          ['report', 'cus_acme', '--format', 'pdf', '--out', out],
+          { CSCX_BASE_URL: server.url, CSCX_TOKEN: TOKENS.csm },
+          { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) },
+        );
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const bytes = new Uint8Array(await readFile(out));
+        expect(stdout).toContain(`Wrote ${out} (${bytes.length} bytes, application/pdf)`);
+        expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+        const pdf = await readPdf(bytes);
+        expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
+        expect(pdf.pages.join('\n')).toContain('Recommended actions');
+      } finally {
+        await server.close();
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -6,37 +6,31 @@ import {
   formatNumber,
   formatPercent,
 } from '@cscx/success-calc';
+import {
+  capitalise,
+  generatedAt,
+  headlineKpis,
+  PRIORITY_TEXT,
+  periodLabel,
+  provenance,
+  SECTION_TITLE,
+  STATUS_TEXT,
+  segmentLabel,
+  trendCaption,
+  valueWithUnit,
+} from './sections.js';
 import type {
   AccountSuccessMetrics,
   CustomerSuccessMetrics,
   ProgressTrend,
-  ReportSection,
+  ReportInput,
   SuccessGoal,
-} from '../contract.js';
+} from './types.js';
 
-/**
- * The customer-facing success report as one self-contained HTML page (PRD-165 FR-165.16..19,
- * TC-165.3): no script, no external request, inline SVG charts, print-friendly. Every text from
- * the data is escaped; every number is one calc computed, shown through calc's Intl formatters
- * in the requested locale.
- */
-
-export const REPORT_SECTIONS: readonly ReportSection[] = [
-  'overview',
-  'goals',
-  'value',
-  'milestones',
-  'benchmarks',
-  'trends',
-  'recommendations',
-];
-
-export interface ReportInput {
-  readonly metrics: CustomerSuccessMetrics;
-  readonly account: AccountSuccessMetrics;
-  readonly sections: readonly ReportSection[];
-  readonly locale: string;
-}
+// The customer-facing success report as one self-contained HTML page (PRD-165 FR-165.16..19,
+// TC-165.3): no script, no external request, inline SVG charts, print-friendly. Every text from
+// the data is escaped; every number is one calc computed, shown through calc's Intl formatters
+// in the requested locale.
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -53,27 +47,6 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-const STATUS_TEXT: Readonly<Record<string, string>> = {
-  achieved: 'Achieved',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  missed: 'Missed',
-  not_started: 'Not started',
-  exceeding: 'Exceeding',
-  not_met: 'Not met',
-  planned: 'Planned',
-};
-
-const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
-  overview: 'Success overview',
-  goals: 'Goals',
-  value: 'Value delivered',
-  milestones: 'Milestones',
-  benchmarks: 'Benchmarks',
-  trends: 'Progress over time',
-  recommendations: 'Recommended actions',
-};
-
 function status(s: string | null): string {
   if (s === null) return '<span class="status">—</span>';
   return `<span class="status status-${e(s)}">${e(STATUS_TEXT[s] ?? s)}</span>`;
@@ -85,51 +58,12 @@ function bar(percent: number | null, locale: string): string {
   return `<span class="bar" role="img" aria-label="${e(formatPercent(percent, { locale }))}"><span style="width:${width.toFixed(1)}%"></span></span> ${e(formatPercent(percent, { locale }))}`;
 }
 
-function valueWithUnit(v: number | null, unit: string, locale: string): string {
-  const n = formatNumber(v, { locale });
-  return unit ? `${n} ${unit}` : n;
-}
-
 function overview(m: CustomerSuccessMetrics, a: AccountSuccessMetrics, locale: string): string {
-  const g = m.metrics.goals;
-  const v = m.metrics.value_delivered;
-  const cur = m.metrics.currency;
-  const score = m.metrics.success_score;
-  const cards = [
-    [
-      'Goals achieved',
-      `${g.achieved} / ${g.total}`,
-      g.achievement_rate === null
-        ? 'No goals yet'
-        : `${formatPercent(g.achievement_rate, { locale })} achievement rate`,
-    ],
-    [
-      'Value delivered',
-      formatMoney(v.total_value, cur, { locale, compact: true }),
-      `${formatMoney(v.total_value, cur, { locale })} per year`,
-    ],
-    [
-      'ROI',
-      formatMultiplier(v.roi_multiplier, { locale }),
-      v.roi_multiplier === null
-        ? (v.roi_note ?? '')
-        : `vs ${formatMoney(v.investment, cur, { locale, compact: true })} investment`,
-    ],
-    [
-      'Success score',
-      score.score === null
-        ? '—'
-        : `${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100`,
-      score.band === null
-        ? (score.note ?? '')
-        : `${STATUS_TEXT[score.band] ?? score.band[0]?.toUpperCase() + score.band.slice(1)}`,
-    ],
-  ];
   const summary = a.executive_summary;
-  return `<div class="cards">${cards
+  return `<div class="cards">${headlineKpis(m, locale)
     .map(
-      ([label, big, small]) =>
-        `<div class="card"><div class="label">${e(label ?? '')}</div><div class="big">${e(big ?? '')}</div><div class="small">${e(small ?? '')}</div></div>`,
+      (k) =>
+        `<div class="card"><div class="label">${e(k.label)}</div><div class="big">${e(k.value)}</div><div class="small">${e(k.detail)}</div></div>`,
     )
     .join('')}</div>
 <ul class="summary">
@@ -164,7 +98,7 @@ function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, local
   const rows = v.categories
     .map(
       (c) =>
-        `<tr><td>${e(c.label)}</td><td class="num">${c.annual_value === 0 && c.annual_hours > 0 ? '—' : e(formatMoney(c.annual_value, cur, { locale }))}</td><td class="num">${c.annual_hours > 0 ? e(formatHours(c.annual_hours, { locale })) : '—'}</td><td>${e(c.confidence ? (c.confidence[0]?.toUpperCase() ?? '') + c.confidence.slice(1) : '—')}</td></tr>`,
+        `<tr><td>${e(c.label)}</td><td class="num">${c.annual_value === 0 && c.annual_hours > 0 ? '—' : e(formatMoney(c.annual_value, cur, { locale }))}</td><td class="num">${c.annual_hours > 0 ? e(formatHours(c.annual_hours, { locale })) : '—'}</td><td>${e(c.confidence ? capitalise(c.confidence) : '—')}</td></tr>`,
     )
     .join('');
   const d = m.metrics.value_delivered;
@@ -215,7 +149,7 @@ function benchmarksSection(a: AccountSuccessMetrics, locale: string): string {
     )
     .join('');
   return `<table><thead><tr><th scope="col">Metric</th><th scope="col" class="num">${e(a.customer.name)}</th><th scope="col" class="num">Peer average</th><th scope="col" class="num">Percentile</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">Compared with ${b.peer_count} other customers in the ${e(b.segment.replace('_', '-'))} segment.</p>`;
+<p class="note">Compared with ${b.peer_count} other customers in the ${e(segmentLabel(b.segment))} segment.</p>`;
 }
 
 /** A small inline SVG line chart of one metric with its target line. */
@@ -248,14 +182,7 @@ function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
   if (m.trends.length === 0) return '<p class="empty">No metrics to chart.</p>';
   return `<div class="charts">${m.trends
     .map((t) => {
-      const last = t.points.at(-1);
-      const latest = last
-        ? ` · latest ${valueWithUnit(last.value, t.unit, locale)} (${formatDate(last.date, { locale, style: 'short' })})`
-        : '';
-      const forecast = t.forecast_date
-        ? ` · forecast to reach it ${formatDate(t.forecast_date, { locale })}`
-        : '';
-      return `<figure><figcaption>${e(t.name)}<span class="sub">${e(`Target ${valueWithUnit(t.target, t.unit, locale)}${latest}${forecast}`)}</span></figcaption>${sparkline(t, locale)}</figure>`;
+      return `<figure><figcaption>${e(t.name)}<span class="sub">${e(trendCaption(t, locale))}</span></figcaption>${sparkline(t, locale)}</figure>`;
     })
     .join('')}</div>`;
 }
@@ -263,18 +190,13 @@ function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
 function recommendationsSection(a: AccountSuccessMetrics): string {
   if (a.recommendations.length === 0)
     return '<p class="empty">No goal is at risk or missed: no action needed.</p>';
-  const when: Readonly<Record<string, string>> = {
-    immediate: 'Immediate',
-    this_week: 'This week',
-    this_month: 'This month',
-  };
   return a.recommendations
     .map(
       (r) =>
         `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status)}</h3><ol>${r.items
           .map(
             (i) =>
-              `<li><strong>${e(when[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
+              `<li><strong>${e(PRIORITY_TEXT[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
           )
           .join('')}</ol></div>`,
     )
@@ -305,13 +227,19 @@ svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .target{stroke:var
 @page{size:A4;margin:16mm}
 `;
 
+/**
+ * Renders the report as one self-contained HTML page: no script, nothing fetched, inline SVG
+ * charts, print-friendly (A4). Only the requested sections, in the requested order; every text
+ * from the data is escaped.
+ *
+ * @example
+ * const html = renderReportHtml({ metrics, account, sections: ['overview', 'value'], locale: 'en-US' });
+ * await writeFile('acme-success-report.html', html);
+ */
 export function renderReportHtml(input: ReportInput): string {
   const { metrics: m, account: a, locale } = input;
   const c = m.customer;
-  const period =
-    m.metrics.period_start === null
-      ? `to ${formatDate(m.metrics.period_end, { locale })}`
-      : `${formatDate(m.metrics.period_start, { locale })} – ${formatDate(m.metrics.period_end, { locale })}`;
+  const period = periodLabel(m, locale);
   const body = input.sections
     .map((s) => {
       const content =
@@ -336,9 +264,9 @@ export function renderReportHtml(input: ReportInput): string {
 <html lang="${e(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(c.name)} · Success report</title><style>${STYLE}</style></head>
 <body><main>
-<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(m.metrics.period)}) · ${e(c.segment.replace('_', '-'))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(m.as_of, { locale, style: 'long' }))}</div></header>
+<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(m.metrics.period)}) · ${e(segmentLabel(c.segment))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(generatedAt(input), { locale, style: 'long' }))}</div></header>
 ${body}
-<footer>Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers: progress = (current − baseline) / (target − baseline); value is annual; ROI = total value / investment (${e(formatMoney(c.investment, c.currency, { locale }))}). Amounts in ${e(c.currency)}.</footer>
+<footer>${e(provenance(m, locale))}</footer>
 </main></body></html>
 `;
 }

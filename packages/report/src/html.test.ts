@@ -1,0 +1,32 @@
+// The HTML report from in-memory data (the server's tests cover it through the API too).
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderReportHtml } from './html.js';
+import { acmeInput, renamed } from './testing/variants.js';
+
+describe('renderReportHtml', () => {
+  it("shows Acme's headline numbers and only the requested sections, in order", () => {
+    const html = renderReportHtml(acmeInput(['value', 'overview', 'trends']));
+    const order = ['id="value"', 'id="overview"', 'id="trends"'].map((s) => html.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).not.toContain('id="goals"');
+    for (const shown of ['4.2x', '$285K', '$285,000', '2,400 hrs', '2 / 5', '91 / 100'])
+      expect(html).toContain(shown);
+    expect(html).toContain('generated April 30, 2026');
+    expect(html).not.toMatch(/<script|src="http|href="http|@import|url\(/i);
+  });
+
+  it('escapes every text from the data', () => {
+    const html = renderReportHtml(renamed(acmeInput(), '<img src=x onerror=alert(1)>"\'&'));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
+    expect(escapeHtml('<a href="x">\'&')).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+  });
+
+  it('formats numbers and dates in the requested locale and says which language it is in', () => {
+    const html = renderReportHtml(acmeInput(['overview', 'value'], 'de-DE'));
+    expect(html).toContain('4,2x');
+    expect(html).toContain('285.000');
+    expect(html).toContain('lang="de"');
+  });
+});

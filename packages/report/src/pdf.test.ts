@@ -1,0 +1,145 @@
+// The PDF report read back with pdf.js: what a reader sees on each page, the document's
+// metadata, and how tables and charts are drawn.
+import { describe, expect, it } from 'vitest';
+import { renderReportHtml } from './html.js';
+import { renderReportPdf } from './pdf.js';
+import { SECTION_TITLE } from './sections.js';
+import { readPdf } from './testing/read.js';
+import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
+
+describe('renderReportPdf', () => {
+  it('renders every section of Acme with the numbers the HTML report shows (TC-165.3)', async () => {
+    const input = acmeInput();
+    const pdf = await readPdf(await renderReportPdf(input));
+    const all = pdf.pages.join('\n');
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
+    for (const title of Object.values(SECTION_TITLE)) expect(all).toContain(title);
+    const html = renderReportHtml(input);
+    // PRD-165's mock-up: 2 of 5 goals, $285K value, ROI 4.2x on $68K, 2,400 hours saved.
+    for (const shown of ['2 / 5', '$285K', '$285,000', '4.2x', '$68K', '2,400 hrs', '91 / 100']) {
+      expect(html).toContain(shown);
+      expect(all).toContain(shown);
+    }
+    expect(all).toContain('Strong');
+    expect(all).toContain('Reduce ticket time');
+    expect(all).toContain('11.5 hours');
+    expect(all).toContain('Upsell pipeline review');
+    expect(all).toContain('Review the expansion pipeline with the account team');
+    // The cover comes first: name and headline numbers on page 1.
+    expect(pdf.pages[0]).toContain('Acme Corp');
+    expect(pdf.pages[0]).toContain('INVESTMENT');
+  });
+
+  it('includes only the requested sections, in the requested order', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput(['value', 'goals'])));
+    const all = pdf.pages.join('\n');
+    expect(all).toContain(SECTION_TITLE.value);
+    expect(all).toContain(SECTION_TITLE.goals);
+    expect(all.indexOf(SECTION_TITLE.value)).toBeLessThan(all.indexOf(SECTION_TITLE.goals));
+    for (const absent of [
+      'overview',
+      'milestones',
+      'benchmarks',
+      'trends',
+      'recommendations',
+    ] as const)
+      expect(all).not.toContain(SECTION_TITLE[absent]);
+  });
+
+  it('carries title, author, subject, language and the given creation date as metadata', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput()));
+    expect(pdf.info).toMatchObject({
+      Title: 'Acme Corp: success report',
+      Author: 'CSCX Success Kit',
+      Language: 'en-US',
+      CreationDate: 'D:20260430090000Z',
+    });
+    expect(pdf.info.Subject).toMatch(/^Customer success report for Acme Corp, .*\(all\)$/);
+  });
+
+  it('gives the same bytes for the same input, so idempotent replays and tests are stable', async () => {
+    const a = await renderReportPdf(acmeInput());
+    const b = await renderReportPdf(acmeInput());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const later = await renderReportPdf({ ...acmeInput(), generatedAt: '2026-05-01T00:00:00Z' });
+    expect(Buffer.from(a).equals(Buffer.from(later))).toBe(false);
+  });
+
+  it('extracts names in any script as text, with markup characters left as they are', async () => {
+    const name = 'Ünïcødé Привет <script>&"\' Ελληνικά';
+    const pdf = await readPdf(await renderReportPdf(renamed(acmeInput(), name)));
+    expect(pdf.pages[0]).toContain(name);
+    expect(pdf.info.Title).toBe(`${name}: success report`);
+  });
+
+  it('numbers every page in the footer', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput()));
+    const n = pdf.pages.length;
+    pdf.pages.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} of ${n}`);
+      expect(text).toContain('Acme Corp · Success report');
+    });
+  });
+
+  it('breaks a long goals table across pages with the header repeated and no row cut', async () => {
+    const input = withGoals(acmeInput(['goals']), 40);
+    const pdf = await readPdf(await renderReportPdf(input));
+    const withGoalRows = pdf.pages.filter((p) => /Goal \d\d/.test(p));
+    expect(withGoalRows.length).toBeGreaterThanOrEqual(3);
+    for (const page of withGoalRows) expect(page).toContain('GOAL / METRIC');
+    // Every row whole on one page: a metric's name and its current value are never separated,
+    // and a goal is never the last row of a page without its first metric.
+    for (let i = 1; i <= 40; i++) {
+      const n = String(i).padStart(2, '0');
+      const pagesOf = (s: string) => pdf.pages.flatMap((p, j) => (p.includes(s) ? [j] : []));
+      expect(pagesOf(`Goal ${n}`)).toHaveLength(1);
+      const a = pagesOf(`Metric ${n}a`);
+      expect(a).toEqual(pagesOf(`Goal ${n}`));
+      expect(pdf.pages[a[0] ?? -1]).toMatch(
+        new RegExp(`Metric ${n}a\\s+180 ms\\s+100 ms\\s+${99 + i} ms`),
+      );
+    }
+  });
+
+  it('draws trend charts as vector paths, not images, with calc-formatted tick labels', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput(['trends'], 'de-DE')));
+    expect(pdf.images.every((n) => n === 0)).toBe(true);
+    expect(pdf.paths.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    const all = pdf.pages.join('\n');
+    expect(all).toContain('Upsell revenue closed');
+    // German month abbreviations from Intl, where Vega's own format would say "Jan".
+    expect(all).toMatch(/31\.\s?Jan|Jan\.|Feb\./);
+  });
+
+  it('formats numbers in the requested locale', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput(['overview', 'value'], 'de-DE')));
+    const all = pdf.pages.join('\n');
+    expect(all).toContain('4,2x');
+    expect(all).toContain('285.000');
+    expect(pdf.info.Language).toBe('de-DE');
+  });
+
+  it('rejects an invalid generatedAt with a clear error', async () => {
+    await expect(renderReportPdf({ ...acmeInput(), generatedAt: 'yesterday' })).rejects.toThrow(
+      /generatedAt must be a valid date/,
+    );
+  });
+
+  it('says so where a section has nothing to show, and never prints NaN or Infinity', async () => {
+    const pdf = await readPdf(await renderReportPdf(empty(acmeInput())));
+    const all = pdf.pages.join('\n');
+    for (const said of [
+      'No goals yet',
+      'No success goals defined.',
+      'No value drivers recorded.',
+      'None in this period.',
+      'None planned.',
+      'Benchmarks need at least 5 peers in the segment.',
+      'No metrics to chart.',
+      'No goal is at risk or missed: no action needed.',
+      'No investment recorded.',
+    ])
+      expect(all).toContain(said);
+    expect(all).not.toMatch(/NaN|Infinity|undefined|null/);
+  });
+});

@@ -1,0 +1,718 @@
+// The report as a PDF (PRD-165 FR-165.16, TC-165.3): a cover with the headline numbers, then the
+// requested sections in order. DejaVu Sans is embedded (pdfkit subsets it) because the 14
+// standard PDF fonts only cover Latin-1 and customer names arrive in any script. Tables never
+// cut a row and repeat their header on each page; charts are vector (Vega SVG via svg-to-pdfkit).
+import { formatDate, formatMoney } from '@cscx/success-calc';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { trendChartSvg } from './chart-svg.js';
+import {
+  benchmarkTable,
+  derivation,
+  executiveSummary,
+  generatedAt,
+  goalRows,
+  headlineKpis,
+  type Kpi,
+  milestoneLists,
+  PRIORITY_TEXT,
+  periodLabel,
+  provenance,
+  SECTION_TITLE,
+  STATUS_COLOR,
+  segmentLabel,
+  statusLabel,
+  trendCaption,
+  valueTable,
+} from './sections.js';
+import type { ReportInput, ReportSection } from './types.js';
+
+/** The two faces of the embedded font, as TrueType bytes. */
+export interface PdfFonts {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+}
+
+export interface PdfOptions {
+  /**
+   * The fonts to embed. In Node they default to DejaVu Sans from `dejavu-fonts-ttf`; in a
+   * browser pass the bytes (fetched from wherever the host serves them).
+   */
+  readonly fonts?: PdfFonts | undefined;
+}
+
+const INK = '#1c2430';
+const MUTED = '#5b6675';
+const LINE = '#d9dee5';
+const ACCENT = '#2155c4';
+const TRACK = '#edf0f4';
+const REGULAR = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
+const MARGIN = { top: 56, bottom: 56, left: 48, right: 48 };
+const PAD = 4;
+
+let defaultFonts: Promise<PdfFonts> | undefined;
+
+/** DejaVu Sans from the dejavu-fonts-ttf package, read once per process. */
+function nodeFonts(): Promise<PdfFonts> {
+  defaultFonts ??= (async () => {
+    const [{ readFile }, { createRequire }] = await Promise.all([
+      import('node:fs/promises'),
+      import('node:module'),
+    ]);
+    const require = createRequire(import.meta.url);
+    const [regular, bold] = await Promise.all([
+      readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+      readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    ]);
+    return { regular, bold };
+  })();
+  return defaultFonts;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+function hex(color: string): string {
+  return color.startsWith('#') ? color : `#${color}`;
+}
+
+function statusColor(key: string | null): string {
+  return hex((key && STATUS_COLOR[key]) || MUTED);
+}
+
+/** The writable area of the current page. */
+function frame(doc: Doc) {
+  const left = doc.page.margins.left;
+  const right = doc.page.width - doc.page.margins.right;
+  return { left, right, width: right - left, bottom: doc.page.height - doc.page.margins.bottom };
+}
+
+/** Starts a new page unless `height` still fits on this one. */
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > frame(doc).bottom) doc.addPage();
+}
+
+function text(
+  doc: Doc,
+  s: string,
+  o: { size?: number; bold?: boolean; color?: string; gap?: number } = {},
+): void {
+  const f = frame(doc);
+  doc
+    .font(o.bold ? BOLD : REGULAR)
+    .fontSize(o.size ?? 10)
+    .fillColor(o.color ?? INK)
+    .text(s, f.left, doc.y, { width: f.width });
+  if (o.gap) doc.y += o.gap;
+}
+
+function heading(doc: Doc, title: string): void {
+  // A heading never ends a page alone: keep room for it and the first lines under it.
+  ensureSpace(doc, 90);
+  doc.y += 10;
+  text(doc, title, { size: 15, bold: true });
+  const f = frame(doc);
+  doc
+    .moveTo(f.left, doc.y + 2)
+    .lineTo(f.right, doc.y + 2)
+    .lineWidth(0.75)
+    .strokeColor(LINE)
+    .stroke();
+  doc.y += 8;
+}
+
+function note(doc: Doc, s: string): void {
+  ensureSpace(doc, 14);
+  text(doc, s, { size: 8, color: MUTED, gap: 2 });
+}
+
+// ------------------------------------------------------------------------------------ tables
+
+interface Column {
+  readonly header: string;
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+}
+
+interface Cell {
+  readonly text: string;
+  readonly sub?: string;
+  readonly bold?: boolean;
+  readonly color?: string;
+  readonly indent?: number;
+  /** Draws a progress bar for this percent before the text. */
+  readonly bar?: number | null;
+}
+
+interface Row {
+  readonly cells: readonly Cell[];
+  /** Shaded group row (a goal above its metrics, a list heading). */
+  readonly group?: boolean;
+  /** Never the last row of a page (a goal stays with its first metric). */
+  readonly keepWithNext?: boolean;
+  readonly total?: boolean;
+}
+
+const BAR_WIDTH = 34;
+// No row taller than this: a pathological cell is cut with an ellipsis rather than overflowing.
+const MAX_ROW_HEIGHT = 200;
+
+function cellWidth(col: Column, cell: Cell): number {
+  return col.width - 2 * PAD - (cell.indent ?? 0) - (cell.bar !== undefined ? BAR_WIDTH + 4 : 0);
+}
+
+function rowHeight(doc: Doc, cols: readonly Column[], row: Row, size: number): number {
+  let h = 0;
+  row.cells.forEach((cell, i) => {
+    const col = cols[i];
+    if (!col) return;
+    const width = cellWidth(col, cell);
+    doc.font(cell.bold || row.group || row.total ? BOLD : REGULAR).fontSize(size);
+    let ch = doc.heightOfString(cell.text || ' ', { width });
+    if (cell.sub)
+      ch +=
+        doc
+          .font(REGULAR)
+          .fontSize(size - 1.5)
+          .heightOfString(cell.sub, { width }) + 1;
+    h = Math.max(h, ch);
+  });
+  return Math.min(h, MAX_ROW_HEIGHT) + 2 * PAD;
+}
+
+function drawHeader(doc: Doc, cols: readonly Column[], size: number): void {
+  const f = frame(doc);
+  let x = f.left;
+  const y = doc.y;
+  doc
+    .font(BOLD)
+    .fontSize(size - 1.5)
+    .fillColor(MUTED);
+  let h = 0;
+  for (const col of cols) {
+    h = Math.max(h, doc.heightOfString(col.header.toUpperCase(), { width: col.width - 2 * PAD }));
+  }
+  for (const col of cols) {
+    doc.text(col.header.toUpperCase(), x + PAD, y + PAD, {
+      width: col.width - 2 * PAD,
+      align: col.align ?? 'left',
+      lineBreak: true,
+    });
+    x += col.width;
+  }
+  const bottom = y + h + 2 * PAD;
+  doc.moveTo(f.left, bottom).lineTo(f.right, bottom).lineWidth(1).strokeColor(MUTED).stroke();
+  doc.y = bottom;
+}
+
+function drawRow(doc: Doc, cols: readonly Column[], row: Row, h: number, size: number): void {
+  const f = frame(doc);
+  const y = doc.y;
+  if (row.group) doc.rect(f.left, y, f.width, h).fillColor('#f5f7fa').fill();
+  let x = f.left;
+  row.cells.forEach((cell, i) => {
+    const col = cols[i];
+    if (!col) return;
+    let cx = x + PAD + (cell.indent ?? 0);
+    if (cell.bar !== undefined) {
+      const pct = cell.bar === null ? 0 : Math.max(0, Math.min(100, cell.bar));
+      const by = y + PAD + size * 0.35;
+      doc.roundedRect(cx, by, BAR_WIDTH, 4, 2).fillColor(TRACK).fill();
+      if (pct > 0)
+        doc
+          .roundedRect(cx, by, (BAR_WIDTH * pct) / 100, 4, 2)
+          .fillColor(ACCENT)
+          .fill();
+      cx += BAR_WIDTH + 4;
+    }
+    const width = cellWidth(col, cell);
+    doc
+      .font(cell.bold || row.group || row.total ? BOLD : REGULAR)
+      .fontSize(size)
+      .fillColor(cell.color ?? INK)
+      .text(cell.text, cx, y + PAD, {
+        width,
+        align: col.align ?? 'left',
+        height: MAX_ROW_HEIGHT,
+        ellipsis: true,
+      });
+    if (cell.sub) {
+      doc
+        .font(REGULAR)
+        .fontSize(size - 1.5)
+        .fillColor(MUTED)
+        .text(cell.sub, cx, doc.y + 1, { width, height: MAX_ROW_HEIGHT / 2, ellipsis: true });
+    }
+    x += col.width;
+  });
+  doc
+    .moveTo(f.left, y + h)
+    .lineTo(f.right, y + h)
+    .lineWidth(row.total ? 1 : 0.5)
+    .strokeColor(row.total ? MUTED : LINE)
+    .stroke();
+  doc.y = y + h;
+}
+
+/**
+ * A table that breaks across pages cleanly: a row that does not fit moves whole to the next
+ * page, where the header row is drawn again.
+ */
+function table(doc: Doc, cols: readonly Column[], rows: readonly Row[], size = 9): void {
+  const heights = rows.map((r) => rowHeight(doc, cols, r, size));
+  const headerRoom = size * 2.5 + 2 * PAD;
+  ensureSpace(doc, headerRoom + (heights[0] ?? 0));
+  drawHeader(doc, cols, size);
+  rows.forEach((row, i) => {
+    const h = heights[i] ?? 0;
+    const next = row.keepWithNext ? (heights[i + 1] ?? 0) : 0;
+    if (doc.y + h + next > frame(doc).bottom) {
+      doc.addPage();
+      drawHeader(doc, cols, size);
+    }
+    drawRow(doc, cols, row, h, size);
+  });
+  doc.y += 6;
+}
+
+/** Column widths from fractions of the frame width. */
+function columns(doc: Doc, spec: readonly [string, number, ('left' | 'right')?][]): Column[] {
+  const w = frame(doc).width;
+  return spec.map(([header, share, align]) => ({
+    header,
+    width: w * share,
+    align: align ?? 'left',
+  }));
+}
+
+// ---------------------------------------------------------------------------------- sections
+
+function kpiTiles(doc: Doc, kpis: readonly Kpi[], perRow: number): void {
+  const f = frame(doc);
+  const gap = 10;
+  const w = (f.width - gap * (perRow - 1)) / perRow;
+  const h = 70;
+  for (let i = 0; i < kpis.length; i += perRow) {
+    ensureSpace(doc, h + gap);
+    const y = doc.y;
+    kpis.slice(i, i + perRow).forEach((k, j) => {
+      const x = f.left + j * (w + gap);
+      doc.roundedRect(x, y, w, h, 6).lineWidth(0.75).strokeColor(LINE).stroke();
+      doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
+      doc.text(k.label.toUpperCase(), x + 10, y + 9, { width: w - 20, lineBreak: false });
+      doc.font(BOLD).fontSize(20).fillColor(INK);
+      doc.text(k.value, x + 10, y + 21, { width: w - 20, lineBreak: false, ellipsis: true });
+      doc.font(REGULAR).fontSize(8).fillColor(MUTED);
+      doc.text(k.detail, x + 10, y + 48, { width: w - 20, height: 18, ellipsis: true });
+    });
+    doc.y = y + h + gap;
+  }
+}
+
+function cover(doc: Doc, input: ReportInput): void {
+  const { metrics: m, locale } = input;
+  const c = m.customer;
+  doc.rect(0, 0, doc.page.width, 8).fillColor(ACCENT).fill();
+  doc.y = MARGIN.top;
+  text(doc, 'SUCCESS REPORT', { size: 9, bold: true, color: ACCENT, gap: 4 });
+  text(doc, c.name, { size: 26, bold: true, gap: 4 });
+  text(
+    doc,
+    `${periodLabel(m, locale)} (${m.metrics.period}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
+    { size: 10, color: MUTED },
+  );
+  text(doc, `Generated ${formatDate(generatedAt(input), { locale, style: 'long' })}`, {
+    size: 10,
+    color: MUTED,
+    gap: 16,
+  });
+  const [goals, value, roi, score] = headlineKpis(m, locale);
+  const investment: Kpi = {
+    label: 'Investment',
+    value: formatMoney(c.investment, c.currency, { locale, compact: true }),
+    detail: `${formatMoney(c.investment, c.currency, { locale })} per year`,
+  };
+  kpiTiles(
+    doc,
+    [score, goals, value, roi, investment].filter((k): k is Kpi => k !== undefined),
+    3,
+  );
+}
+
+function overview(doc: Doc, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  for (const line of executiveSummary(a, locale)) {
+    ensureSpace(doc, 16);
+    text(doc, `•  ${line}`, { size: 10.5, gap: 2 });
+  }
+  doc.y += 6;
+  text(doc, 'How these numbers are computed', { size: 8.5, bold: true, color: MUTED, gap: 2 });
+  for (const line of derivation('overview', m, a, locale)) note(doc, line);
+}
+
+function goals(doc: Doc, input: ReportInput): void {
+  const { metrics: m, locale } = input;
+  if (m.goals.length === 0) {
+    note(doc, 'No success goals defined.');
+    return;
+  }
+  const cols = columns(doc, [
+    ['Goal / metric', 0.34],
+    ['Baseline', 0.12, 'right'],
+    ['Target', 0.12, 'right'],
+    ['Current', 0.12, 'right'],
+    ['Progress', 0.18],
+    ['Status', 0.12],
+  ]);
+  const rows: Row[] = goalRows(m.goals, locale).map((r) =>
+    r.kind === 'goal'
+      ? {
+          group: true,
+          keepWithNext: true,
+          cells: [
+            { text: r.name, sub: r.sub },
+            { text: '' },
+            { text: '' },
+            { text: '' },
+            { text: r.progress, bar: r.progressPct },
+            { text: r.status, color: statusColor(r.statusKey) },
+          ],
+        }
+      : {
+          cells: [
+            { text: r.name, indent: 10 },
+            { text: r.baseline },
+            { text: r.target },
+            { text: r.current },
+            r.progressPct === null
+              ? { text: r.progress }
+              : { text: r.progress, bar: r.progressPct },
+            { text: r.status, color: statusColor(r.statusKey), bold: true },
+          ],
+        },
+  );
+  table(doc, cols, rows);
+}
+
+function value(doc: Doc, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const v = valueTable(a, m, locale);
+  const cols = columns(doc, [
+    ['Source of value', 0.4],
+    ['Annual value', 0.22, 'right'],
+    ['Hours saved', 0.2, 'right'],
+    ['Confidence', 0.18],
+  ]);
+  const rows: Row[] =
+    v.rows.length === 0
+      ? [{ cells: [{ text: 'No value drivers recorded.', color: MUTED }] }]
+      : v.rows.map((r) => ({
+          cells: [
+            { text: r.label },
+            { text: r.annualValue },
+            { text: r.hours },
+            { text: r.confidence },
+          ],
+        }));
+  rows.push({
+    total: true,
+    cells: [
+      { text: v.total.label },
+      { text: v.total.annualValue },
+      { text: v.total.hours },
+      { text: '' },
+    ],
+  });
+  table(doc, cols, rows);
+  kpiTiles(
+    doc,
+    v.facts.map(([label, val]) => ({ label, value: val, detail: '' })),
+    3,
+  );
+  for (const n of v.notes) note(doc, n);
+}
+
+function milestones(doc: Doc, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const l = milestoneLists(m, a, locale);
+  const cols = columns(doc, [
+    ['Date', 0.16],
+    ['Milestone', 0.66],
+    ['Status', 0.18],
+  ]);
+  const rows: Row[] = [];
+  const group = (title: string, empty: string, items: typeof l.achieved) => {
+    rows.push({
+      group: true,
+      keepWithNext: true,
+      cells: [{ text: title }, { text: '' }, { text: '' }],
+    });
+    if (items.length === 0)
+      rows.push({ cells: [{ text: '' }, { text: empty, color: MUTED }, { text: '' }] });
+    for (const x of items)
+      rows.push({
+        cells: [
+          { text: x.date, color: MUTED },
+          x.detail ? { text: x.name, sub: x.detail } : { text: x.name },
+          { text: x.status, color: statusColor(x.statusKey), bold: true },
+        ],
+      });
+  };
+  group('Achieved', 'None in this period.', l.achieved);
+  group('Upcoming', 'None planned.', l.upcoming);
+  table(doc, cols, rows);
+}
+
+function benchmarks(doc: Doc, input: ReportInput): void {
+  const { account: a, locale } = input;
+  const b = benchmarkTable(a, locale);
+  if (!b.ok) {
+    note(doc, b.note);
+    return;
+  }
+  const cols = columns(doc, [
+    ['Metric', 0.4],
+    [a.customer.name, 0.2, 'right'],
+    ['Peer average', 0.2, 'right'],
+    ['Percentile', 0.2, 'right'],
+  ]);
+  table(
+    doc,
+    cols,
+    b.rows.map((r) => ({ cells: r.map((t) => ({ text: t })) })),
+  );
+  note(doc, b.note);
+}
+
+async function trends(doc: Doc, input: ReportInput): Promise<void> {
+  const { metrics: m, locale } = input;
+  if (m.trends.length === 0) {
+    note(doc, 'No metrics to chart.');
+    return;
+  }
+  const f = frame(doc);
+  const gap = 18;
+  const colWidth = (f.width - gap) / 2;
+  const charts = await Promise.all(
+    m.trends.map((t) => trendChartSvg(t, { width: colWidth - 46, height: 92, locale })),
+  );
+  for (let i = 0; i < m.trends.length; i += 2) {
+    const pair = m.trends.slice(i, i + 2);
+    doc.font(BOLD).fontSize(9.5);
+    const captionH = Math.max(
+      ...pair.map(
+        (t) =>
+          doc.font(BOLD).fontSize(9.5).heightOfString(t.name, { width: colWidth }) +
+          doc
+            .font(REGULAR)
+            .fontSize(8)
+            .heightOfString(trendCaption(t, locale), { width: colWidth }),
+      ),
+    );
+    const chartH = 130;
+    ensureSpace(doc, captionH + chartH + 12);
+    const y = doc.y;
+    pair.forEach((t, j) => {
+      const x = f.left + j * (colWidth + gap);
+      doc.font(BOLD).fontSize(9.5).fillColor(INK).text(t.name, x, y, { width: colWidth });
+      doc
+        .font(REGULAR)
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(trendCaption(t, locale), x, doc.y, { width: colWidth });
+      const svg = charts[i + j];
+      if (svg) {
+        SVGtoPDF(doc, svg, x, y + captionH + 4, {
+          width: colWidth,
+          height: chartH,
+          preserveAspectRatio: 'xMinYMin meet',
+          fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+        });
+      } else {
+        doc
+          .font(REGULAR)
+          .fontSize(8)
+          .fillColor(MUTED)
+          .text('No measurements in this period.', x, y + captionH + 4, { width: colWidth });
+      }
+    });
+    doc.y = y + captionH + chartH + 12;
+  }
+}
+
+function recommendations(doc: Doc, input: ReportInput): void {
+  const { account: a } = input;
+  if (a.recommendations.length === 0) {
+    note(doc, 'No goal is at risk or missed: no action needed.');
+    return;
+  }
+  const f = frame(doc);
+  for (const r of a.recommendations) {
+    ensureSpace(doc, 60);
+    const y = doc.y;
+    doc.font(BOLD).fontSize(11).fillColor(INK);
+    const status = statusLabel(r.status);
+    const statusW = doc.font(BOLD).fontSize(8.5).widthOfString(status);
+    doc
+      .font(BOLD)
+      .fontSize(11)
+      .text(r.goal_name, f.left, y, { width: f.width - statusW - 12 });
+    doc
+      .font(BOLD)
+      .fontSize(8.5)
+      .fillColor(statusColor(r.status))
+      .text(status, f.right - statusW, y + 2, { width: statusW + 1, lineBreak: false });
+    doc.y = Math.max(doc.y, y + 14) + 2;
+    r.items.forEach((item, i) => {
+      const when = PRIORITY_TEXT[item.priority] ?? item.priority;
+      const line = `${i + 1}. ${when}: ${item.action}`;
+      const h =
+        doc
+          .font(REGULAR)
+          .fontSize(10)
+          .heightOfString(line, { width: f.width - 14 }) +
+        doc
+          .font(REGULAR)
+          .fontSize(8.5)
+          .heightOfString(item.reason, { width: f.width - 14 });
+      ensureSpace(doc, h + 4);
+      const iy = doc.y;
+      doc
+        .font(BOLD)
+        .fontSize(10)
+        .fillColor(INK)
+        .text(`${i + 1}. ${when}:`, f.left + 8, iy, {
+          continued: true,
+        });
+      doc.font(REGULAR).text(` ${item.action}`);
+      doc
+        .font(REGULAR)
+        .fontSize(8.5)
+        .fillColor(MUTED)
+        .text(item.reason, f.left + 20, doc.y, { width: f.width - 20 });
+      doc.y += 3;
+    });
+    doc.y += 6;
+  }
+}
+
+const SECTIONS: Readonly<
+  Record<ReportSection, (doc: Doc, input: ReportInput) => void | Promise<void>>
+> = {
+  overview,
+  goals,
+  value,
+  milestones,
+  benchmarks,
+  trends,
+  recommendations,
+};
+
+/** Page numbers and the report's name in every page's bottom margin. */
+function footers(doc: Doc, input: ReportInput): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const f = frame(doc);
+    // Writing inside the bottom margin would make pdfkit start a new page: lift it meanwhile.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 34;
+    doc
+      .moveTo(f.left, y - 6)
+      .lineTo(f.right, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(LINE)
+      .stroke();
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${input.metrics.customer.name} · Success report`, f.left, y, {
+        width: f.width * 0.7,
+        lineBreak: false,
+        ellipsis: true,
+      });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, f.left + f.width * 0.7, y, {
+      width: f.width * 0.3,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/**
+ * Renders the report as a PDF: a cover with the success score and band, goals achieved, value
+ * delivered, ROI and investment, then the requested sections in order, page numbers in the
+ * footer, and document metadata (title, author, subject, language). The same input gives the
+ * same bytes: the creation date is `input.generatedAt` (or the metrics' `as_of`), never the clock.
+ *
+ * @example
+ * const pdf = await renderReportPdf({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US',
+ *   generatedAt: '2026-04-30T09:00:00Z' });
+ * await writeFile('acme-corp-success-report.pdf', pdf);
+ */
+export async function renderReportPdf(
+  input: ReportInput,
+  options: PdfOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const fonts = options.fonts ?? (await nodeFonts());
+  const when = generatedAt(input);
+  const { metrics: m, locale } = input;
+  const c = m.customer;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    pdfVersion: '1.7',
+    lang: locale,
+    displayTitle: true,
+    info: {
+      Title: `${c.name}: success report`,
+      Author: 'CSCX Success Kit',
+      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${m.metrics.period})`,
+      Keywords: `success report, QBR, ${input.sections.join(', ')}`,
+      Creator: '@cscx/success-report',
+      Producer: '@cscx/success-report (pdfkit)',
+      CreationDate: when,
+      ModDate: when,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  doc.registerFont(REGULAR, toBuffer(fonts.regular));
+  doc.registerFont(BOLD, toBuffer(fonts.bold));
+  doc.font(REGULAR);
+
+  cover(doc, input);
+  for (const s of input.sections) {
+    heading(doc, SECTION_TITLE[s]);
+    await SECTIONS[s](doc, input);
+  }
+  doc.y += 12;
+  note(doc, provenance(m, locale));
+  footers(doc, input);
+  doc.end();
+  await ended;
+  const size = chunks.reduce((n, ch) => n + ch.length, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const ch of chunks) {
+    out.set(ch, at);
+    at += ch.length;
+  }
+  return out;
+}
+
+/** pdfkit's font loader wants a Buffer in Node (an ArrayBuffer in browsers). */
+function toBuffer(bytes: Uint8Array): Buffer | ArrayBuffer {
+  if (typeof Buffer !== 'undefined')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return bytes.slice().buffer;
+}

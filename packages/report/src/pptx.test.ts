@@ -1,0 +1,144 @@
+// The PowerPoint deck unzipped and read part by part, as PowerPoint would: slides, charts,
+// notes, and the escaping of every text from the data.
+import { describe, expect, it } from 'vitest';
+import { renderReportPptx } from './pptx.js';
+import { SECTION_TITLE } from './sections.js';
+import { readPptx, runs } from './testing/read.js';
+import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
+
+describe('renderReportPptx', () => {
+  it('builds a 16:9 deck: a title slide, then the sections in order, trends over two slides (Acme)', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput()));
+    const presentation = await deck.read('ppt/presentation.xml');
+    expect(presentation).toContain('<p:sldSz cx="9144000" cy="5143500"');
+    expect(deck.slides).toHaveLength(9);
+    const titles = deck.slides.map((s) => runs(s)[0]);
+    expect(titles.slice(1)).toEqual([
+      SECTION_TITLE.overview,
+      SECTION_TITLE.goals,
+      SECTION_TITLE.value,
+      SECTION_TITLE.milestones,
+      SECTION_TITLE.benchmarks,
+      `${SECTION_TITLE.trends} (1 of 2)`,
+      `${SECTION_TITLE.trends} (2 of 2)`,
+      SECTION_TITLE.recommendations,
+    ]);
+    expect(runs(deck.slides[0] ?? '')).toContain('Acme Corp');
+  });
+
+  it("shows Acme's headline numbers as the HTML report formats them", async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['overview', 'value', 'goals'])));
+    const [overview, value, goals] = deck.slides.slice(1).map((s) => runs(s).join('|'));
+    for (const shown of ['2 / 5', '$285K', '4.2x', '91 / 100', 'Strong'])
+      expect(overview).toContain(shown);
+    expect(overview).toContain('4 of 5 goals on track or achieved');
+    for (const shown of ['$185,000', '$100,000', '$68,000', '4.2x (419%)', '2,400 hrs'])
+      expect(value).toContain(shown);
+    expect(goals).toContain('Reduce ticket time');
+    expect(goals).toContain('11.5 hours');
+    expect(goals).toContain('At risk');
+  });
+
+  it('draws value delivered as a native bar chart and each trend as a native line chart', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['value', 'trends'])));
+    const valueCharts = deck.chartsBySlide.get(2) ?? [];
+    expect(valueCharts).toHaveLength(1);
+    const bar = await deck.read(valueCharts[0] ?? '');
+    expect(bar).toContain('<c:barChart>');
+    expect(bar).toContain('Cost reduction');
+    expect(bar).toContain('<c:v>185000</c:v>');
+    expect(bar).toContain('<c:v>100000</c:v>');
+    // Five metrics, four charts a slide: two trend slides.
+    const trendCharts = [
+      ...(deck.chartsBySlide.get(3) ?? []),
+      ...(deck.chartsBySlide.get(4) ?? []),
+    ];
+    expect(trendCharts).toHaveLength(5);
+    const line = await deck.read(trendCharts[0] ?? '');
+    expect(line).toContain('<c:lineChart>');
+    expect(line).toContain('<c:v>Target</c:v>');
+    // Every chart keeps its data in an embedded workbook, so PowerPoint can edit it.
+    expect(deck.files.filter((f) => f.startsWith('ppt/embeddings/'))).toHaveLength(6);
+  });
+
+  it('explains where the numbers come from in the speaker notes', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['overview', 'value'])));
+    const overviewNotes = runs(deck.notes.get(2) ?? '').join(' ');
+    expect(overviewNotes).toContain(
+      'ROI = total value / investment = $285,000 / $68,000 = 4.19, shown as 4.2x',
+    );
+    expect(overviewNotes).toContain('Goals achieved');
+    const valueNotes = runs(deck.notes.get(3) ?? '').join(' ');
+    expect(valueNotes).toContain('$285,000 = $0 + $185,000 + $100,000');
+  });
+
+  it('escapes every text from the data in slides, tables, charts, notes and properties', async () => {
+    const name = '<script>alert(1)</script>&"\' Привет';
+    const input = renamed(acmeInput(), name);
+    const first = input.metrics.goals[0];
+    const trend = input.metrics.trends[0];
+    if (!first || !trend) throw new Error('Acme has goals and trends');
+    const evil = {
+      ...input,
+      metrics: {
+        ...input.metrics,
+        goals: [{ ...first, name: `Goal ${name}` }, ...input.metrics.goals.slice(1)],
+        trends: [{ ...trend, name: `Trend ${name}` }, ...input.metrics.trends.slice(1)],
+      },
+    };
+    const deck = await readPptx(await renderReportPptx(evil));
+    const everything = (
+      await Promise.all(deck.files.filter((f) => f.endsWith('.xml')).map((f) => deck.read(f)))
+    ).join('\n');
+    expect(everything).not.toContain('<script>');
+    expect(everything).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
+    expect(runs(deck.slides[0] ?? '')).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&apos; Привет',
+    );
+    expect(await deck.read('docProps/core.xml')).toContain(
+      '<dc:title>&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&apos; Привет: success report</dc:title>',
+    );
+  });
+
+  it('continues a long goals table on further slides without splitting a goal from its metrics', async () => {
+    const deck = await readPptx(await renderReportPptx(withGoals(acmeInput(['goals']), 12)));
+    const slides = deck.slides.slice(1);
+    expect(slides.length).toBe(4);
+    slides.forEach((s, i) => {
+      const text = runs(s);
+      expect(text[0]).toBe(`Goals (${i + 1} of 4)`);
+      expect(text).toContain('Goal / metric');
+    });
+    // Metrics are indented under their goal by 0.3 in (274,320 EMU), not pushed off the slide.
+    expect(slides[0]).toContain('marL="274320"');
+    for (let i = 1; i <= 12; i++) {
+      const n = String(i).padStart(2, '0');
+      const at = (s: string) => slides.findIndex((x) => runs(x).includes(s));
+      expect(at(`Metric ${n}b`)).toBe(at(`Goal ${n}`));
+    }
+  });
+
+  it('says so on the slide when a section has nothing to show', async () => {
+    const input = acmeInput(['recommendations', 'benchmarks']);
+    const deck = await readPptx(
+      await renderReportPptx({
+        ...input,
+        account: { ...input.account, recommendations: [], benchmarks: null, benchmarks_note: null },
+      }),
+    );
+    expect(runs(deck.slides[1] ?? '')).toContain('No goal is at risk or missed: no action needed.');
+    expect(runs(deck.slides[2] ?? '')).toContain('Benchmarks are not available.');
+  });
+
+  it('renders a customer with nothing recorded yet without NaN, Infinity or empty charts', async () => {
+    const deck = await readPptx(await renderReportPptx(empty(acmeInput())));
+    const text = deck.slides.map((s) => runs(s).join('|')).join('\n');
+    expect(text).toContain('No success goals defined.');
+    expect(text).toContain('No metrics to chart.');
+    expect(text).toContain('None in this period.');
+    expect(text).toContain('None planned.');
+    expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
+    // Only the value chart remains; trends without measurements draw none.
+    expect([...deck.chartsBySlide.values()].flat()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,409 @@
+// What every format of the report shows, as text already formatted in the report's locale: the
+// HTML, PDF and PowerPoint renderers lay these strings out, so a number reads the same in all
+// three and is formatted in one place (calc's Intl formatters).
+import {
+  formatDate,
+  formatHours,
+  formatMoney,
+  formatMultiplier,
+  formatNumber,
+  formatPercent,
+} from '@cscx/success-calc';
+import type {
+  AccountSuccessMetrics,
+  CustomerSuccessMetrics,
+  ProgressTrend,
+  ReportInput,
+  ReportSection,
+  SuccessGoal,
+} from './types.js';
+
+/**
+ * Every section of the report, in the order the report shows them when none are chosen.
+ *
+ * @example
+ * renderReportHtml({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US' });
+ */
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  'overview',
+  'goals',
+  'value',
+  'milestones',
+  'benchmarks',
+  'trends',
+  'recommendations',
+];
+
+/** The heading of each section, the same in every format. */
+export const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
+  overview: 'Success overview',
+  goals: 'Goals',
+  value: 'Value delivered',
+  milestones: 'Milestones',
+  benchmarks: 'Benchmarks',
+  trends: 'Progress over time',
+  recommendations: 'Recommended actions',
+};
+
+export const STATUS_TEXT: Readonly<Record<string, string>> = {
+  achieved: 'Achieved',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  missed: 'Missed',
+  not_started: 'Not started',
+  exceeding: 'Exceeding',
+  not_met: 'Not met',
+  planned: 'Planned',
+};
+
+/** Status colours (hex without '#', as PowerPoint wants them), shared by PDF and PPTX. */
+export const STATUS_COLOR: Readonly<Record<string, string>> = {
+  achieved: '1A7F43',
+  exceeding: '1A7F43',
+  on_track: '2155C4',
+  at_risk: 'B25E00',
+  missed: 'B3261E',
+  not_met: 'B3261E',
+  not_started: '5B6675',
+  planned: '5B6675',
+};
+
+export const PRIORITY_TEXT: Readonly<Record<string, string>> = {
+  immediate: 'Immediate',
+  this_week: 'This week',
+  this_month: 'This month',
+};
+
+export const MISSING = '—';
+
+export function capitalise(text: string): string {
+  return (text[0]?.toUpperCase() ?? '') + text.slice(1);
+}
+
+export function statusLabel(status: string | null): string {
+  return status === null ? MISSING : (STATUS_TEXT[status] ?? status);
+}
+
+export function segmentLabel(segment: string): string {
+  return segment.replace('_', '-');
+}
+
+export function valueWithUnit(v: number | null, unit: string, locale: string): string {
+  const n = formatNumber(v, { locale });
+  return unit ? `${n} ${unit}` : n;
+}
+
+/** "1 Jul 2025 – 30 Apr 2026" or "to 30 Apr 2026" when the period has no start. */
+export function periodLabel(m: CustomerSuccessMetrics, locale: string): string {
+  return m.metrics.period_start === null
+    ? `to ${formatDate(m.metrics.period_end, { locale })}`
+    : `${formatDate(m.metrics.period_start, { locale })} – ${formatDate(m.metrics.period_end, { locale })}`;
+}
+
+/** When the report was made: the caller's `generatedAt`, else the metrics' `as_of`. */
+export function generatedAt(input: ReportInput): Date {
+  const at = input.generatedAt ?? input.metrics.as_of;
+  const d = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(d.getTime()))
+    throw new RangeError(`generatedAt must be a valid date or ISO 8601 timestamp, not "${at}"`);
+  return d;
+}
+
+/** A headline number: what it is, the number, and one line of context. */
+export interface Kpi {
+  readonly label: string;
+  readonly value: string;
+  readonly detail: string;
+}
+
+/** The four headline numbers of the overview: goals achieved, value, ROI, success score. */
+export function headlineKpis(m: CustomerSuccessMetrics, locale: string): Kpi[] {
+  const g = m.metrics.goals;
+  const v = m.metrics.value_delivered;
+  const cur = m.metrics.currency;
+  const score = m.metrics.success_score;
+  return [
+    {
+      label: 'Goals achieved',
+      value: `${g.achieved} / ${g.total}`,
+      detail:
+        g.achievement_rate === null
+          ? 'No goals yet'
+          : `${formatPercent(g.achievement_rate, { locale })} achievement rate`,
+    },
+    {
+      label: 'Value delivered',
+      value: formatMoney(v.total_value, cur, { locale, compact: true }),
+      detail: `${formatMoney(v.total_value, cur, { locale })} per year`,
+    },
+    {
+      label: 'ROI',
+      value: formatMultiplier(v.roi_multiplier, { locale }),
+      detail:
+        v.roi_multiplier === null
+          ? (v.roi_note ?? '')
+          : `vs ${formatMoney(v.investment, cur, { locale, compact: true })} investment`,
+    },
+    {
+      label: 'Success score',
+      value:
+        score.score === null
+          ? MISSING
+          : `${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100`,
+      detail:
+        score.band === null
+          ? (score.note ?? '')
+          : (STATUS_TEXT[score.band] ?? capitalise(score.band)),
+    },
+  ];
+}
+
+/** The executive summary's three lines, as plain text. */
+export function executiveSummary(a: AccountSuccessMetrics, locale: string): string[] {
+  const s = a.executive_summary;
+  return [
+    `${s.goals_on_track_or_exceeded} of ${s.goals_total} goals on track or achieved`,
+    `${formatMoney(s.annual_value, s.currency, { locale })} estimated annual value delivered`,
+    `${s.goals_at_risk} ${s.goals_at_risk === 1 ? 'goal' : 'goals'} at risk`,
+  ];
+}
+
+/** One row of the goals table: a goal, or one of its metrics under it. */
+export interface GoalRow {
+  readonly kind: 'goal' | 'metric';
+  readonly name: string;
+  /** Target date, owner and any note (goal rows only). */
+  readonly sub: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly current: string;
+  readonly progress: string;
+  readonly progressPct: number | null;
+  readonly status: string;
+  readonly statusKey: string | null;
+}
+
+/** The goals table as rows: each goal followed by its metrics. */
+export function goalRows(goals: readonly SuccessGoal[], locale: string): GoalRow[] {
+  const rows: GoalRow[] = [];
+  for (const g of goals) {
+    const owner = g.owner
+      ? ` · Owner: ${g.owner.name}${g.owner.title ? ` (${g.owner.title})` : ''}`
+      : '';
+    rows.push({
+      kind: 'goal',
+      name: g.name,
+      sub: `Target ${formatDate(g.target_date, { locale })}${owner}${g.progress_note ? ` · ${g.progress_note}` : ''}`,
+      baseline: '',
+      target: '',
+      current: '',
+      progress: formatPercent(g.achievement_pct, { locale }),
+      progressPct: g.achievement_pct,
+      status: statusLabel(g.status),
+      statusKey: g.status,
+    });
+    for (const m of g.metrics) {
+      rows.push({
+        kind: 'metric',
+        name: m.name,
+        sub: '',
+        baseline: valueWithUnit(m.baseline_value, m.unit, locale),
+        target: valueWithUnit(m.target_value, m.unit, locale),
+        current: valueWithUnit(m.current_value, m.unit, locale),
+        progress:
+          m.progress_pct === null
+            ? (m.progress_note ?? MISSING)
+            : formatPercent(m.progress_pct, { locale }),
+        progressPct: m.progress_pct,
+        status: statusLabel(m.status),
+        statusKey: m.status,
+      });
+    }
+  }
+  return rows;
+}
+
+export interface ValueRow {
+  readonly label: string;
+  readonly annualValue: string;
+  readonly hours: string;
+  readonly confidence: string;
+}
+
+/** The sources of value with the total last, and the ROI facts under the table. */
+export function valueTable(
+  a: AccountSuccessMetrics,
+  m: CustomerSuccessMetrics,
+  locale: string,
+): { rows: ValueRow[]; total: ValueRow; facts: [string, string][]; notes: string[] } {
+  const v = a.value_summary;
+  const cur = v.currency;
+  const d = m.metrics.value_delivered;
+  return {
+    rows: v.categories.map((c) => ({
+      label: c.label,
+      annualValue:
+        c.annual_value === 0 && c.annual_hours > 0
+          ? MISSING
+          : formatMoney(c.annual_value, cur, { locale }),
+      hours: c.annual_hours > 0 ? formatHours(c.annual_hours, { locale }) : MISSING,
+      confidence: c.confidence ? capitalise(c.confidence) : MISSING,
+    })),
+    total: {
+      label: 'Total',
+      annualValue: formatMoney(v.total_value, cur, { locale }),
+      hours: formatHours(v.time_saved_hours, { locale }),
+      confidence: '',
+    },
+    facts: [
+      ['Time saved', formatHours(d.time_saved_hours, { locale })],
+      ['Cost reduction', formatMoney(d.cost_reduction, cur, { locale })],
+      ['Revenue impact', formatMoney(d.revenue_impact, cur, { locale })],
+      ['Investment', formatMoney(v.investment, cur, { locale })],
+      [
+        'ROI',
+        `${formatMultiplier(v.roi_multiplier, { locale })} (${formatPercent(v.roi_pct, { locale })})`,
+      ],
+      ['Net return', formatPercent(v.net_return_pct, { locale })],
+    ],
+    notes: [
+      ...(v.roi_note ? [v.roi_note] : []),
+      'Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.',
+    ],
+  };
+}
+
+export interface MilestoneItem {
+  readonly date: string;
+  readonly name: string;
+  readonly detail: string;
+  readonly status: string;
+  readonly statusKey: string | null;
+}
+
+/** Milestones achieved in the period, and the ones coming up. */
+export function milestoneLists(
+  m: CustomerSuccessMetrics,
+  a: AccountSuccessMetrics,
+  locale: string,
+): { achieved: MilestoneItem[]; upcoming: MilestoneItem[] } {
+  return {
+    achieved: m.metrics.milestones.map((x) => ({
+      date: formatDate(x.achieved_date, { locale, style: 'short' }),
+      name: x.name,
+      detail: x.description,
+      status: STATUS_TEXT.achieved ?? 'Achieved',
+      statusKey: 'achieved',
+    })),
+    upcoming: a.upcoming_milestones.map((x) => ({
+      date: formatDate(x.target_date, { locale, style: 'short' }),
+      name: x.name,
+      detail: x.description,
+      status: statusLabel(x.status),
+      statusKey: x.status,
+    })),
+  };
+}
+
+/** The benchmark rows as text, or null with the reason they are missing. */
+export function benchmarkTable(
+  a: AccountSuccessMetrics,
+  locale: string,
+):
+  | { ok: true; rows: [string, string, string, string][]; note: string }
+  | { ok: false; note: string } {
+  const b = a.benchmarks;
+  if (!b) return { ok: false, note: a.benchmarks_note ?? 'Benchmarks are not available.' };
+  const fmt = (metric: string, v: number | null) =>
+    metric === 'success_score'
+      ? formatNumber(v, { locale, maximumFractionDigits: 0 })
+      : formatPercent(v, { locale });
+  return {
+    ok: true,
+    rows: b.rows.map((r) => [
+      r.label,
+      fmt(r.metric, r.value),
+      fmt(r.metric, r.peer_average),
+      r.percentile === null
+        ? MISSING
+        : formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }),
+    ]),
+    note: `Compared with ${b.peer_count} other customers in the ${segmentLabel(b.segment)} segment.`,
+  };
+}
+
+/** "Target 12 hours · latest 11.5 hours (4/28/26) · forecast to reach it Apr 17, 2026". */
+export function trendCaption(t: ProgressTrend, locale: string): string {
+  const last = t.points.at(-1);
+  const latest = last
+    ? ` · latest ${valueWithUnit(last.value, t.unit, locale)} (${formatDate(last.date, { locale, style: 'short' })})`
+    : '';
+  const forecast = t.forecast_date
+    ? ` · forecast to reach it ${formatDate(t.forecast_date, { locale })}`
+    : '';
+  return `Target ${valueWithUnit(t.target, t.unit, locale)}${latest}${forecast}`;
+}
+
+/** The footer line: where the figures come from. */
+export function provenance(m: CustomerSuccessMetrics, locale: string): string {
+  const c = m.customer;
+  return `Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers: progress = (current − baseline) / (target − baseline); value is annual; ROI = total value / investment (${formatMoney(c.investment, c.currency, { locale })}). Amounts in ${c.currency}.`;
+}
+
+/**
+ * Where each section's numbers come from (formula and inputs), for speaker notes and readers who
+ * ask "how was this computed?".
+ */
+export function derivation(
+  section: ReportSection,
+  m: CustomerSuccessMetrics,
+  a: AccountSuccessMetrics,
+  locale: string,
+): string[] {
+  const g = m.metrics.goals;
+  const v = m.metrics.value_delivered;
+  const cur = m.metrics.currency;
+  const money = (n: number | null) => formatMoney(n, cur, { locale });
+  const score = m.metrics.success_score;
+  const roi =
+    v.roi_multiplier === null
+      ? `ROI: not computed (${v.roi_note ?? 'no investment recorded'}).`
+      : `ROI = total value / investment = ${money(v.total_value)} / ${money(v.investment)} = ${formatNumber(v.roi_multiplier, { locale })}, shown as ${formatMultiplier(v.roi_multiplier, { locale })}. Net return = (value − investment) / investment = ${formatPercent(v.net_return_pct, { locale })}.`;
+  const value = `Total value = time value + cost reduction + revenue impact, per year: ${money(v.total_value)} = ${money(v.time_saved_value)} + ${money(v.cost_reduction)} + ${money(v.revenue_impact)}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.`;
+  switch (section) {
+    case 'overview':
+      return [
+        `Goals achieved = goals whose progress reached 100 % (${g.achieved}) out of all goals (${g.total}); achievement rate ${formatPercent(g.achievement_rate, { locale })}.`,
+        value,
+        roi,
+        score.score === null
+          ? `Success score: not computed (${score.note ?? 'no goals'}).`
+          : `Success score = sum of each goal's progress (each metric capped to 0..100) × its normalised weight = ${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100, band "${score.band ?? MISSING}".`,
+      ];
+    case 'goals':
+      return [
+        'Metric progress = (current − baseline) / (target − baseline) × 100; it works for both directions (lower is better when the target is below the baseline).',
+        "A goal's progress is the weighted mean of its metrics'. Status: achieved at ≥ 100 %, missed when the target date has passed, on track when progress ≥ the elapsed share of the goal's time − 10 points, otherwise at risk.",
+      ];
+    case 'value':
+      return [value, roi];
+    case 'milestones':
+      return [
+        `${m.metrics.milestones.length} milestones achieved in the period; ${a.upcoming_milestones.length} upcoming, with their recorded status.`,
+      ];
+    case 'benchmarks':
+      return [
+        a.benchmarks
+          ? `Peer average and percentile rank among the ${a.benchmarks.peer_count} other customers of the ${segmentLabel(a.benchmarks.segment)} segment.`
+          : (a.benchmarks_note ?? 'Benchmarks are not available.'),
+      ];
+    case 'trends':
+      return [
+        'Each line is a metric’s recorded measurements; the dashed line is its target. The forecast date is where the least-squares trend of the measurements reaches the target.',
+      ];
+    case 'recommendations':
+      return [
+        'Actions are suggested for goals at risk or missed, from the metrics furthest behind their target.',
+      ];
+  }
+}

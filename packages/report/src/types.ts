@@ -1,0 +1,36 @@
+import type { components } from '@cscx/success-sdk';
+
+type S = components['schemas'];
+export type CustomerSuccessMetrics = S['CustomerSuccessMetrics'];
+export type AccountSuccessMetrics = S['AccountSuccessMetrics'];
+export type ReportSection = S['ReportSection'];
+export type SuccessGoal = S['SuccessGoal'];
+export type SuccessMetric = S['SuccessMetric'];
+export type ProgressTrend = S['ProgressTrend'];
+
+/**
+ * What every renderer takes: the API's two views of one customer (PRD-165's success metrics and
+ * PRD-069's account view, the latter with benchmarks when they are wanted), the sections to show
+ * in order, and the BCP 47 locale every number, amount and date is formatted in.
+ *
+ * @example
+ * const input: ReportInput = {
+ *   metrics: await client.getCustomerSuccessMetrics({ customerId: 'cus_acme' }),
+ *   account: await client.getAccountSuccessMetrics({ customerId: 'cus_acme', includeBenchmarks: true }),
+ *   sections: REPORT_SECTIONS,
+ *   locale: 'en-US',
+ *   generatedAt: '2026-04-30T09:00:00Z',
+ * };
+ */
+export interface ReportInput {
+  readonly metrics: CustomerSuccessMetrics;
+  readonly account: AccountSuccessMetrics;
+  readonly sections: readonly ReportSection[];
+  readonly locale: string;
+  /**
+   * When the report was made (an ISO 8601 timestamp or a Date). It is printed on the report and,
+   * in PDFs, is the document's creation date, so the same input always gives the same bytes.
+   * Defaults to the metrics' `as_of`.
+   */
+  readonly generatedAt?: string | Date | undefined;
+}
