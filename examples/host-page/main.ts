@@ -32,6 +32,19 @@ let selected = new URLSearchParams(location.search).get('customer') ?? 'cus_acme
 
 const portfolioView = $<HTMLElement>('portfolio-view');
 const customerView = $<HTMLElement>('customer-view');
+const editGoal = $<HTMLButtonElement>('edit-goal');
+
+/**
+ * A viewer token is read-only (the API answers 403 to its writes): the page offers no Add or
+ * Edit, and the editor, should anything open it, is read-only as well.
+ */
+const isViewer = () => tokenSelect.value === 'demo-viewer-token';
+function applyRole() {
+  const viewer = isViewer();
+  addGoal.hidden = viewer || overview.hidden;
+  editGoal.hidden = viewer;
+  editor.toggleAttribute('readonly', viewer);
+}
 
 /** The portfolio is where a CSM or manager lands; a viewer token sees one customer only. */
 function showPortfolio() {
@@ -59,11 +72,12 @@ function showOverview() {
   goalView.hidden = true;
   editorView.hidden = true;
   overview.hidden = false;
-  addGoal.hidden = false;
+  addGoal.hidden = isViewer();
 }
 
 /** The editor in place of the dashboard: a new goal for the customer, or the goal on view. */
 function showEditor(goalId?: string) {
+  if (isViewer()) return;
   editor.removeAttribute('goal-id');
   editor.setAttribute('customer-id', selected);
   if (goalId) editor.setAttribute('goal-id', goalId);
@@ -104,7 +118,8 @@ async function loadCustomers() {
     const landOnPortfolio =
       tokenSelect.value !== 'demo-viewer-token' &&
       !new URLSearchParams(location.search).has('customer');
-    $('to-portfolio').hidden = tokenSelect.value === 'demo-viewer-token';
+    $('to-portfolio').hidden = isViewer();
+    applyRole();
     if (landOnPortfolio) showPortfolio();
     else showCustomer(selected);
   } catch (e) {
@@ -151,9 +166,7 @@ $('portfolio').addEventListener('success-customer-select', (e) =>
   showCustomer(e.detail.customerId),
 );
 overview.addEventListener('success-define-goals', () => showEditor());
-$('edit-goal').addEventListener('click', () =>
-  showEditor(goal.getAttribute('goal-id') ?? undefined),
-);
+editGoal.addEventListener('click', () => showEditor(goal.getAttribute('goal-id') ?? undefined));
 // After a save the dashboard shows the new numbers without a page reload.
 editor.addEventListener('success-goal-saved', () => {
   void overview.refresh();
@@ -164,10 +177,12 @@ editor.addEventListener('success-measurement-recorded', () => {
   void overview.refresh();
   void goal.refresh();
 });
+editor.addEventListener('success-milestone-saved', () => void overview.refresh());
 editor.addEventListener('success-cancel', showOverview);
 
 tokenSelect.addEventListener('change', () => {
   provider.token = tokenSelect.value;
+  applyRole();
   history.replaceState(null, '', '?');
   void loadCustomers();
 });

@@ -1,4 +1,10 @@
-import type { ReportFormat, SuccessGoal } from './types.js';
+import type {
+  CustomerSuccessSummary,
+  Measurement,
+  Milestone,
+  ReportFormat,
+  SuccessGoal,
+} from './types.js';
 
 /** `success-goal-select`: a goal was chosen (a goals-table row, an at-risk goal). */
 export interface SuccessGoalSelectDetail {
@@ -28,6 +34,43 @@ export interface SuccessGoalSavedDetail {
   readonly goal: SuccessGoal;
 }
 
+/** `success-measurement-recorded`: a goal editor stored a measurement; `goal` is the goal after it. */
+export interface SuccessMeasurementRecordedDetail {
+  readonly goal: SuccessGoal;
+  readonly metricId: string;
+  readonly measurement: Measurement;
+}
+
+/** `success-milestone-saved`: a goal editor created or updated a milestone. */
+export interface SuccessMilestoneSavedDetail {
+  readonly milestone: Milestone;
+  /** True when the milestone was just created. */
+  readonly created: boolean;
+}
+
+/** `success-cancel`: the user left a goal editor (after confirming, when there were changes). */
+export interface SuccessCancelDetail {
+  readonly goalId: string | undefined;
+}
+
+/**
+ * `success-customer-select`: a portfolio row was chosen. Cancel it to keep the selection
+ * unchanged (the host decides what opening a customer means).
+ */
+export interface SuccessCustomerSelectDetail {
+  readonly customerId: string;
+  readonly customer: CustomerSuccessSummary;
+}
+
+/** `success-chart-render`: the chart has been drawn (or redrawn after a resize or theme change). */
+export interface SuccessChartRenderDetail {
+  /** Time to build the spec and draw it, vega already loaded, in ms. */
+  readonly durationMs: number;
+  readonly width: number;
+  readonly height: number;
+  readonly series: number;
+}
+
 /** `success-error`: loading failed; the element also shows the error state with Retry. */
 export interface SuccessErrorDetail {
   readonly error: unknown;
@@ -43,6 +86,11 @@ export interface SuccessEventDetails {
   'success-define-goals': SuccessDefineGoalsDetail;
   'success-generate-report': SuccessGenerateReportDetail;
   'success-goal-saved': SuccessGoalSavedDetail;
+  'success-measurement-recorded': SuccessMeasurementRecordedDetail;
+  'success-milestone-saved': SuccessMilestoneSavedDetail;
+  'success-cancel': SuccessCancelDetail;
+  'success-customer-select': SuccessCustomerSelectDetail;
+  'success-chart-render': SuccessChartRenderDetail;
   'success-error': SuccessErrorDetail;
 }
 
@@ -54,6 +102,11 @@ export const SuccessEvents = {
   defineGoals: 'success-define-goals',
   generateReport: 'success-generate-report',
   goalSaved: 'success-goal-saved',
+  measurementRecorded: 'success-measurement-recorded',
+  milestoneSaved: 'success-milestone-saved',
+  cancel: 'success-cancel',
+  customerSelect: 'success-customer-select',
+  chartRender: 'success-chart-render',
   error: 'success-error',
 } as const satisfies Record<string, SuccessEventName>;
 

@@ -23,11 +23,7 @@ export {
 } from './data-controller.js';
 export * from './events.js';
 export { createFormat, DEFAULT_CURRENCY, type Format, MISSING_VALUE } from './format.js';
-export {
-  GoalEditor,
-  type SuccessCancelDetail,
-  type SuccessMeasurementRecordedDetail,
-} from './goal-editor/goal-editor.js';
+export { GoalEditor } from './goal-editor/goal-editor.js';
 export { GoalProgress } from './goal-progress/goal-progress.js';
 export { lazyClient } from './provider/lazy-client.js';
 export { SuccessProvider } from './provider/success-provider.js';
@@ -46,15 +42,11 @@ export { SuccessElement } from './success-element.js';
 export { SuccessGoalsTable } from './success-goals-table/success-goals-table.js';
 export { type MilestoneItem, SuccessMilestones } from './success-milestones/success-milestones.js';
 export { SuccessOverview } from './success-overview/success-overview.js';
-export {
-  type SuccessCustomerSelectDetail,
-  SuccessPortfolio,
-} from './success-portfolio/success-portfolio.js';
+export { SuccessPortfolio } from './success-portfolio/success-portfolio.js';
 export { SuccessScore } from './success-score/success-score.js';
 export {
   type ExpectedPace,
   loadChartRuntime,
-  type SuccessChartRenderDetail,
   SuccessTrendChart,
 } from './success-trend-chart/success-trend-chart.js';
 export { SuccessValue, UNPRICED_HOURS_NOTE } from './success-value/success-value.js';

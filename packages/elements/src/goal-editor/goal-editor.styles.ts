@@ -138,4 +138,62 @@ export const goalEditorStyles = css`
   .panel ul {
     margin: 0;
   }
+  .hint {
+    margin: 0;
+    font-size: var(--s-font-size-sm);
+    color: var(--s-muted);
+  }
+  input[readonly],
+  textarea[readonly] {
+    background: var(--s-raised, var(--s-surface));
+    border-style: dashed;
+  }
+  .milestones,
+  .measurement {
+    margin-top: calc(var(--s-space) * 6);
+  }
+  .milestones {
+    display: grid;
+    gap: calc(var(--s-space) * 3);
+  }
+  .milestones h3,
+  .milestones h4 {
+    margin: 0;
+  }
+  .ms-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--s-space) * 2);
+  }
+  .ms-item {
+    display: grid;
+    gap: calc(var(--s-space) * 1);
+    padding: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
+    border: 1px solid var(--s-border);
+    border-radius: var(--s-radius, 8px);
+  }
+  .ms-line {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .ms-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .ms-item p {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .ms-form {
+    display: grid;
+    gap: calc(var(--s-space) * 3);
+    padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
+    border: 1px solid var(--s-border);
+    border-radius: var(--s-radius, 8px);
+  }
 `;

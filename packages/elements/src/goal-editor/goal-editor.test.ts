@@ -4,6 +4,7 @@
 import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../define/goal-editor.js';
+import '../define/success-overview.js';
 import '../define/success-provider.js';
 import { XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepText, domShape, nextEvent, until } from '../testing/helpers.js';
@@ -138,6 +139,13 @@ describe('<goal-editor>', () => {
     expect(back.metrics[1]?.baseline_value).to.equal(null);
     expect(back.value_drivers[0]?.annual_value).to.equal(1_125_000);
     expect(back.annual_value).to.equal(1_125_000);
+    // The dashboard a host shows next reads the new goal from the server.
+    const dashboard = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token=${TOKEN}><success-overview customer-id=${CUSTOMER}></success-overview></success-provider>`,
+    );
+    const overview = dashboard.querySelector('success-overview')!;
+    await until(() => deepText(overview).includes(name), 'the new goal on the dashboard', 20_000);
+    expect(deepText(overview)).to.include('Resolution time');
     // The editor now edits the stored goal, and offers recording a measurement.
     await until(() => text(el).includes('Record a measurement'), 'measurement form');
     expect(q(el, 'button.save').textContent).to.include('Save changes');
@@ -400,7 +408,7 @@ describe('<goal-editor>', () => {
     await expect(missing).to.be.accessible();
   });
 
-  it('tells a viewer token the goal was not saved, keeping the input', async () => {
+  it('turns read-only when the API refuses a viewer token, keeping what was typed', async () => {
     const provider = await fixture<HTMLElement>(
       html`<success-provider base-url=${api} token="demo-viewer-token"><goal-editor customer-id=${CUSTOMER}></goal-editor></success-provider>`,
     );
@@ -412,9 +420,64 @@ describe('<goal-editor>', () => {
     await type(el, 'f-metrics-0-target_value', '50');
     await el.save();
     await el.updateComplete;
-    expect(q(el, '[role="alert"]').textContent).to.include('The goal was not saved');
+    // The reference server answers 403 "Viewer tokens are read-only." (packages/server/src/auth.ts).
+    const alert = q(el, '[role="alert"]').textContent ?? '';
+    expect(alert).to.include('Viewer tokens are read-only.');
+    expect(alert).to.include('read-only now');
     expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('Not allowed');
+    expect(q(el, '#f-name').hasAttribute('readonly')).to.equal(true);
+    expect(root(el).querySelector('button.save, button.add-metric, button.add-driver')).to.equal(
+      null,
+    );
     await expect(el).to.be.accessible();
+    const { goals } = await csm().getCustomerSuccessMetrics({ customerId: CUSTOMER });
+    expect(goals.some((g) => g.name === 'Not allowed')).to.equal(false);
+  });
+
+  it('shows a viewer an existing goal read-only with `readonly`: no Save, Record or milestone edits', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-viewer-token"><goal-editor readonly customer-id=${CUSTOMER} goal-id="goal_acme_ticket_time"></goal-editor></success-provider>`,
+    );
+    const el = provider.querySelector('goal-editor') as GoalEditor;
+    await until(() => root(el)?.querySelector('.ms-list') !== null, 'goal and milestones', 20_000);
+    expect(q(el, '[part~="readonly"]').textContent).to.include(
+      'Read-only: you can view this goal but not change it.',
+    );
+    expect(q(el, '#editor-title').textContent).to.match(/^Goal: /);
+    for (const input of root(el).querySelectorAll(
+      'form[part="form"] input, form[part="form"] textarea',
+    ))
+      expect(input.hasAttribute('readonly'), input.id).to.equal(true);
+    for (const select of root(el).querySelectorAll<HTMLSelectElement>('form[part="form"] select'))
+      expect(select.disabled, select.id).to.equal(true);
+    expect(
+      root(el).querySelector(
+        'button.save, button.add-metric, button.add-driver, form.measurement, button.ms-add, button.ms-edit, button.ms-achieve',
+      ),
+    ).to.equal(null);
+    expect(root(el).querySelectorAll('.ms-item').length).to.be.greaterThan(0);
+    expect(q(el, 'button.cancel').textContent).to.include('Close');
+    await expect(el).to.be.accessible();
+    let cancels = 0;
+    el.addEventListener('success-cancel', () => cancels++);
+    await click(el, 'button.cancel');
+    expect(cancels).to.equal(1);
+  });
+
+  it('offers no form for a new goal when read-only, only why and Close', async () => {
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor readonly customer-id=${CUSTOMER}></goal-editor>`,
+    );
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(text(el)).to.include('Read-only: goals cannot be created with this access.');
+    const cancelled = nextEvent(el, 'success-cancel');
+    await click(el, 'button.cancel');
+    expect((await cancelled).detail.goalId).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    // Dropping the attribute gives the form back.
+    el.readOnly = false;
+    await el.updateComplete;
+    expect(root(el).querySelector('form button.save')).to.not.equal(null);
   });
 
   it('passes axe in the dark theme with validation messages shown', async () => {
@@ -442,11 +505,27 @@ describe('<goal-editor>', () => {
     await type(el, 'f-metrics-0-target_value', '5');
     await type(el, 'f-metrics-0-data_source', XSS_PAYLOADS[5]);
     expect(domShape(el)).to.deep.equal(plain);
+    await click(el, 'button.add-driver');
+    await type(el, 'f-value_drivers-0-hours_per_unit', '1');
+    await type(el, 'f-value_drivers-0-units_per_month', '2');
+    await type(el, 'f-value_drivers-0-hourly_rate', '3');
+    const withDriver = domShape(el);
+    await type(el, 'f-value_drivers-0-label', XSS_PAYLOADS[4]);
+    expect(domShape(el)).to.deep.equal(withDriver);
     const goal = await saved(el, () => click(el, 'button.save'));
     expect(goal.description).to.equal(payload);
+    expect(goal.value_drivers[0]?.label).to.equal(XSS_PAYLOADS[4]);
+    expect(goal.metrics[0]?.data_source).to.equal(XSS_PAYLOADS[5]);
     await until(() => text(el).includes('Record a measurement'), 'edit mode');
     expect(q(el, '#editor-title').textContent).to.include(XSS_PAYLOADS[0]);
     expect(q(el, '#m-metric option').textContent).to.equal(XSS_PAYLOADS[3]);
+    expect(q<HTMLInputElement>(el, '#f-value_drivers-0-label').value).to.equal(XSS_PAYLOADS[4]);
+    // The measurement note is text too: stored as typed, nothing rendered from it.
+    await type(el, 'm-value', '3');
+    await type(el, 'm-note', XSS_PAYLOADS[2]);
+    const recorded = nextEvent(el, 'success-measurement-recorded');
+    await click(el, 'button.record');
+    expect((await recorded).detail.measurement.note).to.equal(XSS_PAYLOADS[2]);
     expect(root(el).querySelector('img, script, iframe, b')).to.equal(null);
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
     await expect(el).to.be.accessible();

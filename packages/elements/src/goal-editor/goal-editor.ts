@@ -37,31 +37,11 @@ import {
   validate,
   validateMeasurement,
 } from './goal-form.js';
+import type { MilestoneSection } from './milestone-section.js';
 
-type Measurement = Awaited<ReturnType<SuccessClient['recordMeasurement']>>['measurement'];
 type CreateBody = Parameters<SuccessClient['createSuccessGoal']>[0]['body'];
 type UpdateBody = Parameters<SuccessClient['updateSuccessGoal']>[0]['body'];
 type MeasureBody = Parameters<SuccessClient['recordMeasurement']>[0]['body'];
-
-/** `success-measurement-recorded`: a measurement was stored; `goal` is the goal after it. */
-export interface SuccessMeasurementRecordedDetail {
-  readonly goal: SuccessGoal;
-  readonly metricId: string;
-  readonly measurement: Measurement;
-}
-
-/** `success-cancel`: the user left the editor (after confirming, when there were changes). */
-export interface SuccessCancelDetail {
-  readonly goalId: string | undefined;
-}
-
-// Typed here until the lead moves them into events.ts with the other success-* events.
-declare global {
-  interface HTMLElementEventMap {
-    'success-measurement-recorded': CustomEvent<SuccessMeasurementRecordedDetail>;
-    'success-cancel': CustomEvent<SuccessCancelDetail>;
-  }
-}
 
 interface Draft {
   readonly form: GoalForm;
@@ -86,6 +66,15 @@ const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
  * leaving with changes asks first. Input is validated with the SDK's schemas; messages sit next
  * to their fields and in a summary linked to them, announced through a live region.
  *
+ * For an existing goal it also lists the customer's milestones and creates, edits and records
+ * the achieved date of milestones (`listMilestones`, `createMilestone` with an
+ * `Idempotency-Key`, `updateMilestone` with `If-Match`); that part loads with a dynamic import
+ * when first shown.
+ *
+ * With `readonly` nothing can be changed: fields are read-only, there is no Save, Add, Remove or
+ * Record, and a note says why. A save the API refuses as forbidden (403, e.g. a viewer token)
+ * switches the editor to read-only too, with the API's reason, keeping what was typed on screen.
+ *
  * @csspart base - The wrapper of every state.
  * @csspart form - The goal form.
  * @csspart error-summary - The list of validation errors, linked to the fields.
@@ -93,6 +82,9 @@ const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
  * @csspart conflict - The 412 view: the goal changed on the server.
  * @csspart measurement - The form to record a measurement.
  * @csspart actions - Save and Cancel.
+ * @csspart milestones - The customer's milestones and their form.
+ * @csspart milestone-form - The form to create or edit a milestone.
+ * @csspart readonly - The note that the editor is read-only, and why.
  * @csspart status - Status badges (icon and text).
  * @csspart notice - Draft, no-baseline and save-failure notices.
  * @csspart state - The loading and error states.
@@ -101,6 +93,7 @@ const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
  *
  * @event success-goal-saved - A goal was created or updated; `detail.goal` is the stored goal.
  * @event success-measurement-recorded - A measurement was stored; `detail.goal` is the goal after it.
+ * @event success-milestone-saved - A milestone was created or updated; `detail.milestone` is the stored one.
  * @event success-cancel - The user left the editor (Cancel, confirmed when there were changes).
  * @event success-error - Loading the goal failed; the error state with Retry is shown.
  */
@@ -112,6 +105,7 @@ export class GoalEditor extends SuccessElement {
     goalId: { attribute: 'goal-id' },
     goal: { attribute: false },
     client: { attribute: false },
+    readOnly: { type: Boolean, attribute: 'readonly', reflect: true },
   };
 
   /** The customer a new goal is created for. */
@@ -122,6 +116,8 @@ export class GoalEditor extends SuccessElement {
   declare goal: SuccessGoal | undefined;
   /** The SDK client; unset: the provider's. */
   declare client: SuccessClient | undefined;
+  /** Show the goal without any way to change it (e.g. for a viewer token). */
+  declare readOnly: boolean;
 
   readonly data = new DataController<SuccessGoal>(this, {
     data: () => this.goal,
@@ -152,6 +148,15 @@ export class GoalEditor extends SuccessElement {
   #measureErrors: Errors = new Map();
   #measuring = false;
   #measureKey: { key: string; json: string } | undefined;
+  /** The API's reason when it refused a save as forbidden: the editor is read-only since. */
+  #forbidden: string | undefined;
+  #milestones: MilestoneSection | undefined;
+  #milestonesImport: 'idle' | 'loading' | 'failed' = 'idle';
+
+  constructor() {
+    super();
+    this.readOnly = false;
+  }
 
   get #client(): SuccessClient | undefined {
     return this.client ?? this.data.client;
@@ -159,6 +164,19 @@ export class GoalEditor extends SuccessElement {
 
   get #editing(): boolean {
     return this.#server !== undefined;
+  }
+
+  /** True when nothing may be changed: the `readonly` attribute, or a save refused as forbidden. */
+  get #ro(): boolean {
+    return this.readOnly || this.#forbidden !== undefined;
+  }
+
+  #forbid(error: unknown): void {
+    // The detail says why ("Viewer tokens are read-only."); the title alone says "Forbidden".
+    const { title, detail } = describeError(error);
+    this.#forbidden = detail ?? `${title}.`;
+    this.#confirming = false;
+    this.requestUpdate();
   }
 
   get #draftKey(): string {
@@ -278,7 +296,7 @@ export class GoalEditor extends SuccessElement {
 
   /** Saves the goal (create or update). Resolves when the attempt is over. */
   async save(overwrite = false): Promise<void> {
-    if (this.#saving) return;
+    if (this.#saving || this.#ro) return;
     this.#submitted = true;
     const { body, errors } = this.#validate();
     this.#errors = errors;
@@ -331,6 +349,8 @@ export class GoalEditor extends SuccessElement {
     } catch (error) {
       if (error instanceof SuccessApiError && error.status === 412 && server) {
         await this.#showConflict(client, server.id);
+      } else if (error instanceof SuccessApiError && error.status === 403) {
+        this.#forbid(error);
       } else {
         // Announced by the notice's role="alert"; the live region would say it twice.
         this.#saveError = `The goal was not saved: ${describeError(error).title}. Your changes are kept.`;
@@ -381,6 +401,12 @@ export class GoalEditor extends SuccessElement {
   }
 
   #cancel(): void {
+    if (this.#ro) {
+      // Nothing can be saved from here: closing needs no confirm, and what was typed stays in
+      // the session draft rather than being discarded.
+      emit(this, 'success-cancel', { goalId: this.#server?.id });
+      return;
+    }
     if (this.dirty && !this.#confirming) {
       this.#confirming = true;
       this.requestUpdate();
@@ -391,13 +417,7 @@ export class GoalEditor extends SuccessElement {
     }
     this.#confirming = false;
     this.#discardDraft();
-    this.dispatchEvent(
-      new CustomEvent('success-cancel', {
-        detail: { goalId: this.#server?.id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'success-cancel', { goalId: this.#server?.id });
   }
 
   #keepEditing(): void {
@@ -412,7 +432,7 @@ export class GoalEditor extends SuccessElement {
   async recordMeasurement(): Promise<void> {
     const goal = this.#server;
     const client = this.#client;
-    if (!goal || !client || this.#measuring) return;
+    if (!goal || !client || this.#measuring || this.#ro) return;
     const m = this.#measure;
     const body: Record<string, unknown> = {
       metric_id: m.metric,
@@ -449,21 +469,17 @@ export class GoalEditor extends SuccessElement {
       this.#announce(
         `Measurement recorded. Progress ${pct === null ? 'not available' : this.fmt.percent(pct)}, status ${word}.`,
       );
-      this.dispatchEvent(
-        new CustomEvent('success-measurement-recorded', {
-          detail: {
-            goal: result.goal,
-            metricId: result.metric_id,
-            measurement: result.measurement,
-          },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'success-measurement-recorded', {
+        goal: result.goal,
+        metricId: result.metric_id,
+        measurement: result.measurement,
+      });
     } catch (error) {
-      this.#measureErrors = new Map([
-        ['form', `The measurement was not recorded: ${describeError(error).title}.`],
-      ]);
+      if (error instanceof SuccessApiError && error.status === 403) this.#forbid(error);
+      else
+        this.#measureErrors = new Map([
+          ['form', `The measurement was not recorded: ${describeError(error).title}.`],
+        ]);
     } finally {
       this.#measuring = false;
       this.requestUpdate();
@@ -493,9 +509,36 @@ export class GoalEditor extends SuccessElement {
     </div>`;
   }
 
+  #renderReadOnly(): TemplateResult | typeof nothing {
+    if (this.#forbidden !== undefined) {
+      return html`<div class="notice danger readonly" part="notice readonly" role="alert">
+        ${icon('danger')}<span>Not saved: ${this.#forbidden} This editor is read-only now; what you typed is still shown.</span>
+      </div>`;
+    }
+    if (!this.readOnly) return nothing;
+    return html`<div class="notice info readonly" part="notice readonly" role="note">
+      ${icon('info')}<span>${
+        this.#editing
+          ? 'Read-only: you can view this goal but not change it.'
+          : 'Read-only: goals cannot be created with this access.'
+      }</span>
+    </div>`;
+  }
+
   #renderEditor(): TemplateResult {
     const f = this.#form;
     const editing = this.#editing;
+    const ro = this.#ro;
+    // Read-only and nothing to show: no empty form to look at, only why and a way out.
+    if (ro && !editing && this.#forbidden === undefined) {
+      return html`<section class="form" aria-labelledby="editor-title">
+        <h2 id="editor-title">New goal</h2>
+        ${this.#renderReadOnly()}
+        <div class="actions" part="actions">
+          <button type="button" class="cancel" @click=${() => this.#cancel()}>Close</button>
+        </div>
+      </section>`;
+    }
     return html`<form
       part="form"
       novalidate
@@ -505,9 +548,10 @@ export class GoalEditor extends SuccessElement {
         void this.save();
       }}
     >
-      <h2 id="editor-title">${editing ? html`Edit goal: ${this.#server?.name}` : 'New goal'}</h2>
+      <h2 id="editor-title">${editing ? html`${ro ? 'Goal' : 'Edit goal'}: ${this.#server?.name}` : 'New goal'}</h2>
+      ${this.#renderReadOnly()}
       ${
-        this.#restored
+        this.#restored && !ro
           ? html`<div class="notice info" part="notice" role="note">
               ${icon('info')}<span>Restored your unsaved changes.</span>
               <button type="button" @click=${() => this.#discardDraft()}>Discard draft</button>
@@ -515,7 +559,7 @@ export class GoalEditor extends SuccessElement {
           : nothing
       }
       ${this.#renderSummary()} ${this.#renderConflict()}
-      ${this.#saveError ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${this.#saveError}</span></div>` : nothing}
+      ${this.#saveError && !ro ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${this.#saveError}</span></div>` : nothing}
       <fieldset>
         <legend>Goal</legend>
         <div class="grid">
@@ -535,23 +579,73 @@ export class GoalEditor extends SuccessElement {
           ? renderNotice(STATE_TEXT.noBaseline, 'warning')
           : nothing
       }
-      <div class="actions">
-        <button type="button" class="add-metric" @click=${() => this.#addMetric()}>Add metric</button>
-      </div>
+      ${
+        ro
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" class="add-metric" @click=${() => this.#addMetric()}>Add metric</button>
+            </div>`
+      }
       ${f.value_drivers.map((d, i) => this.#renderDriver(d, i))}
-      <div class="actions">
-        <button type="button" class="add-driver" @click=${() => this.#addDriver()}>Add value driver</button>
-      </div>
+      ${
+        ro
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" class="add-driver" @click=${() => this.#addDriver()}>Add value driver</button>
+            </div>`
+      }
       ${this.#renderPreview()}
       ${this.#confirming ? this.#renderConfirm() : nothing}
       <div class="actions" part="actions">
-        <button type="submit" class="primary save" ?disabled=${this.#saving}>
-          ${this.#saving ? 'Saving…' : editing ? 'Save changes' : 'Create goal'}
-        </button>
-        <button type="button" class="cancel" @click=${() => this.#cancel()}>Cancel</button>
+        ${
+          ro
+            ? nothing
+            : html`<button type="submit" class="primary save" ?disabled=${this.#saving}>
+                ${this.#saving ? 'Saving…' : editing ? 'Save changes' : 'Create goal'}
+              </button>`
+        }
+        <button type="button" class="cancel" @click=${() => this.#cancel()}>${ro ? 'Close' : 'Cancel'}</button>
       </div>
     </form>
-    ${editing ? this.#renderMeasurement() : nothing}`;
+    ${editing && !ro ? this.#renderMeasurement() : nothing}
+    ${editing ? this.#renderMilestones() : nothing}`;
+  }
+
+  #renderMilestones(): TemplateResult | typeof nothing {
+    // Milestones live behind the API: with a goal given as data and no client there are none.
+    if (!this.#client) return nothing;
+    if (this.#milestones) return this.#milestones.render();
+    if (this.#milestonesImport === 'failed')
+      return renderNotice(
+        'Milestones could not be loaded. Reload the page to try again.',
+        'danger',
+      );
+    if (this.#milestonesImport === 'idle') {
+      this.#milestonesImport = 'loading';
+      import('./milestone-section.js').then(
+        ({ MilestoneSection }) => {
+          this.#milestones = new MilestoneSection(this, {
+            client: () => this.#client,
+            customerId: () => this.#server?.customer_id ?? this.customerId,
+            goal: () =>
+              this.#server ? { id: this.#server.id, name: this.#server.name } : undefined,
+            readOnly: () => this.#ro,
+            fmt: () => this.fmt,
+            announce: (text) => {
+              this.#announce(text);
+              this.requestUpdate();
+            },
+            forbidden: (error) => this.#forbid(error),
+          });
+          this.requestUpdate();
+        },
+        () => {
+          this.#milestonesImport = 'failed';
+          this.requestUpdate();
+        },
+      );
+    }
+    return html`<p class="muted" role="status">Loading milestones…</p>`;
   }
 
   #addMetric(): void {
@@ -588,7 +682,7 @@ export class GoalEditor extends SuccessElement {
     return html`<fieldset>
       <legend>Metric ${i + 1}</legend>
       ${
-        this.#form.metrics.length > 1
+        this.#form.metrics.length > 1 && !this.#ro
           ? html`<div class="row-head"><span></span><button type="button" @click=${() => this.#remove('metrics', i)}>Remove metric ${i + 1}</button></div>`
           : nothing
       }
@@ -609,7 +703,7 @@ export class GoalEditor extends SuccessElement {
     const time = d.type === 'time_saved';
     return html`<fieldset>
       <legend>Value driver ${i + 1}</legend>
-      <div class="row-head"><span></span><button type="button" @click=${() => this.#remove('value_drivers', i)}>Remove value driver ${i + 1}</button></div>
+      ${this.#ro ? nothing : html`<div class="row-head"><span></span><button type="button" @click=${() => this.#remove('value_drivers', i)}>Remove value driver ${i + 1}</button></div>`}
       <div class="grid">
         ${this.#select(p('type'), 'Driver type', d.type, DRIVER_TYPES)}
         ${this.#input(p('label'), 'Label', d.label)}
@@ -826,6 +920,7 @@ export class GoalEditor extends SuccessElement {
         inputmode=${opts.numeric ? 'decimal' : nothing}
         autocomplete="off"
         .value=${value}
+        ?readonly=${this.#ro}
         aria-required=${opts.required ? 'true' : 'false'}
         aria-invalid=${f.invalid}
         aria-describedby=${f.describedby}
@@ -842,6 +937,7 @@ export class GoalEditor extends SuccessElement {
       <textarea
         id=${f.id}
         .value=${value}
+        ?readonly=${this.#ro}
         aria-invalid=${f.invalid}
         aria-describedby=${f.describedby}
         @input=${(e: Event) => this.#set(path, (e.target as HTMLTextAreaElement).value)}
@@ -861,6 +957,7 @@ export class GoalEditor extends SuccessElement {
       <label for=${f.id}>${label}</label>
       <select
         id=${f.id}
+        ?disabled=${this.#ro}
         aria-invalid=${f.invalid}
         aria-describedby=${f.describedby}
         @change=${(e: Event) => this.#set(path, (e.target as HTMLSelectElement).value)}

@@ -61,6 +61,30 @@ describe('<success-overview> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('demo host page: the CSM gets Add and Edit goal, the viewer token neither and a read-only editor', async () => {
+    interface Offered {
+      list: string;
+      customerView: boolean;
+      addGoal: boolean;
+      editGoal: boolean;
+      editorReadonly: boolean;
+    }
+    const roles = await executeServerCommand<
+      { csm: Offered; viewer: Offered & { editorOpened: boolean } },
+      undefined
+    >('demo-roles');
+    expect(roles.csm.customerView).to.equal(true);
+    expect(roles.csm.addGoal).to.equal(true);
+    expect(roles.csm.editGoal).to.equal(true);
+    expect(roles.csm.editorReadonly).to.equal(false);
+    expect(roles.viewer.list).to.equal('1 of 1 customers');
+    expect(roles.viewer.customerView).to.equal(true);
+    expect(roles.viewer.addGoal).to.equal(false);
+    expect(roles.viewer.editGoal).to.equal(false);
+    expect(roles.viewer.editorReadonly).to.equal(true);
+    expect(roles.viewer.editorOpened).to.equal(false);
+  });
+
   it('renders the demo host page with Acme’s dashboard, saved as test-artefacts/demo-page.png', async () => {
     const shot = await executeServerCommand<
       { path: string; bytes: number; title: string },

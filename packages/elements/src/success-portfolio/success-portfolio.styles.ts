@@ -11,7 +11,7 @@ export const styles = css`
   }
   .cards {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
     gap: calc(var(--s-space) * 3);
     margin: 0 0 calc(var(--s-space) * 4);
   }
@@ -31,9 +31,14 @@ export const styles = css`
     flex-direction: column;
     gap: calc(var(--s-space) * 1);
   }
+  .card {
+    min-width: 0;
+  }
   .card .value {
     font-size: var(--s-font-size-xl);
     font-weight: 600;
+    overflow-wrap: anywhere;
+    flex-wrap: wrap;
     font-variant-numeric: tabular-nums;
     display: inline-flex;
     align-items: center;
@@ -120,9 +125,12 @@ export const styles = css`
   }
   .row {
     display: grid;
-    /* Fixed height and shrinkable columns: a row's size never changes after it is measured,
-       so the virtualiser's resize observer never loops. */
-    grid-template-columns: minmax(0, 2fr) repeat(7, minmax(0, 1fr));
+    /* Fixed height and fixed column widths, the name taking what is left: a row's size never
+       changes after it is measured (so the virtualiser's resize observer never loops), and
+       every row of the virtualised list lines up with the header without a shared table.
+       The widths fit each column's header and its widest formatted value. */
+    grid-template-columns:
+      minmax(9rem, 1fr) 6.5rem 8rem 8.5rem 4.5rem 6rem 5rem 7.5rem;
     height: 2.5rem;
     width: 100%;
     box-sizing: border-box;
@@ -173,6 +181,58 @@ export const styles = css`
     display: flex;
     justify-content: flex-end;
     gap: calc(var(--s-space) * 2);
+  }
+  /* Narrower containers keep the columns that answer "who needs attention" (customer, score,
+     ROI, value, at risk) readable instead of squeezing all eight: first segment and last
+     update go, then the rows stack on two lines and goals achieved goes too. Header cells and
+     row cells hide together, so every row keeps the header's columns (ARIA grid semantics);
+     the CSV export and the sort keep every column. */
+  @container (max-width: 56rem) {
+    .row {
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 6rem 5rem;
+    }
+    .c-segment,
+    .c-updated {
+      display: none;
+    }
+  }
+  @container (max-width: 42rem) {
+    .row {
+      grid-template-columns: minmax(8.5rem, 1.7fr) minmax(4.5rem, 1fr) minmax(5.5rem, 1fr);
+      grid-template-areas:
+        'name name value'
+        'score roi atRisk';
+      grid-template-rows: 1fr 1fr;
+      height: 3.75rem;
+    }
+    .c-goals {
+      display: none;
+    }
+    .cell {
+      padding-block: calc(var(--s-space) * 1);
+    }
+    .c-name {
+      grid-area: name;
+    }
+    .c-value {
+      grid-area: value;
+    }
+    .c-score {
+      grid-area: score;
+      justify-content: flex-start;
+    }
+    .c-roi {
+      grid-area: roi;
+    }
+    .c-atRisk {
+      grid-area: atRisk;
+    }
+    .card .value {
+      font-size: var(--s-font-size-lg);
+    }
+    .export {
+      margin-left: 0;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .body {

@@ -2,6 +2,7 @@ import { portfolioSummary } from '@cscx/success-calc';
 import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import fc from 'fast-check';
 import '../define/success-portfolio.js';
 import '../define/success-provider.js';
 import { createFormat } from '../format.js';
@@ -16,6 +17,9 @@ import {
   csvField,
   type PortfolioSuccessMetrics,
   type Segment,
+  SIMPLE_NAME,
+  simpleCollationKey,
+  sortCustomers,
   toPortfolioCustomer,
 } from './portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
@@ -256,6 +260,102 @@ describe('<success-portfolio>', () => {
     });
   });
 
+  it('orders plain names by a key exactly as Intl.Collator does, and other names by the collator', () => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const sign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const name = fc.string({
+      unit: fc.constantFrom('a', 'A', 'b', 'z', 'Z', ' ', '0', '1', '2', '9'),
+      maxLength: 10,
+    });
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)).to.equal(true);
+        expect(sign(simpleCollationKey(a), simpleCollationKey(b)), `${a} | ${b}`).to.equal(
+          Math.sign(collator.compare(a, b)),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+    // One name outside the plain alphabet sends the whole set through the collator.
+    const rows = generate(60).map((c, i) => ({
+      ...c,
+      name: ['Zoë 2', 'zoe 10', 'Émile', 'emile', '"Quoted"', "O'Brien", 'acme 7'][i % 7]!,
+    }));
+    expect(SIMPLE_NAME.test('Zoë 2')).to.equal(false);
+    for (const dir of ['ascending', 'descending'] as const)
+      expect(ids(sortCustomers(rows, 'name', dir))).to.deep.equal(
+        ids(referenceSort(rows, 'name', dir === 'descending')),
+      );
+  });
+
+  describe('readable from 360 px to wide', () => {
+    const cases: Array<[number, readonly Column[]]> = [
+      [360, ['name', 'score', 'roi', 'value', 'atRisk']],
+      [720, ['name', 'goals', 'score', 'roi', 'value', 'atRisk']],
+      [1200, COLUMNS],
+    ];
+    const shown = (cells: Iterable<Element>) =>
+      [...cells].filter((c) => getComputedStyle(c).display !== 'none');
+    const columnOf = (cell: Element) =>
+      [...cell.classList].find((c) => c.startsWith('c-'))!.slice(2) as Column;
+
+    for (const [width, columns] of cases) {
+      it(`at ${width} px shows ${columns.join(', ')} unclipped, nothing wider than the element`, async () => {
+        const customers = generate(200);
+        // The widest values each column can hold, in the first row (sorted by name).
+        Object.assign(customers[0]!, {
+          name: 'AAA Widest Values',
+          segment: 'mid_market',
+          goals_total: 12,
+          goals_achieved: 10,
+          goals_at_risk: 2,
+          achievement_rate: 83.33,
+          success_score: 79,
+          success_band: 'moderate',
+          roi_multiplier: 12.34,
+          total_value: 987_654_321,
+          last_updated: '2026-12-31T00:00:00Z',
+        });
+        const wrap = await fixture<HTMLElement>(
+          html`<div style=${`width:${width}px`}><success-portfolio .customers=${customers}></success-portfolio></div>`,
+        );
+        const el = wrap.querySelector('success-portfolio')!;
+        await until(() => renderedRows(el).length > 5, 'rows');
+        const header = root(el).querySelector('.head [role="row"]')!;
+        const headers = shown(header.querySelectorAll('[role="columnheader"]'));
+        expect(headers.map(columnOf)).to.deep.equal([...columns]);
+        const host = el.getBoundingClientRect();
+        expect(Math.round(host.width)).to.equal(width);
+        for (const row of renderedRows(el)) {
+          const cells = shown(row.querySelectorAll('[role="gridcell"]'));
+          // Every row keeps exactly the header's columns: hidden cells leave the accessibility tree.
+          expect(cells.map(columnOf), row.id).to.deep.equal([...columns]);
+          for (const cell of cells) {
+            if (columnOf(cell) === 'name' && row !== renderedRows(el)[0]) continue;
+            expect(cell.scrollWidth, `${row.id} ${cell.className}`).to.be.at.most(cell.clientWidth);
+          }
+        }
+        // Each header fits with its sort arrow showing.
+        for (const col of columns) {
+          el.sortBy(col, 'descending');
+          await el.updateComplete;
+          const cell = root(el).querySelector(`.head .c-${col}`)!;
+          expect(cell.scrollWidth, `header ${col}`).to.be.at.most(cell.clientWidth);
+        }
+        const grid = root(el).querySelector<HTMLElement>('[role="grid"]')!;
+        expect(grid.scrollWidth).to.be.at.most(grid.clientWidth);
+        for (const e of deepElements(el)) {
+          const r = e.getBoundingClientRect();
+          // Cells clip by design (asserted above); the live region is a 1 px clipped box.
+          if (r.width === 0 || e.closest('.cell, .visually-hidden')) continue;
+          expect(r.right, e.className || e.localName).to.be.at.most(host.right + 0.5);
+          expect(r.left, e.className || e.localName).to.be.at.least(host.left - 0.5);
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   it('moves the active row with arrow keys and selects with Enter (cancelable event)', async () => {
     const { el } = await big(300);
     const grid = root(el).querySelector<HTMLElement>('[role="grid"]')!;
@@ -448,6 +548,33 @@ describe('<success-portfolio>', () => {
     expect(urls[0]!.searchParams.get('limit')).to.equal('500');
     expect(urls[2]!.searchParams.get('cursor')).to.equal('2');
     expect(card(el, 'Customers')).to.equal('1,200');
+    await expect(el).to.be.accessible();
+  });
+
+  it('streaming: shows the first page with "Loading more" while the next is on its way, passing axe', async () => {
+    const pages = pagesOf(generate(700), 500);
+    const client = createSuccessClient({
+      baseUrl: location.origin,
+      token: 't',
+      retries: 0,
+      fetch: async (input) => {
+        const url = new URL((input as Request).url);
+        // The second page never arrives during this test.
+        if (url.searchParams.get('cursor')) return new Promise<Response>(() => {});
+        return new Response(JSON.stringify(pages[0]), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    const p = await fixture<HTMLElement>(
+      html`<success-provider .client=${client}><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await until(() => root(el).querySelector('.loading-more') !== null, 'streaming');
+    await until(() => renderedRows(el).length > 0, 'first rows');
+    expect(deepText(el)).to.include('Loading more customers… 500 so far.');
+    expect(root(el).querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.visibleRows).to.have.length(500);
     await expect(el).to.be.accessible();
   });
 

@@ -24,7 +24,9 @@ import {
   type CustomerSuccessSummary,
   isFiltered,
   matches,
+  type NameOrder,
   NO_FILTER,
+  nameOrder,
   type PortfolioFilter,
   type PortfolioSuccess,
   type PortfolioSuccessMetrics,
@@ -45,12 +47,6 @@ const TARGET_RATE = 75;
 const TARGET_ROI = 3;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
-
-/** `success-customer-select`: a portfolio row was chosen. */
-export interface SuccessCustomerSelectDetail {
-  readonly customerId: string;
-  readonly customer: CustomerSuccessSummary;
-}
 
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
@@ -125,6 +121,7 @@ export class SuccessPortfolio extends SuccessElement {
   #clientUsed: SuccessClient | undefined;
   #visible: readonly CustomerSuccessSummary[] = [];
   #visibleFrom: unknown[] = [];
+  #order: { rows: readonly CustomerSuccessSummary[]; order: NameOrder } | undefined;
   readonly #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
 
   constructor() {
@@ -295,7 +292,10 @@ export class SuccessPortfolio extends SuccessElement {
                   (!this.segment || c.segment === this.segment))),
           )
         : this._rows;
-    this.#visible = sortCustomers(filtered, this._sortBy, this._sortDir);
+    // Name order is kept for the whole data set: sorting or filtering again collates nothing.
+    if (this.#order?.rows !== this._rows)
+      this.#order = { rows: this._rows, order: nameOrder(this._rows) };
+    this.#visible = sortCustomers(filtered, this._sortBy, this._sortDir, this.#order.order);
     this.#visibleFrom = deps;
     return this.#visible;
   }
@@ -331,15 +331,7 @@ export class SuccessPortfolio extends SuccessElement {
 
   #select(c: CustomerSuccessSummary, index: number): void {
     this._active = index;
-    const detail: SuccessCustomerSelectDetail = { customerId: c.customer_id, customer: c };
-    // Dispatched directly: events.ts's typed map does not list this event yet (see the report).
-    const event = new CustomEvent('success-customer-select', {
-      detail,
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) {
+    if (emit(this, 'success-customer-select', { customerId: c.customer_id, customer: c }, true)) {
       this.selectedCustomerId = c.customer_id;
     }
   }
@@ -551,24 +543,20 @@ export class SuccessPortfolio extends SuccessElement {
     const f = this.fmt;
     const [tone, band] = bandInfo(c.success_band);
     const selected = c.customer_id === this.selectedCustomerId;
+    // No whitespace between the cells and one text per cell where it can be: every row is
+    // rendered dozens of times over, and each static text or binding is DOM nodes per row.
     return html`<div role="row" part="row" id="row-${i}" aria-rowindex=${i + 2}
       aria-selected=${selected ? 'true' : 'false'}
       class="row ${i === active ? 'active' : ''} ${selected ? 'selected' : ''} ${c.goals_at_risk > 0 ? 'at-risk' : ''}"
-      @click=${() => this.#select(c, i)}>
-      <div role="gridcell" class="cell c-name">${c.name}</div>
-      <div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div>
-      <div role="gridcell" class="cell c-goals n">${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}</div>
-      <div role="gridcell" class="cell c-score n">${f.number(c.success_score, 0)} ${statusBadge(tone, band)}</div>
-      <div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div>
-      <div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div>
-      <div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div>
-      <div role="gridcell" class="cell c-updated">${f.date(c.last_updated)}</div>
-    </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'success-customer-select': CustomEvent<SuccessCustomerSelectDetail>;
+      @click=${() => this.#select(c, i)}
+      ><div role="gridcell" class="cell c-name">${c.name}</div
+      ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
+      ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
+      ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
+      ><div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div
+      ><div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div
+      ><div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div
+      ><div role="gridcell" class="cell c-updated">${f.date(c.last_updated)}</div></div
+    >`;
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../charts/trend-spec.js';
 import type { RenderedChart } from '../charts/vega-runtime.js';
 import { DataController, describeError } from '../data-controller.js';
-import { emit } from '../events.js';
+import { emit, type SuccessChartRenderDetail } from '../events.js';
 import { MISSING_VALUE } from '../format.js';
 import {
   renderEmpty,
@@ -35,21 +35,6 @@ import { trendChartStyles } from './success-trend-chart.styles.js';
 export interface ExpectedPace {
   readonly start: string;
   readonly end: string;
-}
-
-/** `success-chart-render`: the chart has been drawn (or redrawn after a resize or theme change). */
-export interface SuccessChartRenderDetail {
-  /** Time to build the spec and draw it, vega already loaded, in ms. */
-  readonly durationMs: number;
-  readonly width: number;
-  readonly height: number;
-  readonly series: number;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'success-chart-render': CustomEvent<SuccessChartRenderDetail>;
-  }
 }
 
 type Runtime = typeof import('../charts/vega-runtime.js');
@@ -603,9 +588,7 @@ export class SuccessTrendChart extends SuccessElement {
       height: this.#height,
       series: prepared.series.length,
     };
-    this.dispatchEvent(
-      new CustomEvent('success-chart-render', { detail, bubbles: true, composed: true }),
-    );
+    emit(this, 'success-chart-render', detail);
   }
 
   #onPointerMove(event: PointerEvent): void {

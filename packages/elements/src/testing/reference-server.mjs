@@ -75,6 +75,7 @@ export function demoScreenshotPlugin(origin) {
   return {
     name: 'demo-screenshot',
     async executeCommand({ command, session }) {
+      if (command === 'demo-roles') return demoRoles(origin, session);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
       try {
@@ -115,4 +116,53 @@ export function demoScreenshotPlugin(origin) {
       }
     },
   };
+}
+
+/**
+ * The `demo-roles` command: opens the demo host page on Acme as the CSM, then switches the
+ * "Signed in as" select to the viewer token, and answers which goal actions the page offers to
+ * each (what a user can click, read from the page's own controls).
+ */
+async function demoRoles(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const state = () =>
+    page.evaluate(() => {
+      const el = (id) => document.getElementById(id);
+      return {
+        list: el('list-status').textContent,
+        customerView: !el('customer-view').hidden,
+        addGoal: !el('add-goal').hidden,
+        editGoal: !el('edit-goal').hidden,
+        editorReadonly: el('editor').hasAttribute('readonly'),
+      };
+    });
+  try {
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        /of \d+ customers/.test(document.getElementById('list-status').textContent) &&
+        !document.getElementById('customer-view').hidden,
+      { timeout: 30_000 },
+    );
+    const csm = await state();
+    await page.select('#token', 'demo-viewer-token');
+    await page.waitForFunction(
+      () => document.getElementById('list-status').textContent === '1 of 1 customers',
+      { timeout: 30_000 },
+    );
+    // The overview's empty state and a goal's detail both lead to the editor: ask for it the
+    // way the page's own controls would, and see that nothing opens.
+    await page.evaluate(() =>
+      document
+        .getElementById('overview')
+        .dispatchEvent(new CustomEvent('success-define-goals', { detail: {}, bubbles: true })),
+    );
+    const viewer = {
+      ...(await state()),
+      editorOpened: await page.evaluate(() => !document.getElementById('editor-view').hidden),
+    };
+    return { csm, viewer };
+  } finally {
+    await page.close();
+  }
 }
