@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochDaysToIsoDate, toEpochDays, toEpochMs } from './dates.js';
+import { epochDaysToIsoDate, epochMsOrNaN, toEpochDays, toEpochMs } from './dates.js';
 
 const DAY = 86_400_000;
 
@@ -21,6 +21,25 @@ describe('toEpochMs', () => {
     expect(toEpochMs({} as never)).toBeNull();
     expect(toEpochMs(null as never)).toBeNull();
     expect(toEpochMs(8.64e15)).toBe(8.64e15);
+  });
+});
+
+describe('epochMsOrNaN', () => {
+  it('gives the same instants as toEpochMs, and NaN where toEpochMs gives null', () => {
+    const inputs = [
+      '2026-01-15',
+      new Date(Date.UTC(2026, 0, 15)),
+      8.64e15,
+      -1,
+      'nope',
+      8.64e15 + 1,
+    ];
+    for (const d of [...inputs, null, undefined, Number.NEGATIVE_INFINITY]) {
+      const ms = toEpochMs(d);
+      if (ms === null) expect(epochMsOrNaN(d)).toBeNaN();
+      else expect(epochMsOrNaN(d)).toBe(ms);
+    }
+    expect(epochMsOrNaN(undefined)).toBeNaN();
   });
 });
 

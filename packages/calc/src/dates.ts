@@ -6,19 +6,20 @@
  */
 export type DateInput = string | Date | number;
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 /**
- * Epoch milliseconds of a date input, or `null` when it is not a valid date (including numbers
- * outside a JS Date's range, ±8.64e15 ms). Numbers are taken as they are, without parsing; plain
- * dates (`2026-06-30`) are read as UTC midnight, as `Date.parse` does, so a date means the same
- * day on every machine.
+ * Epoch milliseconds of a date input, NaN when it is absent or not a valid date (including
+ * numbers outside a JS Date's range, ±8.64e15 ms). NaN rather than `null` keeps hot callers on
+ * plain doubles: a `number | null` value is boxed on every call. Numbers are taken as they are,
+ * without parsing; plain dates (`2026-06-30`) are read as UTC midnight, as `Date.parse` does, so
+ * a date means the same day on every machine.
  *
  * @example
- * toEpochMs('1970-01-02'); // 86400000
- * toEpochMs('not a date'); // null
+ * epochMsOrNaN('1970-01-02'); // 86400000
+ * epochMsOrNaN('not a date'); // NaN
  */
-export function toEpochMs(input: DateInput): number | null {
+export function epochMsOrNaN(input: DateInput | null | undefined): number {
   const t =
     typeof input === 'number'
       ? input
@@ -28,19 +29,31 @@ export function toEpochMs(input: DateInput): number | null {
           ? Date.parse(input)
           : Number.NaN;
   // Also false for NaN and ±Infinity.
-  return Math.abs(t) <= 8.64e15 ? t : null;
+  return Math.abs(t) <= 8.64e15 ? t : Number.NaN;
 }
 
 /**
- * Days (fractional) from epoch of a date input, or `null` when it is not a valid date.
+ * Epoch milliseconds of a date input, or `null` when it is absent or not a valid date (see
+ * {@link epochMsOrNaN}).
+ *
+ * @example
+ * toEpochMs('1970-01-02'); // 86400000
+ * toEpochMs('not a date'); // null
+ */
+export function toEpochMs(input: DateInput | null | undefined): number | null {
+  const ms = epochMsOrNaN(input);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Days (fractional) from epoch of a date input, or `null` when it is absent or not a valid date.
  *
  * @example
  * toEpochDays('1970-01-02T12:00:00Z'); // 1.5
  */
-export function toEpochDays(input: DateInput): number | null {
-  // Numbers inline (no call): the hot case, goal status over a portfolio.
-  const ms = typeof input === 'number' ? input : (toEpochMs(input) ?? Number.NaN);
-  return Math.abs(ms) <= 8.64e15 ? ms / MS_PER_DAY : null;
+export function toEpochDays(input: DateInput | null | undefined): number | null {
+  const ms = epochMsOrNaN(input);
+  return Number.isNaN(ms) ? null : ms / MS_PER_DAY;
 }
 
 /**

@@ -246,7 +246,7 @@ export function formatHours(value: number | null | undefined, options?: HoursOpt
  */
 export function formatDate(value: DateInput | null | undefined, options?: DateOptions): string {
   // toEpochMs also rejects numbers outside a Date's range, where Intl would throw.
-  const ms = value == null ? null : toEpochMs(value);
+  const ms = toEpochMs(value);
   const s = options?.style;
   const style: Intl.DateTimeFormatOptions =
     s === 'short' ? { month: 'short', day: 'numeric' } : { dateStyle: s === 'long' ? s : 'medium' };

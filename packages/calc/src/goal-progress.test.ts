@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type GoalMetricInput, type GoalProgressResult, goalProgress } from './goal-progress.js';
+import { inferDirection, metricProgress } from './progress.js';
 
 const percentOf = (r: GoalProgressResult): number => {
   if (!r.ok) throw new Error(`expected success, got ${r.reason}: ${r.message}`);
@@ -163,6 +164,12 @@ describe('goalProgress', () => {
     expect(percentOf(r)).toBeCloseTo(30);
   });
 
+  it('gives 0, not -0, at the baseline of a lower-is-better metric', () => {
+    const r = goalProgress({ metrics: [{ baseline: 24, target: 12, current: 24 }] });
+    expect(Object.is(percentOf(r), 0)).toBe(true);
+    if (r.ok) expect(Object.is(r.metrics[0]?.ok && r.metrics[0].percent, 0)).toBe(true);
+  });
+
   it('passes the ratio method through to each metric', () => {
     const r = goalProgress({ metrics: goal3 }, { method: 'ratio' });
     expect(percentOf(r)).toBeCloseTo((72 + 72.2222 + 40) / 3, 3);
@@ -225,6 +232,27 @@ describe('goalProgress properties', () => {
           const ps = r.metrics.map((m) => (m.ok ? m.percent : Number.NaN));
           expect(r.percent).toBeGreaterThanOrEqual(Math.min(...ps));
           expect(r.percent).toBeLessThanOrEqual(Math.max(...ps));
+        },
+      ),
+    );
+  });
+
+  it('gives each metric the same result metricProgress gives it, whichever path computed it', () => {
+    // An explicit direction that agrees with baseline vs target changes nothing but the path.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(computable, fc.option(weight, { nil: undefined })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (pairs) => {
+          const plain = pairs.map(([m, w]) => ({ ...m, weight: w }));
+          const r = goalProgress({ metrics: plain });
+          const explicit = goalProgress({
+            metrics: plain.map((m) => ({ ...m, direction: inferDirection(m.baseline, m.target) })),
+          });
+          expect(r).toEqual(explicit);
+          if (r.ok) expect(r.metrics).toEqual(plain.map((m) => metricProgress(m)));
         },
       ),
     );

@@ -5,7 +5,16 @@ import {
   metricProgress,
   type ProgressOptions,
 } from './progress.js';
-import { type CalcFailure, clamp, fail, isFiniteNumber, must } from './result.js';
+import {
+  type CalcFailure,
+  clamp,
+  fail,
+  H,
+  isFiniteNumber,
+  L,
+  must,
+  weightedMean,
+} from './result.js';
 
 /**
  * One metric of a goal: its values plus an optional weight (default 1, must be > 0).
@@ -104,72 +113,95 @@ export function goalProgress(
   goal: GoalProgressInput,
   options?: ProgressOptions,
 ): GoalProgressResult {
+  // The common case first, small enough for the JIT to inline into a portfolio's loop (which
+  // then drops the objects the caller never reads): every metric valid, baseline method, no
+  // direction given. Anything else takes the checked path, which starts over.
   const inputs = goal?.metrics;
-  const n = Array.isArray(inputs) ? inputs.length : 0;
-  if (n === 0) return fail('no_metrics', 'No metrics defined for this goal.');
+  const n = Array.isArray(inputs) && options?.method !== 'ratio' ? inputs.length : 0;
   const metrics: MetricProgressResult[] = new Array(n);
-  let complete = true;
   let sumW = 0;
   let sumWP = 0;
   let min = Infinity;
   let max = -min;
-  // An index loop, not for-of: it keeps this function small enough for the JIT to inline.
   for (let i = 0; i < n; i++) {
-    const m = inputs[i];
-    const w = m?.weight ?? 1;
-    if (!isFiniteNumber(w) || w <= 0) return badWeight(i, w);
-    // `m` is undefined only for a hole in an untyped list; metricProgress reads it with `?.`.
-    const r = metricProgress(m as GoalMetricInput, options);
-    metrics[i] = r;
-    if (r.ok) {
-      const p = r.percent;
-      sumW += w;
-      sumWP += w * p;
-      if (p < min) min = p;
-      if (p > max) max = p;
-    } else complete = false;
+    // A hole in an untyped list reads as an empty metric, which the checked path reports.
+    const m: GoalMetricInput = inputs[i] ?? NO_METRIC;
+    const b = m.baseline;
+    const t = m.target;
+    const c = m.current;
+    const w = m.weight ?? 1;
+    if (
+      !isFiniteNumber(b) ||
+      !isFiniteNumber(t) ||
+      !isFiniteNumber(c) ||
+      !isFiniteNumber(w) ||
+      !(w > 0) ||
+      m.direction != null
+    ) {
+      return checkedProgress(inputs, options);
+    }
+    // Not finite when target == baseline (or the quotient overflows): the checked path says why.
+    // `+ 0` turns -0 (current at the baseline, lower is better) into 0, as metricProgress does.
+    const p = ((c - b) / (t - b)) * 100 + 0;
+    if (!isFiniteNumber(p)) return checkedProgress(inputs, options);
+    // metricProgress's result, built here.
+    metrics[i] = { ok: true, percent: p, direction: t < b ? L : H, method: 'baseline' };
+    sumW += w;
+    sumWP += w * p;
+    if (p < min) min = p;
+    if (p > max) max = p;
   }
+  // NaN for no metrics (0 / 0); an overflowed sum of weights would make it 0, hence both tests.
   const percent = sumWP / sumW;
-  // The common case stays small (the JIT inlines it); skips and overflow go below.
-  return complete && isFiniteNumber(percent) && isFiniteNumber(sumW)
+  return isFiniteNumber(percent) && sumW < Infinity
     ? // A mean lies between its extremes; the clamp only absorbs floating-point rounding.
-      { ok: true, percent: clamp(percent, min, max), metrics, skipped: [], partial: false }
-    : unusualProgress(inputs, metrics);
+      { ok: true, percent: clamp(percent, min, max), metrics, skipped: NONE, partial: false }
+    : checkedProgress(inputs, options);
 }
 
-function badWeight(i: number, w: unknown): CalcFailure<'invalid_weight'> {
-  return must('invalid_weight', `Metric ${i + 1} weight`, 'above 0 (or empty for 1)', w);
-}
+const NONE: readonly SkippedMetric[] = Object.freeze([]);
+const NO_METRIC: GoalMetricInput = Object.freeze({ target: Number.NaN });
 
-/** {@link goalProgress} when metrics are skipped or the sums overflow. */
-function unusualProgress(
-  inputs: readonly GoalMetricInput[],
-  metrics: readonly MetricProgressResult[],
+/** {@link goalProgress} for any input: every metric through {@link metricProgress}. */
+function checkedProgress(
+  inputs: readonly GoalMetricInput[] | undefined,
+  options: ProgressOptions | undefined,
 ): GoalProgressResult {
-  const n = metrics.length;
+  const list: readonly (GoalMetricInput | undefined)[] = Array.isArray(inputs) ? inputs : [];
+  if (list.length === 0) return fail('no_metrics', 'No metrics defined for this goal.');
+  const weights: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]?.weight ?? 1;
+    if (!isFiniteNumber(w) || w <= 0) {
+      return must('invalid_weight', `Metric ${i + 1} weight`, 'above 0 (or empty for 1)', w);
+    }
+    weights.push(w);
+  }
+  // A hole in an untyped list is undefined; metricProgress reads it with `?.`.
+  const metrics = list.map((m) => metricProgress(m as GoalMetricInput, options));
   const skipped: SkippedMetric[] = [];
-  let sumW = 0;
-  let sumWP = 0;
-  let min = Infinity;
-  let max = -min;
-  for (let i = 0; i < n; i++) {
-    const r = metrics[i];
-    if (!r) continue;
+  const percents: number[] = [];
+  const counted: number[] = [];
+  let same = true;
+  metrics.forEach((r, i) => {
     if (r.ok) {
-      const p = r.percent;
-      const w = inputs[i]?.weight ?? 1;
-      sumW += w;
-      sumWP += w * p;
-      if (p < min) min = p;
-      if (p > max) max = p;
-    } else skipped.push({ index: i, reason: r.reason });
+      percents.push(r.percent);
+      counted.push(weights[i] ?? 1);
+    } else {
+      skipped.push({ index: i, reason: r.reason });
+      same &&= r.reason === skipped[0]?.reason;
+    }
+  });
+  const first = metrics[0];
+  if (!percents.length) {
+    return fail(
+      'no_computable_metrics',
+      same && first && !first.ok
+        ? first.message
+        : 'No metric has enough data. Set baselines, targets and current values.',
+    );
   }
-  if (skipped.length === n) return noneComputable(metrics, skipped);
-  let percent = sumWP / sumW;
-  if (!isFiniteNumber(sumW) || !isFiniteNumber(percent)) {
-    percent = rescaledMean(inputs, metrics, Math.max(-min, max));
-  }
-  percent = clamp(percent, min, max);
+  const percent = weightedMean(percents, counted);
   return skipped.length
     ? {
         ok: true,
@@ -179,44 +211,5 @@ function unusualProgress(
         partial: true,
         message: 'Some metrics missing data. Showing available data.',
       }
-    : { ok: true, percent, metrics, skipped, partial: false };
-}
-
-/** The failure when no metric is computable: their own message when they agree, else a general one. */
-function noneComputable(
-  metrics: readonly MetricProgressResult[],
-  skipped: readonly SkippedMetric[],
-): CalcFailure<'no_computable_metrics'> {
-  const first = metrics[0];
-  let same = true;
-  for (const s of skipped) if (s.reason !== skipped[0]?.reason) same = false;
-  return fail(
-    'no_computable_metrics',
-    same && first && !first.ok
-      ? first.message
-      : 'No metric has enough data. Set baselines, targets and current values.',
-  );
-}
-
-/**
- * The weighted mean again, for when huge weights or percents overflowed the plain sums: with
- * weights scaled by the largest and percents by `scale` (the largest magnitude), into -1..1.
- */
-function rescaledMean(
-  inputs: readonly GoalMetricInput[],
-  metrics: readonly MetricProgressResult[],
-  scale: number,
-): number {
-  let maxW = 0;
-  for (const m of inputs) maxW = Math.max(maxW, m?.weight ?? 1);
-  let sumW = 0;
-  let sumWP = 0;
-  for (let i = 0; i < metrics.length; i++) {
-    const r = metrics[i];
-    if (!r?.ok) continue;
-    const w = (inputs[i]?.weight ?? 1) / maxW;
-    sumW += w;
-    sumWP += w * (r.percent / (scale || 1));
-  }
-  return (sumWP / sumW) * (scale || 1);
+    : { ok: true, percent, metrics, skipped: NONE, partial: false };
 }

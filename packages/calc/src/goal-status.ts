@@ -1,4 +1,4 @@
-import { type DateInput, toEpochDays } from './dates.js';
+import { type DateInput, epochMsOrNaN, MS_PER_DAY } from './dates.js';
 import { clamp, finiteOr, isFiniteNumber } from './result.js';
 
 /**
@@ -83,42 +83,31 @@ export interface GoalStatusResult {
  */
 export function goalStatus(input: GoalStatusInput, options: GoalStatusOptions): GoalStatusResult {
   const percent = input?.percent;
-  const asOf = epochDays(options?.asOf);
-  let start = epochDays(input?.startDate);
-  let end = epochDays(input?.targetDate);
+  // Days as plain doubles, NaN when absent or invalid: every comparison with NaN is false, so
+  // a missing date disables its rules without `null` checks (and without boxing each value).
+  const asOf = epochMsOrNaN(options?.asOf) / MS_PER_DAY;
   // Dates are whole UTC days: floored (asOf keeps its time of day).
-  if (start !== null) start = Math.floor(start);
-  if (end !== null) end = Math.floor(end);
-  if (start !== null && end !== null && start > end) start = end = null;
-  // `end + 1`: the target day itself counts as in time.
-  const expectedPercent =
-    asOf !== null && start !== null && end !== null
-      ? clamp(((asOf - start) / (end + 1 - start)) * 100, 0, 100)
-      : null;
+  let start = Math.floor(epochMsOrNaN(input?.startDate) / MS_PER_DAY);
+  // `+ 1`: the target day itself counts as in time, so the window ends when it ends.
+  let end = Math.floor(epochMsOrNaN(input?.targetDate) / MS_PER_DAY) + 1;
+  if (start >= end) start = end = Number.NaN;
+  const expected = clamp(((asOf - start) / (end - start)) * 100, 0, 100);
+  const expectedPercent = Number.isNaN(expected) ? null : expected;
   let status: GoalStatus = 'not_started';
   let exceeded = false;
-  if (
-    isFiniteNumber(percent) &&
-    input.hasMeasurement !== false &&
-    (asOf === null || start === null || asOf >= start)
-  ) {
+  if (isFiniteNumber(percent) && input.hasMeasurement !== false && !(asOf < start)) {
     exceeded = percent > 100;
     status =
       percent >= 100
         ? 'achieved'
-        : asOf !== null && end !== null && asOf >= end + 1
+        : asOf >= end
           ? 'missed'
           : percent >=
               (expectedPercent === null
                 ? finiteOr(options?.onTrackThreshold, 75)
-                : expectedPercent - finiteOr(options?.tolerance, 10))
+                : expected - finiteOr(options?.tolerance, 10))
             ? 'on_track'
             : 'at_risk';
   }
   return { status, exceeded, expectedPercent };
-}
-
-/** Epoch days of a date; `null` when absent or invalid. */
-function epochDays(date: DateInput | null | undefined): number | null {
-  return date == null ? null : toEpochDays(date);
 }

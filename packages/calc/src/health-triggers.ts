@@ -134,7 +134,7 @@ export function healthTriggers(
   const timed: Timed[] = [];
   for (const p of points) {
     const score: unknown = p?.score;
-    const t = p == null ? null : toEpochDays(p.at);
+    const t = toEpochDays(p?.at);
     // A timestamp belongs to the day it falls in (epochDaysToIsoDate floors).
     const at = t === null ? null : epochDaysToIsoDate(t);
     if (t !== null && at !== null && isFiniteNumber(score) && score >= 0 && score <= 100) {

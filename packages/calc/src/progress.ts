@@ -1,7 +1,4 @@
-import { type CalcFailure, checkNumber, fail, isFiniteNumber, tooLarge } from './result.js';
-
-const H = 'higher_is_better';
-const L = 'lower_is_better';
+import { type CalcFailure, checkNumber, fail, H, isFiniteNumber, L, tooLarge } from './result.js';
 
 /**
  * Which way a metric improves (DESIGN.md "Domain model": SuccessMetric.direction).
@@ -130,32 +127,6 @@ export function inferDirection(
 export function metricProgress(
   input: MetricProgressInput,
   options?: ProgressOptions,
-): MetricProgressResult {
-  const b = input?.baseline;
-  const t = input?.target;
-  const c = input?.current;
-  // Fast path for the common valid case (finite numbers, baseline method, direction inferred):
-  // the same result as the checked path, small enough for the JIT to inline.
-  if (
-    isFiniteNumber(b) &&
-    isFiniteNumber(t) &&
-    isFiniteNumber(c) &&
-    b !== t &&
-    input.direction == null &&
-    options?.method !== 'ratio'
-  ) {
-    const percent = ((c - b) / (t - b)) * 100;
-    if (isFiniteNumber(percent)) {
-      return { ok: true, percent: percent + 0, direction: t < b ? L : H, method: 'baseline' };
-    }
-  }
-  return checkedProgress(input, options);
-}
-
-/** {@link metricProgress} with every check, in the documented order. */
-function checkedProgress(
-  input: MetricProgressInput,
-  options: ProgressOptions | undefined,
 ): MetricProgressResult {
   const baseline = input?.baseline;
   const target = input?.target;

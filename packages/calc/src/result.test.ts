@@ -72,6 +72,12 @@ describe('number helpers', () => {
     expect(weightedMean([50, 100], [1e308, 1e308])).toBe(75);
   });
 
+  it('stays finite when values near the largest double overflow the plain sum', () => {
+    expect(weightedMean([1.7e308, 1.7e308], [1, 1])).toBe(1.7e308);
+    expect(weightedMean([-1.7e308, -1.5e308], [1, 1])).toBe(-1.6e308);
+    expect(weightedMean([1.7e308, 1.5e308], [1e308, 1e308])).toBe(1.6e308);
+  });
+
   it('keeps the weighted mean between the smallest and largest weighted value', () => {
     const pair = fc.tuple(
       fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 100 }),

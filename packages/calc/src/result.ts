@@ -117,33 +117,54 @@ export function finiteOr(value: unknown, fallback: number): number {
   return isFiniteNumber(value) ? value : fallback;
 }
 
+/** The two metric directions, spelled once for every module. */
+export const H = 'higher_is_better';
+export const L = 'lower_is_better';
+
 /**
- * Weighted mean of `values` (0..100 scores) by `weights` (finite, >= 0): NaN when no weight is
- * above 0. Weights are scaled by the largest first, so huge weights cannot overflow the
- * products; the mean is clamped to the range of the values that weigh, which undoes rounding
- * drift (values all 80 give exactly 80, and keep their band).
+ * Weighted mean of `values` by `weights` (finite, >= 0): NaN when no weight is above 0. When the
+ * plain sums overflow (huge weights or values), it is taken again with weights scaled by the
+ * largest and values by a power of two near the largest magnitude. The mean is clamped to the
+ * range of the values that weigh, which undoes rounding drift (values all 80 give exactly 80, and
+ * keep their band).
  *
  * @example
  * weightedMean([80, 90], [3, 1]); // 82.5
  */
 export function weightedMean(values: readonly number[], weights: readonly number[]): number {
   let maxWeight = 0;
-  for (const w of weights) if (w > maxWeight) maxWeight = w;
-  let sum = 0;
-  let total = 0;
   let min = Infinity;
   let max = -min;
-  for (let i = 0; i < values.length; i++) {
-    const w = (weights[i] ?? 0) / maxWeight;
-    const v = values[i] ?? 0;
+  values.forEach((v, i) => {
+    const w = weights[i] ?? 0;
     if (w > 0) {
-      sum += v * w;
-      total += w;
+      if (w > maxWeight) maxWeight = w;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-  }
-  return clamp(sum / total, min, max);
+  });
+  const mean = (scaleW: number, scaleV: number) => {
+    let sum = 0;
+    let total = 0;
+    values.forEach((v, i) => {
+      const w = (weights[i] ?? 0) / scaleW;
+      if (w > 0) {
+        sum += (v / scaleV) * w;
+        total += w;
+      }
+    });
+    // An overflowed total would make the mean 0, not non-finite: report it as not computed.
+    return total < Infinity ? (sum / total) * scaleV : Number.NaN;
+  };
+  const plain = mean(1, 1);
+  return clamp(
+    isFiniteNumber(plain)
+      ? plain
+      : // A power of two scales the values exactly; 2^1023 is the largest finite one.
+        mean(maxWeight, 2 ** Math.min(1023, Math.ceil(Math.log2(Math.max(-min, max) || 1)))),
+    min,
+    max,
+  );
 }
 
 /**

@@ -99,7 +99,8 @@ function fit(points: readonly TrendPoint[], until: number): Fit | CalcFailure<Tr
   let y1 = 0;
   let ignored = 0;
   for (const p of list) {
-    const x = typeof p === 'object' && p !== null ? toEpochDays(p.at) : null;
+    // Not an object: `at` is absent (or a string method), which is not a date.
+    const x = toEpochDays(p?.at);
     const y = p?.value;
     if (x === null || !isFiniteNumber(y)) {
       ignored++;
