@@ -1,7 +1,8 @@
 // `npm start`: the reference server (packages/server/src/main.ts), run from source through tsx:
 // only the demo page's bundle is built first (esbuild, about a second). Settings: PORT (default 8787), CSCX_DATA_DIR (default .data/),
 // DATABASE_URL (PostgreSQL instead of the embedded database), CSCX_CORS_ORIGINS, CSCX_LOG_LEVEL,
-// CSCX_RATE_LIMIT (requests per second per token, default 50, `off`);
+// CSCX_RATE_LIMIT (requests per second per token, default 50, `off`), CSCX_REPORT_THREADS (0-8,
+// default 1);
 // `npm start -- --no-demo` starts an empty database without the demo data and tokens.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.js';
 import { renderReportPdf } from './pdf.js';
 import { SECTION_TITLE } from './sections.js';
-import { readPdf } from './testing/read.js';
+import { readPdf, readPdfTags, structNodes } from './testing/read.js';
 import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
 
 describe('renderReportPdf', () => {
@@ -109,6 +109,57 @@ describe('renderReportPdf', () => {
     expect(all).toContain('Upsell revenue closed');
     // German month abbreviations from Intl, where Vega's own format would say "Jan".
     expect(all).toMatch(/31\.\s?Jan|Jan\.|Feb\./);
+  });
+
+  it('is a tagged PDF: headings, lists, tables with header cells, figures with alternate text', async () => {
+    const tags = await readPdfTags(await renderReportPdf(acmeInput()));
+    expect(tags.marked).toBe(true);
+    expect(tags.trees.every((t) => t !== null)).toBe(true);
+    // Every piece of text, chart labels included, is either tagged content or an artifact.
+    expect(tags.untagged.every((t) => t === '')).toBe(true);
+    expect(tags.tagged.join(' ')).toContain('Reduce ticket time');
+    const nodes = tags.trees.flatMap((t) => structNodes(t));
+    const roles = (role: string) => nodes.filter((n) => n.role === role);
+    expect(roles('Document').length).toBeGreaterThanOrEqual(1);
+    // The customer's name is the one H1; each of the 7 sections opens with an H2.
+    expect(roles('H1')).toHaveLength(1);
+    expect(roles('H2').length).toBeGreaterThanOrEqual(7);
+    expect(roles('L').length).toBeGreaterThanOrEqual(1);
+    expect(roles('LI').length).toBeGreaterThanOrEqual(2);
+    // Goals, value, milestones, benchmarks: tables whose first row is header cells.
+    expect(roles('Table').length).toBeGreaterThanOrEqual(4);
+    expect(roles('TH').length).toBeGreaterThanOrEqual(4 * 3);
+    expect(roles('TD').length).toBeGreaterThan(40);
+    for (const t of roles('Table')) {
+      const rows = structNodes(t).filter((n) => n.role === 'TR');
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(rows[0]?.children?.every((c) => c.role === 'TH')).toBe(true);
+    }
+    // One figure per charted metric, each saying in words what it shows.
+    const figures = roles('Figure');
+    expect(figures).toHaveLength(
+      acmeInput().metrics.trends.filter((t) => t.points.length > 0).length,
+    );
+    for (const f of figures) expect(f.alt).toMatch(/^Line chart of .+: .+ target of .+\.$/);
+    expect(figures.map((f) => f.alt).join('\n')).toContain(
+      'Line chart of API response time (p95): 4 measurements from',
+    );
+    // Content is tagged: paragraphs and cells reach marked content on the page.
+    expect(roles('P').some((p) => p.children?.some((c) => c.type === 'content'))).toBe(true);
+  });
+
+  it('keeps footers and repeated table headers out of the reading order; all other text is tagged', async () => {
+    const tags = await readPdfTags(await renderReportPdf(withGoals(acmeInput(['goals']), 40)));
+    expect(tags.trees.length).toBeGreaterThanOrEqual(3);
+    tags.artifacts.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} of ${tags.trees.length}`);
+      expect(tags.tagged[i]).not.toContain('Page ');
+      expect(tags.untagged[i]).toBe('');
+    });
+    // The goals table's header is read once, on the page where the table starts.
+    expect(tags.tagged.filter((t) => t.includes('GOAL / METRIC'))).toHaveLength(1);
+    expect(tags.artifacts.slice(1).every((t) => t.includes('GOAL / METRIC'))).toBe(true);
+    expect(tags.tagged.join(' ')).toContain('Goal 40');
   });
 
   it('formats numbers in the requested locale', async () => {

@@ -2,6 +2,9 @@
 // requested sections in order. DejaVu Sans is embedded (pdfkit subsets it) because the 14
 // standard PDF fonts only cover Latin-1 and customer names arrive in any script. Tables never
 // cut a row and repeat their header on each page; charts are vector (Vega SVG via svg-to-pdfkit).
+// The PDF is tagged (PDF/UA's structure): headings, paragraphs, lists, tables with header cells
+// and figures with alternate text, in reading order; rules, frames, bars, repeated table headers
+// and page footers are artifacts, so assistive technology reads the report and skips decoration.
 import { formatDate, formatMoney } from '@cscx/success-calc';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -22,6 +25,7 @@ import {
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
+  trendAltText,
   trendCaption,
   valueTable,
 } from './sections.js';
@@ -71,6 +75,59 @@ function nodeFonts(): Promise<PdfFonts> {
 }
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** pdfkit's options for a structure element, with the attributes its types leave out. */
+interface StructOptions {
+  readonly alt?: string;
+  /** [left, top, right, bottom] in page coordinates from the top left. */
+  readonly bbox?: readonly [number, number, number, number];
+  readonly scope?: 'Row' | 'Column' | 'Both';
+}
+
+// Where new content goes in the structure tree: the document, a section, a list, a table row.
+const PARENT = new WeakMap<Doc, Struct>();
+
+function parentOf(doc: Doc): Struct {
+  const parent = PARENT.get(doc);
+  if (!parent) throw new Error('pdf: content drawn outside the structure tree');
+  return parent;
+}
+
+/**
+ * Paints `draw` as an artifact: decoration (rules, frames, bars, shading) or pagination (page
+ * footers, a table header repeated on a new page) that a screen reader skips. Never called
+ * inside `mark`: pdfkit closes any open structure content when an artifact starts.
+ */
+function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** Content of one structure element (P, H1, TD, Figure...) under the current parent. */
+function mark(doc: Doc, tag: string, draw: () => void, options: StructOptions = {}): void {
+  // pdfkit runs `draw` as soon as the element joins the (already attached) tree.
+  parentOf(doc).add(doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions, draw));
+}
+
+/** A grouping element (Sect, L, Table, TR...) under the current parent. */
+function open(doc: Doc, tag: string): Struct {
+  const el = doc.struct(tag);
+  parentOf(doc).add(el);
+  return el;
+}
+
+/** Runs `body` with `el` as the parent of what it draws. */
+function inside(doc: Doc, el: Struct, body: () => void): void {
+  const outer = parentOf(doc);
+  PARENT.set(doc, el);
+  try {
+    body();
+  } finally {
+    PARENT.set(doc, outer);
+  }
+}
 
 function hex(color: string): string {
   return color.startsWith('#') ? color : `#${color}`;
@@ -92,17 +149,20 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > frame(doc).bottom) doc.addPage();
 }
 
+/** A paragraph (or the element `o.tag`) across the frame's width. */
 function text(
   doc: Doc,
   s: string,
-  o: { size?: number; bold?: boolean; color?: string; gap?: number } = {},
+  o: { size?: number; bold?: boolean; color?: string; gap?: number; tag?: string } = {},
 ): void {
   const f = frame(doc);
-  doc
-    .font(o.bold ? BOLD : REGULAR)
-    .fontSize(o.size ?? 10)
-    .fillColor(o.color ?? INK)
-    .text(s, f.left, doc.y, { width: f.width });
+  mark(doc, o.tag ?? 'P', () => {
+    doc
+      .font(o.bold ? BOLD : REGULAR)
+      .fontSize(o.size ?? 10)
+      .fillColor(o.color ?? INK)
+      .text(s, f.left, doc.y, { width: f.width });
+  });
   if (o.gap) doc.y += o.gap;
 }
 
@@ -110,14 +170,16 @@ function heading(doc: Doc, title: string): void {
   // A heading never ends a page alone: keep room for it and the first lines under it.
   ensureSpace(doc, 90);
   doc.y += 10;
-  text(doc, title, { size: 15, bold: true });
+  text(doc, title, { size: 15, bold: true, tag: 'H2' });
   const f = frame(doc);
-  doc
-    .moveTo(f.left, doc.y + 2)
-    .lineTo(f.right, doc.y + 2)
-    .lineWidth(0.75)
-    .strokeColor(LINE)
-    .stroke();
+  artifact(doc, () => {
+    doc
+      .moveTo(f.left, doc.y + 2)
+      .lineTo(f.right, doc.y + 2)
+      .lineWidth(0.75)
+      .strokeColor(LINE)
+      .stroke();
+  });
   doc.y += 8;
 }
 
@@ -180,9 +242,12 @@ function rowHeight(doc: Doc, cols: readonly Column[], row: Row, size: number): n
   return Math.min(h, MAX_ROW_HEIGHT) + 2 * PAD;
 }
 
-function drawHeader(doc: Doc, cols: readonly Column[], size: number): void {
+/**
+ * The header row: the table's first row of TH cells, or, repeated at the top of a further
+ * page, an artifact (the structure has the header once).
+ */
+function drawHeader(doc: Doc, cols: readonly Column[], size: number, repeated: boolean): void {
   const f = frame(doc);
-  let x = f.left;
   const y = doc.y;
   doc
     .font(BOLD)
@@ -192,65 +257,103 @@ function drawHeader(doc: Doc, cols: readonly Column[], size: number): void {
   for (const col of cols) {
     h = Math.max(h, doc.heightOfString(col.header.toUpperCase(), { width: col.width - 2 * PAD }));
   }
-  for (const col of cols) {
-    doc.text(col.header.toUpperCase(), x + PAD, y + PAD, {
-      width: col.width - 2 * PAD,
-      align: col.align ?? 'left',
-      lineBreak: true,
-    });
-    x += col.width;
-  }
+  const cell = (col: Column, x: number) => () => {
+    doc
+      .font(BOLD)
+      .fontSize(size - 1.5)
+      .fillColor(MUTED)
+      .text(col.header.toUpperCase(), x + PAD, y + PAD, {
+        width: col.width - 2 * PAD,
+        align: col.align ?? 'left',
+        lineBreak: true,
+      });
+  };
+  const cells = () => {
+    let x = f.left;
+    for (const col of cols) {
+      if (repeated) cell(col, x)();
+      else mark(doc, 'TH', cell(col, x), { scope: 'Column' });
+      x += col.width;
+    }
+  };
+  if (repeated) artifact(doc, cells, 'Pagination');
+  else inside(doc, open(doc, 'TR'), cells);
   const bottom = y + h + 2 * PAD;
-  doc.moveTo(f.left, bottom).lineTo(f.right, bottom).lineWidth(1).strokeColor(MUTED).stroke();
+  artifact(doc, () => {
+    doc.moveTo(f.left, bottom).lineTo(f.right, bottom).lineWidth(1).strokeColor(MUTED).stroke();
+  });
   doc.y = bottom;
 }
 
 function drawRow(doc: Doc, cols: readonly Column[], row: Row, h: number, size: number): void {
   const f = frame(doc);
   const y = doc.y;
-  if (row.group) doc.rect(f.left, y, f.width, h).fillColor('#f5f7fa').fill();
-  let x = f.left;
-  row.cells.forEach((cell, i) => {
-    const col = cols[i];
-    if (!col) return;
-    let cx = x + PAD + (cell.indent ?? 0);
-    if (cell.bar !== undefined) {
-      const pct = cell.bar === null ? 0 : Math.max(0, Math.min(100, cell.bar));
-      const by = y + PAD + size * 0.35;
-      doc.roundedRect(cx, by, BAR_WIDTH, 4, 2).fillColor(TRACK).fill();
-      if (pct > 0)
-        doc
-          .roundedRect(cx, by, (BAR_WIDTH * pct) / 100, 4, 2)
-          .fillColor(ACCENT)
-          .fill();
-      cx += BAR_WIDTH + 4;
-    }
-    const width = cellWidth(col, cell);
-    doc
-      .font(cell.bold || row.group || row.total ? BOLD : REGULAR)
-      .fontSize(size)
-      .fillColor(cell.color ?? INK)
-      .text(cell.text, cx, y + PAD, {
-        width,
-        align: col.align ?? 'left',
-        height: MAX_ROW_HEIGHT,
-        ellipsis: true,
-      });
-    if (cell.sub) {
-      doc
-        .font(REGULAR)
-        .fontSize(size - 1.5)
-        .fillColor(MUTED)
-        .text(cell.sub, cx, doc.y + 1, { width, height: MAX_ROW_HEIGHT / 2, ellipsis: true });
-    }
-    x += col.width;
+  // Shading and progress bars first, as decoration: the cells' text says the same.
+  artifact(doc, () => {
+    if (row.group) doc.rect(f.left, y, f.width, h).fillColor('#f5f7fa').fill();
+    let x = f.left;
+    row.cells.forEach((cell, i) => {
+      const col = cols[i];
+      if (col && cell.bar !== undefined) {
+        const cx = x + PAD + (cell.indent ?? 0);
+        const pct = cell.bar === null ? 0 : Math.max(0, Math.min(100, cell.bar));
+        const by = y + PAD + size * 0.35;
+        doc.roundedRect(cx, by, BAR_WIDTH, 4, 2).fillColor(TRACK).fill();
+        if (pct > 0)
+          doc
+            .roundedRect(cx, by, (BAR_WIDTH * pct) / 100, 4, 2)
+            .fillColor(ACCENT)
+            .fill();
+      }
+      x += col?.width ?? 0;
+    });
   });
-  doc
-    .moveTo(f.left, y + h)
-    .lineTo(f.right, y + h)
-    .lineWidth(row.total ? 1 : 0.5)
-    .strokeColor(row.total ? MUTED : LINE)
-    .stroke();
+  inside(doc, open(doc, 'TR'), () => {
+    let x = f.left;
+    row.cells.forEach((cell, i) => {
+      const col = cols[i];
+      if (!col) return;
+      const cx = x + PAD + (cell.indent ?? 0) + (cell.bar !== undefined ? BAR_WIDTH + 4 : 0);
+      const width = cellWidth(col, cell);
+      if (cell.text === '' && !cell.sub) {
+        // An empty cell keeps the columns aligned for a screen reader, with nothing to read.
+        open(doc, 'TD');
+      } else {
+        mark(doc, 'TD', () => {
+          doc
+            .font(cell.bold || row.group || row.total ? BOLD : REGULAR)
+            .fontSize(size)
+            .fillColor(cell.color ?? INK)
+            .text(cell.text, cx, y + PAD, {
+              width,
+              align: col.align ?? 'left',
+              height: MAX_ROW_HEIGHT,
+              ellipsis: true,
+            });
+          if (cell.sub) {
+            doc
+              .font(REGULAR)
+              .fontSize(size - 1.5)
+              .fillColor(MUTED)
+              .text(cell.sub, cx, doc.y + 1, {
+                width,
+                height: MAX_ROW_HEIGHT / 2,
+                ellipsis: true,
+              });
+          }
+        });
+      }
+      x += col.width;
+    });
+  });
+  artifact(doc, () => {
+    doc
+      .moveTo(f.left, y + h)
+      .lineTo(f.right, y + h)
+      .lineWidth(row.total ? 1 : 0.5)
+      .strokeColor(row.total ? MUTED : LINE)
+      .stroke();
+  });
   doc.y = y + h;
 }
 
@@ -262,15 +365,19 @@ function table(doc: Doc, cols: readonly Column[], rows: readonly Row[], size = 9
   const heights = rows.map((r) => rowHeight(doc, cols, r, size));
   const headerRoom = size * 2.5 + 2 * PAD;
   ensureSpace(doc, headerRoom + (heights[0] ?? 0));
-  drawHeader(doc, cols, size);
-  rows.forEach((row, i) => {
-    const h = heights[i] ?? 0;
-    const next = row.keepWithNext ? (heights[i + 1] ?? 0) : 0;
-    if (doc.y + h + next > frame(doc).bottom) {
-      doc.addPage();
-      drawHeader(doc, cols, size);
-    }
-    drawRow(doc, cols, row, h, size);
+  inside(doc, open(doc, 'Table'), () => {
+    inside(doc, open(doc, 'THead'), () => drawHeader(doc, cols, size, false));
+    inside(doc, open(doc, 'TBody'), () => {
+      rows.forEach((row, i) => {
+        const h = heights[i] ?? 0;
+        const next = row.keepWithNext ? (heights[i + 1] ?? 0) : 0;
+        if (doc.y + h + next > frame(doc).bottom) {
+          doc.addPage();
+          drawHeader(doc, cols, size, true);
+        }
+        drawRow(doc, cols, row, h, size);
+      });
+    });
   });
   doc.y += 6;
 }
@@ -297,13 +404,26 @@ function kpiTiles(doc: Doc, kpis: readonly Kpi[], perRow: number): void {
     const y = doc.y;
     kpis.slice(i, i + perRow).forEach((k, j) => {
       const x = f.left + j * (w + gap);
-      doc.roundedRect(x, y, w, h, 6).lineWidth(0.75).strokeColor(LINE).stroke();
-      doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
-      doc.text(k.label.toUpperCase(), x + 10, y + 9, { width: w - 20, lineBreak: false });
-      doc.font(BOLD).fontSize(20).fillColor(INK);
-      doc.text(k.value, x + 10, y + 21, { width: w - 20, lineBreak: false, ellipsis: true });
-      doc.font(REGULAR).fontSize(8).fillColor(MUTED);
-      doc.text(k.detail, x + 10, y + 48, { width: w - 20, height: 18, ellipsis: true });
+      artifact(doc, () => {
+        doc.roundedRect(x, y, w, h, 6).lineWidth(0.75).strokeColor(LINE).stroke();
+      });
+      // One tile reads as one paragraph group: "Goals achieved", "2 / 5", its context.
+      inside(doc, open(doc, 'Div'), () => {
+        mark(doc, 'P', () => {
+          doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
+          doc.text(k.label.toUpperCase(), x + 10, y + 9, { width: w - 20, lineBreak: false });
+        });
+        mark(doc, 'P', () => {
+          doc.font(BOLD).fontSize(20).fillColor(INK);
+          doc.text(k.value, x + 10, y + 21, { width: w - 20, lineBreak: false, ellipsis: true });
+        });
+        if (k.detail) {
+          mark(doc, 'P', () => {
+            doc.font(REGULAR).fontSize(8).fillColor(MUTED);
+            doc.text(k.detail, x + 10, y + 48, { width: w - 20, height: 18, ellipsis: true });
+          });
+        }
+      });
     });
     doc.y = y + h + gap;
   }
@@ -312,10 +432,12 @@ function kpiTiles(doc: Doc, kpis: readonly Kpi[], perRow: number): void {
 function cover(doc: Doc, input: ReportInput): void {
   const { metrics: m, locale } = input;
   const c = m.customer;
-  doc.rect(0, 0, doc.page.width, 8).fillColor(ACCENT).fill();
+  artifact(doc, () => {
+    doc.rect(0, 0, doc.page.width, 8).fillColor(ACCENT).fill();
+  });
   doc.y = MARGIN.top;
   text(doc, 'SUCCESS REPORT', { size: 9, bold: true, color: ACCENT, gap: 4 });
-  text(doc, c.name, { size: 26, bold: true, gap: 4 });
+  text(doc, c.name, { size: 26, bold: true, gap: 4, tag: 'H1' });
   text(
     doc,
     `${periodLabel(m, locale)} (${m.metrics.period}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
@@ -341,9 +463,16 @@ function cover(doc: Doc, input: ReportInput): void {
 
 function overview(doc: Doc, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
-  for (const line of executiveSummary(a, locale)) {
-    ensureSpace(doc, 16);
-    text(doc, `•  ${line}`, { size: 10.5, gap: 2 });
+  const lines = executiveSummary(a, locale);
+  if (lines.length > 0) {
+    inside(doc, open(doc, 'L'), () => {
+      for (const line of lines) {
+        ensureSpace(doc, 16);
+        inside(doc, open(doc, 'LI'), () =>
+          text(doc, `•  ${line}`, { size: 10.5, gap: 2, tag: 'LBody' }),
+        );
+      }
+    });
   }
   doc.y += 6;
   text(doc, 'How these numbers are computed', { size: 8.5, bold: true, color: MUTED, gap: 2 });
@@ -514,26 +643,40 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
     const y = doc.y;
     pair.forEach((t, j) => {
       const x = f.left + j * (colWidth + gap);
-      doc.font(BOLD).fontSize(9.5).fillColor(INK).text(t.name, x, y, { width: colWidth });
-      doc
-        .font(REGULAR)
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(trendCaption(t, locale), x, doc.y, { width: colWidth });
-      const svg = charts[i + j];
-      if (svg) {
-        SVGtoPDF(doc, svg, x, y + captionH + 4, {
-          width: colWidth,
-          height: chartH,
-          preserveAspectRatio: 'xMinYMin meet',
-          fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
-        });
-      } else {
+      mark(doc, 'H3', () => {
+        doc.font(BOLD).fontSize(9.5).fillColor(INK).text(t.name, x, y, { width: colWidth });
+      });
+      mark(doc, 'P', () => {
         doc
           .font(REGULAR)
           .fontSize(8)
           .fillColor(MUTED)
-          .text('No measurements in this period.', x, y + captionH + 4, { width: colWidth });
+          .text(trendCaption(t, locale), x, doc.y, { width: colWidth });
+      });
+      const svg = charts[i + j];
+      const top = y + captionH + 4;
+      if (svg) {
+        mark(
+          doc,
+          'Figure',
+          () => {
+            SVGtoPDF(doc, svg, x, top, {
+              width: colWidth,
+              height: chartH,
+              preserveAspectRatio: 'xMinYMin meet',
+              fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+            });
+          },
+          { alt: trendAltText(t, locale), bbox: [x, top, x + colWidth, top + chartH] },
+        );
+      } else {
+        mark(doc, 'P', () => {
+          doc
+            .font(REGULAR)
+            .fontSize(8)
+            .fillColor(MUTED)
+            .text('No measurements in this period.', x, top, { width: colWidth });
+        });
       }
     });
     doc.y = y + captionH + chartH + 12;
@@ -550,19 +693,25 @@ function recommendations(doc: Doc, input: ReportInput): void {
   for (const r of a.recommendations) {
     ensureSpace(doc, 60);
     const y = doc.y;
-    doc.font(BOLD).fontSize(11).fillColor(INK);
     const status = statusLabel(r.status);
     const statusW = doc.font(BOLD).fontSize(8.5).widthOfString(status);
-    doc
-      .font(BOLD)
-      .fontSize(11)
-      .text(r.goal_name, f.left, y, { width: f.width - statusW - 12 });
-    doc
-      .font(BOLD)
-      .fontSize(8.5)
-      .fillColor(statusColor(r.status))
-      .text(status, f.right - statusW, y + 2, { width: statusW + 1, lineBreak: false });
-    doc.y = Math.max(doc.y, y + 14) + 2;
+    let below = y;
+    mark(doc, 'H3', () => {
+      doc
+        .font(BOLD)
+        .fontSize(11)
+        .fillColor(INK)
+        .text(r.goal_name, f.left, y, { width: f.width - statusW - 12 });
+      below = doc.y;
+    });
+    mark(doc, 'P', () => {
+      doc
+        .font(BOLD)
+        .fontSize(8.5)
+        .fillColor(statusColor(r.status))
+        .text(status, f.right - statusW, y + 2, { width: statusW + 1, lineBreak: false });
+    });
+    doc.y = Math.max(below, y + 14) + 2;
     r.items.forEach((item, i) => {
       const when = PRIORITY_TEXT[item.priority] ?? item.priority;
       const line = `${i + 1}. ${when}: ${item.action}`;
@@ -577,19 +726,23 @@ function recommendations(doc: Doc, input: ReportInput): void {
           .heightOfString(item.reason, { width: f.width - 14 });
       ensureSpace(doc, h + 4);
       const iy = doc.y;
-      doc
-        .font(BOLD)
-        .fontSize(10)
-        .fillColor(INK)
-        .text(`${i + 1}. ${when}:`, f.left + 8, iy, {
-          continued: true,
-        });
-      doc.font(REGULAR).text(` ${item.action}`);
-      doc
-        .font(REGULAR)
-        .fontSize(8.5)
-        .fillColor(MUTED)
-        .text(item.reason, f.left + 20, doc.y, { width: f.width - 20 });
+      mark(doc, 'P', () => {
+        doc
+          .font(BOLD)
+          .fontSize(10)
+          .fillColor(INK)
+          .text(`${i + 1}. ${when}:`, f.left + 8, iy, {
+            continued: true,
+          });
+        doc.font(REGULAR).text(` ${item.action}`);
+      });
+      mark(doc, 'P', () => {
+        doc
+          .font(REGULAR)
+          .fontSize(8.5)
+          .fillColor(MUTED)
+          .text(item.reason, f.left + 20, doc.y, { width: f.width - 20 });
+      });
       doc.y += 3;
     });
     doc.y += 6;
@@ -618,26 +771,32 @@ function footers(doc: Doc, input: ReportInput): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 34;
-    doc
-      .moveTo(f.left, y - 6)
-      .lineTo(f.right, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(LINE)
-      .stroke();
-    doc
-      .font(REGULAR)
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(`${input.metrics.customer.name} · Success report`, f.left, y, {
-        width: f.width * 0.7,
-        lineBreak: false,
-        ellipsis: true,
-      });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, f.left + f.width * 0.7, y, {
-      width: f.width * 0.3,
-      align: 'right',
-      lineBreak: false,
-    });
+    artifact(
+      doc,
+      () => {
+        doc
+          .moveTo(f.left, y - 6)
+          .lineTo(f.right, y - 6)
+          .lineWidth(0.5)
+          .strokeColor(LINE)
+          .stroke();
+        doc
+          .font(REGULAR)
+          .fontSize(8)
+          .fillColor(MUTED)
+          .text(`${input.metrics.customer.name} · Success report`, f.left, y, {
+            width: f.width * 0.7,
+            lineBreak: false,
+            ellipsis: true,
+          });
+        doc.text(`Page ${i - range.start + 1} of ${range.count}`, f.left + f.width * 0.7, y, {
+          width: f.width * 0.3,
+          align: 'right',
+          lineBreak: false,
+        });
+      },
+      'Pagination',
+    );
     doc.page.margins.bottom = bottom;
   }
 }
@@ -667,6 +826,7 @@ export async function renderReportPdf(
     bufferPages: true,
     autoFirstPage: true,
     pdfVersion: '1.7',
+    tagged: true,
     lang: locale,
     displayTitle: true,
     info: {
@@ -690,10 +850,16 @@ export async function renderReportPdf(
   doc.registerFont(BOLD, toBuffer(fonts.bold));
   doc.font(REGULAR);
 
-  cover(doc, input);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  PARENT.set(doc, root);
+  inside(doc, open(doc, 'Sect'), () => cover(doc, input));
   for (const s of input.sections) {
+    const sect = open(doc, 'Sect');
+    PARENT.set(doc, sect);
     heading(doc, SECTION_TITLE[s]);
     await SECTIONS[s](doc, input);
+    PARENT.set(doc, root);
   }
   doc.y += 12;
   note(doc, provenance(m, locale));

@@ -1,12 +1,53 @@
 // The PowerPoint deck unzipped and read part by part, as PowerPoint would: slides, charts,
 // notes, and the escaping of every text from the data.
-import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderReportPptx } from './pptx.js';
 import { SECTION_TITLE } from './sections.js';
 import { readPptx, runs } from './testing/read.js';
 import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
 
 describe('renderReportPptx', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives the same bytes for the same input whatever the wall clock says, and the deck still opens', async () => {
+    // Only Date is faked: JSZip's own timers keep running.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-01-01T08:00:00Z'));
+    const a = await renderReportPptx(acmeInput());
+    vi.setSystemTime(new Date('2034-07-15T17:33:21Z'));
+    const b = await renderReportPptx(acmeInput());
+    vi.useRealTimers();
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+
+    const deck = await readPptx(a);
+    expect(deck.slides).toHaveLength(9);
+    expect(await deck.read('docProps/core.xml')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-04-30T09:00:00Z</dcterms:created>',
+    );
+    const charts = [...deck.chartsBySlide.values()].flat();
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    for (const c of charts) expect(await deck.read(c)).toMatch(/<c:(bar|line)Chart>/);
+    // Every entry, and every entry of the chart workbooks inside, carries the report's time,
+    // and the workbooks still open.
+    const dates = Object.values(deck.zip.files).map((f) => f.date.toISOString());
+    expect(new Set(dates)).toEqual(new Set(['2026-04-30T09:00:00.000Z']));
+    const workbooks = deck.files.filter((f) => f.endsWith('.xlsx'));
+    expect(workbooks).toHaveLength(6);
+    for (const w of workbooks) {
+      const inner = await JSZip.loadAsync(await deck.zip.file(w)!.async('uint8array'));
+      expect(inner.file('xl/worksheets/sheet1.xml')).not.toBeNull();
+      expect(await inner.file('docProps/core.xml')!.async('string')).not.toContain('2031');
+      for (const f of Object.values(inner.files))
+        expect(f.date.toISOString()).toBe('2026-04-30T09:00:00.000Z');
+    }
+    const later = await renderReportPptx({ ...acmeInput(), generatedAt: '2026-05-01T00:00:00Z' });
+    expect(Buffer.from(later).equals(Buffer.from(a))).toBe(false);
+  });
+
   it('builds a 16:9 deck: a title slide, then the sections in order, trends over two slides (Acme)', async () => {
     const deck = await readPptx(await renderReportPptx(acmeInput()));
     const presentation = await deck.read('ppt/presentation.xml');

@@ -23,6 +23,7 @@ import {
   trendCaption,
   valueTable,
 } from './sections.js';
+import { stableOoxml } from './stable-zip.js';
 import type { ProgressTrend, ReportInput, ReportSection } from './types.js';
 
 type Deck = import('pptxgenjs').default;
@@ -533,7 +534,9 @@ const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) =>
  * Renders the report as a 16:9 PowerPoint deck for a QBR: a title slide, then one or more
  * slides per requested section in order (long goal and milestone lists continue on further
  * slides), native editable charts for value delivered and trends, and speaker notes giving the
- * formula and inputs behind each slide's numbers. Works in Node and in browsers.
+ * formula and inputs behind each slide's numbers. Works in Node and in browsers. The same input
+ * gives the same bytes: every date in the package (document properties, zip entries, the chart
+ * workbooks inside) is `input.generatedAt` (or the metrics' `as_of`), never the clock.
  *
  * @example
  * const pptx = await renderReportPptx({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US' });
@@ -541,6 +544,8 @@ const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) =>
  */
 export async function renderReportPptx(input: ReportInput): Promise<Uint8Array<ArrayBuffer>> {
   const { metrics: m, locale } = input;
+  // Validated before any work: a bad generatedAt fails fast with its own message.
+  const when = generatedAt(input);
   const c = m.customer;
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_16x9';
@@ -576,6 +581,5 @@ export async function renderReportPptx(input: ReportInput): Promise<Uint8Array<A
   for (const s of input.sections) SLIDES[s](deck, input);
   const out = await deck.write({ outputType: 'uint8array' });
   if (!(out instanceof Uint8Array)) throw new TypeError('pptxgenjs did not return bytes');
-  // JSZip's bytes own a plain ArrayBuffer; a shared one would need a copy to be a Response body.
-  return out.buffer instanceof ArrayBuffer ? (out as Uint8Array<ArrayBuffer>) : new Uint8Array(out);
+  return stableOoxml(out, when);
 }

@@ -344,6 +344,25 @@ export function trendCaption(t: ProgressTrend, locale: string): string {
   return `Target ${valueWithUnit(t.target, t.unit, locale)}${latest}${forecast}`;
 }
 
+/**
+ * What a trend chart shows, in one sentence, for readers who cannot see it (the PDF's figure
+ * alternate text): the metric, how many measurements over which dates, first and latest value,
+ * the target, and the forecast when there is one.
+ */
+export function trendAltText(t: ProgressTrend, locale: string): string {
+  const first = t.points[0];
+  const last = t.points.at(-1);
+  const target = `the target of ${valueWithUnit(t.target, t.unit, locale)}`;
+  if (!first || !last) return `Chart of ${t.name}: no measurements in this period; ${target}.`;
+  const when = (d: string) => formatDate(d, { locale });
+  const span =
+    t.points.length === 1
+      ? `1 measurement, ${valueWithUnit(first.value, t.unit, locale)} on ${when(first.date)}`
+      : `${formatNumber(t.points.length, { locale })} measurements from ${when(first.date)} to ${when(last.date)}, going from ${valueWithUnit(first.value, t.unit, locale)} to ${valueWithUnit(last.value, t.unit, locale)}`;
+  const forecast = t.forecast_date ? `, forecast to reach it on ${when(t.forecast_date)}` : '';
+  return `Line chart of ${t.name}: ${span}, against ${target}${forecast}.`;
+}
+
 /** The footer line: where the figures come from. */
 export function provenance(m: CustomerSuccessMetrics, locale: string): string {
   const c = m.customer;

@@ -13,6 +13,7 @@ import { requestContext } from './http/middleware.js';
 import { type RateLimit, RateLimiter } from './http/rate-limit.js';
 import { type Logger, silentLogger } from './log.js';
 import { ProblemError, problemResponse } from './problem.js';
+import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js';
 import { registerAlerts } from './routes/alerts.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerGoals } from './routes/goals.js';
@@ -36,6 +37,11 @@ export interface AppOptions {
    * per client address). Default: no limit; `npm start` applies CSCX_RATE_LIMIT (default 50/s).
    */
   readonly rateLimit?: RateLimit | null;
+  /**
+   * Renders generateSuccessReport's files. Default: in this thread. `npm start` passes a
+   * ReportPool (rendering threads), which its owner closes on shutdown.
+   */
+  readonly reports?: ReportRenderer;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -135,7 +141,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerMilestones(app, ctx);
   registerGoals(app, ctx);
   registerMeasurements(app, ctx);
-  registerReports(app, ctx);
+  registerReports(app, ctx, options.reports ?? inThreadRenderer);
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
 

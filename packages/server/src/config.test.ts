@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       demo: true,
       logLevel: 'info',
       rateLimit: { perSecond: 50, burst: 100 },
+      reportThreads: 1,
     });
     expect(c.dataDir).toBe(fileURLToPath(new URL('../../../.data/', import.meta.url)));
   });
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u@h/db',
         CSCX_CORS_ORIGINS: 'https://a.example.com, http://b.example.com:8080',
         CSCX_LOG_LEVEL: 'warn',
+        CSCX_REPORT_THREADS: '0',
       },
       ['--no-demo'],
     );
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example.com', 'http://b.example.com:8080'],
       logLevel: 'warn',
       demo: false,
+      reportThreads: 0,
     });
   });
 
@@ -45,6 +48,8 @@ describe('loadConfig', () => {
     [{ CSCX_CORS_ORIGINS: 'partner.example.com' }, []],
     [{ CSCX_CORS_ORIGINS: 'https://a.example.com/path' }, []],
     [{ CSCX_RATE_LIMIT: 'lots' }, []],
+    [{ CSCX_REPORT_THREADS: '9' }, []],
+    [{ CSCX_REPORT_THREADS: 'two' }, []],
     [{}, ['--demo-please']],
   ])('refuses %j %j with a message', (env, argv) => {
     expect(() => loadConfig(env, argv)).toThrow(ConfigError);

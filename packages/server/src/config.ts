@@ -16,6 +16,8 @@ export interface Config {
   readonly demo: boolean;
   /** Per-token request limit (CSCX_RATE_LIMIT); null when turned off. */
   readonly rateLimit: RateLimit | null;
+  /** Threads rendering reports (CSCX_REPORT_THREADS, 0-8, default 1; 0: the server's thread). */
+  readonly reportThreads: number;
 }
 
 /**
@@ -50,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
   } catch (e) {
     throw new ConfigError(e instanceof Error ? e.message : String(e));
   }
+  const threadsText = env.CSCX_REPORT_THREADS ?? '1';
+  if (!/^[0-8]$/.test(threadsText)) {
+    throw new ConfigError(
+      `CSCX_REPORT_THREADS must be a whole number from 0 to 8, not ${JSON.stringify(threadsText)}.`,
+    );
+  }
   for (const a of argv) {
     if (a !== '--no-demo')
       throw new ConfigError(`Unknown argument ${JSON.stringify(a)}. Known: --no-demo.`);
@@ -63,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     logLevel: parseLogLevel(env.CSCX_LOG_LEVEL),
     demo: !argv.includes('--no-demo') && env.CSCX_DEMO !== '0',
     rateLimit,
+    reportThreads: Number(threadsText),
   };
 }

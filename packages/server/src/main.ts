@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { type OpenedDatabase, openDatabase } from './db/open.js';
 import { createLogger } from './log.js';
 import { purgeExpired } from './repo/idempotency.js';
+import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { sweepAlerts } from './write/alert-sweep.js';
 
@@ -57,9 +58,14 @@ async function main(): Promise<void> {
   );
   const demoTokens = DEMO_TOKENS.filter((t) => hashes.has(tokenHash(t.token)));
 
+  // Reports render on their own thread, started with the first report, so a PDF never holds
+  // up the dashboard. CSCX_REPORT_THREADS=0 renders them in this thread (the bench's baseline).
+  const threads = config.reportThreads;
+  const reports = threads === 0 ? null : new ReportPool({ size: threads, log });
   const app = createApp({
     db,
     log,
+    ...(reports ? { reports } : {}),
     cors: { origins: config.corsOrigins },
     rateLimit: config.rateLimit,
   });
@@ -124,6 +130,7 @@ async function main(): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, DRAIN_MS);
     void drained
+      .then(() => reports?.close())
       .then(() => opened.close())
       .then(
         () => {

@@ -39,6 +39,75 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   return { pages, info: meta.info as Record<string, unknown>, images, paths };
 }
 
+/** A node of a page's structure tree as pdf.js reports it: a role, or marked content. */
+export interface StructNode {
+  readonly role?: string;
+  readonly alt?: string;
+  readonly type?: string;
+  readonly children?: StructNode[];
+}
+
+export interface PdfTags {
+  /** The catalog's MarkInfo /Marked: the document says it is tagged. */
+  readonly marked: boolean;
+  /** Each page's structure tree (null when the page has none). */
+  readonly trees: (StructNode | null)[];
+  /** Per page, the text inside marked content tied to the structure tree (what is read). */
+  readonly tagged: string[];
+  /** Per page, the text inside artifacts (skipped by assistive technology). */
+  readonly artifacts: string[];
+  /** Per page, text that is neither: a tagged PDF should have none. */
+  readonly untagged: string[];
+}
+
+/** The tagged-PDF view of a document, as a screen reader gets it through pdf.js. */
+export async function readPdfTags(bytes: Uint8Array): Promise<PdfTags> {
+  const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+  const info = await doc.getMarkInfo();
+  const trees: (StructNode | null)[] = [];
+  const tagged: string[] = [];
+  const artifacts: string[] = [];
+  const untagged: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    trees.push((await page.getStructTree()) as StructNode | null);
+    const out = { tagged: [] as string[], artifact: [] as string[], untagged: [] as string[] };
+    // The innermost marked content decides: an artifact, tagged (has an MCID), or neither.
+    const stack: ('tagged' | 'artifact' | 'other')[] = [];
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          // pdf.js passes the tag at run time; its types leave it out.
+          const tag = 'tag' in item ? item.tag : undefined;
+          stack.push(tag === 'Artifact' ? 'artifact' : item.id ? 'tagged' : 'other');
+        } else if (item.type === 'endMarkedContent') {
+          stack.pop();
+        }
+        continue;
+      }
+      if (!item.str.trim()) continue;
+      const kind = stack.includes('artifact')
+        ? 'artifact'
+        : stack.includes('tagged')
+          ? 'tagged'
+          : 'untagged';
+      out[kind].push(item.str);
+    }
+    tagged.push(out.tagged.join(' '));
+    artifacts.push(out.artifact.join(' '));
+    untagged.push(out.untagged.join(' '));
+  }
+  await doc.destroy();
+  return { marked: info?.Marked === true, trees, tagged, artifacts, untagged };
+}
+
+/** Every node of a structure tree, depth first (reading order). */
+export function structNodes(node: StructNode | null): StructNode[] {
+  if (!node) return [];
+  return [node, ...(node.children ?? []).flatMap((c) => structNodes(c))];
+}
+
 export interface PptxRead {
   readonly zip: JSZip;
   readonly files: string[];

@@ -2807,6 +2807,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The server is busy with this kind of work (for reports: every rendering thread busy and
+         *     the queue full) or shutting down. Nothing was changed. Wait `Retry-After` seconds and send
+         *     the request again; the SDK does so by itself.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/unavailable",
+                 *       "title": "Service unavailable",
+                 *       "status": 503,
+                 *       "detail": "Every report renderer is busy. Retry after 2 seconds.",
+                 *       "request_id": "req_01HZY3K9V7Q8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description The customer's id. A customer outside the token's scope answers 404. */
@@ -3410,6 +3434,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAccountSuccessMetrics: {

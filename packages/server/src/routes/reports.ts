@@ -1,13 +1,7 @@
-import type { ReportInput } from '@cscx/success-report';
 import type { Hono } from 'hono';
 import { type Principal, sees } from '../auth.js';
 import { isoDay } from '../clock.js';
-import {
-  type PortfolioSuccessMetrics,
-  type ReportRequest,
-  type ReportSection,
-  schemas,
-} from '../contract.js';
+import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
 import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
@@ -17,6 +11,7 @@ import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { sendJsonText } from '../http/respond.js';
+import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
 
 export const PERIOD = /^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
@@ -47,7 +42,11 @@ export function reportFileName(name: string, period: string, ext: string): strin
   return `${kebab || 'customer'}-success-report-${period}.${ext}`;
 }
 
-export function registerReports(app: Hono<Env>, ctx: AppContext): void {
+/**
+ * The report operations. `reports` renders the files: a {@link ReportPool} in the server
+ * (`npm start`), so a PDF never holds up the metrics requests this same thread answers.
+ */
+export function registerReports(app: Hono<Env>, ctx: AppContext, reports: ReportRenderer): void {
   // getPortfolioSuccessMetrics: summary and top performers over the whole filtered scope.
   app.get('/api/reports/success-metrics', async (c) => {
     const q = new Query(c.req.url, ['csm_id', 'segment', 'cursor', 'limit']);
@@ -127,25 +126,29 @@ export function registerReports(app: Hono<Env>, ctx: AppContext): void {
       const request = parseBody(schemas.ReportRequestSchema, body.value);
       checkUnique(request.include_sections, '/include_sections');
       const period = request.period ?? 'all';
-      const report = await renderers();
-      const sections: readonly ReportSection[] = request.include_sections ?? report.REPORT_SECTIONS;
+      // Null: every section, in the report package's order (it is not loaded in this thread).
+      const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
       const view = await loadCustomerView(ctx, customer, period);
-      const summaries = sections.includes('benchmarks') ? await allSummaries(ctx) : null;
+      const summaries =
+        sections === null || sections.includes('benchmarks') ? await allSummaries(ctx) : null;
       const self = summaries?.get(customer.id);
       const account = accountSuccessMetrics(
         view,
         now,
         summaries && self ? benchmarks(self, summaries.values()) : null,
       );
-      const input: ReportInput = {
-        metrics: customerSuccessMetrics(view, now),
-        account,
+      const rendered = await reports.render({
+        format: request.format,
+        input: {
+          metrics: customerSuccessMetrics(view, now),
+          account,
+          locale: request.locale ?? 'en-US',
+          generatedAt: now,
+        },
         sections,
-        locale: request.locale ?? 'en-US',
-        generatedAt: now,
-      };
-      const file = await renderReport(report, request.format, input);
+      });
+      const file = FILES[request.format];
       const r: Reply = {
         status: 200,
         headers: {
@@ -153,7 +156,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext): void {
           'content-disposition': `attachment; filename="${reportFileName(customer.name, period, file.ext)}"`,
           ...file.headers,
         },
-        body: file.body,
+        body: rendered,
       };
       if (key !== null) await ctx.db.transaction((tx) => save(tx, r));
       return r;
@@ -164,54 +167,22 @@ export function registerReports(app: Hono<Env>, ctx: AppContext): void {
 interface ReportFile {
   readonly type: string;
   readonly ext: string;
-  readonly body: string | Uint8Array<ArrayBuffer>;
   readonly headers: Record<string, string>;
-}
-
-type Renderers = typeof import('@cscx/success-report');
-let loading: Promise<Renderers> | undefined;
-
-/**
- * The renderers bring pdfkit, pptxgenjs and Vega, which take over a second to load: they load
- * with the first report rather than delaying every server start.
- */
-function renderers(): Promise<Renderers> {
-  loading ??= import('@cscx/success-report').catch((e: unknown) => {
-    // A failed load is retried by the next report instead of failing every one after it.
-    loading = undefined;
-    throw e;
-  });
-  return loading;
 }
 
 const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-async function renderReport(
-  r: Renderers,
-  format: ReportRequest['format'],
-  input: ReportInput,
-): Promise<ReportFile> {
-  switch (format) {
-    case 'pdf':
-      return {
-        type: 'application/pdf',
-        ext: 'pdf',
-        body: await r.renderReportPdf(input),
-        headers: {},
-      };
-    case 'ppt':
-      // `ppt` names the format PRD-165 asks for; the file is the OOXML deck (.pptx).
-      return { type: PPTX_TYPE, ext: 'pptx', body: await r.renderReportPptx(input), headers: {} };
-    case 'html':
-      return {
-        type: 'text/html; charset=utf-8',
-        ext: 'html',
-        body: r.renderReportHtml(input),
-        // The report is a document: its own styles only, nothing fetched, no scripts.
-        headers: {
-          'content-security-policy':
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
-        },
-      };
-  }
-}
+const FILES: Readonly<Record<ReportFormat, ReportFile>> = {
+  pdf: { type: 'application/pdf', ext: 'pdf', headers: {} },
+  // `ppt` names the format PRD-165 asks for; the file is the OOXML deck (.pptx).
+  ppt: { type: PPTX_TYPE, ext: 'pptx', headers: {} },
+  html: {
+    type: 'text/html; charset=utf-8',
+    ext: 'html',
+    // The report is a document: its own styles only, nothing fetched, no scripts.
+    headers: {
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+    },
+  },
+};
