@@ -2,7 +2,7 @@ import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
-import { DataController, describeError } from './data-controller.js';
+import { apiErrorStatus, DataController, describeError } from './data-controller.js';
 import './define/success-provider.js';
 import type { SuccessProvider } from './provider/success-provider.js';
 import { acmeMetrics } from './testing/fixtures.js';
@@ -158,6 +158,7 @@ describe('DataController', () => {
     document.addEventListener('success-error', (e) => seen.push(e), { once: true });
     await until(() => el.metrics.status === 'error', 'error');
     expect(describeError(el.metrics.error)).to.include({ title: 'Not found', status: 404 });
+    expect(apiErrorStatus(el.metrics.error)).to.equal(404);
     expect(seen).to.have.length(1);
     expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
     expect(seen[0]!.detail.title).to.equal('Not found');
@@ -184,5 +185,16 @@ describe('DataController', () => {
     const el = provider.querySelector<ProbeElement>('probe-data-element')!;
     await until(() => el.metrics.status === 'complete', 'fetch');
     expect(asked).to.equal(1);
+  });
+});
+
+describe('apiErrorStatus', () => {
+  it("reads the status of the SDK's API errors by name, without importing the SDK", () => {
+    expect(apiErrorStatus({ name: 'SuccessApiError', status: 412 })).to.equal(412);
+    expect(apiErrorStatus({ name: 'NetworkError', status: 412 })).to.equal(undefined);
+    expect(apiErrorStatus({ name: 'SuccessApiError', status: '412' })).to.equal(undefined);
+    expect(apiErrorStatus(new Error('boom'))).to.equal(undefined);
+    expect(apiErrorStatus(null)).to.equal(undefined);
+    expect(apiErrorStatus(undefined)).to.equal(undefined);
   });
 });

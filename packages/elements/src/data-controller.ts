@@ -57,6 +57,18 @@ export function describeError(error: unknown): ErrorDescription {
   return { title, detail: undefined, status: undefined };
 }
 
+/**
+ * The HTTP status of an error the SDK threw for an API answer (`SuccessApiError`), else
+ * undefined. By name rather than instanceof, so nothing needs the SDK loaded to ask.
+ *
+ * @example
+ * if (apiErrorStatus(error) === 412) showConflict();
+ */
+export function apiErrorStatus(error: unknown): number | undefined {
+  const e = error as { name?: unknown; status?: unknown } | null | undefined;
+  return e?.name === 'SuccessApiError' && typeof e.status === 'number' ? e.status : undefined;
+}
+
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**

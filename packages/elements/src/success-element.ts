@@ -1,5 +1,11 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import {
+  adoptStyles,
+  type CSSResult,
+  LitElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
 import {
   currencyContext,
   localeContext,
@@ -104,4 +110,18 @@ export class SuccessElement extends LitElement {
       }
     }
   }
+}
+
+/**
+ * Adds styles that arrived with a lazily loaded part of an element (its form, its chart) to the
+ * element's shadow root, after its own static styles. Safe to call again: the sheets are set,
+ * not appended, where constructable stylesheets exist.
+ *
+ * @example
+ * import('./editor-body.js').then(({ editorStyles }) => addStyles(this, [editorStyles]));
+ */
+export function addStyles(host: LitElement, styles: readonly CSSResult[]): void {
+  const root = host.renderRoot;
+  if (!(root instanceof ShadowRoot)) return;
+  adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, ...styles]);
 }

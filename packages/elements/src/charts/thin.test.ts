@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../testing/mocha.js';
+import { nearestIndex } from './summary.js';
 import { thin } from './thin.js';
-import { nearestIndex } from './trend-model.js';
 
 const series = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i, y: Math.sin(i / 10) }));
 

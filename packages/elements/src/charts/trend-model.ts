@@ -138,22 +138,3 @@ export function trendModel(prepared: PreparedTrends, options: TrendModelOptions)
     theme,
   };
 }
-
-/**
- * Index of the point nearest to `x` in points sorted by x (binary search), or -1 when empty.
- *
- * @example
- * nearestIndex([{ x: 0, y: 1 }, { x: 10, y: 2 }], 7); // 1
- */
-export function nearestIndex(points: readonly { readonly x: number }[], x: number): number {
-  const n = points.length;
-  if (n === 0) return -1;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.x <= x) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs(points[hi]!.x - x) < Math.abs(points[lo]!.x - x) ? hi : lo;
-}

@@ -14,6 +14,11 @@ import { View } from 'vega-view';
 import * as vtx from 'vega-view-transforms';
 import { fastExpressionInterpreter } from './fast-interpreter.js';
 
+// Building a chart's spec (ticks, thinning, layout) is only needed once vega is about to draw:
+// it travels in this chunk rather than in every page's initial JS.
+export { trendModel } from './trend-model.js';
+export { padding, trendSpec } from './trend-spec.js';
+
 extend(transforms, tx, vtx, encode);
 
 /** Name of the performance mark set when this module has loaded (tests and bench read it). */

@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
-export const goalProgressStyles = css`
-  :host {
-    display: block;
-  }
+/** The shown goal's styles, loaded with it (goal-view.ts). */
+export const goalViewStyles = css`
   .goal {
     display: grid;
     gap: calc(var(--s-space) * 4);

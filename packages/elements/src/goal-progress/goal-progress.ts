@@ -1,48 +1,14 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { type CSSResult, css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
-import '../define/success-trend-chart.js';
 import { emit } from '../events.js';
-import { type Format, MISSING_VALUE as MISSING } from '../format.js';
-import {
-  goalStatusInfo,
-  metricStatusInfo,
-  renderEmpty,
-  renderNoBaseline,
-  renderNotice,
-  renderPartial,
-  renderSkeleton,
-  STATE_TEXT,
-  stateStyles,
-  statusBadge,
-} from '../states.js';
+import { renderEmpty, renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { SuccessElement } from '../success-element.js';
-import type { ExpectedPace } from '../success-trend-chart/success-trend-chart.js';
-import type { ProgressTrend, SuccessGoal, SuccessMetric } from '../types.js';
-import { goalProgressStyles } from './goal-progress.styles.js';
-import { goalTrends } from './goal-trends.js';
-import { valueCalculation } from './value-rows.js';
+import { addStyles, SuccessElement } from '../success-element.js';
+import type { SuccessGoal } from '../types.js';
+import type { GoalView } from './goal-view.js';
 
-const PRIORITY_WORDS: Record<SuccessGoal['recommendations'][number]['priority'], string> = {
-  immediate: 'Immediate',
-  this_week: 'This week',
-  this_month: 'This month',
-};
-
-const CONFIDENCE_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
-
-/**
- * A value against its baseline, as PRD-165 7.2 words it: "50% reduction", "25% increase".
- * Undefined without a baseline (or a zero one, where a percent change means nothing).
- */
-function change(baseline: number | null, value: number | null, fmt: Format): string | undefined {
-  if (baseline === null || value === null || baseline === 0) return undefined;
-  const pct = ((value - baseline) / Math.abs(baseline)) * 100;
-  if (!Number.isFinite(pct)) return undefined;
-  if (Math.abs(pct) < 0.5) return 'no change';
-  return `${fmt.percent(Math.abs(pct))} ${pct < 0 ? 'reduction' : 'increase'}`;
-}
+type ViewModule = typeof import('./goal-view.js');
+let viewModule: ViewModule | undefined;
 
 /**
  * @summary One goal in detail (PRD-165 7.2): its metric, baseline, target, current value and
@@ -53,7 +19,9 @@ function change(baseline: number | null, value: number | null, fmt: Format): str
  * inside a `<success-provider>` it fetches it with `getSuccessGoal`. Numbers, money and dates
  * are formatted by calc in the provider's (or own) `locale` and the goal's currency. The chart
  * is a `<success-trend-chart>`; its vega code loads when it scrolls into view. Navigating back
- * (e.g. on `success-goal-select` from a goals table) is the host page's.
+ * (e.g. on `success-goal-select` from a goals table) is the host page's. The goal view (and its
+ * styles) loads with a dynamic import the first time a goal is shown; `updateComplete` waits
+ * for it and for the chart's figure.
  *
  * @csspart base - The wrapper of every state.
  * @csspart header - Goal name, status, description, owner and dates.
@@ -73,7 +41,16 @@ function change(baseline: number | null, value: number | null, fmt: Format): str
  * @event success-error - Loading the goal failed; the error state with Retry is shown.
  */
 export class GoalProgress extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, goalProgressStyles];
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    stateStyles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
 
   static override properties = {
     goal: { attribute: false },
@@ -92,8 +69,10 @@ export class GoalProgress extends SuccessElement {
     fetch: (client, goalId, signal) => client.getSuccessGoal({ goalId }, { signal }),
   });
 
-  #trendsOf: SuccessGoal | undefined;
-  #trends: ProgressTrend[] = [];
+  #view: GoalView | undefined;
+  #viewLoading: Promise<GoalView | undefined> | undefined;
+  #viewFailed = false;
+  #styles: CSSResult[] | undefined;
 
   /** Fetches the goal again (provider mode); the current one stays on screen meanwhile. */
   refresh(): Promise<void> {
@@ -112,201 +91,67 @@ export class GoalProgress extends SuccessElement {
     </div>`;
   }
 
-  #trendsFor(goal: SuccessGoal): ProgressTrend[] {
-    if (goal !== this.#trendsOf) {
-      this.#trendsOf = goal;
-      const trends = goalTrends(goal);
-      // One metric: the goal's own forecast is that metric's, and the API's word on its derived
-      // fields is final, so the chart and the details never name two different dates.
-      const only = trends.length === 1 ? trends[0] : undefined;
-      this.#trends = only ? [{ ...only, forecast_date: goal.forecast_date }] : trends;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The shadow root is created on the first connect; a view loaded before that brings its
+    // styles now.
+    if (this.#styles) addStyles(this, this.#styles);
+  }
+
+  // A caller awaiting `updateComplete` sees the goal and its chart's figure, not the moment
+  // before their code arrived.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (!this.#view && this.#viewLoading) {
+      await this.#viewLoading;
+      done = await super.getUpdateComplete();
     }
-    return this.#trends;
+    const chart = this.renderRoot?.querySelector('success-trend-chart');
+    if (chart) await chart.updateComplete;
+    return done;
+  }
+
+  #useView(m: ViewModule): GoalView {
+    if (!this.#view) {
+      this.#styles = [m.goalViewStyles];
+      addStyles(this, this.#styles);
+      this.#view = new m.GoalView(this);
+    }
+    return this.#view;
+  }
+
+  #loadView(): Promise<GoalView | undefined> {
+    this.#viewLoading ??= import('./goal-view.js').then(
+      (m) => {
+        viewModule = m;
+        const view = this.#useView(m);
+        this.requestUpdate();
+        return view;
+      },
+      () => {
+        this.#viewFailed = true;
+        this.#viewLoading = undefined;
+        this.requestUpdate();
+        return undefined;
+      },
+    );
+    return this.#viewLoading;
   }
 
   #renderGoal(goal: SuccessGoal): TemplateResult {
-    const fmt = this.fmt;
-    const [tone, word] = goalStatusInfo(goal.status);
-    const multi = goal.metrics.length > 1;
-    const owner = goal.owner
-      ? `Owner: ${goal.owner.name}${goal.owner.title ? ` (${goal.owner.title})` : ''}`
-      : undefined;
-    const dates = `${fmt.date(goal.start_date)} – ${fmt.date(goal.target_date)}`;
-    return html`<article class="goal" aria-labelledby="goal-title">
-      <header class="head" part="header">
-        <div class="title-row">
-          <h2 id="goal-title" class="title">Goal: ${goal.name}</h2>
-          ${statusBadge(tone, word)}
-        </div>
-        ${goal.description ? html`<p>${goal.description}</p>` : nothing}
-        <p class="muted">${owner ? html`${owner} · ` : nothing}${dates}</p>
-      </header>
-      ${this.#renderNotes(goal)}
-      <section class="card" part="details" aria-labelledby="details-heading">
-        <h3 id="details-heading">Goal details</h3>
-        ${this.#renderDetails(goal, fmt, multi)}
-      </section>
-      <section class="card" part="chart" aria-labelledby="chart-heading">
-        <h3 id="chart-heading">Progress over time</h3>
-        <success-trend-chart
-          label=${multi ? 'All metrics' : (goal.metrics[0]?.name ?? goal.name)}
-          .trends=${this.#trendsFor(goal)}
-          .pace=${{ start: goal.start_date, end: goal.target_date } satisfies ExpectedPace}
-        ></success-trend-chart>
-      </section>
-      ${multi ? this.#renderMetrics(goal, fmt) : nothing}
-      ${goal.value_drivers.length > 0 ? this.#renderValue(goal, fmt) : nothing}
-      ${goal.recommendations.length > 0 ? this.#renderRecommendations(goal) : nothing}
-    </article>`;
-  }
-
-  #renderNotes(goal: SuccessGoal): TemplateResult | typeof nothing {
-    const note = goal.progress_note;
-    if (goal.achievement_pct === null) {
-      if (!note || note === STATE_TEXT.noBaseline) return renderNoBaseline();
-      return renderNotice(note, 'info');
-    }
-    if (note) return note === STATE_TEXT.partial ? renderPartial() : renderNotice(note, 'warning');
-    return nothing;
-  }
-
-  #renderDetails(goal: SuccessGoal, fmt: Format, multi: boolean): TemplateResult {
-    const m = goal.metrics[0];
-    const pct = goal.achievement_pct;
-    const [tone, word] = goalStatusInfo(goal.status);
-    const barTone = tone === 'info' || tone === 'neutral' ? '' : tone;
-    const value = (v: number | null) =>
-      m && v !== null ? fmt.metric(v, m.unit, goal.currency) : '';
-    const withChange = (v: number | null, empty: string) => {
-      if (!m || v === null) return html`<span class="muted">${empty}</span>`;
-      const c = change(m.baseline_value, v, fmt);
-      // The space is for screen readers and copy-paste; the layout gap alone would drop it.
-      return html`<span class="num">${value(v)}</span>${c ? html` <span class="change">(${c})</span>` : nothing}`;
-    };
-    return html`<dl class="facts">
-      ${
-        !multi && m
-          ? html`<dt>Metric</dt>
-              <dd>${m.name}</dd>
-              <dt>Baseline</dt>
-              <dd>${m.baseline_value === null ? html`<span class="muted">Not set</span>` : html`<span class="num">${value(m.baseline_value)}</span>`}</dd>
-              <dt>Target</dt>
-              <dd>${withChange(m.target_value, '')}</dd>
-              <dt>Current</dt>
-              <dd>${withChange(m.current_value, 'No measurement yet')}</dd>`
-          : html`<dt>Metrics</dt>
-              <dd>${goal.metrics.length}</dd>`
-      }
-      <dt>Progress</dt>
-      <dd>
-        ${
-          pct === null
-            ? html`<span class="muted">${goal.progress_note ?? STATE_TEXT.noBaseline}</span>`
-            : html`<span class="num">${fmt.percent(pct)}</span>
-                <span class=${`bar ${barTone}`} aria-hidden="true"
-                  ><span style=${styleMap({ width: `${Math.max(0, Math.min(100, pct))}%` })}></span
-                ></span>`
-        }
-      </dd>
-      <dt>Status</dt>
-      <dd>${statusBadge(tone, word)}${goal.exceeded ? html` <span class="muted">Target exceeded</span>` : nothing}</dd>
-      <dt>Expected pace</dt>
-      <dd>
-        ${
-          goal.expected_pct === null
-            ? html`<span class="muted">${MISSING}</span>`
-            : `${fmt.percent(goal.expected_pct)} of the way by today`
-        }
-      </dd>
-      <dt>Target date</dt>
-      <dd>${fmt.date(goal.target_date)}</dd>
-      <dt>Forecast to reach target</dt>
-      <dd>
-        ${
-          goal.forecast_date
-            ? fmt.date(goal.forecast_date)
-            : html`<span class="muted">Not at the current trend</span>`
-        }
-      </dd>
-    </dl>`;
-  }
-
-  #renderMetrics(goal: SuccessGoal, fmt: Format): TemplateResult {
-    const cell = (m: SuccessMetric, v: number | null) =>
-      v === null ? MISSING : fmt.metric(v, m.unit, goal.currency);
-    return html`<section class="card" part="metrics" aria-labelledby="metrics-heading">
-      <h3 id="metrics-heading">Metrics</h3>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Metrics of ${goal.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Target</th>
-              <th scope="col">Current</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${goal.metrics.map((m) => {
-              const [tone, word] = metricStatusInfo(m.status);
-              return html`<tr>
-                <th scope="row">${m.name}</th>
-                <td class="num">${cell(m, m.baseline_value)}</td>
-                <td class="num">${cell(m, m.target_value)}</td>
-                <td class="num">${cell(m, m.current_value)}</td>
-                ${
-                  m.progress_pct === null
-                    ? html`<td class="note">${m.progress_note ?? MISSING}</td>`
-                    : html`<td class="num">${fmt.percent(m.progress_pct)}</td>`
-                }
-                <td>${statusBadge(tone, word)}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>`;
-  }
-
-  #renderValue(goal: SuccessGoal, fmt: Format): TemplateResult {
-    const calc = valueCalculation(goal, fmt);
-    return html`<section class="card" part="value" aria-labelledby="value-heading">
-      <h3 id="value-heading">Value calculation</h3>
-      <div class="drivers">
-        ${calc.drivers.map(
-          (d) => html`<div class="driver">
-            <h4>
-              ${d.label}${d.confidence ? html` <span class="muted">· ${CONFIDENCE_WORDS[d.confidence]} confidence</span>` : nothing}
-            </h4>
-            <dl class="facts">
-              ${d.rows.map((r) => html`<dt>${r.label}</dt><dd>${r.value}</dd>`)}
-            </dl>
-            ${d.note ? html`<p class="muted">${d.note}</p>` : nothing}
-          </div>`,
-        )}
-      </div>
-      ${
-        calc.total
-          ? html`<p class="total"><span>${calc.total.label}</span> <span class="num">${calc.total.value}</span></p>`
-          : renderNotice(calc.failure ?? STATE_TEXT.partial, 'warning')
-      }
-    </section>`;
-  }
-
-  #renderRecommendations(goal: SuccessGoal): TemplateResult {
-    return html`<section class="card" part="recommendations" aria-labelledby="rec-heading">
-      <h3 id="rec-heading">Recommended actions</h3>
-      <ol class="recommendations">
-        ${goal.recommendations.map(
-          (r) => html`<li>
-            <span class="priority">${PRIORITY_WORDS[r.priority]}:</span> ${r.action}
-            <div class="muted">${r.reason}</div>
-          </li>`,
-        )}
-      </ol>
-    </section>`;
+    // Once one goal on the page has loaded the view, every other one renders it at once.
+    if (!this.#view && viewModule) this.#useView(viewModule);
+    if (this.#view) return this.#view.render(goal);
+    if (this.#viewFailed)
+      return renderError({
+        title: 'The goal could not be shown.',
+        onRetry: () => {
+          this.#viewFailed = false;
+          void this.#loadView();
+          this.requestUpdate();
+        },
+      });
+    void this.#loadView();
+    return renderSkeleton('Loading goal…', 6);
   }
 }

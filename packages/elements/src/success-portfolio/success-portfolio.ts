@@ -1,12 +1,10 @@
 import type { SuccessClient } from '@cscx/success-sdk';
 import { ContextConsumer } from '@lit/context';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { clientContext } from '../context.js';
 import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import {
-  bandInfo,
   icon,
   renderEmpty,
   renderError,
@@ -16,10 +14,10 @@ import {
   statusBadge,
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { SuccessElement } from '../success-element.js';
+import { addStyles, SuccessElement } from '../success-element.js';
+import type { PortfolioGrid } from './portfolio-grid.js';
 import {
   COLUMN_LABELS,
-  COLUMNS,
   type Column,
   type CustomerSuccessSummary,
   isFiltered,
@@ -48,6 +46,22 @@ const TARGET_ROI = 3;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
 
+type GridModule = typeof import('./portfolio-grid.js');
+// Loaded once per page; every portfolio after the first renders its grid without waiting.
+let gridModule: GridModule | undefined;
+let gridLoading: Promise<GridModule | undefined> | undefined;
+function loadGrid(): Promise<GridModule | undefined> {
+  gridLoading ??= import('./portfolio-grid.js').then(
+    (m) => (gridModule = m),
+    () => {
+      // Forgotten, so Retry imports it afresh.
+      gridLoading = undefined;
+      return undefined;
+    },
+  );
+  return gridLoading;
+}
+
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
  * grid of every customer in a CSM's or manager's scope.
@@ -58,6 +72,8 @@ const PAGE_SIZE = 500;
  * (computed by calc on the server) for the whole scope, and calc's `portfolioSummary` of the
  * visible rows once a filter is applied. The grid (role=grid) keeps one row active: Arrow
  * Up/Down, Page Up/Down, Home and End move it, Enter or a click fires `success-customer-select`.
+ * The grid and its virtualiser load with a dynamic import the first time there are rows to show
+ * (the cards and toolbar do not wait for them); `updateComplete` waits for them.
  *
  * @csspart base - The wrapper.
  * @csspart cards - The summary cards.
@@ -116,6 +132,10 @@ export class SuccessPortfolio extends SuccessElement {
   declare _announce: string;
 
   #error: unknown;
+  #grid: PortfolioGrid | undefined;
+  #gridFailed = false;
+  /** Set while a grid waits for its code: `updateComplete` waits for it too. */
+  #gridWanted: Promise<void> | undefined;
   #abort: AbortController | undefined;
   #fetchKey: string | undefined;
   #clientUsed: SuccessClient | undefined;
@@ -171,6 +191,18 @@ export class SuccessPortfolio extends SuccessElement {
   refresh(): void {
     this.#fetchKey = undefined;
     this.requestUpdate();
+  }
+
+  // A portfolio whose grid waits for its code renders the rows once it has arrived: callers
+  // awaiting `updateComplete` see them, as they would with the grid in the bundle.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    const wanted = this.#gridWanted;
+    if (!this.#grid && wanted) {
+      await wanted;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   override connectedCallback(): void {
@@ -329,69 +361,6 @@ export class SuccessPortfolio extends SuccessElement {
     this.filter = { ...this._filter, ...patch };
   }
 
-  #select(c: CustomerSuccessSummary, index: number): void {
-    this._active = index;
-    if (emit(this, 'success-customer-select', { customerId: c.customer_id, customer: c }, true)) {
-      this.selectedCustomerId = c.customer_id;
-    }
-  }
-
-  #onGridKeydown(event: KeyboardEvent): void {
-    const rows = this.visibleRows;
-    if (rows.length === 0) return;
-    const at = this._active;
-    const page = 10;
-    let to: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        to = Math.min(at + 1, rows.length - 1);
-        break;
-      case 'ArrowUp':
-        to = Math.max(at - 1, 0);
-        break;
-      case 'PageDown':
-        to = Math.min(at + page, rows.length - 1);
-        break;
-      case 'PageUp':
-        to = Math.max(at - page, 0);
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = rows.length - 1;
-        break;
-      case 'Enter':
-      case ' ': {
-        const c = rows[at];
-        if (c) {
-          event.preventDefault();
-          this.#select(c, at);
-        }
-        return;
-      }
-      default:
-        return;
-    }
-    event.preventDefault();
-    this._active = to;
-    this.#scrollTo(to);
-  }
-
-  #scrollTo(index: number): void {
-    // Rows have one fixed height, so the row's place follows from its index; the virtualiser
-    // then renders whatever the scroll brings into view.
-    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
-    const head = this.renderRoot.querySelector<HTMLElement>('.head');
-    const row = this.renderRoot.querySelector<HTMLElement>('.body .row');
-    if (!grid || !head || !row) return;
-    const h = row.offsetHeight;
-    const top = index * h;
-    const view = grid.clientHeight - head.offsetHeight;
-    if (top < grid.scrollTop) grid.scrollTop = top;
-    else if (top + h > grid.scrollTop + view) grid.scrollTop = top + h - view;
-  }
-
   #export(): void {
     const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -506,57 +475,23 @@ export class SuccessPortfolio extends SuccessElement {
         },
       });
     }
-    const active = visible[this._active] ? this._active : -1;
-    return html`<div part="grid" class="grid" role="grid" tabindex="0"
-      aria-labelledby=${this.heading ? 'heading' : nothing}
-      aria-label=${this.heading ? nothing : 'Customers'}
-      aria-rowcount=${visible.length + 1}
-      aria-activedescendant=${active >= 0 ? `row-${active}` : nothing}
-      @keydown=${this.#onGridKeydown}>
-      <div role="rowgroup" class="head">
-        <div role="row" class="row" aria-rowindex="1">
-          ${COLUMNS.map((col) => {
-            const sorted = this._sortBy === col;
-            return html`<div role="columnheader" class="cell c-${col}"
-              aria-sort=${sorted ? this._sortDir : 'none'}>
-              <button type="button" class="sort" @click=${() => this.sortBy(col)}>
-                ${COLUMN_LABELS[col]}<span aria-hidden="true" class="arrow">${sorted ? (this._sortDir === 'ascending' ? '▲' : '▼') : ''}</span>
-              </button>
-            </div>`;
-          })}
-        </div>
-      </div>
-      <div role="rowgroup" class="body">
-        ${virtualize({
-          items: visible as CustomerSuccessSummary[],
-          // Between a shrinking filter and the virtualiser's next layout, a host render can
-          // reuse the old range, past the new end: such slots render nothing.
-          keyFunction: (c: CustomerSuccessSummary | undefined, i: number) => c?.customer_id ?? i,
-          renderItem: (c: CustomerSuccessSummary | undefined, i: number) =>
-            c ? this.#renderRow(c, i, active) : html``,
-        })}
-      </div>
-    </div>`;
-  }
-
-  #renderRow(c: CustomerSuccessSummary, i: number, active: number) {
-    const f = this.fmt;
-    const [tone, band] = bandInfo(c.success_band);
-    const selected = c.customer_id === this.selectedCustomerId;
-    // No whitespace between the cells and one text per cell where it can be: every row is
-    // rendered dozens of times over, and each static text or binding is DOM nodes per row.
-    return html`<div role="row" part="row" id="row-${i}" aria-rowindex=${i + 2}
-      aria-selected=${selected ? 'true' : 'false'}
-      class="row ${i === active ? 'active' : ''} ${selected ? 'selected' : ''} ${c.goals_at_risk > 0 ? 'at-risk' : ''}"
-      @click=${() => this.#select(c, i)}
-      ><div role="gridcell" class="cell c-name">${c.name}</div
-      ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
-      ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
-      ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
-      ><div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div
-      ><div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div
-      ><div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div
-      ><div role="gridcell" class="cell c-updated">${f.date(c.last_updated)}</div></div
-    >`;
+    if (!this.#grid && gridModule) {
+      addStyles(this, [gridModule.gridStyles]);
+      this.#grid = new gridModule.PortfolioGrid(this);
+    }
+    if (this.#grid) return this.#grid.render(visible);
+    if (this.#gridFailed)
+      return renderError({
+        title: 'The customer list could not be loaded.',
+        onRetry: () => {
+          this.#gridFailed = false;
+          this.requestUpdate();
+        },
+      });
+    this.#gridWanted = loadGrid().then((m) => {
+      this.#gridFailed = m === undefined;
+      this.requestUpdate();
+    });
+    return renderSkeleton('Loading customers…', 6);
   }
 }

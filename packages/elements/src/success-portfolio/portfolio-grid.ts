@@ -1,0 +1,143 @@
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { emit } from '../events.js';
+import { bandInfo, icon, statusBadge } from '../states.js';
+import {
+  COLUMN_LABELS,
+  COLUMNS,
+  type CustomerSuccessSummary,
+  SEGMENT_LABELS,
+} from './portfolio-model.js';
+import type { SuccessPortfolio } from './success-portfolio.js';
+
+export { gridStyles } from './portfolio-grid.styles.js';
+
+// The customer grid of <success-portfolio>, with the virtualiser it needs: loaded with a dynamic
+// import the first time a portfolio has rows to show, so the cards, the toolbar and the loading,
+// empty and error states never wait for it and a page without a portfolio never loads it.
+
+/** The grid of one `<success-portfolio>`: header, virtual rows, keyboard and selection. */
+export class PortfolioGrid {
+  constructor(readonly host: SuccessPortfolio) {}
+
+  #select(c: CustomerSuccessSummary, index: number): void {
+    this.host._active = index;
+    if (
+      emit(this.host, 'success-customer-select', { customerId: c.customer_id, customer: c }, true)
+    ) {
+      this.host.selectedCustomerId = c.customer_id;
+    }
+  }
+
+  #onGridKeydown(event: KeyboardEvent): void {
+    const rows = this.host.visibleRows;
+    if (rows.length === 0) return;
+    const at = this.host._active;
+    const page = 10;
+    let to: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        to = Math.min(at + 1, rows.length - 1);
+        break;
+      case 'ArrowUp':
+        to = Math.max(at - 1, 0);
+        break;
+      case 'PageDown':
+        to = Math.min(at + page, rows.length - 1);
+        break;
+      case 'PageUp':
+        to = Math.max(at - page, 0);
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = rows.length - 1;
+        break;
+      case 'Enter':
+      case ' ': {
+        const c = rows[at];
+        if (c) {
+          event.preventDefault();
+          this.#select(c, at);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.host._active = to;
+    this.#scrollTo(to);
+  }
+
+  #scrollTo(index: number): void {
+    // Rows have one fixed height, so the row's place follows from its index; the virtualiser
+    // then renders whatever the scroll brings into view.
+    const grid = this.host.renderRoot.querySelector<HTMLElement>('.grid');
+    const head = this.host.renderRoot.querySelector<HTMLElement>('.head');
+    const row = this.host.renderRoot.querySelector<HTMLElement>('.body .row');
+    if (!grid || !head || !row) return;
+    const h = row.offsetHeight;
+    const top = index * h;
+    const view = grid.clientHeight - head.offsetHeight;
+    if (top < grid.scrollTop) grid.scrollTop = top;
+    else if (top + h > grid.scrollTop + view) grid.scrollTop = top + h - view;
+  }
+
+  /** The grid of `visible` rows, the header sorting them; rows beyond the view are virtual. */
+  render(visible: readonly CustomerSuccessSummary[]): TemplateResult {
+    const active = visible[this.host._active] ? this.host._active : -1;
+    return html`<div part="grid" class="grid" role="grid" tabindex="0"
+      aria-labelledby=${this.host.heading ? 'heading' : nothing}
+      aria-label=${this.host.heading ? nothing : 'Customers'}
+      aria-rowcount=${visible.length + 1}
+      aria-activedescendant=${active >= 0 ? `row-${active}` : nothing}
+      @keydown=${(e: KeyboardEvent) => this.#onGridKeydown(e)}>
+      <div role="rowgroup" class="head">
+        <div role="row" class="row" aria-rowindex="1">
+          ${COLUMNS.map((col) => {
+            const sorted = this.host._sortBy === col;
+            return html`<div role="columnheader" class="cell c-${col}"
+              aria-sort=${sorted ? this.host._sortDir : 'none'}>
+              <button type="button" class="sort" @click=${() => this.host.sortBy(col)}>
+                ${COLUMN_LABELS[col]}<span aria-hidden="true" class="arrow">${sorted ? (this.host._sortDir === 'ascending' ? '▲' : '▼') : ''}</span>
+              </button>
+            </div>`;
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" class="body">
+        ${virtualize({
+          items: visible as CustomerSuccessSummary[],
+          // Between a shrinking filter and the virtualiser's next layout, a host render can
+          // reuse the old range, past the new end: such slots render nothing.
+          keyFunction: (c: CustomerSuccessSummary | undefined, i: number) => c?.customer_id ?? i,
+          renderItem: (c: CustomerSuccessSummary | undefined, i: number) =>
+            c ? this.#renderRow(c, i, active) : html``,
+        })}
+      </div>
+    </div>`;
+  }
+
+  #renderRow(c: CustomerSuccessSummary, i: number, active: number) {
+    const f = this.host.fmt;
+    const [tone, band] = bandInfo(c.success_band);
+    const selected = c.customer_id === this.host.selectedCustomerId;
+    // No whitespace between the cells and one text per cell where it can be: every row is
+    // rendered dozens of times over, and each static text or binding is DOM nodes per row.
+    return html`<div role="row" part="row" id="row-${i}" aria-rowindex=${i + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      class="row ${i === active ? 'active' : ''} ${selected ? 'selected' : ''} ${c.goals_at_risk > 0 ? 'at-risk' : ''}"
+      @click=${() => this.#select(c, i)}
+      ><div role="gridcell" class="cell c-name">${c.name}</div
+      ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
+      ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
+      ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
+      ><div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div
+      ><div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div
+      ><div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div
+      ><div role="gridcell" class="cell c-updated">${f.date(c.last_updated)}</div></div
+    >`;
+  }
+}
