@@ -22,6 +22,7 @@ const search = $<HTMLInputElement>('search');
 const tokenSelect = $<HTMLSelectElement>('token');
 const localeSelect = $<HTMLSelectElement>('locale');
 const themeButton = $<HTMLButtonElement>('theme');
+const reportFormat = $<HTMLSelectElement>('report-format');
 
 interface CustomerItem {
   id: string;
@@ -189,6 +190,10 @@ tokenSelect.addEventListener('change', () => {
 localeSelect.addEventListener('change', () => {
   provider.locale = localeSelect.value;
   document.documentElement.lang = localeSelect.value;
+});
+// The overview's Generate report asks for this format (HTML, PDF or the PowerPoint deck).
+reportFormat.addEventListener('change', () => {
+  overview.setAttribute('report-format', reportFormat.value);
 });
 themeButton.addEventListener('click', () => {
   const dark = themeButton.getAttribute('aria-pressed') !== 'true';

@@ -85,6 +85,18 @@ describe('<success-overview> against the reference server', () => {
     expect(roles.viewer.editorOpened).to.equal(false);
   });
 
+  it('demo host page: "Report as PDF" then Generate report downloads Acme’s PDF from the server', async () => {
+    const file = await executeServerCommand<
+      { status: number; type: string; disposition: string; head: string; bytes: number },
+      undefined
+    >('demo-report');
+    expect(file.status).to.equal(200);
+    expect(file.type).to.equal('application/pdf');
+    expect(file.disposition).to.include('acme-corp-success-report-all.pdf');
+    expect(file.head).to.equal('%PDF-');
+    expect(file.bytes).to.be.greaterThan(10_000);
+  });
+
   it('renders the demo host page with Acme’s dashboard, saved as test-artefacts/demo-page.png', async () => {
     const shot = await executeServerCommand<
       { path: string; bytes: number; title: string },

@@ -76,6 +76,7 @@ export function demoScreenshotPlugin(origin) {
     name: 'demo-screenshot',
     async executeCommand({ command, session }) {
       if (command === 'demo-roles') return demoRoles(origin, session);
+      if (command === 'demo-report') return demoReport(origin, session);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
       try {
@@ -162,6 +163,43 @@ async function demoRoles(origin, session) {
       editorOpened: await page.evaluate(() => !document.getElementById('editor-view').hidden),
     };
     return { csm, viewer };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The `demo-report` command: opens Acme on the demo host page, picks "PDF" in "Report as",
+ * presses the overview's Generate report, and answers what the server sent back for it (media
+ * type, file name, the file's first bytes), as the browser received it.
+ */
+async function demoReport(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  try {
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    const button = () =>
+      page.evaluateHandle(() =>
+        document.getElementById('overview').shadowRoot?.querySelector('[part~="generate-report"]'),
+      );
+    await page.waitForFunction(
+      () =>
+        document.getElementById('overview').shadowRoot?.querySelector('[part~="generate-report"]'),
+      { timeout: 30_000 },
+    );
+    await page.select('#report-format', 'pdf');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/generate'), {
+      timeout: 30_000,
+    });
+    await (await button()).click();
+    const response = await answered;
+    const body = await response.buffer();
+    return {
+      status: response.status(),
+      type: response.headers()['content-type'],
+      disposition: response.headers()['content-disposition'],
+      head: body.subarray(0, 5).toString('latin1'),
+      bytes: body.byteLength,
+    };
   } finally {
     await page.close();
   }
