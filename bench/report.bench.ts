@@ -7,9 +7,8 @@
 // time, 3 rounds) with no report running, and while PDFs are generated back to back, with reports on the
 // server's rendering thread (the default) and, as the baseline, in its main thread
 // (CSCX_REPORT_THREADS=0). Metrics budget: p99 < 25 ms.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +19,7 @@ import {
   renderReportPptx,
 } from '../packages/report/src/index.js';
 import { ACME_ACCOUNT, ACME_METRICS } from '../packages/report/src/testing/acme.js';
-import { type Timing, writeResult } from './lib.js';
+import { freePort, type Timing, waitUntilUp, writeResult } from './lib.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUDGET_MS = { html: 20, pdf: 1000, pptx: 1000, post_pdf: 1500, metrics_p99: 25 };
@@ -67,33 +66,6 @@ const sizes = {
   pdf: (await renderReportPdf(input)).length,
   pptx: (await renderReportPptx(input)).length,
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/openapi.yaml`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 interface Server {
   readonly url: string;

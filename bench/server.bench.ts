@@ -3,14 +3,13 @@
 // measured alongside. The server runs as `npm start` runs it (main.ts through tsx, the demo
 // data seeded on first start, access log on) in a child process on a temporary data directory;
 // autocannon drives it from this process.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeResult } from './lib.js';
+import { freePort, waitUntilUp, writeResult } from './lib.js';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -38,33 +37,6 @@ const CONNECTIONS = 50;
 const DURATION_S = 10;
 const BUDGET_P99_MS = 25;
 const TOKEN = 'demo-csm-token';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/openapi.yaml`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 interface Load {
   readonly path: string;

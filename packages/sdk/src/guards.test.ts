@@ -8,34 +8,12 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import type { SchemaObject } from '../../../scripts/schema-object.js';
 import { type Json, responseExample, spec } from '../../../testing/openapi-spec.js';
 import * as G from './generated/guards.js';
 import { OPERATIONS, type OperationId } from './generated/operations.js';
 import * as S from './generated/schemas.js';
 import { issuesToFieldErrors, validateResponse } from './transport.js';
-
-interface SchemaObject {
-  $ref?: string;
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  items?: SchemaObject;
-  properties?: Record<string, SchemaObject>;
-  required?: string[];
-  additionalProperties?: boolean | SchemaObject;
-  oneOf?: SchemaObject[];
-  anyOf?: SchemaObject[];
-}
 
 const components = (spec.components as Json).schemas as Record<string, SchemaObject>;
 const valibot = S as unknown as Record<string, v.GenericSchema>;
