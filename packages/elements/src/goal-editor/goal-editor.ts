@@ -1,15 +1,13 @@
 import type { SuccessClient } from '@cscx/success-sdk';
-import { type CSSResult, html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
+import { LazyPart } from '../lazy-part.js';
 import { renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { addStyles, SuccessElement } from '../success-element.js';
+import { SuccessElement } from '../success-element.js';
 import type { SuccessGoal } from '../types.js';
-import type { EditorBody } from './editor-body.js';
 
-type BodyModule = typeof import('./editor-body.js');
-// Once one editor on the page has loaded the form, every other one renders it at once.
-let bodyModule: BodyModule | undefined;
+const loadBody = () => import('./editor-body.js');
 
 /**
  * @summary Creates or edits one success goal (PRD-165 FR-165.1..10, PRD-069 goal creation):
@@ -91,10 +89,11 @@ export class GoalEditor extends SuccessElement {
     fetch: (client, goalId, signal) => client.getSuccessGoal({ goalId }, { signal }),
   });
 
-  #body: EditorBody | undefined;
-  #loading: Promise<EditorBody | undefined> | undefined;
-  #loadFailed = false;
-  #styles: CSSResult[] | undefined;
+  readonly #body = new LazyPart(this, {
+    load: loadBody,
+    create: (m) => new m.EditorBody(this),
+    styles: (m) => [m.goalEditorStyles],
+  });
 
   constructor() {
     super();
@@ -103,59 +102,25 @@ export class GoalEditor extends SuccessElement {
 
   /** True when the form differs from what was last loaded or saved. */
   get dirty(): boolean {
-    return this.#body?.dirty ?? false;
+    return this.#body.value?.dirty ?? false;
   }
 
   /** Saves the goal (create or update). Resolves when the attempt is over. */
   async save(overwrite = false): Promise<void> {
-    await (await this.#load())?.save(overwrite);
+    await (await this.#body.load())?.save(overwrite);
   }
 
   /** Records the measurement in the measurement form. */
   async recordMeasurement(): Promise<void> {
-    await (await this.#load())?.recordMeasurement();
-  }
-
-  #useBody(m: BodyModule): EditorBody {
-    if (!this.#body) {
-      // The form's styles came with it: adopted before its first render, so it never shows
-      // unstyled.
-      this.#styles = [m.goalEditorStyles];
-      addStyles(this, this.#styles);
-      this.#body = new m.EditorBody(this);
-    }
-    return this.#body;
-  }
-
-  #load(): Promise<EditorBody | undefined> {
-    if (!this.#body && bodyModule) this.#useBody(bodyModule);
-    if (this.#body) return Promise.resolve(this.#body);
-    this.#loading ??= import('./editor-body.js').then(
-      (m) => {
-        bodyModule = m;
-        const body = this.#useBody(m);
-        this.requestUpdate();
-        return body;
-      },
-      () => {
-        this.#loadFailed = true;
-        this.#loading = undefined;
-        this.requestUpdate();
-        return undefined;
-      },
-    );
-    return this.#loading;
+    await (await this.#body.load())?.recordMeasurement();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The shadow root is created on the first connect; a form loaded before that (by save())
-    // brings its styles now.
-    if (this.#styles) addStyles(this, this.#styles);
     window.addEventListener('beforeunload', this.#onBeforeUnload);
     // The form is only needed once an editor is on a page: it starts loading now, while the
     // goal (given an id) is fetched alongside.
-    void this.#load();
+    void this.#body.load();
   }
 
   override disconnectedCallback(): void {
@@ -164,37 +129,37 @@ export class GoalEditor extends SuccessElement {
   }
 
   // An accidental close with unsaved changes asks first; the draft is kept either way.
-  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => this.#body?.onBeforeUnload(e);
+  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => this.#body.value?.onBeforeUnload(e);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.#body?.willUpdate(changed);
+    this.#body.value?.willUpdate(changed);
   }
 
   // Until the form has arrived, callers awaiting `updateComplete` (a test, a host that focuses a
   // field) would see the loading state; they wait for the form's first render instead.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!this.#body && this.#loading) {
-      await this.#loading;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#body.updateComplete(() => super.getUpdateComplete());
   }
 
   protected override render(): TemplateResult {
-    if (this.#body) return this.#body.render();
-    const state = this.#loadFailed
-      ? renderError({
-          title: 'The goal editor could not be loaded.',
-          detail: 'Check the connection and try again.',
-          onRetry: () => {
-            this.#loadFailed = false;
-            void this.#load();
-            this.requestUpdate();
-          },
-        })
-      : renderSkeleton(this.goalId || this.goal ? 'Loading goal…' : 'Loading editor…', 8);
+    return this.#body.render((body) => body.render(), {
+      loading: () =>
+        this.#state(
+          renderSkeleton(this.goalId || this.goal ? 'Loading goal…' : 'Loading editor…', 8),
+        ),
+      failed: (retry) =>
+        this.#state(
+          renderError({
+            title: 'The goal editor could not be loaded.',
+            detail: 'Check the connection and try again.',
+            onRetry: retry,
+          }),
+        ),
+    });
+  }
+
+  #state(state: TemplateResult): TemplateResult {
     return html`<div part="base">${state}</div>`;
   }
 }

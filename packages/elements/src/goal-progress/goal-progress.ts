@@ -1,14 +1,13 @@
-import { type CSSResult, css, html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
+import { LazyPart } from '../lazy-part.js';
 import { renderEmpty, renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { addStyles, SuccessElement } from '../success-element.js';
+import { SuccessElement } from '../success-element.js';
 import type { SuccessGoal } from '../types.js';
-import type { GoalView } from './goal-view.js';
 
-type ViewModule = typeof import('./goal-view.js');
-let viewModule: ViewModule | undefined;
+const loadView = () => import('./goal-view.js');
 
 /**
  * @summary One goal in detail (PRD-165 7.2): its metric, baseline, target, current value and
@@ -69,10 +68,11 @@ export class GoalProgress extends SuccessElement {
     fetch: (client, goalId, signal) => client.getSuccessGoal({ goalId }, { signal }),
   });
 
-  #view: GoalView | undefined;
-  #viewLoading: Promise<GoalView | undefined> | undefined;
-  #viewFailed = false;
-  #styles: CSSResult[] | undefined;
+  readonly #view = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.GoalView(this),
+    styles: (m) => [m.goalViewStyles],
+  });
 
   /** Fetches the goal again (provider mode); the current one stays on screen meanwhile. */
   refresh(): Promise<void> {
@@ -91,67 +91,19 @@ export class GoalProgress extends SuccessElement {
     </div>`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The shadow root is created on the first connect; a view loaded before that brings its
-    // styles now.
-    if (this.#styles) addStyles(this, this.#styles);
-  }
-
   // A caller awaiting `updateComplete` sees the goal and its chart's figure, not the moment
   // before their code arrived.
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!this.#view && this.#viewLoading) {
-      await this.#viewLoading;
-      done = await super.getUpdateComplete();
-    }
+    const done = await this.#view.updateComplete(() => super.getUpdateComplete());
     const chart = this.renderRoot?.querySelector('success-trend-chart');
     if (chart) await chart.updateComplete;
     return done;
   }
 
-  #useView(m: ViewModule): GoalView {
-    if (!this.#view) {
-      this.#styles = [m.goalViewStyles];
-      addStyles(this, this.#styles);
-      this.#view = new m.GoalView(this);
-    }
-    return this.#view;
-  }
-
-  #loadView(): Promise<GoalView | undefined> {
-    this.#viewLoading ??= import('./goal-view.js').then(
-      (m) => {
-        viewModule = m;
-        const view = this.#useView(m);
-        this.requestUpdate();
-        return view;
-      },
-      () => {
-        this.#viewFailed = true;
-        this.#viewLoading = undefined;
-        this.requestUpdate();
-        return undefined;
-      },
-    );
-    return this.#viewLoading;
-  }
-
   #renderGoal(goal: SuccessGoal): TemplateResult {
-    // Once one goal on the page has loaded the view, every other one renders it at once.
-    if (!this.#view && viewModule) this.#useView(viewModule);
-    if (this.#view) return this.#view.render(goal);
-    if (this.#viewFailed)
-      return renderError({
-        title: 'The goal could not be shown.',
-        onRetry: () => {
-          this.#viewFailed = false;
-          void this.#loadView();
-          this.requestUpdate();
-        },
-      });
-    void this.#loadView();
-    return renderSkeleton('Loading goal…', 6);
+    return this.#view.render((view) => view.render(goal), {
+      loading: () => renderSkeleton('Loading goal…', 6),
+      failed: (retry) => renderError({ title: 'The goal could not be shown.', onRetry: retry }),
+    });
   }
 }

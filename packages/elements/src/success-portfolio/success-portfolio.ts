@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { clientContext } from '../context.js';
 import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
+import { LazyPart } from '../lazy-part.js';
 import {
   icon,
   renderEmpty,
@@ -14,8 +15,7 @@ import {
   statusBadge,
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { addStyles, SuccessElement } from '../success-element.js';
-import type { PortfolioGrid } from './portfolio-grid.js';
+import { SuccessElement } from '../success-element.js';
 import {
   COLUMN_LABELS,
   type Column,
@@ -46,21 +46,9 @@ const TARGET_ROI = 3;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
 
-type GridModule = typeof import('./portfolio-grid.js');
-// Loaded once per page; every portfolio after the first renders its grid without waiting.
-let gridModule: GridModule | undefined;
-let gridLoading: Promise<GridModule | undefined> | undefined;
-function loadGrid(): Promise<GridModule | undefined> {
-  gridLoading ??= import('./portfolio-grid.js').then(
-    (m) => (gridModule = m),
-    () => {
-      // Forgotten, so Retry imports it afresh.
-      gridLoading = undefined;
-      return undefined;
-    },
-  );
-  return gridLoading;
-}
+// The grid and its virtualiser arrive the first time there are rows to show: the cards and
+// toolbar do not wait for them.
+const loadGrid = () => import('./portfolio-grid.js');
 
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
@@ -132,10 +120,11 @@ export class SuccessPortfolio extends SuccessElement {
   declare _announce: string;
 
   #error: unknown;
-  #grid: PortfolioGrid | undefined;
-  #gridFailed = false;
-  /** Set while a grid waits for its code: `updateComplete` waits for it too. */
-  #gridWanted: Promise<void> | undefined;
+  readonly #grid = new LazyPart(this, {
+    load: loadGrid,
+    create: (m) => new m.PortfolioGrid(this),
+    styles: (m) => [m.gridStyles],
+  });
   #abort: AbortController | undefined;
   #fetchKey: string | undefined;
   #clientUsed: SuccessClient | undefined;
@@ -195,14 +184,8 @@ export class SuccessPortfolio extends SuccessElement {
 
   // A portfolio whose grid waits for its code renders the rows once it has arrived: callers
   // awaiting `updateComplete` see them, as they would with the grid in the bundle.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    const wanted = this.#gridWanted;
-    if (!this.#grid && wanted) {
-      await wanted;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#grid.updateComplete(() => super.getUpdateComplete());
   }
 
   override connectedCallback(): void {
@@ -475,23 +458,10 @@ export class SuccessPortfolio extends SuccessElement {
         },
       });
     }
-    if (!this.#grid && gridModule) {
-      addStyles(this, [gridModule.gridStyles]);
-      this.#grid = new gridModule.PortfolioGrid(this);
-    }
-    if (this.#grid) return this.#grid.render(visible);
-    if (this.#gridFailed)
-      return renderError({
-        title: 'The customer list could not be loaded.',
-        onRetry: () => {
-          this.#gridFailed = false;
-          this.requestUpdate();
-        },
-      });
-    this.#gridWanted = loadGrid().then((m) => {
-      this.#gridFailed = m === undefined;
-      this.requestUpdate();
+    return this.#grid.render((grid) => grid.render(visible), {
+      loading: () => renderSkeleton('Loading customers…', 6),
+      failed: (retry) =>
+        renderError({ title: 'The customer list could not be loaded.', onRetry: retry }),
     });
-    return renderSkeleton('Loading customers…', 6);
   }
 }

@@ -1,7 +1,8 @@
-import type { CSSResult, nothing, PropertyValues, TemplateResult } from 'lit';
+import type { nothing, PropertyValues, TemplateResult } from 'lit';
 import { type PreparedTrends, prepareTrends, type TrendScale } from '../charts/series.js';
 import { DataController, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
+import { LazyPart } from '../lazy-part.js';
 import {
   renderEmpty,
   renderError,
@@ -10,9 +11,8 @@ import {
   stateStyles,
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
-import { addStyles, SuccessElement } from '../success-element.js';
+import { SuccessElement } from '../success-element.js';
 import type { ProgressTrend } from '../types.js';
-import type { TrendChartView } from './trend-chart-view.js';
 
 /** The expected pace line: from the baseline at `start` to the target at `end` (ISO dates). */
 export interface ExpectedPace {
@@ -24,8 +24,9 @@ type Runtime = typeof import('../charts/vega-runtime.js');
 
 let runtime: Promise<Runtime> | undefined;
 
-type ViewModule = typeof import('./trend-chart-view.js');
-let viewModule: ViewModule | undefined;
+// The figure, its drawing and its styles arrive the first time there is something to draw: none
+// of it is needed for the loading, empty and error states.
+const loadView = () => import('./trend-chart-view.js');
 
 /**
  * The vega runtime, imported on first use only: vega never sits in the initial bundle. A failed
@@ -120,10 +121,16 @@ export class SuccessTrendChart extends SuccessElement {
   #preparedFrom: readonly ProgressTrend[] | undefined;
   #preparedKey = '';
   #dates: { x: number }[] = [];
-  #view: TrendChartView | undefined;
-  #viewLoading: Promise<TrendChartView | undefined> | undefined;
-  #viewFailed = false;
-  #styles: CSSResult[] | undefined;
+  readonly #view = new LazyPart(this, {
+    load: loadView,
+    create: (m) =>
+      new m.TrendChartView(this, {
+        prepared: () => this.#prepared,
+        dates: () => this.#dates,
+        data: () => this.#data,
+      }),
+    styles: (m) => [m.trendChartStyles],
+  });
 
   /** Fetches the trends again (provider mode); the chart stays on screen meanwhile. */
   refresh(): Promise<void> {
@@ -132,58 +139,13 @@ export class SuccessTrendChart extends SuccessElement {
 
   /** True once the chart has been drawn for the current data, size and theme. */
   get chartRendered(): boolean {
-    return this.#view?.chartRendered ?? false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The shadow root is created on the first connect; a view loaded before that brings its
-    // styles now.
-    if (this.#styles) addStyles(this, this.#styles);
-  }
-
-  #useView(m: ViewModule): TrendChartView {
-    if (!this.#view) {
-      this.#styles = [m.trendChartStyles];
-      addStyles(this, this.#styles);
-      this.#view = new m.TrendChartView(this, {
-        prepared: () => this.#prepared,
-        dates: () => this.#dates,
-        data: () => this.#data,
-      });
-    }
-    return this.#view;
-  }
-
-  // The figure, its drawing and its styles arrive with a dynamic import the first time there is
-  // something to draw: none of it is needed for the loading, empty and error states.
-  #loadView(): Promise<TrendChartView | undefined> {
-    this.#viewLoading ??= import('./trend-chart-view.js').then(
-      (m) => {
-        viewModule = m;
-        const view = this.#useView(m);
-        this.requestUpdate();
-        return view;
-      },
-      () => {
-        this.#viewFailed = true;
-        this.#viewLoading = undefined;
-        this.requestUpdate();
-        return undefined;
-      },
-    );
-    return this.#viewLoading;
+    return this.#view.value?.chartRendered ?? false;
   }
 
   // A caller awaiting `updateComplete` (a test, a host reading the summary) sees the figure, not
   // the moment before its code arrived.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!this.#view && this.#viewLoading) {
-      await this.#viewLoading;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
   }
 
   // Not willUpdate: the data controller settles its value in hostUpdate, which runs after it.
@@ -198,7 +160,8 @@ export class SuccessTrendChart extends SuccessElement {
       const xs = new Set<number>();
       for (const s of this.#prepared?.series ?? []) for (const p of s.values) xs.add(p.x);
       this.#dates = [...xs].sort((a, b) => a - b).map((x) => ({ x }));
-      if (this.#view) this.#view.hover = undefined;
+      const view = this.#view.value;
+      if (view) view.hover = undefined;
     }
     super.update(changed);
   }
@@ -221,20 +184,10 @@ export class SuccessTrendChart extends SuccessElement {
       }
       return this.#renderEmpty();
     }
-    // Once one chart on the page has loaded the view, every other one renders it at once.
-    if (!this.#view && viewModule) this.#useView(viewModule);
-    if (this.#view) return this.#view.render(prepared);
-    if (this.#viewFailed)
-      return renderError({
-        title: 'The chart could not be loaded.',
-        onRetry: () => {
-          this.#viewFailed = false;
-          void this.#loadView();
-          this.requestUpdate();
-        },
-      });
-    void this.#loadView();
-    return renderSkeleton('Loading chart…', 4);
+    return this.#view.render((view) => view.render(prepared), {
+      loading: () => renderSkeleton('Loading chart…', 4),
+      failed: (retry) => renderError({ title: 'The chart could not be loaded.', onRetry: retry }),
+    });
   }
 
   #renderEmpty(): TemplateResult {
