@@ -159,6 +159,25 @@ describe('renderReportPptx', () => {
     }
   });
 
+  it('gives long goal names the lines they wrap to: fewer rows on a slide, none past its foot', async () => {
+    const input = withGoals(acmeInput(['goals']), 6);
+    const long = (i: number) => `Goal ${i} ${'reduce the time to resolve escalations '.repeat(5)}`;
+    const goals = input.metrics.goals.map((g, i) => ({ ...g, name: long(i).slice(0, 200) }));
+    const deck = await readPptx(
+      await renderReportPptx({ ...input, metrics: { ...input.metrics, goals } }),
+    );
+    // A 200-character name wraps to 7 lines, so one goal and its two metrics (9 lines) fill a
+    // slide of 11: six goals take six slides, where short names fit twelve goals on four.
+    const slides = deck.slides.slice(1);
+    expect(slides).toHaveLength(6);
+    slides.forEach((s, i) => {
+      const text = runs(s);
+      expect(text[0]).toBe(`Goals (${i + 1} of 6)`);
+      expect(text.filter((t) => /^Goal \d/.test(t))).toHaveLength(1);
+      expect(text).toContain(`Metric 0${i + 1}b`);
+    });
+  });
+
   it('says so on the slide when a section has nothing to show', async () => {
     const input = acmeInput(['recommendations', 'benchmarks']);
     const deck = await readPptx(

@@ -208,31 +208,45 @@ function overview(deck: Deck, input: ReportInput): void {
   );
 }
 
-/** Goal blocks (a goal and its metrics) packed into slides without splitting a block. */
+/**
+ * Lines a row takes: its name wraps in the 3.3-inch first column at 11 pt, about 36 characters
+ * a line (fewer for bold goal names), so a slide holds fewer long-named rows.
+ */
+function rowLines(r: GoalRow): number {
+  return Math.max(1, Math.ceil(r.name.length / (r.kind === 'goal' ? 32 : 36)));
+}
+
+/**
+ * Goal blocks (a goal and its metrics) packed into slides of ROWS_PER_SLIDE lines without
+ * splitting a block, unless one block alone is taller than a slide.
+ */
 function goalPages(rows: readonly GoalRow[]): GoalRow[][] {
   const pages: GoalRow[][] = [];
   let page: GoalRow[] = [];
-  let block: GoalRow[] = [];
-  const flush = () => {
-    if (page.length > 0 && page.length + block.length > ROWS_PER_SLIDE) {
-      pages.push(page);
-      page = [];
-    }
-    // A block longer than a slide (a goal with many metrics) is split where it must be.
-    for (const part of chunks(block, ROWS_PER_SLIDE)) {
-      if (page.length + part.length > ROWS_PER_SLIDE) {
-        pages.push(page);
-        page = [];
-      }
-      page.push(...part);
-    }
-    block = [];
+  let used = 0;
+  const next = () => {
+    pages.push(page);
+    page = [];
+    used = 0;
   };
+  const place = (block: readonly GoalRow[]) => {
+    const lines = block.reduce((sum, r) => sum + rowLines(r), 0);
+    if (page.length > 0 && used + lines > ROWS_PER_SLIDE) next();
+    for (const r of block) {
+      if (page.length > 0 && used + rowLines(r) > ROWS_PER_SLIDE) next();
+      page.push(r);
+      used += rowLines(r);
+    }
+  };
+  let block: GoalRow[] = [];
   for (const r of rows) {
-    if (r.kind === 'goal' && block.length > 0) flush();
+    if (r.kind === 'goal' && block.length > 0) {
+      place(block);
+      block = [];
+    }
     block.push(r);
   }
-  if (block.length > 0) flush();
+  if (block.length > 0) place(block);
   if (page.length > 0) pages.push(page);
   return pages.length === 0 ? [[]] : pages;
 }
