@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatHours,
+  formatMetricValue,
   formatMoney,
   formatMultiplier,
   formatNumber,
@@ -101,6 +102,35 @@ describe('formatHours', () => {
     expect(formatHours(2400, { locale: 'de-DE', unit: 'Std.' })).toBe('2.400 Std.');
     expect(formatHours(1, { unit: 'Std.' })).toBe('1 Std.');
     expect(formatHours(1, { unit: 'heures', unitOne: 'heure' })).toBe('1 heure');
+  });
+
+  it('speaks the locale\'s own hour unit outside English, and keeps PRD-165\'s "hrs" in English', () => {
+    expect(formatHours(2400, { locale: 'de-DE' })).toBe('2.400 Std.');
+    expect(formatHours(1, { locale: 'de-DE' })).toBe('1 Std.');
+    expect(formatHours(12.5, { locale: 'fr-FR' })).toBe('12,5\u202fh');
+    expect(formatHours(2400, { locale: 'en-GB' })).toBe('2,400 hrs');
+    expect(formatHours(Number.NaN, { locale: 'de-DE' })).toBe(MISSING_VALUE);
+  });
+});
+
+describe('formatMetricValue', () => {
+  it('shows each unit the way the dashboard and the reports both show it', () => {
+    expect(formatMetricValue(11.5, 'hours')).toBe('11.5 hrs');
+    expect(formatMetricValue(24, 'h', { locale: 'de-DE' })).toBe('24 Std.');
+    expect(formatMetricValue(78, '%')).toBe('78%');
+    expect(formatMetricValue(78.25, '%')).toBe('78.3%');
+    expect(formatMetricValue(35000, 'USD')).toBe('$35,000');
+    expect(formatMetricValue(35000, 'USD', { locale: 'de-DE' })).toBe('35.000\u00a0$');
+    expect(formatMetricValue(35000, 'USD', { currency: 'EUR' })).toBe('€35,000');
+    expect(formatMetricValue(85, 'ms')).toBe('85 ms');
+    expect(formatMetricValue(48, '')).toBe('48');
+  });
+
+  it('shows a missing or impossible value as "—" whatever the unit', () => {
+    for (const unit of ['hours', '%', 'USD', 'ms', '']) {
+      expect(formatMetricValue(null, unit)).toBe(MISSING_VALUE);
+      expect(formatMetricValue(Number.POSITIVE_INFINITY, unit)).toBe(MISSING_VALUE);
+    }
   });
 });
 

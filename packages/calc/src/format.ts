@@ -47,7 +47,10 @@ export interface MoneyOptions extends LocaleOptions {
 export interface HoursOptions extends LocaleOptions {
   /** Most decimals shown; default 1 (PRD-165: "12.5 hours"). */
   readonly maximumFractionDigits?: number | undefined;
-  /** Unit text after the number; default `'hrs'` (English: pass a translation). */
+  /**
+   * Unit text after the number. Default: `'hrs'` in English (PRD-165's mock-up), the locale's
+   * own short unit elsewhere (Intl: "2.400 Std.", "2 400 h").
+   */
   readonly unit?: string | undefined;
   /** Unit text for exactly 1; default `'hr'`, or `unit` when `unit` is given. */
   readonly unitOne?: string | undefined;
@@ -215,23 +218,65 @@ export function formatMoney(
 }
 
 /**
- * Hours with an English unit by default (PRD-165 mock-up "2,400 hrs"); `unit` translates it.
+ * Hours: "hrs" in English (PRD-165 mock-up "2,400 hrs"), the locale's own short unit in other
+ * languages, or the `unit` given.
  *
  * @example
  * formatHours(2400); // "2,400 hrs"
  * formatHours(12.5); // "12.5 hrs"
  * formatHours(1); // "1 hr"
  * formatHours(Number.NaN); // "—"
- * formatHours(2400, { locale: 'de-DE', unit: 'Std.' }); // "2.400 Std."
+ * formatHours(2400, { locale: 'de-DE' }); // "2.400 Std."
+ * formatHours(2400, { locale: 'de-DE', unit: 'Stunden' }); // "2.400 Stunden"
  */
 export function formatHours(value: number | null | undefined, options?: HoursOptions): string {
   if (!isFiniteNumber(value)) return MISSING_VALUE;
   const o = numberOptions(options, 1);
+  const locale = options?.locale;
+  if (typeof options?.unit !== 'string' && typeof locale === 'string' && !/^en\b/i.test(locale)) {
+    const local = formatter(false, locale, {
+      ...o,
+      style: 'unit',
+      unit: 'hour',
+      unitDisplay: 'short',
+    });
+    if (local) return local.format(value);
+  }
   const unit = typeof options?.unit === 'string' ? options.unit : 'hrs';
   const one = typeof options?.unitOne === 'string' ? options.unitOne : unit === 'hrs' ? 'hr' : unit;
   // Singular when the number shown is 1 ("1 hr"), not only when the value is exactly 1.
   const scale = 10 ** (o.maximumFractionDigits ?? 0);
-  return `${formatWith(value, options?.locale, o)} ${Math.round(value * scale) === scale ? one : unit}`;
+  return `${formatWith(value, locale, o)} ${Math.round(value * scale) === scale ? one : unit}`;
+}
+
+/** Options of {@link formatMetricValue}. */
+export interface MetricValueOptions extends LocaleOptions {
+  /** For a metric measured in money: the currency to show (default: the unit's own code). */
+  readonly currency?: string | undefined;
+}
+
+/**
+ * A metric's value in its unit, the same on every surface: hours as {@link formatHours}, `%`
+ * as a percent with one decimal, an ISO 4217 code as money, any other unit after the number.
+ *
+ * @example
+ * formatMetricValue(11.5, 'hours'); // "11.5 hrs"
+ * formatMetricValue(78, '%'); // "78%"
+ * formatMetricValue(35000, 'USD'); // "$35,000"
+ * formatMetricValue(85, 'ms'); // "85 ms"
+ * formatMetricValue(null, 'ms'); // "—"
+ */
+export function formatMetricValue(
+  value: number | null | undefined,
+  unit: string,
+  options?: MetricValueOptions,
+): string {
+  const locale = options?.locale;
+  if (/^(h|hr|hrs|hour|hours)$/i.test(unit)) return formatHours(value, { locale });
+  if (unit === '%') return formatPercent(value, { locale, maximumFractionDigits: 1 });
+  if (/^[A-Z]{3}$/.test(unit)) return formatMoney(value, options?.currency || unit, { locale });
+  const n = formatNumber(value, { locale });
+  return unit === '' || n === MISSING_VALUE ? n : `${n} ${unit}`;
 }
 
 /**

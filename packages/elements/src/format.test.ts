@@ -30,7 +30,9 @@ describe('createFormat', () => {
     const f = createFormat('en-US', undefined);
     expect(f.metric(11.5, 'hours')).to.equal('11.5 hrs');
     expect(f.metric(78, '%')).to.equal('78%');
-    expect(f.metric(35000, 'USD', 'USD')).to.equal('$35,000');
+    expect(f.metric(35000, 'USD')).to.equal('$35,000');
+    // The host's currency override reaches metrics measured in money too.
+    expect(createFormat('en-US', 'EUR').metric(35000, 'USD')).to.equal('€35,000');
     expect(f.metric(85, 'ms')).to.equal('85 ms');
     expect(f.metric(48, '')).to.equal('48');
     expect(f.metric(null, 'ms')).to.equal('—');

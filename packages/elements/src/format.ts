@@ -3,6 +3,7 @@ import {
   DEFAULT_LOCALE,
   formatDate,
   formatHours,
+  formatMetricValue,
   formatMoney,
   formatMultiplier,
   formatNumber,
@@ -34,36 +35,12 @@ export interface Format {
   /** A percentile rank as people say it: "80th" in English, "80." in German. */
   ordinal(value: number | null | undefined): string;
   /** A metric's value in its unit: hours, `%`, a currency code, `ms`, or unitless. */
-  metric(value: number | null | undefined, unit: string, currency?: string | null): string;
+  metric(value: number | null | undefined, unit: string): string;
   /** The currency amounts are shown in. */
   currency(dataCurrency?: string | null): string;
 }
 
-const HOURS = /^(h|hr|hrs|hour|hours)$/i;
-const CURRENCY_CODE = /^[A-Z]{3}$/;
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-
-// The short unit Intl uses for hours in a locale ("Std." in de): English keeps calc's "hrs"
-// (PRD-165's mock-up), other languages get their own word rather than an English one.
-const hourUnits = new Map<string, string | undefined>();
-function hourUnit(locale: string): string | undefined {
-  if (/^en\b/i.test(locale)) return undefined;
-  if (!hourUnits.has(locale)) {
-    let unit: string | undefined;
-    try {
-      const parts = new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: 'hour',
-        unitDisplay: 'short',
-      }).formatToParts(2);
-      unit = parts.find((p) => p.type === 'unit')?.value;
-    } catch {
-      unit = undefined;
-    }
-    hourUnits.set(locale, unit);
-  }
-  return hourUnits.get(locale);
-}
 
 function validLocale(locale: string | undefined): string {
   if (!locale) return DEFAULT_LOCALE;
@@ -99,10 +76,7 @@ export function createFormat(
     multiplier: (value) => formatMultiplier(value, { locale: tag }),
     number: (value, maximumFractionDigits = 2) =>
       formatNumber(value, { locale: tag, maximumFractionDigits }),
-    hours: (value) => {
-      const unit = hourUnit(tag);
-      return formatHours(value, unit ? { locale: tag, unit } : { locale: tag });
-    },
+    hours: (value) => formatHours(value, { locale: tag }),
     date: (value, style = 'medium') => formatDate(value, { locale: tag, style }),
     ordinal: (value) => {
       const n = formatNumber(value, { locale: tag, maximumFractionDigits: 0 });
@@ -113,14 +87,9 @@ export function createFormat(
       }
       return /^de\b/i.test(tag) ? `${n}.` : n;
     },
-    metric: (value, unit, dataCurrency) => {
-      if (HOURS.test(unit)) return f.hours(value);
-      if (unit === '%') return f.percent(value, 1);
-      if (CURRENCY_CODE.test(unit))
-        return f.money(value, unit === dataCurrency ? dataCurrency : unit);
-      const n = f.number(value);
-      return unit === '' || n === MISSING_VALUE ? n : `${n} ${unit}`;
-    },
+    // A metric in money keeps its own currency unless the host overrides every amount's.
+    metric: (value, unit) =>
+      formatMetricValue(value, unit, { locale: tag, currency: currencyOverride || undefined }),
   };
   return f;
 }

@@ -22,7 +22,7 @@ describe('renderReportPdf', () => {
     }
     expect(all).toContain('Strong');
     expect(all).toContain('Reduce ticket time');
-    expect(all).toContain('11.5 hours');
+    expect(all).toContain('11.5 hrs');
     expect(all).toContain('Upsell pipeline review');
     expect(all).toContain('Review the expansion pipeline with the account team');
     // The cover comes first: name and headline numbers on page 1.

@@ -76,7 +76,7 @@ describe('renderReportPptx', () => {
     for (const shown of ['$185,000', '$100,000', '$68,000', '4.2x (419%)', '2,400 hrs'])
       expect(value).toContain(shown);
     expect(goals).toContain('Reduce ticket time');
-    expect(goals).toContain('11.5 hours');
+    expect(goals).toContain('11.5 hrs');
     expect(goals).toContain('At risk');
   });
 

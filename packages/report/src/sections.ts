@@ -4,6 +4,7 @@
 import {
   formatDate,
   formatHours,
+  formatMetricValue,
   formatMoney,
   formatMultiplier,
   formatNumber,
@@ -88,9 +89,9 @@ export function segmentLabel(segment: string): string {
   return segment.replace('_', '-');
 }
 
+/** A metric's value in its unit, as the dashboard shows it (calc's formatMetricValue). */
 export function valueWithUnit(v: number | null, unit: string, locale: string): string {
-  const n = formatNumber(v, { locale });
-  return unit ? `${n} ${unit}` : n;
+  return formatMetricValue(v, unit, { locale });
 }
 
 /** "1 Jul 2025 – 30 Apr 2026" or "to 30 Apr 2026" when the period has no start. */

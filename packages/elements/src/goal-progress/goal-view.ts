@@ -114,8 +114,7 @@ export class GoalView {
     const pct = goal.achievement_pct;
     const [tone, word] = goalStatusInfo(goal.status);
     const barTone = tone === 'info' || tone === 'neutral' ? '' : tone;
-    const value = (v: number | null) =>
-      m && v !== null ? fmt.metric(v, m.unit, goal.currency) : '';
+    const value = (v: number | null) => (m && v !== null ? fmt.metric(v, m.unit) : '');
     const withChange = (v: number | null, empty: string) => {
       if (!m || v === null) return html`<span class="muted">${empty}</span>`;
       const c = change(m.baseline_value, v, fmt);
@@ -172,7 +171,7 @@ export class GoalView {
 
   #renderMetrics(goal: SuccessGoal, fmt: Format): TemplateResult {
     const cell = (m: SuccessMetric, v: number | null) =>
-      v === null ? MISSING : fmt.metric(v, m.unit, goal.currency);
+      v === null ? MISSING : fmt.metric(v, m.unit);
     return html`<section class="card" part="metrics" aria-labelledby="metrics-heading">
       <h3 id="metrics-heading">Metrics</h3>
       <div class="table-wrap">

@@ -164,8 +164,8 @@ export class SuccessGoalsTable extends SuccessElement {
                 ${more > 0 ? html`<span class="sub">${goal.metric} + ${more} more</span>` : nothing}
                 ${goal.progress_note ? html`<span class="sub">${goal.progress_note}</span>` : nothing}
               </td>
-              <td class="n num col-target">${f.metric(goal.target_value, goal.unit, goal.currency)}</td>
-              <td class="n num">${f.metric(goal.current_value, goal.unit, goal.currency)}</td>
+              <td class="n num col-target">${f.metric(goal.target_value, goal.unit)}</td>
+              <td class="n num">${f.metric(goal.current_value, goal.unit)}</td>
               <td class="n num col-progress">
                 <span class="progress">
                   ${
