@@ -2,6 +2,7 @@ import type { SuccessClient } from '@cscx/success-sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { apiErrorStatus, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
+import { LazyPart } from '../lazy-part.js';
 import {
   goalStatusInfo,
   icon,
@@ -38,6 +39,9 @@ import type { MilestoneSection } from './milestone-section.js';
 
 export { goalEditorStyles } from './goal-editor.styles.js';
 
+// Declared once: LazyPart shares one import per loader across every editor on the page.
+const loadMilestones = () => import('./milestone-section.js');
+
 type CreateBody = Parameters<SuccessClient['createSuccessGoal']>[0]['body'];
 type UpdateBody = Parameters<SuccessClient['updateSuccessGoal']>[0]['body'];
 type MeasureBody = Parameters<SuccessClient['recordMeasurement']>[0]['body'];
@@ -57,7 +61,25 @@ const idOf = (path: string) => `f-${path.replace(/\./g, '-')}`;
  * dynamic import when an editor first connects, so none of it is in the elements' initial JS.
  */
 export class EditorBody {
-  constructor(readonly host: GoalEditor) {}
+  constructor(readonly host: GoalEditor) {
+    this.#milestones = new LazyPart(host, {
+      load: loadMilestones,
+      create: ({ MilestoneSection }) =>
+        new MilestoneSection(this.host, {
+          client: () => this.#client,
+          customerId: () => this.#server?.customer_id ?? this.host.customerId,
+          goal: () => (this.#server ? { id: this.#server.id, name: this.#server.name } : undefined),
+          readOnly: () => this.#ro,
+          fmt: () => this.host.fmt,
+          announce: (text) => {
+            this.#announce(text);
+            this.host.requestUpdate();
+          },
+          forbidden: (error) => this.#forbid(error),
+        }),
+      styles: () => [],
+    });
+  }
 
   // UI state lives in plain fields with explicit requestUpdate(): adopting a fetched goal happens
   // during render, where setting reactive properties would schedule a second update.
@@ -84,8 +106,8 @@ export class EditorBody {
   #measureKey: { key: string; json: string } | undefined;
   /** The API's reason when it refused a save as forbidden: the editor is read-only since. */
   #forbidden: string | undefined;
-  #milestones: MilestoneSection | undefined;
-  #milestonesImport: 'idle' | 'loading' | 'failed' = 'idle';
+  // The milestones arrive with their own import, the first time a saved goal is shown.
+  readonly #milestones: LazyPart<typeof import('./milestone-section.js'), MilestoneSection>;
 
   get #client(): SuccessClient | undefined {
     return this.host.client ?? this.host.data.client;
@@ -532,38 +554,10 @@ export class EditorBody {
   #renderMilestones(): TemplateResult | typeof nothing {
     // Milestones live behind the API: with a goal given as data and no client there are none.
     if (!this.#client) return nothing;
-    if (this.#milestones) return this.#milestones.render();
-    if (this.#milestonesImport === 'failed')
-      return renderNotice(
-        'Milestones could not be loaded. Reload the page to try again.',
-        'danger',
-      );
-    if (this.#milestonesImport === 'idle') {
-      this.#milestonesImport = 'loading';
-      import('./milestone-section.js').then(
-        ({ MilestoneSection }) => {
-          this.#milestones = new MilestoneSection(this.host, {
-            client: () => this.#client,
-            customerId: () => this.#server?.customer_id ?? this.host.customerId,
-            goal: () =>
-              this.#server ? { id: this.#server.id, name: this.#server.name } : undefined,
-            readOnly: () => this.#ro,
-            fmt: () => this.host.fmt,
-            announce: (text) => {
-              this.#announce(text);
-              this.host.requestUpdate();
-            },
-            forbidden: (error) => this.#forbid(error),
-          });
-          this.host.requestUpdate();
-        },
-        () => {
-          this.#milestonesImport = 'failed';
-          this.host.requestUpdate();
-        },
-      );
-    }
-    return html`<p class="muted" role="status">Loading milestones…</p>`;
+    return this.#milestones.render((section) => section.render(), {
+      loading: () => html`<p class="muted" role="status">Loading milestones…</p>`,
+      failed: (retry) => renderNotice('Milestones could not be loaded.', 'danger', retry),
+    });
   }
 
   #addMetric(): void {

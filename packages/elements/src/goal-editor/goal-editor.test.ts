@@ -329,6 +329,8 @@ describe('<goal-editor>', () => {
       retries: 0,
       fetch: async (input) => {
         const request = input as Request;
+        // Only the saves: once the goal exists the editor also lists its milestones (a GET).
+        if (request.method !== 'POST') return fetch(request);
         keys.push(request.headers.get('Idempotency-Key') ?? '');
         calls++;
         if (calls === 1)

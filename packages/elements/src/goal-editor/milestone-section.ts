@@ -198,6 +198,9 @@ export class MilestoneSection implements ReactiveController {
     this.#host = host;
     this.#o = options;
     host.addController(this);
+    // Often built during the host's render (the module was already on the page): hostUpdate,
+    // which lists the milestones, first runs in the host's next update, so ask for one.
+    queueMicrotask(() => host.requestUpdate());
   }
 
   /** The milestones as last listed or saved, by target date. */
