@@ -401,6 +401,18 @@ interface Sizes {
   readonly gzip: number;
 }
 
+/** Minified and gzipped bytes of some output chunks, each gzipped as it would be served. */
+function sizesOf(paths: Iterable<string>, contents: ReadonlyMap<string, Uint8Array>): Sizes {
+  let min = 0;
+  let gzip = 0;
+  for (const p of paths) {
+    const code = contents.get(p)!;
+    min += code.byteLength;
+    gzip += gzipSync(code, { level: 9 }).byteLength;
+  }
+  return { min, gzip };
+}
+
 async function bundle(dedupe: boolean, withBaseline = false) {
   const out = await build({
     stdin: {
@@ -492,16 +504,7 @@ async function allElementsSizes() {
     }
     return seen;
   };
-  const sum = (paths: Iterable<string>): Sizes => {
-    let min = 0;
-    let gzip = 0;
-    for (const p of paths) {
-      const code = contents.get(p)!;
-      min += code.byteLength;
-      gzip += gzipSync(code, { level: 9 }).byteLength;
-    }
-    return { min, gzip };
-  };
+  const sum = (paths: Iterable<string>) => sizesOf(paths, contents);
   const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint === 'all-elements.ts')!;
   const initial = staticClosure(entry);
   const dynamicTargets = new Set(
@@ -559,16 +562,7 @@ function split(out: Awaited<ReturnType<typeof bundle>>) {
   const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint)!;
   const initial = closure(entry, ['import-statement']);
   const all = closure(entry, ['import-statement', 'dynamic-import']);
-  const sum = (paths: Iterable<string>): Sizes => {
-    let min = 0;
-    let gzip = 0;
-    for (const p of paths) {
-      const code = contents.get(p)!;
-      min += code.byteLength;
-      gzip += gzipSync(code, { level: 9 }).byteLength;
-    }
-    return { min, gzip };
-  };
+  const sum = (paths: Iterable<string>) => sizesOf(paths, contents);
   return {
     initial: sum(initial),
     vega: sum([...all].filter((p) => !initial.has(p))),

@@ -1,7 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -95,7 +97,7 @@ export function prng(seed: number): () => number {
 }
 
 /** A free TCP port on 127.0.0.1, for a server a bench starts. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -108,11 +110,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Resolves once the server `child` started answers at `url`; throws with its log if it dies. */
-export async function waitUntilUp(
-  url: string,
-  child: ChildProcess,
-  log: () => string,
-): Promise<void> {
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
@@ -125,4 +123,53 @@ export async function waitUntilUp(
     if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A reference server a bench started. */
+export interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`'s main.ts in a child process on a fresh data dir (demo data seeded), with its
+ * access log drained as a terminal would. The rate limit is set too high to trip: one token
+ * drives all the load in a bench, and the limiter's cost stays inside the measurement.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const home = mkdtempSync(join(tmpdir(), 'cscx-bench-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CSCX_DATA_DIR: home,
+      CSCX_RATE_LIMIT: '999999',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b: Buffer) => {
+    if (output.length < 20_000) output += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilUp(url, child, () => output);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
 }

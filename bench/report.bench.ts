@@ -7,11 +7,6 @@
 // time, 3 rounds) with no report running, and while PDFs are generated back to back, with reports on the
 // server's rendering thread (the default) and, as the baseline, in its main thread
 // (CSCX_REPORT_THREADS=0). Metrics budget: p99 < 25 ms.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   REPORT_SECTIONS,
   renderReportHtml,
@@ -19,9 +14,8 @@ import {
   renderReportPptx,
 } from '../packages/report/src/index.js';
 import { ACME_ACCOUNT, ACME_METRICS } from '../packages/report/src/testing/acme.js';
-import { freePort, type Timing, waitUntilUp, writeResult } from './lib.js';
+import { startServer, type Timing, writeResult } from './lib.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUDGET_MS = { html: 20, pdf: 1000, pptx: 1000, post_pdf: 1500, metrics_p99: 25 };
 const TOKEN = 'demo-csm-token';
 
@@ -66,50 +60,6 @@ const sizes = {
   pdf: (await renderReportPdf(input)).length,
   pptx: (await renderReportPptx(input)).length,
 };
-
-interface Server {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** `npm start`'s main.ts in a child process on a fresh data dir (demo data seeded). */
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const home = mkdtempSync(join(tmpdir(), 'cscx-bench-report-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CSCX_DATA_DIR: home,
-      CSCX_RATE_LIMIT: '999999',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (b: Buffer) => {
-    if (output.length < 20_000) output += b.toString();
-  });
-  child.stderr?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    rmSync(home, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilUp(url, child, () => output);
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { url, stop };
-}
 
 const post = (url: string, format: string) => async () => {
   const r = await fetch(`${url}/api/reports/success-metrics/cus_acme/generate`, {

@@ -3,13 +3,8 @@
 // measured alongside. The server runs as `npm start` runs it (main.ts through tsx, the demo
 // data seeded on first start, access log on) in a child process on a temporary data directory;
 // autocannon drives it from this process.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, waitUntilUp, writeResult } from './lib.js';
+import { startServer, writeResult } from './lib.js';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -32,7 +27,6 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const BUDGET_P99_MS = 25;
@@ -81,34 +75,11 @@ async function measure(url: string, path: string): Promise<Load> {
   };
 }
 
-const home = mkdtempSync(join(tmpdir(), 'cscx-bench-'));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-let output = '';
-const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    CSCX_DATA_DIR: home,
-    CSCX_LOG_LEVEL: 'info',
-    // One token drives all the load here: a limit high enough never to trip keeps the limiter's
-    // cost inside the measurement without turning the run into 429s.
-    CSCX_RATE_LIMIT: '999999',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-// The access log is drained as a terminal would: the server logs every request, as in use.
-child.stdout?.on('data', (b: Buffer) => {
-  if (output.length < 20_000) output += b.toString();
-});
-child.stderr?.on('data', (b: Buffer) => {
-  output += b.toString();
-});
+const t0 = performance.now();
+const server = await startServer({ CSCX_LOG_LEVEL: 'info' });
+const startMs = Math.round(performance.now() - t0);
+const { url } = server;
 try {
-  const t0 = performance.now();
-  await waitUntilUp(url, child, () => output);
-  const startMs = Math.round(performance.now() - t0);
   const metrics = await measure(url, '/api/reports/success-metrics/cus_acme');
   const portfolio = await measure(url, '/api/reports/success-metrics');
   const pass =
@@ -128,7 +99,5 @@ try {
   );
   if (!pass) process.exitCode = 1;
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  rmSync(home, { recursive: true, force: true });
+  await server.stop();
 }
