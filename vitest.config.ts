@@ -11,6 +11,10 @@ export default defineConfig({
     alias: {
       '@cscx/success-calc': src('calc'),
       '@cscx/success-sdk': src('sdk'),
+      // Before the package itself: an alias also matches as a prefix of longer specifiers.
+      '@cscx/success-report/html': fileURLToPath(
+        new URL('./packages/report/src/html.ts', import.meta.url),
+      ),
       '@cscx/success-report': src('report'),
     },
   },

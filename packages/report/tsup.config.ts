@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `./html` alone brings no pdfkit, pptxgenjs or Vega (the server's docs page uses its escaper).
+  entry: ['src/index.ts', 'src/html.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

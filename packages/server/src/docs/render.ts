@@ -1,5 +1,5 @@
+import { escapeHtml as e } from '@cscx/success-report/html';
 import { parse } from 'yaml';
-import { escapeHtml as e } from './escape-html.js';
 
 /**
  * The API reference at /docs, rendered on the server from openapi.yaml: every operation with
