@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 const PREFIX = '/reference-api';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Starts the server; resolves with its origin once it listens. Stopped when this process exits. */
-export async function startReferenceServer({ timeoutMs = 120_000 } = {}) {
+/**
+ * Starts the server; resolves with its origin once it listens. Stopped when this process exits.
+ * `env` adds settings, e.g. `{ CSCX_CORS_ORIGINS: 'http://127.0.0.1:4000' }`.
+ */
+export async function startReferenceServer({ timeoutMs = 120_000, env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cscx-wtr-server-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', CSCX_DATA_DIR: dataDir, CSCX_LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', CSCX_DATA_DIR: dataDir, CSCX_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -163,4 +163,60 @@ describe('HTTP surface', () => {
     const api = apiOf(host);
     expect((await api('getCustomer', { customerId: 'cus_acme' })).status).toBe(200);
   });
+
+  it('serves the script-tag bundle at /cdn/: CORS for partner origins, hashed chunks cached for a year', async () => {
+    const cdnDir = mkdtempSync(join(tmpdir(), 'cscx-cdn-'));
+    try {
+      mkdirSync(join(cdnDir, 'chunks'));
+      writeFileSync(join(cdnDir, 'success-elements.js'), "import('./chunks/view-AbC123.js');");
+      writeFileSync(join(cdnDir, 'chunks', 'view-AbC123.js'), 'export {};');
+      const partner = 'https://partner.example.com';
+      const cdn = createApp({
+        db: t.db,
+        clock: testClock(),
+        cors: { origins: [partner] },
+        static: { specFile: DEFAULT_STATIC.specFile, hostPageDir: null, cdnDir },
+      });
+      const entry = await cdn.request('http://x/cdn/success-elements.js', {
+        headers: { origin: partner },
+      });
+      expect(entry.status).toBe(200);
+      expect(entry.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(entry.headers.get('access-control-allow-origin')).toBe(partner);
+      expect(entry.headers.get('vary')).toContain('Origin');
+      // The entry's name never changes: revalidated, so a release reaches pages at once.
+      expect(entry.headers.get('cache-control')).toBe('no-cache');
+      const chunk = await cdn.request('http://x/cdn/chunks/view-AbC123.js', {
+        headers: { origin: partner },
+      });
+      expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const stranger = await cdn.request('http://x/cdn/success-elements.js', {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(stranger.status).toBe(200);
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+      for (const path of [
+        '/cdn/../package.json',
+        '/cdn/%2e%2e/index.ts',
+        '/cdn/nope.js',
+        '/cdn/',
+      ]) {
+        const r = await cdn.request(`http://x${path}`);
+        expect(r.status, path).toBe(404);
+      }
+      expect(await (await cdn.request('http://x/cdn/nope.js')).text()).toContain(
+        '/cdn/success-elements.js',
+      );
+      const unbuilt = createApp({
+        db: t.db,
+        clock: testClock(),
+        static: { specFile: DEFAULT_STATIC.specFile, hostPageDir: null, cdnDir: join(cdnDir, 'x') },
+      });
+      const missing = await unbuilt.request('http://x/cdn/success-elements.js');
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('npm run build');
+    } finally {
+      rmSync(cdnDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -13,6 +13,13 @@ export interface StaticOptions {
   readonly specFile: string;
   /** The demo host page's folder; absent until the elements issue builds it. */
   readonly hostPageDir: string | null;
+  /**
+   * The elements' script-tag bundle (packages/elements/dist/cdn/), served at /cdn/; `null` for
+   * none. Until it is built, /cdn/ answers 404 with what to run.
+   */
+  readonly cdnDir?: string | null;
+  /** Origins (CSCX_CORS_ORIGINS) whose pages may load /cdn/ as module scripts. */
+  readonly corsOrigins?: readonly string[];
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -51,6 +58,9 @@ const PLACEHOLDER = `<!doctype html>
 `;
 
 export function registerStatic(app: Hono<Env>, options: StaticOptions): void {
+  if (options.cdnDir !== undefined && options.cdnDir !== null) {
+    registerCdn(app, options.cdnDir, options.corsOrigins ?? []);
+  }
   let docs: string | null = null;
   app.get('/openapi.yaml', (c) =>
     c.body(readFileSync(options.specFile, 'utf8'), 200, {
@@ -88,22 +98,71 @@ export function registerStatic(app: Hono<Env>, options: StaticOptions): void {
     } catch {
       return next();
     }
-    const root = resolve(dir);
-    const file = resolve(root, `.${rel}`);
-    // Nothing outside the folder, no dotfiles, only known file types.
-    if (
-      !file.startsWith(root + sep) ||
-      rel.split('/').some((part) => part.startsWith('.')) ||
-      rel.includes('\0')
-    )
-      return next();
-    const type = TYPES[extname(file)];
-    if (!type || !existsSync(file) || !statSync(file).isFile()) return next();
+    const file = safeFile(dir, rel);
+    const type = file && TYPES[extname(file)];
+    if (!file || !type) return next();
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = HOST_CSP;
       headers['x-frame-options'] = 'SAMEORIGIN';
     }
+    return c.body(readFileSync(file), 200, headers);
+  });
+}
+
+/** `rel` inside `dir` as an existing file of a known type, or null: nothing outside the
+ * folder, no dotfiles, no NUL. */
+function safeFile(dir: string, rel: string): string | null {
+  const root = resolve(dir);
+  const file = resolve(root, `.${rel}`);
+  if (
+    !file.startsWith(root + sep) ||
+    rel.split('/').some((part) => part.startsWith('.')) ||
+    rel.includes('\0') ||
+    !TYPES[extname(file)]
+  )
+    return null;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** A year: hashed chunks never change under their name (RFC 8246 `immutable`). */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * /cdn/: the script-tag bundle for partner pages on other origins. A module script from another
+ * origin is fetched in CORS mode, so an allowed origin (CSCX_CORS_ORIGINS) gets
+ * Access-Control-Allow-Origin; others get the file without it, which their browser refuses.
+ * The entry (`success-elements.js`) is revalidated on every load, so a new release reaches
+ * pages at once; the content-hashed chunks under chunks/ are cached for a year.
+ */
+function registerCdn(app: Hono<Env>, dir: string, origins: readonly string[]): void {
+  app.get('/cdn/*', (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/cdn'.length));
+    } catch {
+      rel = '';
+    }
+    const file = rel ? safeFile(dir, rel) : null;
+    const headers: Record<string, string> = {
+      vary: 'Origin',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'cross-origin',
+    };
+    const origin = c.req.header('origin');
+    if (origin && origins.includes(origin)) headers['access-control-allow-origin'] = origin;
+    if (!file) {
+      const built = existsSync(join(dir, 'success-elements.js'));
+      return c.body(
+        built
+          ? `There is no ${c.req.path} in the script-tag bundle; its entry is /cdn/success-elements.js.\n`
+          : 'The script-tag bundle is not built yet: run `npm run build` (npm start builds it when missing).\n',
+        404,
+        { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+      );
+    }
+    headers['content-type'] = TYPES[extname(file)] ?? 'application/octet-stream';
+    headers['cache-control'] = rel.startsWith('/chunks/') ? IMMUTABLE : 'no-cache';
     return c.body(readFileSync(file), 200, headers);
   });
 }
