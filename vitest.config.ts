@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'testing/**/*.test.ts'],
     // The elements' tests need a browser: web-test-runner runs them in Chromium.
     exclude: [...configDefaults.exclude, 'packages/elements/**'],
     typecheck: {

@@ -1,256 +1,154 @@
-// Writes packages/elements/custom-elements.json (the Custom Elements Manifest, schema 1.0.0) from
-// the elements' source: tag names from src/define/*.ts, and from each class its JSDoc
-// (@summary @description @slot @csspart @cssprop @event) and its reactive properties, whether
-// declared in `static properties` or with `@property()` decorators.
+// Writes the elements' Custom Elements Manifest and the editor data made from it, all in
+// packages/elements/:
 //
-//   node scripts/generate-cem.mjs          write the manifest
-//   node scripts/generate-cem.mjs --check  fail if the manifest is out of date
+//   custom-elements.json          by @custom-elements-manifest/analyzer, configured by
+//                                 custom-elements-manifest.config.mjs (the classes' JSDoc)
+//   vscode.html-custom-data.json  VS Code HTML custom data    } from the manifest, by
+//   web-types.json                JetBrains web-types         } scripts/cem-ide-data.mjs
 //
-// A small stand-in for @custom-elements-manifest/analyzer (not installed), covering the patterns
-// this package uses and nothing more.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   node scripts/generate-cem.mjs          write them (`npm run generate`)
+//   node scripts/generate-cem.mjs --check  exit 1 naming each file that is out of date
+//
+// custom-elements.json is written exactly as the analyzer writes it (biome.json leaves it alone);
+// the two editor files are formatted by biome, which checks them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { customElementsOf, toVsCodeCustomData, toWebTypes } from './cem-ide-data.mjs';
 
-const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/elements');
-const out = join(pkg, 'custom-elements.json');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = join(root, 'packages/elements');
+const configFile = 'custom-elements-manifest.config.mjs';
+const require = createRequire(import.meta.url);
 
-const parse = (file) =>
-  ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+const fail = (message) => {
+  console.error(`generate-cem: ${message}`);
+  process.exit(1);
+};
 
-const text = (comment) =>
-  (typeof comment === 'string' ? comment : (ts.getTextOfJSDocComment(comment) ?? ''))
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** `name - description` of a JSDoc tag (`-` alone names the default slot). */
-function nameAndDescription(tag) {
-  const m = /^(\S+)(?:\s+-\s+([\s\S]*))?$/.exec(text(tag.comment));
-  if (!m) return { name: '', description: '' };
-  return { name: m[1] === '-' ? '' : m[1], description: (m[2] ?? '').trim() };
+/** The analyzer's custom-elements.json, written into a temporary directory and read back. */
+async function analyze() {
+  // The analyzer carries on with its defaults when it cannot load the config, and its default
+  // rewrites package.json; loading the config here first turns that into an error.
+  const config = (await import(pathToFileURL(join(pkgDir, configFile)).href)).default;
+  if (config?.packagejson !== false) fail(`${configFile} must set packagejson: false`);
+  const out = mkdtempSync(join(tmpdir(), 'cscx-cem-'));
+  let run;
+  let text;
+  try {
+    const cem = require.resolve('@custom-elements-manifest/analyzer/cem.js');
+    // The analyzer joins --outdir onto its working directory, so it is given relative.
+    run = spawnSync(
+      process.execPath,
+      [cem, 'analyze', '--config', configFile, '--outdir', relative(pkgDir, out)],
+      { cwd: pkgDir, encoding: 'utf8' },
+    );
+    if (run.status === 0) text = readFileSync(join(out, 'custom-elements.json'), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  if (text === undefined) fail(`the analyzer failed:\n${run?.stderr || run?.stdout}`);
+  return text;
 }
 
-function jsDocOf(node) {
-  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
-  const doc = docs.at(-1);
-  return { description: doc ? text(doc.comment) : '', tags: doc?.tags ?? [] };
-}
+/** The manifest names a module by its published path (dist/x.js); the source is src/x.ts. */
+const sourceOf = (path) => join(pkgDir, path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts'));
 
-/** The options object of `@property({...})` or of a `static properties` entry, as plain data. */
-function options(node) {
-  const o = {};
-  if (!node || !ts.isObjectLiteralExpression(node)) return o;
-  for (const p of node.properties) {
-    if (!ts.isPropertyAssignment(p)) continue;
-    const v = p.initializer;
-    o[p.name.getText()] = ts.isStringLiteral(v)
-      ? v.text
-      : v.kind === ts.SyntaxKind.FalseKeyword
-        ? false
-        : v.kind === ts.SyntaxKind.TrueKeyword
-          ? true
-          : v.getText();
-  }
-  return o;
-}
-
-const attributeName = (field, opts) =>
-  opts.attribute === false
-    ? undefined
-    : typeof opts.attribute === 'string'
-      ? opts.attribute
-      : field.toLowerCase();
-
-function describeClass(node, file) {
-  const { description, tags } = jsDocOf(node);
-  const decl = {
-    kind: 'class',
-    name: node.name.text,
-    description,
-    attributes: [],
-    members: [],
-    events: [],
-    slots: [],
-    cssParts: [],
-    cssProperties: [],
-  };
-  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
-  if (heritage) decl.superclass = { name: heritage.types[0].expression.getText() };
-  for (const tag of tags) {
-    const name = tag.tagName.text;
-    const nd = nameAndDescription(tag);
-    if (name === 'summary') decl.summary = text(tag.comment);
-    else if (name === 'description') decl.description = text(tag.comment);
-    else if (name === 'slot') decl.slots.push(nd);
-    else if (name === 'csspart') decl.cssParts.push(nd);
-    else if (name === 'cssprop' || name === 'cssproperty') decl.cssProperties.push(nd);
-    else if (name === 'event') decl.events.push(nd);
-  }
-
-  const statics = new Map();
-  for (const m of node.members) {
-    const isStatic = m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
-    if (isStatic && ts.isPropertyDeclaration(m) && m.name.getText() === 'properties') {
-      for (const p of m.initializer?.properties ?? [])
-        statics.set(p.name.getText(), options(p.initializer));
-    }
-  }
-  const defaults = new Map();
-  for (const m of node.members) {
-    if (!ts.isConstructorDeclaration(m)) continue;
-    for (const s of m.body?.statements ?? []) {
-      const e = ts.isExpressionStatement(s) ? s.expression : undefined;
-      if (
-        e &&
-        ts.isBinaryExpression(e) &&
-        ts.isPropertyAccessExpression(e.left) &&
-        e.left.expression.kind === ts.SyntaxKind.ThisKeyword
-      ) {
-        defaults.set(e.left.name.text, e.right.getText());
+/**
+ * The values of each attribute whose type is a union of string literals, however it is spelled
+ * (`SuccessTheme`, `ReportFormat`, `TrendScale | 'auto'`): the manifest keeps the type as
+ * written, so TypeScript resolves it. Keyed `tag attribute`.
+ */
+function enumAttributes(manifest) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(pkgDir, 'tsconfig.json'), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d, '\n')),
+  });
+  const elements = customElementsOf(manifest);
+  const program = ts.createProgram({
+    rootNames: [...new Set(elements.map((e) => sourceOf(e.path)))],
+    options: { ...parsed.options, noEmit: true },
+  });
+  const checker = program.getTypeChecker();
+  const values = new Map();
+  for (const { decl, path } of elements) {
+    const node = program
+      .getSourceFile(sourceOf(path))
+      ?.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === decl.name);
+    if (!node?.name) fail(`class ${decl.name} not found in ${sourceOf(path)}`);
+    const instance = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(node.name));
+    for (const attribute of decl.attributes ?? []) {
+      const field = attribute.fieldName && checker.getPropertyOfType(instance, attribute.fieldName);
+      if (!field) continue;
+      const type = checker.getTypeOfSymbolAtLocation(field, node);
+      const defined = (type.isUnion() ? type.types : [type]).filter(
+        (t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+      );
+      // Sorted: TypeScript orders a union's members by when it met them, not as written.
+      if (defined.length > 0 && defined.every((t) => t.isStringLiteral())) {
+        values.set(`${decl.tagName} ${attribute.name}`, defined.map((t) => t.value).sort());
       }
     }
   }
-  for (const m of node.members) {
-    if (!ts.isPropertyDeclaration(m) || !m.name || ts.isPrivateIdentifier(m.name)) continue;
-    const field = m.name.getText();
-    const mods = m.modifiers ?? [];
-    if (
-      mods.some(
-        (k) =>
-          k.kind === ts.SyntaxKind.StaticKeyword ||
-          k.kind === ts.SyntaxKind.PrivateKeyword ||
-          k.kind === ts.SyntaxKind.ProtectedKeyword,
-      )
-    )
-      continue;
-    const decorator = mods.find(
-      (k) => ts.isDecorator(k) && /^property\(/.test(k.expression.getText()),
-    );
-    const opts = decorator ? options(decorator.expression.arguments[0]) : statics.get(field);
-    if (!opts || opts.state === true) continue;
-    const doc = jsDocOf(m).description;
-    const type = m.type ? { text: m.type.getText().replace(/\s+/g, ' ') } : undefined;
-    const dflt = m.initializer?.getText() ?? defaults.get(field);
-    const attribute = attributeName(field, opts);
-    decl.members.push({
-      kind: 'field',
-      name: field,
-      ...(type && { type }),
-      ...(doc && { description: doc }),
-      ...(dflt !== undefined && { default: dflt }),
-      ...(attribute && { attribute }),
-      ...(opts.reflect === true && { reflects: true }),
-    });
-    if (attribute) {
-      decl.attributes.push({
-        name: attribute,
-        fieldName: field,
-        ...(type && { type }),
-        ...(doc && { description: doc }),
-        ...(dflt !== undefined && { default: dflt }),
-      });
-    }
+  return values;
+}
+
+/** `value` as JSON the way biome formats it at `path` (biome.json's settings). */
+function biomeJson(path, value) {
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve('@biomejs/biome/bin/biome'), 'format', `--stdin-file-path=${path}`],
+    { cwd: root, input: JSON.stringify(value), encoding: 'utf8' },
+  );
+  if (run.status !== 0) fail(`biome could not format ${path}:\n${run.stderr}`);
+  return run.stdout.endsWith('\n') ? run.stdout : `${run.stdout}\n`;
+}
+
+const manifestText = await analyze();
+const manifest = JSON.parse(manifestText);
+if (customElementsOf(manifest).length === 0) fail('the analyzer found no custom elements');
+const enums = enumAttributes(manifest);
+const values = (decl, attribute) => enums.get(`${decl.tagName} ${attribute.name}`);
+const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+
+const outputs = new Map([
+  ['custom-elements.json', manifestText],
+  ['vscode.html-custom-data.json', toVsCodeCustomData(manifest, { values })],
+  [
+    'web-types.json',
+    toWebTypes(manifest, { name: pkg.name, version: pkg.version, entry: 'dist/index.js', values }),
+  ],
+]);
+
+const check = process.argv.includes('--check');
+const stale = [];
+for (const [name, value] of outputs) {
+  const path = relative(root, join(pkgDir, name));
+  const text = typeof value === 'string' ? value : biomeJson(path, value);
+  if (!check) {
+    writeFileSync(join(root, path), text);
+    continue;
   }
-  for (const k of ['attributes', 'members', 'events', 'slots', 'cssParts', 'cssProperties']) {
-    if (decl[k].length === 0) delete decl[k];
-  }
-  decl.path = relative(pkg, file);
-  return decl;
-}
-
-// Tag names, and which source module each class lives in, from the define files.
-const defineDir = join(pkg, 'src/define');
-const tags = new Map();
-const defineModules = [];
-for (const f of readdirSync(defineDir)
-  .filter((n) => n.endsWith('.ts'))
-  .sort()) {
-  const file = join(defineDir, f);
-  const source = readFileSync(file, 'utf8');
-  const m = /customElements\.define\(\s*'([^']+)',\s*(\w+)\s*\)/.exec(source);
-  const from = /import \{ (\w+) \} from '(\.\.\/[^']+)\.js'/.exec(source);
-  if (!m || !from) continue;
-  const module = relative(pkg, resolve(defineDir, `${from[2]}.ts`));
-  tags.set(m[2], { tag: m[1], module });
-  defineModules.push({
-    kind: 'javascript-module',
-    path: relative(pkg, file),
-    declarations: [],
-    exports: [
-      { kind: 'custom-element-definition', name: m[1], declaration: { name: m[2], module } },
-      { kind: 'js', name: m[2], declaration: { name: m[2], module } },
-    ],
-  });
-}
-
-const classes = new Map();
-for (const module of new Set(
-  [...tags.values()].map((t) => t.module).concat('src/success-element.ts'),
-)) {
-  const file = join(pkg, module);
-  ts.forEachChild(parse(file), (node) => {
-    if (ts.isClassDeclaration(node) && node.name)
-      classes.set(node.name.text, describeClass(node, file));
-  });
-}
-
-// Inherited reactive properties (SuccessElement's theme, locale, currency) are listed on each
-// element, marked with where they come from, as the analyzer does.
-function inherited(decl) {
-  const base = decl.superclass && classes.get(decl.superclass.name);
-  if (!base) return decl;
-  const from = { name: base.name, module: base.path };
-  const parent = inherited(base);
-  const own = new Set((decl.members ?? []).map((m) => m.name));
-  const members = [
-    ...(decl.members ?? []),
-    ...(parent.members ?? [])
-      .filter((m) => !own.has(m.name))
-      .map((m) => ({ ...m, inheritedFrom: m.inheritedFrom ?? from })),
-  ];
-  const attributes = [
-    ...(decl.attributes ?? []),
-    ...(parent.attributes ?? [])
-      .filter((a) => !own.has(a.fieldName))
-      .map((a) => ({ ...a, inheritedFrom: a.inheritedFrom ?? from })),
-  ];
-  return {
-    ...decl,
-    ...(members.length && { members }),
-    ...(attributes.length && { attributes }),
-    superclass: { name: base.name, module: base.path },
-  };
-}
-
-const modules = [];
-for (const [name, { tag, module }] of [...tags].sort((a, b) => a[1].tag.localeCompare(b[1].tag))) {
-  const decl = classes.get(name);
-  if (!decl) throw new Error(`generate-cem: class ${name} not found in ${module}`);
-  const { path: _path, ...rest } = inherited(decl);
-  modules.push({
-    kind: 'javascript-module',
-    path: module,
-    declarations: [{ ...rest, tagName: tag, customElement: true }],
-    exports: [{ kind: 'js', name, declaration: { name, module } }],
-  });
-}
-
-const manifest = `${JSON.stringify({ schemaVersion: '1.0.0', readme: '', modules: [...modules, ...defineModules] }, null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  let current = '';
+  let current;
   try {
-    current = readFileSync(out, 'utf8');
+    current = readFileSync(join(root, path), 'utf8');
   } catch {
-    // missing counts as out of date
+    // a missing file is out of date too
   }
-  if (current !== manifest) {
-    console.error(
-      `${relative(process.cwd(), out)} is out of date: run node scripts/generate-cem.mjs`,
-    );
-    process.exit(1);
-  }
-} else {
-  writeFileSync(out, manifest);
-  console.log(`wrote ${relative(process.cwd(), out)}: ${modules.length} elements`);
+  if (current !== text) stale.push(path);
 }
+
+if (check && stale.length > 0) {
+  for (const path of stale) console.error(`${path} is out of date: run npm run generate`);
+  process.exit(1);
+}
+const tags = customElementsOf(manifest).length;
+console.log(
+  check
+    ? `custom-elements.json and the editor data are up to date (${tags} elements)`
+    : `wrote custom-elements.json and the editor data (${tags} elements)`,
+);

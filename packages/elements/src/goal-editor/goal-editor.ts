@@ -48,13 +48,16 @@ const loadBody = () => import('./editor-body.js');
  * @csspart notice - Draft, no-baseline and save-failure notices.
  * @csspart state - The loading and error states.
  *
- * @cssprop --success-color-<name> - Theme colours (see the tokens).
- *
- * @event success-goal-saved - A goal was created or updated; `detail.goal` is the stored goal.
- * @event success-measurement-recorded - A measurement was stored; `detail.goal` is the goal after it.
- * @event success-milestone-saved - A milestone was created or updated; `detail.milestone` is the stored one.
- * @event success-cancel - The user left the editor (Cancel, confirmed when there were changes).
- * @event success-error - Loading the goal failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessGoalSavedDetail>} success-goal-saved - A goal was created or updated;
+ *   `detail.goal` is the stored goal.
+ * @event {CustomEvent<SuccessMeasurementRecordedDetail>} success-measurement-recorded - A
+ *   measurement was stored; `detail.goal` is the goal after it.
+ * @event {CustomEvent<SuccessMilestoneSavedDetail>} success-milestone-saved - A milestone was
+ *   created or updated; `detail.milestone` is the stored one.
+ * @event {CustomEvent<SuccessCancelDetail>} success-cancel - The user left the editor (Cancel,
+ *   confirmed when there were changes).
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading the goal failed; the error state
+ *   with Retry is shown.
  *
  * @example
  * <success-provider base-url="/api" token="…">

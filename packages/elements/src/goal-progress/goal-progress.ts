@@ -33,11 +33,18 @@ const loadView = () => import('./goal-view.js');
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Partial-data, no-baseline and stale notices.
  *
- * @cssprop --success-color-<name> - Theme colours (see the tokens).
- * @cssprop --success-chart-1 - Colour of the first metric's line (up to `--success-chart-6`).
+ * @cssprop [--success-chart-1=#0a58b8] - Colour of the first metric's line (dark theme: #4c9bf8).
+ * @cssprop [--success-chart-2=#c2410c] - Colour of the second metric's line (dark theme: #fb923c).
+ * @cssprop [--success-chart-3=#7c3aed] - Colour of the third metric's line (dark theme: #a78bfa).
+ * @cssprop [--success-chart-4=#0f766e] - Colour of the fourth metric's line (dark theme: #2dd4bf).
+ * @cssprop [--success-chart-5=#be185d] - Colour of the fifth metric's line (dark theme: #f472b6).
+ * @cssprop [--success-chart-6=#4d7c0f] - Colour of the sixth metric's line (dark theme: #a3e635).
+ * @cssprop [--success-chart-height=240px] - Height of the progress-over-time chart.
  *
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading the goal failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading the goal failed; the error state
+ *   with Retry is shown.
  */
 export class GoalProgress extends SuccessElement {
   static override styles = [

@@ -7,23 +7,41 @@ import { css, unsafeCSS } from 'lit';
  * (tokens.test.ts measures every pair in both themes).
  */
 export const lightColors = {
+  /** Background of the element and its cards. */
   surface: '#ffffff',
+  /** Background of raised areas: table headers, bar tracks, hovered rows, state panels. */
   raised: '#f6f8fa',
+  /** Borders, dividers and the chart grid. */
   border: '#d1d9e0',
+  /** Body text. */
   text: '#1f2328',
+  /** Secondary text and headings; the chart's baseline and expected-pace lines. */
   muted: '#59636e',
+  /** Buttons, progress bars, the focus ring and the chart's forecast line. */
   accent: '#0a58b8',
+  /** Text on an accent background (primary buttons). */
   'on-accent': '#ffffff',
+  /** Achieved and exceeding status, a strong score; the chart's target line. */
   success: '#1a7f37',
+  /** Background of success badges. */
   'success-bg': '#dafbe1',
+  /** On-track status and informational notices. */
   info: '#0a58b8',
+  /** Background of info badges and notices. */
   'info-bg': '#ddf4ff',
+  /** At-risk status, a moderate score, warnings. */
   warning: '#8a5a00',
+  /** Background of warning badges and notices. */
   'warning-bg': '#fff8c5',
+  /** Missed and not-met status, a weak score, errors. */
   danger: '#c4232e',
+  /** Background of danger badges and error notices. */
   'danger-bg': '#ffebe9',
+  /** Not-started, planned and no-data status. */
   neutral: '#59636e',
+  /** Background of neutral badges. */
   'neutral-bg': '#eff2f5',
+  /** Loading placeholders and the score gauge's track. */
   skeleton: '#e6eaef',
 } as const;
 
@@ -65,10 +83,17 @@ const dark = unsafeCSS(declarations(darkColors));
  * theme, the dark theme (attribute `theme="dark"`, or the system preference unless
  * `theme="light"`), spacing, type, radius and the focus ring.
  *
- * @cssprop --success-color-<name> - Overrides one colour token (see `colorTokens`).
+ * @cssprop --success-color-<name> - Overrides one colour token (see `colorTokens`); the
+ *   manifest lists each token by name (custom-elements-manifest.config.mjs expands this line).
  * @cssprop --success-font-family - Font stack; default inherits the host page's.
+ * @cssprop --success-font-size - The base font size.
+ * @cssprop --success-font-size-sm - Small text: badges, notes, table details.
+ * @cssprop --success-font-size-lg - Large text: titles, card figures.
+ * @cssprop --success-font-size-xl - The largest figures: the score, overview and portfolio cards.
  * @cssprop --success-radius - Corner radius of cards and bars.
  * @cssprop --success-space - The base spacing unit (default 4px); every gap is a multiple.
+ * @cssprop --success-focus-ring - The outline of a focused control; default 2px solid in the
+ *   accent colour.
  */
 export const tokenStyles = css`
   :host {

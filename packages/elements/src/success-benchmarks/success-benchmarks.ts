@@ -56,9 +56,8 @@ function versus(row: BenchmarkRow): [Tone, string] {
  * @csspart status - The above/below badges.
  * @csspart state - Loading and error states.
  *
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
- *
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessBenchmarks extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

@@ -33,12 +33,12 @@ import { styles } from './success-goals-table.styles.js';
  * @csspart state - Loading, empty and error states.
  * @csspart notice - The partial-data and no-baseline notices.
  *
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
- *
- * @event success-goal-select - A goal row was chosen. Cancelable: cancel it to keep the
- *   selection unchanged (the default marks the row selected).
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessGoalSelectDetail>} success-goal-select - A goal row was chosen.
+ *   Cancelable: cancel it to keep the selection unchanged (the default marks the row selected).
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessGoalsTable extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

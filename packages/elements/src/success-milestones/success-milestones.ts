@@ -32,9 +32,8 @@ export type MilestoneItem = Milestone | AchievedMilestone;
  * @csspart status - The status badges.
  * @csspart state - Loading and error states.
  *
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
- *
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessMilestones extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

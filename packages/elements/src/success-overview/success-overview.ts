@@ -68,14 +68,25 @@ function valueSources(v: ValueDelivered): string {
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Stale and partial notices.
  *
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ * @cssprop [--success-chart-1=#0a58b8] - Colour of the first series in the progress-over-time
+ *   chart (dark theme: #4c9bf8).
+ * @cssprop [--success-chart-2=#c2410c] - Colour of the second series (dark theme: #fb923c).
+ * @cssprop [--success-chart-3=#7c3aed] - Colour of the third series (dark theme: #a78bfa).
+ * @cssprop [--success-chart-4=#0f766e] - Colour of the fourth series (dark theme: #2dd4bf).
+ * @cssprop [--success-chart-5=#be185d] - Colour of the fifth series (dark theme: #f472b6).
+ * @cssprop [--success-chart-6=#4d7c0f] - Colour of the sixth series (dark theme: #a3e635).
+ * @cssprop [--success-chart-height=240px] - Height of the progress-over-time chart.
+ * @cssprop [--success-score-size=7rem] - Width of the success score gauge in the cards.
  *
- * @event success-generate-report - Generate report was chosen. Cancelable: cancel it to make
- *   the report yourself; otherwise, inside a provider, the element requests the file from the
- *   API and downloads it.
- * @event success-goal-select - A goal was chosen (goals table or at-risk list). Cancelable.
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessGenerateReportDetail>} success-generate-report - Generate report was
+ *   chosen. Cancelable: cancel it to make the report yourself; otherwise, inside a provider, the
+ *   element requests the file from the API and downloads it.
+ * @event {CustomEvent<SuccessGoalSelectDetail>} success-goal-select - A goal was chosen (goals
+ *   table or at-risk list). Cancelable.
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessOverview extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

@@ -71,12 +71,12 @@ const loadGrid = () => import('./portfolio-grid.js');
  * @csspart status - The band and target badges.
  * @csspart state - Loading, empty and error states.
  *
- * @cssprop --success-portfolio-height - The grid's scroll height (default 28rem).
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ * @cssprop [--success-portfolio-height=28rem] - The grid's scroll height.
  *
- * @event success-customer-select - A row was chosen (click or Enter). Cancelable: cancel it to
- *   keep the selection unchanged.
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessCustomerSelectDetail>} success-customer-select - A row was chosen
+ *   (click or Enter). Cancelable: cancel it to keep the selection unchanged.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessPortfolio extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

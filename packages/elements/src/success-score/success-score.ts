@@ -22,18 +22,17 @@ import { styles } from './success-score.styles.js';
  * `.score` it renders that; given `customer-id` inside a `<success-provider>` it fetches the
  * customer's success metrics.
  *
- * @slot - Nothing; the element renders its own content.
- *
  * @csspart base - The wrapper around heading and gauge.
  * @csspart meter - The gauge (role `meter`).
  * @csspart status - The band badge (icon and text).
  * @csspart state - Loading, empty and error states.
  *
- * @cssprop --success-score-size - Width of the gauge (default 10rem; 7rem when `compact`).
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
+ * @cssprop [--success-score-size=10rem] - Width of the gauge; 7rem when `compact` unless set.
  *
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessScore extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];

@@ -53,6 +53,9 @@ export function loadChartRuntime(): Promise<Runtime> {
  * chart, or focus it and use the arrow keys, to read the values of a date. The figure (legend,
  * crosshair, summary, data table and drawing) loads with a dynamic import the first time there is
  * something to draw; `updateComplete` waits for it, and the vega drawing follows on its own.
+ * Of the theme colours, the target line uses `--success-color-success`, the baseline and the
+ * expected pace `--success-color-muted`, the forecast `--success-color-accent` and the grid
+ * `--success-color-border`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The caption.
@@ -64,14 +67,20 @@ export function loadChartRuntime(): Promise<Runtime> {
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Partial-data, no-baseline and stale notices.
  *
- * @cssprop --success-chart-1 - Colour of the first series (up to `--success-chart-6`).
- * @cssprop --success-chart-height - Height of the chart area; default 240px.
- * @cssprop --success-color-<name> - Theme colours (see the tokens): target line uses `success`,
- *   baseline and pace `muted`, forecast `accent`, grid `border`.
+ * @cssprop [--success-chart-1=#0a58b8] - Colour of the first series (dark theme: #4c9bf8).
+ * @cssprop [--success-chart-2=#c2410c] - Colour of the second series (dark theme: #fb923c).
+ * @cssprop [--success-chart-3=#7c3aed] - Colour of the third series (dark theme: #a78bfa).
+ * @cssprop [--success-chart-4=#0f766e] - Colour of the fourth series (dark theme: #2dd4bf).
+ * @cssprop [--success-chart-5=#be185d] - Colour of the fifth series (dark theme: #f472b6).
+ * @cssprop [--success-chart-6=#4d7c0f] - Colour of the sixth series (dark theme: #a3e635).
+ * @cssprop [--success-chart-height=240px] - Height of the chart area.
  *
- * @event success-chart-render - The chart was drawn; detail `{ durationMs, width, height, series }`.
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading the trends failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessChartRenderDetail>} success-chart-render - The chart was drawn; detail
+ *   `{ durationMs, width, height, series }`.
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading the trends failed; the error
+ *   state with Retry is shown.
  */
 export class SuccessTrendChart extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles];

@@ -34,10 +34,10 @@ export const UNPRICED_HOURS_NOTE = 'No hourly rate: hours are reported, not coun
  * @csspart totals - Total, investment and ROI.
  * @csspart state - Loading, empty and error states.
  *
- * @cssprop --success-color-<token> - Theme colours; the names are `colorTokens` in styles/tokens.ts.
- *
- * @event success-define-goals - The empty state's "Define goals" was chosen.
- * @event success-error - Loading failed; the error state with Retry is shown.
+ * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
+ *   goals" was chosen.
+ * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
+ *   Retry is shown.
  */
 export class SuccessValue extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles, styles];
