@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import './define/success-provider.js';
 import './define/success-score.js';
-import type { SuccessProvider } from './provider/success-provider.js';
+import { SuccessProvider } from './provider/success-provider.js';
 import { pendingClient } from './testing/clients.js';
 import { scoreExample } from './testing/fixtures.js';
 import { afterEach, describe, it } from './testing/mocha.js';
@@ -33,6 +33,19 @@ describe('SuccessElement theme and motion', () => {
     const el = p.querySelector('success-score')!;
     await el.updateComplete;
     expect(surface(el)).to.equal('#ffffff');
+  });
+
+  it('follows a provider defined after it (a page that registered the elements before the provider)', async () => {
+    const p = await fixture(
+      html`<late-success-provider theme="dark"><success-score .score=${scoreExample()}></success-score></late-success-provider>`,
+    );
+    const el = p.querySelector('success-score')!;
+    await el.updateComplete;
+    expect(surface(el), 'no provider yet: the system preference').to.equal('#ffffff');
+    customElements.define('late-success-provider', class extends SuccessProvider {});
+    await (p as SuccessProvider).updateComplete;
+    await el.updateComplete;
+    expect(surface(el)).to.equal('#0d1117');
   });
 
   it('lets a host override a token from anywhere above the element', async () => {

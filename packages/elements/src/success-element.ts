@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
+import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
 import {
   adoptStyles,
   type CSSResult,
@@ -14,6 +14,19 @@ import {
   toTheme,
 } from './context.js';
 import { createFormat, type Format } from './format.js';
+
+/**
+ * Holds the context requests no provider answered yet and replays them when one appears. Without
+ * it, an element upgraded before its `<success-provider>` (a page that imports
+ * `define/success-overview.js` first, or a provider defined later) asks once, gets no answer and
+ * never shows data. One per document, attached by the first element constructed.
+ */
+let contextRoot: ContextRoot | undefined;
+function attachContextRoot(): void {
+  if (contextRoot || typeof document === 'undefined') return;
+  contextRoot = new ContextRoot();
+  contextRoot.attach(document.documentElement);
+}
 
 /**
  * The base of every data element: `theme`, `locale` and `currency` that follow the nearest
@@ -61,6 +74,7 @@ export class SuccessElement extends LitElement {
 
   constructor() {
     super();
+    attachContextRoot();
     try {
       this.#internals = this.attachInternals();
     } catch {
