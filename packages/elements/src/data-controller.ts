@@ -3,7 +3,8 @@ import { ContextConsumer } from '@lit/context';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clientContext } from './context.js';
 import { emit } from './events.js';
-import { renderError, renderSkeleton, renderStale } from './states.js';
+import type { TokenFailure } from './provider/token-source.js';
+import { fillText, renderError, renderSkeleton, renderStale, STATE_TEXT } from './states.js';
 
 /** Where a data element is in loading its data. */
 export type DataStatus = 'idle' | 'pending' | 'complete' | 'error';
@@ -30,7 +31,9 @@ export interface ErrorDescription {
 /**
  * Describes a load failure for people: the API's problem title (RFC 9457) when it answered,
  * otherwise a plain sentence for the kind of failure. Never the raw message, which may name
- * URLs or internals.
+ * URLs or internals. A server that cannot be reached is named by its origin, with the likely
+ * cause when it is another origin than the page's (CORS, which the browser reports as a plain
+ * network failure); a token endpoint that failed is named with what it did.
  */
 export function describeError(error: unknown): ErrorDescription {
   // By name rather than instanceof: the SDK loads lazily, and a page may hold two copies of it.
@@ -38,7 +41,15 @@ export function describeError(error: unknown): ErrorDescription {
     name?: unknown;
     status?: unknown;
     problem?: { title?: unknown; detail?: unknown };
+    request?: { url?: unknown };
+    source?: unknown;
+    failure?: TokenFailure;
   };
+  const plain = (title: string, detail?: string): ErrorDescription => ({
+    title,
+    detail,
+    status: undefined,
+  });
   if (e.name === 'SuccessApiError' && typeof e.problem?.title === 'string') {
     return {
       title: e.problem.title,
@@ -46,15 +57,47 @@ export function describeError(error: unknown): ErrorDescription {
       status: typeof e.status === 'number' ? e.status : undefined,
     };
   }
-  const title =
-    e.name === 'TimeoutError'
-      ? 'The server took too long to answer.'
-      : e.name === 'NetworkError'
-        ? 'Cannot reach the server.'
-        : e.name === 'ValidationError'
-          ? 'The server sent data this page cannot read.'
-          : 'Something went wrong while loading.';
-  return { title, detail: undefined, status: undefined };
+  if (e.name === 'NetworkError') return unreachable(e.request?.url);
+  if (e.name === 'TokenError' && e.failure) {
+    const source = typeof e.source === 'string' ? e.source : STATE_TEXT.tokenProvider;
+    return plain(fillText(STATE_TEXT.tokenFailed, { source, reason: tokenReason(e.failure) }));
+  }
+  if (e.name === 'TimeoutError') return plain(STATE_TEXT.timeout);
+  if (e.name === 'ValidationError') return plain(STATE_TEXT.unreadable);
+  return plain(STATE_TEXT.failed);
+}
+
+function unreachable(url: unknown): ErrorDescription {
+  let server: string;
+  try {
+    server = new URL(String(url)).origin;
+  } catch {
+    return { title: STATE_TEXT.unreachable, detail: undefined, status: undefined };
+  }
+  const page = globalThis.location?.origin;
+  return {
+    title: fillText(STATE_TEXT.unreachableAt, { server }),
+    detail:
+      page !== undefined && page !== server
+        ? fillText(STATE_TEXT.unreachableCrossOrigin, { origin: page })
+        : STATE_TEXT.unreachableSameOrigin,
+    status: undefined,
+  };
+}
+
+function tokenReason(f: TokenFailure): string {
+  switch (f.kind) {
+    case 'status':
+      return fillText(STATE_TEXT.tokenStatus, { status: f.status });
+    case 'shape':
+      return STATE_TEXT.tokenShape;
+    case 'network':
+      return fillText(STATE_TEXT.tokenNetwork, { message: f.message });
+    case 'timeout':
+      return fillText(STATE_TEXT.tokenTimeout, { seconds: f.seconds });
+    case 'threw':
+      return fillText(STATE_TEXT.tokenThrew, { message: f.message });
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ export { GoalEditor } from './goal-editor/goal-editor.js';
 export { GoalProgress } from './goal-progress/goal-progress.js';
 export { lazyClient } from './provider/lazy-client.js';
 export { SuccessProvider } from './provider/success-provider.js';
+export { type IssuedToken, TokenError, type TokenFailure } from './provider/token-source.js';
 export * from './states.js';
 export {
   baseStyles,

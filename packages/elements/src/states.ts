@@ -10,7 +10,40 @@ export const STATE_TEXT = {
   retry: 'Retry',
   stale: 'Showing earlier data. Refreshing…',
   staleError: 'Showing earlier data. The latest refresh failed.',
+  // Load failures (describeError). `{name}` marks a value filled in by fillText.
+  timeout: 'The server took too long to answer.',
+  unreadable: 'The server sent data this page cannot read.',
+  failed: 'Something went wrong while loading.',
+  unreachable: 'Cannot reach the server.',
+  unreachableAt: 'Cannot reach the server at {server}.',
+  unreachableCrossOrigin:
+    "If it is running, check that it allows this page's origin ({origin}) in CSCX_CORS_ORIGINS.",
+  unreachableSameOrigin: 'Check that it is running and that this device is online.',
+  tokenFailed: 'Could not get a token from {source}: {reason}',
+  tokenProvider: "the page's tokenProvider",
+  tokenStatus: 'it answered HTTP {status}.',
+  tokenShape: 'its answer is not JSON with a token and an expires_at date.',
+  tokenNetwork: 'the request failed ({message}).',
+  tokenTimeout: 'it did not answer within {seconds} seconds.',
+  tokenThrew: '{message}',
 } as const;
+
+/**
+ * A text of STATE_TEXT with its `{name}` places filled: the sentence stays whole (one string to
+ * translate, its words in the order a language needs) and values are inserted as given.
+ *
+ * @example
+ * fillText(STATE_TEXT.unreachableAt, { server: 'https://api.example.com' });
+ * // 'Cannot reach the server at https://api.example.com.'
+ */
+export function fillText(
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (place, name: string) =>
+    name in values ? String(values[name]) : place,
+  );
+}
 
 /** The look of a status: a colour family, an icon shape, and the words that carry it. */
 export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';

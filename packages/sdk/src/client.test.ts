@@ -160,6 +160,62 @@ describe('success paths', () => {
     ]);
   });
 
+  it('asks getToken again with the refused token after a 401 and repeats the call once with the new one, a POST too', async () => {
+    server.use((req, res, attempt) =>
+      req.headers.authorization === 'Bearer expired-1'
+        ? json(res, 401, problem(401, 'Unauthorized'))
+        : attempt === 2
+          ? json(res, 503, problem(503, 'Service Unavailable'))
+          : json(res, 201, responseExample('createEmbedToken')),
+    );
+    const asked: unknown[] = [];
+    let fresh = 'expired-1';
+    const minted = await client({
+      getToken: (context) => {
+        asked.push(context);
+        if (context.rejected) fresh = 'fresh-2';
+        return fresh;
+      },
+      retries: 1,
+    }).createEmbedToken({ body: { customer_id: 'cus_acme' } });
+    expect(minted.customer_id).toBe('cus_acme');
+    // Told once, right after the 401; the retry of the 503 asks as usual, and the refresh did
+    // not use up the one retry.
+    expect(asked).toEqual([{}, { rejected: 'expired-1' }, {}]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer expired-1',
+      'Bearer fresh-2',
+      'Bearer fresh-2',
+    ]);
+    // The same request again: the same Idempotency-Key, so a server that did apply it replays.
+    const keys = new Set(server.requests.map((r) => r.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+  });
+
+  it('answers the 401 when getToken gives the refused token again, or when the new one is refused too', async () => {
+    server.use((_req, res) => json(res, 401, problem(401, 'Unauthorized')));
+    const same = await client({ getToken: () => 'stuck' })
+      .getCustomer({ customerId: 'cus_acme' })
+      .catch((e: unknown) => e);
+    expect((same as SuccessApiError).status).toBe(401);
+    expect(server.requests).toHaveLength(1);
+    let n = 0;
+    const twice = await client({ getToken: () => `t${++n}` })
+      .getCustomer({ customerId: 'cus_acme' })
+      .catch((e: unknown) => e);
+    expect((twice as SuccessApiError).status).toBe(401);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer stuck',
+      'Bearer t1',
+      'Bearer t2',
+    ]);
+    // A fixed `token` has nothing to refresh: one request, its 401.
+    await client()
+      .getCustomer({ customerId: 'cus_acme' })
+      .catch(() => undefined);
+    expect(server.requests).toHaveLength(4);
+  });
+
   it('runs middleware around each attempt, outermost first', async () => {
     server.use((_req, res) => json(res, 200, responseExample('getCustomer')));
     const order: string[] = [];

@@ -43,8 +43,19 @@ export interface ClientOptions {
   readonly baseUrl: string;
   /** A bearer token. Use `getToken` instead for short-lived tokens. */
   readonly token?: string;
-  /** Called before every attempt (retries included), so a refreshed token is picked up. */
-  readonly getToken?: () => string | Promise<string>;
+  /**
+   * Called before every attempt (retries included), so a refreshed token is picked up. When the
+   * server refuses the token it gave (401: expired, revoked), the client asks once more, with
+   * `{ rejected: thatToken }`, and repeats the request if it gets a different token: once per
+   * call, for every method (a 401 applied nothing, so a POST is not applied twice).
+   *
+   * @example
+   * const client = createSuccessClient({
+   *   baseUrl,
+   *   getToken: async ({ rejected }) => (rejected || !cached ? (cached = await mint()) : cached),
+   * });
+   */
+  readonly getToken?: (context: TokenContext) => string | Promise<string>;
   /** The `fetch` to use; default the platform's. Inject one to add proxies or for tests. */
   readonly fetch?: typeof fetch;
   /** Deadline of one call, retries and body reading included. Default 30,000 ms. */
@@ -57,6 +68,12 @@ export interface ClientOptions {
   readonly validate?: boolean;
   /** Run in order around each attempt, the first one outermost. */
   readonly middleware?: readonly Middleware[];
+}
+
+/** What `getToken` is told about the token it should give. */
+export interface TokenContext {
+  /** The token the server just refused (401): give another one, or the call fails with that 401. */
+  readonly rejected?: string;
 }
 
 /** Per-call options, the last argument of every client method. */
@@ -250,26 +267,44 @@ export class Transport {
     const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
     const retryable = isRetryable(spec.method, headers);
     const started = Date.now();
+    // A 401 to a token from getToken: the token it refused and that answer, once per call.
+    let refused: { token: string; error: SuccessApiError } | undefined;
+    // Told to getToken on the one attempt right after that 401, not on later retries.
+    let rejected: string | undefined;
+    let refreshes = 0;
 
     try {
       for (let attempt = 1; ; attempt++) {
         let failure: SuccessError;
         let retryAfter: number | undefined;
+        let token: string | undefined;
         try {
-          return await this.#attempt<T>(spec, url, headers, body, signal, summary(attempt));
+          token = await this.#token(rejected);
+          // The same token again would get the same 401.
+          if (refused && rejected !== undefined && token === rejected) throw refused.error;
+          rejected = undefined;
+          return await this.#attempt<T>(spec, url, headers, body, token, signal, summary(attempt));
         } catch (e) {
+          if (refused && e === refused.error) throw e;
           if (call.signal?.aborted) throw call.signal.reason;
           if (deadline.signal.aborted) throw new TimeoutError(timeoutMs, summary(attempt));
           if (!(e instanceof SuccessError)) throw e;
           failure = e;
           if (e instanceof SuccessApiError) {
+            if (e.status === 401 && token && this.#options.getToken && !refused) {
+              // Not a retry of a failure the server may repeat: a new credential, sent at once.
+              refused = { token, error: e };
+              rejected = token;
+              refreshes = 1;
+              continue;
+            }
             if (!isRetryableStatus(e.status)) throw e;
             retryAfter = e.retryAfterSeconds;
           } else if (!(e instanceof NetworkError)) {
             throw e;
           }
         }
-        if (!retryable || attempt > this.#retry.retries) throw failure;
+        if (!retryable || attempt - refreshes > this.#retry.retries) throw failure;
         const delay = backoffDelay(attempt, this.#retry, retryAfter);
         // Waiting past the deadline only to time out helps nobody: report the real failure now.
         if (Date.now() - started + delay >= timeoutMs) throw failure;
@@ -285,8 +320,9 @@ export class Transport {
     }
   }
 
-  async #token(): Promise<string | undefined> {
-    if (this.#options.getToken) return this.#options.getToken();
+  async #token(rejected: string | undefined): Promise<string | undefined> {
+    if (this.#options.getToken)
+      return this.#options.getToken(rejected === undefined ? {} : { rejected });
     return this.#options.token;
   }
 
@@ -295,11 +331,11 @@ export class Transport {
     url: string,
     baseHeaders: Headers,
     body: string | undefined,
+    token: string | undefined,
     signal: AbortSignal,
     summary: RequestSummary,
   ): Promise<T> {
     const headers = new Headers(baseHeaders);
-    const token = await this.#token();
     if (token) headers.set('authorization', `Bearer ${token}`);
     const init: RequestInit = { method: spec.method, headers, signal };
     if (body !== undefined) init.body = body;

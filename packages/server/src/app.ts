@@ -16,6 +16,7 @@ import { ProblemError, problemResponse } from './problem.js';
 import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js';
 import { registerAlerts } from './routes/alerts.js';
 import { registerCustomers } from './routes/customers.js';
+import { registerEmbedTokens } from './routes/embed-tokens.js';
 import { registerGoals } from './routes/goals.js';
 import { registerIntelligence } from './routes/intelligence.js';
 import { registerMeasurements } from './routes/measurements.js';
@@ -52,6 +53,7 @@ const REPO = new URL('../../../', import.meta.url);
 export const DEFAULT_STATIC: StaticOptions = {
   specFile: fileURLToPath(new URL('openapi.yaml', REPO)),
   hostPageDir: fileURLToPath(new URL('examples/host-page/', REPO)),
+  cdnDir: fileURLToPath(new URL('packages/elements/dist/cdn/', REPO)),
 };
 
 /** The API's operations, by path: a method not listed here answers 405 with `Allow`. */
@@ -69,6 +71,10 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   '/api/intelligence/success-metrics/:customerId': ['GET'],
   '/api/intelligence/success-metrics/:customerId/goals': ['POST'],
   '/api/alerts': ['GET'],
+  '/api/embed-tokens': ['POST'],
+  // Before /api/embed-tokens/:tokenId, which would also match it.
+  '/api/embed-tokens/revoke': ['POST'],
+  '/api/embed-tokens/:tokenId': ['DELETE'],
 };
 
 const EXPOSED = [
@@ -144,8 +150,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerReports(app, ctx, options.reports ?? inThreadRenderer);
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
+  registerEmbedTokens(app, ctx);
 
-  if (options.static !== false) registerStatic(app, options.static ?? DEFAULT_STATIC);
+  if (options.static !== false) {
+    registerStatic(app, { corsOrigins: origins, ...(options.static ?? DEFAULT_STATIC) });
+  }
 
   for (const [path, methods] of Object.entries(METHODS)) {
     app.all(path, (c) => {

@@ -52,6 +52,15 @@ const LIST: Record<Who, number> = {
   revoked: 401,
   unknown: 401,
 };
+/** Embed tokens: a manager's alone; every other role is 403, whatever the customer. */
+const managerOnly = (ok: number): Record<Who, number> => ({
+  ...LIST,
+  manager: ok,
+  csm: 403,
+  otherCsm: 403,
+  viewer: 403,
+  otherViewer: 403,
+});
 const write = (ok: number): Record<Who, number> => ({
   ...READ_ACME,
   manager: ok,
@@ -77,6 +86,9 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   getAccountSuccessMetrics: READ_ACME,
   createAccountGoal: write(201),
   listAlerts: LIST,
+  createEmbedToken: managerOnly(201),
+  revokeEmbedTokenByValue: managerOnly(204),
+  revokeEmbedToken: managerOnly(204),
 };
 
 const tokenOf = (who: Who): string | null =>
@@ -117,6 +129,10 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         { body: { name: 'Matrix', target_date: '2026-12-31' } },
       )
     ).json;
+
+  /** A fresh embed token of Acme (as the manager), to revoke. */
+  const freshEmbedToken = async () =>
+    (await call('createEmbedToken', {}, { body: { customer_id: 'cus_acme' } })).json;
 
   /** The request of each operation on Acme Corp's data. */
   async function requestFor(id: OperationId): Promise<[Record<string, string>, CallOptions]> {
@@ -189,6 +205,12 @@ describeBackends('authorisation matrix (%s)', (backend) => {
             },
           },
         ];
+      case 'createEmbedToken':
+        return [{}, { body: { customer_id: 'cus_acme' } }];
+      case 'revokeEmbedTokenByValue':
+        return [{}, { body: { token: (await freshEmbedToken()).token } }];
+      case 'revokeEmbedToken':
+        return [{ tokenId: (await freshEmbedToken()).id }, {}];
     }
   }
 

@@ -31,7 +31,12 @@ export function newToken(): string {
 const REALM = 'Bearer realm="cscx"';
 // RFC 6750 b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
-/** Looked-up tokens are reused this long; expiry and revocation are re-checked on every use. */
+/**
+ * Looked-up tokens are reused this long. Expiry is checked against the clock on every use; a
+ * revocation through the API drops the token from this process's cache at once (`forgetToken`),
+ * and embed tokens are never cached when other processes share the database (PostgreSQL), since
+ * one of them may revoke it.
+ */
 const CACHE_MS = 10_000;
 
 function unauthorized(detail: string, invalid: boolean): ProblemError {
@@ -60,11 +65,11 @@ export class Authenticator {
         false,
       );
     }
-    const m = BEARER.exec(header);
-    if (!m?.[1] || m[1].length > 512) {
+    const bearer = bearerToken(header);
+    if (bearer === null) {
       throw unauthorized('The Authorization header must be "Bearer <token>".', true);
     }
-    const hash = hashToken(m[1]);
+    const hash = hashToken(bearer);
     const now = this.#clock().getTime();
     let entry = this.#cache.get(hash);
     if (!entry || now - entry.at > CACHE_MS || now < entry.at) {
@@ -74,8 +79,10 @@ export class Authenticator {
         throw unauthorized('The bearer token is not known.', true);
       }
       entry = { token, at: now };
-      if (this.#cache.size > 10_000) this.#cache.clear();
-      this.#cache.set(hash, entry);
+      if (!token.embed || this.#db.exclusive) {
+        if (this.#cache.size > 10_000) this.#cache.clear();
+        this.#cache.set(hash, entry);
+      }
     }
     const t = entry.token;
     if (t.revoked_at !== null && t.revoked_at <= now)
@@ -89,6 +96,17 @@ export class Authenticator {
   forget(): void {
     this.#cache.clear();
   }
+
+  /** Forgets one cached token, by the hash of its value (after it is revoked in this process). */
+  forgetToken(hash: string): void {
+    this.#cache.delete(hash);
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 b64token), or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = header === undefined ? null : BEARER.exec(header);
+  return m?.[1] && m[1].length <= 512 ? m[1] : null;
 }
 
 /** Whether the token's scope includes the customer. */
@@ -108,6 +126,11 @@ export function scopeOf(p: Principal): ScopeFilter {
   if (p.role === 'csm') return { csmId: p.csmId ?? '\u0000' };
   if (p.role === 'viewer') return { customerId: p.customerId ?? '\u0000' };
   return {};
+}
+
+/** Operations only a manager may call (embed tokens): 403 for every other role. */
+export function assertManager(p: Principal, what: string): void {
+  if (p.role !== 'manager') throw new ProblemError(403, `Only a manager token may ${what}.`);
 }
 
 /** Viewers are read-only: a write inside their scope is 403 (outside it, the caller says 404). */

@@ -216,6 +216,8 @@ describeBackends('bad input (%s)', (backend) => {
       () => [{ customerId: 'cus_acme' }, {}],
       { format: 'html', include_sections: ['overview', 'goals'], period: 'all', locale: 'de-DE' },
     ],
+    ['createEmbedToken', () => [{}, {}], { customer_id: 'cus_acme', ttl_seconds: 900 }],
+    ['revokeEmbedTokenByValue', () => [{}, {}], { token: 'cscx_not_a_live_token' }],
   ];
 
   it.each(bodies.map(([id, ctx, body], i) => [`${id} #${i}`, id, ctx, body] as const))(

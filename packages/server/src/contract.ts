@@ -36,6 +36,7 @@ export type AccountSuccessMetrics = S['AccountSuccessMetrics'];
 export type MeasurementResult = S['MeasurementResult'];
 export type Problem = S['Problem'];
 export type ProblemFieldError = S['ProblemFieldError'];
+export type EmbedToken = S['EmbedToken'];
 
 export type SuccessGoalCreate = S['SuccessGoalCreate'];
 export type SuccessGoalFlatCreate = S['SuccessGoalFlatCreate'];

@@ -11,7 +11,7 @@ import {
 } from '../../sdk/src/index.js';
 import type { OperationId } from './testing/contract.js';
 import { OPERATION_IDS, responseProblems } from './testing/contract.js';
-import { type TestApp, TOKENS, testApp } from './testing/harness.js';
+import { TEST_NOW, type TestApp, TOKENS, testApp } from './testing/harness.js';
 import { type Listening, listen } from './testing/listen.js';
 import { describeBackends } from './testing/test-db.js';
 
@@ -147,6 +147,21 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect(report.name).toBe('acme-corp-success-report-all.html');
     expect(report.type).toBe('text/html; charset=utf-8');
     expect(await report.text()).toContain('Acme Corp');
+
+    const manager = client(TOKENS.manager);
+    const minted = await manager.createEmbedToken({ body: { customer_id: 'cus_acme' } });
+    expect(Date.parse(minted.expires_at) - TEST_NOW.getTime()).toBe(900_000);
+    const embedded = client(minted.token);
+    expect((await embedded.getCustomer({ customerId: 'cus_acme' })).name).toBe('Acme Corp');
+    await manager.revokeEmbedTokenByValue({ body: { token: minted.token } });
+    const again = await manager.createEmbedToken({
+      body: { customer_id: 'cus_acme', ttl_seconds: 60 },
+    });
+    await manager.revokeEmbedToken({ tokenId: again.id });
+    const revoked = await client(again.token)
+      .getCustomer({ customerId: 'cus_acme' })
+      .catch((e: unknown) => e);
+    expect((revoked as SuccessApiError).status).toBe(401);
 
     expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
     expect(problems).toEqual([]);

@@ -1,4 +1,4 @@
-import type { SuccessClient } from '@cscx/success-sdk';
+import type { ClientOptions, SuccessClient, TokenContext } from '@cscx/success-sdk';
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import {
@@ -10,20 +10,34 @@ import {
   toTheme,
 } from '../context.js';
 import { lazyClient } from './lazy-client.js';
+import { fromProvider, fromUrl, type IssuedToken, TokenSource } from './token-source.js';
 
 /**
  * @summary Holds the API client and the display options for every success element inside it.
  *
- * @description Creates a `@cscx/success-sdk` client from `base-url` and `token` (or
- * `getToken`; the SDK itself loads with the first request) and provides it, the locale, a currency override and the theme through
- * `@lit/context`. Elements inside it that are given an id (`customer-id`, `goal-id`) fetch
- * through this client. A host with its own client sets `.client` instead. It renders nothing
- * of its own.
+ * @description Creates a `@cscx/success-sdk` client from `base-url` and its credentials (the
+ * SDK itself loads with the first request) and provides it, the locale, a currency override
+ * and the theme through `@lit/context`. Elements inside it that are given an id
+ * (`customer-id`, `goal-id`) fetch through this client. A host with its own client sets
+ * `.client` instead. It renders nothing of its own.
+ *
+ * Credentials, the first one set wins: `getToken` (asked before every request), `tokenProvider`
+ * or `token-url` (short-lived tokens the provider fetches, caches and renews before they
+ * expire), `token` (a fixed token). A partner page uses `token-url`: an endpoint of its own
+ * backend that exchanges the backend's manager token for a 15-minute viewer token of one
+ * customer (createEmbedToken) and answers `{ "token": "…", "expires_at": "…" }`. The token
+ * never needs to be in the page's markup, and renewing it reloads nothing.
  *
  * @slot - The success elements (any depth, shadow roots included).
  *
  * @example
  * <success-provider base-url="https://api.example.com" token="…" locale="de-DE">
+ *   <success-overview customer-id="cus_acme"></success-overview>
+ * </success-provider>
+ *
+ * @example
+ * <!-- A partner page: its backend at /cscx-token mints the token -->
+ * <success-provider base-url="https://success.example.com" token-url="/cscx-token">
  *   <success-overview customer-id="cus_acme"></success-overview>
  * </success-provider>
  */
@@ -39,6 +53,8 @@ export class SuccessProvider extends LitElement {
     locale: {},
     currency: {},
     theme: {},
+    tokenUrl: { attribute: 'token-url' },
+    tokenProvider: { attribute: false },
     getToken: { attribute: false },
   };
 
@@ -49,10 +65,46 @@ export class SuccessProvider extends LitElement {
   declare token: string | undefined;
 
   /**
-   * Called before every request for a fresh token (short-lived tokens); wins over `token`.
-   * Changing the function creates a new client.
+   * An endpoint of the host's own backend that answers JSON `{ token, expires_at }` (a token from
+   * createEmbedToken). The provider fetches it (`GET`, with the page's cookies for its own
+   * origin, never from the HTTP cache) before the first request, reuses the token, and fetches
+   * a new one shortly before it expires (10 % of its lifetime ahead, at least a minute, at most
+   * half of it) or when the API refuses it; the elements keep their data meanwhile. When the
+   * endpoint fails, the elements show "Could not get a token from <token-url>: …". Wins over
+   * `token`; `tokenProvider` wins over it. Changing it creates a new client.
+   *
+   * @example
+   * <success-provider base-url="https://success.example.com" token-url="/cscx-token">
+   *   <success-overview customer-id="cus_acme"></success-overview>
+   * </success-provider>
    */
-  declare getToken: (() => string | Promise<string>) | undefined;
+  declare tokenUrl: string | undefined;
+
+  /**
+   * Gets a short-lived token when the host's backend needs its own request (headers, a POST, a
+   * cross-origin endpoint): resolves to `{ token, expires_at }`, as `token-url` answers. Called
+   * before the first request and again before the token expires or when the API refuses it;
+   * concurrent requests share one call. Wins over `token-url` and `token`. Changing the function
+   * creates a new client.
+   *
+   * @example
+   * provider.tokenProvider = async () => {
+   *   const r = await fetch('/api/cscx-token', { method: 'POST', headers: { 'x-csrf': csrf } });
+   *   if (!r.ok) throw new Error(`HTTP ${r.status}`);
+   *   return r.json(); // { token, expires_at }
+   * };
+   */
+  declare tokenProvider: (() => Promise<IssuedToken>) | undefined;
+
+  /**
+   * Called before every request for a token, with `{ rejected }` after the API refused one
+   * (answer another token and the request is repeated once with it); wins over
+   * `tokenProvider`, `token-url` and `token`. Changing the function creates a new client.
+   *
+   * @example
+   * provider.getToken = ({ rejected }) => (rejected ? session.renew() : session.token);
+   */
+  declare getToken: ((context: TokenContext) => string | Promise<string>) | undefined;
 
   /** BCP 47 locale for numbers, money and dates, e.g. `de-DE`. Default `en-US`. */
   declare locale: string | undefined;
@@ -91,24 +143,32 @@ export class SuccessProvider extends LitElement {
       !this.#ownClient ||
       changed.has('baseUrl') ||
       changed.has('token') ||
+      changed.has('tokenUrl') ||
+      changed.has('tokenProvider') ||
       changed.has('getToken')
     ) {
       const baseUrl = this.baseUrl || globalThis.location?.origin;
-      const getToken = this.getToken;
-      this.#ownClient = baseUrl
-        ? lazyClient(
-            getToken
-              ? { baseUrl, getToken }
-              : this.token
-                ? { baseUrl, token: this.token }
-                : { baseUrl },
-          )
-        : undefined;
+      this.#ownClient = baseUrl ? lazyClient({ baseUrl, ...this.#credentials() }) : undefined;
     }
     this.#client.setValue(this.client);
     this.#locale.setValue(this.locale || undefined);
     this.#currency.setValue(this.currency || undefined);
     this.#theme.setValue(toTheme(this.theme));
+  }
+
+  #credentials(): Pick<ClientOptions, 'token' | 'getToken'> {
+    if (this.getToken) return { getToken: this.getToken };
+    const provide = this.tokenProvider
+      ? fromProvider(this.tokenProvider)
+      : this.tokenUrl
+        ? fromUrl(this.tokenUrl)
+        : undefined;
+    if (provide) {
+      // One source per client: its token lives as long as these settings do.
+      const source = new TokenSource(provide);
+      return { getToken: ({ rejected }) => source.get(rejected) };
+    }
+    return this.token ? { token: this.token } : {};
   }
 
   protected override render() {

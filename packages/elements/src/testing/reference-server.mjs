@@ -44,13 +44,52 @@ export async function startReferenceServer({ timeoutMs = 120_000, env = {} } = {
   }
 }
 
-/** Koa middleware for @web/test-runner: `/reference-api/...` -> the reference server. */
+/**
+ * A partner's backend, for `<success-provider token-url>`: `GET /partner-backend/embed-token
+ * ?customer=cus_acme[&ttl=SECONDS]` exchanges the demo manager token (which never reaches the
+ * page) for an embed token of that customer and answers `{ token, expires_at }`, as the README's
+ * partner flow describes. Any other query parameter is ignored (tests add one to tell their
+ * requests apart in the Resource Timing list).
+ */
+async function partnerBackend(origin, ctx) {
+  const body = { customer_id: ctx.query.customer ?? 'cus_acme' };
+  if (ctx.query.ttl) body.ttl_seconds = Number(ctx.query.ttl);
+  const res = await fetch(`${origin}/api/embed-tokens`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo-manager-token', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const minted = await res.json();
+  ctx.status = res.status;
+  ctx.set('cache-control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(
+    res.ok ? { token: minted.token, expires_at: minted.expires_at } : minted,
+  );
+}
+
+/**
+ * Koa middleware for @web/test-runner: `/reference-api/...` -> the reference server, and the
+ * partner backend above at `/partner-backend/embed-token`.
+ */
 export function referenceApi(origin) {
   return async (ctx, next) => {
+    if (ctx.path === '/partner-backend/embed-token') return partnerBackend(origin, ctx);
     if (!ctx.path.startsWith(`${PREFIX}/`)) return next();
     const url = origin + ctx.url.slice(PREFIX.length);
     const headers = {};
-    for (const name of ['authorization', 'content-type', 'accept', 'if-match', 'idempotency-key']) {
+    for (const name of [
+      'authorization',
+      'content-type',
+      'accept',
+      'if-match',
+      'idempotency-key',
+      // A cross-origin request's Origin and preflight headers reach the server as a browser sent
+      // them, so its CORS answer (CSCX_CORS_ORIGINS) is the one the page sees.
+      'origin',
+      'access-control-request-method',
+      'access-control-request-headers',
+    ]) {
       if (ctx.get(name)) headers[name] = ctx.get(name);
     }
     let body;

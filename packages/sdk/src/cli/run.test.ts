@@ -71,6 +71,65 @@ describe('cscx-success', () => {
     expect(r.stdout).toMatch(/ROI (\d+\.\dx|—)/);
   });
 
+  it('lists every goal id and metric id next to their names in the metrics table: what measure takes', async () => {
+    const body = responseExample<{
+      goals: { id: string; name: string; metrics: { id: string; name: string }[] }[];
+    }>('getCustomerSuccessMetrics');
+    server.use((_req, res) => json(res, 200, body));
+    const r = await cli('metrics', 'cus_acme');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('goal / metric'))).toMatch(
+      /^goal \/ metric\s+id\s+status\s+progress$/,
+    );
+    const goal = body.goals[0]!;
+    const metric = goal.metrics[0]!;
+    expect(lines).toContain(
+      lines.find((l) => l.startsWith(goal.name) && /\s104%$/.test(l) && l.includes(` ${goal.id} `)),
+    );
+    const metricLine = lines.find((l) => l.startsWith(`  ${metric.name}`));
+    expect(metricLine).toMatch(
+      new RegExp(`^  ${metric.name}\\s+${metric.id}\\s+exceeding\\s+104%$`),
+    );
+    expect(r.stdout).toContain('cscx-success measure <goal id> <metric id> <value>');
+  });
+
+  it('mints an embed token: the token alone on the first line, then its expiry and how to revoke it', async () => {
+    const minted = responseExample<{ id: string; token: string; expires_at: string }>(
+      'createEmbedToken',
+    );
+    server.use((_req, res) => json(res, 201, minted));
+    const r = await cli('embed-token', 'cus_acme', '--ttl', '600');
+    expect(r.code, r.stderr).toBe(0);
+    const [first, second] = r.stdout.split('\n');
+    expect(first).toBe(minted.token);
+    expect(second).toContain(`Expires ${minted.expires_at}`);
+    expect(second).toContain(`cscx-success embed-token revoke ${minted.id}`);
+    expect(server.requests[0]?.method).toBe('POST');
+    expect(server.requests[0]?.url).toBe('/api/embed-tokens');
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+      customer_id: 'cus_acme',
+      ttl_seconds: 600,
+    });
+    const full = await cli('embed-token', 'cus_acme', '--json');
+    expect(JSON.parse(full.stdout)).toEqual(minted);
+    expect(JSON.parse(server.requests[1]!.body)).toEqual({ customer_id: 'cus_acme' });
+  });
+
+  it('revokes an embed token by id', async () => {
+    server.use((_req, res) => {
+      res.writeHead(204, { 'x-request-id': 'req_test' });
+      res.end();
+    });
+    const r = await cli('embed-token', 'revoke', 'tok_7k2m9x4q8r1v5c3n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Revoked embed token tok_7k2m9x4q8r1v5c3n.\n');
+    expect(server.requests[0]).toMatchObject({
+      method: 'DELETE',
+      url: '/api/embed-tokens/tok_7k2m9x4q8r1v5c3n',
+    });
+  });
+
   it('creates a goal from a file', async () => {
     const created = responseExample<{ id: string }>('createSuccessGoal');
     server.use((_req, res) => json(res, 201, created));
@@ -130,6 +189,11 @@ describe('cscx-success', () => {
       ['report', 'c', '--format', 'doc', '--out', 'x'],
       ['frobnicate'],
       ['goals', 'delete'],
+      ['embed-token'],
+      ['embed-token', 'revoke'],
+      ['embed-token', 'cus_acme', '--ttl', '59'],
+      ['embed-token', 'cus_acme', '--ttl', '90.5'],
+      ['embed-token', 'cus_acme', '--ttl', '86401'],
     ]) {
       const r = await cli(...argv);
       expect(r.code).toBe(2);

@@ -15,11 +15,16 @@ export const USAGE = `Usage: cscx-success <command> [options]
 
 Commands:
   customers [--segment S] [--csm-id ID] [--search TEXT]   list customers in your scope
-  metrics <customerId> [--period P]                        a customer's success metrics
+  metrics <customerId> [--period P]                        a customer's success metrics, with
+                                                           the goal and metric ids measure takes
   portfolio [--segment S] [--csm-id ID]                    portfolio summary and customers
   goals create --file goal.json                            create a success goal
   measure <goalId> <metricId> <value> [--date D] [--note N] record a measurement
   report <customerId> --format pdf|ppt|html --out FILE     generate a success report
+  embed-token <customerId> [--ttl SECONDS]                 mint a read-only token of one customer
+                                                           for a partner page (manager token;
+                                                           --ttl 60-86400, default 900)
+  embed-token revoke <tokenId>                             revoke an embed token
 
 Options:
   --json              print the response as JSON instead of a table
@@ -108,6 +113,7 @@ function parse(argv: readonly string[]) {
       note: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      ttl: { type: 'string' },
     },
   });
 }
@@ -177,10 +183,17 @@ async function dispatch(
           `Goals achieved ${m.goals.achieved} / ${m.goals.total} (${pct(m.goals.achievement_rate)}); on track ${m.goals.on_track}, at risk ${m.goals.at_risk}`,
           `Value delivered ${money(m.value_delivered.total_value, cur)} vs investment ${money(m.value_delivered.investment, cur)}; ROI ${roi(m.value_delivered.roi_multiplier)}`,
           '',
+          // Each goal, then its metrics indented under it: the two ids `measure` takes.
           formatTable(
-            ['goal', 'status', 'progress'],
-            data.goals.map((g) => [g.name, g.status, pct(g.achievement_pct)]),
+            ['goal / metric', 'id', 'status', 'progress'],
+            data.goals.flatMap((g) => [
+              [g.name, g.id, g.status, pct(g.achievement_pct)],
+              ...g.metrics.map((m) => [`  ${m.name}`, m.id, m.status ?? '—', pct(m.progress_pct)]),
+            ]),
           ),
+          ...(data.goals.length > 0
+            ? ['', 'Record a measurement: cscx-success measure <goal id> <metric id> <value>']
+            : []),
         ].join('\n'),
       );
     }
@@ -267,6 +280,30 @@ async function dispatch(
       return print(
         { file: out, name: file.name, type: file.type, bytes: file.size },
         () => `Wrote ${out} (${file.size} bytes, ${file.type})`,
+      );
+    }
+    case 'embed-token': {
+      if (args[0] === 'revoke') {
+        const tokenId = need(args[1], '<tokenId>');
+        await client.revokeEmbedToken({ tokenId });
+        return print({ revoked: tokenId }, () => `Revoked embed token ${tokenId}.`);
+      }
+      const customerId = need(args[0], '<customerId>');
+      let ttl: number | undefined;
+      if (values.ttl !== undefined) {
+        ttl = Number(values.ttl);
+        if (!Number.isInteger(ttl) || ttl < 60 || ttl > 86_400)
+          throw new UsageError(`--ttl must be whole seconds from 60 to 86400, not "${values.ttl}"`);
+      }
+      const minted = await client.createEmbedToken({
+        body: { customer_id: customerId, ...opt('ttl_seconds', ttl) },
+      });
+      // The token alone on the first line, for `| head -n 1`.
+      return print(minted, () =>
+        [
+          minted.token,
+          `Expires ${minted.expires_at}. Read-only, ${minted.customer_id} only. Revoke it with: cscx-success embed-token revoke ${minted.id}`,
+        ].join('\n'),
       );
     }
     default:

@@ -322,6 +322,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/embed-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint an embed token
+         * @description Exchanges a manager token for a short-lived, read-only `viewer` token scoped to one
+         *     customer: the token a partner page uses to show that customer's success elements.
+         *
+         *     The partner flow: the partner's backend holds a manager token and never sends it to a
+         *     browser. When its page loads (and again before the token expires), the page asks the
+         *     partner's own backend, which calls this operation and hands the page `token` and
+         *     `expires_at`. `<success-provider token-url="/my-backend/cscx-token">` does the asking and
+         *     the refreshing. The page can then read that one customer and nothing else, and cannot
+         *     write; a leaked token stops working at `expires_at` (15 minutes by default) or when it is
+         *     revoked (`revokeEmbedToken`, `revokeEmbedTokenByValue`).
+         *
+         *     The token is shown only in this response (the server stores a hash of it), and the
+         *     response carries `Cache-Control: no-store`. A repeat with the same `Idempotency-Key`
+         *     returns the same token, which is stored encrypted under a key derived from the calling
+         *     token, so the server's database never holds a usable token. A `customer_id` that does
+         *     not exist answers 404, as elsewhere. Roles: manager only; a csm or viewer token gets 403.
+         */
+        post: operations["createEmbedToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/embed-tokens/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an embed token by its value
+         * @description Revokes the embed token given in the body, for a partner backend that kept the token but
+         *     not its id (for example when the partner's user signs out). From the next request on, the
+         *     token gets 401 `invalid_token`. Revoking a token that is already revoked or expired
+         *     succeeds again (until it is deleted, a day after it expired). A value that is not an embed
+         *     token (unknown, or any other kind of token) answers 404: other tokens are never revoked
+         *     this way. Roles: manager only.
+         */
+        post: operations["revokeEmbedTokenByValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/embed-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an embed token
+         * @description Revokes the embed token with this `id` (from `createEmbedToken`'s response). From the next
+         *     request on, the token gets 401 `invalid_token`. Revoking a token that is already revoked
+         *     or expired succeeds again; a day after it expired the token is deleted, and its id then
+         *     answers 404. Only embed tokens can be revoked here: the id of any other token answers
+         *     404, as an unknown id does. Roles: manager only.
+         */
+        delete: operations["revokeEmbedToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2506,6 +2590,59 @@ export interface components {
             /** @description The BCP 47 locale used to format numbers, money and dates in the report. Default `en-US`. */
             locale?: string;
         };
+        /**
+         * @description What `createEmbedToken` mints a token for.
+         * @example {
+         *       "customer_id": "cus_acme"
+         *     }
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "ttl_seconds": 3600
+         *     }
+         */
+        EmbedTokenRequest: {
+            /** @description The one customer the token may read. A customer that does not exist answers 404. */
+            customer_id: string;
+            /**
+             * @description The token's lifetime in seconds, from 60 (one minute) to 86400 (one day). Default
+             *     `900` (15 minutes): long enough for a page view, short enough that a leaked token is
+             *     soon useless. `<success-provider>` refreshes it before it expires.
+             */
+            ttl_seconds?: number;
+        };
+        /**
+         * @description A minted embed token: a `viewer` token for one customer, read-only, that expires. Hand
+         *     `token` and `expires_at` to the page; keep `id` to revoke it.
+         * @example {
+         *       "id": "tok_7k2m9x4q8r1v5c3n",
+         *       "token": "cscx_q3Vh0yG4b8KfXw1sZp6tLm2nR9cJdE5aUo7iBkYvHgQ",
+         *       "expires_at": "2026-04-30T09:15:00.000Z",
+         *       "customer_id": "cus_acme"
+         *     }
+         */
+        EmbedToken: {
+            /** @description The token's id, for `revokeEmbedToken` (not a secret; it is not the token). */
+            id: string;
+            /** @description The bearer token, sent as `Authorization: Bearer <token>`. Shown only in this response. */
+            token: string;
+            /**
+             * Format: date-time
+             * @description When the token stops working (401 `invalid_token` from then on).
+             */
+            expires_at: string;
+            /** @description The one customer the token may read. */
+            customer_id: string;
+        };
+        /**
+         * @description The embed token to revoke, by its value.
+         * @example {
+         *       "token": "cscx_q3Vh0yG4b8KfXw1sZp6tLm2nR9cJdE5aUo7iBkYvHgQ"
+         *     }
+         */
+        EmbedTokenRevocation: {
+            /** @description The embed token, as `createEmbedToken` returned it. */
+            token: string;
+        };
     };
     responses: {
         /**
@@ -2561,7 +2698,8 @@ export interface components {
         };
         /**
          * @description The token's role may not do this. A viewer token attempted a write on a customer within
-         *     its scope. Outside the scope the answer is 404 instead.
+         *     its scope (outside the scope the answer is 404 instead), or a csm or viewer token called
+         *     an operation only a manager may call (minting and revoking embed tokens).
          */
         Forbidden: {
             headers: {
@@ -2839,6 +2977,8 @@ export interface components {
         GoalId: string;
         /** @description The milestone's id. A milestone of a customer outside the token's scope answers 404. */
         MilestoneId: string;
+        /** @description The embed token's `id`, as `createEmbedToken` returned it. */
+        TokenId: string;
         /**
          * @description The reporting window. `all` (the default) runs from the customer's contract start to now,
          *     which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
@@ -2909,6 +3049,8 @@ export interface components {
         "Content-Disposition": string;
         /** @description The bearer challenge (RFC 6750), for example `Bearer realm="cscx", error="invalid_token"`. */
         "WWW-Authenticate": string;
+        /** @description `no-store`: the response holds a credential, which no cache may keep. */
+        "Cache-Control": "no-store";
     };
     pathItems: never;
 }
@@ -3558,6 +3700,119 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createEmbedToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmbedTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The embed token. It is shown only now; hand it to the page that embeds the elements. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmbedToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeEmbedTokenByValue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmbedTokenRevocation"];
+            };
+        };
+        responses: {
+            /** @description The token is revoked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeEmbedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The embed token's `id`, as `createEmbedToken` returned it. */
+                tokenId: components["parameters"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -296,6 +296,46 @@ export interface ListAlertsInput {
 /** What `listAlerts` resolves to. */
 export type ListAlertsOutput = components['schemas']["AlertList"];
 
+/** Input of `createEmbedToken` (POST /api/embed-tokens). */
+export interface CreateEmbedTokenInput {
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["createEmbedToken"]['requestBody']>['content']['application/json'];
+}
+/** What `createEmbedToken` resolves to. */
+export type CreateEmbedTokenOutput = components['schemas']["EmbedToken"];
+
+/** Input of `revokeEmbedTokenByValue` (POST /api/embed-tokens/revoke). */
+export interface RevokeEmbedTokenByValueInput {
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["revokeEmbedTokenByValue"]['requestBody']>['content']['application/json'];
+}
+/** What `revokeEmbedTokenByValue` resolves to. */
+export type RevokeEmbedTokenByValueOutput = undefined;
+
+/** Input of `revokeEmbedToken` (DELETE /api/embed-tokens/{tokenId}). */
+export interface RevokeEmbedTokenInput {
+  /**
+   * The embed token's `id`, as `createEmbedToken` returned it.
+   */
+  tokenId: NonNullable<operations["revokeEmbedToken"]['parameters']["path"]>["tokenId"];
+}
+/** What `revokeEmbedToken` resolves to. */
+export type RevokeEmbedTokenOutput = undefined;
+
 /** One method per operationId of openapi.yaml. */
 export interface SuccessClientMethods {
   /**
@@ -500,6 +540,57 @@ export interface SuccessClientMethods {
    * const result = await client.listAlerts();
    */
   listAlerts: PaginatedMethod<ListAlertsInput, ListAlertsOutput, ListAlertsOutput["items"][number]>;
+  /**
+   * Mint an embed token
+   *
+   * Exchanges a manager token for a short-lived, read-only `viewer` token scoped to one
+   * customer: the token a partner page uses to show that customer's success elements.
+   *
+   * The partner flow: the partner's backend holds a manager token and never sends it to a
+   * browser. When its page loads (and again before the token expires), the page asks the
+   * partner's own backend, which calls this operation and hands the page `token` and
+   * `expires_at`. `<success-provider token-url="/my-backend/cscx-token">` does the asking and
+   * the refreshing. The page can then read that one customer and nothing else, and cannot
+   * write; a leaked token stops working at `expires_at` (15 minutes by default) or when it is
+   * revoked (`revokeEmbedToken`, `revokeEmbedTokenByValue`).
+   *
+   * The token is shown only in this response (the server stores a hash of it), and the
+   * response carries `Cache-Control: no-store`. A repeat with the same `Idempotency-Key`
+   * returns the same token, which is stored encrypted under a key derived from the calling
+   * token, so the server's database never holds a usable token. A `customer_id` that does
+   * not exist answers 404, as elsewhere. Roles: manager only; a csm or viewer token gets 403.
+   *
+   * @example
+   * const result = await client.createEmbedToken({ body });
+   */
+  createEmbedToken(input: CreateEmbedTokenInput, options?: CallOptions): Promise<CreateEmbedTokenOutput>;
+  /**
+   * Revoke an embed token by its value
+   *
+   * Revokes the embed token given in the body, for a partner backend that kept the token but
+   * not its id (for example when the partner's user signs out). From the next request on, the
+   * token gets 401 `invalid_token`. Revoking a token that is already revoked or expired
+   * succeeds again (until it is deleted, a day after it expired). A value that is not an embed
+   * token (unknown, or any other kind of token) answers 404: other tokens are never revoked
+   * this way. Roles: manager only.
+   *
+   * @example
+   * const result = await client.revokeEmbedTokenByValue({ body });
+   */
+  revokeEmbedTokenByValue(input: RevokeEmbedTokenByValueInput, options?: CallOptions): Promise<RevokeEmbedTokenByValueOutput>;
+  /**
+   * Revoke an embed token
+   *
+   * Revokes the embed token with this `id` (from `createEmbedToken`'s response). From the next
+   * request on, the token gets 401 `invalid_token`. Revoking a token that is already revoked
+   * or expired succeeds again; a day after it expired the token is deleted, and its id then
+   * answers 404. Only embed tokens can be revoked here: the id of any other token answers
+   * 404, as an unknown id does. Roles: manager only.
+   *
+   * @example
+   * const result = await client.revokeEmbedToken({ tokenId: "tok_7k2m9x4q8r1v5c3n" });
+   */
+  revokeEmbedToken(input: RevokeEmbedTokenInput, options?: CallOptions): Promise<RevokeEmbedTokenOutput>;
 }
 
 export const OPERATIONS = {
@@ -726,6 +817,48 @@ export const OPERATIONS = {
     itemsKey: "items",
     inputRequired: false,
     summary: "List alerts",
+  },
+  createEmbedToken: {
+    method: "POST",
+    path: "/api/embed-tokens",
+    pathParams: [],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.EmbedTokenRequestSchema,
+    responseSchema: S.EmbedTokenSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Mint an embed token",
+  },
+  revokeEmbedTokenByValue: {
+    method: "POST",
+    path: "/api/embed-tokens/revoke",
+    pathParams: [],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.EmbedTokenRevocationSchema,
+    responseSchema: undefined,
+    responseGuard: undefined,
+    response: "empty" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Revoke an embed token by its value",
+  },
+  revokeEmbedToken: {
+    method: "DELETE",
+    path: "/api/embed-tokens/{tokenId}",
+    pathParams: ["tokenId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: undefined,
+    responseGuard: undefined,
+    response: "empty" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Revoke an embed token",
   },
 } as const;
 

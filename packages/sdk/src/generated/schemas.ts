@@ -400,3 +400,19 @@ export const AccountGoalInputSchema = v.strictObject({ title: v.pipe(v.string(),
  */
 export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(7))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))) });
 
+/**
+ * What `createEmbedToken` mints a token for.
+ */
+export const EmbedTokenRequestSchema = v.strictObject({ customer_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)), ttl_seconds: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(86400))) });
+
+/**
+ * A minted embed token: a `viewer` token for one customer, read-only, that expires. Hand
+ * `token` and `expires_at` to the page; keep `id` to revoke it.
+ */
+export const EmbedTokenSchema = v.object({ id: v.string(), token: v.string(), expires_at: v.string(), customer_id: v.string() });
+
+/**
+ * The embed token to revoke, by its value.
+ */
+export const EmbedTokenRevocationSchema = v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) });
+

@@ -9,6 +9,7 @@ import type {
   Customer,
   CustomerList,
   CustomerSuccessMetrics,
+  EmbedToken,
   MeasurementResult,
   Milestone,
   MilestoneList,
@@ -37,6 +38,9 @@ export interface Responses {
   getAccountSuccessMetrics: AccountSuccessMetrics;
   createAccountGoal: SuccessGoal;
   listAlerts: AlertList;
+  createEmbedToken: EmbedToken;
+  revokeEmbedTokenByValue: undefined;
+  revokeEmbedToken: undefined;
 }
 
 export interface CallOptions {

@@ -20,7 +20,10 @@ export type OperationId =
   | 'generateSuccessReport'
   | 'getAccountSuccessMetrics'
   | 'createAccountGoal'
-  | 'listAlerts';
+  | 'listAlerts'
+  | 'createEmbedToken'
+  | 'revokeEmbedTokenByValue'
+  | 'revokeEmbedToken';
 
 export const OPERATION_IDS = operations().map((o) => o.operationId) as OperationId[];
 
