@@ -36,7 +36,14 @@ export async function startReferenceServer({ timeoutMs = 120_000, env = {} } = {
   const started = Date.now();
   for (;;) {
     const m = /reference server on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-    if (m) return m[1];
+    if (m) {
+      // The server must not keep a test process alive once its tests are done (node --test
+      // waits for the event loop to drain); it is killed on exit either way.
+      child.unref();
+      child.stdout.unref();
+      child.stderr.unref();
+      return m[1];
+    }
     if (child.exitCode !== null) throw new Error(`reference server exited:\n${output}`);
     if (Date.now() - started > timeoutMs)
       throw new Error(`reference server did not start:\n${output}`);
