@@ -208,29 +208,27 @@ describe('<success-provider> with short-lived tokens', () => {
     });
     watch.observe(first.shadowRoot!, { subtree: true, childList: true });
     expect(tokens.issued).to.have.length(1);
+    // Each new element makes a request of its own, with whatever token the provider then holds.
+    const addScore = async (label: string) => {
+      const el = document.createElement('success-score');
+      el.customerId = 'cus_acme';
+      p.append(el);
+      await until(() => /\d+\/100/.test(deepText(el)), label, 20_000);
+    };
 
     // 15-minute token, 90 s lead: at 13 min 50 s it is renewed, while still in use.
     now += 830_000;
-    const second = document.createElement('success-score');
-    second.customerId = 'cus_acme';
-    p.append(second);
-    await until(() => /\d+\/100/.test(deepText(second)), 'second data', 20_000);
+    await addScore('second data');
     await until(() => tokens.issued.length === 2, 'background renewal', 20_000);
 
     // The old token is gone on the server: a request that still sent it would need a third.
     await revokeEmbedToken(tokens.issued[0]!);
-    const third = document.createElement('success-score');
-    third.customerId = 'cus_acme';
-    p.append(third);
-    await until(() => /\d+\/100/.test(deepText(third)), 'third data', 20_000);
+    await addScore('third data');
     expect(tokens.issued).to.have.length(2);
 
     // Past the new token's expiry, the next request waits for another one.
     now += 900_000;
-    const fourth = document.createElement('success-score');
-    fourth.customerId = 'cus_acme';
-    p.append(fourth);
-    await until(() => /\d+\/100/.test(deepText(fourth)), 'fourth data', 20_000);
+    await addScore('fourth data');
     expect(tokens.issued).to.have.length(3);
 
     watch.disconnect();
