@@ -114,7 +114,11 @@ export async function startProcess(command, args, { cwd, env, ready, timeoutMs =
   };
   process.on('exit', stop);
   const started = Date.now();
-  while (!ready.test(output)) {
+  // Tools colour their output when the environment asks for it (CI sets FORCE_COLOR), and an
+  // escape sequence inside "Local:" hid vite's ready line: match on the text without colours.
+  // eslint-disable-next-line no-control-regex
+  const plain = () => output.replace(/\u001b\[[0-9;]*m/g, '');
+  while (!ready.test(plain())) {
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited:\n${output}`);
     if (Date.now() - started > timeoutMs) {
       stop();
