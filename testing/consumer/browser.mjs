@@ -49,7 +49,10 @@ export async function openPage(browser, url, { beforeLoad } = {}) {
   );
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      // Where it came from: the script and line, so a violation names the code to fix.
+      console.error(
+        `CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
     );
   });
   await page.goto(url, { waitUntil: 'load' });

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { buildPackages, PUBLISHED } from '../../scripts/build.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,8 +117,7 @@ export async function startProcess(command, args, { cwd, env, ready, timeoutMs =
   const started = Date.now();
   // Tools colour their output when the environment asks for it (CI sets FORCE_COLOR), and an
   // escape sequence inside "Local:" hid vite's ready line: match on the text without colours.
-  // eslint-disable-next-line no-control-regex
-  const plain = () => output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = () => stripVTControlCharacters(output);
   while (!ready.test(plain())) {
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited:\n${output}`);
     if (Date.now() - started > timeoutMs) {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../styles/style-props.js';
 import '../define/success-trend-chart.js';
 import { type Format, MISSING_VALUE as MISSING } from '../format.js';
 import {
@@ -142,7 +142,7 @@ export class GoalView {
             ? html`<span class="muted">${goal.progress_note ?? STATE_TEXT.noBaseline}</span>`
             : html`<span class="num">${fmt.percent(pct)}</span>
                 <span class=${`bar ${barTone}`} aria-hidden="true"
-                  ><span style=${styleMap({ width: `${Math.max(0, Math.min(100, pct))}%` })}></span
+                  ><span style=${styleProps({ width: `${Math.max(0, Math.min(100, pct))}%` })}></span
                 ></span>`
         }
       </dd>

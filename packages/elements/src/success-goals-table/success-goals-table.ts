@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import {
@@ -11,6 +10,7 @@ import {
   stateStyles,
   statusBadge,
 } from '../states.js';
+import { styleProps } from '../styles/style-props.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { SuccessGoal } from '../types.js';
@@ -171,7 +171,7 @@ export class SuccessGoalsTable extends SuccessElement {
                   ${
                     pct === null
                       ? nothing
-                      : html`<div class="meter" aria-hidden="true"><div style=${styleMap({ width: `${Math.min(100, Math.max(0, pct))}%` })}></div></div>`
+                      : html`<div class="meter" aria-hidden="true"><div style=${styleProps({ width: `${Math.min(100, Math.max(0, pct))}%` })}></div></div>`
                   }
                   ${f.percent(pct)}
                 </span>

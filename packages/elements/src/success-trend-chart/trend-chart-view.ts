@@ -1,7 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { PreparedTrends } from '../charts/series.js';
 import { describeTrends, isoDate, nearestIndex } from '../charts/summary.js';
 import type { ChartTheme, PaceLine, Padding } from '../charts/trend-spec.js';
@@ -16,6 +15,7 @@ import {
   renderStale,
   STATE_TEXT,
 } from '../states.js';
+import { styleProps } from '../styles/style-props.js';
 import { readColors } from '../styles/tokens.js';
 import type { ProgressTrend } from '../types.js';
 import { loadChartRuntime, type SuccessTrendChart } from './success-trend-chart.js';
@@ -238,7 +238,7 @@ export class TrendChartView implements ReactiveController {
       dots.push(
         html`<span
           class=${`dot ${c}`}
-          style=${styleMap({ transform: `translate(${px}px, ${sy(y) + drawn.pad.top}px)` })}
+          style=${styleProps({ transform: `translate(${px}px, ${sy(y) + drawn.pad.top}px)` })}
         ></span>`,
       );
       const progress = prepared.scale === 'progress' ? ` (${this.host.fmt.percent(y)})` : '';
@@ -251,7 +251,7 @@ export class TrendChartView implements ReactiveController {
     const tipX = left ? px - 12 : px + 12;
     return html`<span
         class="crosshair"
-        style=${styleMap({
+        style=${styleProps({
           transform: `translateX(${px}px)`,
           top: `${drawn.pad.top}px`,
           height: `${drawn.plotHeight}px`,
@@ -261,7 +261,7 @@ export class TrendChartView implements ReactiveController {
       <div
         class="tooltip"
         part="tooltip"
-        style=${styleMap({
+        style=${styleProps({
           transform: `translate(${tipX}px, ${drawn.pad.top}px)${left ? ' translateX(-100%)' : ''}`,
         })}
       >

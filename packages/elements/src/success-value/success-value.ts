@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { renderEmpty, renderNotice, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
+import { styleProps } from '../styles/style-props.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { ValueDelivered } from '../types.js';
@@ -134,7 +134,7 @@ export class SuccessValue extends SuccessElement {
           (r) => html`<div class="row">
             <dt>${r.label}</dt>
             <dd>
-              <div class="track" aria-hidden="true"><div class="fill ${r.kind}" style=${styleMap({ width: `${r.width}%` })}></div></div>
+              <div class="track" aria-hidden="true"><div class="fill ${r.kind}" style=${styleProps({ width: `${r.width}%` })}></div></div>
               <span class="amount num">${r.text}</span>
             </dd>
           </div>`,
