@@ -124,7 +124,7 @@ describe('runTokenCommand', () => {
   });
 
   it("refuses the data directory of a running server, with the lock's message", async () => {
-    const lock = lockDataDir(process.env.CSCX_DATA_DIR!);
+    const lock = await lockDataDir(process.env.CSCX_DATA_DIR!);
     try {
       await expect(runTokenCommand({ command: 'list' }, () => {})).rejects.toThrow(
         /is in use by another CSCX server/,

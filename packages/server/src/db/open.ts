@@ -26,7 +26,7 @@ export async function openDatabase(
     return { db, where: `PostgreSQL ${url.host}${url.pathname}`, close: () => db.close() };
   }
   const dir = resolve(config.dataDir);
-  const lock = lockDataDir(dir);
+  const lock = await lockDataDir(dir);
   try {
     const { openPglite } = await import('./pglite.js');
     const db = await openPglite(join(dir, 'pgdata'));
