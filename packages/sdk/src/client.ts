@@ -1,6 +1,12 @@
 import { OPERATIONS, type OperationId, type SuccessClientMethods } from './generated/operations.js';
 import { paginate } from './paginate.js';
-import { type CallOptions, type ClientOptions, type RequestSpec, Transport } from './transport.js';
+import {
+  type CallOptions,
+  type ClientOptions,
+  type RequestSpec,
+  Transport,
+  type TransportDeps,
+} from './transport.js';
 
 /** The typed client: one method per operationId of openapi.yaml. */
 export type SuccessClient = SuccessClientMethods;
@@ -38,14 +44,17 @@ function buildSpec(id: OperationId, input: Input): RequestSpec {
     responseSchema: op.responseSchema,
     responseGuard: op.responseGuard,
     requestSchema: op.requestSchema,
+    idempotencyKey: 'idempotencyKey' in op.headerParams,
   };
 }
 
 /**
  * Creates a client for the CSCX Success API. Every method takes one input object (path and
  * query parameters by name, `body`, and `ifMatch` / `idempotencyKey` where the operation has
- * them) and resolves to the response data, or rejects with a typed error: `SuccessApiError`,
- * `NetworkError`, `TimeoutError` or `ValidationError`.
+ * them) and resolves to the response data, or rejects with a typed error: a `SuccessApiError` (one subclass per problem
+ * type: `InvalidRequestError`, `NotFoundError`, `PreconditionFailedError`, `RateLimitError`,
+ * `ServerError`, ...), `NetworkError`, `TimeoutError` or `ValidationError`, none of which
+ * carries the token.
  *
  * @example
  * import { createSuccessClient } from '@cscx/success-sdk';
@@ -55,7 +64,12 @@ function buildSpec(id: OperationId, input: Input): RequestSpec {
  * console.log(metrics.value_delivered.roi_multiplier);
  */
 export function createSuccessClient(options: ClientOptions): SuccessClient {
-  const transport = new Transport(options);
+  return clientWith(options, {});
+}
+
+/** The client over a transport with injected surroundings (tests: a sleep that does not wait). */
+export function clientWith(options: ClientOptions, deps: TransportDeps): SuccessClient {
+  const transport = new Transport(options, deps);
   const client: Record<string, unknown> = {};
   for (const id of Object.keys(OPERATIONS) as OperationId[]) {
     const call = (input?: Input, callOptions?: CallOptions) =>

@@ -335,8 +335,23 @@ describe('generated response guards', () => {
     const r = validateResponse(S.PortfolioSuccessMetricsSchema, G.isPortfolioSuccessMetrics, page);
     expect(r.success).toBe(false);
     expect(issuesToFieldErrors(r.issues ?? []).map((i) => i.field)).toEqual([
-      'customers.0.goals_achieved',
+      '/customers/0/goals_achieved',
     ]);
+  });
+
+  it('names a field as a JSON Pointer, escaping ~ and / inside a key (RFC 6901)', () => {
+    const page = responseExample<{ summary: { value_by_currency: Json } }>(
+      'getPortfolioSuccessMetrics',
+    );
+    page.summary.value_by_currency['US/D~x'] = 'lots';
+    const r = validateResponse(S.PortfolioSuccessMetricsSchema, G.isPortfolioSuccessMetrics, page);
+    expect(r.success).toBe(false);
+    expect(issuesToFieldErrors(r.issues ?? []).map((i) => i.field)).toEqual([
+      '/summary/value_by_currency/US~1D~0x',
+    ]);
+    // The whole body is the empty pointer, as in the server's problem documents.
+    const root = v.safeParse(S.CustomerSchema, 42);
+    expect(issuesToFieldErrors(root.issues ?? []).map((i) => i.field)).toEqual(['']);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])(

@@ -2,22 +2,37 @@
  * @cscx/success-sdk: a typed client for the CSCX Success API (openapi.yaml).
  *
  * @example
- * import { createSuccessClient, SuccessApiError } from '@cscx/success-sdk';
+ * import { createSuccessClient, NotFoundError } from '@cscx/success-sdk';
  *
  * const client = createSuccessClient({ baseUrl: 'http://127.0.0.1:8787', token: process.env.CSCX_TOKEN });
  * for await (const customer of client.listCustomers.all({ segment: 'enterprise' })) {
  *   const { metrics } = await client.getCustomerSuccessMetrics({ customerId: customer.id });
  *   console.log(customer.name, metrics.value_delivered.roi_multiplier);
  * }
+ * try {
+ *   await client.getSuccessGoal({ goalId: 'goal_gone' });
+ * } catch (e) {
+ *   if (!(e instanceof NotFoundError)) throw e; // a RateLimitError, ServerError, ... was retried already
+ * }
  *
  * @packageDocumentation
  */
 export { createSuccessClient, type SuccessClient } from './client.js';
 export {
+  AuthenticationError,
+  ConflictError,
   type FieldError,
+  InvalidRequestError,
   NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  PreconditionFailedError,
   type ProblemDetails,
+  RateLimitError,
   type RequestSummary,
+  type ResponseMeta,
+  ServerError,
+  ServiceUnavailableError,
   SuccessApiError,
   SuccessError,
   TimeoutError,

@@ -4,7 +4,9 @@ import {
   DEFAULT_RETRY,
   isRetryable,
   isRetryableStatus,
+  MAX_RETRIES,
   parseRetryAfter,
+  resolveRetry,
   sleep,
 } from './retry.js';
 
@@ -32,6 +34,23 @@ describe('backoffDelay', () => {
   });
 });
 
+describe('resolveRetry', () => {
+  it('fills in the defaults and reads a number as the retry count', () => {
+    expect(resolveRetry(undefined)).toEqual(DEFAULT_RETRY);
+    expect(resolveRetry(4)).toEqual({ ...DEFAULT_RETRY, retries: 4 });
+    expect(resolveRetry({ baseDelayMs: 50 })).toEqual({ ...DEFAULT_RETRY, baseDelayMs: 50 });
+  });
+
+  it('bounds the attempts: whole retries from 0 to MAX_RETRIES', () => {
+    expect(MAX_RETRIES).toBe(10);
+    expect(resolveRetry(Number.POSITIVE_INFINITY).retries).toBe(10);
+    expect(resolveRetry(1_000).retries).toBe(10);
+    expect(resolveRetry(-1).retries).toBe(0);
+    expect(resolveRetry(2.7).retries).toBe(2);
+    expect(resolveRetry(Number.NaN).retries).toBe(DEFAULT_RETRY.retries);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads delta-seconds', () => expect(parseRetryAfter('7')).toBe(7));
   it('reads an HTTP date relative to now', () => {
@@ -47,17 +66,17 @@ describe('parseRetryAfter', () => {
 });
 
 describe('what may be retried', () => {
-  it('retries 408, 429, 502, 503, 504 and nothing else', () => {
+  it('retries 408, 429, 500, 502, 503, 504 and nothing else', () => {
     const retried = [
-      400, 401, 403, 404, 408, 409, 412, 422, 428, 429, 500, 501, 502, 503, 504,
+      400, 401, 403, 404, 408, 409, 412, 422, 428, 429, 500, 501, 502, 503, 504, 505, 599,
     ].filter(isRetryableStatus);
-    expect(retried).toEqual([408, 429, 502, 503, 504]);
+    expect(retried).toEqual([408, 429, 500, 502, 503, 504]);
   });
 
   it('retries idempotent methods, and POST only with an Idempotency-Key', () => {
     const none = new Headers();
     const keyed = new Headers({ 'Idempotency-Key': 'k1' });
-    expect(['GET', 'PUT', 'DELETE'].every((m) => isRetryable(m, none))).toBe(true);
+    expect(['GET', 'HEAD', 'PUT', 'DELETE'].every((m) => isRetryable(m, none))).toBe(true);
     expect(isRetryable('POST', none)).toBe(false);
     expect(isRetryable('POST', keyed)).toBe(true);
     expect(isRetryable('PATCH', keyed)).toBe(false);

@@ -1,6 +1,6 @@
 /** How the client retries. Retries apply to idempotent requests only (see {@link isRetryable}). */
 export interface RetryOptions {
-  /** Retries after the first attempt. Default 2; 0 disables retrying. */
+  /** Retries after the first attempt. Default 2; 0 disables retrying; at most 10. */
   readonly retries?: number;
   /** First backoff in ms. Default 300. */
   readonly baseDelayMs?: number;
@@ -10,8 +10,15 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY = { retries: 2, baseDelayMs: 300, maxDelayMs: 10_000 } as const;
 
-/** Statuses worth another try: the request may succeed unchanged (DESIGN.md, issue 4). */
-const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
+/** However the retries are configured, a call makes at most this many plus one attempts. */
+export const MAX_RETRIES = 10;
+
+/**
+ * Statuses worth another try: the request may succeed unchanged (DESIGN.md, issues 4 and 18).
+ * A 500 is among them because only idempotent requests are ever retried: sending a GET, PUT or
+ * DELETE again, or a POST with the same Idempotency-Key, cannot apply it twice.
+ */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRY_STATUSES.has(status);
@@ -40,6 +47,18 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(trimmed);
   if (!Number.isFinite(at)) return undefined;
   return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The retry options in force: defaults filled in, `retries` a whole number from 0 to 10. */
+export function resolveRetry(retries: number | RetryOptions | undefined): Required<RetryOptions> {
+  const given = typeof retries === 'number' ? { retries } : (retries ?? {});
+  const merged = { ...DEFAULT_RETRY, ...given };
+  const n = Number.isNaN(merged.retries) ? DEFAULT_RETRY.retries : Math.floor(merged.retries);
+  return {
+    retries: Math.min(MAX_RETRIES, Math.max(0, n)),
+    baseDelayMs: Math.max(0, merged.baseDelayMs),
+    maxDelayMs: Math.max(0, merged.maxDelayMs),
+  };
 }
 
 /**

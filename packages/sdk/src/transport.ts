@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  apiErrorFor,
   type FieldError,
   NetworkError,
   type ProblemDetails,
@@ -9,16 +10,26 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js';
-import { redactText } from './redact.js';
+import {
+  credentialParts,
+  isSecretHeader,
+  redactError,
+  redactText,
+  redactUrl,
+  redactValue,
+  rootMessage,
+  urlSecrets,
+} from './redact.js';
 import {
   backoffDelay,
-  DEFAULT_RETRY,
   isRetryable,
   isRetryableStatus,
   parseRetryAfter,
   type RetryOptions,
+  resolveRetry,
   sleep,
 } from './retry.js';
+import { randomUUID } from './uuid.js';
 
 /**
  * A middleware sees every attempt's `Request` and may change it, observe the `Response`, or
@@ -102,14 +113,46 @@ export interface RequestSpec {
   /** The generated fast path of `responseSchema` (src/generated/guards.ts). */
   readonly responseGuard?: ((data: unknown) => boolean) | undefined;
   readonly requestSchema?: AnySchema | undefined;
+  /**
+   * The operation takes an `Idempotency-Key` (openapi.yaml): a POST then gets one when the
+   * caller gave none, which is what makes it safe to retry. A POST without one is never retried.
+   */
+  readonly idempotencyKey?: boolean | undefined;
+}
+
+/** What the transport uses of its surroundings; tests inject them to run retries without waiting. */
+export interface TransportDeps {
+  /** Waits between attempts; rejects when the signal aborts. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Draws the backoff jitter, in [0, 1). */
+  readonly random?: () => number;
+  /** The clock the deadline arithmetic reads, in ms. */
+  readonly now?: () => number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** valibot issues as `FieldError`s with dotted paths (`goals.0.status`), what users search for. */
+/**
+ * A path as a JSON Pointer (RFC 6901), the format of the server's `errors[]`: `~` and `/` inside
+ * a key are escaped as `~0` and `~1`; the empty path is `''`, the whole document.
+ *
+ * @example
+ * toJsonPointer(['goals', 0, 'status']); // '/goals/0/status'
+ * toJsonPointer(['value_by_currency', 'a/b']); // '/value_by_currency/a~1b'
+ */
+export function toJsonPointer(path: readonly unknown[]): string {
+  let out = '';
+  for (const key of path) out += `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  return out;
+}
+
+/**
+ * valibot issues as `FieldError`s whose `field` is a JSON Pointer (`/goals/0/status`), the same
+ * format as the server's problem documents, so one lookup serves both.
+ */
 export function issuesToFieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
   return issues.map((issue) => ({
-    field: (issue.path ?? []).map((p) => String(p.key)).join('.'),
+    field: toJsonPointer((issue.path ?? []).map((p) => p.key)),
     message: issue.message,
     code: issue.type,
   }));
@@ -184,6 +227,15 @@ async function readProblem(response: Response, text: string): Promise<ProblemDet
   return { title: response.statusText || `HTTP ${response.status}`, status: response.status };
 }
 
+/** valibot quotes the value it got in its messages ("received \"Bearer ...\""). */
+function redactIssues(issues: FieldError[], secrets: readonly string[]): FieldError[] {
+  return issues.map((i) => ({
+    ...i,
+    field: redactText(i.field, secrets),
+    message: redactText(i.message, secrets),
+  }));
+}
+
 /**
  * Settles with `work`, or rejects with the signal's reason as soon as it aborts, even when an
  * injected `fetch` or a middleware ignores the signal: the deadline holds whatever they do.
@@ -219,14 +271,41 @@ export class Transport {
   readonly #options: ClientOptions;
   readonly #retry: Required<RetryOptions>;
   readonly #fetch: typeof fetch;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  /** Credentials known from the options, removed from every error text. */
+  readonly #secrets: readonly string[];
 
-  constructor(options: ClientOptions) {
+  constructor(options: ClientOptions, deps: TransportDeps = {}) {
     if (!options.baseUrl) throw new TypeError('createSuccessClient: baseUrl is required');
+    let base: URL;
+    try {
+      base = new URL(options.baseUrl);
+    } catch {
+      // Not the URL parser's TypeError: its `input` property holds the URL as given.
+      throw new TypeError(
+        `createSuccessClient: baseUrl is not a valid URL: ${redactText(redactUrl(options.baseUrl), urlSecrets(options.baseUrl))}`,
+      );
+    }
+    if (base.username || base.password) {
+      // fetch refuses such a URL (and would quote it whole in its TypeError); the API takes a
+      // bearer token, never user-info.
+      throw new TypeError(
+        `createSuccessClient: baseUrl must not contain credentials (${redactUrl(options.baseUrl)}); give the token as \`token\` or \`getToken\``,
+      );
+    }
     this.#options = options;
-    const retries =
-      typeof options.retries === 'number' ? { retries: options.retries } : (options.retries ?? {});
-    this.#retry = { ...DEFAULT_RETRY, ...retries };
+    this.#retry = resolveRetry(options.retries);
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#sleep = deps.sleep ?? sleep;
+    this.#random = deps.random ?? Math.random;
+    this.#now = deps.now ?? Date.now;
+    const secrets: string[] = [];
+    if (options.token) secrets.push(options.token);
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      if (isSecretHeader(name) && value) secrets.push(...credentialParts(value));
+    this.#secrets = secrets;
   }
 
   get validates(): boolean {
@@ -236,17 +315,23 @@ export class Transport {
   async send<T>(spec: RequestSpec, call: CallOptions = {}): Promise<T> {
     const url = buildUrl(this.#options.baseUrl, spec.path, spec.query);
     const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Every token this call sends (getToken may give several), removed from any error text.
+    const secrets = [...this.#secrets];
     const summary = (attempts: number): RequestSummary => ({
       operationId: spec.operationId,
       method: spec.method,
-      url,
+      // A query parameter may carry a token too (revoking one by value, a search for it).
+      url: redactText(url, secrets),
       attempts,
     });
-
     if (this.validates && spec.requestSchema && spec.body !== undefined) {
       const checked = v.safeParse(spec.requestSchema, spec.body);
       if (!checked.success)
-        throw new ValidationError('request', issuesToFieldErrors(checked.issues), summary(0));
+        throw new ValidationError(
+          'request',
+          redactIssues(issuesToFieldErrors(checked.issues), secrets),
+          summary(0),
+        );
     }
 
     const headers = new Headers(this.#options.headers);
@@ -256,8 +341,8 @@ export class Transport {
     );
     for (const [k, val] of Object.entries(spec.headers ?? {}))
       if (val !== undefined) headers.set(k, val);
-    if (spec.method === 'POST' && !headers.has('idempotency-key'))
-      headers.set('idempotency-key', crypto.randomUUID());
+    if (spec.method === 'POST' && spec.idempotencyKey && !headers.has('idempotency-key'))
+      headers.set('idempotency-key', randomUUID());
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (body !== undefined) headers.set('content-type', 'application/json');
 
@@ -266,7 +351,7 @@ export class Transport {
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
     const retryable = isRetryable(spec.method, headers);
-    const started = Date.now();
+    const started = this.#now();
     // A 401 to a token from getToken: the token it refused and that answer, once per call.
     let refused: { token: string; error: SuccessApiError } | undefined;
     // Told to getToken on the one attempt right after that 401, not on later retries.
@@ -283,7 +368,17 @@ export class Transport {
           // The same token again would get the same 401.
           if (refused && rejected !== undefined && token === rejected) throw refused.error;
           rejected = undefined;
-          return await this.#attempt<T>(spec, url, headers, body, token, signal, summary(attempt));
+          if (token && !secrets.includes(token)) secrets.push(token);
+          return await this.#attempt<T>(
+            spec,
+            url,
+            headers,
+            body,
+            token,
+            secrets,
+            signal,
+            summary(attempt),
+          );
         } catch (e) {
           if (refused && e === refused.error) throw e;
           if (call.signal?.aborted) throw call.signal.reason;
@@ -299,17 +394,17 @@ export class Transport {
               continue;
             }
             if (!isRetryableStatus(e.status)) throw e;
-            retryAfter = e.retryAfterSeconds;
+            retryAfter = e.retryAfter;
           } else if (!(e instanceof NetworkError)) {
             throw e;
           }
         }
         if (!retryable || attempt - refreshes > this.#retry.retries) throw failure;
-        const delay = backoffDelay(attempt, this.#retry, retryAfter);
+        const delay = backoffDelay(attempt, this.#retry, retryAfter, this.#random);
         // Waiting past the deadline only to time out helps nobody: report the real failure now.
-        if (Date.now() - started + delay >= timeoutMs) throw failure;
+        if (this.#now() - started + delay >= timeoutMs) throw failure;
         try {
-          await sleep(delay, signal);
+          await this.#sleep(delay, signal);
         } catch {
           if (call.signal?.aborted) throw call.signal.reason;
           throw new TimeoutError(timeoutMs, summary(attempt));
@@ -332,6 +427,7 @@ export class Transport {
     baseHeaders: Headers,
     body: string | undefined,
     token: string | undefined,
+    secrets: string[],
     signal: AbortSignal,
     summary: RequestSummary,
   ): Promise<T> {
@@ -339,37 +435,56 @@ export class Transport {
     if (token) headers.set('authorization', `Bearer ${token}`);
     const init: RequestInit = { method: spec.method, headers, signal };
     if (body !== undefined) init.body = body;
-    const request = new Request(url, init);
 
     const chain = (this.#options.middleware ?? []).reduceRight<(r: Request) => Promise<Response>>(
       (next, mw) => (r) => mw(r, next),
-      (r) => this.#fetch(r),
+      (r) => {
+        // What actually goes out: a middleware may have added credentials the client never saw.
+        for (const [name, value] of r.headers)
+          if (isSecretHeader(name))
+            for (const part of credentialParts(value))
+              if (!secrets.includes(part)) secrets.push(part);
+        return this.#fetch(r);
+      },
     );
 
     let response: Response;
     let bytes: ArrayBuffer;
     try {
       // Read the whole body inside the try: a connection cut mid-body is a network failure.
+      // The Request is built inside it too: its TypeError would quote the URL as it is.
       [response, bytes] = await untilAborted(
-        chain(request).then(async (r) => [r, await r.arrayBuffer()] as const),
+        Promise.resolve()
+          .then(() => chain(new Request(url, init)))
+          .then(async (r) => [r, await r.arrayBuffer()] as const),
         signal,
       );
     } catch (e) {
       if (signal.aborted) throw e;
-      const message = e instanceof Error ? e.message : String(e);
+      // undici says only "fetch failed"; what failed (ECONNREFUSED, ENOTFOUND) is in its cause.
+      const outer = e instanceof Error ? e.message : String(e);
+      const root = rootMessage(e);
+      const reason = root && root !== outer ? `${outer} (${root})` : outer;
       throw new NetworkError(
-        `${spec.operationId}: network error: ${redactText(message, [token])}`,
+        redactText(
+          `${spec.operationId}: network error for ${spec.method} ${redactUrl(summary.url)}: ${reason}`,
+          secrets,
+        ),
         summary,
-        { cause: e instanceof Error ? new Error(redactText(e.message, [token])) : undefined },
+        { cause: redactError(e, secrets) },
       );
     }
 
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (!response.ok) {
-      const problem = await readProblem(response, new TextDecoder().decode(bytes));
-      throw new SuccessApiError(problem, summary, {
-        requestId,
-        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      // A proxy may answer with the request it got, Authorization header and all.
+      const problem = redactValue(
+        await readProblem(response, new TextDecoder().decode(bytes)),
+        secrets,
+      );
+      throw apiErrorFor(problem, summary, {
+        requestId: requestId === undefined ? undefined : redactText(requestId, secrets),
+        retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.#now()),
       });
     }
 
@@ -384,17 +499,31 @@ export class Transport {
     try {
       data = JSON.parse(new TextDecoder().decode(bytes));
     } catch (e) {
-      const reason = e instanceof Error ? e.message : 'unreadable';
+      // V8 quotes a snippet of the body in its message, and the body may echo the request.
+      const reason =
+        e instanceof Error
+          ? e.message.replace(/,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
+          : 'unreadable';
       throw new ValidationError(
         'response',
-        [{ field: '', message: `body is not valid JSON (${reason})`, code: 'json' }],
+        [
+          {
+            field: '',
+            message: `body is not valid JSON (${redactText(reason, secrets)})`,
+            code: 'json',
+          },
+        ],
         summary,
       );
     }
     if (this.validates && spec.responseSchema) {
       const checked = validateResponse(spec.responseSchema, spec.responseGuard, data);
       if (!checked.success)
-        throw new ValidationError('response', issuesToFieldErrors(checked.issues), summary);
+        throw new ValidationError(
+          'response',
+          redactIssues(issuesToFieldErrors(checked.issues), secrets),
+          summary,
+        );
       return checked.output as T;
     }
     return data as T;

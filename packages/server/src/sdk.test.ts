@@ -4,10 +4,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operations } from '../../../testing/openapi-spec.js';
 import {
+  AuthenticationError,
   createSuccessClient,
+  InvalidRequestError,
   type Middleware,
+  NotFoundError,
+  PermissionDeniedError,
+  PreconditionFailedError,
   SuccessApiError,
   type SuccessClient,
+  ValidationError,
 } from '../../sdk/src/index.js';
 import type { OperationId } from './testing/contract.js';
 import { OPERATION_IDS, responseProblems } from './testing/contract.js';
@@ -171,12 +177,14 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     const viewer = client(TOKENS.viewer);
     const e404 = await viewer.getCustomer({ customerId: 'cus_globex' }).catch((e: unknown) => e);
     expect(e404).toBeInstanceOf(SuccessApiError);
+    expect(e404).toBeInstanceOf(NotFoundError);
     expect((e404 as SuccessApiError).status).toBe(404);
     expect((e404 as SuccessApiError).requestId).toMatch(/^req_/);
     const e403 = await viewer
       .createMilestone({ customerId: 'cus_acme', body: { name: 'x', target_date: '2026-06-01' } })
       .catch((e: unknown) => e);
     expect((e403 as SuccessApiError).status).toBe(403);
+    expect(e403).toBeInstanceOf(PermissionDeniedError);
     const csm = client(TOKENS.csm);
     const e412 = await csm
       .updateSuccessGoal({
@@ -192,11 +200,37 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       })
       .catch((e: unknown) => e);
     expect((e412 as SuccessApiError).status).toBe(412);
+    expect(e412).toBeInstanceOf(PreconditionFailedError);
     expect((e412 as SuccessApiError).fieldErrors[0]?.code).toBe('stale_version');
     const e401 = await client('wrong-token')
       .listCustomers()
       .catch((e: unknown) => e);
     expect((e401 as SuccessApiError).status).toBe(401);
+    expect(e401).toBeInstanceOf(AuthenticationError);
+    expect((e401 as SuccessApiError).requestId).toMatch(/^req_/);
+    expect(problems).toEqual([]);
+  });
+
+  it('names an invalid field with the same JSON Pointer in the SDK’s check and the server’s 422', async () => {
+    const body = { metric_id: 'met_x', value: 'eleven' } as never;
+    const local = await client(TOKENS.csm)
+      .recordMeasurement({ goalId: 'goal_acme_nps', body })
+      .catch((e: unknown) => e);
+    expect(local).toBeInstanceOf(ValidationError);
+    const unchecked = createSuccessClient({
+      baseUrl: server.url,
+      token: TOKENS.csm,
+      retries: 0,
+      validate: false,
+      middleware: [contract],
+    });
+    const remote = await unchecked
+      .recordMeasurement({ goalId: 'goal_acme_nps', body })
+      .catch((e: unknown) => e);
+    expect(remote).toBeInstanceOf(InvalidRequestError);
+    const fields = (remote as InvalidRequestError).fieldErrors.map((f) => f.field);
+    expect(fields).toContain('/value');
+    expect((local as ValidationError).issues.map((i) => i.field)).toEqual(['/value']);
     expect(problems).toEqual([]);
   });
 

@@ -5,8 +5,9 @@
 // Conventions the tests rely on:
 //   - every /api request needs `Authorization: Bearer <anything>`, else 401 (Unauthorized example);
 //   - customer `cus_missing` answers 404 (NotFound example);
-//   - a customer id starting `cus_flaky` answers 500 (InternalError example) on the first request
-//     for each path, then succeeds: the Retry path. Ids are per test, so parallel files never meet;
+//   - a customer id starting `cus_flaky` answers 500 (InternalError example) to the first call
+//     for each path, i.e. to its first 3 requests (the SDK retries a GET's 5xx twice by default),
+//     then succeeds: the element's error state and its Retry path. Ids are per test, so parallel files never meet;
 //   - any other customer id gets the example bodies (getAccountSuccessMetrics has one example,
 //     Globex; it is served for every customer so the overview has benchmarks to show).
 import { readFileSync } from 'node:fs';
@@ -41,7 +42,9 @@ export const examples = {
   ),
 };
 
-const failedOnce = new Set();
+// Requests failed so far per path of a flaky customer; one SDK call is 1 + 2 retries.
+const FLAKY_FAILURES = 3;
+const failures = new Map();
 const send = (ctx, status, body, type = 'application/json') => {
   ctx.status = status;
   ctx.set('x-request-id', 'req_fixture');
@@ -60,8 +63,8 @@ export async function fixtureApi(ctx, next) {
   }
   if (customerId === 'cus_missing')
     return send(ctx, 404, examples.problems.notFound, 'application/problem+json');
-  if (customerId.startsWith('cus_flaky') && !failedOnce.has(ctx.path)) {
-    failedOnce.add(ctx.path);
+  if (customerId.startsWith('cus_flaky') && (failures.get(ctx.path) ?? 0) < FLAKY_FAILURES) {
+    failures.set(ctx.path, (failures.get(ctx.path) ?? 0) + 1);
     return send(ctx, 500, examples.problems.internal, 'application/problem+json');
   }
   if (generate && ctx.method === 'POST') {

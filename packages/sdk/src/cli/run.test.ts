@@ -183,6 +183,53 @@ describe('cscx-success', () => {
     expect(r.stderr).not.toContain('tok_cli_secret_123');
   });
 
+  it('prints an error whose body echoes the Authorization header without the token', async () => {
+    server.use((req, res) =>
+      json(res, 502, {
+        title: 'Bad gateway',
+        status: 502,
+        detail: `proxy got authorization: ${String(req.headers.authorization)}`,
+        errors: [{ field: '/headers/authorization', message: String(req.headers.authorization) }],
+      }),
+    );
+    const r = await cli('metrics', 'cus_acme');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toContain('tok_cli_secret_123');
+    expect(r.stderr).toContain('[REDACTED]');
+  });
+
+  it('prints the fields of a 422 as the JSON Pointers the server sent', async () => {
+    server.use((_req, res) =>
+      json(res, 422, {
+        title: 'Validation failed',
+        status: 422,
+        detail: '1 field is invalid.',
+        errors: [{ field: '/value', message: 'must be a number', code: 'type' }],
+      }),
+    );
+    const r = await cli('measure', 'goal_1', 'met_1', '3');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'cscx-success: 422 Validation failed: 1 field is invalid. [/value: must be a number] (request req_test)\n',
+    );
+  });
+
+  it('refuses a base URL with credentials in one line, exit 2, without the password and before any request', async () => {
+    const base = server.url.replace('http://', 'http://csm:pa55-w0rd-secret@');
+    for (const argv of [
+      ['customers', '--base-url', base],
+      ['customers', '--base-url', `${base}:not-a-port`],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).toMatch(/^cscx-success: createSuccessClient: baseUrl /);
+      expect(r.stderr).not.toContain('pa55-w0rd-secret');
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('rejects usage errors with exit 2 before any request', async () => {
     for (const argv of [
       ['measure', 'g', 'm', 'eleven'],
@@ -239,7 +286,9 @@ describe('cscx-success', () => {
     ).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(1);
     const stderr = (err as { stderr: string }).stderr;
-    expect(stderr).toMatch(/^cscx-success: listCustomers: network error/);
+    expect(stderr).toMatch(
+      /^cscx-success: listCustomers: network error for GET http:\/\/127\.0\.0\.1:9\/api\/customers: /,
+    );
     expect(stderr).not.toContain('tok_proc_secret_456');
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createSuccessClient, type SuccessClient } from '../client.js';
 import { SuccessApiError, SuccessError, ValidationError } from '../errors.js';
 import type { components } from '../generated/openapi.js';
+import { redactText, urlSecrets } from '../redact.js';
 import { formatTable } from './table.js';
 
 /** Where the CLI writes; injected so tests read what a user would see. */
@@ -81,16 +82,27 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     io.stderr('cscx-success: --timeout must be a positive number of milliseconds\n');
     return 2;
   }
-  const client = createSuccessClient({ baseUrl, token, ...(timeoutMs ? { timeoutMs } : {}) });
+  // The SDK's errors carry no credential already; this also covers an error from elsewhere
+  // (the file system, a bug) that quotes the base URL or the token.
+  const secrets = [token, `Bearer ${token}`, ...urlSecrets(baseUrl)];
+  const fail = (text: string) => io.stderr(`cscx-success: ${redactText(text, secrets)}\n`);
+  let client: SuccessClient;
+  try {
+    client = createSuccessClient({ baseUrl, token, ...(timeoutMs ? { timeoutMs } : {}) });
+  } catch (e) {
+    // A base URL that is not one, or that carries credentials.
+    fail(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
   try {
     await dispatch(client, positionals, values, io);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`cscx-success: ${e.message}\n`);
+      fail(e.message);
       return 2;
     }
-    io.stderr(`cscx-success: ${describe(e)}\n`);
+    fail(describe(e));
     return 1;
   }
 }
