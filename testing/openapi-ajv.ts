@@ -21,3 +21,15 @@ export function contractErrors(schema: object, data: unknown): string[] {
 export function componentErrors(name: string, data: unknown): string[] {
   return contractErrors({ $ref: `#/components/schemas/${name}` }, data);
 }
+
+/**
+ * A validator for one schema of the spec, compiled once: for checking thousands of values
+ * (contractErrors compiles on every call). True when `data` is valid.
+ */
+export function contractValidator(schema: object): (data: unknown) => boolean {
+  const rebased = JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'),
+  );
+  const validate = ajv.compile(rebased);
+  return (data) => validate(data) === true;
+}

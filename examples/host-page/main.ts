@@ -179,6 +179,12 @@ editor.addEventListener('success-measurement-recorded', () => {
   void goal.refresh();
 });
 editor.addEventListener('success-milestone-saved', () => void overview.refresh());
+// A deleted goal leaves the dashboard: back to it, without the goal.
+editor.addEventListener('success-goal-deleted', () => {
+  void overview.refresh();
+  showOverview();
+  overview.focus();
+});
 editor.addEventListener('success-cancel', showOverview);
 
 tokenSelect.addEventListener('change', () => {
@@ -191,10 +197,12 @@ localeSelect.addEventListener('change', () => {
   provider.locale = localeSelect.value;
   document.documentElement.lang = localeSelect.value;
 });
-// The overview's Generate report asks for this format (HTML, PDF or the PowerPoint deck).
-reportFormat.addEventListener('change', () => {
-  overview.setAttribute('report-format', reportFormat.value);
-});
+// The overview's Generate report asks for this format (HTML, PDF or the PowerPoint deck). Set
+// once at start too: the picker shows its first option (or the one a reload restored) while the
+// element defaults to PDF, and Generate report must do what the picker says.
+const applyReportFormat = () => overview.setAttribute('report-format', reportFormat.value);
+reportFormat.addEventListener('change', applyReportFormat);
+applyReportFormat();
 themeButton.addEventListener('click', () => {
   const dark = themeButton.getAttribute('aria-pressed') !== 'true';
   themeButton.setAttribute('aria-pressed', String(dark));

@@ -2,6 +2,13 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Confidence,
   type DriverValue,
+  type DriverValueReason,
+  type GoalValueInput,
+  goalValue,
+  type MeasuredChangeFailureReason,
+  type MeasuredChangeResult,
+  measuredChange,
+  type ProjectedValue,
   type TimeSavedFailureReason,
   type TimeSavedResult,
   timeSaved,
@@ -11,6 +18,7 @@ import {
   type ValueDriver,
   type ValueDriverType,
   valueDelivered,
+  valueOfGoals,
 } from './value.js';
 
 describe('value types', () => {
@@ -72,5 +80,27 @@ describe('value types', () => {
     valueDelivered([{ type: 'happiness', annualAmount: 1 }]);
     // @ts-expect-error hourlyRate is required by timeSaved
     timeSaved({ hoursPerUnit: 1, unitsPerMonth: 1 });
+  });
+
+  it('types value delivered only when measured, and the projected value apart', () => {
+    expectTypeOf(goalValue).parameter(0).toEqualTypeOf<GoalValueInput>();
+    expectTypeOf(goalValue).returns.toEqualTypeOf<ValueDeliveredResult>();
+    expectTypeOf(valueOfGoals).returns.toEqualTypeOf<ValueDeliveredResult>();
+    expectTypeOf(measuredChange).returns.toEqualTypeOf<MeasuredChangeResult>();
+    expectTypeOf<MeasuredChangeFailureReason>().toEqualTypeOf<
+      'invalid_number' | 'no_baseline' | 'no_measurement'
+    >();
+    expectTypeOf<DriverValueReason>().toEqualTypeOf<
+      'goal_not_measured' | 'no_baseline' | 'no_measurement' | 'no_improvement'
+    >();
+    const v = goalValue({ measured: false, drivers: [] });
+    if (v.ok) {
+      expectTypeOf(v.projected).toEqualTypeOf<ProjectedValue>();
+      expectTypeOf(v.drivers[0]?.reason).toEqualTypeOf<DriverValueReason | undefined>();
+    }
+    const c = measuredChange({ baseline: 24, target: 12, current: 11.5 });
+    if (c.ok) expectTypeOf(c.change).toEqualTypeOf<number>();
+    // @ts-expect-error measured is required: an unmeasured goal must be said so
+    goalValue({ drivers: [] });
   });
 });

@@ -1,9 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timeSaved, type ValueDriver, valueDelivered } from './value.js';
+import {
+  goalValue,
+  type LinkedMetric,
+  linkedAsStated,
+  measuredChange,
+  timeSaved,
+  type ValueDriver,
+  valueDelivered,
+  valueOfGoals,
+} from './value.js';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
 const nonNegative = fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e9 });
+
+const driverArbitrary = fc.record(
+  {
+    type: fc.constantFrom('time_saved', 'cost_reduction', 'revenue_increase'),
+    annualAmount: finite,
+    monthlyAmount: finite,
+    hoursPerUnit: nonNegative,
+    unitsPerMonth: nonNegative,
+    hoursPerMonth: nonNegative,
+    hourlyRate: nonNegative,
+    confidence: fc.constantFrom('high', 'medium', 'low'),
+  },
+  { requiredKeys: ['type'] },
+) as fc.Arbitrary<ValueDriver>;
 
 function numbersOf(value: unknown): number[] {
   if (typeof value === 'number') return [value];
@@ -120,6 +143,8 @@ describe('valueDelivered', () => {
       label: 'Error Reduction',
       annualHours: 0,
       annualValue: 64_800,
+      projectedHours: 0,
+      projectedValue: 64_800,
       confidence: 'medium',
     });
   });
@@ -191,6 +216,13 @@ describe('valueDelivered', () => {
       revenueImpact: 0,
       totalValue: 0,
       byConfidence: { high: 0, medium: 0, low: 0, unspecified: 0 },
+      projected: {
+        timeSavedHours: 0,
+        timeSavedValue: 0,
+        costReduction: 0,
+        revenueImpact: 0,
+        totalValue: 0,
+      },
       drivers: [],
     });
   });
@@ -283,19 +315,7 @@ describe('valueDelivered', () => {
     expect(r).toMatchObject({ ok: false, reason: 'invalid_number' });
   });
 
-  const driverArb = fc.record(
-    {
-      type: fc.constantFrom('time_saved', 'cost_reduction', 'revenue_increase'),
-      annualAmount: finite,
-      monthlyAmount: finite,
-      hoursPerUnit: nonNegative,
-      unitsPerMonth: nonNegative,
-      hoursPerMonth: nonNegative,
-      hourlyRate: nonNegative,
-      confidence: fc.constantFrom('high', 'medium', 'low'),
-    },
-    { requiredKeys: ['type'] },
-  ) as fc.Arbitrary<ValueDriver>;
+  const driverArb = driverArbitrary;
 
   it('never throws and returns only finite numbers for any drivers', () => {
     fc.assert(
@@ -355,6 +375,319 @@ describe('valueDelivered', () => {
         const b = valueDelivered([...drivers, { type: 'revenue_increase', annualAmount: amount }]);
         if (a.ok && b.ok)
           expect(b.totalValue).toBeGreaterThanOrEqual(a.totalValue - 1e-6 * Math.abs(a.totalValue));
+      }),
+    );
+  });
+});
+
+// PRD-165 7.2: resolution time 24 h -> 11.5 h (target 12 h), 150 tickets a month at $50/h.
+const RESOLUTION: LinkedMetric = {
+  baseline: 24,
+  target: 12,
+  current: 11.5,
+  direction: 'lower_is_better',
+};
+const TICKETS: ValueDriver = {
+  type: 'time_saved',
+  label: 'Ticket handling time saved',
+  unitsPerMonth: 150,
+  hourlyRate: 50,
+  metric: RESOLUTION,
+};
+
+describe('measuredChange', () => {
+  it('is baseline - current for lower is better: 24 h - 11.5 h = 12.5 h saved (PRD-165 7.2)', () => {
+    expect(measuredChange(RESOLUTION)).toEqual({
+      ok: true,
+      improvement: 12.5,
+      change: 12.5,
+      direction: 'lower_is_better',
+    });
+  });
+
+  it('is current - baseline for higher is better, inferring the direction when absent', () => {
+    expect(measuredChange({ baseline: 30, target: 50, current: 48 })).toMatchObject({
+      ok: true,
+      change: 18,
+      direction: 'higher_is_better',
+    });
+    expect(measuredChange({ baseline: 24, target: 12, current: 11.5 })).toMatchObject({
+      change: 12.5,
+      direction: 'lower_is_better',
+    });
+  });
+
+  it('counts a change in the wrong direction as 0, reporting the negative improvement', () => {
+    expect(measuredChange({ ...RESOLUTION, current: 30 })).toEqual({
+      ok: true,
+      improvement: -6,
+      change: 0,
+      direction: 'lower_is_better',
+    });
+  });
+
+  it('has no change without a baseline or without a measurement, and says why', () => {
+    expect(measuredChange({ ...RESOLUTION, baseline: null })).toMatchObject({
+      ok: false,
+      reason: 'no_baseline',
+    });
+    expect(measuredChange({ ...RESOLUTION, current: null })).toMatchObject({
+      ok: false,
+      reason: 'no_measurement',
+    });
+  });
+
+  it('fails with invalid_number for non-finite values from untyped callers', () => {
+    expect(measuredChange({ ...RESOLUTION, current: Number.NaN })).toMatchObject({
+      ok: false,
+      reason: 'invalid_number',
+    });
+    expect(measuredChange({ target: '12' } as never)).toMatchObject({
+      ok: false,
+      reason: 'invalid_number',
+    });
+  });
+});
+
+describe('goalValue: value is delivered only when measured', () => {
+  it('adds nothing delivered for a goal with no measurement: its drivers are projected only', () => {
+    const r = goalValue({
+      measured: false,
+      drivers: [
+        { type: 'cost_reduction', label: 'Licences', annualAmount: 84_000, confidence: 'high' },
+        { type: 'time_saved', label: 'Reporting', hoursPerMonth: 100, hourlyRate: 50 },
+        { type: 'time_saved', label: 'Onboarding', hoursPerMonth: 10 },
+      ],
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      timeSavedHours: 0,
+      timeSavedValue: 0,
+      costReduction: 0,
+      revenueImpact: 0,
+      totalValue: 0,
+      byConfidence: { high: 0, medium: 0, low: 0, unspecified: 0 },
+      projected: {
+        timeSavedHours: 1320,
+        timeSavedValue: 60_000,
+        costReduction: 84_000,
+        revenueImpact: 0,
+        totalValue: 144_000,
+      },
+    });
+    if (!r.ok) return;
+    for (const d of r.drivers) {
+      expect(d).toMatchObject({ annualHours: 0, annualValue: 0, reason: 'goal_not_measured' });
+      expect(d.message).toMatch(/^No measurement yet/);
+    }
+  });
+
+  it('delivers the stated amounts of a measured goal, the same as valueDelivered', () => {
+    const drivers: ValueDriver[] = [
+      { type: 'time_saved', hoursPerMonth: 200 },
+      { type: 'cost_reduction', annualAmount: 185_000 },
+      { type: 'revenue_increase', annualAmount: 100_000 },
+    ];
+    const r = goalValue({ measured: true, drivers });
+    expect(r).toEqual(valueDelivered(drivers));
+    expect(r).toMatchObject({ totalValue: 285_000, projected: { totalValue: 285_000 } });
+  });
+
+  it('gives exactly $93,750 a month and $1,125,000 a year for the PRD-165 7.2 linked driver', () => {
+    const r = goalValue({ measured: true, drivers: [TICKETS] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.totalValue).toBe(1_125_000);
+    expect(r.timeSavedValue).toBe(1_125_000);
+    expect(r.totalValue / 12).toBe(93_750);
+    expect(r.timeSavedHours / 12).toBe(1875);
+    expect(r.drivers[0]).toEqual({
+      type: 'time_saved',
+      label: 'Ticket handling time saved',
+      annualHours: 22_500,
+      annualValue: 1_125_000,
+      // At target: (24 h - 12 h) x 150 x 12 = 21,600 h, at $50/h.
+      projectedHours: 21_600,
+      projectedValue: 1_080_000,
+      measuredChange: 12.5,
+    });
+  });
+
+  it('delivers 0, not negative value, when the linked metric moved the wrong way', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [{ ...TICKETS, metric: { ...RESOLUTION, current: 30 } }],
+    });
+    expect(r).toMatchObject({ ok: true, timeSavedHours: 0, totalValue: 0 });
+    if (!r.ok) return;
+    expect(r.drivers[0]).toMatchObject({
+      annualValue: 0,
+      measuredChange: 0,
+      reason: 'no_improvement',
+      projectedValue: 1_080_000,
+    });
+  });
+
+  it('delivers nothing from a linked metric without a baseline (nor projects) or a measurement', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [
+        { ...TICKETS, metric: { ...RESOLUTION, baseline: null } },
+        { ...TICKETS, metric: { ...RESOLUTION, current: null } },
+      ],
+    });
+    expect(r).toMatchObject({ ok: true, totalValue: 0, projected: { totalValue: 1_080_000 } });
+    if (!r.ok) return;
+    expect(r.drivers[0]).toMatchObject({
+      annualValue: 0,
+      projectedValue: 0,
+      reason: 'no_baseline',
+    });
+    expect(r.drivers[1]).toMatchObject({
+      annualValue: 0,
+      projectedValue: 1_080_000,
+      reason: 'no_measurement',
+    });
+    expect(r.drivers[0]?.message).toMatch(/^Baseline not set/);
+  });
+
+  it('reports hours, not money, for a linked time driver without a rate', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [{ type: 'time_saved', unitsPerMonth: 150, metric: RESOLUTION }],
+    });
+    expect(r).toMatchObject({ ok: true, timeSavedHours: 22_500, totalValue: 0 });
+  });
+
+  it('takes hours per month from a linked time metric without units', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [
+        {
+          type: 'time_saved',
+          hourlyRate: 40,
+          metric: { baseline: 200, target: 50, current: 80 },
+        },
+      ],
+    });
+    // (200 - 80) h a month x 12 x $40.
+    expect(r).toMatchObject({ ok: true, timeSavedHours: 1440, totalValue: 57_600 });
+  });
+
+  it('takes the measured change as the amount of a money driver linked to a currency metric', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [
+        {
+          type: 'revenue_increase',
+          label: 'Upsell',
+          metric: { baseline: 0, target: 50_000, current: 35_000 },
+        },
+        {
+          type: 'cost_reduction',
+          label: 'Cost per ticket',
+          unitsPerMonth: 150,
+          metric: { baseline: 30, target: 20, current: 22 },
+        },
+      ],
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      revenueImpact: 35_000,
+      // ($30 - $22) x 150 tickets x 12.
+      costReduction: 14_400,
+      totalValue: 49_400,
+      projected: { revenueImpact: 50_000, costReduction: 18_000, totalValue: 68_000 },
+    });
+  });
+
+  it('states a linked driver as the inputs its measured change amounts to', () => {
+    expect(linkedAsStated(TICKETS, 12.5)).toEqual({
+      type: 'time_saved',
+      label: 'Ticket handling time saved',
+      hourlyRate: 50,
+      unitsPerMonth: 150,
+      hoursPerUnit: 12.5,
+    });
+    expect(linkedAsStated({ type: 'time_saved' }, 150)).toEqual({
+      type: 'time_saved',
+      hoursPerMonth: 150,
+    });
+    expect(linkedAsStated({ type: 'cost_reduction', unitsPerMonth: 150 }, 8)).toEqual({
+      type: 'cost_reduction',
+      unitsPerMonth: 150,
+      monthlyAmount: 1200,
+    });
+    expect(linkedAsStated({ type: 'revenue_increase' }, 35_000)).toEqual({
+      type: 'revenue_increase',
+      annualAmount: 35_000,
+    });
+  });
+
+  it('rejects a linked driver that also states the amount its metric gives', () => {
+    for (const field of ['annualAmount', 'monthlyAmount', 'hoursPerUnit', 'hoursPerMonth']) {
+      const r = goalValue({ measured: true, drivers: [{ ...TICKETS, [field]: 1 }] });
+      expect(r).toMatchObject({ ok: false, reason: 'invalid_driver', index: 0, field });
+    }
+  });
+
+  it('fails with invalid_number for a linked metric with non-finite values, naming metric', () => {
+    const r = goalValue({
+      measured: true,
+      drivers: [{ ...TICKETS, metric: { ...RESOLUTION, target: Number.NaN } }],
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'invalid_number', field: 'metric' });
+  });
+});
+
+describe('valueOfGoals', () => {
+  it('keeps projected value apart: an unmeasured goal adds to projected, never to delivered', () => {
+    const measured = {
+      measured: true,
+      drivers: [
+        { type: 'time_saved', hoursPerMonth: 200 },
+        { type: 'cost_reduction', annualAmount: 185_000 },
+        { type: 'revenue_increase', annualAmount: 100_000 },
+      ] satisfies ValueDriver[],
+    };
+    const before = valueOfGoals([measured]);
+    const after = valueOfGoals([
+      measured,
+      { measured: false, drivers: [{ type: 'cost_reduction', annualAmount: 144_000 }] },
+    ]);
+    expect(before).toMatchObject({ ok: true, totalValue: 285_000 });
+    expect(after).toMatchObject({
+      ok: true,
+      timeSavedHours: 2400,
+      totalValue: 285_000,
+      costReduction: 185_000,
+      projected: { totalValue: 429_000, costReduction: 329_000, timeSavedHours: 2400 },
+    });
+  });
+
+  it('names the goal and the driver of a failure', () => {
+    const r = valueOfGoals([
+      { measured: true, drivers: [{ type: 'cost_reduction', annualAmount: 1 }] },
+      { measured: false, drivers: [{ type: 'cost_reduction', annualAmount: Number.NaN }] },
+    ]);
+    expect(r).toMatchObject({ ok: false, reason: 'invalid_number', goal: 1, index: 0 });
+  });
+
+  it('delivers the same with or without its unmeasured goals, for any goals', () => {
+    const goalArb = fc.record({
+      measured: fc.boolean(),
+      drivers: fc.array(driverArbitrary, { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(goalArb, { maxLength: 4 }), (goals) => {
+        const r = valueOfGoals(goals);
+        for (const n of numbersOf(r)) expect(Number.isFinite(n)).toBe(true);
+        const only = valueOfGoals(goals.filter((g) => g.measured));
+        if (r.ok && only.ok) {
+          expect(r.totalValue).toBe(only.totalValue);
+          expect(r.timeSavedHours).toBe(only.timeSavedHours);
+          expect(r.byConfidence).toEqual(only.byConfidence);
+        }
       }),
     );
   });

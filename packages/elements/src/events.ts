@@ -34,6 +34,13 @@ export interface SuccessGoalSavedDetail {
   readonly goal: SuccessGoal;
 }
 
+/** `success-goal-deleted`: a goal editor deleted a goal (after the user confirmed it). */
+export interface SuccessGoalDeletedDetail {
+  readonly goalId: string;
+  /** The goal as the editor last had it, before it was deleted. */
+  readonly goal: SuccessGoal;
+}
+
 /** `success-measurement-recorded`: a goal editor stored a measurement; `goal` is the goal after it. */
 export interface SuccessMeasurementRecordedDetail {
   readonly goal: SuccessGoal;
@@ -86,6 +93,7 @@ export interface SuccessEventDetails {
   'success-define-goals': SuccessDefineGoalsDetail;
   'success-generate-report': SuccessGenerateReportDetail;
   'success-goal-saved': SuccessGoalSavedDetail;
+  'success-goal-deleted': SuccessGoalDeletedDetail;
   'success-measurement-recorded': SuccessMeasurementRecordedDetail;
   'success-milestone-saved': SuccessMilestoneSavedDetail;
   'success-cancel': SuccessCancelDetail;
@@ -102,6 +110,7 @@ export const SuccessEvents = {
   defineGoals: 'success-define-goals',
   generateReport: 'success-generate-report',
   goalSaved: 'success-goal-saved',
+  goalDeleted: 'success-goal-deleted',
   measurementRecorded: 'success-measurement-recorded',
   milestoneSaved: 'success-milestone-saved',
   cancel: 'success-cancel',

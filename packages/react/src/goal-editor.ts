@@ -8,6 +8,7 @@ import { type DisplayOptions, successEvent, type Wrapper, type WrapperProps } fr
 
 const events = {
   onSuccessGoalSaved: successEvent('success-goal-saved'),
+  onSuccessGoalDeleted: successEvent('success-goal-deleted'),
   onSuccessMeasurementRecorded: successEvent('success-measurement-recorded'),
   onSuccessMilestoneSaved: successEvent('success-milestone-saved'),
   onSuccessCancel: successEvent('success-cancel'),
@@ -33,8 +34,8 @@ export type GoalEditorProps = WrapperProps<GoalEditorElement, Properties, typeof
  * saves through the `SuccessProvider`'s client, or through `client`. The form loads with
  * a dynamic import when the editor first connects.
  *
- * Events: `onSuccessGoalSaved`, `onSuccessMeasurementRecorded`, `onSuccessMilestoneSaved`,
- * `onSuccessCancel`, `onSuccessError`.
+ * Events: `onSuccessGoalSaved`, `onSuccessGoalDeleted`, `onSuccessMeasurementRecorded`,
+ * `onSuccessMilestoneSaved`, `onSuccessCancel`, `onSuccessError`.
  *
  * @example
  * <SuccessProvider baseUrl="/api" token={token}>

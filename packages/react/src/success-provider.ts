@@ -13,6 +13,7 @@ const events = {
   onSuccessDefineGoals: successEvent('success-define-goals'),
   onSuccessGenerateReport: successEvent('success-generate-report'),
   onSuccessGoalSaved: successEvent('success-goal-saved'),
+  onSuccessGoalDeleted: successEvent('success-goal-deleted'),
   onSuccessMeasurementRecorded: successEvent('success-measurement-recorded'),
   onSuccessMilestoneSaved: successEvent('success-milestone-saved'),
   onSuccessCancel: successEvent('success-cancel'),

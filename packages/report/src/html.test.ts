@@ -1,7 +1,7 @@
 // The HTML report from in-memory data (the server's tests cover it through the API too).
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml } from './html.js';
-import { acmeInput, renamed } from './testing/variants.js';
+import { acmeInput, renamed, withProjected } from './testing/variants.js';
 
 describe('renderReportHtml', () => {
   it("shows Acme's headline numbers and only the requested sections, in order", () => {
@@ -28,5 +28,17 @@ describe('renderReportHtml', () => {
     expect(html).toContain('4,2x');
     expect(html).toContain('285.000');
     expect(html).toContain('lang="de"');
+  });
+
+  it('shows the value delivered as the total and the value at target apart, labelled so', () => {
+    const html = renderReportHtml(withProjected(acmeInput(['overview', 'value'])));
+    // Delivered: the headline, the total and the ROI stay $285,000 and 4.2x.
+    expect(html).toContain('$285K');
+    expect(html).toContain('4.2x');
+    expect(html).toMatch(/<th scope="row">Total<\/th><td class="num">\$285,000<\/td>/);
+    expect(html).toContain('<dt>Projected at target (not in total or ROI)</dt><dd>$429,000</dd>');
+    expect(html).toContain('not part of the total or the ROI');
+    // Without a difference, no projected line.
+    expect(renderReportHtml(acmeInput(['value']))).not.toContain('Projected at target');
   });
 });

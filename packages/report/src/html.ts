@@ -11,7 +11,9 @@ import {
   generatedAt,
   headlineKpis,
   PRIORITY_TEXT,
+  PROJECTED_TEXT,
   periodLabel,
+  projectedFact,
   provenance,
   SECTION_TITLE,
   STATUS_TEXT,
@@ -102,6 +104,7 @@ function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, local
     )
     .join('');
   const d = m.metrics.value_delivered;
+  const projected = projectedFact(v, cur, locale);
   return `<table class="value"><thead><tr><th scope="col">Source of value</th><th scope="col" class="num">Annual value</th><th scope="col" class="num">Hours saved</th><th scope="col">Confidence</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="empty">No value drivers recorded.</td></tr>'}</tbody>
 <tfoot><tr><th scope="row">Total</th><td class="num">${e(formatMoney(v.total_value, cur, { locale }))}</td><td class="num">${e(formatHours(v.time_saved_hours, { locale }))}</td><td></td></tr></tfoot></table>
 <dl class="roi">
@@ -112,7 +115,7 @@ function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, local
 <div><dt>ROI</dt><dd>${e(formatMultiplier(v.roi_multiplier, { locale }))} (${e(formatPercent(v.roi_pct, { locale }))})</dd></div>
 <div><dt>Net return</dt><dd>${e(formatPercent(v.net_return_pct, { locale }))}</dd></div>
 </dl>${v.roi_note ? `<p class="note">${e(v.roi_note)}</p>` : ''}
-<p class="note">Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.</p>`;
+<p class="note">Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.</p>${projected ? `\n<dl class="roi projected"><div><dt>${e(projected[0])}</dt><dd>${e(projected[1])}</dd></div></dl>\n<p class="note">${e(PROJECTED_TEXT.note)}</p>` : ''}`;
 }
 
 function milestonesSection(

@@ -77,6 +77,30 @@ export const PRIORITY_TEXT: Readonly<Record<string, string>> = {
 
 export const MISSING = '—';
 
+/**
+ * The value at target's label and note: always beside, never inside, the value delivered (a goal
+ * with no measurement yet delivers nothing; DESIGN.md "Value is delivered only when measured").
+ */
+export const PROJECTED_TEXT = {
+  label: 'Projected at target (not in total or ROI)',
+  note: 'Projected at target is the value of every goal at its target, including goals with no measurement yet. Value counts as delivered only once measured, so it is not part of the total or the ROI.',
+} as const;
+
+/**
+ * The value at target as a fact, when it differs from the value delivered (an older server's
+ * data without it gives none).
+ */
+export function projectedFact(
+  v: { readonly total_value: number; readonly projected_value?: number },
+  currency: string,
+  locale: string,
+): [string, string] | undefined {
+  const projected = v.projected_value;
+  return projected === undefined || projected === v.total_value
+    ? undefined
+    : [PROJECTED_TEXT.label, formatMoney(projected, currency, { locale })];
+}
+
 export function capitalise(text: string): string {
   return (text[0]?.toUpperCase() ?? '') + text.slice(1);
 }
@@ -240,6 +264,7 @@ export function valueTable(
   const v = a.value_summary;
   const cur = v.currency;
   const d = m.metrics.value_delivered;
+  const projected = projectedFact(v, cur, locale);
   return {
     rows: v.categories.map((c) => ({
       label: c.label,
@@ -266,10 +291,12 @@ export function valueTable(
         `${formatMultiplier(v.roi_multiplier, { locale })} (${formatPercent(v.roi_pct, { locale })})`,
       ],
       ['Net return', formatPercent(v.net_return_pct, { locale })],
+      ...(projected ? [projected] : []),
     ],
     notes: [
       ...(v.roi_note ? [v.roi_note] : []),
       'Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.',
+      ...(projected ? [PROJECTED_TEXT.note] : []),
     ],
   };
 }
@@ -389,7 +416,8 @@ export function derivation(
     v.roi_multiplier === null
       ? `ROI: not computed (${v.roi_note ?? 'no investment recorded'}).`
       : `ROI = total value / investment = ${money(v.total_value)} / ${money(v.investment)} = ${formatNumber(v.roi_multiplier, { locale })}, shown as ${formatMultiplier(v.roi_multiplier, { locale })}. Net return = (value − investment) / investment = ${formatPercent(v.net_return_pct, { locale })}.`;
-  const value = `Total value = time value + cost reduction + revenue impact, per year: ${money(v.total_value)} = ${money(v.time_saved_value)} + ${money(v.cost_reduction)} + ${money(v.revenue_impact)}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.`;
+  const projected = projectedFact(v, cur, locale);
+  const value = `Total value = time value + cost reduction + revenue impact, per year, of goals that have been measured: ${money(v.total_value)} = ${money(v.time_saved_value)} + ${money(v.cost_reduction)} + ${money(v.revenue_impact)}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.${projected ? ` Value at target, including goals not measured yet, is ${projected[1]}: reported apart, never in the total or ROI.` : ''}`;
   switch (section) {
     case 'overview':
       return [

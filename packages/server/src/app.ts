@@ -8,6 +8,7 @@ import { ReadCache } from './cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Database } from './db/database.js';
 import type { AppContext, Env } from './http/context.js';
+import { Cursors } from './http/cursor.js';
 import { Idempotency } from './http/idempotency.js';
 import { requestContext } from './http/middleware.js';
 import { type RateLimit, RateLimiter } from './http/rate-limit.js';
@@ -43,6 +44,11 @@ export interface AppOptions {
    * ReportPool (rendering threads), which its owner closes on shutdown.
    */
   readonly reports?: ReportRenderer;
+  /**
+   * The key list cursors are signed with (CSCX_CURSOR_SECRET). Default: random per process, so
+   * a cursor from another instance, or from before a restart, is refused with a 400.
+   */
+  readonly cursorSecret?: string | null;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -100,6 +106,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     cache: new ReadCache(options.db),
     auth: new Authenticator(options.db, clock),
     idempotency: new Idempotency(options.db, clock),
+    cursors: new Cursors(options.cursorSecret),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
   };
   const app = new Hono<Env>();
@@ -224,8 +231,15 @@ function clientAddress(env: unknown): string {
   return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
-/** The problem's `instance`: the request's path and query. */
+/**
+ * The problem's `instance`: the request's path, without the query, which can carry what error
+ * bodies and the logs they end up in should not repeat (cursors, search text, tokens).
+ */
 function instance(url: string): string {
-  const u = new URL(url);
-  return `${u.pathname}${u.search}`;
+  // A URI reference (RFC 3986) even for a path sent with a stray `%` or a `[`, which the URL
+  // parser leaves as they are.
+  return new URL(url).pathname.replace(
+    /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g,
+    (ch) => (ch === '%' ? '%25' : encodeURIComponent(ch)),
+  );
 }

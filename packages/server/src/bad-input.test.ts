@@ -2,11 +2,15 @@
 // huge strings, NaN-like numbers, bad dates and unknown fields; malformed JSON; bad headers,
 // path and query parameters; oversize bodies. Each answer is a documented 4xx problem+json
 // naming the field; none is a 5xx.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { requestExample } from '../../../testing/openapi-spec.js';
+import { createApp } from './app.js';
+import { Cursors } from './http/cursor.js';
 import { type Api, apiOf, type CallOptions } from './testing/api.js';
 import type { OperationId } from './testing/contract.js';
+import { snapshot } from './testing/db-snapshot.js';
 import { type TestApp, testApp } from './testing/harness.js';
 import { describeBackends } from './testing/test-db.js';
 
@@ -48,6 +52,15 @@ function paths(value: Json, at: (string | number)[] = []): (string | number)[][]
   }
   return out;
 }
+
+function get(root: Json, path: readonly (string | number)[]): Json | undefined {
+  let node: Json | undefined = root;
+  for (const key of path) node = (node as Record<string | number, Json> | undefined)?.[key];
+  return node;
+}
+
+const pointerOf = (path: readonly (string | number)[]) =>
+  path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 function setAt(root: Json, path: readonly (string | number)[], value: Json | undefined): Json {
   const copy = structuredClone(root);
@@ -240,6 +253,285 @@ describeBackends('bad input (%s)', (backend) => {
     },
     120_000,
   );
+
+  // Each of issue 18's causes of a 5xx (or of a silent change) once, by name; the generated
+  // corpus in bad-input-corpus.test.ts covers them across every operation.
+
+  /** Runs `fn`, then checks that the database holds exactly what it held before. */
+  const unchanged = async (fn: () => Promise<void>) => {
+    const before = await snapshot(t.db);
+    await fn();
+    expect(await snapshot(t.db)).toEqual(before);
+  };
+
+  /** A cursor as the server made them before they were signed: anyone could compute `f`. */
+  const unsignedCursor = (k: unknown[], filters: Record<string, unknown>) =>
+    Buffer.from(
+      JSON.stringify({
+        k,
+        f: createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 12),
+      }),
+    ).toString('base64url');
+
+  it('answers 400 naming the parameter for a NUL in search or any query text, never a 500', async () => {
+    await unchanged(async () => {
+      const cases: [OperationId, Record<string, string>, Record<string, string>, string][] = [
+        ['listCustomers', {}, { search: '\u0000' }, 'query.search'],
+        ['listCustomers', {}, { search: 'ac\u0000me' }, 'query.search'],
+        ['listCustomers', {}, { segment: 'smb\u0000' }, 'query.segment'],
+        ['listAlerts', {}, { since: '2026-01-01T00:00:00Z\u0000' }, 'query.since'],
+        [
+          'getCustomerSuccessMetrics',
+          { customerId: 'cus_acme' },
+          { period: '\u0000' },
+          'query.period',
+        ],
+      ];
+      for (const [id, params, query, field] of cases) {
+        const r = await call(id, params, { query });
+        expect(r.status, JSON.stringify(query)).toBe(400);
+        expect(r.problem.errors?.[0]?.field).toBe(field);
+      }
+      const raw = await t.app.request('http://x/api/customers?search=%00', {
+        headers: { authorization: 'Bearer demo-manager-token' },
+      });
+      expect(raw.status).toBe(400);
+      expect(raw.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await raw.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+        'Must not contain NUL (U+0000) characters.',
+      );
+    });
+  });
+
+  it('refuses forged cursors with a 400: unsigned ones, a NUL in a key, a time of 1e20', async () => {
+    await unchanged(async () => {
+      const forged: [OperationId, Record<string, string>, string][] = [
+        // Well-formed under the old scheme (a plain hash of public filters).
+        ['listCustomers', {}, unsignedCursor(['a\u0000', 'b'], { op: 'listCustomers' })],
+        ['listAlerts', {}, unsignedCursor([1e20, 'alt_1'], { op: 'listAlerts' })],
+        [
+          'listMilestones',
+          { customerId: 'cus_acme' },
+          unsignedCursor(['2026-01-01\u0000', 'm'], { op: 'listMilestones', id: 'cus_acme' }),
+        ],
+        ['getPortfolioSuccessMetrics', {}, unsignedCursor(['\u0000', 'x'], { op: 'portfolio' })],
+        // Shaped like a signed one, with a made-up signature.
+        [
+          'listCustomers',
+          {},
+          `${Buffer.from('["a","b"]').toString('base64url')}.${'A'.repeat(43)}`,
+        ],
+        ['listAlerts', {}, `${Buffer.from('[1e20,"x"]').toString('base64url')}.${'_'.repeat(43)}`],
+        ['listCustomers', {}, '.'],
+        ['listCustomers', {}, `x.${'A'.repeat(42)}`],
+      ];
+      for (const [id, params, cursor] of forged) {
+        const r = await call(id, params, { query: { cursor } });
+        expect(r.status, `${id} ${cursor}`).toBe(400);
+        expect(r.problem.errors?.[0]).toMatchObject({ field: 'query.cursor', code: 'invalid' });
+      }
+    });
+  });
+
+  it('signs cursors with the server secret: a changed key, another secret or other filters are refused', async () => {
+    const first = await call('listCustomers', {}, { query: { limit: 2 } });
+    const cursor = first.json.next_cursor!;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect((await call('listCustomers', {}, { query: { limit: 2, cursor } })).status).toBe(200);
+    const [payload = '', mac = ''] = cursor.split('.');
+    // The key re-encoded (a later name) under the original signature.
+    const moved = Buffer.from(JSON.stringify(['zzz', 'cus_zzz'])).toString('base64url');
+    const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
+    for (const bad of [`${moved}.${mac}`, `${payload}.${flipped}`, payload, `${payload}.`]) {
+      const r = await call('listCustomers', {}, { query: { limit: 2, cursor: bad } });
+      expect(r.status, bad).toBe(400);
+    }
+    const other = await call('listCustomers', {}, { query: { limit: 2, segment: 'smb', cursor } });
+    expect(other.status).toBe(400);
+    // Another instance: without a shared secret its cursors are refused, clearly; with the same
+    // CSCX_CURSOR_SECRET they are good on either.
+    const secret = 'a shared cursor secret of 32+ chars!';
+    const a = apiOf(createApp({ db: t.db, clock: t.clock, static: false, cursorSecret: secret }));
+    const b = apiOf(createApp({ db: t.db, clock: t.clock, static: false, cursorSecret: secret }));
+    const shared = (await a('listCustomers', {}, { query: { limit: 2 } })).json.next_cursor!;
+    expect((await b('listCustomers', {}, { query: { limit: 2, cursor: shared } })).status).toBe(
+      200,
+    );
+    const foreign = await call('listCustomers', {}, { query: { limit: 2, cursor: shared } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.problem.detail).toMatch(/another server instance/);
+    expect(foreign.problem.errors?.[0]?.message).toBe(
+      'Invalid or expired cursor: start again from the first page.',
+    );
+    // Even signed with the secret, a key the database cannot take is refused.
+    const leaked = new Cursors(secret);
+    for (const [id, key, filters] of [
+      ['listCustomers', ['a\u0000', 'b'], { op: 'listCustomers' }],
+      ['listCustomers', ['\ud800', 'b'], { op: 'listCustomers' }],
+      ['listCustomers', ['x'.repeat(300), 'b'], { op: 'listCustomers' }],
+      ['listAlerts', [1e20, 'alt_1'], { op: 'listAlerts' }],
+      ['listAlerts', [-1e20, 'alt_1'], { op: 'listAlerts' }],
+      ['listAlerts', ['1', 'alt_1'], { op: 'listAlerts' }],
+      ['listAlerts', [1], { op: 'listAlerts' }],
+    ] as const) {
+      const r = await b(id, {}, { query: { cursor: leaked.encode([...key], filters) } });
+      expect(r.status, JSON.stringify(key)).toBe(400);
+    }
+  });
+
+  it('bounds periods to 1900-2999 on both metrics endpoints and the report body, with a clear message', async () => {
+    await unchanged(async () => {
+      for (const id of ['getCustomerSuccessMetrics', 'getAccountSuccessMetrics'] as const) {
+        for (const period of ['9999-12', '9999-Q4', '9999', '3000', '1899-12', '0000', '0001-Q1']) {
+          const r = await call(id, { customerId: 'cus_acme' }, { query: { period } });
+          expect(r.status, `${id} ${period}: ${r.text.slice(0, 200)}`).toBe(400);
+          expect(r.problem.errors?.[0]).toMatchObject({ field: 'query.period', code: 'pattern' });
+          expect(r.problem.errors?.[0]?.message).toContain('from 1900 to 2999');
+        }
+        for (const period of ['2999-Q4', '2999-12', '1900', '2026-Q2']) {
+          const r = await call(id, { customerId: 'cus_acme' }, { query: { period } });
+          expect(r.status, `${id} ${period}`).toBe(200);
+        }
+      }
+      const report = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { body: { format: 'html', period: '9999-Q4' } },
+      );
+      expect(report.status).toBe(422);
+      expect(report.problem.errors?.[0]).toMatchObject({ field: '/period', code: 'pattern' });
+    });
+  });
+
+  /** `{"a":{"a":...1...}}`: six bytes a level, so 100,000 levels make 600 KB (under 1 MiB). */
+  const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+  it('answers 400 for a body nested 100,000 levels deep on every write, before building it', async () => {
+    await unchanged(async () => {
+      const nested = deep(100_000);
+      expect(nested.length).toBe(600_001);
+      for (const [id, ctx] of bodies) {
+        const [params, options] = ctx();
+        // Inside a field each operation reads, so the body reaches its validator.
+        const field = id === 'createSuccessGoal' || id === 'updateSuccessGoal' ? 'metrics' : 'name';
+        for (const raw of [
+          `{"${field}":${nested}}`,
+          `{"${field}":[${'['.repeat(99_999)}${']'.repeat(99_999)}]}`,
+          nested,
+        ]) {
+          const r = await call(id, params, {
+            ...options,
+            raw,
+            headers: { ...options.headers, 'content-type': 'application/json' },
+          });
+          expect(r.status, `${id}: ${r.text.slice(0, 200)}`).toBe(400);
+          expect(r.problem.errors?.[0]).toMatchObject({ field: '', code: 'invalid_json' });
+          expect(r.problem.errors?.[0]?.message).toContain('nested more than 32 levels');
+        }
+      }
+    });
+  });
+
+  it('bounds array and object sizes and string lengths in a body before parsing it', async () => {
+    await unchanged(async () => {
+      const cases: [string, string][] = [
+        [`{"metric_id":"m","value":1,"note":[${'0,'.repeat(300_000)}0]}`, 'max_items'],
+        [
+          `{"metric_id":"m","value":1,${Array.from({ length: 2000 }, (_, i) => `"k${i}":1`).join(',')}}`,
+          'max_items',
+        ],
+        [JSON.stringify({ metric_id: 'm', value: 1, note: 'x'.repeat(100_000) }), 'max_length'],
+        [`{"metric_id":"m","value":1,"note":"${'\\u0041'.repeat(3000)}"}`, 'max_length'],
+      ];
+      for (const [raw, code] of cases) {
+        const r = await call(
+          'recordMeasurement',
+          { goalId },
+          { raw, headers: { 'content-type': 'application/json' } },
+        );
+        expect(r.status, raw.slice(0, 60)).toBe(400);
+        expect(r.problem.errors?.[0]).toMatchObject({ field: '', code });
+      }
+      // Right up to the bounds, the schema decides as before (a 2,000-character note is fine).
+      const within = await call(
+        'recordMeasurement',
+        { goalId },
+        { body: { metric_id: 'nope', value: 1, note: `"\\${'x'.repeat(1990)}` } },
+      );
+      expect(within.status).toBe(422);
+      expect(within.problem.errors?.[0]?.field).toBe('/metric_id');
+    });
+  });
+
+  it('answers 422 naming the field for a lone surrogate in any text field, and stores nothing', async () => {
+    await unchanged(async () => {
+      for (const [id, ctx, valid] of bodies) {
+        const body =
+          id === 'recordMeasurement'
+            ? { ...(valid as Record<string, Json>), metric_id: metricId }
+            : valid;
+        const [params, options] = ctx();
+        const texts = paths(body).filter((p) => typeof get(body, p) === 'string');
+        expect(texts.length, id).toBeGreaterThan(0);
+        for (const p of texts) {
+          for (const lone of [
+            '\ud800',
+            'a\udc00',
+            `${get(body, p) as string}\ud83d`,
+            '\udc00\ud800',
+          ]) {
+            const bad = setAt(body, p, lone);
+            const r = await call(id, params, { ...options, body: bad });
+            const field = pointerOf(p);
+            expect(
+              r.status,
+              `${id} ${field} ${JSON.stringify(lone)}: ${r.text.slice(0, 200)}`,
+            ).toBe(422);
+            expect(
+              r.problem.errors?.map((e) => e.field),
+              `${id} ${field}`,
+            ).toContain(field);
+          }
+        }
+      }
+    });
+    // A value driver's label (PostgreSQL's jsonb refused it: a 500) and a goal's name (stored as
+    // U+FFFD), as reported.
+    const goal = {
+      customer_id: 'cus_acme',
+      name: '\ud800x',
+      metric: 'v',
+      baseline_value: 0,
+      target_value: 10,
+      target_date: '2026-12-31',
+    };
+    const named = await call('createSuccessGoal', {}, { body: goal });
+    expect(named.problem.errors).toContainEqual({
+      field: '/name',
+      message: expect.stringContaining('lone UTF-16 surrogate'),
+      code: 'pattern',
+    });
+    const driver = await call(
+      'createSuccessGoal',
+      {},
+      {
+        raw: JSON.stringify({
+          ...goal,
+          name: 'ok',
+          value_drivers: [
+            { type: 'cost_reduction', label: 'L', confidence: 'high', monthly_amount: 5 },
+          ],
+        }).replace('"L"', '"\\ud800"'),
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+    expect(driver.status).toBe(422);
+    expect(driver.problem.errors?.[0]?.field).toBe('/value_drivers/0/label');
+    // A proper pair is a character like any other.
+    const emoji = await call('createSuccessGoal', {}, { body: { ...goal, name: 'Faster 😀' } });
+    expect(emoji.status).toBe(201);
+    expect(emoji.json.name).toBe('Faster 😀');
+  });
 
   it('answers 400 invalid_json for bodies that are not JSON, and 422 for JSON that is not an object', async () => {
     const raws: (string | Uint8Array)[] = [

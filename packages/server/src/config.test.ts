@@ -42,6 +42,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads CSCX_CURSOR_SECRET, and without it leaves cursors to a random key per process', () => {
+    expect(loadConfig({}, []).cursorSecret).toBeNull();
+    const secret = 'k'.repeat(32);
+    expect(loadConfig({ CSCX_CURSOR_SECRET: secret }, []).cursorSecret).toBe(secret);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, []],
     [{ PORT: '70000' }, []],
@@ -50,6 +56,7 @@ describe('loadConfig', () => {
     [{ CSCX_RATE_LIMIT: 'lots' }, []],
     [{ CSCX_REPORT_THREADS: '9' }, []],
     [{ CSCX_REPORT_THREADS: 'two' }, []],
+    [{ CSCX_CURSOR_SECRET: 'too short' }, []],
     [{}, ['--demo-please']],
   ])('refuses %j %j with a message', (env, argv) => {
     expect(() => loadConfig(env, argv)).toThrow(ConfigError);

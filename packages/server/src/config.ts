@@ -18,6 +18,12 @@ export interface Config {
   readonly rateLimit: RateLimit | null;
   /** Threads rendering reports (CSCX_REPORT_THREADS, 0-8, default 1; 0: the server's thread). */
   readonly reportThreads: number;
+  /**
+   * The key list cursors are signed with (CSCX_CURSOR_SECRET, at least 32 characters). Null: a
+   * random key per process, so cursors fail with a 400 after a restart or on another instance;
+   * instances behind one load balancer share a secret.
+   */
+  readonly cursorSecret: string | null;
 }
 
 /**
@@ -58,6 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       `CSCX_REPORT_THREADS must be a whole number from 0 to 8, not ${JSON.stringify(threadsText)}.`,
     );
   }
+  const cursorSecret = env.CSCX_CURSOR_SECRET ? env.CSCX_CURSOR_SECRET : null;
+  if (cursorSecret !== null && cursorSecret.length < 32) {
+    throw new ConfigError(
+      'CSCX_CURSOR_SECRET must be at least 32 characters (for example: openssl rand -base64 32).',
+    );
+  }
   for (const a of argv) {
     if (a !== '--no-demo')
       throw new ConfigError(`Unknown argument ${JSON.stringify(a)}. Known: --no-demo.`);
@@ -72,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     demo: !argv.includes('--no-demo') && env.CSCX_DEMO !== '0',
     rateLimit,
     reportThreads: Number(threadsText),
+    cursorSecret,
   };
 }

@@ -20,6 +20,7 @@ export { migrate } from './db/migrate.js';
 export { openDatabase } from './db/open.js';
 export { openPglite } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
+export { SERVER_TIMEOUTS, type ServerTimeouts, serveApp } from './http/server.js';
 export { createLogger, type Logger } from './log.js';
 export { DEMO_TOKENS, seedDemo } from './seed/seed.js';
 export { sweepAlerts } from './write/alert-sweep.js';

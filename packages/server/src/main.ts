@@ -1,12 +1,12 @@
 // The server process (`npm start`): configuration from the environment, the database (PGlite in
 // CSCX_DATA_DIR, or PostgreSQL at DATABASE_URL), migrations, demo data on first run, then HTTP
 // on 127.0.0.1:PORT until SIGINT/SIGTERM, which finish in-flight requests and close the database.
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate } from './db/migrate.js';
 import { type OpenedDatabase, openDatabase } from './db/open.js';
+import { serveApp } from './http/server.js';
 import { createLogger } from './log.js';
 import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
@@ -68,8 +68,9 @@ async function main(): Promise<void> {
     ...(reports ? { reports } : {}),
     cors: { origins: config.corsOrigins },
     rateLimit: config.rateLimit,
+    cursorSecret: config.cursorSecret,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serveApp(app, { port: config.port, hostname: config.host });
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
       e.code === 'EADDRINUSE'

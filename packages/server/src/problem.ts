@@ -17,6 +17,7 @@ const KINDS: Readonly<Record<number, Kind>> = {
   403: { type: '/problems/forbidden', title: 'Forbidden' },
   404: { type: '/problems/not-found', title: 'Not found' },
   405: { type: '/problems/method-not-allowed', title: 'Method not allowed' },
+  408: { type: '/problems/request-timeout', title: 'Request timeout' },
   409: { type: '/problems/idempotency-key-reused', title: 'Idempotency key reused' },
   412: { type: '/problems/version-mismatch', title: 'Version mismatch' },
   413: { type: '/problems/payload-too-large', title: 'Payload too large' },
@@ -24,6 +25,10 @@ const KINDS: Readonly<Record<number, Kind>> = {
   422: { type: '/problems/validation-failed', title: 'Validation failed' },
   428: { type: '/problems/precondition-required', title: 'Precondition required' },
   429: { type: '/problems/rate-limited', title: 'Too many requests' },
+  431: {
+    type: '/problems/request-header-fields-too-large',
+    title: 'Request header fields too large',
+  },
   500: { type: '/problems/internal', title: 'Internal server error' },
   501: { type: '/problems/not-implemented', title: 'Not implemented' },
   503: { type: '/problems/unavailable', title: 'Service unavailable' },

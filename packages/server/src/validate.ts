@@ -15,6 +15,17 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
+/**
+ * A UTF-16 surrogate without its pair (`"\ud800"` in JSON): not a character. PostgreSQL's jsonb
+ * refuses it and its text silently becomes U+FFFD, so text holding one is refused up front.
+ */
+export const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const NUL_TEXT = 'Must not contain NUL (U+0000) characters.';
+const SURROGATE_TEXT =
+  'Must be valid Unicode text: a lone UTF-16 surrogate (U+D800-U+DFFF without its pair) is not a character.';
+
 /** RFC 6901: `~` and `/` are escaped inside a token. */
 export function pointer(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
@@ -23,8 +34,8 @@ export function pointer(path: readonly (string | number)[]): string {
 const PATTERN_TEXT: Readonly<Record<string, string>> = {
   [ID_PATTERN.source]:
     'Must start with a letter or digit and contain only letters, digits, "_" and "-".',
-  '^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$':
-    'Must be "all", a year (2026), a quarter (2026-Q2) or a month (2026-04).',
+  '^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$':
+    'Must be "all", or a year (2026), a quarter (2026-Q2) or a month (2026-04) from 1900 to 2999.',
   '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$': 'Must be a BCP 47 locale such as en-US or de-DE.',
 };
 
@@ -104,7 +115,8 @@ function toFieldError(issue: Issue): FieldError {
 
 /**
  * What JSON can carry but the database cannot store: numbers that overflowed to Infinity
- * (`1e400`) and NUL characters in text (PostgreSQL text never holds U+0000).
+ * (`1e400`), NUL characters in text (PostgreSQL text never holds U+0000) and lone surrogates.
+ * Depth is bounded by readJson's scan before parsing, so the recursion is too.
  */
 function unstorable(value: unknown, path: (string | number)[], out: FieldError[]): void {
   if (typeof value === 'number') {
@@ -117,11 +129,9 @@ function unstorable(value: unknown, path: (string | number)[], out: FieldError[]
     }
   } else if (typeof value === 'string') {
     if (value.includes('\u0000')) {
-      out.push({
-        field: pointer(path),
-        message: 'Must not contain NUL (U+0000) characters.',
-        code: 'pattern',
-      });
+      out.push({ field: pointer(path), message: NUL_TEXT, code: 'pattern' });
+    } else if (LONE_SURROGATE.test(value)) {
+      out.push({ field: pointer(path), message: SURROGATE_TEXT, code: 'pattern' });
     }
   } else if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) unstorable(item, [...path, i], out);
@@ -218,6 +228,10 @@ export class Query {
           'unknown_parameter',
           `Unknown query parameter ${key}.`,
         );
+      }
+      // PostgreSQL text cannot hold NUL: refused here rather than failing in the query.
+      if (value.includes('\u0000')) {
+        throw badRequest(`query.${key}`, NUL_TEXT, 'pattern');
       }
       if (this.#values.has(key)) {
         throw badRequest(

@@ -70,7 +70,16 @@ export const goalEditorStyles = css`
     color: var(--s-danger);
     font-size: var(--s-font-size-sm);
   }
+  .field-warning {
+    display: flex;
+    gap: calc(var(--s-space) * 1);
+    align-items: center;
+    margin: 0;
+    color: var(--s-warning);
+    font-size: var(--s-font-size-sm);
+  }
   .error svg,
+  .field-warning svg,
   .summary svg {
     width: 1em;
     height: 1em;
@@ -133,6 +142,16 @@ export const goalEditorStyles = css`
     padding: calc(var(--s-space) * 3) calc(var(--s-space) * 4);
     border: 2px solid var(--s-warning);
     border-radius: var(--s-radius, 8px);
+  }
+  .panel.confirm-delete {
+    border-color: var(--s-danger);
+  }
+  button.danger {
+    border-color: var(--s-danger);
+    color: var(--s-danger);
+  }
+  .actions button.delete {
+    margin-inline-start: auto;
   }
   .panel p,
   .panel ul {

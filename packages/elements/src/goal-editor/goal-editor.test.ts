@@ -1,12 +1,14 @@
 // <goal-editor> against the real reference server (packages/server with its demo data) through
 // the real SDK, with the CSM token that owns Acme Corp; plus a counting client where the test
 // must see the requests themselves (the idempotency key of a retried save).
-import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
+import { createSuccessClient, type SuccessClient, schemas } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import fc from 'fast-check';
 import '../define/goal-editor.js';
 import '../define/success-overview.js';
 import '../define/success-provider.js';
 import { XSS_PAYLOADS } from '../testing/fixtures.js';
+import { goalCreateBody } from '../testing/goal-arbitraries.js';
 import { deepText, domShape, nextEvent, until } from '../testing/helpers.js';
 import { afterEach, before, describe, it } from '../testing/mocha.js';
 import type { SuccessGoal } from '../types.js';
@@ -78,6 +80,20 @@ async function fillGoal(el: GoalEditor, name: string): Promise<void> {
   await type(el, 'f-value_drivers-0-hourly_rate', '50');
 }
 
+/** Saves once; the stored goal, or a failure that says what the editor shows instead. */
+async function saveNow(el: GoalEditor): Promise<SuccessGoal> {
+  let back: SuccessGoal | undefined;
+  const keep = (e: CustomEvent<{ goal: SuccessGoal }>) => {
+    back = e.detail.goal;
+  };
+  el.addEventListener('success-goal-saved', keep);
+  await el.save();
+  el.removeEventListener('success-goal-saved', keep);
+  await el.updateComplete;
+  if (!back) throw new Error(`not saved: ${text(el)}`);
+  return back;
+}
+
 async function saved(el: GoalEditor, act: () => unknown): Promise<SuccessGoal> {
   const event = nextEvent(el, 'success-goal-saved');
   await act();
@@ -98,6 +114,40 @@ async function seedGoal(name: string): Promise<SuccessGoal> {
       start_date: `${year}-01-01`,
       target_date: `${year}-12-31`,
       metrics: [{ name: 'Adoption', unit: '%', baseline_value: 0, target_value: 100 }],
+    },
+  });
+}
+
+type Json = Record<string, unknown>;
+const pick = (o: object, schema: { readonly entries: object }): Json =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => k in schema.entries));
+
+/**
+ * The replacement (PUT) body that leaves `goal` as it is: every field of it the contract lets a
+ * replacement write (SuccessGoalReplace, MetricReplace, ValueDriverInput), with its value.
+ */
+function unchanged(goal: SuccessGoal): Json {
+  return {
+    ...pick(goal, schemas.SuccessGoalReplaceSchema),
+    metrics: goal.metrics.map((m) => pick(m, schemas.MetricReplaceSchema)),
+    value_drivers: goal.value_drivers.map((d) => pick(d, schemas.ValueDriverInputSchema)),
+  };
+}
+
+/** A stored goal without what every write changes. */
+const comparable = ({ version: _v, updated_at: _u, ...rest }: SuccessGoal) => rest;
+
+/** A client of the CSM that keeps the body of every PUT it sends. */
+function recordingClient(puts: Json[], options: { validate?: boolean } = {}): SuccessClient {
+  return createSuccessClient({
+    baseUrl: api,
+    token: TOKEN,
+    retries: 0,
+    ...options,
+    fetch: async (input) => {
+      const request = input as Request;
+      if (request.method === 'PUT') puts.push(await request.clone().json());
+      return fetch(request);
     },
   });
 }
@@ -137,8 +187,10 @@ describe('<goal-editor>', () => {
     expect(back.metrics.map((m) => m.name)).to.deep.equal(['Resolution time', 'CSAT']);
     expect(back.metrics[0]?.direction).to.equal('lower_is_better');
     expect(back.metrics[1]?.baseline_value).to.equal(null);
-    expect(back.value_drivers[0]?.annual_value).to.equal(1_125_000);
-    expect(back.annual_value).to.equal(1_125_000);
+    // Not measured yet: the value counts at target (projected), none is delivered.
+    expect(back.value_drivers[0]?.projected_value).to.equal(1_125_000);
+    expect(back.projected_value).to.equal(1_125_000);
+    expect(back.annual_value).to.equal(0);
     // The dashboard a host shows next reads the new goal from the server.
     const dashboard = await fixture<HTMLElement>(
       html`<success-provider base-url=${api} token=${TOKEN}><success-overview customer-id=${CUSTOMER}></success-overview></success-provider>`,
@@ -531,5 +583,269 @@ describe('<goal-editor>', () => {
     expect(root(el).querySelector('img, script, iframe, b')).to.equal(null);
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
     await expect(el).to.be.accessible();
+  });
+  it('opens the seeded "Reduce ticket time" (200 hours a month) and saves it unchanged', async () => {
+    const before = await csm().getSuccessGoal({ goalId: 'goal_acme_ticket_time' });
+    const el = await editor('goal_acme_ticket_time');
+    await until(
+      () => root(el).querySelector('#f-value_drivers-0-hours_per_month') !== null,
+      'driver',
+    );
+    expect(q<HTMLInputElement>(el, '#f-value_drivers-0-hours_per_month').value).to.equal('200');
+    await expect(el).to.be.accessible();
+    const goal = await saved(el, () => click(el, 'button.save'));
+    expect(text(el)).not.to.include('Validation failed');
+    expect(comparable(goal)).to.deep.equal(comparable(before));
+    const after = await csm().getSuccessGoal({ goalId: 'goal_acme_ticket_time' });
+    expect(after.value_drivers[0]?.hours_per_month).to.equal(200);
+  });
+
+  it('saves every goal shape the API stores back unchanged: the body sent is the goal that came in', async function () {
+    (this as { timeout(ms: number): void }).timeout(180_000);
+    const puts: Json[] = [];
+    const client = recordingClient(puts);
+    await fc.assert(
+      fc.asyncProperty(goalCreateBody(CUSTOMER), async (body) => {
+        const stored = await csm().createSuccessGoal({ idempotencyKey: crypto.randomUUID(), body });
+        puts.length = 0;
+        const el = await fixture<GoalEditor>(
+          html`<goal-editor .goal=${stored} .client=${client}></goal-editor>`,
+        );
+        try {
+          const back = await saveNow(el);
+          expect(puts).to.have.length(1);
+          expect(puts[0]).to.deep.equal(unchanged(stored));
+          // The server agrees: nothing changed, nothing was lost.
+          expect(comparable(back)).to.deep.equal(comparable(stored));
+        } finally {
+          el.remove();
+          await csm().deleteSuccessGoal({ goalId: stored.id });
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("keeps a driver's link to a metric (metric_id) when the goal is saved unchanged", async () => {
+    const goal = await seedGoal(`Linked ${uid()}`);
+    const metricId = goal.metrics[0]!.id;
+    const linked = await csm().updateSuccessGoal({
+      goalId: goal.id,
+      ifMatch: goal.version,
+      body: {
+        ...(unchanged(goal) as { name: string; target_date: string; metrics: [] }),
+        value_drivers: [
+          { type: 'time_saved', metric_id: metricId, units_per_month: 150, hourly_rate: 50 },
+        ],
+      },
+    });
+    const puts: Json[] = [];
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor .goal=${linked} .client=${recordingClient(puts)}></goal-editor>`,
+    );
+    const back = await saveNow(el);
+    expect((puts[0]!.value_drivers as Json[])[0]?.metric_id).to.equal(metricId);
+    expect(back.value_drivers[0]?.metric_id).to.equal(metricId);
+    expect(comparable(back)).to.deep.equal(comparable(linked));
+  });
+
+  it('sends back, as they came, fields it has no control for, and shows every amount a driver holds', async () => {
+    const stored = await csm().getSuccessGoal({ goalId: 'goal_acme_ticket_time' });
+    // A newer server's fields, which this SDK does not know, at each level of the goal.
+    const newer = {
+      ...stored,
+      future_goal_field: 'kept',
+      metrics: stored.metrics.map((m) => ({ ...m, future_metric_field: [1, 2] })),
+      value_drivers: [
+        { ...stored.value_drivers[0]!, annual_amount: 5000, future_driver_field: { a: 1 } },
+      ],
+    } as unknown as SuccessGoal;
+    const puts: Json[] = [];
+    const client = createSuccessClient({
+      baseUrl: api,
+      token: TOKEN,
+      retries: 0,
+      validate: false,
+      fetch: async (input) => {
+        const request = input as Request;
+        if (request.method !== 'PUT') return fetch(request);
+        puts.push(await request.clone().json());
+        return new Response(JSON.stringify(newer), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor .goal=${newer} .client=${client}></goal-editor>`,
+    );
+    // A time-saved driver with an annual amount shows it, next to its hours.
+    expect(q<HTMLInputElement>(el, '#f-value_drivers-0-annual_amount').value).to.equal('5000');
+    expect(q<HTMLInputElement>(el, '#f-value_drivers-0-hours_per_month').value).to.equal('200');
+    await saveNow(el);
+    const body = puts[0]!;
+    expect(body.future_goal_field).to.equal('kept');
+    expect((body.metrics as Json[])[0]?.future_metric_field).to.deep.equal([1, 2]);
+    const driver = (body.value_drivers as Json[])[0]!;
+    expect(driver.future_driver_field).to.deep.equal({ a: 1 });
+    expect(driver.annual_amount).to.equal(5000);
+    expect(driver.hours_per_month).to.equal(200);
+    // Derived fields are the server's to compute: never sent.
+    for (const derived of ['annual_value', 'annual_hours', 'projected_value']) {
+      expect(driver, derived).not.to.have.property(derived);
+    }
+    expect(body).not.to.have.property('achievement_pct');
+  });
+
+  it("shows the API's field errors at their fields with its reason, and focuses the first", async () => {
+    const el = await editor();
+    await type(el, 'f-name', `Refused ${uid()}`);
+    await type(el, 'f-target_date', '2027-06-30');
+    await type(el, 'f-metrics-0-name', 'Resolution time');
+    // Higher is better from 24 to 12: the server's rule (direction_conflict), not the schema's.
+    await type(el, 'f-metrics-0-baseline_value', '24');
+    await type(el, 'f-metrics-0-target_value', '12');
+    await click(el, 'button.add-driver');
+    await type(el, 'f-value_drivers-0-label', 'No amount yet');
+    await el.save();
+    await until(() => root(el).querySelector('.summary') !== null, 'the summary', 5000);
+    const direction = q(el, '#f-metrics-0-direction');
+    expect(direction.getAttribute('aria-invalid')).to.equal('true');
+    const reason = q(el, `#${direction.getAttribute('aria-describedby')}`).textContent ?? '';
+    expect(reason).to.include('Metric 1: Direction: Contradicts baseline 24 and target 12');
+    // The driver's own error (`/value_drivers/0`, no_amount) marks its amounts, said with each.
+    const hours = q(el, '#f-value_drivers-0-hours_per_month');
+    expect(hours.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, `#${hours.getAttribute('aria-describedby')}`).textContent).to.include(
+      'Value driver 1: No usable amount',
+    );
+    expect(root(el).activeElement).to.equal(direction);
+    const items = [...q(el, '.summary').querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(items).to.have.length(2);
+    expect(items[0]).to.include('Contradicts baseline');
+    expect(items[1]).to.include('No usable amount');
+    expect(q(el, '[role="alert"]').textContent).to.include('There are 2 problems with the goal.');
+    expect(text(el)).not.to.include('Validation failed');
+    await expect(el).to.be.accessible();
+    // Acting on a message clears it.
+    await choose(el, 'f-metrics-0-direction', 'lower_is_better');
+    expect(q(el, '#f-metrics-0-direction').getAttribute('aria-invalid')).to.equal('false');
+    expect(q(el, '#f-value_drivers-0-hours_per_month').getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+  });
+
+  it('lists API errors of fields without a control by name, and reads dotted paths too', async () => {
+    const goal = await csm().getSuccessGoal({ goalId: 'goal_acme_ticket_time' });
+    const client = createSuccessClient({
+      baseUrl: api,
+      token: TOKEN,
+      retries: 0,
+      fetch: async (input) => {
+        const request = input as Request;
+        if (request.method !== 'PUT') return fetch(request);
+        const problem = {
+          type: '/problems/validation-failed',
+          title: 'Validation failed',
+          status: 422,
+          detail: '3 fields are invalid.',
+          request_id: 'req_test',
+          errors: [
+            { field: '/value_drivers/0/metric_id', message: 'No such metric.', code: 'not_found' },
+            // The SDK before JSON Pointers named fields with dots.
+            { field: 'metrics.0.unit', message: 'Too long.', code: 'max_length' },
+            { field: 'header.If-Match', message: 'Stale.', code: 'stale_version' },
+          ],
+        };
+        return new Response(JSON.stringify(problem), {
+          status: 422,
+          headers: { 'content-type': 'application/problem+json' },
+        });
+      },
+    });
+    const el = await fixture<GoalEditor>(
+      html`<goal-editor .goal=${goal} .client=${client}></goal-editor>`,
+    );
+    await el.save();
+    await until(() => root(el).querySelector('.summary') !== null, 'the summary', 5000);
+    const unit = q(el, '#f-metrics-0-unit');
+    expect(unit.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, `#${unit.getAttribute('aria-describedby')}`).textContent).to.include(
+      'Metric 1: Unit: Too long.',
+    );
+    expect(root(el).activeElement).to.equal(unit);
+    const summary = q(el, '.summary');
+    const items = [...summary.querySelectorAll('li')];
+    expect(items.map((li) => li.textContent?.trim())).to.deep.equal([
+      'Metric 1: Unit: Too long.',
+      'Value driver 1: metric_id: No such metric.',
+      'header.If-Match: Stale.',
+    ]);
+    // Only the field the form has is a link; the others are named.
+    expect(items.map((li) => li.querySelector('a') !== null)).to.deep.equal([true, false, false]);
+    expect(text(el)).not.to.include('Validation failed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('deletes a goal after a confirmation step, by keyboard, and says so', async () => {
+    const goal = await seedGoal(`Delete me ${uid()}`);
+    const el = await editor(goal.id);
+    await until(
+      () => root(el).querySelector('button.delete') !== null,
+      'the delete button',
+      20_000,
+    );
+    let deletedEvents = 0;
+    el.addEventListener('success-goal-deleted', () => deletedEvents++);
+    await click(el, 'button.delete');
+    const dialog = q(el, '[role="alertdialog"].confirm-delete');
+    expect(dialog.textContent).to.include(`Delete the goal “${goal.name}”?`);
+    expect(dialog.textContent).to.include('cannot be undone');
+    await el.updateComplete;
+    expect(root(el).activeElement?.className).to.equal('keep-goal');
+    await expect(el).to.be.accessible();
+    await click(el, 'button.keep-goal');
+    expect(root(el).querySelector('.confirm-delete')).to.equal(null);
+    await el.updateComplete;
+    expect(root(el).activeElement?.classList.contains('delete')).to.equal(true);
+    expect(deletedEvents).to.equal(0);
+    await click(el, 'button.delete');
+    const events: HTMLElementEventMap['success-goal-deleted'][] = [];
+    el.addEventListener('success-goal-deleted', (e) => events.push(e));
+    await click(el, 'button.confirm-delete-button');
+    await until(() => events.length > 0, 'success-goal-deleted', 5000);
+    const event = events[0]!;
+    expect(event.detail.goalId).to.equal(goal.id);
+    expect(event.detail.goal.name).to.equal(goal.name);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(q(el, '#editor-title').textContent).to.include('Goal deleted');
+    expect(text(el)).to.include('Goal deleted.');
+    expect(root(el).querySelector('form')).to.equal(null);
+    const gone = await csm()
+      .getSuccessGoal({ goalId: goal.id })
+      .then(
+        () => 200,
+        (e: { status?: number }) => e.status,
+      );
+    expect(gone).to.equal(404);
+    await expect(el).to.be.accessible();
+    const cancelled = nextEvent(el, 'success-cancel');
+    await click(el, 'button.cancel');
+    expect((await cancelled).detail.goalId).to.equal(goal.id);
+  });
+
+  it('warns before saving when a target equals its baseline: no progress can be calculated', async () => {
+    const el = await editor();
+    await type(el, 'f-metrics-0-baseline_value', '40');
+    await type(el, 'f-metrics-0-target_value', '40');
+    const target = q(el, '#f-metrics-0-target_value');
+    const warning = q(el, `#${target.getAttribute('aria-describedby')}`);
+    expect(warning.textContent).to.include('Metric 1: Target equals baseline.');
+    expect(warning.textContent).to.include('No progress can be calculated while they are equal.');
+    expect(target.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
+    await type(el, 'f-metrics-0-target_value', '40.5');
+    expect(q(el, '#f-metrics-0-target_value').hasAttribute('aria-describedby')).to.equal(false);
+    expect(text(el)).not.to.include('Target equals baseline');
   });
 });

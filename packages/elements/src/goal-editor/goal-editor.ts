@@ -21,7 +21,15 @@ const loadBody = () => import('./editor-body.js');
  * `If-Match` (a 412 shows what changed on the server and offers Reload or Overwrite), and
  * `recordMeasurement`. Unsaved changes are kept as a draft in sessionStorage and restored;
  * leaving with changes asks first. Input is validated with the SDK's schemas; messages sit next
- * to their fields and in a summary linked to them, announced through a live region. The form,
+ * to their fields and in a summary linked to them, announced through a live region. Field errors
+ * the API answers (422 `errors[]`, by JSON Pointer) show the same way with the API's reason,
+ * focus moves to the first of them, and those of fields the form has no control for are listed
+ * by name in the summary. Every goal the API stores opens and saves back unchanged: each driver
+ * input (hours per unit x units, hours per month, hourly rate, monthly or annual amount), metric
+ * weights and fields without a control (a driver's `metric_id`) are kept as they came. A
+ * metric whose target equals its baseline is flagged before saving (no progress can be
+ * computed from it). An existing goal can be deleted (`deleteSuccessGoal` with `If-Match`)
+ * after a confirmation step. The form,
  * its validation and the save logic load with a dynamic import when the editor first connects
  * (a loading state shows until then; `updateComplete` waits for it).
  *
@@ -39,6 +47,7 @@ const loadBody = () => import('./editor-body.js');
  * @csspart error-summary - The list of validation errors, linked to the fields.
  * @csspart preview - What calc computes from the input: value per year, progress, status.
  * @csspart conflict - The 412 view: the goal changed on the server.
+ * @csspart delete-confirm - The confirmation asked before a goal is deleted.
  * @csspart measurement - The form to record a measurement.
  * @csspart actions - Save and Cancel.
  * @csspart milestones - The customer's milestones and their form.
@@ -50,6 +59,8 @@ const loadBody = () => import('./editor-body.js');
  *
  * @event {CustomEvent<SuccessGoalSavedDetail>} success-goal-saved - A goal was created or updated;
  *   `detail.goal` is the stored goal.
+ * @event {CustomEvent<SuccessGoalDeletedDetail>} success-goal-deleted - The user confirmed
+ *   deleting the goal and the API deleted it; `detail.goalId` and `detail.goal` (as it was).
  * @event {CustomEvent<SuccessMeasurementRecordedDetail>} success-measurement-recorded - A
  *   measurement was stored; `detail.goal` is the goal after it.
  * @event {CustomEvent<SuccessMilestoneSavedDetail>} success-milestone-saved - A milestone was

@@ -2,11 +2,14 @@ import {
   type GoalProgressResult,
   goalProgress,
   goalStatus,
+  metricProgress,
   type ValueDeliveredResult,
   valueDelivered,
 } from '@cscx/success-calc';
 import { schemas } from '@cscx/success-sdk';
+import { fillText } from '../states.js';
 import type { GoalStatus, SuccessGoal } from '../types.js';
+import { EDITOR_TEXT } from './editor-text.js';
 
 // The editor keeps what the user typed as strings, so a half-typed "12." or an empty field is
 // never lost to number parsing; bodies are built from them only to validate, preview and save.
@@ -19,6 +22,7 @@ export const METRIC_FIELDS = [
   'target_value',
   'data_source',
   'frequency',
+  'weight',
 ] as const;
 export type MetricField = (typeof METRIC_FIELDS)[number];
 
@@ -27,6 +31,7 @@ export const DRIVER_FIELDS = [
   'label',
   'hours_per_unit',
   'units_per_month',
+  'hours_per_month',
   'hourly_rate',
   'monthly_amount',
   'annual_amount',
@@ -34,11 +39,43 @@ export const DRIVER_FIELDS = [
 ] as const;
 export type DriverField = (typeof DRIVER_FIELDS)[number];
 
+/** The numeric inputs of a driver; which of them a driver shows depends on its type. */
+export const DRIVER_AMOUNTS = [
+  'hours_per_unit',
+  'units_per_month',
+  'hours_per_month',
+  'hourly_rate',
+  'monthly_amount',
+  'annual_amount',
+] as const satisfies readonly DriverField[];
+export type DriverAmount = (typeof DRIVER_AMOUNTS)[number];
+
+/**
+ * What a stored goal, metric or driver held when the form was made from it. A field whose text
+ * is still the text it was shown with is sent as the stored value itself (not trimmed, not
+ * parsed again), and `extra` holds the fields the form has no control for, sent back as they
+ * came: saving an unchanged goal changes nothing and loses nothing.
+ */
+export interface Loaded {
+  /** The form's text of each field when loaded. */
+  readonly shown: Readonly<Record<string, string>>;
+  /** The stored value behind each of those fields. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Writable fields without a control (the API's, e.g. a driver's `metric_id`) and fields this
+   * SDK does not know yet (a newer server's). Read-only fields (`annual_value`) are left out.
+   */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
 export interface MetricForm extends Record<MetricField, string> {
   /** The stored metric's id (edit mode): PUT keeps its measurement history. */
   id?: string;
+  loaded?: Loaded;
 }
-export type DriverForm = Record<DriverField, string>;
+export interface DriverForm extends Record<DriverField, string> {
+  loaded?: Loaded;
+}
 
 export interface GoalForm {
   name: string;
@@ -51,6 +88,7 @@ export interface GoalForm {
   target_date: string;
   metrics: MetricForm[];
   value_drivers: DriverForm[];
+  loaded?: Loaded;
 }
 
 export const CATEGORIES = [
@@ -89,11 +127,14 @@ export const FIELD_LABELS: Record<string, string> = {
   name: 'Goal name',
   description: 'Description',
   category: 'Category',
+  owner: 'Owner',
   'owner.name': 'Owner name',
   'owner.title': 'Owner title',
   weight: 'Weight',
   start_date: 'Start date',
   target_date: 'Target date',
+  metrics: 'Metrics',
+  value_drivers: 'Value drivers',
   'metric.name': 'Metric name',
   'metric.unit': 'Unit',
   'metric.direction': 'Direction',
@@ -101,24 +142,30 @@ export const FIELD_LABELS: Record<string, string> = {
   'metric.target_value': 'Target',
   'metric.data_source': 'Data source',
   'metric.frequency': 'Frequency',
+  'metric.weight': EDITOR_TEXT.metricWeight,
   'driver.type': 'Driver type',
   'driver.label': 'Label',
   'driver.hours_per_unit': 'Hours per unit',
   'driver.units_per_month': 'Units per month',
+  'driver.hours_per_month': EDITOR_TEXT.hoursPerMonth,
   'driver.hourly_rate': 'Hourly rate',
   'driver.monthly_amount': 'Monthly amount',
   'driver.annual_amount': 'Annual amount',
   'driver.confidence': 'Confidence',
 };
 
-/** The label of a body path: `metrics.1.target_value` is "Metric 2: Target". */
+/**
+ * The label of a body path: `metrics.1.target_value` is "Metric 2: Target", `value_drivers.0`
+ * "Value driver 1". A field the editor has no label for is named as the API names it.
+ */
 export function labelOf(path: string): string {
-  const m = /^(metrics|value_drivers)\.(\d+)\.(.+)$/.exec(path);
+  const m = /^(metrics|value_drivers)\.(\d+)(?:\.(.+))?$/.exec(path);
   if (!m) return FIELD_LABELS[path] ?? path;
   const kind = m[1] === 'metrics' ? 'metric' : 'driver';
   const n = Number(m[2]) + 1;
-  const field = FIELD_LABELS[`${kind}.${m[3]}`] ?? m[3] ?? '';
-  return `${kind === 'metric' ? 'Metric' : 'Value driver'} ${n}: ${field}`;
+  const item = kind === 'metric' ? `Metric ${n}` : `Value driver ${n}`;
+  if (m[3] === undefined) return item;
+  return `${item}: ${FIELD_LABELS[`${kind}.${m[3]}`] ?? m[3]}`;
 }
 
 export const emptyMetric = (): MetricForm => ({
@@ -129,6 +176,7 @@ export const emptyMetric = (): MetricForm => ({
   target_value: '',
   data_source: '',
   frequency: 'monthly',
+  weight: '1',
 });
 
 export const emptyDriver = (): DriverForm => ({
@@ -136,6 +184,7 @@ export const emptyDriver = (): DriverForm => ({
   label: '',
   hours_per_unit: '',
   units_per_month: '',
+  hours_per_month: '',
   hourly_rate: '',
   monthly_amount: '',
   annual_amount: '',
@@ -157,11 +206,103 @@ export function emptyForm(today: string): GoalForm {
   };
 }
 
+/**
+ * A form as it was kept (a session draft, possibly from an older editor): every field present,
+ * so a field added since reads as empty rather than breaking the editor.
+ */
+export function completeForm(form: GoalForm): GoalForm {
+  return {
+    ...emptyForm(''),
+    ...form,
+    metrics: form.metrics.map((m) => ({ ...emptyMetric(), ...m })),
+    value_drivers: (form.value_drivers ?? []).map((d) => ({ ...emptyDriver(), ...d })),
+  };
+}
+
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+const keysOf = (schema: { readonly entries: object }) => new Set(Object.keys(schema.entries));
+// What the contract lets a replacement write, and what a read returns: a stored field in neither
+// is one this SDK does not know yet, kept like a writable one; one only read is derived.
+const WRITABLE = {
+  goal: keysOf(schemas.SuccessGoalReplaceSchema),
+  metric: keysOf(schemas.MetricReplaceSchema),
+  driver: keysOf(schemas.ValueDriverInputSchema),
+};
+const READ = {
+  goal: keysOf(schemas.SuccessGoalSchema),
+  metric: keysOf(schemas.SuccessMetricSchema),
+  driver: keysOf(schemas.ValueDriverSchema),
+};
+const CONTROLLED = {
+  goal: new Set([
+    'name',
+    'description',
+    'category',
+    'owner',
+    'weight',
+    'start_date',
+    'target_date',
+    'metrics',
+    'value_drivers',
+  ]),
+  metric: new Set<string>(['id', ...METRIC_FIELDS]),
+  driver: new Set<string>(DRIVER_FIELDS),
+};
+
+function extraOf(stored: object, kind: keyof typeof WRITABLE): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (CONTROLLED[kind].has(key)) continue;
+    if (WRITABLE[kind].has(key) || !READ[kind].has(key)) extra[key] = value;
+  }
+  return extra;
+}
+
+function loadedOf(
+  stored: object,
+  kind: keyof typeof WRITABLE,
+  shown: Record<string, string>,
+  fields: readonly string[],
+): Loaded {
+  const record = stored as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  for (const f of fields) if (f in record) values[f] = record[f];
+  return { shown, values, extra: extraOf(stored, kind) };
+}
+
+function metricFormOf(m: SuccessGoal['metrics'][number]): MetricForm {
+  const shown: Record<MetricField, string> = {
+    name: m.name,
+    unit: m.unit,
+    direction: m.direction,
+    baseline_value: str(m.baseline_value),
+    target_value: str(m.target_value),
+    data_source: m.data_source ?? '',
+    frequency: m.frequency,
+    weight: str(m.weight),
+  };
+  return { id: m.id, ...shown, loaded: loadedOf(m, 'metric', shown, METRIC_FIELDS) };
+}
+
+function driverFormOf(d: SuccessGoal['value_drivers'][number]): DriverForm {
+  const shown: Record<DriverField, string> = {
+    type: d.type,
+    label: d.label,
+    hours_per_unit: str(d.hours_per_unit),
+    units_per_month: str(d.units_per_month),
+    hours_per_month: str(d.hours_per_month),
+    hourly_rate: str(d.hourly_rate),
+    monthly_amount: str(d.monthly_amount),
+    annual_amount: str(d.annual_amount),
+    confidence: d.confidence ?? '',
+  };
+  return { ...shown, loaded: loadedOf(d, 'driver', shown, DRIVER_FIELDS) };
+}
 
 /** The form of a stored goal. */
 export function formOf(goal: SuccessGoal): GoalForm {
-  return {
+  const shown = {
     name: goal.name,
     description: goal.description,
     category: goal.category,
@@ -170,26 +311,20 @@ export function formOf(goal: SuccessGoal): GoalForm {
     weight: str(goal.weight),
     start_date: goal.start_date.slice(0, 10),
     target_date: goal.target_date.slice(0, 10),
-    metrics: goal.metrics.map((m) => ({
-      id: m.id,
-      name: m.name,
-      unit: m.unit,
-      direction: m.direction,
-      baseline_value: str(m.baseline_value),
-      target_value: str(m.target_value),
-      data_source: m.data_source ?? '',
-      frequency: m.frequency,
-    })),
-    value_drivers: goal.value_drivers.map((d) => ({
-      type: d.type,
-      label: d.label,
-      hours_per_unit: str(d.hours_per_unit),
-      units_per_month: str(d.units_per_month),
-      hourly_rate: str(d.hourly_rate),
-      monthly_amount: str(d.monthly_amount),
-      annual_amount: str(d.annual_amount),
-      confidence: d.confidence ?? '',
-    })),
+  };
+  return {
+    ...shown,
+    metrics: goal.metrics.map(metricFormOf),
+    value_drivers: goal.value_drivers.map(driverFormOf),
+    loaded: loadedOf(goal, 'goal', shown, [
+      'name',
+      'description',
+      'category',
+      'owner',
+      'weight',
+      'start_date',
+      'target_date',
+    ]),
   };
 }
 
@@ -201,53 +336,109 @@ export function num(s: string): number | null {
 }
 
 type Body = Record<string, unknown>;
+type Texts = Readonly<Record<string, string>>;
 
-function driverBody(d: DriverForm): Body {
-  const b: Body = { type: d.type };
-  if (d.label.trim()) b.label = d.label.trim();
-  if (d.confidence) b.confidence = d.confidence;
-  const numeric =
-    d.type === 'time_saved'
-      ? (['hours_per_unit', 'units_per_month', 'hourly_rate'] as const)
-      : (['monthly_amount', 'annual_amount'] as const);
-  for (const f of numeric) {
-    const n = num(d[f]);
-    if (n !== null) b[f] = n;
+/** True when `field` still shows the text it was loaded with: its stored value is sent. */
+function untouched(form: Texts, loaded: Loaded | undefined, field: string): loaded is Loaded {
+  return loaded !== undefined && field in loaded.values && loaded.shown[field] === form[field];
+}
+
+/** The value of a field: the stored one while untouched, else what was typed, parsed. */
+function fieldValue(
+  form: Texts,
+  loaded: Loaded | undefined,
+  field: string,
+  parse: (text: string) => unknown,
+): unknown {
+  return untouched(form, loaded, field) ? loaded.values[field] : parse(form[field] ?? '');
+}
+
+const trimmed = (s: string) => s.trim();
+const orNull = (s: string) => s.trim() || null;
+const asIs = (s: string) => s;
+
+function driverBody(driver: DriverForm, extras: boolean): Body {
+  const d = driver as unknown as Texts;
+  const l = driver.loaded;
+  const has = (f: string) => l !== undefined && f in l.values;
+  const b: Body = { type: fieldValue(d, l, 'type', asIs) };
+  const label = fieldValue(d, l, 'label', trimmed);
+  if (label !== '') b.label = label;
+  const confidence = fieldValue(d, l, 'confidence', (s) => s || null);
+  if (confidence !== null || has('confidence')) b.confidence = confidence;
+  // Every amount is sent whatever the type: the API accepts any combination (an annual amount
+  // on a time-saved driver, hours with a rate on a cost reduction) and values what it gets.
+  for (const f of DRIVER_AMOUNTS) {
+    const n = fieldValue(d, l, f, num);
+    if (n !== null || has(f)) b[f] = n;
   }
+  if (extras && l) Object.assign(b, l.extra);
   return b;
 }
 
+function metricBody(metric: MetricForm, editing: boolean, extras: boolean): Body {
+  const m = metric as unknown as Texts;
+  const l = metric.loaded;
+  const out: Body = {};
+  if (editing && metric.id) out.id = metric.id;
+  out.name = fieldValue(m, l, 'name', trimmed);
+  out.unit = fieldValue(m, l, 'unit', trimmed);
+  out.direction = fieldValue(m, l, 'direction', asIs);
+  out.baseline_value = fieldValue(m, l, 'baseline_value', num);
+  // An empty target is reported as required rather than as "not a number".
+  out.target_value = fieldValue(m, l, 'target_value', (s) => num(s) ?? Number.NaN);
+  out.data_source = fieldValue(m, l, 'data_source', orNull);
+  out.frequency = fieldValue(m, l, 'frequency', asIs);
+  const weight = fieldValue(m, l, 'weight', num);
+  if (weight !== null) out.weight = weight;
+  if (extras && l) Object.assign(out, l.extra);
+  return out;
+}
+
+function ownerBody(form: GoalForm): unknown {
+  const l = form.loaded;
+  if (l && 'owner' in l.values && untouchedOwner(form, l)) return l.values.owner;
+  const stored = (l?.values.owner ?? null) as { name?: unknown; title?: unknown } | null;
+  const name =
+    l && stored && l.shown.owner_name === form.owner_name ? stored.name : form.owner_name.trim();
+  if (typeof name !== 'string' || name.trim() === '') return null;
+  const title =
+    l && stored && l.shown.owner_title === form.owner_title
+      ? (stored.title ?? null)
+      : form.owner_title.trim() || null;
+  return { name, title };
+}
+
+const untouchedOwner = (form: GoalForm, l: Loaded) =>
+  l.shown.owner_name === form.owner_name && l.shown.owner_title === form.owner_title;
+
 /**
  * The request body of the form: `SuccessGoalCreate` (with `customer_id`) when creating,
- * `SuccessGoalReplace` when editing. Not yet validated.
+ * `SuccessGoalReplace` when editing. Not yet validated. `extras: false` leaves out the fields the
+ * form has no control for (they came from the server; the editor cannot judge them).
  */
-export function bodyOf(form: GoalForm, customerId: string | undefined, editing: boolean): Body {
+export function bodyOf(
+  form: GoalForm,
+  customerId: string | undefined,
+  editing: boolean,
+  { extras = true }: { readonly extras?: boolean } = {},
+): Body {
+  const l = form.loaded;
+  const texts = form as unknown as Texts;
   const b: Body = {};
   if (!editing) b.customer_id = customerId ?? '';
-  b.name = form.name.trim();
-  b.description = form.description.trim();
-  b.category = form.category;
-  b.owner = form.owner_name.trim()
-    ? { name: form.owner_name.trim(), title: form.owner_title.trim() || null }
-    : null;
-  const weight = num(form.weight);
+  b.name = fieldValue(texts, l, 'name', trimmed);
+  b.description = fieldValue(texts, l, 'description', trimmed);
+  b.category = fieldValue(texts, l, 'category', asIs);
+  b.owner = ownerBody(form);
+  const weight = fieldValue(texts, l, 'weight', num);
   if (weight !== null) b.weight = weight;
-  if (form.start_date) b.start_date = form.start_date;
-  b.target_date = form.target_date;
-  b.metrics = form.metrics.map((m) => {
-    const out: Body = {};
-    if (editing && m.id) out.id = m.id;
-    out.name = m.name.trim();
-    out.unit = m.unit.trim();
-    out.direction = m.direction;
-    out.baseline_value = num(m.baseline_value);
-    // An empty target is reported as required rather than as "not a number".
-    out.target_value = num(m.target_value) ?? Number.NaN;
-    out.data_source = m.data_source.trim() || null;
-    out.frequency = m.frequency;
-    return out;
-  });
-  b.value_drivers = form.value_drivers.map(driverBody);
+  const start = fieldValue(texts, l, 'start_date', asIs);
+  if (start) b.start_date = start;
+  b.target_date = fieldValue(texts, l, 'target_date', asIs);
+  b.metrics = form.metrics.map((m) => metricBody(m, editing, extras));
+  b.value_drivers = form.value_drivers.map((d) => driverBody(d, extras));
+  if (extras && l) Object.assign(b, l.extra);
   return b;
 }
 
@@ -315,6 +506,50 @@ export function validate(body: Body, editing: boolean): Errors {
   return sortErrors(errors);
 }
 
+/** One invalid field as the API (`errors[]`) or the SDK's request check names it. */
+export interface NamedFieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * The form path (`metrics.0.target_value`) of a field the API or the SDK names: a JSON Pointer
+ * into the body (`/metrics/0/target_value`, the server's format), or the dotted form SDKs before
+ * 0.2 gave (`metrics.0.target_value`). Undefined for the whole body (`""`) and for parameters
+ * (`query.limit`, `header.If-Match`), which no field of the form holds.
+ */
+export function pathOfField(field: string): string | undefined {
+  if (field === '' || field === '/') return undefined;
+  if (field.startsWith('/')) {
+    return field
+      .slice(1)
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .join('.');
+  }
+  return /^(query|path|header)\./.test(field) ? undefined : field;
+}
+
+/**
+ * The API's field errors as messages by form path, each with the field's name and the API's
+ * reason: "Metric 1: Direction: Contradicts baseline 24 and target 12, …". A field without a
+ * path in the form (a parameter, the whole body) keeps the name the API gave.
+ */
+export function serverErrors(fields: readonly NamedFieldError[]): Errors {
+  const errors: Errors = new Map();
+  for (const { field, message } of fields) {
+    const path = pathOfField(field);
+    const key = path ?? (field || EDITOR_TEXT.wholeGoal);
+    const text = fillText(EDITOR_TEXT.fieldError, {
+      field: path === undefined ? key : labelOf(path),
+      message,
+    });
+    const before = errors.get(key);
+    errors.set(key, before ? `${before} ${text}` : text);
+  }
+  return sortErrors(errors);
+}
+
 /** The measurement body check, through the SDK schema too. */
 export function validateMeasurement(body: Body): Errors {
   const result = schemas.MeasurementInputSchema['~standard'].validate(body);
@@ -342,6 +577,7 @@ const ORDER = [
   'name',
   'description',
   'category',
+  'owner',
   'owner.name',
   'owner.title',
   'weight',
@@ -351,12 +587,18 @@ const ORDER = [
 function rank(path: string): number[] {
   const top = ORDER.indexOf(path);
   if (top >= 0) return [top];
-  const m = /^(metrics|value_drivers)\.(\d+)\.(.+)$/.exec(path);
+  const m = /^(metrics|value_drivers)(?:\.(\d+)(?:\.(.+))?)?$/.exec(path);
   if (!m) return [99];
   const fields: readonly string[] = m[1] === 'metrics' ? METRIC_FIELDS : DRIVER_FIELDS;
-  return [m[1] === 'metrics' ? 10 : 11, Number(m[2]), fields.indexOf(m[3] ?? '')];
+  // An item's own error (`value_drivers.0`) comes before its fields'; unknown fields after them.
+  const field = m[3] === undefined ? -1 : fields.indexOf(m[3]);
+  return [
+    m[1] === 'metrics' ? 10 : 11,
+    m[2] === undefined ? -1 : Number(m[2]),
+    field === -1 && m[3] !== undefined ? 98 : field,
+  ];
 }
-function sortErrors(errors: Errors): Errors {
+export function sortErrors(errors: Errors): Errors {
   const cmp = (a: number[], b: number[]) => {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       const d = (a[i] ?? -1) - (b[i] ?? -1);
@@ -371,18 +613,31 @@ function sortErrors(errors: Errors): Errors {
 export function previewValue(form: GoalForm): ValueDeliveredResult {
   return valueDelivered(
     form.value_drivers.map((d) => {
-      const b = driverBody(d);
+      const b = driverBody(d, false);
       const n = (k: string) => (typeof b[k] === 'number' ? (b[k] as number) : null);
       return {
         type: d.type as 'time_saved' | 'cost_reduction' | 'revenue_increase',
         hoursPerUnit: n('hours_per_unit'),
         unitsPerMonth: n('units_per_month'),
+        hoursPerMonth: n('hours_per_month'),
         hourlyRate: n('hourly_rate'),
         monthlyAmount: n('monthly_amount'),
         annualAmount: n('annual_amount'),
       };
     }),
   );
+}
+
+/**
+ * Calc's reason when a metric's target equals its baseline (no progress can be computed from
+ * them), as typed; undefined otherwise.
+ */
+export function targetEqualsBaseline(m: MetricForm): string | undefined {
+  const baseline = num(m.baseline_value);
+  const target = num(m.target_value);
+  if (baseline === null || target === null || baseline !== target) return undefined;
+  const r = metricProgress({ baseline, target });
+  return !r.ok && r.reason === 'target_equals_baseline' ? r.message : undefined;
 }
 
 export interface ProgressPreview {
@@ -398,12 +653,17 @@ export interface ProgressPreview {
 export function previewProgress(form: GoalForm, goal: SuccessGoal, asOf: Date): ProgressPreview {
   const current = new Map(goal.metrics.map((m) => [m.id, m.current_value]));
   const progress = goalProgress({
-    metrics: form.metrics.map((m) => ({
-      baseline: num(m.baseline_value),
-      target: num(m.target_value) ?? Number.NaN,
-      current: m.id ? (current.get(m.id) ?? null) : null,
-      direction: m.direction === 'lower_is_better' ? 'lower_is_better' : 'higher_is_better',
-    })),
+    metrics: form.metrics.map((m) => {
+      const weight = num(m.weight);
+      return {
+        baseline: num(m.baseline_value),
+        target: num(m.target_value) ?? Number.NaN,
+        current: m.id ? (current.get(m.id) ?? null) : null,
+        direction: m.direction === 'lower_is_better' ? 'lower_is_better' : 'higher_is_better',
+        // A weight still being typed (or invalid) counts as the default until it is valid.
+        weight: weight !== null && weight > 0 && weight <= 1000 ? weight : null,
+      };
+    }),
   });
   const percent = progress.ok ? progress.percent : null;
   const status = goalStatus(

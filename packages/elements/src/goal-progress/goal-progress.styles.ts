@@ -126,6 +126,12 @@ export const goalViewStyles = css`
     border-top: 1px solid var(--s-border);
     font-weight: 600;
   }
+  .projected {
+    display: flex;
+    justify-content: space-between;
+    gap: calc(var(--s-space) * 4);
+    margin: calc(var(--s-space) * 2) 0 0;
+  }
   .recommendations {
     margin: 0;
     padding-left: calc(var(--s-space) * 5);

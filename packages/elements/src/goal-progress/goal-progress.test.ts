@@ -21,6 +21,11 @@ type Driver = SuccessGoal['value_drivers'][number];
 
 const driver = (d: Partial<Driver> & Pick<Driver, 'type' | 'label'>): Driver => ({
   confidence: null,
+  metric_id: null,
+  measured_change: null,
+  projected_hours: d.annual_hours ?? 0,
+  projected_value: d.annual_value ?? 0,
+  value_note: null,
   hours_per_unit: null,
   units_per_month: null,
   hours_per_month: null,
@@ -50,6 +55,27 @@ function tc1651(): Mutable<SuccessGoal> {
   const goal = goalExample();
   goal.value_drivers = [ticketTimeSaved(), ...goal.value_drivers];
   goal.annual_value = 1_125_000;
+  goal.projected_value = 1_125_000;
+  return goal;
+}
+
+/** TC-165.1's goal with PRD-165 7.2's driver linked to its metric (24 h -> 11.5 h measured). */
+function linked(): Mutable<SuccessGoal> {
+  const goal = goalExample();
+  goal.value_drivers = [
+    driver({
+      type: 'time_saved',
+      label: 'Ticket handling time saved',
+      metric_id: goal.metrics[0]!.id,
+      units_per_month: 150,
+      hourly_rate: 50,
+      measured_change: 12.5,
+      annual_hours: 22_500,
+      annual_value: 1_125_000,
+      projected_hours: 21_600,
+      projected_value: 1_080_000,
+    }),
+  ];
   return goal;
 }
 
@@ -167,10 +193,60 @@ describe('<goal-progress>', () => {
       'No hourly rate set: the hours are reported, not counted as money.',
     );
     expect(facts).to.deep.include(['Hours saved monthly', '200 hrs']);
-    expect(facts).to.deep.include(['Annual value', '$0']);
+    // Hours without a rate show as hours, never as "$0 per year".
+    expect(facts).to.deep.include(['Annual value', '2,400 hrs, not monetised']);
+    expect(facts).not.to.deep.include(['Annual value', '$0']);
     expect(root(el).querySelector('.total')!.textContent!.replace(/\s+/g, ' ')).to.contain(
       'Total annual value $1,125,000',
     );
+    await expect(el).to.be.accessible();
+  });
+
+  it("takes a linked driver's per-unit time from its metric: 24 h - 11.5 h = 12.5 h, $93,750 a month", async () => {
+    const el = await show(linked());
+    expect(factsOf(el, 'value')).to.deep.equal([
+      ['Measured on', 'Average resolution time: 24 hrs → 11.5 hrs'],
+      ['Time saved per unit', '12.5 hrs'],
+      ['Units per month', '150'],
+      ['Hours saved monthly', '1,875 hrs'],
+      ['Value at $50/hr', '$93,750/month'],
+      ['Hours saved per year', '22,500 hrs'],
+      ['Annual value', '$1,125,000'],
+      ['Projected at target', '$1,080,000'],
+    ]);
+    expect(root(el).querySelector('.total')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Total annual value $1,125,000',
+    );
+    // At target (12 h saved per ticket) on its own line, not in the total.
+    expect(
+      root(el).querySelector('[part="projected"]')!.textContent!.replace(/\s+/g, ' '),
+    ).to.contain('Projected at target (not in the total) $1,080,000');
+    await expect(el).to.be.accessible();
+  });
+
+  it('delivers nothing for a goal with no measurement, and shows its value as projected', async () => {
+    const goal = goalExample();
+    for (const m of goal.metrics) {
+      m.measurements = [];
+      m.current_value = null;
+    }
+    goal.value_drivers = [
+      driver({ type: 'cost_reduction', label: 'Licences retired', annual_amount: 144_000 }),
+      driver({ type: 'time_saved', label: 'Reporting time', hours_per_month: 200 }),
+    ];
+    const el = await show(goal);
+    const facts = factsOf(el, 'value');
+    expect(facts).to.deep.include(['Annual value', '$0']);
+    expect(facts).to.deep.include(['Projected at target', '$144,000']);
+    expect(facts).to.deep.include(['Annual value', '0 hrs, not monetised']);
+    expect(facts).to.deep.include(['Projected at target', '2,400 hrs, not monetised']);
+    expect(text(el)).to.contain('No measurement yet. Value counts as delivered once a metric');
+    expect(root(el).querySelector('.total')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Total annual value $0',
+    );
+    expect(
+      root(el).querySelector('[part="projected"]')!.textContent!.replace(/\s+/g, ' '),
+    ).to.contain('Projected at target (not in the total) $144,000');
     await expect(el).to.be.accessible();
   });
 

@@ -28,6 +28,7 @@ const loadView = () => import('./goal-view.js');
  * @csspart chart - The progress-over-time section.
  * @csspart metrics - The per-metric table (goals with several metrics).
  * @csspart value - The value calculation.
+ * @csspart projected - The goal's value at target, shown apart from its total.
  * @csspart recommendations - Recommended actions of an at-risk or missed goal.
  * @csspart status - Status badges (icon and text).
  * @csspart state - Loading, empty and error states.

@@ -231,6 +231,12 @@ export class GoalView {
           ? html`<p class="total"><span>${calc.total.label}</span> <span class="num">${calc.total.value}</span></p>`
           : renderNotice(calc.failure ?? STATE_TEXT.partial, 'warning')
       }
+      ${
+        // Value at target: its own line, never part of the total above.
+        calc.projected
+          ? html`<p class="projected muted" part="projected"><span>${calc.projected.label}</span> <span class="num">${calc.projected.value}</span></p>`
+          : nothing
+      }
     </section>`;
   }
 

@@ -85,11 +85,28 @@ describe('<success-overview> against the reference server', () => {
     expect(roles.viewer.editorOpened).to.equal(false);
   });
 
+  interface DemoReport {
+    shown: string;
+    status: number;
+    type: string;
+    disposition: string;
+    head: string;
+    bytes: number;
+  }
+
+  it('demo host page: Generate report gives the format "Report as" shows when the page opens', async () => {
+    const file = await executeServerCommand<DemoReport, { format?: string }>('demo-report', {});
+    expect(file.shown).to.equal('HTML page');
+    expect(file.status).to.equal(200);
+    expect(file.type).to.match(/^text\/html/);
+    expect(file.disposition).to.include('acme-corp-success-report-all.html');
+  });
+
   it('demo host page: "Report as PDF" then Generate report downloads Acme’s PDF from the server', async () => {
-    const file = await executeServerCommand<
-      { status: number; type: string; disposition: string; head: string; bytes: number },
-      undefined
-    >('demo-report');
+    const file = await executeServerCommand<DemoReport, { format?: string }>('demo-report', {
+      format: 'pdf',
+    });
+    expect(file.shown).to.equal('PDF');
     expect(file.status).to.equal(200);
     expect(file.type).to.equal('application/pdf');
     expect(file.disposition).to.include('acme-corp-success-report-all.pdf');
@@ -99,10 +116,12 @@ describe('<success-overview> against the reference server', () => {
 
   it('renders the demo host page with Acme’s dashboard, saved as test-artefacts/demo-page.png', async () => {
     const shot = await executeServerCommand<
-      { path: string; bytes: number; title: string },
+      { path: string; bytes: number; title: string; violations: string[] },
       undefined
     >('demo-screenshot');
     expect(shot.path).to.equal('test-artefacts/demo-page.png');
+    // The server's CSP for the page has no 'unsafe-inline': nothing on it may need one.
+    expect(shot.violations).to.deep.equal([]);
     expect(shot.title).to.include('CSCX');
     // A blank or error page compresses to a few KB; a rendered dashboard is far larger.
     expect(shot.bytes).to.be.greaterThan(50_000);

@@ -272,8 +272,13 @@ export function totalsFromRows(rows: readonly CustomerSuccessSummary[]): Totals 
   };
 }
 
-/** A cell that a spreadsheet would run as a formula (OWASP CSV injection). */
-const FORMULA = /^[=+\-@\t\r]/;
+/**
+ * A cell that a spreadsheet may run as a formula (OWASP CSV injection): one starting with = + - @
+ * or their full-width forms (＝ ＋ － ＠, which some spreadsheets read as the ASCII ones), or with
+ * whitespace or a line break, which spreadsheets skip before looking for a formula (and which
+ * hides what follows it in the cell).
+ */
+const FORMULA = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\s]/u;
 
 /** One CSV field: strings quoted with quotes doubled, formula starts defused with a quote. */
 export function csvField(value: string | number | null): string {

@@ -422,6 +422,31 @@ describe('<success-portfolio>', () => {
     expect(el.toCsv().trim().split('\r\n')).to.have.length(1 + el.visibleRows.length);
   });
 
+  it('defuses every cell a spreadsheet could run as a formula, full-width and after whitespace too', () => {
+    for (const trigger of [
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      ' ',
+      '\u3000',
+      '＝',
+      '＋',
+      '－',
+      '＠',
+    ]) {
+      const text = `${trigger}HYPERLINK("http://evil")`;
+      expect(csvField(text), JSON.stringify(text)).to.equal(`"'${text.replaceAll('"', '""')}"`);
+    }
+    expect(csvField('\n=1+1')).to.equal(`"'\n=1+1"`);
+    expect(csvField('Acme Corp')).to.equal('"Acme Corp"');
+    expect(csvField('Ｆull-width name')).to.equal('"Ｆull-width name"');
+    expect(csvField(-2)).to.equal('-2');
+  });
+
   it('shows value per currency when currencies are mixed', async () => {
     const { el, customers } = await big(30, ['USD', 'EUR']);
     const s = portfolioSummary(customers.map(toPortfolioCustomer));

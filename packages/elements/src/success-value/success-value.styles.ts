@@ -58,6 +58,23 @@ export const styles = css`
     font-size: var(--s-font-size-sm);
     color: var(--s-muted);
   }
+  .projected {
+    display: flex;
+    margin: calc(var(--s-space) * 3) 0 0;
+  }
+  .projected div {
+    display: flex;
+    gap: calc(var(--s-space) * 1.5);
+  }
+  .projected dt {
+    font-weight: 400;
+    color: var(--s-muted);
+  }
+  .projected dd {
+    display: block;
+    margin: 0;
+    font-weight: 600;
+  }
   .totals {
     display: flex;
     flex-wrap: wrap;

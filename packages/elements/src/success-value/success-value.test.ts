@@ -6,7 +6,7 @@ import { pendingClient } from '../testing/clients.js';
 import { valueExample } from '../testing/fixtures.js';
 import { deepText, flakyCustomerId, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
-import { type SuccessValue, UNPRICED_HOURS_NOTE } from './success-value.js';
+import { PROJECTED_TEXT, type SuccessValue, UNPRICED_HOURS_NOTE } from './success-value.js';
 
 const rowTexts = (el: SuccessValue) =>
   [...el.shadowRoot!.querySelectorAll('[part="bars"] .row')].map((r) => deepText(r));
@@ -46,6 +46,40 @@ describe('<success-value>', () => {
     expect(rowTexts(el)[0]).to.equal('Time saved 2,400 hrs · $370K');
     expect(widths(el)).to.deep.equal(['100%', '50%', '27%']);
     expect(deepText(el)).not.to.include(UNPRICED_HOURS_NOTE);
+  });
+
+  it('shows the value at target on its own line, outside the total and ROI', async () => {
+    const v = valueExample();
+    // Acme with a goal not measured yet: $144K more at target, nothing more delivered.
+    v.projected_value = 429_000;
+    const el = await fixture<SuccessValue>(
+      html`<success-value currency="USD" .value=${v}></success-value>`,
+    );
+    expect(deepText(el.shadowRoot!.querySelector('.totals')!)).to.equal(
+      'Total value: $285,000 Investment: $68,000 ROI: 4.2x',
+    );
+    expect(deepText(el.shadowRoot!.querySelector('[part="projected"]')!)).to.equal(
+      'Projected at target: $429,000',
+    );
+    expect(deepText(el)).to.include(PROJECTED_TEXT.note);
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves the projected line out when it equals the value delivered', async () => {
+    const el = await fixture<SuccessValue>(
+      html`<success-value .value=${valueExample()}></success-value>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part="projected"]')).to.equal(null);
+  });
+
+  it('shows the projected value even when nothing is delivered yet', async () => {
+    const v = valueExample();
+    Object.assign(v, { time_saved_hours: 0, cost_reduction: 0, revenue_impact: 0, total_value: 0 });
+    const el = await fixture<SuccessValue>(html`<success-value .value=${v}></success-value>`);
+    expect(deepText(el)).to.include('No value delivered yet.');
+    expect(deepText(el.shadowRoot!.querySelector('[part="projected"]')!)).to.equal(
+      'Projected at target: $285,000',
+    );
   });
 
   it('shows the API reason instead of an ROI without investment', async () => {

@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
-import { renderEmpty, renderNotice, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
+import {
+  fillText,
+  renderEmpty,
+  renderNotice,
+  renderSkeleton,
+  STATE_TEXT,
+  stateStyles,
+} from '../states.js';
 import { styleProps } from '../styles/style-props.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
@@ -20,18 +27,32 @@ interface ValueData {
 export const UNPRICED_HOURS_NOTE = 'No hourly rate: hours are reported, not counted in the total.';
 
 /**
+ * The element's texts about value at target, as STATE_TEXT holds the shared states' texts: whole
+ * phrases with `{name}` places that fillText fills (one string to translate).
+ */
+export const PROJECTED_TEXT = {
+  /** The label of the value-at-target line, apart from the total and ROI. */
+  label: 'Projected at target:',
+  /** Hours at target without an hourly rate. */
+  hours: '{hours}, not monetised',
+  note: 'Value of goals at their targets, including goals not measured yet. Not part of the total value or ROI.',
+} as const;
+
+/**
  * @summary PRD-165's "Value delivered": time saved, cost reduction and revenue impact as bars,
  * with the total, the investment and the ROI.
  *
  * @description Hours are shown as hours and money as money; hours without an hourly rate are
  * striped and left out of the total, which the element says in words (value is never counted
  * twice). ROI is the multiplier ("4.2x"); without an investment the API's reason is shown
- * instead. Given `.value` (`metrics.value_delivered`) it renders that in `currency`; given
+ * instead. The value at target (`projected_value`: goals not measured yet, linked drivers at
+ * their metric's target) is a separate line under the totals, never part of them. Given `.value` (`metrics.value_delivered`) it renders that in `currency`; given
  * `customer-id` inside a `<success-provider>` it fetches the customer's success metrics.
  *
  * @csspart base - The wrapper.
  * @csspart bars - The list of bars.
  * @csspart totals - Total, investment and ROI.
+ * @csspart projected - The value at target, apart from the total and ROI (when it differs).
  * @csspart state - Loading, empty and error states.
  *
  * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
@@ -87,6 +108,27 @@ export class SuccessValue extends SuccessElement {
     </div>`;
   }
 
+  /**
+   * Value at target on its own line, never in the total or ROI; absent when it says nothing the
+   * total does not (it equals the value delivered) or the data has none (an older server).
+   */
+  #renderProjected(v: ValueDelivered, currency: string | undefined) {
+    const money = v.projected_value as number | undefined;
+    const hours = v.projected_hours as number | undefined;
+    if (money === undefined || hours === undefined) return nothing;
+    if (money === v.total_value && hours === v.time_saved_hours) return nothing;
+    const f = this.fmt;
+    // Only hours at target (no rate): shown as hours, never as a money amount of 0.
+    const text =
+      money === 0 && hours > 0
+        ? fillText(PROJECTED_TEXT.hours, { hours: f.hours(hours) })
+        : f.money(money, currency);
+    return html`<dl class="projected" part="projected">
+        <div><dt>${PROJECTED_TEXT.label}</dt><dd class="num">${text}</dd></div>
+      </dl>
+      <p class="note">${PROJECTED_TEXT.note}</p>`;
+  }
+
   #renderValue({ value: v, currency, goalsTotal }: ValueData) {
     if (goalsTotal === 0) {
       return renderEmpty({
@@ -96,10 +138,10 @@ export class SuccessValue extends SuccessElement {
     const f = this.fmt;
     const unpriced = v.time_saved_hours > 0 && v.time_saved_value === 0;
     if (v.time_saved_hours === 0 && v.cost_reduction === 0 && v.revenue_impact === 0) {
-      return renderNotice(
+      return html`${renderNotice(
         'No value delivered yet. Add value drivers to goals to quantify it.',
         'info',
-      );
+      )}${this.#renderProjected(v, currency)}`;
     }
     const max = Math.max(v.time_saved_value, v.cost_reduction, v.revenue_impact, 0);
     // Tenths of a percent are finer than a pixel at any width a bar is drawn.
@@ -145,6 +187,7 @@ export class SuccessValue extends SuccessElement {
         <div><dt>Total value:</dt><dd class="num">${f.money(v.total_value, currency)}</dd></div>
         <div><dt>Investment:</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
         <div><dt>ROI:</dt><dd class="num">${v.roi_multiplier === null ? (v.roi_note ?? '—') : f.multiplier(v.roi_multiplier)}</dd></div>
-      </dl>`;
+      </dl>
+      ${this.#renderProjected(v, currency)}`;
   }
 }

@@ -123,11 +123,12 @@ export function referenceApi(origin) {
 export function demoScreenshotPlugin(origin) {
   return {
     name: 'demo-screenshot',
-    async executeCommand({ command, session }) {
+    async executeCommand({ command, session, payload }) {
       if (command === 'demo-roles') return demoRoles(origin, session);
-      if (command === 'demo-report') return demoReport(origin, session);
+      if (command === 'demo-report') return demoReport(origin, session, payload);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
+      const violations = await recordCspViolations(page);
       try {
         // Tall enough that the lazily loaded trend chart is in view and draws before the shot.
         await page.setViewport({ width: 1400, height: 2200 });
@@ -160,6 +161,7 @@ export function demoScreenshotPlugin(origin) {
           path: 'test-artefacts/demo-page.png',
           bytes: png.byteLength,
           title: await page.title(),
+          violations,
         };
       } finally {
         await page.close();
@@ -218,11 +220,27 @@ async function demoRoles(origin, session) {
 }
 
 /**
- * The `demo-report` command: opens Acme on the demo host page, picks "PDF" in "Report as",
- * presses the overview's Generate report, and answers what the server sent back for it (media
- * type, file name, the file's first bytes), as the browser received it.
+ * Content-Security-Policy violations on `page` (the server's own CSP for the demo page), each
+ * with the directive and the script and line that caused it; filled as the page runs.
  */
-async function demoReport(origin, session) {
+async function recordCspViolations(page) {
+  const violations = [];
+  await page.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolation(`${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return violations;
+}
+
+/**
+ * The `demo-report` command: opens Acme on the demo host page, picks `payload.format` in
+ * "Report as" (or leaves the picker as the page loads it), presses the overview's Generate
+ * report, and answers what the picker showed and what the server sent back for it (media type,
+ * file name, the file's first bytes), as the browser received it.
+ */
+async function demoReport(origin, session, payload) {
   const page = await session.browser.getPage(session.id).browser().newPage();
   try {
     await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
@@ -235,7 +253,11 @@ async function demoReport(origin, session) {
         document.getElementById('overview').shadowRoot?.querySelector('[part~="generate-report"]'),
       { timeout: 30_000 },
     );
-    await page.select('#report-format', 'pdf');
+    if (payload?.format) await page.select('#report-format', payload.format);
+    const shown = await page.evaluate(() => {
+      const select = document.getElementById('report-format');
+      return select.selectedOptions[0].textContent;
+    });
     const answered = page.waitForResponse((r) => r.url().endsWith('/generate'), {
       timeout: 30_000,
     });
@@ -243,6 +265,7 @@ async function demoReport(origin, session) {
     const response = await answered;
     const body = await response.buffer();
     return {
+      shown,
       status: response.status(),
       type: response.headers()['content-type'],
       disposition: response.headers()['content-disposition'],

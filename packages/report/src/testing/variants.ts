@@ -82,3 +82,23 @@ export function empty(input: ReportInput): ReportInput {
     },
   };
 }
+
+/**
+ * Acme after a goal with $144,000 of value drivers and no measurement was added: nothing more is
+ * delivered, $429,000 at target (issue 11).
+ */
+export function withProjected(input: ReportInput, projected = 429_000): ReportInput {
+  const m = input.metrics;
+  const a = input.account;
+  return {
+    ...input,
+    metrics: {
+      ...m,
+      metrics: {
+        ...m.metrics,
+        value_delivered: { ...m.metrics.value_delivered, projected_value: projected },
+      },
+    },
+    account: { ...a, value_summary: { ...a.value_summary, projected_value: projected } },
+  };
+}

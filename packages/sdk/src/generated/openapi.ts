@@ -595,7 +595,7 @@ export interface components {
              *     `min_length`, `max_length`, `minimum`, `maximum`, `min_items`, `max_items`,
              *     `unique_items`, `unknown_property`, `one_of` (the body matches neither shape of a goal
              *     body), `invalid_json`, `not_found`, `date_order`, `direction_conflict`,
-             *     `no_amount`, `future_date`, `multiple_metrics`, `stale_version`,
+             *     `no_amount`, `linked_amount`, `future_date`, `multiple_metrics`, `stale_version`,
              *     `idempotency_key_reused` or `invalid`. New codes may be added later.
              * @example type
              */
@@ -824,18 +824,35 @@ export interface components {
          *     `hours_per_month` x 12. Hours become money only with an `hourly_rate`. Hours without a
          *     rate are reported as hours and add nothing to money, so value is never counted twice
          *     (PRD-165's mock-up shows 2,400 hours next to $185K + $100K = $285K).
+         *
+         *     Value is delivered only when measured. While no metric of the goal has a measurement
+         *     (as of the end of the period), `annual_hours` and `annual_value` are 0 and the driver's
+         *     value counts only in `projected_hours` and `projected_value`. A driver linked to a metric
+         *     (`metric_id`) takes its per-unit amount from that metric's measured change, counted in the
+         *     metric's direction of improvement: PRD-165 §7.2's resolution time from 24 h to 11.5 h is
+         *     12.5 h saved per ticket, x 150 tickets a month x $50/h = $93,750 a month. A change away
+         *     from the target delivers 0, never a negative value. The change counts as hours for a
+         *     `time_saved` driver or a driver with an `hourly_rate` (per unit when `units_per_month` is
+         *     given, else per month), and as money for a `cost_reduction` or `revenue_increase` driver
+         *     without a rate (per unit x `units_per_month` x 12 when that is given, else the change is
+         *     the annual amount, as for a metric of upsell revenue in the customer's currency).
          * @example {
          *       "type": "time_saved",
          *       "label": "Ticket handling time saved",
          *       "confidence": "high",
-         *       "hours_per_unit": 12.5,
+         *       "metric_id": "met_acme_resolution_time",
+         *       "hours_per_unit": null,
          *       "units_per_month": 150,
          *       "hours_per_month": null,
          *       "hourly_rate": 50,
          *       "monthly_amount": null,
          *       "annual_amount": null,
+         *       "measured_change": 12.5,
          *       "annual_hours": 22500,
-         *       "annual_value": 1125000
+         *       "annual_value": 1125000,
+         *       "projected_hours": 21600,
+         *       "projected_value": 1080000,
+         *       "value_note": null
          *     }
          * @example {
          *       "type": "cost_reduction",
@@ -848,7 +865,12 @@ export interface components {
          *       "monthly_amount": null,
          *       "annual_amount": 45000,
          *       "annual_hours": 0,
-         *       "annual_value": 45000
+         *       "annual_value": 45000,
+         *       "metric_id": null,
+         *       "measured_change": null,
+         *       "projected_hours": 0,
+         *       "projected_value": 45000,
+         *       "value_note": null
          *     }
          */
         ValueDriver: {
@@ -869,10 +891,41 @@ export interface components {
             monthly_amount: number | null;
             /** @description The money per year. A negative amount is a cost increase. It takes precedence over `monthly_amount`. */
             annual_amount: number | null;
-            /** @description The hours saved per year (0 for money-only drivers). */
+            /**
+             * @description The id of the goal's metric whose measured change is this driver's per-unit amount,
+             *     for example "Average resolution time" for hours saved per ticket. Null when the
+             *     driver is not linked and its amounts are as stated.
+             */
+            metric_id: string | null;
+            /**
+             * @description For a linked driver, the per-unit amount taken from its metric: the change from the
+             *     baseline to the current value in the direction of improvement, floored at 0
+             *     (PRD-165 §7.2: 24 - 11.5 = 12.5 hours per ticket). Null for an unlinked driver, and
+             *     when the metric has no baseline or no measurement yet.
+             */
+            readonly measured_change: number | null;
+            /** @description The hours saved per year, delivered (0 for money-only drivers and while nothing is delivered). */
             readonly annual_hours: number;
-            /** @description The money value per year, in the customer's currency. It is 0 for hours without a rate. Finite. */
+            /**
+             * @description The money value delivered per year, in the customer's currency. It is 0 for hours
+             *     without a rate, and while the goal has no measurement. Finite.
+             */
             readonly annual_value: number;
+            /** @description The hours per year at target. It is never part of `annual_hours`. */
+            readonly projected_hours: number;
+            /**
+             * @description The money value per year at target, in the customer's currency: for a linked driver,
+             *     its metric's target - baseline in place of the measured change; for an unlinked
+             *     driver, its stated amount. It is never part of `annual_value` or ROI. 0 when the
+             *     linked metric has no baseline. Finite.
+             */
+            readonly projected_value: number;
+            /**
+             * @description Why the driver delivers nothing, for example "No measurement yet. Value counts as
+             *     delivered once a metric of the goal is measured; until then it is projected.", or
+             *     "Baseline not set. Cannot measure the change the value comes from.". Null otherwise.
+             */
+            readonly value_note: string | null;
         };
         /**
          * @description A rule-based action for a goal that is at risk or missed (PRD-069's "Recommended Actions").
@@ -966,7 +1019,12 @@ export interface components {
          *           "monthly_amount": null,
          *           "annual_amount": null,
          *           "annual_hours": 2400,
-         *           "annual_value": 0
+         *           "annual_value": 0,
+         *           "metric_id": null,
+         *           "measured_change": null,
+         *           "projected_hours": 2400,
+         *           "projected_value": 0,
+         *           "value_note": null
          *         }
          *       ],
          *       "version": 5,
@@ -978,6 +1036,8 @@ export interface components {
          *       "exceeded": true,
          *       "expected_pct": 66.11111111111111,
          *       "annual_value": 0,
+         *       "projected_value": 0,
+         *       "projected_hours": 2400,
          *       "forecast_date": "2026-04-17",
          *       "recommendations": [],
          *       "metric": "Average resolution time",
@@ -1054,8 +1114,20 @@ export interface components {
              *     points of it. Null when the dates do not allow it (start on or after target).
              */
             readonly expected_pct: number | null;
-            /** @description The sum of the value drivers' `annual_value`, in `currency`. Finite. It is 0 without value drivers. */
+            /**
+             * @description The value delivered per year: the sum of the value drivers' `annual_value`, in
+             *     `currency`. Finite. It is 0 without value drivers, and while no metric of the goal has
+             *     a measurement (value is delivered only when measured).
+             */
             readonly annual_value: number;
+            /**
+             * @description The value per year at target: the sum of the value drivers' `projected_value`, in
+             *     `currency`. Shown apart; it is never part of `annual_value`, the customer's value
+             *     delivered or ROI. Finite.
+             */
+            readonly projected_value: number;
+            /** @description The hours saved per year at target, the sum of the drivers' `projected_hours`. */
+            readonly projected_hours: number;
             /**
              * Format: date
              * @description The date at which the least-squares trends project that the last metric reaches its
@@ -1095,11 +1167,24 @@ export interface components {
          *     `units_per_month`, or `hours_per_month`), optionally with an `hourly_rate` that turns the
          *     hours into money. Hours, units and rates are >= 0. Amounts may be negative, where a
          *     negative amount is a cost increase. See `ValueDriver` for the arithmetic.
+         *
+         *     A driver linked to a metric (`metric_id`) takes its amount from the metric's measured
+         *     change instead, so it must not state `annual_amount`, `monthly_amount`, `hours_per_unit`
+         *     or `hours_per_month` (422 `linked_amount`); it may give `units_per_month` and
+         *     `hourly_rate`.
          * @example {
          *       "type": "time_saved",
          *       "label": "Ticket handling time saved",
          *       "confidence": "high",
          *       "hours_per_unit": 12.5,
+         *       "units_per_month": 150,
+         *       "hourly_rate": 50
+         *     }
+         * @example {
+         *       "type": "time_saved",
+         *       "label": "Ticket handling time saved",
+         *       "confidence": "high",
+         *       "metric_id": "met_acme_resolution_time",
          *       "units_per_month": 150,
          *       "hourly_rate": 50
          *     }
@@ -1128,6 +1213,14 @@ export interface components {
             monthly_amount?: number | null;
             /** @description The money per year, in the customer's currency. It takes precedence over `monthly_amount`. */
             annual_amount?: number | null;
+            /**
+             * @description Links the driver to a metric of the same goal: its per-unit amount becomes that
+             *     metric's measured change (see `ValueDriver`). It must be the `id` of a metric listed
+             *     in the same body's `metrics[]` (or, for the flat shorthand, the goal's one metric),
+             *     else 422 `not_found` at this field. A new goal's metrics get their ids when it is
+             *     created, so link drivers with `updateSuccessGoal`. Default null: not linked.
+             */
+            metric_id?: string | null;
         };
         /**
          * @description A metric of a new goal.
@@ -1911,10 +2004,12 @@ export interface components {
             readonly achievement_rate: number | null;
         };
         /**
-         * @description PRD-165 §6.1 `SuccessMetrics.value_delivered`. The annualised value of all goals' value
-         *     drivers, in the customer's currency, and the ROI against the investment. Total value is
-         *     time value + cost reduction + revenue impact. Hours without a rate count only in
-         *     `time_saved_hours`. TC-165.2: $285,000 / $68,000 gives `roi_multiplier` 4.19, shown
+         * @description PRD-165 §6.1 `SuccessMetrics.value_delivered`. The annualised value delivered by all
+         *     goals' value drivers, in the customer's currency, and the ROI against the investment.
+         *     Total value is time value + cost reduction + revenue impact. Hours without a rate count
+         *     only in `time_saved_hours`. A goal with no measurement yet delivers nothing: its value
+         *     counts only in `projected_value`, which is reported apart and never added to
+         *     `total_value` or ROI. TC-165.2: $285,000 / $68,000 gives `roi_multiplier` 4.19, shown
          *     "4.2x".
          * @example {
          *       "time_saved_hours": 2400,
@@ -1926,7 +2021,9 @@ export interface components {
          *       "roi_multiplier": 4.1911764705882355,
          *       "roi_pct": 419.11764705882354,
          *       "net_return_pct": 319.11764705882354,
-         *       "roi_note": null
+         *       "roi_note": null,
+         *       "projected_value": 285000,
+         *       "projected_hours": 2400
          *     }
          */
         ValueDelivered: {
@@ -1953,6 +2050,13 @@ export interface components {
              *     calculate ROI.". Null when ROI is computed.
              */
             readonly roi_note: string | null;
+            /**
+             * @description The value per year at target, over all goals: the goals' `projected_value`. Not
+             *     delivered value: it is never part of `total_value` or ROI. Finite.
+             */
+            readonly projected_value: number;
+            /** @description The hours saved per year at target, over all goals. Never part of `time_saved_hours`. */
+            readonly projected_hours: number;
         };
         /**
          * @description PRD-165 §6.1 `SuccessMetrics.milestones[]`. A milestone reached in the period.
@@ -2002,7 +2106,9 @@ export interface components {
          *         "roi_multiplier": 4.1911764705882355,
          *         "roi_pct": 419.11764705882354,
          *         "net_return_pct": 319.11764705882354,
-         *         "roi_note": null
+         *         "roi_note": null,
+         *         "projected_value": 285000,
+         *         "projected_hours": 2400
          *       },
          *       "success_score": {
          *         "score": 91,
@@ -2273,6 +2379,8 @@ export interface components {
          *       "label": "Time Savings",
          *       "annual_value": 165600,
          *       "annual_hours": 2760,
+         *       "projected_value": 165600,
+         *       "projected_hours": 2760,
          *       "confidence": "high"
          *     }
          */
@@ -2284,13 +2392,18 @@ export interface components {
             readonly annual_value: number;
             /** @description The hours saved per year (0 for money-only rows). */
             readonly annual_hours: number;
+            /** @description The row's value per year at target. Never part of `annual_value`. */
+            readonly projected_value: number;
+            /** @description The row's hours per year at target. Never part of `annual_hours`. */
+            readonly projected_hours: number;
             /** @description The confidence shared by the row's drivers. Null when it is mixed or not given. */
             confidence: components["schemas"]["Confidence"] | null;
         };
         /**
-         * @description PRD-069's value summary: value by category, with confidence and ROI. PRD-069's example is
-         *     $165,600 + $64,800 + $45,000 = $275,400 against $150,000, which gives an ROI of 184 %
-         *     (`roi_pct` 183.6, `roi_multiplier` 1.836).
+         * @description PRD-069's value summary: value delivered by category, with confidence and ROI. PRD-069's
+         *     example is $165,600 + $64,800 + $45,000 = $275,400 against $150,000, which gives an ROI
+         *     of 184 % (`roi_pct` 183.6, `roi_multiplier` 1.836). The value at target
+         *     (`projected_value`) is reported apart and never added to `total_value` or ROI.
          * @example {
          *       "categories": [
          *         {
@@ -2298,6 +2411,8 @@ export interface components {
          *           "label": "Time Savings",
          *           "annual_value": 165600,
          *           "annual_hours": 2760,
+         *           "projected_value": 165600,
+         *           "projected_hours": 2760,
          *           "confidence": "high"
          *         },
          *         {
@@ -2305,6 +2420,8 @@ export interface components {
          *           "label": "Error Reduction",
          *           "annual_value": 64800,
          *           "annual_hours": 0,
+         *           "projected_value": 64800,
+         *           "projected_hours": 0,
          *           "confidence": "medium"
          *         },
          *         {
@@ -2312,6 +2429,8 @@ export interface components {
          *           "label": "Tool Consolidation",
          *           "annual_value": 45000,
          *           "annual_hours": 0,
+         *           "projected_value": 45000,
+         *           "projected_hours": 0,
          *           "confidence": "high"
          *         }
          *       ],
@@ -2322,6 +2441,8 @@ export interface components {
          *       "roi_multiplier": 1.836,
          *       "net_return_pct": 83.6,
          *       "roi_note": null,
+         *       "projected_value": 275400,
+         *       "projected_hours": 2760,
          *       "currency": "USD"
          *     }
          */
@@ -2342,6 +2463,13 @@ export interface components {
             readonly net_return_pct: number | null;
             /** @description Why ROI is null. Null when ROI is computed. */
             readonly roi_note: string | null;
+            /**
+             * @description The value per year at target over all rows. Reported apart: it is never part of
+             *     `total_value` or ROI. Finite.
+             */
+            readonly projected_value: number;
+            /** @description The hours saved per year at target over all rows. */
+            readonly projected_hours: number;
             /** @description The currency of every amount in this object. */
             currency: string;
         };
@@ -2982,12 +3110,17 @@ export interface components {
         /**
          * @description The reporting window. `all` (the default) runs from the customer's contract start to now,
          *     which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
-         *     a month. Trends, measurements and milestones are limited to the window. Progress, status,
-         *     value and ROI are computed as of the window's end, or as of now if the window ends in the
-         *     future.
+         *     a month, each from 1900 to 2999. Trends, measurements and milestones are limited to the
+         *     window. Progress, status, value and ROI are computed as of the window's end, or as of now
+         *     if the window ends in the future.
          */
         Period: string;
-        /** @description The opaque `next_cursor` of the previous page. Omit it for the first page. */
+        /**
+         * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+         *     signed by the server and only good with the filters of the request that returned it; one
+         *     that was altered, or issued by another server instance that does not share its cursor
+         *     secret, is a 400 (start again from the first page).
+         */
         Cursor: string;
         /** @description The maximum number of items on one page. */
         Limit: number;
@@ -3065,7 +3198,12 @@ export interface operations {
                 csm_id?: components["parameters"]["CsmIdQuery"];
                 /** @description Case-insensitive substring of the customer's name. */
                 search?: components["parameters"]["Search"];
-                /** @description The opaque `next_cursor` of the previous page. Omit it for the first page. */
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description The maximum number of items on one page. */
                 limit?: components["parameters"]["Limit"];
@@ -3124,7 +3262,12 @@ export interface operations {
     listMilestones: {
         parameters: {
             query?: {
-                /** @description The opaque `next_cursor` of the previous page. Omit it for the first page. */
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description The maximum number of items on one page. */
                 limit?: components["parameters"]["Limit"];
@@ -3465,7 +3608,12 @@ export interface operations {
                 csm_id?: components["parameters"]["CsmIdQuery"];
                 /** @description Only customers of this segment. */
                 segment?: components["parameters"]["SegmentQuery"];
-                /** @description The opaque `next_cursor` of the previous page. Omit it for the first page. */
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description The maximum number of items on one page. */
                 limit?: components["parameters"]["Limit"];
@@ -3498,9 +3646,9 @@ export interface operations {
                 /**
                  * @description The reporting window. `all` (the default) runs from the customer's contract start to now,
                  *     which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
-                 *     a month. Trends, measurements and milestones are limited to the window. Progress, status,
-                 *     value and ROI are computed as of the window's end, or as of now if the window ends in the
-                 *     future.
+                 *     a month, each from 1900 to 2999. Trends, measurements and milestones are limited to the
+                 *     window. Progress, status, value and ROI are computed as of the window's end, or as of now
+                 *     if the window ends in the future.
                  */
                 period?: components["parameters"]["Period"];
             };
@@ -3585,9 +3733,9 @@ export interface operations {
                 /**
                  * @description The reporting window. `all` (the default) runs from the customer's contract start to now,
                  *     which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
-                 *     a month. Trends, measurements and milestones are limited to the window. Progress, status,
-                 *     value and ROI are computed as of the window's end, or as of now if the window ends in the
-                 *     future.
+                 *     a month, each from 1900 to 2999. Trends, measurements and milestones are limited to the
+                 *     window. Progress, status, value and ROI are computed as of the window's end, or as of now
+                 *     if the window ends in the future.
                  */
                 period?: components["parameters"]["Period"];
                 /**
@@ -3677,7 +3825,12 @@ export interface operations {
                 customer_id?: components["parameters"]["CustomerIdQuery"];
                 /** @description Only alerts raised strictly after this time. To poll, pass the newest `created_at` you have. */
                 since?: components["parameters"]["Since"];
-                /** @description The opaque `next_cursor` of the previous page. Omit it for the first page. */
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description The maximum number of items on one page. */
                 limit?: components["parameters"]["Limit"];

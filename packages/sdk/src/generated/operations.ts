@@ -20,7 +20,10 @@ export interface ListCustomersInput {
    */
   search?: Exclude<NonNullable<operations["listCustomers"]['parameters']["query"]>["search"], undefined>;
   /**
-   * The opaque `next_cursor` of the previous page. Omit it for the first page.
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
    */
   cursor?: Exclude<NonNullable<operations["listCustomers"]['parameters']["query"]>["cursor"], undefined>;
   /**
@@ -48,7 +51,10 @@ export interface ListMilestonesInput {
    */
   customerId: NonNullable<operations["listMilestones"]['parameters']["path"]>["customerId"];
   /**
-   * The opaque `next_cursor` of the previous page. Omit it for the first page.
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
    */
   cursor?: Exclude<NonNullable<operations["listMilestones"]['parameters']["query"]>["cursor"], undefined>;
   /**
@@ -184,7 +190,10 @@ export interface GetPortfolioSuccessMetricsInput {
    */
   segment?: Exclude<NonNullable<operations["getPortfolioSuccessMetrics"]['parameters']["query"]>["segment"], undefined>;
   /**
-   * The opaque `next_cursor` of the previous page. Omit it for the first page.
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
    */
   cursor?: Exclude<NonNullable<operations["getPortfolioSuccessMetrics"]['parameters']["query"]>["cursor"], undefined>;
   /**
@@ -204,9 +213,9 @@ export interface GetCustomerSuccessMetricsInput {
   /**
    * The reporting window. `all` (the default) runs from the customer's contract start to now,
    * which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
-   * a month. Trends, measurements and milestones are limited to the window. Progress, status,
-   * value and ROI are computed as of the window's end, or as of now if the window ends in the
-   * future.
+   * a month, each from 1900 to 2999. Trends, measurements and milestones are limited to the
+   * window. Progress, status, value and ROI are computed as of the window's end, or as of now
+   * if the window ends in the future.
    */
   period?: Exclude<NonNullable<operations["getCustomerSuccessMetrics"]['parameters']["query"]>["period"], undefined>;
 }
@@ -241,9 +250,9 @@ export interface GetAccountSuccessMetricsInput {
   /**
    * The reporting window. `all` (the default) runs from the customer's contract start to now,
    * which is PRD-069's "contract to date". `2026` is a year, `2026-Q2` a quarter and `2026-04`
-   * a month. Trends, measurements and milestones are limited to the window. Progress, status,
-   * value and ROI are computed as of the window's end, or as of now if the window ends in the
-   * future.
+   * a month, each from 1900 to 2999. Trends, measurements and milestones are limited to the
+   * window. Progress, status, value and ROI are computed as of the window's end, or as of now
+   * if the window ends in the future.
    */
   period?: Exclude<NonNullable<operations["getAccountSuccessMetrics"]['parameters']["query"]>["period"], undefined>;
   /**
@@ -285,7 +294,10 @@ export interface ListAlertsInput {
    */
   since?: Exclude<NonNullable<operations["listAlerts"]['parameters']["query"]>["since"], undefined>;
   /**
-   * The opaque `next_cursor` of the previous page. Omit it for the first page.
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
    */
   cursor?: Exclude<NonNullable<operations["listAlerts"]['parameters']["query"]>["cursor"], undefined>;
   /**

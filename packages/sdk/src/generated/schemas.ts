@@ -138,8 +138,20 @@ export const SuccessMetricSchema = v.object({ id: v.string(), name: v.string(), 
  * `hours_per_month` x 12. Hours become money only with an `hourly_rate`. Hours without a
  * rate are reported as hours and add nothing to money, so value is never counted twice
  * (PRD-165's mock-up shows 2,400 hours next to $185K + $100K = $285K).
+ *
+ * Value is delivered only when measured. While no metric of the goal has a measurement
+ * (as of the end of the period), `annual_hours` and `annual_value` are 0 and the driver's
+ * value counts only in `projected_hours` and `projected_value`. A driver linked to a metric
+ * (`metric_id`) takes its per-unit amount from that metric's measured change, counted in the
+ * metric's direction of improvement: PRD-165 §7.2's resolution time from 24 h to 11.5 h is
+ * 12.5 h saved per ticket, x 150 tickets a month x $50/h = $93,750 a month. A change away
+ * from the target delivers 0, never a negative value. The change counts as hours for a
+ * `time_saved` driver or a driver with an `hourly_rate` (per unit when `units_per_month` is
+ * given, else per month), and as money for a `cost_reduction` or `revenue_increase` driver
+ * without a rate (per unit x `units_per_month` x 12 when that is given, else the change is
+ * the annual amount, as for a metric of upsell revenue in the customer's currency).
  */
-export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: v.string(), confidence: v.nullable(ConfidenceSchema), hours_per_unit: v.nullable(v.number()), units_per_month: v.nullable(v.number()), hours_per_month: v.nullable(v.number()), hourly_rate: v.nullable(v.number()), monthly_amount: v.nullable(v.number()), annual_amount: v.nullable(v.number()), annual_hours: v.number(), annual_value: v.number() });
+export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: v.string(), confidence: v.nullable(ConfidenceSchema), hours_per_unit: v.nullable(v.number()), units_per_month: v.nullable(v.number()), hours_per_month: v.nullable(v.number()), hourly_rate: v.nullable(v.number()), monthly_amount: v.nullable(v.number()), annual_amount: v.nullable(v.number()), metric_id: v.nullable(v.string()), measured_change: v.nullable(v.number()), annual_hours: v.number(), annual_value: v.number(), projected_hours: v.number(), projected_value: v.number(), value_note: v.nullable(v.string()) });
 
 /**
  * A rule-based action for a goal that is at risk or missed (PRD-069's "Recommended Actions").
@@ -153,7 +165,7 @@ export const RecommendationSchema = v.object({ priority: RecommendationPriorityS
  * of that model. Example: TC-165.1, "Reduce ticket time", from 24 h to 12 h, now 11.5 h,
  * achieved at 104.17 %.
  */
-export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.array(RecommendationSchema), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string() });
+export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), projected_value: v.number(), projected_hours: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.array(RecommendationSchema), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string() });
 
 /**
  * The goal's owner on the customer's side.
@@ -166,8 +178,13 @@ export const OwnerInputSchema = v.strictObject({ name: v.pipe(v.string(), v.minL
  * `units_per_month`, or `hours_per_month`), optionally with an `hourly_rate` that turns the
  * hours into money. Hours, units and rates are >= 0. Amounts may be negative, where a
  * negative amount is a cost increase. See `ValueDriver` for the arithmetic.
+ *
+ * A driver linked to a metric (`metric_id`) takes its amount from the metric's measured
+ * change instead, so it must not state `annual_amount`, `monthly_amount`, `hours_per_unit`
+ * or `hours_per_month` (422 `linked_amount`); it may give `units_per_month` and
+ * `hourly_rate`.
  */
-export const ValueDriverInputSchema = v.strictObject({ type: ValueDriverTypeSchema, label: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), confidence: v.exactOptional(v.nullable(ConfidenceSchema)), hours_per_unit: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), units_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hours_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hourly_rate: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), monthly_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), annual_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))) });
+export const ValueDriverInputSchema = v.strictObject({ type: ValueDriverTypeSchema, label: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), confidence: v.exactOptional(v.nullable(ConfidenceSchema)), hours_per_unit: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), units_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hours_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hourly_rate: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), monthly_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), annual_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), metric_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))) });
 
 /**
  * A metric of a new goal.
@@ -292,13 +309,15 @@ export const SuccessScoreSchema = v.object({ score: v.nullable(v.number()), band
 export const GoalCountsSchema = v.object({ total: v.pipe(v.number(), v.integer()), achieved: v.pipe(v.number(), v.integer()), on_track: v.pipe(v.number(), v.integer()), at_risk: v.pipe(v.number(), v.integer()), missed: v.pipe(v.number(), v.integer()), not_started: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()) });
 
 /**
- * PRD-165 §6.1 `SuccessMetrics.value_delivered`. The annualised value of all goals' value
- * drivers, in the customer's currency, and the ROI against the investment. Total value is
- * time value + cost reduction + revenue impact. Hours without a rate count only in
- * `time_saved_hours`. TC-165.2: $285,000 / $68,000 gives `roi_multiplier` 4.19, shown
+ * PRD-165 §6.1 `SuccessMetrics.value_delivered`. The annualised value delivered by all
+ * goals' value drivers, in the customer's currency, and the ROI against the investment.
+ * Total value is time value + cost reduction + revenue impact. Hours without a rate count
+ * only in `time_saved_hours`. A goal with no measurement yet delivers nothing: its value
+ * counts only in `projected_value`, which is reported apart and never added to
+ * `total_value` or ROI. TC-165.2: $285,000 / $68,000 gives `roi_multiplier` 4.19, shown
  * "4.2x".
  */
-export const ValueDeliveredSchema = v.object({ time_saved_hours: v.number(), time_saved_value: v.number(), cost_reduction: v.number(), revenue_impact: v.number(), total_value: v.number(), investment: v.nullable(v.number()), roi_multiplier: v.nullable(v.number()), roi_pct: v.nullable(v.number()), net_return_pct: v.nullable(v.number()), roi_note: v.nullable(v.string()) });
+export const ValueDeliveredSchema = v.object({ time_saved_hours: v.number(), time_saved_value: v.number(), cost_reduction: v.number(), revenue_impact: v.number(), total_value: v.number(), investment: v.nullable(v.number()), roi_multiplier: v.nullable(v.number()), roi_pct: v.nullable(v.number()), net_return_pct: v.nullable(v.number()), roi_note: v.nullable(v.string()), projected_value: v.number(), projected_hours: v.number() });
 
 /**
  * PRD-165 §6.1 `SuccessMetrics.milestones[]`. A milestone reached in the period.
@@ -349,14 +368,15 @@ export const ExecutiveSummarySchema = v.object({ goals_total: v.pipe(v.number(),
 /**
  * One row of PRD-069's "Quantified Value Delivered" table. The value drivers are grouped by type and label.
  */
-export const ValueCategorySchema = v.object({ category: ValueDriverTypeSchema, label: v.string(), annual_value: v.number(), annual_hours: v.number(), confidence: v.nullable(ConfidenceSchema) });
+export const ValueCategorySchema = v.object({ category: ValueDriverTypeSchema, label: v.string(), annual_value: v.number(), annual_hours: v.number(), projected_value: v.number(), projected_hours: v.number(), confidence: v.nullable(ConfidenceSchema) });
 
 /**
- * PRD-069's value summary: value by category, with confidence and ROI. PRD-069's example is
- * $165,600 + $64,800 + $45,000 = $275,400 against $150,000, which gives an ROI of 184 %
- * (`roi_pct` 183.6, `roi_multiplier` 1.836).
+ * PRD-069's value summary: value delivered by category, with confidence and ROI. PRD-069's
+ * example is $165,600 + $64,800 + $45,000 = $275,400 against $150,000, which gives an ROI
+ * of 184 % (`roi_pct` 183.6, `roi_multiplier` 1.836). The value at target
+ * (`projected_value`) is reported apart and never added to `total_value` or ROI.
  */
-export const ValueSummarySchema = v.object({ categories: v.array(ValueCategorySchema), time_saved_hours: v.number(), total_value: v.number(), investment: v.nullable(v.number()), roi_pct: v.nullable(v.number()), roi_multiplier: v.nullable(v.number()), net_return_pct: v.nullable(v.number()), roi_note: v.nullable(v.string()), currency: v.string() });
+export const ValueSummarySchema = v.object({ categories: v.array(ValueCategorySchema), time_saved_hours: v.number(), total_value: v.number(), investment: v.nullable(v.number()), roi_pct: v.nullable(v.number()), roi_multiplier: v.nullable(v.number()), net_return_pct: v.nullable(v.number()), roi_note: v.nullable(v.string()), projected_value: v.number(), projected_hours: v.number(), currency: v.string() });
 
 /**
  * One row of PRD-069's benchmark comparison.
@@ -398,7 +418,7 @@ export const AccountGoalInputSchema = v.strictObject({ title: v.pipe(v.string(),
 /**
  * What `generateSuccessReport` renders (PRD-165 §6.2).
  */
-export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(7))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))) });
+export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(7))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))) });
 
 /**
  * What `createEmbedToken` mints a token for.

@@ -1,4 +1,4 @@
-import { benchmark, roi, valueDelivered } from '@cscx/success-calc';
+import { benchmark, type GoalValueInput, roi, valueOfGoals } from '@cscx/success-calc';
 import { isoTimestamp } from '../clock.js';
 import type {
   AccountSuccessMetrics,
@@ -11,7 +11,7 @@ import type {
 import type { CustomerRecord } from '../repo/customers.js';
 import type { StoredDriver } from '../repo/goals.js';
 import { type CustomerView, goalCounts, successScoreOf, toCustomer } from './customer.js';
-import { calcDriver, type DerivedGoal } from './goal.js';
+import type { DerivedGoal } from './goal.js';
 import { deriveMilestone } from './milestone.js';
 import type { CustomerSummary } from './portfolio.js';
 
@@ -19,27 +19,43 @@ import type { CustomerSummary } from './portfolio.js';
 export const MIN_PEERS = 5;
 export const NOT_ENOUGH_PEERS = `Not enough peers in this segment to benchmark (at least ${MIN_PEERS} are needed).`;
 
-/** PRD-069's value table: drivers grouped by type and label, each group summed by calc. */
+interface Group {
+  readonly drivers: StoredDriver[];
+  /** Each driver as a one-driver goal: it keeps its own goal's measured state and metric. */
+  readonly inputs: GoalValueInput[];
+}
+
+/**
+ * PRD-069's value table: drivers grouped by type and label, each group summed by calc's
+ * `valueOfGoals` (delivered only when its goal is measured; the value at target apart).
+ */
 export function valueSummary(c: CustomerRecord, goals: readonly DerivedGoal[]): ValueSummary {
-  const groups = new Map<string, StoredDriver[]>();
+  const groups = new Map<string, Group>();
   for (const g of goals) {
-    for (const d of g.record.value_drivers) {
+    g.record.value_drivers.forEach((d, i) => {
       const key = `${d.type}\u0000${d.label}`;
-      const list = groups.get(key);
-      if (list) list.push(d);
-      else groups.set(key, [d]);
-    }
+      const input = g.value.drivers[i];
+      if (!input) return;
+      const one = { measured: g.value.measured, drivers: [input] };
+      const group = groups.get(key);
+      if (group) {
+        group.drivers.push(d);
+        group.inputs.push(one);
+      } else groups.set(key, { drivers: [d], inputs: [one] });
+    });
   }
   const categories: ValueCategory[] = [];
-  for (const drivers of groups.values()) {
+  for (const { drivers, inputs } of groups.values()) {
     const first = drivers[0]!;
-    const v = valueDelivered(drivers.map(calcDriver));
+    const v = valueOfGoals(inputs);
     const confidences = new Set(drivers.map((d) => d.confidence));
     categories.push({
       category: first.type,
       label: first.label,
       annual_value: v.ok ? v.totalValue : 0,
       annual_hours: v.ok ? v.timeSavedHours : 0,
+      projected_value: v.ok ? v.projected.totalValue : 0,
+      projected_hours: v.ok ? v.projected.timeSavedHours : 0,
       confidence: confidences.size === 1 ? first.confidence : null,
     });
   }
@@ -47,7 +63,7 @@ export function valueSummary(c: CustomerRecord, goals: readonly DerivedGoal[]): 
     (a, b) =>
       b.annual_value - a.annual_value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
   );
-  const all = valueDelivered(goals.flatMap((g) => g.record.value_drivers.map(calcDriver)));
+  const all = valueOfGoals(goals.map((g) => g.value));
   const total = all.ok ? all.totalValue : 0;
   const r = roi({ value: total, investment: c.investment });
   return {
@@ -59,6 +75,8 @@ export function valueSummary(c: CustomerRecord, goals: readonly DerivedGoal[]): 
     roi_multiplier: r.ok ? r.multiplier : null,
     net_return_pct: r.ok ? r.netReturnPercent : null,
     roi_note: r.ok ? null : r.message,
+    projected_value: all.ok ? all.projected.totalValue : 0,
+    projected_hours: all.ok ? all.projected.timeSavedHours : 0,
     currency: c.currency,
   };
 }

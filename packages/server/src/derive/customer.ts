@@ -1,4 +1,4 @@
-import { portfolioSummary, roi, successScore, valueDelivered } from '@cscx/success-calc';
+import { portfolioSummary, roi, successScore, valueOfGoals } from '@cscx/success-calc';
 import { isoTimestamp } from '../clock.js';
 import type {
   Customer,
@@ -10,7 +10,7 @@ import type {
 import type { CustomerRecord } from '../repo/customers.js';
 import type { GoalRecord } from '../repo/goals.js';
 import type { MilestoneRecord } from '../repo/milestones.js';
-import { calcDriver, type DerivedGoal, deriveGoal } from './goal.js';
+import { type DerivedGoal, deriveGoal } from './goal.js';
 import { deriveMilestone } from './milestone.js';
 import type { Window } from './period.js';
 
@@ -48,12 +48,24 @@ export function goalCounts(c: CustomerRecord, goals: readonly DerivedGoal[]): Go
   };
 }
 
-/** Value delivered by every goal's drivers and the ROI against the investment, by calc. */
+const NO_VALUE = {
+  timeSavedHours: 0,
+  timeSavedValue: 0,
+  costReduction: 0,
+  revenueImpact: 0,
+  totalValue: 0,
+  projected: { timeSavedHours: 0, totalValue: 0 },
+} as const;
+
+/**
+ * Value delivered by every goal's drivers and the ROI against the investment, by calc's
+ * `valueOfGoals`: a goal with no measurement delivers nothing, and the value at target is
+ * reported apart (`projected_value`), never in the total or ROI. The portfolio and the
+ * benchmarks take their value and ROI from here too, so every view shows one delivered figure.
+ */
 export function valueDeliveredOf(c: CustomerRecord, goals: readonly DerivedGoal[]): ValueDelivered {
-  const value = valueDelivered(goals.flatMap((g) => g.record.value_drivers.map(calcDriver)));
-  const v = value.ok
-    ? value
-    : { timeSavedHours: 0, timeSavedValue: 0, costReduction: 0, revenueImpact: 0, totalValue: 0 };
+  const value = valueOfGoals(goals.map((g) => g.value));
+  const v = value.ok ? value : NO_VALUE;
   const r = roi({ value: v.totalValue, investment: c.investment });
   return {
     time_saved_hours: v.timeSavedHours,
@@ -66,6 +78,8 @@ export function valueDeliveredOf(c: CustomerRecord, goals: readonly DerivedGoal[
     roi_pct: r.ok ? r.percent : null,
     net_return_pct: r.ok ? r.netReturnPercent : null,
     roi_note: r.ok ? null : r.message,
+    projected_value: v.projected.totalValue,
+    projected_hours: v.projected.timeSavedHours,
   };
 }
 

@@ -6,9 +6,9 @@ import {
   formatPercent,
   goalProgress,
   goalStatus,
+  goalValue,
   metricProgress,
   metricStatus,
-  valueDelivered,
 } from '@cscx/success-calc';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { responseExample } from '../../../../testing/openapi-spec.js';
@@ -52,22 +52,39 @@ function expectCalcAgrees(g: SuccessGoal, asOf: string): void {
   expect(g.status, g.id).toBe(st.status);
   expect(g.expected_pct).toBe(st.expectedPercent);
   expect(g.exceeded).toBe(st.exceeded);
-  const v = valueDelivered(
-    g.value_drivers.map((d) => ({
-      type: d.type,
-      annualAmount: d.annual_amount,
-      monthlyAmount: d.monthly_amount,
-      hoursPerUnit: d.hours_per_unit,
-      unitsPerMonth: d.units_per_month,
-      hoursPerMonth: d.hours_per_month,
-      hourlyRate: d.hourly_rate,
-    })),
-  );
+  // Value is delivered only when measured: a goal without a measurement delivers nothing.
+  const v = goalValue({
+    measured: g.metrics.some((m) => m.current_value !== null),
+    drivers: g.value_drivers.map((d) => {
+      const m = g.metrics.find((x) => x.id === d.metric_id);
+      return {
+        type: d.type,
+        annualAmount: d.annual_amount,
+        monthlyAmount: d.monthly_amount,
+        hoursPerUnit: d.hours_per_unit,
+        unitsPerMonth: d.units_per_month,
+        hoursPerMonth: d.hours_per_month,
+        hourlyRate: d.hourly_rate,
+        metric: m
+          ? {
+              baseline: m.baseline_value,
+              target: m.target_value,
+              current: m.current_value,
+              direction: m.direction,
+            }
+          : null,
+      };
+    }),
+  });
   expect(v.ok).toBe(true);
   if (v.ok) {
     expect(g.annual_value).toBe(v.totalValue);
+    expect(g.projected_value).toBe(v.projected.totalValue);
     expect(g.value_drivers.map((d) => [d.annual_hours, d.annual_value])).toEqual(
       v.drivers.map((d) => [d.annualHours, d.annualValue]),
+    );
+    expect(g.value_drivers.map((d) => [d.projected_hours, d.projected_value])).toEqual(
+      v.drivers.map((d) => [d.projectedHours, d.projectedValue]),
     );
   }
 }

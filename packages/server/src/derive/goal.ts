@@ -3,14 +3,16 @@ import {
   type DriverValue,
   forecastTargetDate,
   type GoalStatus,
+  type GoalValueInput,
   goalProgress,
   goalStatus,
+  goalValue,
+  type LinkedMetric,
   metricProgress,
   metricStatus,
   recommendActions,
   type TrendPoint,
   trend,
-  valueDelivered,
 } from '@cscx/success-calc';
 import { isoDay, isoTimestamp } from '../clock.js';
 import type {
@@ -39,8 +41,14 @@ export interface DerivedGoal {
   readonly scorePercent: number | null;
   readonly status: GoalStatus;
   readonly expected: number | null;
-  /** calc's annual value of each value driver, in order. */
+  /** calc's annual value of each value driver (delivered and at target), in order. */
   readonly drivers: readonly DriverValue[];
+  /**
+   * The goal's drivers in calc's shape, linked drivers with their metric as of the window's end,
+   * and whether the goal is measured: what the customer's value sums (delivered only when
+   * measured, DESIGN.md "Formulas").
+   */
+  readonly value: GoalValueInput;
   /** One progress trend per metric. */
   readonly trends: readonly ProgressTrend[];
 }
@@ -50,8 +58,33 @@ const MAX_POINTS = 1000;
 const MAX_RECOMMENDATIONS = 20;
 const MAX_TEXT = 500;
 
-/** The stored driver in calc's shape. */
-export function calcDriver(d: StoredDriver): CalcDriver {
+/** A goal metric as a driver's link: its latest measurement (as loaded) is the current value. */
+export function linkedMetric(m: MetricLike): LinkedMetric {
+  return {
+    baseline: m.baseline_value,
+    target: m.target_value,
+    current: m.current_value,
+    direction: m.direction,
+  };
+}
+
+/** What a driver's link needs of a metric. */
+export interface MetricLike {
+  readonly id?: string | undefined;
+  readonly baseline_value: number | null;
+  readonly target_value: number;
+  readonly current_value: number | null;
+  readonly direction: MetricRecord['direction'];
+}
+
+/**
+ * The stored driver in calc's shape. A linked driver carries its metric, found in `metrics` by
+ * id; writes validate the link, so a missing metric (which cannot be stored) is passed as one
+ * without a baseline, which delivers nothing.
+ */
+export function calcDriver(d: StoredDriver, metrics: readonly MetricLike[] = []): CalcDriver {
+  const id = d.metric_id ?? null;
+  const m = id === null ? undefined : metrics.find((x) => x.id === id);
   return {
     type: d.type,
     label: d.label,
@@ -62,15 +95,28 @@ export function calcDriver(d: StoredDriver): CalcDriver {
     hourlyRate: d.hourly_rate,
     monthlyAmount: d.monthly_amount,
     annualAmount: d.annual_amount,
+    metric: id === null ? null : m ? linkedMetric(m) : { baseline: null, target: 0, current: null },
   };
 }
 
-/** Annual hours and money of each driver (zeros if calc refuses them: writes validate first). */
-export function driverValues(drivers: readonly StoredDriver[]): DriverValue[] {
-  const r = valueDelivered(drivers.map(calcDriver));
-  return r.ok
-    ? [...r.drivers]
-    : drivers.map((d) => ({ type: d.type, annualHours: 0, annualValue: 0 }));
+/** A metric record as a link: its latest loaded measurement is its current value. */
+function recordMetric(m: MetricRecord): MetricLike {
+  return {
+    id: m.id,
+    baseline_value: m.baseline_value,
+    target_value: m.target_value,
+    current_value: m.measurements.at(-1)?.value ?? null,
+    direction: m.direction,
+  };
+}
+
+/** A goal's value input for calc: its drivers, linked to its metrics, and whether it is measured. */
+export function goalValueInput(g: GoalRecord): GoalValueInput {
+  const metrics = g.metrics.map(recordMetric);
+  return {
+    measured: g.metrics.some((m) => m.measurements.length > 0),
+    drivers: g.value_drivers.map((d) => calcDriver(d, metrics)),
+  };
 }
 
 function toMeasurement(m: MeasurementRecord): Measurement {
@@ -208,8 +254,18 @@ export function deriveGoal(g: GoalRecord, w: Window, currency: string): DerivedG
     },
     { asOf: w.end },
   );
-  const drivers = driverValues(g.value_drivers);
-  const value = valueDelivered(g.value_drivers.map(calcDriver));
+  const valueInput = goalValueInput(g);
+  const value = goalValue(valueInput);
+  // calc refuses only what writes reject first; zeros keep a read answering if one slipped in.
+  const drivers: readonly DriverValue[] = value.ok
+    ? value.drivers
+    : g.value_drivers.map((d) => ({
+        type: d.type,
+        annualHours: 0,
+        annualValue: 0,
+        projectedHours: 0,
+        projectedValue: 0,
+      }));
   const forecasts = metrics.map((m) => m.forecast);
   const forecast =
     forecasts.length > 0 && forecasts.every((f) => f !== null)
@@ -224,19 +280,27 @@ export function deriveGoal(g: GoalRecord, w: Window, currency: string): DerivedG
     .slice(0, MAX_RECOMMENDATIONS)
     .map((r) => ({ priority: r.priority, action: clip(r.action), reason: clip(r.reason) }));
   const first = metrics[0]?.wire;
-  const valueDrivers: ValueDriver[] = g.value_drivers.map((d, i) => ({
-    type: d.type,
-    label: d.label,
-    confidence: d.confidence,
-    hours_per_unit: d.hours_per_unit,
-    units_per_month: d.units_per_month,
-    hours_per_month: d.hours_per_month,
-    hourly_rate: d.hourly_rate,
-    monthly_amount: d.monthly_amount,
-    annual_amount: d.annual_amount,
-    annual_hours: drivers[i]?.annualHours ?? 0,
-    annual_value: drivers[i]?.annualValue ?? 0,
-  }));
+  const valueDrivers: ValueDriver[] = g.value_drivers.map((d, i) => {
+    const v = drivers[i];
+    return {
+      type: d.type,
+      label: d.label,
+      confidence: d.confidence,
+      metric_id: d.metric_id ?? null,
+      hours_per_unit: d.hours_per_unit,
+      units_per_month: d.units_per_month,
+      hours_per_month: d.hours_per_month,
+      hourly_rate: d.hourly_rate,
+      monthly_amount: d.monthly_amount,
+      annual_amount: d.annual_amount,
+      measured_change: v?.measuredChange ?? null,
+      annual_hours: v?.annualHours ?? 0,
+      annual_value: v?.annualValue ?? 0,
+      projected_hours: v?.projectedHours ?? 0,
+      projected_value: v?.projectedValue ?? 0,
+      value_note: v?.message === undefined ? null : clip(v.message),
+    };
+  });
   const wire: SuccessGoal = {
     id: g.id,
     customer_id: g.customer_id,
@@ -259,6 +323,8 @@ export function deriveGoal(g: GoalRecord, w: Window, currency: string): DerivedG
     exceeded: status.exceeded,
     expected_pct: status.expectedPercent,
     annual_value: value.ok ? value.totalValue : 0,
+    projected_value: value.ok ? value.projected.totalValue : 0,
+    projected_hours: value.ok ? value.projected.timeSavedHours : 0,
     forecast_date: forecast,
     recommendations,
     metric: first?.name ?? '',
@@ -275,6 +341,7 @@ export function deriveGoal(g: GoalRecord, w: Window, currency: string): DerivedG
     status: status.status,
     expected: status.expectedPercent,
     drivers,
+    value: valueInput,
     trends: metrics.map((m) => m.trend),
   };
 }

@@ -3,6 +3,7 @@ import type { ReadCache } from '../cache.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
+import type { Cursors } from './cursor.js';
 import type { Idempotency } from './idempotency.js';
 
 /** What every route needs, built once by createApp. */
@@ -13,6 +14,8 @@ export interface AppContext {
   readonly cache: ReadCache;
   readonly auth: Authenticator;
   readonly idempotency: Idempotency;
+  /** Signs and checks list cursors. */
+  readonly cursors: Cursors;
   /** Largest accepted request body, in bytes (1 MiB by the contract). */
   readonly bodyLimit: number;
 }

@@ -5,6 +5,9 @@ import type { Env } from './context.js';
 
 const CLIENT_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()';
+
 /**
  * First on every request: the request id (the client's when it is a valid one, else a new one)
  * on the response and on the log line, security headers, and one access-log line.
@@ -24,6 +27,13 @@ export function requestContext(log: Logger): MiddlewareHandler<Env> {
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'no-referrer');
     h.set('cross-origin-opener-policy', 'same-origin');
+    // Browser features nothing served here uses, off for its pages and for anything they frame.
+    if (!h.has('permissions-policy')) h.set('permissions-policy', PERMISSIONS_POLICY);
+    // Other origins read the API through CORS, which CORP does not restrict; what it stops is a
+    // page elsewhere pulling API answers in as no-cors scripts or images. /cdn/ sets
+    // `cross-origin` itself: partner pages load the script bundle from there.
+    if (!h.has('cross-origin-resource-policy'))
+      h.set('cross-origin-resource-policy', 'same-origin');
     if (!h.has('content-security-policy')) {
       // API answers are data, never documents to render or frame.
       h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");

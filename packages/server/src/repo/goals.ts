@@ -12,6 +12,11 @@ export interface StoredDriver {
   readonly hourly_rate: number | null;
   readonly monthly_amount: number | null;
   readonly annual_amount: number | null;
+  /**
+   * The goal metric whose measured change is the driver's per-unit amount, or null. Absent in
+   * drivers stored before links existed, which means the same.
+   */
+  readonly metric_id?: string | null;
 }
 
 export interface MeasurementRecord {

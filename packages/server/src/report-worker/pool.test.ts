@@ -13,6 +13,7 @@ import { ReportPool } from './pool.js';
 import { type ReportBody, type ReportJob, type ReportRenderer, renderJob } from './render.js';
 
 const CRASHY = new URL('./crash-worker.fixture.mjs', import.meta.url);
+const TIMED = new URL('./timed-worker.fixture.mjs', import.meta.url);
 
 function job(format: ReportJob['format'], sections: ReportJob['sections'] = null): ReportJob {
   const { sections: _all, ...input } = acmeInput();
@@ -91,6 +92,35 @@ describe('ReportPool', () => {
     expect(Number(problem.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     await expect(first).resolves.toBeInstanceOf(Uint8Array);
     await expect(queued).resolves.toContain('Acme Corp');
+  }, 60_000);
+
+  it('estimates Retry-After from the queue: the reports ahead at their warm render times, not a thread start', async () => {
+    // 800 ms to load, then 120 ms a PDF: the first render's time would include the load.
+    const p = pool({ workerUrl: TIMED, maxQueue: 16 });
+    await p.render(job('pdf'));
+    const started = performance.now();
+    const ahead = Array.from({ length: 17 }, () => settled(p.render(job('pdf'))));
+    const refused = await p.render(job('pdf')).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 503 });
+    const retryAfter = Number((refused as ProblemError).headers['retry-after']);
+    await Promise.all(ahead);
+    const drainedS = (performance.now() - started) / 1000;
+    // 17 x 120 ms: the queue empties in about 2 s, and the estimate says so (it said 26 s).
+    expect(
+      retryAfter,
+      `Retry-After ${retryAfter} s, drained in ${drainedS.toFixed(1)} s`,
+    ).toBeLessThanOrEqual(Math.ceil(drainedS) + 1);
+    expect(retryAfter).toBeGreaterThanOrEqual(Math.floor(drainedS));
+  }, 60_000);
+
+  it('before anything is measured, estimates a cold queue from typical render times, far below 26 s', async () => {
+    const p = pool({ workerUrl: TIMED, maxQueue: 16 });
+    const ahead = Array.from({ length: 17 }, () => settled(p.render(job('pdf'))));
+    const refused = await p.render(job('html')).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 503 });
+    // A thread still loading (about 2 s) and 17 PDFs at about 250 ms each.
+    expect(Number((refused as ProblemError).headers['retry-after'])).toBeLessThanOrEqual(8);
+    await Promise.all(ahead);
   }, 60_000);
 
   it('ends its threads on close: waiting reports get 503, later ones too', async () => {

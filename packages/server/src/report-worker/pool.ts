@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { type Logger, silentLogger } from '../log.js';
 import { ProblemError } from '../problem.js';
-import type { ReportBody, ReportJob, ReportRenderer } from './render.js';
+import type { ReportBody, ReportFormat, ReportJob, ReportRenderer } from './render.js';
 
 export interface ReportPoolOptions {
   /** Rendering threads. Default 1: reports are rare next to the dashboard's reads. */
@@ -35,6 +35,9 @@ interface Slot {
   readonly worker: Worker;
   busy: Pending | null;
   timer: NodeJS.Timeout | undefined;
+  /** When the thread started loading the renderers. */
+  readonly spawnedAt: number;
+  /** When the current render started: its job was handed over, or the thread became ready. */
   startedAt: number;
   /** The worker has loaded the renderers. */
   ready: boolean;
@@ -48,8 +51,10 @@ type Reply =
   | { readonly id: number; readonly ok: false; readonly name: string; readonly message: string };
 
 const DEFAULT_WORKER = new URL('./worker.mjs', import.meta.url);
-// Before the first render is measured: loading the renderers dominates it.
-const FIRST_GUESS_MS = 1500;
+// Until measured here: a warm thread's render of a typical customer (a PDF takes 100-250 ms, the
+// deck about as long, the HTML a few tens), and loading the renderers into a new thread.
+const RENDER_GUESS_MS: Readonly<Record<ReportFormat, number>> = { pdf: 250, ppt: 250, html: 50 };
+const LOAD_GUESS_MS = 2000;
 
 /**
  * A small pool of `node:worker_threads` that render reports. Each thread starts with the first
@@ -74,7 +79,11 @@ export class ReportPool implements ReportRenderer {
   readonly #queue: Pending[] = [];
   #seq = 0;
   #closed = false;
-  #meanMs = FIRST_GUESS_MS;
+  /** Mean render time per format on a warm thread (loading excluded), for Retry-After. */
+  readonly #renderMs: Record<ReportFormat, number> = { ...RENDER_GUESS_MS };
+  readonly #measured = new Set<ReportFormat>();
+  #loadMs = LOAD_GUESS_MS;
+  #loadMeasured = false;
 
   constructor(options: ReportPoolOptions = {}) {
     const size = options.size ?? 1;
@@ -144,10 +153,23 @@ export class ReportPool implements ReportRenderer {
     );
   }
 
-  /** Seconds until a place in the queue is likely free: the queue's share of render time. */
+  /**
+   * Seconds until the reports ahead are likely rendered: what is left of each render in progress
+   * (and of loading a thread that is still starting) plus each waiting report's mean render time
+   * for its format, shared among the threads. Means are measured on warm threads, apart from the
+   * seconds a new thread spends loading, which would otherwise inflate every estimate after it.
+   */
   #retryAfter(): number {
-    const waitMs = ((this.#queue.length + 1) * this.#meanMs) / this.#size;
-    return Math.min(60, Math.max(1, Math.ceil(waitMs / 1000)));
+    const now = performance.now();
+    let workMs = 0;
+    for (const p of this.#queue) workMs += this.#renderMs[p.job.format];
+    for (const slot of this.#slots) {
+      if (!slot.ready) workMs += Math.max(0, this.#loadMs - (now - slot.spawnedAt));
+      if (!slot.busy) continue;
+      const mean = this.#renderMs[slot.busy.job.format];
+      workMs += slot.ready ? Math.max(0, mean - (now - slot.startedAt)) : mean;
+    }
+    return Math.min(60, Math.max(1, Math.ceil(workMs / this.#size / 1000)));
   }
 
   #pump(): void {
@@ -184,6 +206,7 @@ export class ReportPool implements ReportRenderer {
       worker,
       busy: null,
       timer: undefined,
+      spawnedAt: performance.now(),
       startedAt: 0,
       ready: false,
       ending: null,
@@ -218,7 +241,12 @@ export class ReportPool implements ReportRenderer {
 
   #settle(slot: Slot, reply: Reply): void {
     if ('ready' in reply) {
+      const now = performance.now();
       slot.ready = true;
+      this.#loadMs = ewma(this.#loadMeasured, this.#loadMs, now - slot.spawnedAt);
+      this.#loadMeasured = true;
+      // A job handed over while the thread loaded starts rendering now.
+      if (slot.busy) slot.startedAt = now;
       return;
     }
     const p = slot.busy;
@@ -226,10 +254,17 @@ export class ReportPool implements ReportRenderer {
     clearTimeout(slot.timer);
     slot.busy = null;
     slot.worker.unref();
+    const format = p.job.format;
     const ms = performance.now() - slot.startedAt;
-    this.#meanMs = this.#meanMs === FIRST_GUESS_MS ? ms : this.#meanMs * 0.8 + ms * 0.2;
+    this.#renderMs[format] = ewma(this.#measured.has(format), this.#renderMs[format], ms);
+    this.#measured.add(format);
     if (reply.ok) p.resolve(reply.body);
     else p.reject(new Error(`Rendering the ${p.job.format} report failed: ${reply.message}`));
     this.#pump();
   }
+}
+
+/** The first measurement replaces the guess; later ones move the mean by a fifth. */
+function ewma(measured: boolean, mean: number, sample: number): number {
+  return measured ? mean * 0.8 + sample * 0.2 : sample;
 }

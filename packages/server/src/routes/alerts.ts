@@ -4,7 +4,7 @@ import { isoTimestamp } from '../clock.js';
 import type { AlertList } from '../contract.js';
 import { customerInScope } from '../data.js';
 import type { AppContext, Env } from '../http/context.js';
-import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
+import { CURSOR_MAX, TEXT_KEY, TIME_KEY } from '../http/cursor.js';
 import { sendJson } from '../http/respond.js';
 import { listAlerts } from '../repo/alerts.js';
 import { Query } from '../validate.js';
@@ -16,8 +16,11 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
     const customerId = q.id('customer_id');
     const since = q.timestamp('since');
     const limit = q.limit();
-    const filters = filterHash({ op: 'listAlerts', customerId, since });
-    const after = decodeCursor(q.string('cursor', { max: 512 }), filters, ['number', 'string']);
+    const filters = { op: 'listAlerts', customerId, since };
+    const after = ctx.cursors.decode(q.string('cursor', { max: CURSOR_MAX }), filters, [
+      TIME_KEY,
+      TEXT_KEY,
+    ]);
     const p = c.get('principal');
     if (customerId !== undefined) await customerInScope(ctx, p, customerId);
     // A customer_id outside the scope was a 404 above; inside it, it narrows the scope.
@@ -34,7 +37,9 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
     const body: AlertList = {
       items: page.map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
       next_cursor:
-        rows.length > limit && last ? encodeCursor([last.created_at, last.id], filters) : null,
+        rows.length > limit && last
+          ? ctx.cursors.encode([last.created_at, last.id], filters)
+          : null,
     };
     return sendJson(c, 200, body);
   });

@@ -4,7 +4,7 @@ import type { CustomerList } from '../contract.js';
 import { customerInScope } from '../data.js';
 import { toCustomer } from '../derive/customer.js';
 import type { AppContext, Env } from '../http/context.js';
-import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
+import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
 import { sendJson } from '../http/respond.js';
 import { listCustomers } from '../repo/customers.js';
 import { pathId, Query } from '../validate.js';
@@ -19,8 +19,11 @@ export function registerCustomers(app: Hono<Env>, ctx: AppContext): void {
     const csmId = q.id('csm_id');
     const search = q.string('search', { max: 200 });
     const limit = q.limit();
-    const filters = filterHash({ op: 'listCustomers', segment, csmId, search });
-    const after = decodeCursor(q.string('cursor', { max: 512 }), filters, ['string', 'string']);
+    const filters = { op: 'listCustomers', segment, csmId, search };
+    const after = ctx.cursors.decode(q.string('cursor', { max: CURSOR_MAX }), filters, [
+      TEXT_KEY,
+      TEXT_KEY,
+    ]);
     const rows = await listCustomers(ctx.db, {
       scope: scopeOf(c.get('principal')),
       segment,
@@ -33,7 +36,8 @@ export function registerCustomers(app: Hono<Env>, ctx: AppContext): void {
     const last = page.at(-1);
     const body: CustomerList = {
       items: page.map(toCustomer),
-      next_cursor: rows.length > limit && last ? encodeCursor([last.name, last.id], filters) : null,
+      next_cursor:
+        rows.length > limit && last ? ctx.cursors.encode([last.name, last.id], filters) : null,
     };
     return sendJson(c, 200, body);
   });

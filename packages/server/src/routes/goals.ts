@@ -124,7 +124,11 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
         tx,
         customer,
         existing,
-        fromReplace(input, existing.created_at),
+        fromReplace(
+          input,
+          existing.created_at,
+          existing.metrics.map((m) => m.id),
+        ),
         shape === 'flat',
         now,
       );

@@ -13,7 +13,7 @@ import { milestoneAchievedAlert } from '../derive/alerts.js';
 import { deriveMilestone } from '../derive/milestone.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
-import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
+import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { checkVersion, etag, parseIfMatch, requireIfMatch } from '../http/preconditions.js';
 import { jsonReply, sendJson } from '../http/respond.js';
@@ -65,8 +65,11 @@ export function registerMilestones(app: Hono<Env>, ctx: AppContext): void {
     const q = new Query(c.req.url, ['cursor', 'limit']);
     const id = pathId('customerId', c.req.param('customerId'));
     const limit = q.limit();
-    const filters = filterHash({ op: 'listMilestones', id });
-    const after = decodeCursor(q.string('cursor', { max: 512 }), filters, ['string', 'string']);
+    const filters = { op: 'listMilestones', id };
+    const after = ctx.cursors.decode(q.string('cursor', { max: CURSOR_MAX }), filters, [
+      TEXT_KEY,
+      TEXT_KEY,
+    ]);
     const customer = await customerInScope(ctx, c.get('principal'), id);
     const rows = await listMilestones(ctx.db, customer.id, {
       after: after ? [after[0] as string, after[1] as string] : undefined,
@@ -78,7 +81,9 @@ export function registerMilestones(app: Hono<Env>, ctx: AppContext): void {
     const body: MilestoneList = {
       items: page.map((m) => deriveMilestone(m, today)),
       next_cursor:
-        rows.length > limit && last ? encodeCursor([last.target_date, last.id], filters) : null,
+        rows.length > limit && last
+          ? ctx.cursors.encode([last.target_date, last.id], filters)
+          : null,
     };
     return sendJson(c, 200, body);
   });

@@ -7,14 +7,18 @@ import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
-import { decodeCursor, encodeCursor, filterHash } from '../http/cursor.js';
+import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { sendJsonText } from '../http/respond.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
 
-export const PERIOD = /^(all|[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
+/**
+ * openapi.yaml `Period`: years 1900-2999. Later ones are no reporting window, and the calendar
+ * arithmetic of 9999-Q4 would run past what a date can hold.
+ */
+export const PERIOD = /^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
 const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
 
 /** Byte order of UTF-8, as the database sorts (`COLLATE "C"`). */
@@ -53,9 +57,9 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const csmId = q.id('csm_id');
     const segment = q.enum('segment', SEGMENTS);
     const limit = q.limit();
-    const cursor = q.string('cursor', { max: 512 });
-    const filters = filterHash({ op: 'portfolio', csmId, segment });
-    const after = decodeCursor(cursor, filters, ['string', 'string']);
+    const cursor = q.string('cursor', { max: CURSOR_MAX });
+    const filters = { op: 'portfolio', csmId, segment };
+    const after = ctx.cursors.decode(cursor, filters, [TEXT_KEY, TEXT_KEY]);
     const p = c.get('principal');
     const now = ctx.clock();
     const rev = await ctx.cache.totalRev();
@@ -86,7 +90,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         top_performers: top,
         next_cursor:
           start + limit < rows.length && last
-            ? encodeCursor([last.customer.name, last.customer.id], filters)
+            ? ctx.cursors.encode([last.customer.name, last.customer.id], filters)
             : null,
       };
       text = JSON.stringify(body);

@@ -10,7 +10,7 @@ import type {
   SuccessGoalReplace,
   ValueDriverInput,
 } from '../contract.js';
-import { calcDriver } from '../derive/goal.js';
+import { calcDriver, type MetricLike } from '../derive/goal.js';
 import { type FieldError, validationFailed } from '../problem.js';
 import type { MetricRecord, StoredDriver } from '../repo/goals.js';
 
@@ -18,7 +18,8 @@ import type { MetricRecord, StoredDriver } from '../repo/goals.js';
  * The three goal bodies of the contract (full form, PRD-165's flat shorthand, PRD-069's
  * camelCase body) brought to one shape, with the domain rules a schema cannot express: dates
  * in order, an explicit direction that agrees with baseline versus target, value drivers with a
- * usable amount (by calc's own rule, so what is accepted is what calc can value).
+ * usable amount (by calc's own rule, so what is accepted is what calc can value), and a driver's
+ * `metric_id` naming a metric of the same goal.
  */
 export interface GoalFields {
   readonly name: string;
@@ -89,14 +90,85 @@ function storedDriver(d: ValueDriverInput): StoredDriver {
     hourly_rate: d.hourly_rate ?? null,
     monthly_amount: d.monthly_amount ?? null,
     annual_amount: d.annual_amount ?? null,
+    metric_id: d.metric_id ?? null,
   };
 }
 
+/** calc's driver fields, as the body spells them, for `errors[]`. */
+const BODY_FIELD: Readonly<Record<string, string>> = {
+  annualAmount: 'annual_amount',
+  monthlyAmount: 'monthly_amount',
+  hoursPerUnit: 'hours_per_unit',
+  unitsPerMonth: 'units_per_month',
+  hoursPerMonth: 'hours_per_month',
+  hourlyRate: 'hourly_rate',
+};
+const LINKED_FIELDS = new Set(['annualAmount', 'monthlyAmount', 'hoursPerUnit', 'hoursPerMonth']);
+
+/**
+ * The errors of one driver: its link (the metric must be one of this goal's, by id) and its
+ * amounts by calc's own rule, so what is accepted is what calc can value.
+ */
+function driverErrors(
+  d: StoredDriver,
+  i: number,
+  metrics: readonly MetricFields[],
+  linkable: ReadonlyMap<string, number>,
+): FieldError[] {
+  const at = `/value_drivers/${i}`;
+  const id = d.metric_id ?? null;
+  const index = id === null ? undefined : linkable.get(id);
+  if (id !== null && index === undefined) {
+    return [
+      {
+        field: `${at}/metric_id`,
+        message:
+          linkable.size === 0
+            ? `No metric ${id} in this request: metrics get their ids when they are saved. Save the goal first, then link the driver with updateSuccessGoal, naming the id of one of its metrics.`
+            : `No metric ${id} among this goal's metrics in this request. Name the id of a metric listed in metrics[].`,
+        code: 'not_found',
+      },
+    ];
+  }
+  const m = index === undefined ? undefined : metrics[index];
+  const link: MetricLike[] = m && id !== null ? [{ ...m, id, current_value: null }] : [];
+  const r = valueDelivered([calcDriver(d, link)]);
+  if (r.ok) return [];
+  const calcField = r.field ?? '';
+  if (id !== null && LINKED_FIELDS.has(calcField)) {
+    const field = BODY_FIELD[calcField] ?? calcField;
+    return [
+      {
+        field: `${at}/${field}`,
+        message: `Linked to metric ${id}, whose measured change gives this amount: leave ${field} out (units_per_month and hourly_rate may stay).`,
+        code: 'linked_amount',
+      },
+    ];
+  }
+  const noAmount = r.message.includes('no amount');
+  return [
+    {
+      field: at,
+      message: noAmount
+        ? d.type === 'time_saved'
+          ? 'No usable amount: give annual_amount, monthly_amount, hours_per_month, or hours_per_unit with units_per_month.'
+          : 'No usable amount: give annual_amount, monthly_amount, or hours with an hourly_rate.'
+        : r.message,
+      code: noAmount ? 'no_amount' : 'invalid',
+    },
+  ];
+}
+
+/**
+ * `linkedIds`: metric ids a driver may name that the body does not list by id (the flat
+ * shorthand's one existing metric, at index 0).
+ */
 function normalise(
   raw: RawGoal,
   defaultStart: string,
   path: MetricPath,
   startGiven: string,
+  linkedIds: ReadonlyMap<string, number> = new Map(),
 ): GoalFields {
   const errors: FieldError[] = [];
   const start = raw.start_date ?? defaultStart;
@@ -133,21 +205,14 @@ function normalise(
       weight: m.weight ?? 1,
     };
   });
+  // A driver links to a metric by id: the ones the body lists with theirs (existing metrics).
+  const linkable = new Map(linkedIds);
+  metrics.forEach((m, i) => {
+    if (m.id !== undefined) linkable.set(m.id, i);
+  });
   const drivers = (raw.value_drivers ?? []).map(storedDriver);
   drivers.forEach((d, i) => {
-    const r = valueDelivered([calcDriver(d)]);
-    if (!r.ok) {
-      const noAmount = r.message.includes('no amount');
-      errors.push({
-        field: `/value_drivers/${i}`,
-        message: noAmount
-          ? d.type === 'time_saved'
-            ? 'No usable amount: give annual_amount, monthly_amount, hours_per_month, or hours_per_unit with units_per_month.'
-            : 'No usable amount: give annual_amount, monthly_amount, or hours with an hourly_rate.'
-          : r.message,
-        code: noAmount ? 'no_amount' : 'invalid',
-      });
-    }
+    errors.push(...driverErrors(d, i, metrics, linkable));
   });
   if (errors.length > 0) throw validationFailed(errors);
   return {
@@ -188,14 +253,26 @@ export function fromCreate(
   return normalise({ ...body, metrics: [flatMetric(body)] }, today, flatPath, '/start_date');
 }
 
-/** `updateSuccessGoal`'s body; an omitted start date goes back to the day the goal was created. */
+/**
+ * `updateSuccessGoal`'s body; an omitted start date goes back to the day the goal was created.
+ * `existingMetricIds`: the goal's metrics now, so a flat body's drivers can link to its one
+ * metric (the flat shorthand names no metric ids).
+ */
 export function fromReplace(
   body: SuccessGoalReplace | SuccessGoalFlatReplace,
   createdAt: number,
+  existingMetricIds: readonly string[] = [],
 ): GoalFields {
   const created = isoDay(createdAt);
   if ('metrics' in body) return normalise(body, created, fullPath, '/start_date');
-  return normalise({ ...body, metrics: [flatMetric(body)] }, created, flatPath, '/start_date');
+  const only = existingMetricIds.length === 1 ? existingMetricIds[0] : undefined;
+  return normalise(
+    { ...body, metrics: [flatMetric(body)] },
+    created,
+    flatPath,
+    '/start_date',
+    new Map(only === undefined ? [] : [[only, 0]]),
+  );
 }
 
 /** PRD-069's camelCase body (`createAccountGoal`). */
