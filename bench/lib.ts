@@ -128,6 +128,8 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
 /** A reference server a bench started. */
 export interface Server {
   readonly url: string;
+  /** The server process, for reading its memory from /proc. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -171,5 +173,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     await stop();
     throw e;
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }
