@@ -226,9 +226,13 @@ function probe(path: string): Promise<Peer> {
       answer += b.toString();
       if (answer.includes('\n')) answered();
     });
-    socket.on('end', answered);
+    // Closed without a word: its owner closed the socket (a starter withdrawing, a holder
+    // releasing), which is not a holder's answer: the caller looks again. A holder always
+    // writes its line before it ends a connection.
+    const closed = () => (answer ? answered() : finish('gone'));
+    socket.on('end', closed);
     socket.on('error', (e: NodeJS.ErrnoException) => {
-      if (connected) answered();
+      if (connected) closed();
       else if (e.code === 'ECONNREFUSED') finish('dead');
       else if (e.code === 'ENOENT') finish('gone');
       // EAGAIN (backlog full), EACCES (another user's): someone is there; assume it holds.
