@@ -539,7 +539,8 @@ describeBackends('bad input (%s)', (backend) => {
     const emoji = await call('createSuccessGoal', {}, { body: { ...goal, name: 'Faster 😀' } });
     expect(emoji.status).toBe(201);
     expect(emoji.json.name).toBe('Faster 😀');
-  });
+    // One request per text field of every write body, and two database snapshots.
+  }, 60_000);
 
   it('answers 400 invalid_json for bodies that are not JSON, and 422 for JSON that is not an object', async () => {
     const raws: (string | Uint8Array)[] = [
