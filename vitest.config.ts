@@ -22,6 +22,9 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'testing/**/*.test.ts'],
     // The elements' tests need a browser: web-test-runner runs them in Chromium.
     exclude: [...configDefaults.exclude, 'packages/elements/**'],
+    // Server tests make real HTTP calls to a real database; on 2 busy cores a test that takes
+    // 1 s alone took over vitest's 5 s default. A bound against hangs, not a speed assertion.
+    testTimeout: 20_000,
     typecheck: {
       enabled: true,
       include: ['packages/*/src/**/*.test-d.ts'],
