@@ -34,6 +34,21 @@ describe('redaction', () => {
     );
   });
 
+  it('keeps prose about bearer tokens readable: the server says "The bearer token was revoked."', () => {
+    for (const prose of [
+      'The bearer token was revoked.',
+      'Send a bearer token.',
+      'bearer authentication failed',
+    ])
+      expect(redactText(prose)).toBe(prose);
+    for (const [text, out] of [
+      ['Bearer demo-csm-token', `Bearer ${REDACTED}`],
+      ['Bearer abc1', `Bearer ${REDACTED}`],
+      ['bearer abcdefghijklmnopqrstuvwxyz', `bearer ${REDACTED}`],
+    ])
+      expect(redactText(text!)).toBe(out);
+  });
+
   it('removes user-info from every URL in a text, not only at its start', () => {
     expect(redactText('GET http://u:pw@h/x failed; see https://a:b@c.example/y')).toBe(
       `GET http://${REDACTED}@h/x failed; see https://${REDACTED}@c.example/y`,

@@ -31,8 +31,13 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s"'<>]+@/gi;
 /** A header line or a JSON member naming a credential header, e.g. `authorization: Bearer x`. */
 const SECRET_HEADER_TEXT =
   /\b((?:proxy-)?authorization|x-api-key|set-cookie|cookie)(["']?\s*[:=]\s*["']?)(?!\s*(?:[A-Za-z]+\s+)?\[REDACTED\])[^"'\r\n,})\]>]+/gi;
-/** What follows an auth scheme: any token-ish run for Bearer (a snippet may cut it short). */
-const BEARER = /\b([Bb]earer)\s+(?!\[REDACTED\])[A-Za-z0-9._~+/=-]+/g;
+/**
+ * What follows an auth scheme: a token-ish run for Bearer (a snippet may cut it short). Words
+ * are not tokens: a run of letters counts from 20 on, or with a digit or a joiner inside (a
+ * sentence's full stop is not one), so the server's "The bearer token was revoked." stays readable while `Bearer demo-csm-token` or a JWT is replaced.
+ */
+const BEARER =
+  /\b([Bb]earer)\s+(?!\[REDACTED\])(?=[A-Za-z]*[0-9]|[A-Za-z]*[._~+/=-][A-Za-z0-9._~+/=-]|[A-Za-z]{20})[A-Za-z0-9._~+/=-]+/g;
 const BASIC = /\b(Basic)\s+[A-Za-z0-9+/]{8,}={0,2}/g;
 
 /** The marker that stands where a credential was. */
