@@ -198,6 +198,19 @@ for (const name of order) {
   schemasTs += `${jsdoc(s.description ?? `The ${name} schema of openapi.yaml.`)}export const ${ident(name)}${annotation} = ${toValibot(s)};\n\n`;
 }
 
+// The request schemas' `readOnly: true` properties: a PUT may send them back as a GET returned
+// them, and a client building a body from a read knows to leave them out (or send them unchanged).
+const readOnlyEntries: string[] = [];
+for (const name of order) {
+  const props = schemas[name]!.properties;
+  if (!requestReachable.has(name) || !props) continue;
+  const keys = Object.entries(props)
+    .filter(([, p]) => p.readOnly === true)
+    .map(([k]) => lit(k));
+  if (keys.length > 0) readOnlyEntries.push(`  ${ident(name)}: [${keys.join(', ')}],`);
+}
+schemasTs += `/** The \`readOnly: true\` properties of each request schema that has some (openapi.yaml). */\nexport const readOnlyProperties: Readonly<Record<string, readonly string[]>> = {\n${readOnlyEntries.join('\n')}\n};\n`;
+
 // ---- operations ------------------------------------------------------------------------------
 
 interface Parameter {

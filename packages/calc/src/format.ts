@@ -303,3 +303,27 @@ export function formatDate(value: DateInput | null | undefined, options?: DateOp
     }) ?? formatter(true, options?.locale, { ...style, timeZone: 'UTC' });
   return ms === null || f === null ? MISSING_VALUE : f.format(ms);
 }
+
+/**
+ * A benchmark row's value as its metric reads everywhere else: the success score as a whole
+ * number, an ROI as a multiplier (the wire's `roi_pct` 419.1 reads "4.2x", as on the ROI card;
+ * `roi_multiplier` as given), any other metric as a percent.
+ *
+ * @example
+ * formatBenchmarkValue('roi_pct', 419.12); // "4.2x" (TC-165.2, not "419%")
+ * formatBenchmarkValue('success_score', 91.4); // "91"
+ * formatBenchmarkValue('achievement_rate', 40); // "40%"
+ */
+export function formatBenchmarkValue(
+  metric: string,
+  value: number | null | undefined,
+  options?: { readonly locale?: string | undefined },
+): string {
+  const locale = options?.locale;
+  if (metric === 'success_score') return formatNumber(value, { locale, maximumFractionDigits: 0 });
+  if (metric === 'roi_pct') {
+    return formatMultiplier(isFiniteNumber(value) ? value / 100 : null, { locale });
+  }
+  if (metric === 'roi_multiplier') return formatMultiplier(value, { locale });
+  return formatPercent(value, { locale });
+}

@@ -11,6 +11,7 @@
 
 export * from './benchmark.js';
 export type { DateInput } from './dates.js';
+export * from './explain.js';
 export * from './format.js';
 export * from './goal-progress.js';
 export * from './goal-status.js';
@@ -25,6 +26,7 @@ export type { CalcFailure } from './result.js';
 export * from './retention.js';
 export * from './roi.js';
 export * from './service.js';
+export * from './status-text.js';
 export * from './success-score.js';
 export * from './trend.js';
 export * from './value.js';

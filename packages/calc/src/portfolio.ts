@@ -53,7 +53,11 @@ export interface PortfolioSummary {
   readonly atRisk: number;
   readonly missed: number;
   readonly notStarted: number;
-  /** achieved / goals x 100 over all goals; `null` when there are no goals (PRD-165 target > 75). */
+  /**
+   * achieved / goals x 100 over all goals; `null` when there are no goals (PRD-165 target > 75).
+   * A not-started goal is in the denominator, not achieved, just as `successScore` counts it as 0
+   * progress: both read an unmeasured goal as a goal with nothing delivered yet.
+   */
   readonly achievementRate: number | null;
   /** Mean ROI multiplier over customers whose ROI is computable; `null` when none (target > 3). */
   readonly averageRoi: number | null;

@@ -47,9 +47,15 @@ describe('successScore', () => {
     });
   });
 
-  it('skips goals without progress instead of counting them as 0', () => {
+  it('counts a not-started goal (no progress) as 0, as the achievement rate counts it not achieved', () => {
     const r = successScore([{ percent: 80 }, { percent: null }, { percent: NaN }]);
-    expect(r).toMatchObject({ ok: true, score: 80, band: 'strong', counted: 1, skipped: 2 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.score).toBeCloseTo(80 / 3, 10);
+    expect(r).toMatchObject({ band: 'weak', counted: 1, skipped: 2 });
+    // One measured goal at 100 % and four not started: 20, as the achievement rate is 20 %.
+    const one = successScore([{ percent: 100 }, ...Array(4).fill({ percent: null })]);
+    expect(one).toMatchObject({ ok: true, score: 20, band: 'weak' });
   });
 
   it('keeps a band edge exact: every goal at 80 scores exactly 80 (strong) with any weights', () => {
@@ -80,12 +86,19 @@ describe('successScore', () => {
     expect(r).toMatchObject({ ok: false, reason: 'invalid_weight' });
   });
 
-  it('fails with invalid_weight when the goals with progress all weigh 0', () => {
+  it('fails with invalid_weight when every goal weighs 0', () => {
     const r = successScore([
       { percent: 50, weight: 0 },
-      { percent: null, weight: 5 },
+      { percent: null, weight: 0 },
     ]);
     expect(r).toMatchObject({ ok: false, reason: 'invalid_weight' });
+    // A not-started goal's weight counts: 50 at weight 0 beside it scores 0, not a failure.
+    expect(
+      successScore([
+        { percent: 50, weight: 0 },
+        { percent: null, weight: 5 },
+      ]),
+    ).toMatchObject({ ok: true, score: 0 });
   });
 
   it('ignores a zero-weight goal', () => {

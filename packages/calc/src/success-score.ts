@@ -10,7 +10,10 @@ import {
 
 /** A goal's share in the success score. */
 export interface SuccessScoreGoal {
-  /** Goal progress in percent; `null` (not computable yet) skips the goal. */
+  /**
+   * Goal progress in percent; `null` (no measurement yet: a not-started goal) counts as 0, as the
+   * achievement rate counts such a goal as not achieved.
+   */
   readonly percent: number | null;
   /** Relative weight, >= 0; absent or `null` means 1. */
   readonly weight?: number | null | undefined;
@@ -39,9 +42,12 @@ export interface SuccessScoreSuccess {
   readonly ok: true;
   readonly score: number;
   readonly band: SuccessBand;
-  /** Goals that have progress and count toward the score. */
+  /** Goals that have progress. */
   readonly counted: number;
-  /** Goals skipped because their progress is not computable (`null` or not a number). */
+  /**
+   * Goals without progress (`null` or not a number: not started), each counted as 0 progress at
+   * its weight. `counted + skipped` is every goal.
+   */
   readonly skipped: number;
 }
 
@@ -70,14 +76,22 @@ export function successBand(score: number, bands?: Partial<SuccessBands>): Succe
 
 /**
  * Success score: the weighted mean of goal progress, each capped to 0..100, with weights
- * normalised over the goals that count (PRD-069 "Success Score Calculation", DESIGN.md
- * "Formulas: Success score"). A goal without progress is skipped, not counted as 0.
+ * normalised over every goal (PRD-069 "Success Score Calculation" sums over all goals; DESIGN.md
+ * "Formulas: Success score").
  *
- * score = sum(clamp(percent, 0, 100) x weight) / sum(weight), over goals with progress.
+ * score = sum(clamp(percent, 0, 100) x weight) / sum(weight), over all goals, where a goal
+ * without progress (not started: no measurement) counts as 0.
+ *
+ * Why 0 and not left out: the achievement rate (PRD-165: goals achieved / total goals, calc's
+ * `portfolioSummary`) counts a not-started goal as a goal not achieved, and the score must treat
+ * it the same way. Leaving it out would let one measured goal at 100 % score "Strong" while four
+ * unmeasured ones leave the achievement rate at 20 %. Only when no goal has progress at all is
+ * there no score (`no_progress`): nothing has been measured, so there is nothing to score yet.
  *
  * @example
  * successScore([{ percent: 140 }, { percent: 92 }, { percent: 65 }, { percent: 88 }, { percent: 100 }]);
  * // { ok: true, score: 89, band: 'strong', counted: 5, skipped: 0 }
+ * successScore([{ percent: 100 }, { percent: null }]); // score 50: the not-started goal counts as 0
  * successScore([]); // { ok: false, reason: 'no_goals', message: 'No success goals defined.' }
  */
 export function successScore(
@@ -89,18 +103,18 @@ export function successScore(
   }
   const percents: number[] = [];
   const weights: number[] = [];
+  let counted = 0;
   for (let i = 0; i < goals.length; i++) {
     const g: SuccessScoreGoal | undefined = goals[i];
     const w: unknown = g?.weight ?? 1;
     if (!isFiniteNumber(w) || w < 0)
       return must('invalid_weight', `Goal ${i + 1} weight`, '0 or more', w);
     const p = g?.percent;
-    if (isFiniteNumber(p)) {
-      percents.push(clamp(p, 0, 100));
-      weights.push(w);
-    }
+    const measured = isFiniteNumber(p);
+    if (measured) counted++;
+    percents.push(measured ? clamp(p, 0, 100) : 0);
+    weights.push(w);
   }
-  const counted = percents.length;
   if (counted === 0) {
     return fail('no_progress', 'No goal has progress yet. Record baselines and current values.');
   }

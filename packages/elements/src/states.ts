@@ -1,3 +1,10 @@
+import {
+  BAND_TEXT,
+  goalStatusText,
+  type MilestoneStatusName,
+  metricStatusText,
+  milestoneStatusText,
+} from '@cscx/success-calc';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 
 /** The texts of the shared states, from PRD-069's error table where it gives them. */
@@ -222,46 +229,53 @@ export const stateStyles = css`
 
 type GoalStatusName = 'not_started' | 'on_track' | 'at_risk' | 'achieved' | 'missed';
 type MetricStatusName = 'exceeding' | 'on_track' | 'at_risk' | 'not_met';
-type MilestoneStatusName = 'planned' | 'achieved' | 'at_risk' | 'missed';
 type BandName = 'strong' | 'moderate' | 'weak';
 
-const GOAL: Record<GoalStatusName, [Tone, string]> = {
-  achieved: ['success', 'Achieved'],
-  on_track: ['info', 'On track'],
-  at_risk: ['warning', 'At risk'],
-  missed: ['danger', 'Missed'],
-  not_started: ['neutral', 'Not started'],
+// The words come from calc's one vocabulary (STATUS_TEXT), shared with the reports; only the
+// tones are the elements' own.
+const GOAL: Record<GoalStatusName, Tone> = {
+  achieved: 'success',
+  on_track: 'info',
+  at_risk: 'warning',
+  missed: 'danger',
+  not_started: 'neutral',
 };
-const METRIC: Record<MetricStatusName, [Tone, string]> = {
-  exceeding: ['success', 'Exceeding'],
-  on_track: ['info', 'On track'],
-  at_risk: ['warning', 'At risk'],
-  not_met: ['danger', 'Not met'],
+const METRIC: Record<MetricStatusName, Tone> = {
+  exceeding: 'success',
+  on_track: 'info',
+  at_risk: 'warning',
+  not_met: 'danger',
 };
-const MILESTONE: Record<MilestoneStatusName, [Tone, string]> = {
-  achieved: ['success', 'Achieved'],
-  planned: ['neutral', 'Planned'],
-  at_risk: ['warning', 'At risk'],
-  missed: ['danger', 'Missed'],
+const MILESTONE: Record<MilestoneStatusName, Tone> = {
+  achieved: 'success',
+  planned: 'neutral',
+  at_risk: 'warning',
+  missed: 'danger',
 };
-const BAND: Record<BandName, [Tone, string]> = {
-  strong: ['success', 'Strong'],
-  moderate: ['warning', 'Moderate'],
-  weak: ['danger', 'Weak'],
+const BAND: Record<BandName, Tone> = {
+  strong: 'success',
+  moderate: 'warning',
+  weak: 'danger',
 };
 
 /** Tone and words of a goal status; an achieved goal above 100 % reads "Exceeded" (PRD-069). */
 export function goalStatusInfo(status: GoalStatusName, exceeded = false): [Tone, string] {
-  return status === 'achieved' && exceeded ? ['success', 'Exceeded'] : GOAL[status];
+  return [GOAL[status], goalStatusText(status, exceeded)];
 }
-/** Tone and words of a metric status; null (no progress) reads "No data". */
-export function metricStatusInfo(status: MetricStatusName | null): [Tone, string] {
-  return status ? METRIC[status] : ['neutral', 'No data'];
+/**
+ * Tone and words of a metric status; above 100 % (`percent`) it reads "Exceeded", at 100 %
+ * "Achieved", as a goal does; null (no progress) reads "No data".
+ */
+export function metricStatusInfo(
+  status: MetricStatusName | null,
+  percent?: number | null,
+): [Tone, string] {
+  return [status ? METRIC[status] : 'neutral', metricStatusText(status, percent)];
 }
 export function milestoneStatusInfo(status: MilestoneStatusName): [Tone, string] {
-  return MILESTONE[status];
+  return [MILESTONE[status], milestoneStatusText(status)];
 }
 /** Tone and words of a success-score band; null reads "No score". */
 export function bandInfo(band: BandName | null): [Tone, string] {
-  return band ? BAND[band] : ['neutral', 'No score'];
+  return band ? [BAND[band], BAND_TEXT[band]] : ['neutral', 'No score'];
 }

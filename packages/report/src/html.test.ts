@@ -16,6 +16,19 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/<script|src="http|href="http|@import|url\(/i);
   });
 
+  it('speaks one vocabulary: Exceeded above target, on track or exceeded, ROI as a multiplier', () => {
+    const html = renderReportHtml(acmeInput(['overview', 'goals', 'benchmarks']));
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // PRD-069's executive summary and goals table; Acme's 118.75 % and 104.17 % goals.
+    expect(text).toContain('4 of 5 goals on track or exceeded');
+    expect(html).toContain('<span class="status status-achieved">Exceeded</span>');
+    expect(html).toContain('<span class="status status-exceeding">Exceeded</span>');
+    expect(text).not.toMatch(/Exceeding|on track or achieved/);
+    // The benchmark ROI row reads as the ROI card does: 4.19 is "4.2x", never "419%".
+    expect(text).toMatch(/ROI 4\.2x 1\.8x 95/);
+    expect(text).not.toContain('419%');
+  });
+
   it('escapes every text from the data', () => {
     const html = renderReportHtml(renamed(acmeInput(), '<img src=x onerror=alert(1)>"\'&'));
     expect(html).not.toContain('<img');

@@ -1,13 +1,17 @@
 import {
+  formatBenchmarkValue,
   formatDate,
   formatHours,
   formatMoney,
   formatMultiplier,
   formatNumber,
   formatPercent,
+  goalStatusText,
+  metricStatusText,
 } from '@cscx/success-calc';
 import {
   capitalise,
+  executiveSummaryLines,
   generatedAt,
   headlineKpis,
   PRIORITY_TEXT,
@@ -49,9 +53,10 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-function status(s: string | null): string {
-  if (s === null) return '<span class="status">—</span>';
-  return `<span class="status status-${e(s)}">${e(STATUS_TEXT[s] ?? s)}</span>`;
+/** A status badge: the wire name picks the colour, `text` (calc's words) is what it says. */
+function status(s: string | null, text: string = s === null ? '—' : (STATUS_TEXT[s] ?? s)): string {
+  if (s === null) return `<span class="status">${e(text)}</span>`;
+  return `<span class="status status-${e(s)}">${e(text)}</span>`;
 }
 
 /** A horizontal bar for a percent: the width is capped to the bar, the label is not. */
@@ -61,7 +66,6 @@ function bar(percent: number | null, locale: string): string {
 }
 
 function overview(m: CustomerSuccessMetrics, a: AccountSuccessMetrics, locale: string): string {
-  const summary = a.executive_summary;
   return `<div class="cards">${headlineKpis(m, locale)
     .map(
       (k) =>
@@ -69,9 +73,9 @@ function overview(m: CustomerSuccessMetrics, a: AccountSuccessMetrics, locale: s
     )
     .join('')}</div>
 <ul class="summary">
-<li><strong>${summary.goals_on_track_or_exceeded} of ${summary.goals_total}</strong> goals on track or achieved</li>
-<li><strong>${e(formatMoney(summary.annual_value, summary.currency, { locale }))}</strong> estimated annual value delivered</li>
-<li><strong>${summary.goals_at_risk}</strong> ${summary.goals_at_risk === 1 ? 'goal' : 'goals'} at risk</li>
+${executiveSummaryLines(a, locale)
+  .map((l) => `<li><strong>${e(l.figure)}</strong> ${e(l.words)}</li>`)
+  .join('\n')}
 </ul>`;
 }
 
@@ -82,13 +86,13 @@ function goalsTable(goals: readonly SuccessGoal[], locale: string): string {
       const metrics = g.metrics
         .map(
           (m) =>
-            `<tr class="metric"><td>${e(m.name)}</td><td class="num">${e(valueWithUnit(m.baseline_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.target_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.current_value, m.unit, locale))}</td><td>${m.progress_pct === null ? e(m.progress_note ?? '—') : bar(m.progress_pct, locale)}</td><td>${status(m.status)}</td></tr>`,
+            `<tr class="metric"><td>${e(m.name)}</td><td class="num">${e(valueWithUnit(m.baseline_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.target_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.current_value, m.unit, locale))}</td><td>${m.progress_pct === null ? e(m.progress_note ?? '—') : bar(m.progress_pct, locale)}</td><td>${status(m.status, metricStatusText(m.status, m.progress_pct))}</td></tr>`,
         )
         .join('');
       const owner = g.owner
         ? ` · Owner: ${e(g.owner.name)}${g.owner.title ? ` (${e(g.owner.title)})` : ''}`
         : '';
-      return `<tbody class="goal"><tr class="goal-row"><th colspan="4" scope="rowgroup">${e(g.name)}<div class="sub">Target ${e(formatDate(g.target_date, { locale }))}${owner}${g.progress_note ? ` · ${e(g.progress_note)}` : ''}</div></th><td>${bar(g.achievement_pct, locale)}</td><td>${status(g.status)}</td></tr>${metrics}</tbody>`;
+      return `<tbody class="goal"><tr class="goal-row"><th colspan="4" scope="rowgroup">${e(g.name)}<div class="sub">Target ${e(formatDate(g.target_date, { locale }))}${owner}${g.progress_note ? ` · ${e(g.progress_note)}` : ''}</div></th><td>${bar(g.achievement_pct, locale)}</td><td>${status(g.status, goalStatusText(g.status, g.exceeded))}</td></tr>${metrics}</tbody>`;
     })
     .join('');
   return `<table class="goals"><thead><tr><th scope="col">Goal / metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Target</th><th scope="col" class="num">Current</th><th scope="col">Progress</th><th scope="col">Status</th></tr></thead>${rows}</table>`;
@@ -141,10 +145,7 @@ function milestonesSection(
 function benchmarksSection(a: AccountSuccessMetrics, locale: string): string {
   const b = a.benchmarks;
   if (!b) return `<p class="empty">${e(a.benchmarks_note ?? 'Benchmarks are not available.')}</p>`;
-  const fmt = (metric: string, v: number | null) =>
-    metric === 'success_score'
-      ? formatNumber(v, { locale, maximumFractionDigits: 0 })
-      : formatPercent(v, { locale });
+  const fmt = (metric: string, v: number | null) => formatBenchmarkValue(metric, v, { locale });
   const rows = b.rows
     .map(
       (r) =>

@@ -30,6 +30,19 @@ describe('renderReportPdf', () => {
     expect(pdf.pages[0]).toContain('INVESTMENT');
   });
 
+  it("speaks the dashboard's vocabulary: on track or exceeded, Exceeded, ROI as a multiplier", async () => {
+    const pdf = await readPdf(
+      await renderReportPdf(acmeInput(['overview', 'goals', 'benchmarks'])),
+    );
+    const all = pdf.pages.join('\n');
+    expect(all).toContain('4 of 5 goals on track or exceeded');
+    expect(all).toContain('Exceeded');
+    expect(all).not.toMatch(/Exceeding|on track or achieved/);
+    expect(all).toContain('4.2x');
+    expect(all).toContain('1.8x');
+    expect(all).not.toContain('419%');
+  });
+
   it('includes only the requested sections, in the requested order', async () => {
     const pdf = await readPdf(await renderReportPdf(acmeInput(['value', 'goals'])));
     const all = pdf.pages.join('\n');

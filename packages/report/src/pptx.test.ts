@@ -72,12 +72,21 @@ describe('renderReportPptx', () => {
     const [overview, value, goals] = deck.slides.slice(1).map((s) => runs(s).join('|'));
     for (const shown of ['2 / 5', '$285K', '4.2x', '91 / 100', 'Strong'])
       expect(overview).toContain(shown);
-    expect(overview).toContain('4 of 5 goals on track or achieved');
+    expect(overview).toContain('4 of 5 goals on track or exceeded');
     for (const shown of ['$185,000', '$100,000', '$68,000', '4.2x (419%)', '2,400 hrs'])
       expect(value).toContain(shown);
     expect(goals).toContain('Reduce ticket time');
     expect(goals).toContain('11.5 hrs');
     expect(goals).toContain('At risk');
+  });
+
+  it("speaks the dashboard's vocabulary: Exceeded above target, ROI benchmark as a multiplier", async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['goals', 'benchmarks'])));
+    const [goals, benchmarks] = deck.slides.slice(1).map((s) => runs(s).join('|'));
+    expect(goals).toContain('Exceeded');
+    expect(goals).not.toContain('Exceeding');
+    expect(benchmarks).toMatch(/ROI\|4\.2x\|1\.8x/);
+    expect(benchmarks).not.toContain('419%');
   });
 
   it('draws value delivered as a native bar chart and each trend as a native line chart', async () => {
@@ -106,11 +115,11 @@ describe('renderReportPptx', () => {
     const deck = await readPptx(await renderReportPptx(acmeInput(['overview', 'value'])));
     const overviewNotes = runs(deck.notes.get(2) ?? '').join(' ');
     expect(overviewNotes).toContain(
-      'ROI = total value / investment = $285,000 / $68,000 = 4.19, shown as 4.2x',
+      'ROI multiplier = total value / investment. $285,000 / $68,000 = 4.19 (shown 4.2x)',
     );
     expect(overviewNotes).toContain('Goals achieved');
     const valueNotes = runs(deck.notes.get(3) ?? '').join(' ');
-    expect(valueNotes).toContain('$285,000 = $0 + $185,000 + $100,000');
+    expect(valueNotes).toContain('$0 + $185,000 + $100,000 = $285,000');
   });
 
   it('escapes every text from the data in slides, tables, charts, notes and properties', async () => {

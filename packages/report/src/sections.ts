@@ -2,6 +2,14 @@
 // HTML, PDF and PowerPoint renderers lay these strings out, so a number reads the same in all
 // three and is formatted in one place (calc's Intl formatters).
 import {
+  atRiskSummaryLine,
+  BAND_TEXT,
+  STATUS_TEXT as CALC_STATUS_TEXT,
+  explainAchievementRate,
+  explainRoi,
+  explainSum,
+  FORMULAS,
+  formatBenchmarkValue,
   formatDate,
   formatHours,
   formatMetricValue,
@@ -9,6 +17,12 @@ import {
   formatMultiplier,
   formatNumber,
   formatPercent,
+  goalStatusText,
+  metricStatusText,
+  milestoneStatusText,
+  onTrackSummaryLine,
+  type SummaryLine,
+  valueSummaryLine,
 } from '@cscx/success-calc';
 import type {
   AccountSuccessMetrics,
@@ -46,15 +60,14 @@ export const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
   recommendations: 'Recommended actions',
 };
 
+/**
+ * A status's words by its wire name: calc's one vocabulary, so the report reads as the elements
+ * do. A metric's `exceeding` is "Exceeded" here; the goal and metric rows go through
+ * `goalStatusText` / `metricStatusText`, which also tell "Achieved" (at 100 %) from "Exceeded".
+ */
 export const STATUS_TEXT: Readonly<Record<string, string>> = {
-  achieved: 'Achieved',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  missed: 'Missed',
-  not_started: 'Not started',
-  exceeding: 'Exceeding',
-  not_met: 'Not met',
-  planned: 'Planned',
+  ...CALC_STATUS_TEXT,
+  exceeding: CALC_STATUS_TEXT.exceeded,
 };
 
 /** Status colours (hex without '#', as PowerPoint wants them), shared by PDF and PPTX. */
@@ -178,19 +191,27 @@ export function headlineKpis(m: CustomerSuccessMetrics, locale: string): Kpi[] {
       detail:
         score.band === null
           ? (score.note ?? '')
-          : (STATUS_TEXT[score.band] ?? capitalise(score.band)),
+          : (BAND_TEXT[score.band] ?? capitalise(score.band)),
     },
+  ];
+}
+
+/**
+ * The executive summary's three lines (PRD-069), each a figure and its words, by calc's summary
+ * lines: the dashboard builds its line from the same functions.
+ */
+export function executiveSummaryLines(a: AccountSuccessMetrics, locale: string): SummaryLine[] {
+  const s = a.executive_summary;
+  return [
+    onTrackSummaryLine(s.goals_on_track_or_exceeded, s.goals_total, { locale }),
+    valueSummaryLine(s.annual_value, s.currency, { locale }),
+    atRiskSummaryLine(s.goals_at_risk, { locale }),
   ];
 }
 
 /** The executive summary's three lines, as plain text. */
 export function executiveSummary(a: AccountSuccessMetrics, locale: string): string[] {
-  const s = a.executive_summary;
-  return [
-    `${s.goals_on_track_or_exceeded} of ${s.goals_total} goals on track or achieved`,
-    `${formatMoney(s.annual_value, s.currency, { locale })} estimated annual value delivered`,
-    `${s.goals_at_risk} ${s.goals_at_risk === 1 ? 'goal' : 'goals'} at risk`,
-  ];
+  return executiveSummaryLines(a, locale).map((l) => `${l.figure} ${l.words}`);
 }
 
 /** One row of the goals table: a goal, or one of its metrics under it. */
@@ -224,7 +245,7 @@ export function goalRows(goals: readonly SuccessGoal[], locale: string): GoalRow
       current: '',
       progress: formatPercent(g.achievement_pct, { locale }),
       progressPct: g.achievement_pct,
-      status: statusLabel(g.status),
+      status: goalStatusText(g.status, g.exceeded),
       statusKey: g.status,
     });
     for (const m of g.metrics) {
@@ -240,7 +261,7 @@ export function goalRows(goals: readonly SuccessGoal[], locale: string): GoalRow
             ? (m.progress_note ?? MISSING)
             : formatPercent(m.progress_pct, { locale }),
         progressPct: m.progress_pct,
-        status: statusLabel(m.status),
+        status: metricStatusText(m.status, m.progress_pct),
         statusKey: m.status,
       });
     }
@@ -320,14 +341,14 @@ export function milestoneLists(
       date: formatDate(x.achieved_date, { locale, style: 'short' }),
       name: x.name,
       detail: x.description,
-      status: STATUS_TEXT.achieved ?? 'Achieved',
+      status: milestoneStatusText('achieved'),
       statusKey: 'achieved',
     })),
     upcoming: a.upcoming_milestones.map((x) => ({
       date: formatDate(x.target_date, { locale, style: 'short' }),
       name: x.name,
       detail: x.description,
-      status: statusLabel(x.status),
+      status: milestoneStatusText(x.status),
       statusKey: x.status,
     })),
   };
@@ -342,10 +363,7 @@ export function benchmarkTable(
   | { ok: false; note: string } {
   const b = a.benchmarks;
   if (!b) return { ok: false, note: a.benchmarks_note ?? 'Benchmarks are not available.' };
-  const fmt = (metric: string, v: number | null) =>
-    metric === 'success_score'
-      ? formatNumber(v, { locale, maximumFractionDigits: 0 })
-      : formatPercent(v, { locale });
+  const fmt = (metric: string, v: number | null) => formatBenchmarkValue(metric, v, { locale });
   return {
     ok: true,
     rows: b.rows.map((r) => [
@@ -394,7 +412,7 @@ export function trendAltText(t: ProgressTrend, locale: string): string {
 /** The footer line: where the figures come from. */
 export function provenance(m: CustomerSuccessMetrics, locale: string): string {
   const c = m.customer;
-  return `Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers: progress = (current − baseline) / (target − baseline); value is annual; ROI = total value / investment (${formatMoney(c.investment, c.currency, { locale })}). Amounts in ${c.currency}.`;
+  return `Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers. ${FORMULAS['metric_progress.baseline_relative'].words} Value is annual. ${FORMULAS['roi.multiplier'].words.replace(/\.$/, '')} (${formatMoney(c.investment, c.currency, { locale })}). Amounts in ${c.currency}.`;
 }
 
 /**
@@ -410,28 +428,41 @@ export function derivation(
   const g = m.metrics.goals;
   const v = m.metrics.value_delivered;
   const cur = m.metrics.currency;
-  const money = (n: number | null) => formatMoney(n, cur, { locale });
   const score = m.metrics.success_score;
+  // The formula texts come from calc's one registry (FORMULAS) and its explain functions, the
+  // same derivations the API serves under `explanations` (DESIGN.md "Formulas").
+  const ratio = (figure: 'multiplier' | 'net_return') =>
+    explainRoi(v.total_value, v.investment, cur, figure, undefined, locale).text;
   const roi =
     v.roi_multiplier === null
-      ? `ROI: not computed (${v.roi_note ?? 'no investment recorded'}).`
-      : `ROI = total value / investment = ${money(v.total_value)} / ${money(v.investment)} = ${formatNumber(v.roi_multiplier, { locale })}, shown as ${formatMultiplier(v.roi_multiplier, { locale })}. Net return = (value − investment) / investment = ${formatPercent(v.net_return_pct, { locale })}.`;
+      ? `${FORMULAS['roi.multiplier'].words} ${ratio('multiplier')}`
+      : `${FORMULAS['roi.multiplier'].words} ${ratio('multiplier')}. ${FORMULAS['roi.net_return'].words} ${ratio('net_return')}.`;
   const projected = projectedFact(v, cur, locale);
-  const value = `Total value = time value + cost reduction + revenue impact, per year, of goals that have been measured: ${money(v.total_value)} = ${money(v.time_saved_value)} + ${money(v.cost_reduction)} + ${money(v.revenue_impact)}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.${projected ? ` Value at target, including goals not measured yet, is ${projected[1]}: reported apart, never in the total or ROI.` : ''}`;
+  const total = explainSum(
+    'value.total',
+    [
+      { name: 'time_saved_value', value: v.time_saved_value },
+      { name: 'cost_reduction', value: v.cost_reduction },
+      { name: 'revenue_impact', value: v.revenue_impact },
+    ],
+    cur,
+    locale,
+  );
+  const value = `${FORMULAS['value.total'].words} ${FORMULAS['value.sum'].words} ${total.text}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.${projected ? ` Value at target, including goals not measured yet, is ${projected[1]}: reported apart, never in the total or ROI.` : ''}`;
   switch (section) {
     case 'overview':
       return [
-        `Goals achieved = goals whose progress reached 100 % (${g.achieved}) out of all goals (${g.total}); achievement rate ${formatPercent(g.achievement_rate, { locale })}.`,
+        `Goals achieved: ${FORMULAS['goal_counts.achievement_rate'].words} ${explainAchievementRate(g.achieved, g.total, undefined, locale).text}.`,
         value,
         roi,
         score.score === null
           ? `Success score: not computed (${score.note ?? 'no goals'}).`
-          : `Success score = sum of each goal's progress (each metric capped to 0..100) × its normalised weight = ${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100, band "${score.band ?? MISSING}".`,
+          : `${FORMULAS.success_score.words} Here ${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100, band "${score.band ?? MISSING}".`,
       ];
     case 'goals':
       return [
-        'Metric progress = (current − baseline) / (target − baseline) × 100; it works for both directions (lower is better when the target is below the baseline).',
-        "A goal's progress is the weighted mean of its metrics'. Status: achieved at ≥ 100 %, missed when the target date has passed, on track when progress ≥ the elapsed share of the goal's time − 10 points, otherwise at risk.",
+        `Metric ${FORMULAS['metric_progress.baseline_relative'].words.toLowerCase()} It works for both directions (lower is better when the target is below the baseline).`,
+        `${FORMULAS['goal_progress.weighted_mean'].words} Goal ${FORMULAS.goal_status.words.toLowerCase()}`,
       ];
     case 'value':
       return [value, roi];
@@ -442,12 +473,12 @@ export function derivation(
     case 'benchmarks':
       return [
         a.benchmarks
-          ? `Peer average and percentile rank among the ${a.benchmarks.peer_count} other customers of the ${segmentLabel(a.benchmarks.segment)} segment.`
+          ? `${FORMULAS['benchmark.peer_average'].words} ${FORMULAS['benchmark.percentile'].words} ${a.benchmarks.peer_count} other customers of the ${segmentLabel(a.benchmarks.segment)} segment.`
           : (a.benchmarks_note ?? 'Benchmarks are not available.'),
       ];
     case 'trends':
       return [
-        'Each line is a metric’s recorded measurements; the dashed line is its target. The forecast date is where the least-squares trend of the measurements reaches the target.',
+        `Each line is a metric’s recorded measurements; the dashed line is its target. ${FORMULAS['forecast.least_squares'].words}`,
       ];
     case 'recommendations':
       return [

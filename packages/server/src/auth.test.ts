@@ -79,6 +79,8 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   updateSuccessGoal: write(200),
   deleteSuccessGoal: write(204),
   recordMeasurement: write(201),
+  updateMeasurement: write(200),
+  deleteMeasurement: write(200),
   getPortfolioSuccessMetrics: LIST,
   getCustomerSuccessMetrics: READ_ACME,
   // Generating a report changes nothing, so viewers may.
@@ -193,6 +195,26 @@ describeBackends('authorisation matrix (%s)', (backend) => {
       case 'recordMeasurement': {
         const g = await freshGoal();
         return [{ goalId: g.id }, { body: { metric_id: g.metrics[0]!.id, value: 5 } }];
+      }
+      case 'updateMeasurement':
+      case 'deleteMeasurement': {
+        // A goal with one measurement (version 2) whose id the call names.
+        const g = await freshGoal();
+        const m = await call(
+          'recordMeasurement',
+          { goalId: g.id },
+          { body: { metric_id: g.metrics[0]!.id, value: 5 } },
+        );
+        const params = { goalId: g.id, measurementId: m.json.measurement.id! };
+        return id === 'updateMeasurement'
+          ? [
+              params,
+              {
+                headers: { 'if-match': '"2"' },
+                body: { value: 6, measured_at: m.json.measurement.measured_at },
+              },
+            ]
+          : [params, { headers: { 'if-match': '"2"' } }];
       }
       case 'createAccountGoal':
         return [

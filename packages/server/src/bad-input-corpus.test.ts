@@ -438,16 +438,16 @@ const UNKNOWN_PARAMS: readonly string[] = [
   'x'.repeat(300),
 ];
 const BAD_IF_MATCH: readonly string[] = [
-  '*',
-  'W/"1"',
+  'W/1',
+  '"1" "2"',
   '"1',
   'abc',
   '-1',
   '0',
   '1.5',
-  '"1","2"',
+  ',',
   '9'.repeat(20),
-  '""',
+  '"1"x',
   ' ',
   '"99"',
   '7',
@@ -1111,6 +1111,19 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       ...flatReplace
     } = flat;
     const put = { headers: { 'if-match': '"1"' } };
+    // A goal of its own for the measurement writes: one measurement, so at version 2.
+    const measuredGoal = await call(
+      'createSuccessGoal',
+      {},
+      { body: { ...flat, name: 'Measured' } },
+    );
+    const measured = await call(
+      'recordMeasurement',
+      { goalId: measuredGoal.json.id },
+      { body: { metric_id: measuredGoal.json.metrics[0]!.id, value: 1 } },
+    );
+    const measuredId = measured.json.measurement.id!;
+    const put2 = { headers: { 'if-match': '"2"' } };
     const bases: [OperationId, Base][] = [
       ['listCustomers', { params: {}, query: { limit: '2' }, headers: {} }],
       ['listCustomers', { params: {}, query: { segment: 'enterprise', search: 'a' }, headers: {} }],
@@ -1173,6 +1186,23 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
         },
       ],
       ['deleteSuccessGoal', { params: { goalId: doomed.json.id }, query: {}, headers: {} }],
+      [
+        'updateMeasurement',
+        {
+          params: { goalId: measuredGoal.json.id, measurementId: measuredId },
+          query: {},
+          ...put2,
+          body: { value: 3, measured_at: '2026-04-01T00:00:00Z', source: 's', note: 'n' },
+        },
+      ],
+      [
+        'deleteMeasurement',
+        {
+          params: { goalId: measuredGoal.json.id, measurementId: measuredId },
+          query: {},
+          ...put2,
+        },
+      ],
       [
         'recordMeasurement',
         {

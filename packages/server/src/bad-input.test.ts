@@ -663,7 +663,7 @@ describeBackends('bad input (%s)', (backend) => {
       target_date: '2026-12-31',
       metrics: [{ name: 'm', unit: '', baseline_value: 0, target_value: 10 }],
     };
-    for (const v of ['*', 'W/"1"', '"1', 'abc', '-1', '1.5', '"1","2"', '9'.repeat(20)]) {
+    for (const v of ['W/1', '"1', 'abc', '-1', '1.5', '"1" "2"', ',', '9'.repeat(20)]) {
       const r = await call('updateSuccessGoal', { goalId }, { body, headers: { 'if-match': v } });
       expect(r.status, v).toBe(400);
       expect(r.problem.errors?.[0]?.field).toBe('header.If-Match');

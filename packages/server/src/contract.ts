@@ -23,6 +23,7 @@ export type GoalCounts = S['GoalCounts'];
 export type ValueDelivered = S['ValueDelivered'];
 export type SuccessMetrics = S['SuccessMetrics'];
 export type CustomerSuccessMetrics = S['CustomerSuccessMetrics'];
+export type Explanation = S['Explanation'];
 export type CustomerSuccessSummary = S['CustomerSuccessSummary'];
 export type AtRiskGoal = S['AtRiskGoal'];
 export type PortfolioSuccess = S['PortfolioSuccess'];

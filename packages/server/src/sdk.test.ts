@@ -118,6 +118,19 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       },
     });
     expect(updated).toMatchObject({ name: 'SDK goal v2', achievement_pct: 50, version: 3 });
+    const corrected = await csm.updateMeasurement({
+      goalId: goal.id,
+      measurementId: measured.measurement.id!,
+      ifMatch: updated.version,
+      body: { value: 6, measured_at: measured.measurement.measured_at },
+    });
+    expect(corrected.goal).toMatchObject({ achievement_pct: 75, version: 4 });
+    const removed = await csm.deleteMeasurement({
+      goalId: goal.id,
+      measurementId: measured.measurement.id!,
+      ifMatch: corrected.goal.version,
+    });
+    expect(removed.goal).toMatchObject({ achievement_pct: null, version: 5 });
     await csm.deleteSuccessGoal({ goalId: flat.id, ifMatch: 1 });
 
     const accountGoal = await csm.createAccountGoal({

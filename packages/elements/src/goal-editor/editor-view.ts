@@ -134,20 +134,30 @@ export function renderPreview(
   server: SuccessGoal | undefined,
 ): TemplateResult {
   const currency = server?.currency;
-  const value = previewValue(form);
+  // As the server counts it: nothing is delivered before the goal's first measurement.
+  const measured = server?.metrics.some((m) => m.measurements.length > 0) ?? false;
+  const value = previewValue(form, measured);
   const progress = server ? previewProgress(form, server, new Date()) : undefined;
   const [tone, word] = progress ? goalStatusInfo(progress.status) : ['neutral' as const, ''];
   return html`<section class="preview" part="preview" aria-labelledby="preview-heading">
     <h3 id="preview-heading">As calculated</h3>
     <p>
-      <span>Expected value per year:</span>
+      <span>${EDITOR_TEXT.valueDelivered}</span>
       <output class="num expected-value"
-        >${form.value_drivers.length === 0 ? 'No value drivers' : value.ok ? fmt.money(value.totalValue, currency) : 'Cannot calculate: check the value drivers'}</output
+        >${form.value_drivers.length === 0 ? 'No value drivers' : !value.ok ? 'Cannot calculate: check the value drivers' : measured ? fmt.money(value.totalValue, currency) : EDITOR_TEXT.notMeasuredYet}</output
       >
     </p>
     ${
-      value.ok && value.timeSavedHours > 0
-        ? html`<p><span>Time saved per year:</span> <span class="num">${fmt.hours(value.timeSavedHours)}</span></p>`
+      value.ok && form.value_drivers.length > 0
+        ? html`<p>
+            <span>${EDITOR_TEXT.valueProjected}</span>
+            <output class="num projected-value">${fmt.money(value.projected.totalValue, currency)}</output>
+          </p>`
+        : nothing
+    }
+    ${
+      value.ok && (measured ? value.timeSavedHours : value.projected.timeSavedHours) > 0
+        ? html`<p><span>${measured ? EDITOR_TEXT.timeSaved : EDITOR_TEXT.timeSavedProjected}</span> <span class="num">${fmt.hours(measured ? value.timeSavedHours : value.projected.timeSavedHours)}</span></p>`
         : nothing
     }
     ${

@@ -208,6 +208,51 @@ export const goalEditorStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .confirmation {
+    display: flex;
+    gap: calc(var(--s-space) * 1);
+    align-items: center;
+    margin: calc(var(--s-space) * 2) 0 0;
+  }
+  .confirmation:empty {
+    margin: 0;
+  }
+  .confirmation svg {
+    width: 1em;
+    height: 1em;
+    flex: none;
+  }
+  .history {
+    display: grid;
+    gap: calc(var(--s-space) * 2);
+    margin-top: calc(var(--s-space) * 4);
+  }
+  .history h4 {
+    margin: 0;
+  }
+  .history .table-wrap {
+    overflow-x: auto;
+  }
+  .history table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  .history th,
+  .history td {
+    text-align: start;
+    padding: calc(var(--s-space) * 1) calc(var(--s-space) * 2);
+    border-bottom: 1px solid var(--s-border);
+    vertical-align: top;
+  }
+  .history td.note {
+    overflow-wrap: anywhere;
+  }
+  .history .row-actions {
+    white-space: nowrap;
+  }
+  .history .row-actions button + button {
+    margin-inline-start: calc(var(--s-space) * 1);
+  }
   .ms-form {
     display: grid;
     gap: calc(var(--s-space) * 3);

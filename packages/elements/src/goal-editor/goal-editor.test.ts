@@ -119,8 +119,14 @@ async function seedGoal(name: string): Promise<SuccessGoal> {
 }
 
 type Json = Record<string, unknown>;
-const pick = (o: object, schema: { readonly entries: object }): Json =>
-  Object.fromEntries(Object.entries(o).filter(([k]) => k in schema.entries));
+const pick = (
+  o: object,
+  schema: { readonly entries: object },
+  readOnly: readonly string[] = [],
+): Json =>
+  Object.fromEntries(
+    Object.entries(o).filter(([k]) => k in schema.entries && !readOnly.includes(k)),
+  );
 
 /**
  * The replacement (PUT) body that leaves `goal` as it is: every field of it the contract lets a
@@ -128,8 +134,14 @@ const pick = (o: object, schema: { readonly entries: object }): Json =>
  */
 function unchanged(goal: SuccessGoal): Json {
   return {
-    ...pick(goal, schemas.SuccessGoalReplaceSchema),
-    metrics: goal.metrics.map((m) => pick(m, schemas.MetricReplaceSchema)),
+    ...pick(
+      goal,
+      schemas.SuccessGoalReplaceSchema,
+      schemas.readOnlyProperties.SuccessGoalReplaceSchema,
+    ),
+    metrics: goal.metrics.map((m) =>
+      pick(m, schemas.MetricReplaceSchema, schemas.readOnlyProperties.MetricReplaceSchema),
+    ),
     value_drivers: goal.value_drivers.map((d) => pick(d, schemas.ValueDriverInputSchema)),
   };
 }
@@ -177,7 +189,9 @@ describe('<goal-editor>', () => {
     const name = `Faster tickets ${uid()}`;
     await fillGoal(el, name);
     // 12.5 h x 150 / month x 12 x $50 = $1,125,000 a year, as calc computes it.
-    expect(q(el, 'output.expected-value').textContent).to.include('1,125,000');
+    // Not measured yet: calc's measured rule delivers nothing, the value is projected at target.
+    expect(q(el, 'output.expected-value').textContent).to.include('None yet');
+    expect(q(el, 'output.projected-value').textContent).to.include('1,125,000');
     expect(text(el)).to.include('22,500 hrs');
     expect(text(el)).to.include('Baseline not set. Cannot calculate progress.');
     await expect(el).to.be.accessible();
@@ -218,7 +232,100 @@ describe('<goal-editor>', () => {
     expect(event.detail.goal.achievement_pct).to.equal(60);
     await until(() => q(el, 'output.progress').textContent?.includes('60%') ?? false, 'progress');
     expect(q(el, '.goal-status').textContent).not.to.include('Not started');
-    expect(text(el)).to.include('Measurement recorded. Progress 60%');
+    const confirmation = q(el, '.confirmation[role="status"]');
+    expect(confirmation.textContent).to.include('Measurement recorded. Progress 60%');
+    expect(confirmation.getBoundingClientRect().height).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it("lists a metric's measurements and corrects a wrong one, the figures following", async () => {
+    const goal = await seedGoal(`Correct ${uid()}`);
+    const metricId = goal.metrics[0]!.id;
+    await csm().recordMeasurement({
+      goalId: goal.id,
+      idempotencyKey: crypto.randomUUID(),
+      body: { metric_id: metricId, value: 600, source: 'import', note: 'typo' },
+    });
+    const el = await editor(goal.id);
+    await until(() => root(el).querySelector('.history tbody tr') !== null, 'the history', 20_000);
+    const row = q(el, '.history tbody tr');
+    expect(row.textContent).to.include('600');
+    expect(row.textContent).to.include('import');
+    expect(row.textContent).to.include('typo');
+    expect(q(el, 'output.progress').textContent).to.include('600%');
+    expect(q(el, '#history-heading').textContent).to.include('Measurements of Adoption');
+    await expect(el).to.be.accessible();
+    await click(el, 'button.correct-measurement');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('h-value');
+    await type(el, 'h-value', '60');
+    const input = q<HTMLInputElement>(el, '#h-value');
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    );
+    await until(
+      () => q(el, '.confirmation').textContent?.includes('Measurement corrected') ?? false,
+      'the confirmation',
+      10_000,
+    );
+    expect(q(el, '.confirmation').textContent).to.include('Progress 60%');
+    expect(q(el, '.history tbody tr').textContent).to.include('60');
+    expect(q(el, '.history tbody tr').textContent).not.to.include('600');
+    await until(() => q(el, 'output.progress').textContent?.includes('60%') ?? false, 'progress');
+    const back = await csm().getSuccessGoal({ goalId: goal.id });
+    expect(back.metrics[0]?.measurements.map((m) => m.value)).to.deep.equal([60]);
+    expect(back.achievement_pct).to.equal(60);
+    await expect(el).to.be.accessible();
+  });
+
+  it('removes a measurement only after a confirmation, by keyboard, and says so', async () => {
+    const goal = await seedGoal(`Remove ${uid()}`);
+    const metricId = goal.metrics[0]!.id;
+    for (const value of [20, 50]) {
+      await csm().recordMeasurement({
+        goalId: goal.id,
+        idempotencyKey: crypto.randomUUID(),
+        body: {
+          metric_id: metricId,
+          value,
+          measured_at: `${new Date().getUTCFullYear()}-01-0${value === 20 ? 2 : 3}T00:00:00Z`,
+        },
+      });
+    }
+    const el = await editor(goal.id);
+    await until(
+      () => root(el).querySelectorAll('.history tbody tr').length === 2,
+      'the history',
+      20_000,
+    );
+    // Newest first.
+    const remove = q<HTMLButtonElement>(el, 'button.remove-measurement');
+    expect(remove.getAttribute('aria-label')).to.include('Remove the measurement of');
+    remove.focus();
+    await click(el, 'button.remove-measurement');
+    const dialog = q(el, '[role="alertdialog"].confirm-remove');
+    expect(dialog.textContent).to.include('Remove the measurement 50');
+    await el.updateComplete;
+    expect(root(el).activeElement?.className).to.equal('keep-measurement');
+    await expect(el).to.be.accessible();
+    await click(el, 'button.keep-measurement');
+    expect(root(el).querySelector('.confirm-remove')).to.equal(null);
+    await el.updateComplete;
+    expect(root(el).activeElement?.classList.contains('remove-measurement')).to.equal(true);
+    expect(
+      (await csm().getSuccessGoal({ goalId: goal.id })).metrics[0]?.measurements,
+    ).to.have.length(2);
+    await click(el, 'button.remove-measurement');
+    await click(el, 'button.confirm-remove-button');
+    await until(
+      () => q(el, '.confirmation').textContent?.includes('Measurement removed') ?? false,
+      'the confirmation',
+      10_000,
+    );
+    expect(q(el, '.confirmation').textContent).to.include('Progress 20%');
+    expect(root(el).querySelectorAll('.history tbody tr')).to.have.length(1);
+    const back = await csm().getSuccessGoal({ goalId: goal.id });
+    expect(back.metrics[0]?.measurements.map((m) => m.value)).to.deep.equal([20]);
     await expect(el).to.be.accessible();
   });
 

@@ -49,6 +49,8 @@ const loadBody = () => import('./editor-body.js');
  * @csspart conflict - The 412 view: the goal changed on the server.
  * @csspart delete-confirm - The confirmation asked before a goal is deleted.
  * @csspart measurement - The form to record a measurement.
+ * @csspart measurement-confirmation - The visible confirmation (role=status) of a recorded, corrected or removed measurement.
+ * @csspart measurement-history - The selected metric's measurements (date, value, source, note), each to correct or remove.
  * @csspart actions - Save and Cancel.
  * @csspart milestones - The customer's milestones and their form.
  * @csspart milestone-form - The form to create or edit a milestone.

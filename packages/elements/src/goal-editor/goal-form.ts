@@ -2,9 +2,9 @@ import {
   type GoalProgressResult,
   goalProgress,
   goalStatus,
+  goalValue,
   metricProgress,
   type ValueDeliveredResult,
-  valueDelivered,
 } from '@cscx/success-calc';
 import { schemas } from '@cscx/success-sdk';
 import { fillText } from '../states.js';
@@ -221,12 +221,16 @@ export function completeForm(form: GoalForm): GoalForm {
 
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
-const keysOf = (schema: { readonly entries: object }) => new Set(Object.keys(schema.entries));
+const keysOf = (schema: { readonly entries: object }, readOnly: readonly string[] = []) =>
+  new Set(Object.keys(schema.entries).filter((k) => !readOnly.includes(k)));
 // What the contract lets a replacement write, and what a read returns: a stored field in neither
-// is one this SDK does not know yet, kept like a writable one; one only read is derived.
+// is one this SDK does not know yet, kept like a writable one; one only read is derived. A
+// replacement accepts the read-only fields back unchanged, but they go stale once a measurement
+// moves the goal on, so they are never sent.
+const RO = schemas.readOnlyProperties;
 const WRITABLE = {
-  goal: keysOf(schemas.SuccessGoalReplaceSchema),
-  metric: keysOf(schemas.MetricReplaceSchema),
+  goal: keysOf(schemas.SuccessGoalReplaceSchema, RO.SuccessGoalReplaceSchema),
+  metric: keysOf(schemas.MetricReplaceSchema, RO.MetricReplaceSchema),
   driver: keysOf(schemas.ValueDriverInputSchema),
 };
 const READ = {
@@ -609,10 +613,15 @@ export function sortErrors(errors: Errors): Errors {
   return new Map([...errors].sort(([a], [b]) => cmp(rank(a), rank(b))));
 }
 
-/** What calc will compute for the drivers as typed: the expected value per year. */
-export function previewValue(form: GoalForm): ValueDeliveredResult {
-  return valueDelivered(
-    form.value_drivers.map((d) => {
+/**
+ * What calc will compute for the drivers as typed, by its measured rule (`goalValue`), as the
+ * server does: a goal without any measurement (a new one, or `measured` false) delivers
+ * nothing yet, and its drivers count only as projected at target.
+ */
+export function previewValue(form: GoalForm, measured: boolean): ValueDeliveredResult {
+  return goalValue({
+    measured,
+    drivers: form.value_drivers.map((d) => {
       const b = driverBody(d, false);
       const n = (k: string) => (typeof b[k] === 'number' ? (b[k] as number) : null);
       return {
@@ -625,7 +634,7 @@ export function previewValue(form: GoalForm): ValueDeliveredResult {
         annualAmount: n('annual_amount'),
       };
     }),
-  );
+  });
 }
 
 /**

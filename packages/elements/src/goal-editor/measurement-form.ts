@@ -3,14 +3,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { apiErrorStatus, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import type { Format } from '../format.js';
-import { goalStatusInfo, icon } from '../states.js';
+import { fillText, goalStatusInfo, icon } from '../states.js';
 import type { SuccessGoal } from '../types.js';
+import { EDITOR_TEXT } from './editor-text.js';
 import { today } from './goal-draft.js';
 import { type Errors, newKey, num, validateMeasurement } from './goal-form.js';
+import { MeasurementHistory } from './measurement-history.js';
 
 type MeasureBody = Parameters<SuccessClient['recordMeasurement']>[0]['body'];
 
-type Host = HTMLElement & { requestUpdate(): void };
+type Host = HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<unknown> };
 
 /** What the measurement form needs from the editor around it. */
 export interface MeasurementFormOptions {
@@ -35,8 +37,34 @@ export interface MeasurementFormOptions {
 export class MeasurementForm {
   readonly #o: MeasurementFormOptions;
 
+  readonly #history: MeasurementHistory;
+  /** The visible confirmation of the last write (role=status), until the next one. */
+  #confirmation = '';
+
   constructor(options: MeasurementFormOptions) {
     this.#o = options;
+    this.#history = new MeasurementHistory({
+      host: options.host,
+      client: options.client,
+      goal: options.goal,
+      readOnly: options.readOnly,
+      fmt: options.fmt,
+      forbid: options.forbid,
+      changed: options.recorded,
+      confirm: (text) => {
+        this.#confirmation = text;
+      },
+      outcome: (goal) => this.#outcome(goal),
+    });
+  }
+
+  #outcome(goal: SuccessGoal): { progress: string; status: string } {
+    const [, word] = goalStatusInfo(goal.status);
+    const pct = goal.achievement_pct;
+    return {
+      progress: pct === null ? EDITOR_TEXT.progressNotAvailable : this.#o.fmt().percent(pct),
+      status: word,
+    };
   }
 
   #measure = { metric: '', value: '', date: today(), note: '' };
@@ -47,6 +75,7 @@ export class MeasurementForm {
   /** Starts empty, on `metricId`. */
   reset(metricId: string): void {
     this.#measure = { metric: metricId, value: '', date: today(), note: '' };
+    this.#confirmation = '';
   }
 
   /** Picks `metricId` when no metric is chosen yet (a goal just created). */
@@ -77,6 +106,7 @@ export class MeasurementForm {
     const json = JSON.stringify(body);
     if (!this.#key || this.#key.json !== json) this.#key = { key: newKey(), json };
     this.#measuring = true;
+    this.#confirmation = '';
     o.host.requestUpdate();
     try {
       const result = await client.recordMeasurement({
@@ -87,11 +117,8 @@ export class MeasurementForm {
       this.#key = undefined;
       o.recorded(result.goal);
       this.#measure = { ...m, value: '', note: '' };
-      const [, word] = goalStatusInfo(result.goal.status);
-      const pct = result.goal.achievement_pct;
-      o.announce(
-        `Measurement recorded. Progress ${pct === null ? 'not available' : o.fmt().percent(pct)}, status ${word}.`,
-      );
+      // Shown where the form is (role=status, so it is announced too), not only spoken.
+      this.#confirmation = fillText(EDITOR_TEXT.measurementRecorded, this.#outcome(result.goal));
       emit(o.host, 'success-measurement-recorded', {
         goal: result.goal,
         metricId: result.metric_id,
@@ -162,6 +189,10 @@ export class MeasurementForm {
       <div class="actions">
         <button type="submit" class="record" ?disabled=${this.#measuring}>${this.#measuring ? 'Recording…' : 'Record measurement'}</button>
       </div>
-    </form>`;
+      <p class="confirmation" part="measurement-confirmation" role="status">${
+        this.#confirmation ? html`${icon('success')}<span>${this.#confirmation}</span>` : nothing
+      }</p>
+    </form>
+    ${this.#history.render(m.metric)}`;
   }
 }

@@ -65,7 +65,7 @@ export class GoalView {
   /** The goal in full: header, notes, details, chart, metrics, value and recommendations. */
   render(goal: SuccessGoal): TemplateResult {
     const fmt = this.host.fmt;
-    const [tone, word] = goalStatusInfo(goal.status);
+    const [tone, word] = goalStatusInfo(goal.status, goal.exceeded);
     const multi = goal.metrics.length > 1;
     const owner = goal.owner
       ? `Owner: ${goal.owner.name}${goal.owner.title ? ` (${goal.owner.title})` : ''}`
@@ -112,7 +112,7 @@ export class GoalView {
   #renderDetails(goal: SuccessGoal, fmt: Format, multi: boolean): TemplateResult {
     const m = goal.metrics[0];
     const pct = goal.achievement_pct;
-    const [tone, word] = goalStatusInfo(goal.status);
+    const [tone, word] = goalStatusInfo(goal.status, goal.exceeded);
     const barTone = tone === 'info' || tone === 'neutral' ? '' : tone;
     const value = (v: number | null) => (m && v !== null ? fmt.metric(v, m.unit) : '');
     const withChange = (v: number | null, empty: string) => {
@@ -147,7 +147,7 @@ export class GoalView {
         }
       </dd>
       <dt>Status</dt>
-      <dd>${statusBadge(tone, word)}${goal.exceeded ? html` <span class="muted">Target exceeded</span>` : nothing}</dd>
+      <dd>${statusBadge(tone, word)}</dd>
       <dt>Expected pace</dt>
       <dd>
         ${
@@ -189,7 +189,7 @@ export class GoalView {
           </thead>
           <tbody>
             ${goal.metrics.map((m) => {
-              const [tone, word] = metricStatusInfo(m.status);
+              const [tone, word] = metricStatusInfo(m.status, m.progress_pct);
               return html`<tr>
                 <th scope="row">${m.name}</th>
                 <td class="num">${cell(m, m.baseline_value)}</td>

@@ -1,3 +1,4 @@
+import { formatBenchmarkValue } from '@cscx/success-calc';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import type { Format } from '../format.js';
@@ -26,15 +27,17 @@ const SEGMENTS: Record<Benchmarks['segment'], string> = {
   smb: 'SMB',
 };
 
+/** A row's value as calc formats it for the reports too: an ROI reads "4.2x", as on its card. */
 function show(f: Format, row: BenchmarkRow, value: number | null): string {
-  return row.metric === 'success_score' ? f.number(value, 0) : f.percent(value);
+  return formatBenchmarkValue(row.metric, value, { locale: f.locale });
 }
 
 function versus(row: BenchmarkRow): [Tone, string] {
   if (row.value === null || row.peer_average === null) return ['neutral', 'No data'];
-  // Within half a point reads as level: the displayed numbers are whole.
+  // Within half a displayed step reads as level: whole numbers, or an ROI multiplier's one
+  // decimal (0.05x, 5 points of roi_pct).
   const d = row.value - row.peer_average;
-  return Math.abs(d) < 0.5
+  return Math.abs(d) < (row.metric === 'roi_pct' ? 5 : 0.5)
     ? ['neutral', 'Level']
     : d > 0
       ? ['success', 'Above']

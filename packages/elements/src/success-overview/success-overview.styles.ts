@@ -34,6 +34,9 @@ export const styles = css`
     gap: calc(var(--s-space) * 2);
     align-items: center;
   }
+  .summary {
+    margin: 0 0 calc(var(--s-space) * 3);
+  }
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));

@@ -45,6 +45,12 @@ describe('<success-overview>', () => {
       'ROI 4.2x vs $68K invest',
       'Success score 91/100 Strong',
     ]);
+    // PRD-069's executive summary, in the words of the reports (calc's onTrackSummaryLine).
+    expect(deepText(part(el, 'summary'))).to.equal('4 of 5 goals on track or exceeded');
+    // One vocabulary: Acme's 118.75 % and 104.17 % goals read "Exceeded" in the table.
+    expect(deepText(part(el, 'goals')))
+      .to.include('Exceeded')
+      .and.not.include('Exceeding');
     const text = deepText(el);
     expect(text).to.include('Reduce ticket time').and.include('Revenue from upsell');
     expect(text).to.include('2,400 hrs').and.include('$185K').and.include('$100K');
@@ -108,7 +114,8 @@ describe('<success-overview>', () => {
       .to.include('Benchmark comparison')
       .and.include('Acme Corp')
       .and.include('Peer average');
-    expect(b).to.include('ROI 184% 120% 85th Above');
+    // ROI as a multiplier, as on the ROI card: PRD-069's 184 % is 1.8x.
+    expect(b).to.include('ROI 1.8x 1.2x 85th Above').and.not.include('184%');
     await expect(el).to.be.accessible();
   });
 

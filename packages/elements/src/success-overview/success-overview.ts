@@ -1,3 +1,4 @@
+import { goalsOnTrackOrExceeded, onTrackSummaryLine } from '@cscx/success-calc';
 import { html, nothing } from 'lit';
 import { DataController, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
@@ -44,9 +45,10 @@ function valueSources(v: ValueDelivered): string {
  * @summary PRD-165's customer success dashboard with PRD-069's account view: goals, value, ROI,
  * score, milestones, benchmarks and the goals at risk with what to do about them.
  *
- * @description A header with the customer's name and a Generate report action; overview cards
- * (goals achieved x / n and %, value delivered, ROI multiplier against the investment, success
- * score with band); the goals table; the goals at risk with their recommendations; value
+ * @description A header with the customer's name and a Generate report action; PRD-069's
+ * executive summary line ("4 of 5 goals on track or exceeded", as the reports say it); overview
+ * cards (goals achieved x / n and %, value delivered, ROI multiplier against the investment,
+ * success score with band); the goals table; the goals at risk with their recommendations; value
  * delivered; progress over time; milestones achieved; and the benchmark comparison. Given
  * `.data` (`getCustomerSuccessMetrics`) and optionally `.account`
  * (`getAccountSuccessMetrics`, for benchmarks) it renders them; given `customer-id` inside a
@@ -59,6 +61,8 @@ function valueSources(v: ValueDelivered): string {
  * @csspart header - Customer name, period and actions.
  * @csspart generate-report - The Generate report button.
  * @csspart cards - The overview cards.
+ * @csspart summary - PRD-069's executive summary line above the cards ("4 of 5 goals on track or
+ *   exceeded").
  * @csspart goals - The goals section.
  * @csspart at-risk - The at-risk goals and recommendations.
  * @csspart value - The value-delivered section.
@@ -245,6 +249,7 @@ export class SuccessOverview extends SuccessElement {
     const { goals, value_delivered: v, success_score: score, currency } = m.metrics;
     return html`<section part="cards" aria-labelledby="cards-heading">
       <h3 id="cards-heading">Success overview</h3>
+      ${this.#renderSummary(m)}
       <dl class="cards">
         <div class="card">
           <dt>Goals achieved</dt>
@@ -269,6 +274,17 @@ export class SuccessOverview extends SuccessElement {
         </div>
       </dl>
     </section>`;
+  }
+
+  /** PRD-069's executive summary line, by the calc functions the reports' summary uses. */
+  #renderSummary(m: CustomerSuccessMetrics) {
+    const g = m.metrics.goals;
+    const line = onTrackSummaryLine(
+      goalsOnTrackOrExceeded({ total: g.total, achieved: g.achieved, onTrack: g.on_track }),
+      g.total,
+      { locale: this.fmt.locale },
+    );
+    return html`<p class="summary" part="summary"><strong>${line.figure}</strong> ${line.words}</p>`;
   }
 
   #renderAtRisk(m: CustomerSuccessMetrics) {

@@ -139,8 +139,10 @@ export interface paths {
          *     with their history. A metric listed with its `id` keeps its measurement history. The
          *     flat shorthand is accepted only for a goal that has exactly one metric. It updates that
          *     metric in place, and a goal with several metrics answers 422. Current values are not
-         *     edited here: use `recordMeasurement`. Requires `If-Match`. Roles: manager, csm (their
-         *     portfolio). A viewer gets 403.
+         *     edited here: use `recordMeasurement`, and `updateMeasurement` or `deleteMeasurement` to
+         *     correct or remove one. The goal as `getSuccessGoal` returned it may be sent back: its
+         *     read-only fields are ignored when unchanged (see `SuccessGoalUpdate`). Requires
+         *     `If-Match`. Roles: manager, csm (their portfolio). A viewer gets 403.
          */
         put: operations["updateSuccessGoal"];
         post?: never;
@@ -177,6 +179,39 @@ export interface paths {
          */
         post: operations["recordMeasurement"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/success-goals/{goalId}/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct a measurement
+         * @description Replaces one recorded value of the goal (a wrong entry corrected): its `value`,
+         *     `measured_at`, `source` and `note`. It stays in its metric's history with the same `id`.
+         *     The metric's `current_value`, the goal's progress, status, value and forecast follow, and
+         *     a move to achieved or at risk raises an alert, as for `recordMeasurement`. The goal's
+         *     `version` increases by one. Requires `If-Match` with the goal's version. Roles: manager,
+         *     csm (their portfolio). A viewer gets 403.
+         */
+        put: operations["updateMeasurement"];
+        post?: never;
+        /**
+         * Remove a measurement
+         * @description Removes one recorded value from its metric's history. The metric's `current_value`
+         *     becomes the latest remaining value (null when none remains), and the goal's figures
+         *     follow: a goal left without any measurement delivers no value. The goal's `version`
+         *     increases by one. Requires `If-Match` with the goal's version. Roles: manager, csm (their
+         *     portfolio). A viewer gets 403.
+         */
+        delete: operations["deleteMeasurement"];
         options?: never;
         head?: never;
         patch?: never;
@@ -677,6 +712,7 @@ export interface components {
         /**
          * @description One recorded value of a metric.
          * @example {
+         *       "id": "msr_4",
          *       "measured_at": "2026-04-28T00:00:00Z",
          *       "value": 11.5,
          *       "source": "helpdesk",
@@ -684,6 +720,12 @@ export interface components {
          *     }
          */
         Measurement: {
+            /**
+             * @description The measurement's id, stable for its lifetime. Pass it to `updateMeasurement` or
+             *     `deleteMeasurement` to correct or remove the value. The reference server sends it on
+             *     every measurement.
+             */
+            readonly id?: string;
             /**
              * Format: date-time
              * @description The time the value was measured, which can be earlier than when it was recorded.
@@ -1223,6 +1265,49 @@ export interface components {
             metric_id?: string | null;
         };
         /**
+         * @description A value driver in a goal replacement: the fields of `ValueDriverInput`, and the derived
+         *     figures of `ValueDriver` as a GET returned them, which are read-only.
+         */
+        ValueDriverReplace: {
+            type: components["schemas"]["ValueDriverType"];
+            /** @description A display label. It defaults to the type's name. */
+            label?: string;
+            /** @description The confidence of the estimate. */
+            confidence?: components["schemas"]["Confidence"] | null;
+            /** @description The hours saved per unit of work. */
+            hours_per_unit?: number | null;
+            /** @description The units of work per month. */
+            units_per_month?: number | null;
+            /** @description The hours saved per month, when they are given directly. */
+            hours_per_month?: number | null;
+            /** @description The money value of one hour, in the customer's currency. */
+            hourly_rate?: number | null;
+            /** @description The money per month, in the customer's currency. */
+            monthly_amount?: number | null;
+            /** @description The money per year, in the customer's currency. It takes precedence over `monthly_amount`. */
+            annual_amount?: number | null;
+            /**
+             * @description Links the driver to a metric of the same goal: its per-unit amount becomes that
+             *     metric's measured change (see `ValueDriver`). It must be the `id` of a metric listed
+             *     in the same body's `metrics[]` (or, for the flat shorthand, the goal's one metric),
+             *     else 422 `not_found` at this field. A new goal's metrics get their ids when it is
+             *     created, so link drivers with `updateSuccessGoal`. Default null: not linked.
+             */
+            metric_id?: string | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly annual_hours?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly annual_value?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly measured_change?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly projected_hours?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly projected_value?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly value_note?: string | null;
+        };
+        /**
          * @description A metric of a new goal.
          * @example {
          *       "name": "Average resolution time",
@@ -1298,6 +1383,18 @@ export interface components {
             frequency?: components["schemas"]["Frequency"];
             /** @description The metric's weight in the goal's progress. Default `1`. */
             weight?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly current_value?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly measurements?: components["schemas"]["Measurement"][];
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly progress_pct?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly progress_note?: string | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly status?: components["schemas"]["MetricStatus"] | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly trend?: components["schemas"]["MetricTrend"] | null;
         };
         /**
          * @description The body of `createSuccessGoal`. It has exactly one of two shapes:
@@ -1472,8 +1569,11 @@ export interface components {
          *       exactly one metric (422 `multiple_metrics` otherwise). It updates that metric in place
          *       and keeps its history.
          *
-         *     The customer of a goal cannot change, so `customer_id` is not accepted. The derived and
-         *     read-only fields of `SuccessGoal` are not accepted either.
+         *     The goal as `getSuccessGoal` returned it can be sent back (edited): its read-only fields
+         *     (`id`, `customer_id`, `version`, the timestamps and the derived figures, down to metrics'
+         *     measurements and drivers' values) are ignored when they equal the stored ones. The
+         *     customer of a goal cannot change and derived figures are not set by hand, so a different
+         *     value answers 422 `read_only` at that field, for example `/customer_id`.
          * @example {
          *       "name": "Reduce ticket time",
          *       "description": "Reduce support ticket resolution time to 10 hours.",
@@ -1511,6 +1611,9 @@ export interface components {
         SuccessGoalUpdate: components["schemas"]["SuccessGoalReplace"] | components["schemas"]["SuccessGoalFlatReplace"];
         /**
          * @description The full form of a goal replacement. Optional fields that are omitted take their defaults.
+         *     The goal as `getSuccessGoal` returned it is accepted as is: its read-only fields
+         *     (`readOnly: true`) are ignored when they equal the stored ones, and a changed one, such
+         *     as another `customer_id`, answers 422 `read_only` naming it by JSON Pointer.
          * @example {
          *       "name": "Reduce ticket time",
          *       "description": "Reduce support ticket resolution time to 10 hours.",
@@ -1564,7 +1667,58 @@ export interface components {
              */
             metrics: components["schemas"]["MetricReplace"][];
             /** @description The sources of value after the update. Default `[]`. */
-            value_drivers?: components["schemas"]["ValueDriverInput"][];
+            value_drivers?: components["schemas"]["ValueDriverReplace"][];
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly id?: string;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly customer_id?: string;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly currency?: string;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly version?: number;
+            /**
+             * Format: date-time
+             * @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field.
+             */
+            readonly created_at?: string;
+            /**
+             * Format: date-time
+             * @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field.
+             */
+            readonly updated_at?: string;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly achievement_pct?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly progress_note?: string | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly status?: components["schemas"]["GoalStatus"];
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly exceeded?: boolean;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly expected_pct?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly annual_value?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly projected_value?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly projected_hours?: number;
+            /**
+             * Format: date
+             * @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field.
+             */
+            readonly forecast_date?: string | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly recommendations?: components["schemas"]["Recommendation"][];
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly metric?: string;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly baseline_value?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly target_value?: number;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly current_value?: number | null;
+            /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
+            readonly unit?: string;
         };
         /**
          * @description PRD-165's flat shorthand as a replacement of a goal that has exactly one metric. Optional
@@ -1641,7 +1795,33 @@ export interface components {
             /** @description A free-text note. */
             note?: string | null;
         };
-        /** @description The result of `recordMeasurement`. */
+        /**
+         * @description A corrected measurement (`updateMeasurement`), a full replacement: `source` and `note`
+         *     that are omitted become null. The measurement stays in its metric.
+         * @example {
+         *       "value": 12.5,
+         *       "measured_at": "2026-04-28T00:00:00Z",
+         *       "source": "helpdesk",
+         *       "note": "Corrected from 11.5"
+         *     }
+         */
+        MeasurementUpdate: {
+            /** @description The measured value, in the metric's unit. */
+            value: number;
+            /**
+             * Format: date-time
+             * @description When the value was measured, not more than 5 minutes in the future (422 `future_date`).
+             */
+            measured_at: string;
+            /** @description Where the value came from. */
+            source?: string | null;
+            /** @description A free-text note. */
+            note?: string | null;
+        };
+        /**
+         * @description The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
+         *     as it is after the write, and the measurement recorded, corrected or removed.
+         */
         MeasurementResult: {
             goal: components["schemas"]["SuccessGoal"];
             /** @description The metric that received the measurement. */
@@ -2177,6 +2357,7 @@ export interface components {
              * @description When the derived values were computed.
              */
             as_of: string;
+            explanations?: components["schemas"]["Explanations"];
         };
         /**
          * @description One customer's row in the portfolio (PRD-165 `CustomerSuccessSummary`).
@@ -2581,6 +2762,117 @@ export interface components {
             items: components["schemas"]["Recommendation"][];
         };
         /**
+         * @description Present only with `explain=true`. How each derived figure of this response was computed,
+         *     keyed by the JSON Pointer (RFC 6901) of the figure in this same response, for example
+         *     `/metrics/value_delivered/roi_multiplier`. Every key resolves to a number or string in
+         *     the response, and that value equals the explanation's `result`. The formula texts come
+         *     from one registry in @cscx/success-calc (`FORMULAS`), the same the reports and elements use.
+         * @example {
+         *       "/metrics/value_delivered/roi_multiplier": {
+         *         "formula": "roi.multiplier",
+         *         "text": "$285,000 / $68,000 = 4.19 (shown 4.2x)",
+         *         "inputs": [
+         *           {
+         *             "name": "total_value",
+         *             "value": 285000,
+         *             "pointer": "/metrics/value_delivered/total_value"
+         *           },
+         *           {
+         *             "name": "investment",
+         *             "value": 68000,
+         *             "pointer": "/metrics/value_delivered/investment"
+         *           }
+         *         ],
+         *         "rule": "TC-165.2",
+         *         "result": 4.191176470588236
+         *       },
+         *       "/goals/0/metrics/0/progress_pct": {
+         *         "formula": "metric_progress.baseline_relative",
+         *         "text": "(11.5 − 24) / (12 − 24) × 100 = 104.17 %",
+         *         "inputs": [
+         *           {
+         *             "name": "baseline",
+         *             "value": 24,
+         *             "pointer": "/goals/0/metrics/0/baseline_value"
+         *           },
+         *           {
+         *             "name": "target",
+         *             "value": 12,
+         *             "pointer": "/goals/0/metrics/0/target_value"
+         *           },
+         *           {
+         *             "name": "current",
+         *             "value": 11.5,
+         *             "pointer": "/goals/0/metrics/0/current_value"
+         *           }
+         *         ],
+         *         "rule": "TC-165.1",
+         *         "result": 104.16666666666667
+         *       }
+         *     }
+         */
+        Explanations: {
+            [key: string]: components["schemas"]["Explanation"];
+        };
+        /**
+         * @description How one derived figure was computed (DESIGN.md "Formulas": every derived number a user
+         *     sees is explainable). When the figure is not computable, `result` is null and `text`
+         *     says why (for example "Baseline not set. Cannot calculate progress.").
+         * @example {
+         *       "formula": "value.time_saved",
+         *       "text": "24 → 11.5 measured gives 12.5 per unit; 12.5 h × 150 per month × $50/h = $93,750/month, × 12 = $1,125,000 a year",
+         *       "inputs": [
+         *         {
+         *           "name": "hours_per_unit",
+         *           "value": 12.5
+         *         },
+         *         {
+         *           "name": "units_per_month",
+         *           "value": 150
+         *         },
+         *         {
+         *           "name": "hourly_rate",
+         *           "value": 50
+         *         },
+         *         {
+         *           "name": "baseline",
+         *           "value": 24
+         *         },
+         *         {
+         *           "name": "current",
+         *           "value": 11.5
+         *         }
+         *       ],
+         *       "rule": "PRD-165 7.2",
+         *       "result": 1125000
+         *     }
+         */
+        Explanation: {
+            /**
+             * @description Stable formula id, for example `metric_progress.baseline_relative`,
+             *     `goal_progress.weighted_mean`, `goal_status`, `value.time_saved`, `value.total`,
+             *     `roi.multiplier`, `success_score`, `benchmark.percentile`, `forecast.least_squares`.
+             */
+            formula: string;
+            /** @description The formula in words with the customer's numbers filled in, in English. */
+            text: string;
+            /** @description The formula's inputs with their values and, where they are in this response, their JSON Pointers. */
+            inputs: components["schemas"]["ExplanationInput"][];
+            /** @description The seed rule or test case the formula implements, for example `PRD-165 7.2` or `TC-165.1`. */
+            rule: string | null;
+            /** @description The figure itself, as the response shows it at the key's pointer; null when not computable. */
+            result: number | string | null;
+        };
+        /** @description One input of a formula. */
+        ExplanationInput: {
+            /** @description The input's name in the formula, for example `baseline` or `progress[0]`. */
+            name: string;
+            /** @description The input's value; null when it is not set. */
+            value: number | string | null;
+            /** @description JSON Pointer of the input in this same response, when it is there. */
+            pointer?: string;
+        };
+        /**
          * @description The response of `getAccountSuccessMetrics`: PRD-069's account view (Customer Detail >
          *     Success tab) in this API's snake_case.
          */
@@ -2627,6 +2919,7 @@ export interface components {
             upcoming_milestones: components["schemas"]["Milestone"][];
             /** @description One entry per at-risk or missed goal that has recommendations. At-risk goals are highlighted this way. */
             recommendations: components["schemas"]["GoalRecommendations"][];
+            explanations?: components["schemas"]["Explanations"];
         };
         /**
          * @description A metric in PRD-069's camelCase goal body.
@@ -2902,8 +3195,8 @@ export interface components {
             };
         };
         /**
-         * @description `If-Match` names an older version, so the resource has changed since you read it, and
-         *     nothing was changed. GET it again, reapply your edit, and retry with the new version.
+         * @description `If-Match` names no current version (an older one, a weak or foreign tag), so the resource
+         *     has changed since you read it, and nothing was changed. GET it again, reapply your edit, and retry with the new version.
          */
         PreconditionFailed: {
             headers: {
@@ -2916,12 +3209,12 @@ export interface components {
                  *       "type": "/problems/version-mismatch",
                  *       "title": "Version mismatch",
                  *       "status": 412,
-                 *       "detail": "The goal is at version 8; If-Match named version 7.",
+                 *       "detail": "The goal is at version 8 (ETag \"8\"); If-Match named \"7\".",
                  *       "request_id": "req_01HZY3K9V7Q8",
                  *       "errors": [
                  *         {
                  *           "field": "header.If-Match",
-                 *           "message": "Stale version 7; current version is 8.",
+                 *           "message": "No match for the current version 8; GET the goal again and retry.",
                  *           "code": "stale_version"
                  *         }
                  *       ]
@@ -3105,6 +3398,8 @@ export interface components {
         GoalId: string;
         /** @description The milestone's id. A milestone of a customer outside the token's scope answers 404. */
         MilestoneId: string;
+        /** @description The measurement's `id`, as a goal's `metrics[].measurements[]` give it. */
+        MeasurementId: string;
         /** @description The embed token's `id`, as `createEmbedToken` returned it. */
         TokenId: string;
         /**
@@ -3135,19 +3430,27 @@ export interface components {
         /** @description Only alerts raised strictly after this time. To poll, pass the newest `created_at` you have. */
         Since: string;
         /**
+         * @description When `true`, the response includes `explanations`: how every derived figure in it was
+         *     computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+         *     keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+         *     and the response is unchanged.
+         */
+        Explain: boolean;
+        /**
          * @description PRD-069's name. When `true`, the response includes `benchmarks`: the customer compared with
          *     peers in the same segment. When `false` (the default), `benchmarks` is null.
          */
         IncludeBenchmarks: boolean;
         /**
          * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
-         *     as the bare integer (`7`). A missing header answers 428 and an older version answers 412.
-         *     `*`, weak validators (`W/"7"`) and anything else malformed answer 400.
+         *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+         *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+         *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
          */
         IfMatch: string;
         /**
-         * @description Optional. When present, the goal is deleted only if its `version` still equals this value
-         *     (412 otherwise). Same format as for `PUT`: `"7"` or `7`.
+         * @description Optional. When present, the goal is deleted only if its `version` still matches this
+         *     value (412 otherwise). Same format and rules as for `PUT`: `"7"`, `7` or `*`.
          */
         IfMatchOptional: string;
         /**
@@ -3352,8 +3655,9 @@ export interface operations {
             header: {
                 /**
                  * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
-                 *     as the bare integer (`7`). A missing header answers 428 and an older version answers 412.
-                 *     `*`, weak validators (`W/"7"`) and anything else malformed answer 400.
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
             };
@@ -3474,8 +3778,9 @@ export interface operations {
             header: {
                 /**
                  * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
-                 *     as the bare integer (`7`). A missing header answers 428 and an older version answers 412.
-                 *     `*`, weak validators (`W/"7"`) and anything else malformed answer 400.
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
             };
@@ -3520,8 +3825,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Optional. When present, the goal is deleted only if its `version` still equals this value
-                 *     (412 otherwise). Same format as for `PUT`: `"7"` or `7`.
+                 * @description Optional. When present, the goal is deleted only if its `version` still matches this
+                 *     value (412 otherwise). Same format and rules as for `PUT`: `"7"`, `7` or `*`.
                  */
                 "If-Match"?: components["parameters"]["IfMatchOptional"];
             };
@@ -3575,8 +3880,9 @@ export interface operations {
         };
         responses: {
             /**
-             * @description The measurement was recorded. `Location` names the goal whose history now holds it
-             *     (measurements have no URI of their own), and `ETag` carries the goal's new version.
+             * @description The measurement was recorded. `Location` names the goal whose history now holds it,
+             *     and `ETag` carries the goal's new version. The measurement's `id` names it for
+             *     `updateMeasurement` and `deleteMeasurement`.
              */
             201: {
                 headers: {
@@ -3597,6 +3903,102 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateMeasurement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */
+                goalId: components["parameters"]["GoalId"];
+                /** @description The measurement's `id`, as a goal's `metrics[].measurements[]` give it. */
+                measurementId: components["parameters"]["MeasurementId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementUpdate"];
+            };
+        };
+        responses: {
+            /** @description The corrected measurement and the goal with its new figures and version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteMeasurement: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */
+                goalId: components["parameters"]["GoalId"];
+                /** @description The measurement's `id`, as a goal's `metrics[].measurements[]` give it. */
+                measurementId: components["parameters"]["MeasurementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The measurement was removed. The body has the goal as it is now, with its new
+             *     version, and the removed measurement.
+             */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -3651,6 +4053,13 @@ export interface operations {
                  *     if the window ends in the future.
                  */
                 period?: components["parameters"]["Period"];
+                /**
+                 * @description When `true`, the response includes `explanations`: how every derived figure in it was
+                 *     computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+                 *     keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+                 *     and the response is unchanged.
+                 */
+                explain?: components["parameters"]["Explain"];
             };
             header?: never;
             path: {
@@ -3743,6 +4152,13 @@ export interface operations {
                  *     peers in the same segment. When `false` (the default), `benchmarks` is null.
                  */
                 includeBenchmarks?: components["parameters"]["IncludeBenchmarks"];
+                /**
+                 * @description When `true`, the response includes `explanations`: how every derived figure in it was
+                 *     computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+                 *     keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+                 *     and the response is unchanged.
+                 */
+                explain?: components["parameters"]["Explain"];
             };
             header?: never;
             path: {

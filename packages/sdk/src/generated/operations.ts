@@ -92,8 +92,9 @@ export interface UpdateMilestoneInput {
   milestoneId: NonNullable<operations["updateMilestone"]['parameters']["path"]>["milestoneId"];
   /**
    * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
-   * as the bare integer (`7`). A missing header answers 428 and an older version answers 412.
-   * `*`, weak validators (`W/"7"`) and anything else malformed answer 400.
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
    */
   ifMatch: string | number;
   /** The request body. */
@@ -135,8 +136,9 @@ export interface UpdateSuccessGoalInput {
   goalId: NonNullable<operations["updateSuccessGoal"]['parameters']["path"]>["goalId"];
   /**
    * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
-   * as the bare integer (`7`). A missing header answers 428 and an older version answers 412.
-   * `*`, weak validators (`W/"7"`) and anything else malformed answer 400.
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
    */
   ifMatch: string | number;
   /** The request body. */
@@ -152,8 +154,8 @@ export interface DeleteSuccessGoalInput {
    */
   goalId: NonNullable<operations["deleteSuccessGoal"]['parameters']["path"]>["goalId"];
   /**
-   * Optional. When present, the goal is deleted only if its `version` still equals this value
-   * (412 otherwise). Same format as for `PUT`: `"7"` or `7`.
+   * Optional. When present, the goal is deleted only if its `version` still matches this
+   * value (412 otherwise). Same format and rules as for `PUT`: `"7"`, `7` or `*`.
    */
   ifMatch?: string | number;
 }
@@ -178,6 +180,50 @@ export interface RecordMeasurementInput {
 }
 /** What `recordMeasurement` resolves to. */
 export type RecordMeasurementOutput = components['schemas']["MeasurementResult"];
+
+/** Input of `updateMeasurement` (PUT /api/success-goals/{goalId}/measurements/{measurementId}). */
+export interface UpdateMeasurementInput {
+  /**
+   * The goal's id. A goal of a customer outside the token's scope answers 404.
+   */
+  goalId: NonNullable<operations["updateMeasurement"]['parameters']["path"]>["goalId"];
+  /**
+   * The measurement's `id`, as a goal's `metrics[].measurements[]` give it.
+   */
+  measurementId: NonNullable<operations["updateMeasurement"]['parameters']["path"]>["measurementId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /** The request body. */
+  body: NonNullable<operations["updateMeasurement"]['requestBody']>['content']['application/json'];
+}
+/** What `updateMeasurement` resolves to. */
+export type UpdateMeasurementOutput = components['schemas']["MeasurementResult"];
+
+/** Input of `deleteMeasurement` (DELETE /api/success-goals/{goalId}/measurements/{measurementId}). */
+export interface DeleteMeasurementInput {
+  /**
+   * The goal's id. A goal of a customer outside the token's scope answers 404.
+   */
+  goalId: NonNullable<operations["deleteMeasurement"]['parameters']["path"]>["goalId"];
+  /**
+   * The measurement's `id`, as a goal's `metrics[].measurements[]` give it.
+   */
+  measurementId: NonNullable<operations["deleteMeasurement"]['parameters']["path"]>["measurementId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+}
+/** What `deleteMeasurement` resolves to. */
+export type DeleteMeasurementOutput = components['schemas']["MeasurementResult"];
 
 /** Input of `getPortfolioSuccessMetrics` (GET /api/reports/success-metrics). */
 export interface GetPortfolioSuccessMetricsInput {
@@ -218,6 +264,13 @@ export interface GetCustomerSuccessMetricsInput {
    * if the window ends in the future.
    */
   period?: Exclude<NonNullable<operations["getCustomerSuccessMetrics"]['parameters']["query"]>["period"], undefined>;
+  /**
+   * When `true`, the response includes `explanations`: how every derived figure in it was
+   * computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+   * keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+   * and the response is unchanged.
+   */
+  explain?: Exclude<NonNullable<operations["getCustomerSuccessMetrics"]['parameters']["query"]>["explain"], undefined>;
 }
 /** What `getCustomerSuccessMetrics` resolves to. */
 export type GetCustomerSuccessMetricsOutput = components['schemas']["CustomerSuccessMetrics"];
@@ -260,6 +313,13 @@ export interface GetAccountSuccessMetricsInput {
    * peers in the same segment. When `false` (the default), `benchmarks` is null.
    */
   includeBenchmarks?: Exclude<NonNullable<operations["getAccountSuccessMetrics"]['parameters']["query"]>["includeBenchmarks"], undefined>;
+  /**
+   * When `true`, the response includes `explanations`: how every derived figure in it was
+   * computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+   * keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+   * and the response is unchanged.
+   */
+  explain?: Exclude<NonNullable<operations["getAccountSuccessMetrics"]['parameters']["query"]>["explain"], undefined>;
 }
 /** What `getAccountSuccessMetrics` resolves to. */
 export type GetAccountSuccessMetricsOutput = components['schemas']["AccountSuccessMetrics"];
@@ -441,8 +501,10 @@ export interface SuccessClientMethods {
    * with their history. A metric listed with its `id` keeps its measurement history. The
    * flat shorthand is accepted only for a goal that has exactly one metric. It updates that
    * metric in place, and a goal with several metrics answers 422. Current values are not
-   * edited here: use `recordMeasurement`. Requires `If-Match`. Roles: manager, csm (their
-   * portfolio). A viewer gets 403.
+   * edited here: use `recordMeasurement`, and `updateMeasurement` or `deleteMeasurement` to
+   * correct or remove one. The goal as `getSuccessGoal` returned it may be sent back: its
+   * read-only fields are ignored when unchanged (see `SuccessGoalUpdate`). Requires
+   * `If-Match`. Roles: manager, csm (their portfolio). A viewer gets 403.
    *
    * @example
    * const result = await client.updateSuccessGoal({ goalId: "goal_acme_ticket_time", body, ifMatch: String(version) });
@@ -474,6 +536,33 @@ export interface SuccessClientMethods {
    * const result = await client.recordMeasurement({ goalId: "goal_acme_ticket_time", body });
    */
   recordMeasurement(input: RecordMeasurementInput, options?: CallOptions): Promise<RecordMeasurementOutput>;
+  /**
+   * Correct a measurement
+   *
+   * Replaces one recorded value of the goal (a wrong entry corrected): its `value`,
+   * `measured_at`, `source` and `note`. It stays in its metric's history with the same `id`.
+   * The metric's `current_value`, the goal's progress, status, value and forecast follow, and
+   * a move to achieved or at risk raises an alert, as for `recordMeasurement`. The goal's
+   * `version` increases by one. Requires `If-Match` with the goal's version. Roles: manager,
+   * csm (their portfolio). A viewer gets 403.
+   *
+   * @example
+   * const result = await client.updateMeasurement({ goalId: "goal_acme_ticket_time", measurementId: "msr_4", body, ifMatch: String(version) });
+   */
+  updateMeasurement(input: UpdateMeasurementInput, options?: CallOptions): Promise<UpdateMeasurementOutput>;
+  /**
+   * Remove a measurement
+   *
+   * Removes one recorded value from its metric's history. The metric's `current_value`
+   * becomes the latest remaining value (null when none remains), and the goal's figures
+   * follow: a goal left without any measurement delivers no value. The goal's `version`
+   * increases by one. Requires `If-Match` with the goal's version. Roles: manager, csm (their
+   * portfolio). A viewer gets 403.
+   *
+   * @example
+   * const result = await client.deleteMeasurement({ goalId: "goal_acme_ticket_time", measurementId: "msr_4", ifMatch: String(version) });
+   */
+  deleteMeasurement(input: DeleteMeasurementInput, options?: CallOptions): Promise<DeleteMeasurementOutput>;
   /**
    * Get portfolio success metrics
    *
@@ -746,6 +835,34 @@ export const OPERATIONS = {
     inputRequired: true,
     summary: "Record a measurement",
   },
+  updateMeasurement: {
+    method: "PUT",
+    path: "/api/success-goals/{goalId}/measurements/{measurementId}",
+    pathParams: ["goalId","measurementId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: S.MeasurementUpdateSchema,
+    responseSchema: S.MeasurementResultSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Correct a measurement",
+  },
+  deleteMeasurement: {
+    method: "DELETE",
+    path: "/api/success-goals/{goalId}/measurements/{measurementId}",
+    pathParams: ["goalId","measurementId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: undefined,
+    responseSchema: S.MeasurementResultSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Remove a measurement",
+  },
   getPortfolioSuccessMetrics: {
     method: "GET",
     path: "/api/reports/success-metrics",
@@ -764,7 +881,7 @@ export const OPERATIONS = {
     method: "GET",
     path: "/api/reports/success-metrics/{customerId}",
     pathParams: ["customerId"],
-    queryParams: ["period"],
+    queryParams: ["period","explain"],
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.CustomerSuccessMetricsSchema,
@@ -792,7 +909,7 @@ export const OPERATIONS = {
     method: "GET",
     path: "/api/intelligence/success-metrics/{customerId}",
     pathParams: ["customerId"],
-    queryParams: ["period","includeBenchmarks"],
+    queryParams: ["period","includeBenchmarks","explain"],
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.AccountSuccessMetricsSchema,

@@ -115,7 +115,7 @@ export const OwnerSchema = v.object({ name: v.string(), title: v.nullable(v.stri
 /**
  * One recorded value of a metric.
  */
-export const MeasurementSchema = v.object({ measured_at: v.string(), value: v.number(), source: v.nullable(v.string()), note: v.nullable(v.string()) });
+export const MeasurementSchema = v.object({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), measured_at: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()), value: v.number(), source: v.nullable(v.pipe(v.string(), v.maxLength(200))), note: v.nullable(v.pipe(v.string(), v.maxLength(2000))) });
 
 /**
  * The least-squares trend of a metric's measurements in the period, as computed by calc's
@@ -156,7 +156,7 @@ export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: 
 /**
  * A rule-based action for a goal that is at risk or missed (PRD-069's "Recommended Actions").
  */
-export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.string(), reason: v.string() });
+export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
 
 /**
  * A customer's success goal: one or more metrics, value drivers, and the fields derived from
@@ -187,6 +187,12 @@ export const OwnerInputSchema = v.strictObject({ name: v.pipe(v.string(), v.minL
 export const ValueDriverInputSchema = v.strictObject({ type: ValueDriverTypeSchema, label: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), confidence: v.exactOptional(v.nullable(ConfidenceSchema)), hours_per_unit: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), units_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hours_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hourly_rate: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), monthly_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), annual_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), metric_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))) });
 
 /**
+ * A value driver in a goal replacement: the fields of `ValueDriverInput`, and the derived
+ * figures of `ValueDriver` as a GET returned them, which are read-only.
+ */
+export const ValueDriverReplaceSchema = v.strictObject({ type: ValueDriverTypeSchema, label: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), confidence: v.exactOptional(v.nullable(ConfidenceSchema)), hours_per_unit: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), units_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hours_per_month: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), hourly_rate: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000)))), monthly_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), annual_amount: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), metric_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), annual_hours: v.exactOptional(v.number()), annual_value: v.exactOptional(v.number()), measured_change: v.exactOptional(v.nullable(v.number())), projected_hours: v.exactOptional(v.number()), projected_value: v.exactOptional(v.number()), value_note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))) });
+
+/**
  * A metric of a new goal.
  */
 export const MetricInputSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), unit: v.pipe(v.string(), v.maxLength(50)), direction: v.exactOptional(DirectionSchema), baseline_value: v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000))), target_value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), current_value: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)))), data_source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), frequency: v.exactOptional(FrequencySchema), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))) });
@@ -196,7 +202,7 @@ export const MetricInputSchema = v.strictObject({ name: v.pipe(v.string(), v.min
  * keeps its measurement history. Without `id`, a new metric is created. Current values are
  * not set here: use `recordMeasurement`.
  */
-export const MetricReplaceSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), unit: v.pipe(v.string(), v.maxLength(50)), direction: v.exactOptional(DirectionSchema), baseline_value: v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000))), target_value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), data_source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), frequency: v.exactOptional(FrequencySchema), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))) });
+export const MetricReplaceSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), unit: v.pipe(v.string(), v.maxLength(50)), direction: v.exactOptional(DirectionSchema), baseline_value: v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000))), target_value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), data_source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), frequency: v.exactOptional(FrequencySchema), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), current_value: v.exactOptional(v.nullable(v.number())), measurements: v.exactOptional(v.pipe(v.array(MeasurementSchema), v.maxLength(1000))), progress_pct: v.exactOptional(v.nullable(v.number())), progress_note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))), status: v.exactOptional(v.nullable(MetricStatusSchema)), trend: v.exactOptional(v.nullable(MetricTrendSchema)) });
 
 /**
  * The full form of a new goal. Optional fields take the defaults shown.
@@ -228,8 +234,11 @@ export const SuccessGoalInputSchema = v.union([SuccessGoalCreateSchema, SuccessG
 
 /**
  * The full form of a goal replacement. Optional fields that are omitted take their defaults.
+ * The goal as `getSuccessGoal` returned it is accepted as is: its read-only fields
+ * (`readOnly: true`) are ignored when they equal the stored ones, and a changed one, such
+ * as another `customer_id`, answers 422 `read_only` naming it by JSON Pointer.
  */
-export const SuccessGoalReplaceSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), category: v.exactOptional(GoalCategorySchema), owner: v.exactOptional(v.nullable(OwnerInputSchema)), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), start_date: v.exactOptional(v.pipe(v.string(), v.maxLength(10), v.isoDate())), target_date: v.pipe(v.string(), v.maxLength(10), v.isoDate()), metrics: v.pipe(v.array(MetricReplaceSchema), v.minLength(1), v.maxLength(20)), value_drivers: v.exactOptional(v.pipe(v.array(ValueDriverInputSchema), v.maxLength(20))) });
+export const SuccessGoalReplaceSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), category: v.exactOptional(GoalCategorySchema), owner: v.exactOptional(v.nullable(OwnerInputSchema)), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), start_date: v.exactOptional(v.pipe(v.string(), v.maxLength(10), v.isoDate())), target_date: v.pipe(v.string(), v.maxLength(10), v.isoDate()), metrics: v.pipe(v.array(MetricReplaceSchema), v.minLength(1), v.maxLength(20)), value_drivers: v.exactOptional(v.pipe(v.array(ValueDriverReplaceSchema), v.maxLength(20))), id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), customer_id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), currency: v.exactOptional(v.pipe(v.string(), v.maxLength(3))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), created_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), updated_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), achievement_pct: v.exactOptional(v.nullable(v.number())), progress_note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))), status: v.exactOptional(GoalStatusSchema), exceeded: v.exactOptional(v.boolean()), expected_pct: v.exactOptional(v.nullable(v.number())), annual_value: v.exactOptional(v.number()), projected_value: v.exactOptional(v.number()), projected_hours: v.exactOptional(v.number()), forecast_date: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), recommendations: v.exactOptional(v.pipe(v.array(RecommendationSchema), v.maxLength(20))), metric: v.exactOptional(v.pipe(v.string(), v.maxLength(200))), baseline_value: v.exactOptional(v.nullable(v.number())), target_value: v.exactOptional(v.number()), current_value: v.exactOptional(v.nullable(v.number())), unit: v.exactOptional(v.pipe(v.string(), v.maxLength(50))) });
 
 /**
  * PRD-165's flat shorthand as a replacement of a goal that has exactly one metric. Optional
@@ -245,8 +254,11 @@ export const SuccessGoalFlatReplaceSchema = v.strictObject({ name: v.pipe(v.stri
  *   exactly one metric (422 `multiple_metrics` otherwise). It updates that metric in place
  *   and keeps its history.
  *
- * The customer of a goal cannot change, so `customer_id` is not accepted. The derived and
- * read-only fields of `SuccessGoal` are not accepted either.
+ * The goal as `getSuccessGoal` returned it can be sent back (edited): its read-only fields
+ * (`id`, `customer_id`, `version`, the timestamps and the derived figures, down to metrics'
+ * measurements and drivers' values) are ignored when they equal the stored ones. The
+ * customer of a goal cannot change and derived figures are not set by hand, so a different
+ * value answers 422 `read_only` at that field, for example `/customer_id`.
  */
 export const SuccessGoalUpdateSchema = v.union([SuccessGoalReplaceSchema, SuccessGoalFlatReplaceSchema]);
 
@@ -256,12 +268,19 @@ export const SuccessGoalUpdateSchema = v.union([SuccessGoalReplaceSchema, Succes
 export const MeasurementInputSchema = v.strictObject({ metric_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)), value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), measured_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
 
 /**
+ * A corrected measurement (`updateMeasurement`), a full replacement: `source` and `note`
+ * that are omitted become null. The measurement stays in its metric.
+ */
+export const MeasurementUpdateSchema = v.strictObject({ value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), measured_at: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()), source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
+
+/**
  * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
  */
 export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string() });
 
 /**
- * The result of `recordMeasurement`.
+ * The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
+ * as it is after the write, and the measurement recorded, corrected or removed.
  */
 export const MeasurementResultSchema = v.object({ goal: SuccessGoalSchema, metric_id: v.string(), measurement: MeasurementSchema, alerts: v.array(AlertSchema) });
 
@@ -332,9 +351,30 @@ export const AchievedMilestoneSchema = v.object({ name: v.string(), achieved_dat
 export const SuccessMetricsSchema = v.object({ customer_id: v.string(), period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), currency: v.string(), goals: GoalCountsSchema, value_delivered: ValueDeliveredSchema, success_score: SuccessScoreSchema, milestones: v.array(AchievedMilestoneSchema) });
 
 /**
+ * One input of a formula.
+ */
+export const ExplanationInputSchema = v.object({ name: v.string(), value: v.nullable(v.union([v.number(), v.string()])), pointer: v.exactOptional(v.string()) });
+
+/**
+ * How one derived figure was computed (DESIGN.md "Formulas": every derived number a user
+ * sees is explainable). When the figure is not computable, `result` is null and `text`
+ * says why (for example "Baseline not set. Cannot calculate progress.").
+ */
+export const ExplanationSchema = v.object({ formula: v.string(), text: v.string(), inputs: v.array(ExplanationInputSchema), rule: v.nullable(v.string()), result: v.nullable(v.union([v.number(), v.string()])) });
+
+/**
+ * Present only with `explain=true`. How each derived figure of this response was computed,
+ * keyed by the JSON Pointer (RFC 6901) of the figure in this same response, for example
+ * `/metrics/value_delivered/roi_multiplier`. Every key resolves to a number or string in
+ * the response, and that value equals the explanation's `result`. The formula texts come
+ * from one registry in @cscx/success-calc (`FORMULAS`), the same the reports and elements use.
+ */
+export const ExplanationsSchema = v.record(v.string(), ExplanationSchema);
+
+/**
  * The response of `getCustomerSuccessMetrics` (PRD-165 §6.2), with the customer and the time the values were computed.
  */
-export const CustomerSuccessMetricsSchema = v.object({ customer: CustomerSchema, metrics: SuccessMetricsSchema, goals: v.array(SuccessGoalSchema), milestones: v.array(MilestoneSchema), trends: v.array(ProgressTrendSchema), as_of: v.string() });
+export const CustomerSuccessMetricsSchema = v.object({ customer: CustomerSchema, metrics: SuccessMetricsSchema, goals: v.array(SuccessGoalSchema), milestones: v.array(MilestoneSchema), trends: v.array(ProgressTrendSchema), as_of: v.string(), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * One customer's row in the portfolio (PRD-165 `CustomerSuccessSummary`).
@@ -398,7 +438,7 @@ export const GoalRecommendationsSchema = v.object({ goal_id: v.string(), goal_na
  * The response of `getAccountSuccessMetrics`: PRD-069's account view (Customer Detail >
  * Success tab) in this API's snake_case.
  */
-export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.array(GoalRecommendationsSchema) });
+export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.array(GoalRecommendationsSchema), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * A metric in PRD-069's camelCase goal body.
@@ -436,3 +476,10 @@ export const EmbedTokenSchema = v.object({ id: v.string(), token: v.string(), ex
  */
 export const EmbedTokenRevocationSchema = v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) });
 
+/** The `readOnly: true` properties of each request schema that has some (openapi.yaml). */
+export const readOnlyProperties: Readonly<Record<string, readonly string[]>> = {
+  MeasurementSchema: ["id"],
+  ValueDriverReplaceSchema: ["annual_hours", "annual_value", "measured_change", "projected_hours", "projected_value", "value_note"],
+  MetricReplaceSchema: ["current_value", "measurements", "progress_pct", "progress_note", "status", "trend"],
+  SuccessGoalReplaceSchema: ["id", "customer_id", "currency", "version", "created_at", "updated_at", "achievement_pct", "progress_note", "status", "exceeded", "expected_pct", "annual_value", "projected_value", "projected_hours", "forecast_date", "recommendations", "metric", "baseline_value", "target_value", "current_value", "unit"],
+};

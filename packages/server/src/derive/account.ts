@@ -11,6 +11,7 @@ import type {
 import type { CustomerRecord } from '../repo/customers.js';
 import type { StoredDriver } from '../repo/goals.js';
 import { type CustomerView, goalCounts, successScoreOf, toCustomer } from './customer.js';
+import type { BenchmarkInputs } from './explain.js';
 import type { DerivedGoal } from './goal.js';
 import { deriveMilestone } from './milestone.js';
 import type { CustomerSummary } from './portfolio.js';
@@ -88,6 +89,33 @@ const ROWS: readonly [RowMetric, string, (s: CustomerSummary) => number | null][
   ['roi_pct', 'ROI', (s) => s.roiPct],
 ];
 
+/** Each benchmark row's own value and its peers' values (what `?explain=true` explains). */
+export function benchmarkInputs(
+  self: CustomerSummary,
+  peers: readonly CustomerSummary[],
+): BenchmarkInputs {
+  return {
+    rows: ROWS.map(([, label, pick]) => ({
+      label,
+      value: pick(self),
+      peers: peers.map(pick).filter((v): v is number => v !== null),
+    })),
+  };
+}
+
+/** The other customers of `self`'s segment. */
+export function segmentPeers(
+  self: CustomerSummary,
+  all: Iterable<CustomerSummary>,
+): CustomerSummary[] {
+  const peers: CustomerSummary[] = [];
+  for (const s of all) {
+    if (s.customer.segment === self.customer.segment && s.customer.id !== self.customer.id)
+      peers.push(s);
+  }
+  return peers;
+}
+
 /**
  * PRD-069's benchmark comparison: the customer against every other customer of its segment
  * (all of them, not only the token's scope: only averages and ranks leave, and only with at
@@ -97,15 +125,12 @@ export function benchmarks(
   self: CustomerSummary,
   all: Iterable<CustomerSummary>,
 ): { benchmarks: Benchmarks | null; note: string | null } {
-  const peers: CustomerSummary[] = [];
-  for (const s of all) {
-    if (s.customer.segment === self.customer.segment && s.customer.id !== self.customer.id)
-      peers.push(s);
-  }
+  const peers = segmentPeers(self, all);
   if (peers.length < MIN_PEERS) return { benchmarks: null, note: NOT_ENOUGH_PEERS };
-  const rows: BenchmarkRow[] = ROWS.map(([metric, label, pick]) => {
-    const values = peers.map(pick).filter((v): v is number => v !== null);
-    const value = pick(self);
+  const inputs = benchmarkInputs(self, peers);
+  const rows: BenchmarkRow[] = ROWS.map(([metric, label], i) => {
+    const values = inputs.rows[i]?.peers ?? [];
+    const value = inputs.rows[i]?.value ?? null;
     // The peer average does not depend on the value compared; calc needs one, so 0 when absent.
     const b = values.length > 0 ? benchmark(value ?? 0, values) : null;
     return {
@@ -125,6 +150,17 @@ export function benchmarks(
 
 const RISK_FIRST: Readonly<Record<string, number>> = { at_risk: 0, missed: 1 };
 
+/**
+ * The account view's goal order, as indexes into `goals`: at-risk goals first (PRD-069:
+ * "At-risk goals prominently highlighted"), then missed, then the rest by target date.
+ */
+export function accountGoalOrder(goals: readonly DerivedGoal[]): number[] {
+  return goals
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => (RISK_FIRST[a.g.status] ?? 2) - (RISK_FIRST[b.g.status] ?? 2) || a.i - b.i)
+    .map((x) => x.i);
+}
+
 /** `getAccountSuccessMetrics` (PRD-069's account view). */
 export function accountSuccessMetrics(
   view: CustomerView,
@@ -134,11 +170,7 @@ export function accountSuccessMetrics(
   const { customer: c, window: w, goals } = view;
   const counts = goalCounts(c, goals);
   const values = valueSummary(c, goals);
-  // At-risk goals first (PRD-069: "At-risk goals prominently highlighted"), then by target date.
-  const ordered = goals
-    .map((g, i) => ({ g, i }))
-    .sort((a, b) => (RISK_FIRST[a.g.status] ?? 2) - (RISK_FIRST[b.g.status] ?? 2) || a.i - b.i)
-    .map((x) => x.g);
+  const ordered = accountGoalOrder(goals).map((i) => goals[i]!);
   const recommendations: GoalRecommendations[] = ordered
     .filter(
       (g) => (g.status === 'at_risk' || g.status === 'missed') && g.wire.recommendations.length > 0,

@@ -120,7 +120,13 @@ export function goalValueInput(g: GoalRecord): GoalValueInput {
 }
 
 function toMeasurement(m: MeasurementRecord): Measurement {
-  return { measured_at: isoTimestamp(m.at), value: m.value, source: m.source, note: m.note };
+  return {
+    ...(m.id === undefined ? {} : { id: m.id }),
+    measured_at: isoTimestamp(m.at),
+    value: m.value,
+    source: m.source,
+    note: m.note,
+  };
 }
 
 /** One point per UTC day (the day's latest value), oldest first, the latest 1,000 days. */

@@ -20,6 +20,8 @@ export interface StoredDriver {
 }
 
 export interface MeasurementRecord {
+  /** The row's id (`msr_<n>` on the wire); absent in records built outside the database. */
+  readonly id?: string;
   /** measured_at, epoch ms. */
   readonly at: number;
   readonly value: number;
@@ -61,7 +63,7 @@ export interface GoalRecord {
   readonly metrics: readonly MetricRecord[];
 }
 
-type RawMeasurement = [number, number, string | null, string | null];
+type RawMeasurement = [number, number, string | null, string | null, string];
 interface RawMetric extends Omit<MetricRecord, 'measurements'> {
   readonly measurements: RawMeasurement[];
 }
@@ -94,12 +96,12 @@ export async function loadGoals(q: Queryable, load: GoalLoad): Promise<GoalRecor
   }
   const history =
     load.history === 'full'
-      ? `SELECT json_agg(json_build_array(epoch_ms(x.measured_at), x.value, x.source, x.note)
+      ? `SELECT json_agg(json_build_array(epoch_ms(x.measured_at), x.value, x.source, x.note, 'msr_' || x.id)
            ORDER BY x.measured_at, x.id)
          FROM measurements x
          WHERE x.metric_id = m.id AND x.measured_at <= to_timestamp($1::float8 / 1000)`
-      : `SELECT json_agg(json_build_array(epoch_ms(l.measured_at), l.value, l.source, l.note))
-         FROM (SELECT x.measured_at, x.value, x.source, x.note FROM measurements x
+      : `SELECT json_agg(json_build_array(epoch_ms(l.measured_at), l.value, l.source, l.note, 'msr_' || l.id))
+         FROM (SELECT x.id, x.measured_at, x.value, x.source, x.note FROM measurements x
                WHERE x.metric_id = m.id AND x.measured_at <= to_timestamp($1::float8 / 1000)
                ORDER BY x.measured_at DESC, x.id DESC LIMIT 1) l`;
   const rows = await q.query<RawGoal & Record<string, unknown>>(
@@ -122,7 +124,8 @@ export async function loadGoals(q: Queryable, load: GoalLoad): Promise<GoalRecor
     ...g,
     metrics: g.metrics.map((m) => ({
       ...m,
-      measurements: m.measurements.map(([at, value, source, note]) => ({
+      measurements: m.measurements.map(([at, value, source, note, id]) => ({
+        id,
         at,
         value,
         source,
@@ -330,4 +333,31 @@ export async function deleteGoal(q: Queryable, goalId: string, at: number): Prom
     [goalId, at],
   );
   await q.query('DELETE FROM goals WHERE id = $1', [goalId]);
+}
+
+/** A stored measurement's wire id (`msr_<n>`) as its row id, or null when it cannot be one. */
+export function measurementRowId(wireId: string): string | null {
+  const m = /^msr_([1-9][0-9]{0,17})$/.exec(wireId);
+  return m?.[1] ?? null;
+}
+
+export interface MeasurementChange {
+  readonly id: string;
+  readonly at: number;
+  readonly value: number;
+  readonly source: string | null;
+  readonly note: string | null;
+}
+
+/** Corrects a measurement in place; it keeps its id and its place in the history. */
+export async function updateMeasurement(q: Queryable, m: MeasurementChange): Promise<void> {
+  await q.query(
+    `UPDATE measurements SET measured_at = to_timestamp($2::float8 / 1000), value = $3, source = $4,
+       note = $5 WHERE id = $1::bigint`,
+    [measurementRowId(m.id), m.at, m.value, m.source, m.note],
+  );
+}
+
+export async function deleteMeasurement(q: Queryable, wireId: string): Promise<void> {
+  await q.query('DELETE FROM measurements WHERE id = $1::bigint', [measurementRowId(wireId)]);
 }

@@ -309,7 +309,7 @@ describeBackends('goals (%s)', (backend) => {
       ).json;
     });
 
-    it('needs If-Match: 428 without it, 400 for *, weak or malformed values', async () => {
+    it('needs If-Match: 428 without it, 400 only for a broken header', async () => {
       const body = {
         name: 'x',
         target_date: '2026-12-31',
@@ -327,7 +327,7 @@ describeBackends('goals (%s)', (backend) => {
         field: 'header.If-Match',
         code: 'required',
       });
-      for (const bad of ['*', 'W/"1"', '"abc"', '1, 2', '0', '"01"']) {
+      for (const bad of ['0', '1, 2', 'abc', '"1', 'W/1', '"1" "2"', ',']) {
         const r = await call(
           'updateSuccessGoal',
           { goalId: goal.id },
@@ -336,6 +336,73 @@ describeBackends('goals (%s)', (backend) => {
         expect(r.status, bad).toBe(400);
         expect(r.problem.errors?.[0]?.field).toBe('header.If-Match');
       }
+    });
+
+    it('answers 412 for any well-formed entity tag that does not match (RFC 9110), whatever its form', async () => {
+      const body = {
+        name: 'x',
+        target_date: '2026-12-31',
+        metrics: goal.metrics.map((m) => ({
+          id: m.id,
+          name: m.name,
+          unit: '',
+          baseline_value: 0,
+          target_value: 10,
+        })),
+      };
+      for (const tag of ['"abc"', 'W/"1"', '"01"', '"2", "3"', '""', 'W/"1", W/"2"']) {
+        const r = await call(
+          'updateSuccessGoal',
+          { goalId: goal.id },
+          { body, headers: { 'if-match': tag } },
+        );
+        expect(r.status, tag).toBe(412);
+        expect(r.problem.errors?.[0]).toMatchObject({
+          field: 'header.If-Match',
+          code: 'stale_version',
+        });
+      }
+      expect((await call('getSuccessGoal', { goalId: goal.id })).json.version).toBe(1);
+    });
+
+    it('matches * and a list that names the current version', async () => {
+      const g = (
+        await create({
+          customer_id: 'cus_acme',
+          name: 'Star',
+          metric: 'v',
+          baseline_value: 0,
+          target_value: 10,
+          target_date: '2026-12-31',
+        })
+      ).json;
+      const body = {
+        name: 'Star 2',
+        metric: 'v',
+        baseline_value: 0,
+        target_value: 10,
+        target_date: '2026-12-31',
+      };
+      const star = await call(
+        'updateSuccessGoal',
+        { goalId: g.id },
+        { body, headers: { 'if-match': '*' } },
+      );
+      expect(star.status, star.text).toBe(200);
+      expect(star.json.version).toBe(2);
+      const list = await call(
+        'updateSuccessGoal',
+        { goalId: g.id },
+        { body: { ...body, name: 'Star 3' }, headers: { 'if-match': 'W/"2", "9", "2"' } },
+      );
+      expect(list.status, list.text).toBe(200);
+      expect(list.json).toMatchObject({ name: 'Star 3', version: 3 });
+      const del = await call(
+        'deleteSuccessGoal',
+        { goalId: g.id },
+        { headers: { 'if-match': '*' } },
+      );
+      expect(del.status).toBe(204);
     });
 
     it('replaces the goal, keeps the history of metrics listed by id, drops the others, and bumps the version', async () => {
@@ -453,6 +520,55 @@ describeBackends('goals (%s)', (backend) => {
       expect(r.json.metrics[0]?.measurements).toHaveLength(4);
       expect(r.json.version).toBe(before.json.version + 1);
     });
+    it('accepts the representation a GET returned, read-only fields and all, and changes nothing', async () => {
+      const before = await call('getSuccessGoal', { goalId: 'goal_acme_upsell' });
+      expect(before.status).toBe(200);
+      const r = await call(
+        'updateSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        { headers: { 'if-match': before.headers.get('etag')! }, body: before.json },
+      );
+      expect(r.status, r.text).toBe(200);
+      const { version, updated_at, ...rest } = r.json;
+      const { version: v0, updated_at: _u0, ...rest0 } = before.json;
+      expect(version).toBe(v0 + 1);
+      expect(updated_at).toEqual(expect.any(String));
+      expect(rest).toEqual(rest0);
+    });
+
+    it('refuses a changed read-only field with 422 naming it by JSON Pointer, and changes nothing', async () => {
+      const before = await call('getSuccessGoal', { goalId: 'goal_acme_upsell' });
+      const etag = before.headers.get('etag')!;
+      const moved = await call(
+        'updateSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        { headers: { 'if-match': etag }, body: { ...before.json, customer_id: 'cus_globex' } },
+      );
+      expect(moved.status, moved.text).toBe(422);
+      expect(moved.problem.errors).toEqual([
+        expect.objectContaining({ field: '/customer_id', code: 'read_only' }),
+      ]);
+      const [m0, ...others] = before.json.metrics;
+      const forged = await call(
+        'updateSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        {
+          headers: { 'if-match': etag },
+          body: {
+            ...before.json,
+            achievement_pct: 100,
+            metrics: [{ ...m0!, current_value: 1e6 }, ...others],
+          },
+        },
+      );
+      expect(forged.status).toBe(422);
+      expect(forged.problem.errors?.map((e) => e.field).sort()).toEqual([
+        '/achievement_pct',
+        '/metrics/0/current_value',
+      ]);
+      const after = await call('getSuccessGoal', { goalId: 'goal_acme_upsell' });
+      expect(after.json).toEqual(before.json);
+    });
   });
 
   describe('recordMeasurement', () => {
@@ -478,6 +594,7 @@ describeBackends('goals (%s)', (backend) => {
       expect(now.headers.get('location')).toBe(`/api/success-goals/${g.id}`);
       expect(now.headers.get('etag')).toBe('"2"');
       expect(now.json.measurement).toEqual({
+        id: expect.stringMatching(/^msr_[0-9]+$/),
         measured_at: '2026-04-30T09:00:00.000Z',
         value: 60,
         source: 'manual',
@@ -520,6 +637,176 @@ describeBackends('goals (%s)', (backend) => {
       );
       expect(other.status).toBe(422);
       expect(other.problem.errors?.[0]).toMatchObject({ field: '/metric_id', code: 'not_found' });
+    });
+  });
+
+  describe('updateMeasurement and deleteMeasurement', () => {
+    const setup = async () => {
+      const g = (
+        await create({
+          customer_id: 'cus_acme',
+          name: 'Corrected',
+          start_date: '2026-01-01',
+          target_date: '2026-12-31',
+          metrics: [{ name: 'v', unit: '', baseline_value: 0, target_value: 100 }],
+          value_drivers: [{ type: 'cost_reduction', label: 'Saved', annual_amount: 1000 }],
+        })
+      ).json;
+      const metricId = g.metrics[0]!.id;
+      const first = await call(
+        'recordMeasurement',
+        { goalId: g.id },
+        { body: { metric_id: metricId, value: 20, measured_at: '2026-02-01T00:00:00Z' } },
+      );
+      const second = await call(
+        'recordMeasurement',
+        { goalId: g.id },
+        {
+          body: {
+            metric_id: metricId,
+            value: 50,
+            measured_at: '2026-03-01T00:00:00Z',
+            note: 'typo',
+          },
+        },
+      );
+      expect(second.status, second.text).toBe(201);
+      return { first: first.json, second: second.json };
+    };
+
+    it('gives every measurement a stable id, on the goal and in the result', async () => {
+      const { second } = await setup();
+      const history = second.goal.metrics[0]!.measurements;
+      expect(history.map((m) => m.id)).toEqual([
+        expect.stringMatching(/^msr_/),
+        second.measurement.id,
+      ]);
+    });
+
+    it('corrects a value in place: the goal progress follows, the version moves, the id stays', async () => {
+      const { second } = await setup();
+      const goalId = second.goal.id;
+      expect(second.goal.achievement_pct).toBe(50);
+      const r = await call(
+        'updateMeasurement',
+        { goalId, measurementId: second.measurement.id! },
+        {
+          headers: { 'if-match': `"${second.goal.version}"` },
+          body: { value: 80, measured_at: '2026-03-01T00:00:00Z', source: 'manual', note: 'fixed' },
+        },
+      );
+      expect(r.status, r.text).toBe(200);
+      expect(r.headers.get('etag')).toBe(`"${second.goal.version + 1}"`);
+      expect(r.json.measurement).toEqual({
+        id: second.measurement.id,
+        measured_at: '2026-03-01T00:00:00.000Z',
+        value: 80,
+        source: 'manual',
+        note: 'fixed',
+      });
+      expect(r.json.goal).toMatchObject({ achievement_pct: 80, current_value: 80 });
+      const read = await call('getSuccessGoal', { goalId });
+      expect(read.json.metrics[0]?.measurements.map((m) => [m.id, m.value])).toEqual([
+        [second.goal.metrics[0]!.measurements[0]!.id, 20],
+        [second.measurement.id, 80],
+      ]);
+      expect(read.json.achievement_pct).toBe(80);
+    });
+
+    it('removes values: the figures return to what they were before, down to no value delivered', async () => {
+      const { first, second } = await setup();
+      const goalId = second.goal.id;
+      const gone = await call(
+        'deleteMeasurement',
+        { goalId, measurementId: second.measurement.id! },
+        { headers: { 'if-match': `"${second.goal.version}"` } },
+      );
+      expect(gone.status, gone.text).toBe(200);
+      expect(gone.json.measurement.id).toBe(second.measurement.id);
+      const { version: _v, updated_at: _u, ...was } = first.goal;
+      const { version, updated_at: _u2, ...now } = gone.json.goal;
+      expect(version).toBe(second.goal.version + 1);
+      expect(now).toEqual(was);
+      // The cached customer figures follow the write, like after any other.
+      const metrics = async () =>
+        (await call('getCustomerSuccessMetrics', { customerId: 'cus_acme' })).json.metrics
+          .value_delivered.total_value;
+      const valueBefore = await metrics();
+      const last = await call(
+        'deleteMeasurement',
+        { goalId, measurementId: first.measurement.id! },
+        { headers: { 'if-match': String(version) } },
+      );
+      expect(last.status).toBe(200);
+      expect(last.json.goal).toMatchObject({
+        achievement_pct: null,
+        current_value: null,
+        annual_value: 0,
+        status: 'not_started',
+      });
+      expect(last.json.goal.metrics[0]?.measurements).toEqual([]);
+      expect(await metrics()).toBe(valueBefore - 1000);
+      const again = await call(
+        'deleteMeasurement',
+        { goalId, measurementId: first.measurement.id! },
+        { headers: { 'if-match': '*' } },
+      );
+      expect(again.status).toBe(404);
+    });
+
+    it('answers 412 for a stale If-Match, 428 without one, and changes nothing', async () => {
+      const { first, second } = await setup();
+      const goalId = second.goal.id;
+      const params = { goalId, measurementId: first.measurement.id! };
+      const body = { value: 1, measured_at: '2026-02-01T00:00:00Z' };
+      const stale = await call('updateMeasurement', params, {
+        headers: { 'if-match': `"${first.goal.version}"` },
+        body,
+      });
+      expect(stale.status).toBe(412);
+      expect(stale.problem.errors?.[0]?.code).toBe('stale_version');
+      const staleDel = await call('deleteMeasurement', params, {
+        headers: { 'if-match': 'W/"9"' },
+      });
+      expect(staleDel.status).toBe(412);
+      expect((await call('deleteMeasurement', params)).status).toBe(428);
+      const read = await call('getSuccessGoal', { goalId });
+      expect(read.json).toEqual(second.goal);
+    });
+
+    it('refuses a viewer with 403, a measurement of another goal with 404, and a future date with 422', async () => {
+      const { first, second } = await setup();
+      const goalId = second.goal.id;
+      const ifMatch = { 'if-match': `"${second.goal.version}"` };
+      const params = { goalId, measurementId: first.measurement.id! };
+      const body = { value: 1, measured_at: '2026-02-01T00:00:00Z' };
+      const viewer = await call('updateMeasurement', params, {
+        token: 'viewer',
+        headers: ifMatch,
+        body,
+      });
+      expect(viewer.status).toBe(403);
+      const viewerDel = await call('deleteMeasurement', params, {
+        token: 'viewer',
+        headers: ifMatch,
+      });
+      expect(viewerDel.status).toBe(403);
+      const foreign = await call(
+        'deleteMeasurement',
+        { goalId: 'goal_acme_nps', measurementId: first.measurement.id! },
+        { headers: { 'if-match': '*' } },
+      );
+      expect(foreign.status).toBe(404);
+      const ahead = await call('updateMeasurement', params, {
+        headers: ifMatch,
+        body: { value: 1, measured_at: '2027-01-01T00:00:00Z' },
+      });
+      expect(ahead.status).toBe(422);
+      expect(ahead.problem.errors?.[0]).toMatchObject({
+        field: '/measured_at',
+        code: 'future_date',
+      });
+      expect((await call('getSuccessGoal', { goalId })).json).toEqual(second.goal);
     });
   });
 

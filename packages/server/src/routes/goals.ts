@@ -8,7 +8,13 @@ import { todayWindow } from '../derive/period.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
 import { idempotentPost } from '../http/idempotent-post.js';
-import { checkVersion, etag, parseIfMatch, requireIfMatch } from '../http/preconditions.js';
+import {
+  checkVersion,
+  etag,
+  matchesVersion,
+  parseIfMatch,
+  requireIfMatch,
+} from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
 import { notFound, validationFailed } from '../problem.js';
 import type { CustomerRecord } from '../repo/customers.js';
@@ -16,6 +22,7 @@ import { deleteGoal, goalCustomer } from '../repo/goals.js';
 import { parseBody, pathId, Query } from '../validate.js';
 import { fromCreate, fromReplace } from '../write/goal-input.js';
 import { createGoal, loadGoal, replaceGoal } from '../write/goals.js';
+import { withoutReadOnly } from '../write/read-only.js';
 import { writeForCustomer } from '../write/tx.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -110,12 +117,21 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     assertCanWrite(p);
     const expected = requireIfMatch(ifMatch);
     const body = await readJson(c, ctx.bodyLimit);
-    const shape = goalShape(body.value);
+    const now = ctx.clock().getTime();
+    // The read-only fields a GET representation carries are compared with the goal at the
+    // version If-Match names; the locked read below checks that version (412) as before.
+    const before = await loadGoal(ctx.db, id, now);
+    if (!before) throw notFound('Goal', id);
+    const value = withoutReadOnly(
+      body.value,
+      deriveGoal(before, todayWindow(new Date(now)), customer.currency).wire,
+      matchesVersion(expected, before.version),
+    );
+    const shape = goalShape(value);
     const input = parseBody(
       shape === 'full' ? schemas.SuccessGoalReplaceSchema : schemas.SuccessGoalFlatReplaceSchema,
-      body.value,
+      value,
     );
-    const now = ctx.clock().getTime();
     const w = await writeForCustomer(ctx, customer.id, async (tx) => {
       const existing = await loadGoal(tx, id, now);
       if (!existing) throw notFound('Goal', id);

@@ -3,7 +3,14 @@ import { assertCanWrite } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
-import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
+import {
+  accountGoalOrder,
+  accountSuccessMetrics,
+  benchmarkInputs,
+  benchmarks,
+  segmentPeers,
+} from '../derive/account.js';
+import { accountExplanations, type BenchmarkInputs } from '../derive/explain.js';
 import type { AppContext, Env } from '../http/context.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { etag } from '../http/preconditions.js';
@@ -17,25 +24,45 @@ import { PERIOD } from './reports.js';
 export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
   // getAccountSuccessMetrics: PRD-069's account view, optionally benchmarked against peers.
   app.get('/api/intelligence/success-metrics/:customerId', async (c) => {
-    const q = new Query(c.req.url, ['period', 'includeBenchmarks']);
+    const q = new Query(c.req.url, ['period', 'includeBenchmarks', 'explain']);
     const id = pathId('customerId', c.req.param('customerId'));
     const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
     const withBenchmarks = q.boolean('includeBenchmarks') ?? false;
+    const explain = q.boolean('explain') ?? false;
     const customer = await customerInScope(ctx, c.get('principal'), id);
     const now = ctx.clock();
     // Benchmarks read every peer, so any write anywhere invalidates them.
     const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
-    const key = `account:${id}:${period}:${withBenchmarks}:${isoDay(now)}`;
+    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${isoDay(now)}`;
     let text = ctx.cache.get<string>(key, rev);
     if (text === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
       let bench = null;
+      let inputs: BenchmarkInputs | null = null;
       if (withBenchmarks) {
         const summaries = await allSummaries(ctx);
         const self = summaries.get(id);
-        if (self) bench = benchmarks(self, summaries.values());
+        if (self) {
+          bench = benchmarks(self, summaries.values());
+          if (explain && bench.benchmarks)
+            inputs = benchmarkInputs(self, segmentPeers(self, summaries.values()));
+        }
       }
-      text = JSON.stringify(accountSuccessMetrics(view, now, bench));
+      const body = accountSuccessMetrics(view, now, bench);
+      // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
+      text = JSON.stringify(
+        explain
+          ? {
+              ...body,
+              explanations: accountExplanations(
+                view,
+                accountGoalOrder(view.goals),
+                inputs,
+                body.value_summary.categories,
+              ),
+            }
+          : body,
+      );
       ctx.cache.set(key, rev, text);
     }
     return sendJsonText(c, text);

@@ -5,6 +5,7 @@ import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../co
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
 import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
+import { customerExplanations } from '../derive/explain.js';
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
@@ -101,18 +102,20 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
 
   // getCustomerSuccessMetrics: the hot path of the dashboard, served from the read cache.
   app.get('/api/reports/success-metrics/:customerId', async (c) => {
-    const q = new Query(c.req.url, ['period']);
+    const q = new Query(c.req.url, ['period', 'explain']);
     const id = pathId('customerId', c.req.param('customerId'));
     const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
+    const explain = q.boolean('explain') ?? false;
     const customer = await customerInScope(ctx, c.get('principal'), id);
     const now = ctx.clock();
     const rev = await ctx.cache.customerRev(id);
-    const key = `metrics:${id}:${period}:${isoDay(now)}`;
+    const key = `metrics:${id}:${period}:${explain}:${isoDay(now)}`;
     let text = ctx.cache.get<string>(key, rev);
     if (text === undefined) {
-      text = JSON.stringify(
-        customerSuccessMetrics(await loadCustomerView(ctx, customer, period), now),
-      );
+      const view = await loadCustomerView(ctx, customer, period);
+      const body = customerSuccessMetrics(view, now);
+      // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
+      text = JSON.stringify(explain ? { ...body, explanations: customerExplanations(view) } : body);
       ctx.cache.set(key, rev, text);
     }
     return sendJsonText(c, text);

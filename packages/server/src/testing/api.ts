@@ -32,6 +32,8 @@ export interface Responses {
   updateSuccessGoal: SuccessGoal;
   deleteSuccessGoal: undefined;
   recordMeasurement: MeasurementResult;
+  updateMeasurement: MeasurementResult;
+  deleteMeasurement: MeasurementResult;
   getPortfolioSuccessMetrics: PortfolioSuccessMetrics;
   getCustomerSuccessMetrics: CustomerSuccessMetrics;
   generateSuccessReport: undefined;

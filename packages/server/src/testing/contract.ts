@@ -15,6 +15,8 @@ export type OperationId =
   | 'updateSuccessGoal'
   | 'deleteSuccessGoal'
   | 'recordMeasurement'
+  | 'updateMeasurement'
+  | 'deleteMeasurement'
   | 'getPortfolioSuccessMetrics'
   | 'getCustomerSuccessMetrics'
   | 'generateSuccessReport'

@@ -7,15 +7,18 @@ import { type FieldError, notFound, validationFailed } from '../problem.js';
 import { type AlertRecord, insertAlerts } from '../repo/alerts.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import {
+  deleteMeasurement,
   deleteMetrics,
   type GoalRecord,
   insertGoals,
   insertMeasurements,
   insertMetrics,
   loadGoals,
+  type MeasurementRecord,
   setLastStatus,
   touchGoal,
   updateGoal,
+  updateMeasurement,
   updateMetric,
 } from '../repo/goals.js';
 import type { GoalFields } from './goal-input.js';
@@ -243,4 +246,62 @@ export async function recordValue(
   ]);
   await touchGoal(tx, existing.id, now);
   return finish(tx, c, existing.id, before, now);
+}
+
+/** A stored measurement's place: the metric whose history holds it, and the record itself. */
+function findValue(existing: GoalRecord, id: string) {
+  for (const metric of existing.metrics) {
+    const measurement = metric.measurements.find((m) => m.id === id);
+    if (measurement) return { metric, measurement };
+  }
+  return null;
+}
+
+export interface ValueWrite extends GoalWrite {
+  readonly metricId: string;
+}
+
+/**
+ * `updateMeasurement`: a wrong entry corrected in place (same id, same metric); the goal's
+ * figures are derived again from the stored history, so they follow like after any write.
+ */
+export async function correctValue(
+  tx: Queryable,
+  c: CustomerRecord,
+  existing: GoalRecord,
+  v: Omit<NewValue, 'metricId'> & { readonly id: string },
+  now: number,
+): Promise<ValueWrite> {
+  const found = findValue(existing, v.id);
+  if (!found) throw notFound('Measurement', v.id);
+  const before = statusBefore(existing, c.currency, now);
+  await updateMeasurement(tx, {
+    id: v.id,
+    at: v.at,
+    value: v.value,
+    source: v.source,
+    note: v.note,
+  });
+  await touchGoal(tx, existing.id, now);
+  return { ...(await finish(tx, c, existing.id, before, now)), metricId: found.metric.id };
+}
+
+/** `deleteMeasurement`: the value leaves its metric's history; figures follow. */
+export async function removeValue(
+  tx: Queryable,
+  c: CustomerRecord,
+  existing: GoalRecord,
+  id: string,
+  now: number,
+): Promise<ValueWrite & { readonly removed: MeasurementRecord }> {
+  const found = findValue(existing, id);
+  if (!found) throw notFound('Measurement', id);
+  const before = statusBefore(existing, c.currency, now);
+  await deleteMeasurement(tx, id);
+  await touchGoal(tx, existing.id, now);
+  return {
+    ...(await finish(tx, c, existing.id, before, now)),
+    metricId: found.metric.id,
+    removed: found.measurement,
+  };
 }

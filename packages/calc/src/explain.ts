@@ -1,0 +1,779 @@
+import { benchmark } from './benchmark.js';
+import { formatMoney, formatMultiplier, formatNumber } from './format.js';
+import { type GoalStatusInput, type GoalStatusOptions, goalStatus } from './goal-status.js';
+import { DEFAULT_METRIC_STATUS_THRESHOLDS, metricStatus } from './metric-status.js';
+import { type MetricProgressInput, metricProgress } from './progress.js';
+import { isFiniteNumber } from './result.js';
+import { roi } from './roi.js';
+import { successScore } from './success-score.js';
+import { forecastTargetDate, type TrendOptions, type TrendPoint, trend } from './trend.js';
+import { type DriverValue, measuredChange, type ValueDriver } from './value.js';
+
+/**
+ * Stable id of every formula calc explains. The wire (`Explanation.formula`) carries these ids,
+ * so they never change meaning; a new formula gets a new id.
+ */
+export type FormulaId =
+  | 'metric_progress.baseline_relative'
+  | 'metric_progress.ratio'
+  | 'metric_status'
+  | 'trend.least_squares'
+  | 'trend.change_pct'
+  | 'forecast.least_squares'
+  | 'forecast.latest'
+  | 'goal_progress.weighted_mean'
+  | 'goal_status'
+  | 'goal_status.expected_pct'
+  | 'value.time_saved'
+  | 'value.stated_amount'
+  | 'value.sum'
+  | 'value.total'
+  | 'roi.multiplier'
+  | 'roi.percent'
+  | 'roi.net_return'
+  | 'success_score'
+  | 'goal_counts.achievement_rate'
+  | 'goal_counts.count'
+  | 'benchmark.value'
+  | 'benchmark.peer_average'
+  | 'benchmark.percentile';
+
+/** A formula of the registry: its general form in words and the seed rule it implements. */
+export interface Formula {
+  /** The formula without numbers, one English sentence. */
+  readonly words: string;
+  /** The seed rule or test case it implements (e.g. "PRD-165 7.2", "TC-165.1"). */
+  readonly rule: string;
+}
+
+/**
+ * The one registry of formula texts (DESIGN.md "Formulas": no formula text is written twice).
+ * The API's explanations, the elements' disclosures and the reports' notes all read it.
+ *
+ * @example
+ * FORMULAS['roi.multiplier'].words; // "ROI multiplier = total value / investment."
+ */
+export const FORMULAS: Readonly<Record<FormulaId, Formula>> = {
+  'metric_progress.baseline_relative': {
+    words: 'Progress = (current − baseline) / (target − baseline) × 100.',
+    rule: 'TC-165.1',
+  },
+  'metric_progress.ratio': {
+    words: 'Progress = current / target × 100 (target / current when lower is better).',
+    rule: 'PRD-069',
+  },
+  metric_status: {
+    words: `Status: exceeding at ${DEFAULT_METRIC_STATUS_THRESHOLDS.exceeding} % or more, on track at ${DEFAULT_METRIC_STATUS_THRESHOLDS.onTrack} %, at risk at ${DEFAULT_METRIC_STATUS_THRESHOLDS.atRisk} %, else not met.`,
+    rule: 'PRD-165 6.1',
+  },
+  'trend.least_squares': {
+    words: 'Trend = slope of the least-squares line through the measurements, per day.',
+    rule: 'PRD-069',
+  },
+  'trend.change_pct': {
+    words: 'Change = (last − first) / |first| × 100, from the first to the last measurement.',
+    rule: 'PRD-069',
+  },
+  'forecast.least_squares': {
+    words: 'Forecast = the day the least-squares line of the measurements reaches the target.',
+    rule: 'PRD-069',
+  },
+  'forecast.latest': {
+    words:
+      "A goal's forecast = the latest of its metrics' forecasts (none while any metric has none).",
+    rule: 'PRD-069',
+  },
+  'goal_progress.weighted_mean': {
+    words: "Goal progress = Σ (metric progress × weight) / Σ weight over the goal's metrics.",
+    rule: 'PRD-165 6.1',
+  },
+  goal_status: {
+    words:
+      'Status: achieved at 100 % or more; missed after the target date; on track at expected − 10 points or more (75 % without dates); else at risk; not started before the start date or without a measurement.',
+    rule: 'PRD-165 6.1',
+  },
+  'goal_status.expected_pct': {
+    words: 'Expected = days elapsed since the start date / days from start to target × 100.',
+    rule: 'PRD-165 6.1',
+  },
+  'value.time_saved': {
+    words:
+      'Time value = hours per unit × units per month × hourly rate, × 12 for the year (a linked metric gives the hours: baseline − current).',
+    rule: 'PRD-165 7.2',
+  },
+  'value.stated_amount': {
+    words: 'Value = the stated monthly amount × 12, or the stated annual amount.',
+    rule: 'PRD-165 7.2',
+  },
+  'value.sum': {
+    words: 'Sum over the value drivers of measured goals (unmeasured goals add nothing).',
+    rule: 'PRD-165 7.2',
+  },
+  'value.total': {
+    words: 'Total value = time value + cost reduction + revenue impact, annualised.',
+    rule: 'PRD-165 7.2',
+  },
+  'roi.multiplier': { words: 'ROI multiplier = total value / investment.', rule: 'TC-165.2' },
+  'roi.percent': { words: 'ROI = total value / investment × 100.', rule: 'PRD-069' },
+  'roi.net_return': {
+    words: 'Net return = (total value − investment) / investment × 100.',
+    rule: 'PRD-069',
+  },
+  success_score: {
+    words:
+      'Success score = Σ (goal progress capped to 0..100 × weight) / Σ weight; strong at 80, moderate at 60.',
+    rule: 'PRD-069',
+  },
+  'goal_counts.achievement_rate': {
+    words: 'Achievement rate = goals achieved / goals × 100.',
+    rule: 'PRD-165 6.1',
+  },
+  'goal_counts.count': {
+    words: 'Count of the goals with the given statuses (status as of the period end).',
+    rule: 'PRD-165 6.1',
+  },
+  'benchmark.value': {
+    words: "The customer's own figure over its whole contract (period `all`), as its peers' are.",
+    rule: 'PRD-069',
+  },
+  'benchmark.peer_average': {
+    words: 'Peer average = mean over the other customers of the same segment.',
+    rule: 'PRD-069',
+  },
+  'benchmark.percentile': {
+    words: 'Percentile = (peers below + half the ties) / peers × 100.',
+    rule: 'PRD-069',
+  },
+};
+
+/** One input of a derivation: its name, its value and, where known, where it comes from. */
+export interface DerivationInput {
+  readonly name: string;
+  readonly value: number | string | null;
+  /** JSON Pointer (RFC 6901) of the input in the response it was derived for. */
+  readonly pointer?: string;
+}
+
+/** How one figure was computed: the formula, in words with the numbers, its inputs, its rule. */
+export interface Derivation {
+  readonly formula: FormulaId;
+  /** One English sentence with the numbers filled in; a reason when not computable. */
+  readonly text: string;
+  readonly inputs: readonly DerivationInput[];
+  readonly rule: string;
+  /** The figure itself (as the API shows it), `null` when not computable. */
+  readonly result: number | string | null;
+}
+
+/** Where each named input comes from: JSON Pointers, by input name. */
+export type Pointers = Readonly<Record<string, string | undefined>>;
+
+type Raw = readonly (readonly [string, number | string | null | undefined])[];
+
+function derivation(
+  formula: FormulaId,
+  text: string,
+  result: number | string | null,
+  raw: Raw,
+  pointers: Pointers | undefined,
+): Derivation {
+  const inputs: DerivationInput[] = [];
+  for (const [name, v] of raw) {
+    const value = v === undefined || (typeof v === 'number' && !isFiniteNumber(v)) ? null : v;
+    const pointer = pointers?.[name];
+    inputs.push(pointer === undefined ? { name, value } : { name, value, pointer });
+  }
+  return { formula, text, inputs, rule: FORMULAS[formula].rule, result };
+}
+
+const n = (v: number | null | undefined, locale?: string): string =>
+  formatNumber(v, { maximumFractionDigits: 2, locale }).replace('-', '−');
+const pct = (v: number | null | undefined, locale?: string): string => `${n(v, locale)} %`;
+const money = (v: number, currency: string, locale?: string): string =>
+  formatMoney(v, currency, { locale }).replace('-', '−');
+
+/** At most this many terms are written out; the rest are counted, so a text stays one sentence. */
+const MAX_TERMS = 12;
+
+function joinTerms(parts: readonly string[], sep: string): string {
+  return parts.length <= MAX_TERMS
+    ? parts.join(sep)
+    : `${parts.slice(0, MAX_TERMS - 2).join(sep)}${sep}… (${parts.length - MAX_TERMS + 2} more)`;
+}
+
+/**
+ * Metric progress with its derivation (baseline-relative by default, PRD-165 TC-165.1).
+ *
+ * @example
+ * explainMetricProgress({ baseline: 24, target: 12, current: 11.5 }).text;
+ * // "(11.5 − 24) / (12 − 24) × 100 = 104.17 %"
+ */
+export function explainMetricProgress(
+  input: MetricProgressInput,
+  pointers?: Pointers,
+  method?: 'baseline' | 'ratio',
+): Derivation {
+  const r = metricProgress(input, { method });
+  const { baseline, target, current } = input;
+  const raw: Raw = [
+    ['baseline', baseline],
+    ['target', target],
+    ['current', current],
+  ];
+  if (method === 'ratio') {
+    const lower = r.ok && r.direction === 'lower_is_better';
+    const text = r.ok
+      ? `${lower ? `${n(target)} / ${n(current)}` : `${n(current)} / ${n(target)}`} × 100 = ${pct(r.percent)}`
+      : r.message;
+    return derivation('metric_progress.ratio', text, r.ok ? r.percent : null, raw, pointers);
+  }
+  const text = r.ok
+    ? `(${n(current)} − ${n(baseline)}) / (${n(target)} − ${n(baseline)}) × 100 = ${pct(r.percent)}`
+    : r.message;
+  return derivation(
+    'metric_progress.baseline_relative',
+    text,
+    r.ok ? r.percent : null,
+    raw,
+    pointers,
+  );
+}
+
+/**
+ * A metric's status from its progress, with its derivation.
+ *
+ * @example
+ * explainMetricStatus(104.17).text; // "104.17 % ≥ 100 %: exceeding"
+ */
+export function explainMetricStatus(percent: number | null, pointers?: Pointers): Derivation {
+  const s = metricStatus(percent);
+  const d = DEFAULT_METRIC_STATUS_THRESHOLDS;
+  const p = percent ?? 0;
+  const text =
+    s === null
+      ? 'No status: progress is not computable.'
+      : s === 'exceeding'
+        ? `${pct(p)} ≥ ${d.exceeding} %: exceeding`
+        : s === 'on_track'
+          ? `${d.onTrack} % ≤ ${pct(p)} < ${d.exceeding} %: on track`
+          : s === 'at_risk'
+            ? `${d.atRisk} % ≤ ${pct(p)} < ${d.onTrack} %: at risk`
+            : `${pct(p)} < ${d.atRisk} %: not met`;
+  return derivation('metric_status', text, s, [['progress', percent]], pointers);
+}
+
+/**
+ * The least-squares trend of a metric's measurements: its slope per day and its direction.
+ *
+ * @example
+ * explainTrend([{ at: '2026-01-01', value: 24 }, { at: '2026-01-11', value: 14 }], { direction: 'lower_is_better' }, 'slope').text;
+ * // "Least-squares line through 2 measurements over 10 days: slope −1 per day (improving)."
+ */
+export function explainTrend(
+  points: readonly TrendPoint[],
+  options: TrendOptions,
+  figure: 'slope' | 'direction' | 'change_pct',
+  pointers?: Pointers,
+): Derivation {
+  if (figure === 'change_pct') {
+    const first = points[0];
+    const last = points.at(-1);
+    const ends = first && last ? trend([first, last], options) : null;
+    const ok = ends?.ok && ends.changePercent !== undefined ? ends : null;
+    const text = ok
+      ? `(${n(ok.last)} − ${n(ok.first)}) / |${n(ok.first)}| × 100 = ${pct(ok.changePercent)}`
+      : 'No change: it needs two measurements and a first value other than 0.';
+    return derivation(
+      'trend.change_pct',
+      text,
+      ok?.changePercent ?? null,
+      [
+        ['first', first?.value],
+        ['last', last?.value],
+      ],
+      pointers,
+    );
+  }
+  const t = trend(points, options);
+  const text = t.ok
+    ? `Least-squares line through ${t.count} measurements over ${n(t.spanDays)} days: slope ${n(t.slopePerDay)} per day (${t.direction}).`
+    : t.message;
+  const result = t.ok ? (figure === 'slope' ? t.slopePerDay : t.direction) : null;
+  return derivation(
+    'trend.least_squares',
+    text,
+    result,
+    [
+      ['measurements', t.ok ? t.count : points.length],
+      ['direction', options.direction],
+    ],
+    pointers,
+  );
+}
+
+/**
+ * The forecast date a metric reaches its target, with its derivation.
+ *
+ * @example
+ * explainForecast([{ at: '2026-01-01', value: 24 }, { at: '2026-01-11', value: 14 }], 12, 'lower_is_better').result;
+ * // "2026-01-13"
+ */
+export function explainForecast(
+  points: readonly TrendPoint[],
+  target: number,
+  direction: TrendOptions['direction'],
+  pointers?: Pointers,
+): Derivation {
+  const date = forecastTargetDate(points, { target, direction });
+  const text =
+    date === null
+      ? `No forecast: the least-squares line of ${points.length} measurements does not head to the target ${n(target)}.`
+      : `The least-squares line of ${points.length} measurements reaches the target ${n(target)} on ${date}.`;
+  return derivation(
+    'forecast.least_squares',
+    text,
+    date,
+    [
+      ['measurements', points.length],
+      ['target', target],
+    ],
+    pointers,
+  );
+}
+
+function improvement(
+  m: {
+    readonly baseline?: number | null | undefined;
+    readonly current?: number | null | undefined;
+  },
+  lower: boolean,
+  change: number,
+): string {
+  const raw = lower ? (m.baseline ?? 0) - (m.current ?? 0) : (m.current ?? 0) - (m.baseline ?? 0);
+  return raw > 0 ? `${n(change)} measured change` : `${n(raw)}: no improvement, counted as 0`;
+}
+
+/** One term of a weighted mean: a value, its weight, and where each comes from. */
+export interface WeightedTerm {
+  readonly value: number | null;
+  readonly weight: number;
+  readonly pointer?: string | undefined;
+}
+
+function weighted(
+  terms: readonly WeightedTerm[],
+  cap: boolean,
+): { text: string; raw: Raw; pointers: Record<string, string | undefined>; mean: number | null } {
+  const used = terms.filter((t) => isFiniteNumber(t.value));
+  const raw: [string, number | null][] = [];
+  const pointers: Record<string, string | undefined> = {};
+  let sum = 0;
+  let weights = 0;
+  const parts: string[] = [];
+  used.forEach((t, i) => {
+    const v = cap ? Math.min(100, Math.max(0, t.value as number)) : (t.value as number);
+    sum += v * t.weight;
+    weights += t.weight;
+    parts.push(`${n(v)} × ${n(t.weight)}`);
+    raw.push([`progress[${i}]`, t.value], [`weight[${i}]`, t.weight]);
+    pointers[`progress[${i}]`] = t.pointer;
+  });
+  const mean = weights > 0 ? sum / weights : null;
+  const text =
+    mean === null
+      ? ''
+      : `(${joinTerms(parts, ' + ')}) / ${n(weights)} = ${pct(mean)}${terms.length > used.length ? ` (${terms.length - used.length} without progress left out)` : ''}`;
+  return { text, raw, pointers, mean };
+}
+
+/**
+ * Goal progress, the weighted mean of its metrics' progress, with its derivation.
+ *
+ * @example
+ * explainGoalProgress([{ value: 104.17, weight: 1 }, { value: 50, weight: 1 }]).text;
+ * // "(104.17 × 1 + 50 × 1) / 2 = 77.09 %"
+ */
+export function explainGoalProgress(terms: readonly WeightedTerm[]): Derivation {
+  const w = weighted(terms, false);
+  const text = w.mean === null ? 'No progress: no metric of the goal has progress yet.' : w.text;
+  return derivation('goal_progress.weighted_mean', text, w.mean, w.raw, w.pointers);
+}
+
+/**
+ * PRD-069's success score from each goal's metric-capped progress and weight, with its band.
+ *
+ * @example
+ * explainSuccessScore([{ value: 100, weight: 1 }, { value: 80, weight: 1 }], 'score').text;
+ * // "(100 × 1 + 80 × 1) / 2 = 90 of 100: strong"
+ */
+export function explainSuccessScore(
+  terms: readonly WeightedTerm[],
+  figure: 'score' | 'band',
+): Derivation {
+  const s = successScore(terms.map((t) => ({ percent: t.value, weight: t.weight })));
+  const w = weighted(terms, true);
+  const text = s.ok ? `${w.text.replace(/ %/, '')} of 100: ${s.band}` : s.message;
+  const result = s.ok ? (figure === 'score' ? s.score : s.band) : null;
+  return derivation('success_score', text, result, w.raw, w.pointers);
+}
+
+/**
+ * A goal's status, or its expected progress, with the rule that decided it.
+ *
+ * @example
+ * explainGoalStatus({ percent: 104.17, startDate: '2026-01-01', targetDate: '2026-06-30' }, { asOf: '2026-04-01' }, 'status').text;
+ * // "104.17 % ≥ 100 %: achieved"
+ */
+export function explainGoalStatus(
+  input: GoalStatusInput,
+  options: GoalStatusOptions,
+  figure: 'status' | 'expected_pct',
+  pointers?: Pointers,
+): Derivation {
+  const s = goalStatus(input, options);
+  const e = s.expectedPercent;
+  const raw: Raw = [
+    ['progress', input.percent],
+    ['start_date', typeof input.startDate === 'string' ? input.startDate : null],
+    ['target_date', typeof input.targetDate === 'string' ? input.targetDate : null],
+  ];
+  if (figure === 'expected_pct') {
+    const text =
+      e === null
+        ? 'No expected progress: the goal needs a start date before its target date.'
+        : `Days elapsed from ${String(input.startDate)} to ${String(input.targetDate)}: ${pct(e)} of the span.`;
+    return derivation('goal_status.expected_pct', text, e, raw, pointers);
+  }
+  const p = input.percent;
+  const tolerance = options.tolerance ?? 10;
+  const text =
+    s.status === 'not_started'
+      ? 'Not started: before the start date, or no measurement or progress yet.'
+      : s.status === 'achieved'
+        ? `${pct(p)} ≥ 100 %: achieved`
+        : s.status === 'missed'
+          ? `${pct(p)} < 100 % after the target date ${String(input.targetDate)}: missed`
+          : e === null
+            ? `${pct(p)} ${s.status === 'on_track' ? '≥' : '<'} ${n(options.onTrackThreshold ?? 75)} % (no dates): ${s.status === 'on_track' ? 'on track' : 'at risk'}`
+            : `${pct(p)} ${s.status === 'on_track' ? '≥' : '<'} expected ${pct(e)} − ${n(tolerance)} points: ${s.status === 'on_track' ? 'on track' : 'at risk'}`;
+  return derivation('goal_status', text, s.status, raw, pointers);
+}
+
+/**
+ * A value driver's annual value (or hours) with its derivation (PRD-165 7.2), from calc's
+ * {@link DriverValue} of that driver.
+ *
+ * @example
+ * explainDriver({ type: 'time_saved', hoursPerUnit: 12.5, unitsPerMonth: 150, hourlyRate: 50 },
+ *   { type: 'time_saved', annualHours: 22500, annualValue: 1125000, projectedHours: 22500, projectedValue: 1125000 },
+ *   'USD', 'value').text;
+ * // "12.5 h × 150 per month × $50/h = $93,750/month, × 12 = $1,125,000 a year"
+ */
+export function explainDriver(
+  driver: ValueDriver,
+  value: DriverValue,
+  currency: string,
+  figure: 'value' | 'hours' | 'projected_value' | 'projected_hours' | 'measured_change',
+  pointers?: Pointers,
+): Derivation {
+  if (figure === 'measured_change') {
+    const m = driver.metric;
+    const c = value.measuredChange ?? null;
+    const lower =
+      m?.direction === 'lower_is_better' ||
+      (m?.direction == null && m != null && isFiniteNumber(m.baseline) && m.target < m.baseline);
+    const text =
+      c === null || !m
+        ? (value.message ?? 'No measured change: the driver is not linked to a measured metric.')
+        : `${lower ? `${n(m.baseline)} − ${n(m.current)}` : `${n(m.current)} − ${n(m.baseline)}`} = ${improvement(m, lower, c)}`;
+    return derivation(
+      'value.time_saved',
+      text,
+      c,
+      [
+        ['baseline', m?.baseline],
+        ['current', m?.current],
+      ],
+      pointers,
+    );
+  }
+  const projected = figure === 'projected_value' || figure === 'projected_hours';
+  const hoursFigure = figure === 'hours' || figure === 'projected_hours';
+  const result = projected
+    ? hoursFigure
+      ? value.projectedHours
+      : value.projectedValue
+    : hoursFigure
+      ? value.annualHours
+      : value.annualValue;
+  const m = driver.metric;
+  const atTarget = projected && m ? measuredChange({ ...m, current: m.target }) : null;
+  const change = projected
+    ? atTarget?.ok
+      ? atTarget.change
+      : null
+    : (value.measuredChange ?? null);
+  const all: Raw = [
+    ['hours_per_unit', m ? change : driver.hoursPerUnit],
+    ['units_per_month', driver.unitsPerMonth],
+    ['hours_per_month', driver.hoursPerMonth],
+    ['hourly_rate', driver.hourlyRate],
+    ['monthly_amount', driver.monthlyAmount],
+    ['annual_amount', driver.annualAmount],
+    ['baseline', m?.baseline],
+    ['current', projected ? m?.target : m?.current],
+  ];
+  const raw = all.filter(([, v]) => v != null);
+  const time = driver.type === 'time_saved' || driver.hourlyRate != null;
+  const formula: FormulaId = time ? 'value.time_saved' : 'value.stated_amount';
+  const blocked = !projected && value.message !== undefined && result === 0;
+  if (blocked || (m && change === null)) {
+    return derivation(formula, value.message ?? 'Not computable.', result, raw, pointers);
+  }
+  const linked =
+    m && change !== null
+      ? `${n(m.baseline)} → ${n(projected ? m.target : m.current)} measured gives ${n(change)} per unit; `
+      : '';
+  const hoursPerUnit = m ? change : driver.hoursPerUnit;
+  const monthlyHours =
+    hoursPerUnit != null && driver.unitsPerMonth != null
+      ? `${n(hoursPerUnit)} h × ${n(driver.unitsPerMonth)} per month`
+      : driver.hoursPerMonth != null || (m && driver.unitsPerMonth == null)
+        ? `${n(m ? change : driver.hoursPerMonth)} h per month`
+        : null;
+  const hours = projected ? value.projectedHours : value.annualHours;
+  let body: string;
+  if (time && monthlyHours !== null) {
+    body =
+      driver.hourlyRate != null && !hoursFigure
+        ? `${monthlyHours} × ${money(driver.hourlyRate, currency)}/h = ${money(result / 12, currency)}/month, × 12 = ${money(result, currency)} a year`
+        : `${monthlyHours} × 12 = ${n(hours)} h a year${hoursFigure ? '' : driver.hourlyRate == null ? ' (no hourly rate: no money counted)' : ''}`;
+    if (!hoursFigure && driver.hourlyRate == null && result !== 0)
+      body += `; stated amount ${money(result, currency)} a year`;
+  } else if (hoursFigure) {
+    body = `${n(result)} h: a money amount saves no hours`;
+  } else if (driver.monthlyAmount != null || (m && driver.unitsPerMonth != null)) {
+    body = `${money(result / 12, currency)}/month × 12 = ${money(result, currency)} a year`;
+  } else body = `${money(result, currency)} a year as stated`;
+  return derivation(formula, `${linked}${body}`, result, raw, pointers);
+}
+
+/** One named part of a sum, with where it comes from. */
+export interface SumTerm {
+  readonly name: string;
+  readonly value: number;
+  readonly pointer?: string | undefined;
+}
+
+/**
+ * A sum of parts (value delivered, or the total of its kinds), with its derivation.
+ *
+ * @example
+ * explainSum('value.total', [{ name: 'time', value: 0 }, { name: 'cost', value: 185000 }, { name: 'revenue', value: 100000 }], 'USD').text;
+ * // "$0 + $185,000 + $100,000 = $285,000"
+ */
+export function explainSum(
+  formula: 'value.sum' | 'value.total',
+  terms: readonly SumTerm[],
+  currency: string | null,
+  locale?: string,
+): Derivation {
+  let total = 0;
+  for (const t of terms) total += t.value;
+  const f = (v: number): string =>
+    currency === null ? `${n(v, locale)} h` : money(v, currency, locale);
+  const text =
+    terms.length === 0
+      ? `No value drivers: ${f(0)}`
+      : `${joinTerms(
+          terms.map((t) => f(t.value)),
+          ' + ',
+        )} = ${f(total)}`;
+  const pointers: Record<string, string | undefined> = {};
+  for (const t of terms) pointers[t.name] = t.pointer;
+  return derivation(
+    formula,
+    text,
+    total,
+    terms.map((t) => [t.name, t.value] as const),
+    pointers,
+  );
+}
+
+/**
+ * ROI as a multiplier, a percent or the net return, with its derivation (TC-165.2).
+ *
+ * @example
+ * explainRoi(285000, 68000, 'USD', 'multiplier').text;
+ * // "$285,000 / $68,000 = 4.19 (shown 4.2x)"
+ */
+export function explainRoi(
+  value: number,
+  investment: number | null,
+  currency: string,
+  figure: 'multiplier' | 'percent' | 'net_return',
+  pointers?: Pointers,
+  locale?: string,
+): Derivation {
+  const r = roi({ value, investment });
+  const raw: Raw = [
+    ['total_value', value],
+    ['investment', investment],
+  ];
+  const id: FormulaId =
+    figure === 'multiplier'
+      ? 'roi.multiplier'
+      : figure === 'percent'
+        ? 'roi.percent'
+        : 'roi.net_return';
+  if (!r.ok) return derivation(id, r.message, null, raw, pointers);
+  const v = money(value, currency, locale);
+  const i = money(investment ?? 0, currency, locale);
+  const text =
+    figure === 'multiplier'
+      ? `${v} / ${i} = ${n(r.multiplier, locale)} (shown ${formatMultiplier(r.multiplier, { locale })})`
+      : figure === 'percent'
+        ? `${v} / ${i} × 100 = ${pct(r.percent, locale)}`
+        : `(${v} − ${i}) / ${i} × 100 = ${pct(r.netReturnPercent, locale)}`;
+  const result =
+    figure === 'multiplier' ? r.multiplier : figure === 'percent' ? r.percent : r.netReturnPercent;
+  return derivation(id, text, result, raw, pointers);
+}
+
+/**
+ * The share of goals achieved, with its derivation.
+ *
+ * @example
+ * explainAchievementRate(2, 3).text; // "2 / 3 × 100 = 66.67 %"
+ */
+export function explainAchievementRate(
+  achieved: number,
+  goals: number,
+  pointers?: Pointers,
+  locale?: string,
+): Derivation {
+  const rate = goals > 0 ? (achieved / goals) * 100 : null;
+  const text =
+    rate === null
+      ? 'No goals: no achievement rate.'
+      : `${n(achieved, locale)} / ${n(goals, locale)} × 100 = ${pct(rate, locale)}`;
+  return derivation(
+    'goal_counts.achievement_rate',
+    text,
+    rate,
+    [
+      ['achieved', achieved],
+      ['goals', goals],
+    ],
+    pointers,
+  );
+}
+
+/**
+ * A benchmark's peer average or percentile rank, with its derivation.
+ *
+ * @example
+ * explainBenchmark(80, [60, 70, 80, 90], 'percentile').text;
+ * // "(2 peers below + 1 tie / 2) / 4 peers × 100 = 62.5 %"
+ */
+export function explainBenchmark(
+  value: number | null,
+  peers: readonly number[],
+  figure: 'peer_average' | 'percentile',
+  pointers?: Pointers,
+): Derivation {
+  const b = benchmark(value ?? 0, peers);
+  const raw: Raw = [
+    ['value', value],
+    ['peer_count', peers.length],
+  ];
+  if (figure === 'peer_average') {
+    const text = b.ok
+      ? `Mean of ${b.peerCount} peers of the segment = ${n(b.peerAverage)}`
+      : b.message;
+    return derivation('benchmark.peer_average', text, b.ok ? b.peerAverage : null, raw, pointers);
+  }
+  if (!b.ok || value === null) {
+    const text = b.ok ? 'No percentile: the customer has no value to compare.' : b.message;
+    return derivation('benchmark.percentile', text, null, raw, pointers);
+  }
+  let below = 0;
+  let ties = 0;
+  for (const p of peers) {
+    if (p < value) below++;
+    else if (p === value) ties++;
+  }
+  const text = `(${below} peer${below === 1 ? '' : 's'} below + ${ties} tie${ties === 1 ? '' : 's'} / 2) / ${b.peerCount} peers × 100 = ${pct(b.percentile)}`;
+  return derivation('benchmark.percentile', text, b.percentile, raw, pointers);
+}
+
+/**
+ * A goal's forecast date: the latest of its metrics' forecasts, none while any has none.
+ *
+ * @example
+ * explainGoalForecast([{ value: '2026-05-01' }, { value: '2026-06-10' }]).result; // "2026-06-10"
+ */
+export function explainGoalForecast(
+  forecasts: readonly { readonly value: string | null; readonly pointer?: string | undefined }[],
+): Derivation {
+  const dates = forecasts.map((f) => f.value);
+  const known = dates.filter((d): d is string => d !== null);
+  const all = dates.length > 0 && known.length === dates.length;
+  const latest = all ? ([...known].sort().at(-1) ?? null) : null;
+  const text =
+    latest === null
+      ? dates.length === 0
+        ? 'No forecast: the goal has no metrics.'
+        : `No forecast: ${dates.length - known.length} of ${dates.length} metrics have none.`
+      : `Latest of ${joinTerms(known, ', ')} = ${latest}`;
+  const pointers: Record<string, string | undefined> = {};
+  forecasts.forEach((f, i) => {
+    pointers[`forecast[${i}]`] = f.pointer;
+  });
+  return derivation(
+    'forecast.latest',
+    text,
+    latest,
+    dates.map((d, i) => [`forecast[${i}]`, d] as const),
+    pointers,
+  );
+}
+
+/**
+ * How many goals have the given statuses (none given: all goals), with its derivation.
+ *
+ * @example
+ * explainCount(['achieved', 'at_risk', 'achieved'], ['achieved']).text;
+ * // "2 of 3 goals are achieved"
+ */
+export function explainCount(
+  statuses: readonly string[],
+  counted: readonly string[],
+  pointers?: Pointers,
+): Derivation {
+  const all = counted.length === 0;
+  const count = all ? statuses.length : statuses.filter((s) => counted.includes(s)).length;
+  const names = counted.map((c) => c.replace('_', ' ')).join(' or ');
+  const text = all
+    ? `${count} goals in all`
+    : `${count} of ${statuses.length} goals ${count === 1 ? 'is' : 'are'} ${names}`;
+  return derivation('goal_counts.count', text, count, [['goals', statuses.length]], pointers);
+}
+
+/**
+ * A benchmark row's own value: the customer's figure over its whole contract.
+ *
+ * @example
+ * explainBenchmarkValue('Success Score', 91).text; // "Success Score over the whole contract = 91"
+ */
+export function explainBenchmarkValue(
+  label: string,
+  value: number | null,
+  pointers?: Pointers,
+): Derivation {
+  const text =
+    value === null
+      ? `${label}: not computable for this customer, so no percentile.`
+      : `${label} over the whole contract = ${n(value)}`;
+  return derivation('benchmark.value', text, value, [[label, value]], pointers);
+}
