@@ -9,6 +9,10 @@ const src = (pkg: string) =>
 export default defineConfig({
   resolve: {
     alias: {
+      // Before the package itself: an alias also matches as a prefix of longer specifiers.
+      '@cscx/success-calc/explain': fileURLToPath(
+        new URL('./packages/calc/src/explain.ts', import.meta.url),
+      ),
       '@cscx/success-calc': src('calc'),
       '@cscx/success-sdk': src('sdk'),
       // Before the package itself: an alias also matches as a prefix of longer specifiers.

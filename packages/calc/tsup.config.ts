@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `./explain` apart: the derivation texts are for reports, the API and a disclosure opened on
+  // demand, not for every page that formats a number (DESIGN.md: calc whole <= 10 KB).
+  entry: ['src/index.ts', 'src/explain.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -11,7 +11,6 @@
 
 export * from './benchmark.js';
 export type { DateInput } from './dates.js';
-export * from './explain.js';
 export * from './format.js';
 export * from './goal-progress.js';
 export * from './goal-status.js';

@@ -5,10 +5,6 @@ import {
   atRiskSummaryLine,
   BAND_TEXT,
   STATUS_TEXT as CALC_STATUS_TEXT,
-  explainAchievementRate,
-  explainRoi,
-  explainSum,
-  FORMULAS,
   formatBenchmarkValue,
   formatDate,
   formatHours,
@@ -24,6 +20,12 @@ import {
   type SummaryLine,
   valueSummaryLine,
 } from '@cscx/success-calc';
+import {
+  explainAchievementRate,
+  explainRoi,
+  explainSum,
+  FORMULAS,
+} from '@cscx/success-calc/explain';
 import type {
   AccountSuccessMetrics,
   CustomerSuccessMetrics,

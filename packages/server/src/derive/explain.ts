@@ -1,3 +1,4 @@
+import type { TrendPoint, ValueDriverType } from '@cscx/success-calc';
 import {
   type Derivation,
   explainAchievementRate,
@@ -16,9 +17,7 @@ import {
   explainSum,
   explainTrend,
   type SumTerm,
-  type TrendPoint,
-  type ValueDriverType,
-} from '@cscx/success-calc';
+} from '@cscx/success-calc/explain';
 import type { Explanation, ValueCategory } from '../contract.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import type { CustomerView } from './customer.js';
