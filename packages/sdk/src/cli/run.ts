@@ -21,6 +21,10 @@ Commands:
   portfolio [--segment S] [--csm-id ID]                    portfolio summary and customers
   goals create --file goal.json                            create a success goal
   measure <goalId> <metricId> <value> [--date D] [--note N] record a measurement
+  measurements <goalId>                                    a goal's measurements, with their ids
+  measurement update <goalId> <measurementId> <value> [--date D] [--note N]
+                                                           correct a measurement
+  measurement delete <goalId> <measurementId>              remove a measurement
   report <customerId> --format pdf|ppt|html --out FILE     generate a success report
   embed-token <customerId> [--ttl SECONDS]                 mint a read-only token of one customer
                                                            for a partner page (manager token;
@@ -148,6 +152,14 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+/** A measurement value from the command line: a finite number, else a usage error. */
+function numberArg(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || raw.trim() === '')
+    throw new UsageError(`<value> must be a number, not "${raw}"`);
+  return value;
+}
+
 const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
@@ -259,9 +271,7 @@ async function dispatch(
         need(args[1], '<metricId>'),
         need(args[2], '<value>'),
       ];
-      const value = Number(raw);
-      if (!Number.isFinite(value) || raw.trim() === '')
-        throw new UsageError(`<value> must be a number, not "${raw}"`);
+      const value = numberArg(raw);
       const result = await client.recordMeasurement({
         goalId,
         body: {
@@ -276,6 +286,75 @@ async function dispatch(
         result,
         () =>
           `Recorded ${value} for ${metricId}: goal "${g.name}" now ${pct(g.achievement_pct)} (${g.status})`,
+      );
+    }
+    case 'measurements': {
+      const goal = await client.getSuccessGoal({ goalId: need(args[0], '<goalId>') });
+      return print(goal, () =>
+        formatTable(
+          ['metric', 'measurement id', 'measured at', 'value', 'source', 'note'],
+          goal.metrics.flatMap((m) =>
+            m.measurements.map((x) => [
+              m.name,
+              x.id ?? '—',
+              x.measured_at,
+              String(x.value),
+              x.source ?? '—',
+              x.note ?? '',
+            ]),
+          ),
+        ),
+      );
+    }
+    case 'measurement': {
+      const action = args[0];
+      if (action !== 'update' && action !== 'delete')
+        throw new UsageError(
+          `unknown measurement command "${action ?? ''}". Use: measurement update|delete <goalId> <measurementId>`,
+        );
+      const goalId = need(args[1], '<goalId>');
+      const measurementId = need(args[2], '<measurementId>');
+      // Checked before any request: a bad value never costs a round trip.
+      const update = action === 'update' ? { value: numberArg(need(args[3], '<value>')) } : null;
+      // The goal's current version for If-Match, and the measurement as stored: an update
+      // sends the whole measurement, keeping what the command line does not change.
+      const goal = await client.getSuccessGoal({ goalId });
+      const stored = goal.metrics
+        .flatMap((m) => m.measurements)
+        .find((x) => x.id === measurementId);
+      if (!stored)
+        throw new UsageError(
+          `goal ${goalId} has no measurement ${measurementId}. List them: cscx-success measurements ${goalId}`,
+        );
+      if (!update) {
+        const result = await client.deleteMeasurement({
+          goalId,
+          measurementId,
+          ifMatch: goal.version,
+        });
+        const g = result.goal;
+        return print(
+          result,
+          () =>
+            `Removed ${measurementId} (${stored.value} at ${stored.measured_at}): goal "${g.name}" now ${pct(g.achievement_pct)} (${g.status})`,
+        );
+      }
+      const result = await client.updateMeasurement({
+        goalId,
+        measurementId,
+        ifMatch: goal.version,
+        body: {
+          value: update.value,
+          measured_at: values.date ?? stored.measured_at,
+          source: stored.source ?? null,
+          note: values.note ?? stored.note ?? null,
+        },
+      });
+      const g = result.goal;
+      return print(
+        result,
+        () =>
+          `Corrected ${measurementId} to ${update.value}: goal "${g.name}" now ${pct(g.achievement_pct)} (${g.status})`,
       );
     }
     case 'report': {
