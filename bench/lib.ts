@@ -130,6 +130,8 @@ export interface Server {
   readonly url: string;
   /** The server process, for reading its memory from /proc. */
   readonly pid: number;
+  /** What it printed so far (stdout's first 20,000 characters, all of stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -173,5 +175,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     await stop();
     throw e;
   }
-  return { url, pid: child.pid!, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
 }

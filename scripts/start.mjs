@@ -5,7 +5,8 @@
 // CSCX_DATA_DIR (default .data/), DATABASE_URL (PostgreSQL instead of the embedded database),
 // CSCX_CORS_ORIGINS, CSCX_LOG_LEVEL, CSCX_RATE_LIMIT (requests per second per token, default 50,
 // `off`), CSCX_REPORT_THREADS (0-8, default 1);
-// `npm start -- --no-demo` starts an empty database without the demo data and tokens.
+// `npm start -- --no-demo` starts an empty database without the demo data and tokens;
+// `npm start -- --customers N` (or CSCX_DEMO_CUSTOMERS=N) seeds a demo of N customers on first start.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 

@@ -48,7 +48,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ CSCX_CURSOR_SECRET: secret }, []).cursorSecret).toBe(secret);
   });
 
+  it('sizes the first-start demo with --customers N or CSCX_DEMO_CUSTOMERS, the flag winning', () => {
+    expect(loadConfig({}, []).demoCustomers).toBeNull();
+    expect(loadConfig({ CSCX_DEMO_CUSTOMERS: '10002' }, []).demoCustomers).toBe(10_002);
+    expect(loadConfig({}, ['--customers', '5']).demoCustomers).toBe(5);
+    expect(loadConfig({ CSCX_DEMO_CUSTOMERS: '9' }, ['--customers=7']).demoCustomers).toBe(7);
+    expect(() => loadConfig({}, ['--customers', '1'])).toThrow(/from 2 .* to 100,000, not 1/);
+    expect(() => loadConfig({ CSCX_DEMO_CUSTOMERS: 'lots' }, [])).toThrow(
+      /CSCX_DEMO_CUSTOMERS must be a whole number/,
+    );
+  });
+
   it.each([
+    [{}, ['--customers']],
+    [{}, ['--customers', '100001']],
+    [{}, ['--no-demo', '--customers', '50']],
+    [{ CSCX_DEMO: '0', CSCX_DEMO_CUSTOMERS: '50' }, []],
     [{ PORT: 'eighty' }, []],
     [{ PORT: '70000' }, []],
     [{ CSCX_CORS_ORIGINS: 'partner.example.com' }, []],

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseRateLimit, type RateLimit } from './http/rate-limit.js';
 import type { LogLevel } from './log.js';
 import { parseLogLevel } from './log.js';
+import { parseCustomerCount } from './seed/size.js';
 
 /** The server process's settings, from the environment and the command line. */
 export interface Config {
@@ -14,6 +15,11 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Seed the demo data into an empty database (off with --no-demo or CSCX_DEMO=0). */
   readonly demo: boolean;
+  /**
+   * Customers in the demo seeded on first start (`--customers N` or CSCX_DEMO_CUSTOMERS, 2 to
+   * 100,000, Acme and Globex included); null: the demo as it ships.
+   */
+  readonly demoCustomers: number | null;
   /** Per-token request limit (CSCX_RATE_LIMIT); null when turned off. */
   readonly rateLimit: RateLimit | null;
   /** Threads rendering reports (CSCX_REPORT_THREADS, 0-8, default 1; 0: the server's thread). */
@@ -70,9 +76,32 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       'CSCX_CURSOR_SECRET must be at least 32 characters (for example: openssl rand -base64 32).',
     );
   }
-  for (const a of argv) {
-    if (a !== '--no-demo')
-      throw new ConfigError(`Unknown argument ${JSON.stringify(a)}. Known: --no-demo.`);
+  let demoCustomers: number | null = null;
+  const setCustomers = (text: string, origin: string) => {
+    const n = parseCustomerCount(text, origin);
+    if (n instanceof Error) throw new ConfigError(n.message);
+    demoCustomers = n;
+  };
+  if (env.CSCX_DEMO_CUSTOMERS) setCustomers(env.CSCX_DEMO_CUSTOMERS, 'CSCX_DEMO_CUSTOMERS');
+  // The command line wins over the environment.
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--no-demo') continue;
+    if (a === '--customers' || a.startsWith('--customers=')) {
+      const value = a === '--customers' ? argv[++i] : a.slice('--customers='.length);
+      if (value === undefined) throw new ConfigError('--customers needs a number.');
+      setCustomers(value, '--customers');
+      continue;
+    }
+    throw new ConfigError(
+      `Unknown argument ${JSON.stringify(a)}. Known: --no-demo, --customers N.`,
+    );
+  }
+  const demo = !argv.includes('--no-demo') && env.CSCX_DEMO !== '0';
+  if (!demo && demoCustomers !== null) {
+    throw new ConfigError(
+      '--customers / CSCX_DEMO_CUSTOMERS size the demo data, which --no-demo / CSCX_DEMO=0 turn off: give one or the other.',
+    );
   }
   return {
     port,
@@ -81,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     corsOrigins: origins,
     logLevel: parseLogLevel(env.CSCX_LOG_LEVEL),
-    demo: !argv.includes('--no-demo') && env.CSCX_DEMO !== '0',
+    demo,
+    demoCustomers,
     rateLimit,
     reportThreads: Number(threadsText),
     cursorSecret,

@@ -11,6 +11,7 @@ import { createLogger } from './log.js';
 import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
+import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { sweepAlerts } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -44,10 +45,20 @@ async function main(): Promise<void> {
   if (applied.length > 0) log.info('migrated', { applied });
   let seeded = false;
   if (config.demo && (await isEmpty(db))) {
-    process.stdout.write('Seeding the demo data (first run)...\n');
-    const summary = await seedDemo(db, new Date());
-    log.info('seeded demo data', { ...summary });
+    const customers = config.demoCustomers ?? DEMO_CUSTOMERS;
+    process.stdout.write(`Seeding the demo data (first run, ${customers} customers)...\n`);
+    const t0 = performance.now();
+    const summary = await seedDemo(db, new Date(), { generated: generatedFor(customers) });
+    const ms = Math.round(performance.now() - t0);
+    process.stdout.write(
+      `Seeded ${summary.customers} customers, ${summary.goals} goals, ${summary.measurements} measurements in ${(ms / 1000).toFixed(1)} s.\n`,
+    );
+    log.info('seeded demo data', { ...summary, ms });
     seeded = true;
+  } else if (config.demoCustomers !== null) {
+    process.stdout.write(
+      `--customers / CSCX_DEMO_CUSTOMERS size the demo of a new database only: ${opened.where} already holds data (npm run seed -- --reset --customers N replaces it).\n`,
+    );
   }
   const hashes = new Set(
     (

@@ -1,36 +1,28 @@
-// `npm run seed`: the demo data (Acme Corp, Globex Corp, ~200 generated customers, the demo
-// tokens) into the server's database. An existing database is left alone unless --reset, which
-// empties it first. `npm start` seeds an empty database by itself.
+// `npm run seed`: the demo data (Acme Corp, Globex Corp, 200 generated customers, the demo
+// tokens) into the server's database: CSCX_DATA_DIR (default .data/) or DATABASE_URL, as the
+// server finds it. `--customers N` (2-100,000, Acme and Globex included) sizes the portfolio;
+// the same N gives the same rows (dated relative to the day seeded). An existing database is
+// left alone unless --reset, which empties it first. `npm start` seeds an empty database itself.
 import { loadConfig } from '../config.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
-import { isEmpty, seedDemo, wipe } from './seed.js';
+import { parseSeedArgs, seedCommand } from './command.js';
 
-const args = process.argv.slice(2);
-const reset = args.includes('--reset');
-if (args.some((a) => a !== '--reset')) {
-  process.stderr.write('Usage: npm run seed [-- --reset]\n');
+const args = parseSeedArgs(process.argv.slice(2));
+if (args instanceof Error) {
+  process.stderr.write(`${args.message}\n`);
   process.exit(2);
 }
 try {
   const opened = await openDatabase(loadConfig(process.env, []));
   try {
     await migrate(opened.db);
-    if (!(await isEmpty(opened.db))) {
-      if (!reset) {
-        process.stderr.write(
-          `${opened.where} already holds data; run npm run seed -- --reset to replace it with the demo data.\n`,
-        );
-        process.exitCode = 1;
-      } else await wipe(opened.db);
-    }
-    if (process.exitCode !== 1) {
-      const s = await seedDemo(opened.db, new Date());
-      process.stdout.write(
-        `Seeded ${opened.where}: ${s.customers} customers, ${s.goals} goals, ${s.measurements} measurements, ${s.milestones} milestones, ${s.alerts} alerts, ${s.tokens} demo tokens.\n`,
-      );
-    }
+    const r = await seedCommand(opened.db, opened.where, args, new Date(), (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    (r.code === 0 ? process.stdout : process.stderr).write(`${r.message}\n`);
+    process.exitCode = r.code;
   } finally {
     await opened.close();
   }

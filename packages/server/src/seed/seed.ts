@@ -175,9 +175,13 @@ export async function seedDemo(
   });
 }
 
-/** Removes every row (the schema stays): `npm run seed -- --reset`. */
+/**
+ * Removes every row (the schema stays): `npm run seed -- --reset`. Sequences start again, the
+ * alerts' own one too (RESTART IDENTITY resets only those owned by a column), so a reseed
+ * gives the same ids as the first seed.
+ */
 export async function wipe(db: Database): Promise<void> {
   await db.exec(
-    'TRUNCATE alerts, idempotency_keys, api_tokens, measurements, metrics, milestones, goals, customers RESTART IDENTITY CASCADE',
+    'TRUNCATE alerts, idempotency_keys, api_tokens, measurements, metrics, milestones, goals, customers RESTART IDENTITY CASCADE; ALTER SEQUENCE alert_seq RESTART',
   );
 }
