@@ -33,6 +33,12 @@ export const STATE_TEXT = {
   tokenNetwork: 'the request failed ({message}).',
   tokenTimeout: 'it did not answer within {seconds} seconds.',
   tokenThrew: '{message}',
+  // The "How is this computed?" disclosure (explain/explain.ts). The explanation texts themselves
+  // come from the server, in English for now.
+  howComputed: 'How is this computed?',
+  howComputedFigure: 'How is {figure} computed?',
+  explainInputs: 'Inputs',
+  explainRule: 'Rule: {rule}',
 } as const;
 
 /**

@@ -28,3 +28,6 @@ export type Recommendation = Schemas['Recommendation'];
 export type ProgressTrend = Schemas['ProgressTrend'];
 export type ReportFormat = Schemas['ReportFormat'];
 export type Problem = Schemas['Problem'];
+export type Explanation = Schemas['Explanation'];
+/** `explanations` of a response (`explain: true`), keyed by JSON Pointer (RFC 6901). */
+export type Explanations = Readonly<Record<string, Explanation>>;

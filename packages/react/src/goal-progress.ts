@@ -13,7 +13,7 @@ const events = {
   onSuccessChartRender: successEvent('success-chart-render'),
 };
 
-type Properties = 'goal' | 'goalId' | DisplayOptions;
+type Properties = 'goal' | 'goalId' | 'explanations' | DisplayOptions;
 
 /**
  * The props of {@link GoalProgress}: `React.ComponentProps<typeof GoalProgress>`.

@@ -13,6 +13,7 @@ const events = {
 type Properties =
   | 'customerId'
   | 'benchmarks'
+  | 'explanations'
   | 'note'
   | 'customerName'
   | 'heading'

@@ -12,7 +12,13 @@ const events = {
   onSuccessError: successEvent('success-error'),
 };
 
-type Properties = 'customerId' | 'goals' | 'selectedGoalId' | 'heading' | DisplayOptions;
+type Properties =
+  | 'customerId'
+  | 'goals'
+  | 'explanations'
+  | 'selectedGoalId'
+  | 'heading'
+  | DisplayOptions;
 
 /**
  * The props of {@link SuccessGoalsTable}: `React.ComponentProps<typeof SuccessGoalsTable>`.

@@ -11,7 +11,7 @@ const events = {
   onSuccessError: successEvent('success-error'),
 };
 
-type Properties = 'customerId' | 'score' | 'compact' | 'heading' | DisplayOptions;
+type Properties = 'customerId' | 'score' | 'explanations' | 'compact' | 'heading' | DisplayOptions;
 
 /**
  * The props of {@link SuccessScore}: `React.ComponentProps<typeof SuccessScore>`.

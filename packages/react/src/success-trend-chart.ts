@@ -12,7 +12,15 @@ const events = {
   onSuccessError: successEvent('success-error'),
 };
 
-type Properties = 'trends' | 'customerId' | 'goalId' | 'label' | 'scale' | 'pace' | DisplayOptions;
+type Properties =
+  | 'trends'
+  | 'explanations'
+  | 'customerId'
+  | 'goalId'
+  | 'label'
+  | 'scale'
+  | 'pace'
+  | DisplayOptions;
 
 /**
  * The props of {@link SuccessTrendChart}: `React.ComponentProps<typeof SuccessTrendChart>`.

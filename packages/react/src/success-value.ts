@@ -11,7 +11,7 @@ const events = {
   onSuccessError: successEvent('success-error'),
 };
 
-type Properties = 'customerId' | 'value' | 'heading' | DisplayOptions;
+type Properties = 'customerId' | 'value' | 'explanations' | 'heading' | DisplayOptions;
 
 /**
  * The props of {@link SuccessValue}: `React.ComponentProps<typeof SuccessValue>`.

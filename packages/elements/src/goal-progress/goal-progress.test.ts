@@ -2,10 +2,14 @@ import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../define/goal-progress.js';
 import '../define/success-provider.js';
+import { scopeExplanations } from '../explain/explain.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import type { SuccessTrendChart } from '../success-trend-chart/success-trend-chart.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import {
+  acmeExplanations,
+  acmeMetrics,
   globexAccount,
   goalExample,
   type Mutable,
@@ -96,7 +100,12 @@ const chartOf = (el: GoalProgress) =>
  * A client answering getSuccessGoal from `goals` (404 problem for others), counting calls; it
  * fails the first call with `failFirst`, and every call after the first with `failLater`.
  */
-function goalClient(goals: readonly SuccessGoal[], failFirst = false, failLater = false) {
+function goalClient(
+  goals: readonly SuccessGoal[],
+  failFirst = false,
+  failLater = false,
+  metrics?: unknown,
+) {
   const calls: string[] = [];
   const client: SuccessClient = createSuccessClient({
     baseUrl: location.origin,
@@ -104,6 +113,18 @@ function goalClient(goals: readonly SuccessGoal[], failFirst = false, failLater 
     retries: 0,
     fetch: async (input) => {
       const url = new URL((input as Request).url);
+      // The customer's metrics (explanations of the goal) are not counted: `calls` are the goal's.
+      if (url.pathname.includes('/success-metrics/')) {
+        return metrics && url.searchParams.get('explain') === 'true'
+          ? new Response(JSON.stringify(metrics), {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            })
+          : new Response(JSON.stringify(problems().notFound), {
+              status: 404,
+              headers: { 'content-type': 'application/problem+json' },
+            });
+      }
       calls.push(url.pathname);
       const id = decodeURIComponent(url.pathname.split('/').pop() ?? '');
       const goal = goals.find((g) => g.id === id);
@@ -429,6 +450,47 @@ describe('<goal-progress>', () => {
         'Not started',
       );
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('How is this computed?', () => {
+    it("opens the goal's progress explanation by keyboard: TC-165.1's (11.5 − 24) / (12 − 24)", async () => {
+      const el = await fixture<GoalProgress>(
+        html`<goal-progress .goal=${acmeMetrics().goals[0]} .explanations=${scopeExplanations(acmeExplanations(), '/goals/0')}></goal-progress>`,
+      );
+      await el.updateComplete;
+      const { button, text } = await openExplanation(
+        el,
+        'How is the progress of Reduce ticket time computed?',
+      );
+      expect(text).to.include('(11.5 − 24) / (12 − 24) × 100 = 104.17 %');
+      expect(text).to.include('baseline: 24');
+      expect(text).to.include('Rule: TC-165.1');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
+    });
+
+    it("fetches the goal's explanations with its customer's metrics inside a provider", async () => {
+      const metrics = { ...acmeMetrics(), explanations: acmeExplanations() };
+      const { client } = goalClient([acmeMetrics().goals[0]!], false, false, metrics);
+      const provider = await fixture<SuccessProvider>(
+        html`<success-provider .client=${client}><goal-progress goal-id="goal_acme_ticket_time"></goal-progress></success-provider>`,
+      );
+      const el = provider.querySelector('goal-progress') as GoalProgress;
+      const { text } = await openExplanation(
+        el,
+        'How is the progress of Reduce ticket time computed?',
+        'Space',
+      );
+      expect(text).to.include('(11.5 − 24) / (12 − 24) × 100 = 104.17 %');
+    });
+
+    it('shows no disclosure for a goal given without explanations', async () => {
+      const el = await fixture<GoalProgress>(
+        html`<goal-progress .goal=${tc1651()}></goal-progress>`,
+      );
+      await el.updateComplete;
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

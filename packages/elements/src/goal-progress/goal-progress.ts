@@ -1,11 +1,13 @@
+import type { SuccessClient } from '@cscx/success-sdk';
 import { css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
 import { renderEmpty, renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { SuccessGoal } from '../types.js';
+import type { Explanations, SuccessGoal } from '../types.js';
 
 const loadView = () => import('./goal-view.js');
 
@@ -15,7 +17,10 @@ const loadView = () => import('./goal-view.js');
  * date, the value calculation and, for goals with several metrics (PRD-069), a table of them.
  *
  * @description Given `.goal` (a SuccessGoal of openapi.yaml) it renders that; given `goal-id`
- * inside a `<success-provider>` it fetches it with `getSuccessGoal`. Numbers, money and dates
+ * inside a `<success-provider>` it fetches it with `getSuccessGoal`, then (without holding the
+ * goal back) its customer's metrics with `explain: true` for the goal's explanations. Each figure
+ * with an explanation (progress, status, expected pace, forecast, each metric's progress, each
+ * value driver and the total value) has a "How is this computed?" disclosure. Numbers, money and dates
  * are formatted by calc in the provider's (or own) `locale` and the goal's currency. The chart
  * is a `<success-trend-chart>`; its vega code loads when it scrolls into view. Navigating back
  * (e.g. on `success-goal-select` from a goals table) is the host page's. The goal view (and its
@@ -33,6 +38,9 @@ const loadView = () => import('./goal-view.js');
  * @csspart status - Status badges (icon and text).
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Partial-data, no-baseline and stale notices.
+ * @csspart explain-button - A figure's "How is this computed?" button (only with explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @cssprop [--success-chart-1=#0a58b8] - Colour of the first metric's line (dark theme: #4c9bf8).
  * @cssprop [--success-chart-2=#c2410c] - Colour of the second metric's line (dark theme: #fb923c).
@@ -52,6 +60,7 @@ export class GoalProgress extends SuccessElement {
     tokenStyles,
     baseStyles,
     stateStyles,
+    explainStyles,
     css`
       :host {
         display: block;
@@ -62,6 +71,8 @@ export class GoalProgress extends SuccessElement {
   static override properties = {
     goal: { attribute: false },
     goalId: { attribute: 'goal-id' },
+    explanations: { attribute: false },
+    fetchedExplanations: { state: true },
   };
 
   /** The goal to show. When set, nothing is fetched. */
@@ -70,11 +81,48 @@ export class GoalProgress extends SuccessElement {
   /** Fetch this goal through the provider (when `.goal` is not set). */
   declare goalId: string | undefined;
 
+  /**
+   * How the goal's figures were computed (the API's `explanations` with `explain: true`), keyed
+   * by JSON Pointer relative to the goal: `/achievement_pct`, `/metrics/0/progress_pct`,
+   * `/value_drivers/0/annual_value`. Without them no disclosure is shown.
+   */
+  declare explanations: Explanations | undefined;
+
+  declare private fetchedExplanations: Explanations | undefined;
+
+  /** The disclosures of the goal view (explain/explain.ts). @internal */
+  readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
+
+  /** The explanations of the goal on screen, given or fetched. @internal */
+  get goalExplanations(): Explanations | undefined {
+    return this.goal ? this.explanations : this.fetchedExplanations;
+  }
+
   readonly data = new DataController<SuccessGoal>(this, {
     data: () => this.goal,
     key: () => this.goalId,
-    fetch: (client, goalId, signal) => client.getSuccessGoal({ goalId }, { signal }),
+    fetch: async (client, goalId, signal) => {
+      const goal = await client.getSuccessGoal({ goalId }, { signal });
+      this.#explainGoal(client, goal, signal);
+      return goal;
+    },
   });
+
+  // getSuccessGoal has no `explain`: the customer's metrics carry the goal's explanations. Not
+  // awaited: the goal shows at once, its disclosures when they arrive, none if this fails.
+  #explainGoal(client: SuccessClient, goal: SuccessGoal, signal: AbortSignal): void {
+    this.fetchedExplanations = undefined;
+    client
+      .getCustomerSuccessMetrics({ customerId: goal.customer_id, explain: true }, { signal })
+      .then(
+        (m) => {
+          const i = m.goals.findIndex((g) => g.id === goal.id);
+          if (i >= 0 && !signal.aborted)
+            this.fetchedExplanations = scopeExplanations(m.explanations, `/goals/${i}`);
+        },
+        () => undefined,
+      );
+  }
 
   readonly #view = new LazyPart(this, {
     load: loadView,

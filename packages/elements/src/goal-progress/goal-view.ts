@@ -121,6 +121,9 @@ export class GoalView {
       // The space is for screen readers and copy-paste; the layout gap alone would drop it.
       return html`<span class="num">${value(v)}</span>${c ? html` <span class="change">(${c})</span>` : nothing}`;
     };
+    const x = this.host.goalExplanations;
+    const ex = (pointer: string, figure: string) =>
+      this.host.explain.render(x, pointer, `${figure} of ${goal.name}`);
     return html`<dl class="facts">
       ${
         !multi && m
@@ -144,17 +147,25 @@ export class GoalView {
                 <span class=${`bar ${barTone}`} aria-hidden="true"
                   ><span style=${styleProps({ width: `${Math.max(0, Math.min(100, pct))}%` })}></span
                 ></span>`
+        }${
+          // One metric: its own progress formula (TC-165.1) says more than a mean of one.
+          ex(
+            !multi && x?.['/metrics/0/progress_pct']
+              ? '/metrics/0/progress_pct'
+              : '/achievement_pct',
+            'the progress',
+          )
         }
       </dd>
       <dt>Status</dt>
-      <dd>${statusBadge(tone, word)}</dd>
+      <dd>${statusBadge(tone, word)}${ex('/status', 'the status')}</dd>
       <dt>Expected pace</dt>
       <dd>
         ${
           goal.expected_pct === null
             ? html`<span class="muted">${MISSING}</span>`
             : `${fmt.percent(goal.expected_pct)} of the way by today`
-        }
+        }${ex('/expected_pct', 'the expected pace')}
       </dd>
       <dt>Target date</dt>
       <dd>${fmt.date(goal.target_date)}</dd>
@@ -164,7 +175,7 @@ export class GoalView {
           goal.forecast_date
             ? fmt.date(goal.forecast_date)
             : html`<span class="muted">Not at the current trend</span>`
-        }
+        }${ex('/forecast_date', 'the forecast')}
       </dd>
     </dl>`;
   }
@@ -188,7 +199,7 @@ export class GoalView {
             </tr>
           </thead>
           <tbody>
-            ${goal.metrics.map((m) => {
+            ${goal.metrics.map((m, j) => {
               const [tone, word] = metricStatusInfo(m.status, m.progress_pct);
               return html`<tr>
                 <th scope="row">${m.name}</th>
@@ -198,7 +209,7 @@ export class GoalView {
                 ${
                   m.progress_pct === null
                     ? html`<td class="note">${m.progress_note ?? MISSING}</td>`
-                    : html`<td class="num">${fmt.percent(m.progress_pct)}</td>`
+                    : html`<td class="num">${fmt.percent(m.progress_pct)}${this.host.explain.render(this.host.goalExplanations, `/metrics/${j}/progress_pct`, `the progress of ${m.name}`)}</td>`
                 }
                 <td>${statusBadge(tone, word)}</td>
               </tr>`;
@@ -211,11 +222,13 @@ export class GoalView {
 
   #renderValue(goal: SuccessGoal, fmt: Format): TemplateResult {
     const calc = valueCalculation(goal, fmt);
+    const x = this.host.goalExplanations;
+    const total = this.host.explain.parts(x, '/annual_value', `the total value of ${goal.name}`);
     return html`<section class="card" part="value" aria-labelledby="value-heading">
       <h3 id="value-heading">Value calculation</h3>
       <div class="drivers">
         ${calc.drivers.map(
-          (d) => html`<div class="driver">
+          (d, k) => html`<div class="driver">
             <h4>
               ${d.label}${d.confidence ? html` <span class="muted">· ${CONFIDENCE_WORDS[d.confidence]} confidence</span>` : nothing}
             </h4>
@@ -223,12 +236,13 @@ export class GoalView {
               ${d.rows.map((r) => html`<dt>${r.label}</dt><dd>${r.value}</dd>`)}
             </dl>
             ${d.note ? html`<p class="muted">${d.note}</p>` : nothing}
+            ${this.host.explain.render(x, `/value_drivers/${k}/annual_value`, `the value of ${d.label}`)}
           </div>`,
         )}
       </div>
       ${
         calc.total
-          ? html`<p class="total"><span>${calc.total.label}</span> <span class="num">${calc.total.value}</span></p>`
+          ? html`<p class="total"><span>${calc.total.label}</span> <span class="num">${calc.total.value}</span>${total?.button ?? nothing}</p>${total?.panel ?? nothing}`
           : renderNotice(calc.failure ?? STATE_TEXT.partial, 'warning')
       }
       ${

@@ -3,6 +3,7 @@ import '../define/success-benchmarks.js';
 import '../define/success-provider.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import { benchmarksExample, XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepText, domShape, flakyCustomerId, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
@@ -119,6 +120,31 @@ describe('<success-benchmarks>', () => {
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('.error button')!.click();
       await until(() => rows(el).length === 3, 'rows after retry');
+    });
+  });
+
+  describe('How is this computed?', () => {
+    // The fixture API answers every customer with its one account example (Globex, PRD-069).
+    it("opens a benchmark figure's explanation by keyboard", async () => {
+      const provider = await fixture<HTMLElement>(
+        html`<success-provider token="t"><success-benchmarks customer-id="cus_acme"></success-benchmarks></success-provider>`,
+      );
+      const el = provider.querySelector('success-benchmarks') as SuccessBenchmarks;
+      const { button, text } = await openExplanation(
+        el,
+        'How is the value of Success Score computed?',
+      );
+      expect(text).to.include('Success Score over the whole contract = 84.94');
+      expect(text).to.include('Rule: PRD-069');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no disclosure for benchmarks given without explanations', async () => {
+      const el = await fixture<SuccessBenchmarks>(
+        html`<success-benchmarks .benchmarks=${benchmarksExample()}></success-benchmarks>`,
+      );
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { formatBenchmarkValue } from '@cscx/success-calc';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import type { Format } from '../format.js';
 import {
   renderNotice,
@@ -12,13 +13,15 @@ import {
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { BenchmarkRow, Benchmarks } from '../types.js';
+import type { BenchmarkRow, Benchmarks, Explanations } from '../types.js';
 import { styles } from './success-benchmarks.styles.js';
 
 interface BenchmarkData {
   readonly benchmarks: Benchmarks | null;
   readonly note: string | null;
   readonly customerName: string | undefined;
+  /** Keyed relative to `benchmarks`: `/rows/0/percentile`. */
+  readonly explanations: Explanations | undefined;
 }
 
 const SEGMENTS: Record<Benchmarks['segment'], string> = {
@@ -52,21 +55,26 @@ function versus(row: BenchmarkRow): [Tone, string] {
  * value, the peer average, the percentile ("80th") and whether it is above or below, in words.
  * Given `.benchmarks` it renders that (null with `note` shows the API's reason, e.g. too few
  * peers); given `customer-id` inside a `<success-provider>` it fetches the account view with
- * benchmarks.
+ * benchmarks and their explanations. Each figure with an explanation (`.explanations`, or
+ * fetched) has a "How is this computed?" disclosure.
  *
  * @csspart base - The wrapper.
  * @csspart table - The table.
  * @csspart status - The above/below badges.
  * @csspart state - Loading and error states.
+ * @csspart explain-button - A figure's "How is this computed?" button (only with explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
  *   Retry is shown.
  */
 export class SuccessBenchmarks extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override styles = [tokenStyles, baseStyles, stateStyles, explainStyles, styles];
   static override properties = {
     customerId: { attribute: 'customer-id' },
     benchmarks: { attribute: false },
+    explanations: { attribute: false },
     note: {},
     customerName: { attribute: 'customer-name' },
     heading: {},
@@ -77,6 +85,14 @@ export class SuccessBenchmarks extends SuccessElement {
 
   /** The benchmarks as data (`AccountSuccessMetrics.benchmarks`); null: none, see `note`. */
   declare benchmarks: Benchmarks | null | undefined;
+
+  /**
+   * How the figures were computed (the API's `explanations` with `explain: true`), keyed by JSON
+   * Pointer relative to `benchmarks`: `/rows/0/percentile`. Without them no disclosure is shown.
+   */
+  declare explanations: Explanations | undefined;
+
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** Why there are no benchmarks (`AccountSuccessMetrics.benchmarks_note`). */
   declare note: string | null | undefined;
@@ -96,17 +112,23 @@ export class SuccessBenchmarks extends SuccessElement {
     data: () =>
       this.benchmarks === undefined
         ? undefined
-        : { benchmarks: this.benchmarks, note: this.note ?? null, customerName: undefined },
+        : {
+            benchmarks: this.benchmarks,
+            note: this.note ?? null,
+            customerName: undefined,
+            explanations: this.explanations,
+          },
     key: () => this.customerId,
     fetch: async (client, customerId, signal) => {
       const account = await client.getAccountSuccessMetrics(
-        { customerId, includeBenchmarks: true },
+        { customerId, includeBenchmarks: true, explain: true },
         { signal },
       );
       return {
         benchmarks: account.benchmarks,
         note: account.benchmarks_note,
         customerName: account.customer.name,
+        explanations: scopeExplanations(account.explanations, '/benchmarks'),
       };
     },
   });
@@ -123,7 +145,7 @@ export class SuccessBenchmarks extends SuccessElement {
     </div>`;
   }
 
-  #renderTable({ benchmarks, note, customerName }: BenchmarkData) {
+  #renderTable({ benchmarks, note, customerName, explanations: x }: BenchmarkData) {
     if (!benchmarks || benchmarks.rows.length === 0) {
       return renderNotice(note ?? 'No benchmark data for this customer.', 'info');
     }
@@ -142,11 +164,11 @@ export class SuccessBenchmarks extends SuccessElement {
       </thead>
       <tbody>
         ${benchmarks.rows.map(
-          (row) => html`<tr>
+          (row, i) => html`<tr>
             <th scope="row">${row.label}</th>
-            <td class="num">${show(f, row, row.value)}</td>
-            <td class="num">${show(f, row, row.peer_average)}</td>
-            <td class="num">${f.ordinal(row.percentile)}</td>
+            <td class="num">${show(f, row, row.value)}${this.#explain.render(x, `/rows/${i}/value`, `the value of ${row.label}`)}</td>
+            <td class="num">${show(f, row, row.peer_average)}${this.#explain.render(x, `/rows/${i}/peer_average`, `the peer average of ${row.label}`)}</td>
+            <td class="num">${f.ordinal(row.percentile)}${this.#explain.render(x, `/rows/${i}/percentile`, `the percentile of ${row.label}`)}</td>
             <td class="vs col-vs">${statusBadge(...versus(row))}</td>
           </tr>`,
         )}

@@ -62,6 +62,9 @@ export const styles = css`
     color: var(--s-muted);
     font-weight: 400;
   }
+  td .explain-panel {
+    min-width: 14rem;
+  }
   .progress {
     display: inline-flex;
     align-items: center;

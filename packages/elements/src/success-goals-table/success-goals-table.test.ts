@@ -4,6 +4,7 @@ import '../define/success-goals-table.js';
 import '../define/success-provider.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import { acmeFiveGoals, globexAccount, XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepText, domShape, flakyCustomerId, nextEvent, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
@@ -240,6 +241,38 @@ describe('<success-goals-table>', () => {
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('.error button')!.click();
       await until(() => rows(el).length === 1, 'rows after retry');
+    });
+  });
+
+  describe('How is this computed?', () => {
+    it("opens a goal's progress explanation by keyboard without choosing the row", async () => {
+      const provider = await fixture<HTMLElement>(
+        html`<success-provider token="t"><success-goals-table customer-id="cus_acme"></success-goals-table></success-provider>`,
+      );
+      const el = provider.querySelector('success-goals-table') as SuccessGoalsTable;
+      let selected = 0;
+      el.addEventListener('success-goal-select', () => selected++);
+      const { button, text } = await openExplanation(
+        el,
+        'How is the progress of Reduce ticket time computed?',
+      );
+      expect(text).to.include('(104.17 × 1) / 1 = 104.17 %');
+      expect(text).to.include('progress[0]: 104.17');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(selected, 'no goal chosen').to.equal(0);
+      expect(el.selectedGoalId).to.equal(undefined);
+      await expect(el).to.be.accessible();
+      // Escape closes it and leaves focus on its button.
+      await sendKeys({ press: 'Escape' });
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+    });
+
+    it('shows no disclosure for goals given without explanations', async () => {
+      const el = await fixture<SuccessGoalsTable>(
+        html`<success-goals-table .goals=${acmeFiveGoals()}></success-goals-table>`,
+      );
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

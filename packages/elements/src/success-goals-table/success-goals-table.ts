@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import {
   goalStatusInfo,
   renderEmpty,
@@ -13,7 +14,7 @@ import {
 import { styleProps } from '../styles/style-props.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { SuccessGoal } from '../types.js';
+import type { Explanations, SuccessGoal } from '../types.js';
 import { styles } from './success-goals-table.styles.js';
 
 /**
@@ -24,7 +25,9 @@ import { styles } from './success-goals-table.styles.js';
  * At-risk and missed rows are marked at the edge. A row is chosen by click, or by keyboard
  * (Tab to a goal, Enter or Space; Arrow Up/Down, Home and End move between goals), which fires
  * `success-goal-select`. Given `.goals` it renders them; given `customer-id` inside a
- * `<success-provider>` it fetches the customer's goals.
+ * `<success-provider>` it fetches the customer's goals with their explanations. A progress with an
+ * explanation (`.explanations`, or fetched) has a "How is this computed?" disclosure; opening it
+ * does not choose the row.
  *
  * @csspart base - The wrapper.
  * @csspart table - The table.
@@ -32,6 +35,9 @@ import { styles } from './success-goals-table.styles.js';
  * @csspart status - The status badges.
  * @csspart state - Loading, empty and error states.
  * @csspart notice - The partial-data and no-baseline notices.
+ * @csspart explain-button - A progress's "How is this computed?" button (only with explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @event {CustomEvent<SuccessGoalSelectDetail>} success-goal-select - A goal row was chosen.
  *   Cancelable: cancel it to keep the selection unchanged (the default marks the row selected).
@@ -41,10 +47,11 @@ import { styles } from './success-goals-table.styles.js';
  *   Retry is shown.
  */
 export class SuccessGoalsTable extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override styles = [tokenStyles, baseStyles, stateStyles, explainStyles, styles];
   static override properties = {
     customerId: { attribute: 'customer-id' },
     goals: { attribute: false },
+    explanations: { attribute: false },
     selectedGoalId: { attribute: 'selected-goal-id', reflect: true },
     heading: {},
   };
@@ -54,6 +61,15 @@ export class SuccessGoalsTable extends SuccessElement {
 
   /** The goals as data (`CustomerSuccessMetrics.goals`). */
   declare goals: readonly SuccessGoal[] | undefined;
+
+  /**
+   * How the goals' figures were computed (the API's `explanations` with `explain: true`), keyed
+   * by JSON Pointer relative to `goals`: `/0/achievement_pct`. Without them no disclosure is shown.
+   */
+  declare explanations: Explanations | undefined;
+
+  #fetched: Explanations | undefined;
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** The id of the selected goal; its row is marked current. */
   declare selectedGoalId: string | undefined;
@@ -69,8 +85,11 @@ export class SuccessGoalsTable extends SuccessElement {
   readonly data = new DataController<readonly SuccessGoal[]>(this, {
     data: () => this.goals,
     key: () => this.customerId,
-    fetch: async (client, customerId, signal) =>
-      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).goals,
+    fetch: async (client, customerId, signal) => {
+      const m = await client.getCustomerSuccessMetrics({ customerId, explain: true }, { signal });
+      this.#fetched = scopeExplanations(m.explanations, '/goals');
+      return m.goals;
+    },
   });
 
   /** Fetches again (provider mode). */
@@ -131,6 +150,7 @@ export class SuccessGoalsTable extends SuccessElement {
       });
     }
     const f = this.fmt;
+    const x = this.goals ? this.explanations : this.#fetched;
     return html`${this.#notice(goals)}
       <table part="table" aria-labelledby=${this.heading ? 'heading' : nothing} @keydown=${this.#onKeydown}>
         <thead>
@@ -143,11 +163,13 @@ export class SuccessGoalsTable extends SuccessElement {
           </tr>
         </thead>
         <tbody>
-          ${goals.map((goal) => {
+          ${goals.map((goal, i) => {
             const [tone, label] = goalStatusInfo(goal.status, goal.exceeded);
             const selected = goal.id === this.selectedGoalId;
             const pct = goal.achievement_pct;
             const more = goal.metrics.length - 1;
+            const at = `/${i}/achievement_pct`;
+            const ex = this.#explain.parts(x, at, `the progress of ${goal.name}`, goal.id);
             return html`<tr
               part="row"
               class="${goal.status.replace('_', '-')} ${selected ? 'selected' : ''}"
@@ -173,8 +195,9 @@ export class SuccessGoalsTable extends SuccessElement {
                       ? nothing
                       : html`<div class="meter" aria-hidden="true"><div style=${styleProps({ width: `${Math.min(100, Math.max(0, pct))}%` })}></div></div>`
                   }
-                  ${f.percent(pct)}
+                  ${f.percent(pct)}${ex?.button ?? nothing}
                 </span>
+                ${ex?.panel ?? nothing}
               </td>
               <td>${statusBadge(tone, label)}</td>
             </tr>`;

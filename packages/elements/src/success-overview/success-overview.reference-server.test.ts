@@ -6,6 +6,7 @@ import '../define/goal-progress.js';
 import '../define/success-overview.js';
 import '../define/success-provider.js';
 import type { GoalProgress } from '../goal-progress/goal-progress.js';
+import { openExplanation } from '../testing/explain.js';
 import { deepQuery, deepText, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
 import type { SuccessOverview } from './success-overview.js';
@@ -50,6 +51,48 @@ describe('<success-overview> against the reference server', () => {
     expect(text).to.include('104');
     // Above 100 % an achieved goal reads "Exceeded" (PRD-069), as in every view and report.
     expect(text).to.include('Exceeded');
+  });
+
+  it("shows the server's own explanation of each figure in the dashboard's disclosures", async () => {
+    // The same request the SDK makes with `explain: true`, read apart: what the server says.
+    const answer = await fetch(`${api}/api/reports/success-metrics/cus_acme?explain=true`, {
+      headers: { authorization: 'Bearer demo-csm-token' },
+    });
+    const body = (await answer.json()) as {
+      goals: { name: string }[];
+      trends: { name: string }[];
+      explanations: Record<string, { text: string; rule: string | null }>;
+    };
+    const server = (pointer: string) => {
+      const e = body.explanations[pointer];
+      expect(e, pointer).to.exist;
+      return e!;
+    };
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-overview customer-id="cus_acme"></success-overview></success-provider>`,
+    );
+    const el = provider.querySelector('success-overview') as SuccessOverview;
+    await until(() => deepText(el).includes('Peer average'), 'dashboard', 20_000);
+    const roi = await openExplanation(el, 'How is ROI computed?');
+    expect(server('/metrics/value_delivered/roi_multiplier').text).to.include(
+      '$285,000 / $68,000 = 4.19',
+    );
+    expect(roi.text).to.include(server('/metrics/value_delivered/roi_multiplier').text);
+    expect(roi.text).to.include('Rule: TC-165.2');
+    const score = await openExplanation(el, 'How is Success score computed?', 'Space');
+    expect(score.text).to.include(server('/metrics/success_score/score').text);
+    const i = body.goals.findIndex((g) => g.name === 'Reduce ticket time');
+    const goal = await openExplanation(el, 'How is the progress of Reduce ticket time computed?');
+    expect(goal.text).to.include(server(`/goals/${i}/achievement_pct`).text);
+    const trend = body.trends.findIndex((_, t) => body.explanations[`/trends/${t}/forecast_date`]);
+    if (trend >= 0) {
+      const forecast = await openExplanation(
+        el,
+        `How is the forecast for ${body.trends[trend]!.name} computed?`,
+      );
+      expect(forecast.text).to.include(server(`/trends/${trend}/forecast_date`).text);
+    }
+    await expect(el).to.be.accessible();
   });
 
   it('keeps a viewer token to its one customer: another customer is not found', async () => {

@@ -66,6 +66,9 @@ export const styles = css`
     font-size: var(--s-font-size-sm);
     color: var(--s-muted);
   }
+  .explain-dd {
+    margin: 0;
+  }
   .card success-score {
     background: transparent;
     justify-self: start;

@@ -4,6 +4,7 @@ import '../define/success-provider.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import type { SuccessGoalsTable } from '../success-goals-table/success-goals-table.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import { acmeFiveGoals, acmeMetrics, globexAccount, XSS_PAYLOADS } from '../testing/fixtures.js';
 import {
   deepQuery,
@@ -330,8 +331,50 @@ describe('<success-overview>', () => {
       );
       const el = p.querySelector('success-overview')!;
       await until(() => deepText(el).includes('Peer average'), 'dashboard with benchmarks');
-      expect(cardTexts(el)[2]).to.equal('ROI 4.2x vs $68K invest');
+      // Fetched with `explain: true`: the figure carries its disclosure, named for it.
+      expect(cardTexts(el)[2]).to.equal('ROI 4.2x How is ROI computed? vs $68K invest');
       await expect(el).to.be.accessible();
+    });
+
+    it("opens the cards' explanations by keyboard: ROI $285,000 / $68,000 = 4.19, value and rate", async () => {
+      const p = await fixture<SuccessProvider>(
+        html`<success-provider token="t"><success-overview customer-id="cus_acme"></success-overview></success-provider>`,
+      );
+      const el = p.querySelector('success-overview')!;
+      const roi = await openExplanation(el, 'How is ROI computed?');
+      expect(roi.text).to.include('$285,000 / $68,000 = 4.19');
+      expect(roi.text).to.include('investment: 68,000');
+      expect(roi.text).to.include('Rule: TC-165.2');
+      expect(el.shadowRoot!.activeElement).to.equal(roi.button);
+      const value = await openExplanation(el, 'How is value delivered computed?', 'Space');
+      expect(value.text).to.include('$0 + $185,000 + $100,000 = $285,000');
+      const rate = await openExplanation(el, 'How is the goal achievement rate computed?');
+      expect(rate.text).to.include('2 / 5 × 100 = 40 %');
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes the explanations to its parts: score, value, goals and benchmarks', async () => {
+      const p = await fixture<SuccessProvider>(
+        html`<success-provider token="t"><success-overview customer-id="cus_acme"></success-overview></success-provider>`,
+      );
+      const el = p.querySelector('success-overview')!;
+      await until(() => deepText(el).includes('Peer average'), 'dashboard with benchmarks');
+      const score = await openExplanation(el, 'How is Success score computed?');
+      expect(score.text).to.include('= 91 of 100: strong');
+      const total = await openExplanation(el, 'How is total value computed?');
+      expect(total.text).to.include('= $285,000');
+      const goal = await openExplanation(el, 'How is the progress of Reduce ticket time computed?');
+      expect(goal.text).to.include('(104.17 × 1) / 1 = 104.17 %');
+      const names = explainButtons(el).map((b) => b.textContent!.trim());
+      expect(names.some((n) => n.startsWith('How is the value of'))).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no disclosure for data given without explanations', async () => {
+      const el = await fixture<SuccessOverview>(
+        html`<success-overview .data=${acmeDashboard()} .account=${globexAccount()}></success-overview>`,
+      );
+      expect(explainButtons(el)).to.have.length(0);
     });
 
     it('shows a skeleton while loading', async () => {

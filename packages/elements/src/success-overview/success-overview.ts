@@ -2,6 +2,7 @@ import { goalsOnTrackOrExceeded, onTrackSummaryLine } from '@cscx/success-calc';
 import { html, nothing } from 'lit';
 import { DataController, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import {
   goalStatusInfo,
   renderEmpty,
@@ -18,6 +19,7 @@ import type { SuccessGoalsTable } from '../success-goals-table/success-goals-tab
 import type {
   AccountSuccessMetrics,
   CustomerSuccessMetrics,
+  Explanations,
   Recommendation,
   ReportFormat,
   SuccessGoal,
@@ -52,8 +54,11 @@ function valueSources(v: ValueDelivered): string {
  * delivered; progress over time; milestones achieved; and the benchmark comparison. Given
  * `.data` (`getCustomerSuccessMetrics`) and optionally `.account`
  * (`getAccountSuccessMetrics`, for benchmarks) it renders them; given `customer-id` inside a
- * `<success-provider>` it fetches both. Every number goes through calc's formatting in the
- * locale in effect and the customer's currency (or the override).
+ * `<success-provider>` it fetches both, with their explanations (`explain: true`). Every number
+ * goes through calc's formatting in the locale in effect and the customer's currency (or the
+ * override). Every figure with an explanation (fetched, or `explanations` in `.data` and
+ * `.account`) has a "How is this computed?" disclosure, here and in the parts it renders; the
+ * explanation texts are the server's, in English.
  *
  * @slot trends - Replaces the built-in `<success-trend-chart>` in the "Progress over time" spot.
  *
@@ -71,6 +76,10 @@ function valueSources(v: ValueDelivered): string {
  * @csspart benchmarks - The benchmark section.
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Stale and partial notices.
+ * @csspart explain-button - A card figure's "How is this computed?" button (only with
+ *   explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @cssprop [--success-chart-1=#0a58b8] - Colour of the first series in the progress-over-time
  *   chart (dark theme: #4c9bf8).
@@ -93,7 +102,7 @@ function valueSources(v: ValueDelivered): string {
  *   Retry is shown.
  */
 export class SuccessOverview extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override styles = [tokenStyles, baseStyles, stateStyles, explainStyles, styles];
   static override properties = {
     customerId: { attribute: 'customer-id' },
     period: {},
@@ -139,7 +148,9 @@ export class SuccessOverview extends SuccessElement {
     fetch: (client, _key, signal) => {
       const customerId = this.customerId ?? '';
       return client.getCustomerSuccessMetrics(
-        this.period ? { customerId, period: this.period } : { customerId },
+        this.period
+          ? { customerId, period: this.period, explain: true }
+          : { customerId, explain: true },
         { signal },
       );
     },
@@ -154,12 +165,14 @@ export class SuccessOverview extends SuccessElement {
       const customerId = this.customerId ?? '';
       return client.getAccountSuccessMetrics(
         this.period
-          ? { customerId, period: this.period, includeBenchmarks: true }
-          : { customerId, includeBenchmarks: true },
+          ? { customerId, period: this.period, includeBenchmarks: true, explain: true }
+          : { customerId, includeBenchmarks: true, explain: true },
         { signal },
       );
     },
   });
+
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** Fetches both views again (provider mode); the dashboard stays on screen meanwhile. */
   async refresh(): Promise<void> {
@@ -247,6 +260,18 @@ export class SuccessOverview extends SuccessElement {
   #renderCards(m: CustomerSuccessMetrics) {
     const f = this.fmt;
     const { goals, value_delivered: v, success_score: score, currency } = m.metrics;
+    const x: Explanations | undefined = m.explanations;
+    // The button beside the figure, the panel under the card's text. Each figure keeps its own
+    // text element, so a reader of leaf texts (the demo page's screenshot check) still finds it.
+    const ex = (pointer: string, figure: string) => {
+      const p = this.#explain.parts(x, pointer, figure);
+      return p
+        ? { button: p.button, panel: html`<dd class="explain-dd">${p.panel}</dd>` }
+        : undefined;
+    };
+    const rate = ex('/metrics/goals/achievement_rate', 'the goal achievement rate');
+    const total = ex('/metrics/value_delivered/total_value', 'value delivered');
+    const roi = ex('/metrics/value_delivered/roi_multiplier', 'ROI');
     return html`<section part="cards" aria-labelledby="cards-heading">
       <h3 id="cards-heading">Success overview</h3>
       ${this.#renderSummary(m)}
@@ -254,23 +279,26 @@ export class SuccessOverview extends SuccessElement {
         <div class="card">
           <dt>Goals achieved</dt>
           <dd class="figure num">${f.number(goals.achieved, 0)} / ${f.number(goals.total, 0)}</dd>
-          <dd class="sub">${f.percent(goals.achievement_rate)}</dd>
+          <dd class="sub"><span>${f.percent(goals.achievement_rate)}</span>${rate?.button ?? nothing}</dd>
+          ${rate?.panel ?? nothing}
         </div>
         <div class="card">
           <dt>Value delivered</dt>
-          <dd class="figure num">${f.money(v.total_value, currency, true)}</dd>
+          <dd class="figure num"><span>${f.money(v.total_value, currency, true)}</span>${total?.button ?? nothing}</dd>
           <dd class="sub">${valueSources(v)}</dd>
+          ${total?.panel ?? nothing}
         </div>
         <div class="card">
           <dt>ROI</dt>
-          <dd class="figure num">${f.multiplier(v.roi_multiplier)}</dd>
+          <dd class="figure num"><span>${f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd>
           <dd class="sub">
             ${v.roi_multiplier === null ? (v.roi_note ?? '') : `vs ${f.money(v.investment, currency, true)} invest`}
           </dd>
+          ${roi?.panel ?? nothing}
         </div>
         <div class="card">
           <dt>Success score</dt>
-          <dd><success-score compact heading="Success score" .score=${score}></success-score></dd>
+          <dd><success-score compact heading="Success score" .score=${score} .explanations=${scopeExplanations(x, '/metrics/success_score')}></success-score></dd>
         </div>
       </dl>
     </section>`;
@@ -333,6 +361,7 @@ export class SuccessOverview extends SuccessElement {
     if (a.value) {
       body = html`<success-benchmarks
         .benchmarks=${a.value.benchmarks}
+        .explanations=${scopeExplanations(a.value.explanations, '/benchmarks')}
         .note=${a.value.benchmarks_note}
         customer-name=${m.customer.name}
       ></success-benchmarks>`;
@@ -362,12 +391,12 @@ export class SuccessOverview extends SuccessElement {
       ${m.goals.some((g) => g.progress_note === STATE_TEXT.partial) ? renderNotice(STATE_TEXT.partial) : nothing}
       ${this.#renderCards(m)}
       <section part="goals">
-        <success-goals-table heading="Active goals" .goals=${m.goals}></success-goals-table>
+        <success-goals-table heading="Active goals" .goals=${m.goals} .explanations=${scopeExplanations(m.explanations, '/goals')}></success-goals-table>
       </section>
       ${this.#renderAtRisk(m)}
       <div class="two">
         <section part="value">
-          <success-value currency=${currency} .value=${m.metrics.value_delivered}></success-value>
+          <success-value currency=${currency} .value=${m.metrics.value_delivered} .explanations=${scopeExplanations(m.explanations, '/metrics/value_delivered')}></success-value>
         </section>
         <section part="milestones">
           <success-milestones heading="Milestones achieved" .milestones=${m.metrics.milestones}></success-milestones>
@@ -375,7 +404,7 @@ export class SuccessOverview extends SuccessElement {
       </div>
       <section part="trends">
         <slot name="trends">
-          <success-trend-chart label="Progress over time" .trends=${m.trends}></success-trend-chart>
+          <success-trend-chart label="Progress over time" .trends=${m.trends} .explanations=${scopeExplanations(m.explanations, '/trends')}></success-trend-chart>
         </slot>
       </section>
       ${this.#renderBenchmarks(m)}

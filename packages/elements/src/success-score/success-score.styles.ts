@@ -4,6 +4,14 @@ export const styles = css`
   :host {
     display: block;
   }
+  .explain {
+    display: flex;
+    justify-content: center;
+  }
+  .explain-panel {
+    max-width: 24rem;
+    margin-inline: auto;
+  }
   .gauge {
     display: grid;
     justify-items: center;

@@ -3,6 +3,7 @@ import '../define/success-provider.js';
 import '../define/success-score.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import { acmeMetrics, globexAccount, scoreExample, XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepText, domShape, flakyCustomerId, nextEvent, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
@@ -142,6 +143,28 @@ describe('<success-score>', () => {
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector('button')!.click();
       await until(() => deepText(el).includes('91/100'), 'score after retry');
+    });
+  });
+
+  describe('How is this computed?', () => {
+    it("opens the score's explanation by keyboard: Acme's weighted goal progress, 91 of 100", async () => {
+      const provider = await fixture<HTMLElement>(
+        html`<success-provider token="t"><success-score customer-id="cus_acme"></success-score></success-provider>`,
+      );
+      const el = provider.querySelector('success-score') as SuccessScore;
+      const { button, text } = await openExplanation(el, 'How is Success score computed?');
+      expect(text).to.include('/ 5 = 91 of 100: strong');
+      expect(text).to.include('progress[0]: 100');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(meter(el).contains(button), 'the button is outside the meter').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no disclosure for a score given without explanations', async () => {
+      const el = await fixture<SuccessScore>(
+        html`<success-score .score=${scoreExample()}></success-score>`,
+      );
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

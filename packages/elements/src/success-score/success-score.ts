@@ -1,6 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import {
   bandInfo,
   renderEmpty,
@@ -11,7 +12,7 @@ import {
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { SuccessScoreData } from '../types.js';
+import type { Explanations, SuccessScoreData } from '../types.js';
 import { styles } from './success-score.styles.js';
 
 /**
@@ -20,12 +21,16 @@ import { styles } from './success-score.styles.js';
  * @description The score (0-100, the weighted goal progress) and its band, drawn as a half-ring
  * with the number and the band in words; exposed to assistive technology as a `meter`. Given
  * `.score` it renders that; given `customer-id` inside a `<success-provider>` it fetches the
- * customer's success metrics.
+ * customer's success metrics with their explanations. With an explanation of the score
+ * (`.explanations`, or fetched) a "How is this computed?" disclosure follows the gauge.
  *
  * @csspart base - The wrapper around heading and gauge.
  * @csspart meter - The gauge (role `meter`).
  * @csspart status - The band badge (icon and text).
  * @csspart state - Loading, empty and error states.
+ * @csspart explain-button - The score's "How is this computed?" button (only with explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @cssprop [--success-score-size=10rem] - Width of the gauge; 7rem when `compact` unless set.
  *
@@ -35,10 +40,11 @@ import { styles } from './success-score.styles.js';
  *   Retry is shown.
  */
 export class SuccessScore extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override styles = [tokenStyles, baseStyles, stateStyles, explainStyles, styles];
   static override properties = {
     customerId: { attribute: 'customer-id' },
     score: { attribute: false },
+    explanations: { attribute: false },
     compact: { type: Boolean, reflect: true },
     heading: {},
   };
@@ -48,6 +54,15 @@ export class SuccessScore extends SuccessElement {
 
   /** The score as data: `metrics.success_score` or `AccountSuccessMetrics.success_score`. */
   declare score: SuccessScoreData | undefined;
+
+  /**
+   * How the score was computed (the API's `explanations` with `explain: true`), keyed by JSON
+   * Pointer relative to `score`: `/score`. Without it no disclosure is shown.
+   */
+  declare explanations: Explanations | undefined;
+
+  #fetched: Explanations | undefined;
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** Smaller, without the heading: for a card. */
   declare compact: boolean;
@@ -64,8 +79,11 @@ export class SuccessScore extends SuccessElement {
   readonly data = new DataController<SuccessScoreData>(this, {
     data: () => this.score,
     key: () => this.customerId,
-    fetch: async (client, customerId, signal) =>
-      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).metrics.success_score,
+    fetch: async (client, customerId, signal) => {
+      const m = await client.getCustomerSuccessMetrics({ customerId, explain: true }, { signal });
+      this.#fetched = scopeExplanations(m.explanations, '/metrics/success_score');
+      return m.metrics.success_score;
+    },
   });
 
   /** Fetches again (provider mode). */
@@ -85,6 +103,13 @@ export class SuccessScore extends SuccessElement {
       <span class="visually-hidden">${STATE_TEXT.loading}</span>
       <div class="bone" aria-hidden="true"></div>
     </div>`;
+  }
+
+  // After the gauge, not in it: a meter's children are presentational, a button there is lost.
+  #renderExplain() {
+    const x = this.score ? this.explanations : this.#fetched;
+    const p = this.#explain.parts(x, '/score', this.heading || 'Success score');
+    return p ? html`<div class="explain">${p.button}</div>${p.panel}` : nothing;
   }
 
   #renderScore(data: SuccessScoreData) {
@@ -116,6 +141,6 @@ export class SuccessScore extends SuccessElement {
       </svg>
       <div class="figure num">${shown}<small>/100</small></div>
       ${statusBadge(tone, band)}
-    </div>`;
+    </div>${this.#renderExplain()}`;
   }
 }

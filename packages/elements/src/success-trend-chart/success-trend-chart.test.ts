@@ -3,10 +3,11 @@ import '../define/success-provider.js';
 import '../define/success-trend-chart.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import { pendingClient } from '../testing/clients.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
 import { acmeMetrics, XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepText, domShape, nextEvent, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
-import type { ProgressTrend } from '../types.js';
+import type { Explanations, ProgressTrend } from '../types.js';
 import type { SuccessTrendChart } from './success-trend-chart.js';
 
 const DAY = 86_400_000;
@@ -416,6 +417,44 @@ describe('<success-trend-chart>', () => {
       );
       expect(deepText(only)).to.contain('Baseline not set. Cannot calculate progress.');
       await expect(only).to.be.accessible();
+    });
+  });
+
+  describe('How is this computed?', () => {
+    // The server's derivation of a forecast (calc's explainForecast), as `explain: true` sends it.
+    const forecast: Explanations = {
+      '/0/forecast_date': {
+        formula: 'forecast.least_squares',
+        text: 'The least-squares line of 4 measurements reaches the target 12 on 2026-04-17.',
+        inputs: [
+          { name: 'measurements', value: 4, pointer: '/trends/0/points' },
+          { name: 'target', value: 12, pointer: '/trends/0/target' },
+        ],
+        rule: 'PRD-069',
+        result: '2026-04-17',
+      },
+    };
+
+    it("opens the forecast's explanation by keyboard under the chart", async () => {
+      const el = await fixture<SuccessTrendChart>(
+        html`<success-trend-chart .trends=${[acmeTrend()]} .explanations=${forecast}></success-trend-chart>`,
+      );
+      const name = `How is the forecast for ${acmeTrend().name} computed?`;
+      const { button, text } = await openExplanation(el, name, 'Space');
+      expect(text).to.include('The least-squares line of 4 measurements reaches the target 12');
+      expect(text).to.include('target: 12');
+      expect(text).to.include('Rule: PRD-069');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(deepText(el.shadowRoot!.querySelector('.forecasts')!)).to.include('Apr 17, 2026');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no disclosure for trends given without explanations', async () => {
+      const el = await fixture<SuccessTrendChart>(
+        html`<success-trend-chart .trends=${[acmeTrend()]}></success-trend-chart>`,
+      );
+      await el.updateComplete;
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

@@ -1,7 +1,8 @@
-import type { nothing, PropertyValues, TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type PreparedTrends, prepareTrends, type TrendScale } from '../charts/series.js';
 import { DataController, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
 import {
   renderEmpty,
@@ -12,7 +13,7 @@ import {
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { ProgressTrend } from '../types.js';
+import type { Explanations, ProgressTrend } from '../types.js';
 
 /** The expected pace line: from the baseline at `start` to the target at `end` (ISO dates). */
 export interface ExpectedPace {
@@ -66,6 +67,11 @@ export function loadChartRuntime(): Promise<Runtime> {
  * @csspart table - The data table, shown by the "Show data table" button.
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Partial-data, no-baseline and stale notices.
+ * @csspart forecasts - The forecasts' "How is this computed?" disclosures, under the chart (only
+ *   with explanations).
+ * @csspart explain-button - A forecast's "How is this computed?" button.
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  *
  * @cssprop [--success-chart-1=#0a58b8] - Colour of the first series (dark theme: #4c9bf8).
  * @cssprop [--success-chart-2=#c2410c] - Colour of the second series (dark theme: #fb923c).
@@ -83,10 +89,25 @@ export function loadChartRuntime(): Promise<Runtime> {
  *   state with Retry is shown.
  */
 export class SuccessTrendChart extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles];
+  static override styles = [
+    tokenStyles,
+    baseStyles,
+    stateStyles,
+    explainStyles,
+    css`
+      .forecasts {
+        margin: calc(var(--s-space) * 2) 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: var(--s-font-size-sm);
+        color: var(--s-muted);
+      }
+    `,
+  ];
 
   static override properties = {
     trends: { attribute: false },
+    explanations: { attribute: false },
     customerId: { attribute: 'customer-id' },
     goalId: { attribute: 'goal-id' },
     label: {},
@@ -96,6 +117,16 @@ export class SuccessTrendChart extends SuccessElement {
 
   /** The trends to draw. When set, nothing is fetched. */
   declare trends: readonly ProgressTrend[] | undefined;
+
+  /**
+   * How the trends' forecasts were computed (the API's `explanations` with `explain: true`),
+   * keyed by JSON Pointer relative to `trends`: `/0/forecast_date`. Without them no disclosure
+   * is shown.
+   */
+  declare explanations: Explanations | undefined;
+
+  #fetched: Explanations | undefined;
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** Fetch this customer's trends through the provider (when `.trends` is not set). */
   declare customerId: string | undefined;
@@ -122,8 +153,11 @@ export class SuccessTrendChart extends SuccessElement {
   readonly #data = new DataController<readonly ProgressTrend[]>(this, {
     data: () => this.trends,
     key: () => this.customerId,
-    fetch: async (client, customerId, signal) =>
-      (await client.getCustomerSuccessMetrics({ customerId }, { signal })).trends,
+    fetch: async (client, customerId, signal) => {
+      const m = await client.getCustomerSuccessMetrics({ customerId, explain: true }, { signal });
+      this.#fetched = scopeExplanations(m.explanations, '/trends');
+      return m.trends;
+    },
   });
 
   #prepared: PreparedTrends | undefined;
@@ -193,10 +227,29 @@ export class SuccessTrendChart extends SuccessElement {
       }
       return this.#renderEmpty();
     }
-    return this.#view.render((view) => view.render(prepared), {
+    return this.#view.render((view) => html`${view.render(prepared)}${this.#renderForecasts()}`, {
       loading: () => renderSkeleton('Loading chart…', 4),
       failed: (retry) => renderError({ title: 'The chart could not be loaded.', onRetry: retry }),
     });
+  }
+
+  /** A disclosure per drawn trend whose forecast has an explanation, under the chart. */
+  #renderForecasts(): TemplateResult | typeof nothing {
+    const all = this.#data.value ?? [];
+    const x = this.trends ? this.explanations : this.#fetched;
+    if (!x) return nothing;
+    const items = (this.#prepared?.series ?? []).flatMap((s) => {
+      const i = all.indexOf(s.trend);
+      const p =
+        i < 0
+          ? undefined
+          : this.#explain.parts(x, `/${i}/forecast_date`, `the forecast for ${s.trend.name}`);
+      return p ? [{ s, p }] : [];
+    });
+    if (items.length === 0) return nothing;
+    return html`<ul class="forecasts" part="forecasts">
+      ${items.map(({ s, p }) => html`<li>Forecast for ${s.trend.name}: ${s.trend.forecast_date ? this.fmt.date(s.trend.forecast_date) : '–'}${p.button}${p.panel}</li>`)}
+    </ul>`;
   }
 
   #renderEmpty(): TemplateResult {

@@ -49,7 +49,12 @@ export const styles = css`
       var(--s-success-bg) 6px 10px
     );
   }
+  .row .explain-panel {
+    grid-column: 1 / -1;
+    margin-top: 0;
+  }
   .amount {
+    white-space: nowrap;
     text-align: right;
     font-weight: 600;
   }

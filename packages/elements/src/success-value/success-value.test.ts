@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../define/success-provider.js';
 import '../define/success-value.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
 import { pendingClient } from '../testing/clients.js';
-import { valueExample } from '../testing/fixtures.js';
+import { explainButtons, openExplanation } from '../testing/explain.js';
+import { acmeExplanations, valueExample } from '../testing/fixtures.js';
 import { deepText, flakyCustomerId, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
 import { PROJECTED_TEXT, type SuccessValue, UNPRICED_HOURS_NOTE } from './success-value.js';
@@ -167,6 +169,53 @@ describe('<success-value>', () => {
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('.error button')!.click();
       await until(() => deepText(el).includes('$285,000'), 'value after retry');
+    });
+  });
+
+  describe('How is this computed?', () => {
+    it('opens the ROI explanation by keyboard: $285,000 / $68,000 = 4.19, its inputs and TC-165.2', async () => {
+      const el = await fixture<SuccessValue>(
+        html`<success-provider token="t"><success-value customer-id="cus_acme"></success-value></success-provider>`,
+      ).then((p) => p.querySelector('success-value') as SuccessValue);
+      const { button, text } = await openExplanation(el, 'How is ROI computed?');
+      expect(text).to.include('$285,000 / $68,000 = 4.19');
+      expect(text).to.include('total_value: 285,000');
+      expect(text).to.include('Rule: TC-165.2');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
+      // Space closes it again, as any disclosure button.
+      await sendKeys({ press: 'Space' });
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('writes the server text as text, never as HTML', async () => {
+      const x = acmeExplanations();
+      const roi = x['/metrics/value_delivered/roi_multiplier']!;
+      roi.text = '<img src=x onerror="window.__xss=1">';
+      const el = await fixture<SuccessValue>(
+        html`<success-value currency="USD" .value=${valueExample()} .explanations=${{ '/roi_multiplier': roi }}></success-value>`,
+      );
+      const { panel, text } = await openExplanation(el, 'How is ROI computed?', 'Space');
+      expect(text).to.include('<img src=x');
+      expect(panel.querySelector('img')).to.equal(null);
+    });
+
+    it('stays axe-clean open in the dark theme', async () => {
+      const x = acmeExplanations();
+      const el = await fixture<SuccessValue>(
+        html`<success-value theme="dark" currency="USD" .value=${valueExample()} .explanations=${{ '/total_value': x['/metrics/value_delivered/total_value']!, '/roi_multiplier': x['/metrics/value_delivered/roi_multiplier']! }}></success-value>`,
+      );
+      const { text } = await openExplanation(el, 'How is total value computed?');
+      expect(text).to.include('$0 + $185,000 + $100,000 = $285,000');
+      await openExplanation(el, 'How is ROI computed?');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no disclosure for data without explanations', async () => {
+      const el = await fixture<SuccessValue>(
+        html`<success-value currency="USD" .value=${valueExample()}></success-value>`,
+      );
+      expect(explainButtons(el)).to.have.length(0);
     });
   });
 });

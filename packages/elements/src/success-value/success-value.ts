@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
+import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import {
   fillText,
   renderEmpty,
@@ -12,7 +13,7 @@ import {
 import { styleProps } from '../styles/style-props.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { ValueDelivered } from '../types.js';
+import type { Explanations, ValueDelivered } from '../types.js';
 import { styles } from './success-value.styles.js';
 
 interface ValueData {
@@ -21,6 +22,8 @@ interface ValueData {
   readonly currency: string | undefined;
   /** How many goals the customer has, when known: 0 shows PRD-069's empty state. */
   readonly goalsTotal: number | undefined;
+  /** How each figure was computed, keyed relative to `value` (`/roi_multiplier`). */
+  readonly explanations: Explanations | undefined;
 }
 
 /** Shown when hours have no hourly rate, so the total visibly leaves them out. */
@@ -47,12 +50,17 @@ export const PROJECTED_TEXT = {
  * twice). ROI is the multiplier ("4.2x"); without an investment the API's reason is shown
  * instead. The value at target (`projected_value`: goals not measured yet, linked drivers at
  * their metric's target) is a separate line under the totals, never part of them. Given `.value` (`metrics.value_delivered`) it renders that in `currency`; given
- * `customer-id` inside a `<success-provider>` it fetches the customer's success metrics.
+ * `customer-id` inside a `<success-provider>` it fetches the customer's success metrics with
+ * their explanations. Each figure with an explanation (`.explanations`, or fetched) has a "How is
+ * this computed?" disclosure.
  *
  * @csspart base - The wrapper.
  * @csspart bars - The list of bars.
  * @csspart totals - Total, investment and ROI.
  * @csspart projected - The value at target, apart from the total and ROI (when it differs).
+ * @csspart explain-button - A figure's "How is this computed?" button (only with explanations).
+ * @csspart explain-panel - The explanation it reveals: the formula with the customer's numbers,
+ *   its inputs and the seed rule.
  * @csspart state - Loading, empty and error states.
  *
  * @event {CustomEvent<SuccessDefineGoalsDetail>} success-define-goals - The empty state's "Define
@@ -61,10 +69,11 @@ export const PROJECTED_TEXT = {
  *   Retry is shown.
  */
 export class SuccessValue extends SuccessElement {
-  static override styles = [tokenStyles, baseStyles, stateStyles, styles];
+  static override styles = [tokenStyles, baseStyles, stateStyles, explainStyles, styles];
   static override properties = {
     customerId: { attribute: 'customer-id' },
     value: { attribute: false },
+    explanations: { attribute: false },
     heading: {},
   };
 
@@ -73,6 +82,13 @@ export class SuccessValue extends SuccessElement {
 
   /** The value as data: `SuccessMetrics.value_delivered`. Set `currency` to its currency. */
   declare value: ValueDelivered | undefined;
+
+  /**
+   * How the figures of `value` were computed (the API's `explanations` with `explain: true`),
+   * keyed by JSON Pointer relative to `value`: `/roi_multiplier`, `/total_value`. Without them
+   * no disclosure is shown.
+   */
+  declare explanations: Explanations | undefined;
 
   /** The heading text; empty for none. */
   declare heading: string;
@@ -84,17 +100,30 @@ export class SuccessValue extends SuccessElement {
 
   readonly data = new DataController<ValueData>(this, {
     data: () =>
-      this.value ? { value: this.value, currency: undefined, goalsTotal: undefined } : undefined,
+      this.value
+        ? {
+            value: this.value,
+            currency: undefined,
+            goalsTotal: undefined,
+            explanations: this.explanations,
+          }
+        : undefined,
     key: () => this.customerId,
     fetch: async (client, customerId, signal) => {
-      const { metrics } = await client.getCustomerSuccessMetrics({ customerId }, { signal });
+      const { metrics, explanations } = await client.getCustomerSuccessMetrics(
+        { customerId, explain: true },
+        { signal },
+      );
       return {
         value: metrics.value_delivered,
         currency: metrics.currency,
         goalsTotal: metrics.goals.total,
+        explanations: scopeExplanations(explanations, '/metrics/value_delivered'),
       };
     },
   });
+
+  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
 
   /** Fetches again (provider mode). */
   refresh(): Promise<void> {
@@ -129,7 +158,7 @@ export class SuccessValue extends SuccessElement {
       <p class="note">${PROJECTED_TEXT.note}</p>`;
   }
 
-  #renderValue({ value: v, currency, goalsTotal }: ValueData) {
+  #renderValue({ value: v, currency, goalsTotal, explanations: x }: ValueData) {
     if (goalsTotal === 0) {
       return renderEmpty({
         onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
@@ -143,13 +172,17 @@ export class SuccessValue extends SuccessElement {
         'info',
       )}${this.#renderProjected(v, currency)}`;
     }
+    const ex = (at: string, figure: string) => this.#explain.parts(x, at, figure);
+    const total = ex('/total_value', 'total value');
+    const roi = ex('/roi_multiplier', 'ROI');
     const max = Math.max(v.time_saved_value, v.cost_reduction, v.revenue_impact, 0);
     // Tenths of a percent are finer than a pixel at any width a bar is drawn.
     const share = (n: number) =>
       max > 0 ? Math.round(Math.max(0, Math.min(100, (n / max) * 100)) * 10) / 10 : 0;
-    const rows: { label: string; kind: string; width: number; text: string }[] = [
+    const rows: { label: string; kind: string; width: number; text: string; at: string }[] = [
       {
         label: 'Time saved',
+        at: v.time_saved_value > 0 ? '/time_saved_value' : '/time_saved_hours',
         kind: unpriced ? 'time unpriced' : 'time',
         // Unpriced hours have no money scale to share: a full striped bar marks them as hours.
         width: unpriced ? 100 : share(v.time_saved_value),
@@ -160,12 +193,14 @@ export class SuccessValue extends SuccessElement {
       },
       {
         label: 'Cost reduction',
+        at: '/cost_reduction',
         kind: 'cost',
         width: share(v.cost_reduction),
         text: f.money(v.cost_reduction, currency, true),
       },
       {
         label: 'Revenue impact',
+        at: '/revenue_impact',
         kind: 'revenue',
         width: share(v.revenue_impact),
         text: f.money(v.revenue_impact, currency, true),
@@ -177,17 +212,19 @@ export class SuccessValue extends SuccessElement {
             <dt>${r.label}</dt>
             <dd>
               <div class="track" aria-hidden="true"><div class="fill ${r.kind}" style=${styleProps({ width: `${r.width}%` })}></div></div>
-              <span class="amount num">${r.text}</span>
+              <span class="amount num"><span>${r.text}</span>${ex(r.at, r.label)?.button ?? nothing}</span>
+              ${ex(r.at, r.label)?.panel ?? nothing}
             </dd>
           </div>`,
         )}
       </dl>
       ${unpriced ? html`<p class="note">${UNPRICED_HOURS_NOTE}</p>` : nothing}
       <dl class="totals" part="totals">
-        <div><dt>Total value:</dt><dd class="num">${f.money(v.total_value, currency)}</dd></div>
+        <div><dt>Total value:</dt><dd class="num"><span>${f.money(v.total_value, currency)}</span>${total?.button ?? nothing}</dd></div>
         <div><dt>Investment:</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
-        <div><dt>ROI:</dt><dd class="num">${v.roi_multiplier === null ? (v.roi_note ?? '—') : f.multiplier(v.roi_multiplier)}</dd></div>
+        <div><dt>ROI:</dt><dd class="num"><span>${v.roi_multiplier === null ? (v.roi_note ?? '—') : f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd></div>
       </dl>
+      ${total?.panel ?? nothing}${roi?.panel ?? nothing}
       ${this.#renderProjected(v, currency)}`;
   }
 }

@@ -8,6 +8,8 @@
 //   - a customer id starting `cus_flaky` answers 500 (InternalError example) to the first call
 //     for each path, i.e. to its first 3 requests (the SDK retries a GET's 5xx twice by default),
 //     then succeeds: the element's error state and its Retry path. Ids are per test, so parallel files never meet;
+//   - `explain=true` keeps the examples' `explanations` (as the server adds them); without it they
+//     are left out, as the contract says;
 //   - any other customer id gets the example bodies (getAccountSuccessMetrics has one example,
 //     Globex; it is served for every customer so the overview has benchmarks to show).
 import { readFileSync } from 'node:fs';
@@ -72,8 +74,11 @@ export async function fixtureApi(ctx, next) {
     return send(ctx, 200, '<!doctype html><title>Success report</title>', 'text/html');
   }
   if (ctx.method !== 'GET') return next();
-  if (area === 'reports') return send(ctx, 200, examples.customerSuccessMetrics);
-  const account = structuredClone(examples.accountSuccessMetrics);
-  if (ctx.query.includeBenchmarks !== 'true') account.benchmarks = null;
-  return send(ctx, 200, account);
+  const body = structuredClone(
+    area === 'reports' ? examples.customerSuccessMetrics : examples.accountSuccessMetrics,
+  );
+  if (ctx.query.explain !== 'true') delete body.explanations;
+  if (area === 'reports') return send(ctx, 200, body);
+  if (ctx.query.includeBenchmarks !== 'true') body.benchmarks = null;
+  return send(ctx, 200, body);
 }

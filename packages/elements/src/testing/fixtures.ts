@@ -32,9 +32,20 @@ export type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 const copy = <T>(value: T): Mutable<T> => structuredClone(value) as Mutable<T>;
 
 /** Acme Corp, PRD-165 7.1 (getCustomerSuccessMetrics example: $285K, 4.2x vs $68K). */
-export const acmeMetrics = () => copy(examples.customerSuccessMetrics);
+// Without `explanations`, as the API answers without `explain: true`; acmeExplanations has them.
+export const acmeMetrics = () => {
+  const { explanations: _, ...m } = copy(examples.customerSuccessMetrics);
+  return m;
+};
+/** The example's explanations (`explain: true`), keyed by JSON Pointer into acmeMetrics(). */
+export const acmeExplanations = () => copy(examples.customerSuccessMetrics.explanations ?? {});
+/** The Globex account example's explanations (its benchmark rows). */
+export const globexExplanations = () => copy(examples.accountSuccessMetrics.explanations ?? {});
 /** Globex Corp, PRD-069 (getAccountSuccessMetrics example: benchmarks, recommendations). */
-export const globexAccount = () => copy(examples.accountSuccessMetrics);
+export const globexAccount = () => {
+  const { explanations: _, ...a } = copy(examples.accountSuccessMetrics);
+  return a;
+};
 export const goalExample = () => copy(examples.schemas.SuccessGoal);
 export const milestoneExample = () => copy(examples.schemas.Milestone);
 export const valueExample = () => copy(examples.schemas.ValueDelivered);
