@@ -1,0 +1,550 @@
+// Issue 11, "The same numbers everywhere, proven": every headline figure of the API's
+// getCustomerSuccessMetrics, formatted by calc's formatters (the single formatting source), is
+// what the dashboard shows in Chromium (the real elements against the real server) and what the
+// server's report endpoint puts in the PDF (read with pdf.js), the PPTX (slide and chart XML) and
+// the HTML report, for Acme and generated customers, in en-US and de-DE. Figures are found by
+// their labels and parts, never by whole-text equality: other text (disclosures, notes) may sit
+// around them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  formatMoney,
+  formatMultiplier,
+  formatNumber,
+  formatPercent,
+  goalStatusText,
+  goalsOnTrackOrExceeded,
+  MISSING_VALUE,
+  onTrackSummaryLine,
+  STATUS_TEXT,
+} from '../packages/calc/src/index.js';
+import { readPdf, readPptx, runs } from '../packages/report/src/testing/read.js';
+import {
+  type components,
+  createSuccessClient,
+  type SuccessClient,
+} from '../packages/sdk/src/index.js';
+import { createApp, DEFAULT_STATIC } from '../packages/server/src/app.js';
+import { type TestApp, TOKENS, testApp } from '../packages/server/src/testing/harness.js';
+import { type Listening, listen } from '../packages/server/src/testing/listen.js';
+import { CHROMIUM_PATH, chromiumArgs } from '../scripts/chromium.mjs';
+
+type CustomerSuccessMetrics = components['schemas']['CustomerSuccessMetrics'];
+type ReportFormat = components['schemas']['ReportFormat'];
+type ReportSection = components['schemas']['ReportSection'];
+
+const LOCALES = ['en-US', 'de-DE'] as const;
+type Locale = (typeof LOCALES)[number];
+/** Generated customers whose reports are read (besides Acme), and those seen in Chromium. */
+const REPORT_CUSTOMERS = 50;
+const BROWSER_CUSTOMERS = 20;
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+
+/** A goal's row as a surface shows it. */
+interface GoalShown {
+  name: string;
+  status?: string | undefined;
+  progress?: string | undefined;
+}
+
+/** What one surface shows: the headline figures by name, and each goal's row by goal. */
+interface Shown {
+  readonly headline: Record<string, string | undefined>;
+  readonly goals: readonly GoalShown[];
+}
+
+// Intl puts no-break spaces (U+00A0, U+202F) where a PDF's text layer may give plain ones:
+// what a reader sees is compared, so every run of white space is one space.
+const norm = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim();
+
+const STATUS_WORDS = [...new Set(Object.values(STATUS_TEXT))].sort((a, b) => b.length - a.length);
+
+/** The figures of `m` as calc formats them in `locale`: what every surface must show. */
+function expected(m: CustomerSuccessMetrics, locale: Locale): Shown {
+  const g = m.metrics.goals;
+  const v = m.metrics.value_delivered;
+  const n = (x: number) => formatNumber(x, { locale, maximumFractionDigits: 0 });
+  const score = m.metrics.success_score.score;
+  return {
+    headline: {
+      'total value delivered': formatMoney(v.total_value, m.metrics.currency, {
+        locale,
+        compact: true,
+      }),
+      'ROI multiplier': formatMultiplier(v.roi_multiplier, { locale }),
+      'goals achieved': `${n(g.achieved)} / ${n(g.total)}`,
+      'achievement rate': formatPercent(g.achievement_rate, { locale }),
+      'goals on track or exceeded': onTrackSummaryLine(
+        goalsOnTrackOrExceeded({ total: g.total, achieved: g.achieved, onTrack: g.on_track }),
+        g.total,
+        { locale },
+      ).figure,
+      'goals on track': n(g.on_track),
+      'goals at risk': n(g.at_risk),
+      'success score': score === null ? MISSING_VALUE : n(score),
+    },
+    goals: m.goals.map((goal) => ({
+      name: goal.name,
+      status: goalStatusText(goal.status, goal.exceeded),
+      progress: formatPercent(goal.achievement_pct, { locale }),
+    })),
+  };
+}
+
+/** Every difference between what `shown` and what calc says, one line naming all four. */
+function compare(who: string, locale: Locale, surface: string, want: Shown, got: Shown): string[] {
+  const out: string[] = [];
+  const at = `${who} · ${locale} · ${surface}`;
+  for (const [figure, value] of Object.entries(want.headline)) {
+    if (!(figure in got.headline)) continue;
+    const shown = got.headline[figure];
+    if (norm(shown) !== norm(value))
+      out.push(`${at} · ${figure}: expected "${value}", shown "${shown ?? '(not found)'}"`);
+  }
+  want.goals.forEach((goal, i) => {
+    const row = got.goals[i];
+    if (!row || row.name !== goal.name) {
+      out.push(`${at} · goal ${i + 1} "${goal.name}": row shows "${row?.name ?? '(no row)'}"`);
+      return;
+    }
+    for (const part of ['status', 'progress'] as const) {
+      if (norm(row[part]) !== norm(goal[part]))
+        out.push(
+          `${at} · goal "${goal.name}" ${part}: expected "${goal[part]}", shown "${row[part] ?? '(not found)'}"`,
+        );
+    }
+  });
+  if (got.goals.length !== want.goals.length)
+    out.push(`${at} · goal rows: expected ${want.goals.length}, shown ${got.goals.length}`);
+  return out;
+}
+
+/**
+ * Acme as the product documents show it (PRD-165's mock-up, TC-165.1 104 %, TC-165.2 "4.2x"),
+ * written out by hand: calc's formatters are the single source every surface calls, so a change
+ * to them moves the expectation and the surfaces together; these pins are what catches it.
+ */
+const ACME_GOALS = [
+  ['API response time', 'Exceeded', 119],
+  ['Increase NPS', 'On track', 90],
+  ['Reduce ticket time', 'Exceeded', 104],
+  ['Revenue from upsell', 'At risk', 70],
+  ['User adoption', 'On track', 95],
+] as const;
+const ACME: Record<Locale, Shown> = {
+  'en-US': {
+    headline: {
+      'total value delivered': '$285K',
+      'ROI multiplier': '4.2x',
+      'goals achieved': '2 / 5',
+      'achievement rate': '40%',
+      'goals on track or exceeded': '4 of 5',
+      'goals on track': '2',
+      'goals at risk': '1',
+      'success score': '91',
+    },
+    goals: ACME_GOALS.map(([name, status, pct]) => ({ name, status, progress: `${pct}%` })),
+  },
+  'de-DE': {
+    headline: {
+      'total value delivered': '285.000 $',
+      'ROI multiplier': '4,2x',
+      'goals achieved': '2 / 5',
+      'achievement rate': '40 %',
+      'goals on track or exceeded': '4 of 5',
+      'goals on track': '2',
+      'goals at risk': '1',
+      'success score': '91',
+    },
+    goals: ACME_GOALS.map(([name, status, pct]) => ({ name, status, progress: `${pct} %` })),
+  },
+};
+
+interface Sampled {
+  readonly id: string;
+  readonly who: string;
+  readonly metrics: CustomerSuccessMetrics;
+}
+
+/** `shown` against calc's formatting of the API, and Acme's also against its pins. */
+function check(c: Sampled, locale: Locale, surface: string, shown: Shown): string[] {
+  const out = compare(c.who, locale, surface, expected(c.metrics, locale), shown);
+  if (c.id === 'cus_acme')
+    out.push(...compare(c.who, locale, `${surface} (PRD-165 pin)`, ACME[locale], shown));
+  return out;
+}
+
+/** Counts of status words over goal rows, formatted as the summary counts are. */
+function statusCounts(goals: Shown['goals'], locale: Locale): Record<string, string> {
+  const n = (word: string) =>
+    formatNumber(goals.filter((g) => norm(g.status) === word).length, {
+      locale,
+      maximumFractionDigits: 0,
+    });
+  return { 'goals on track': n(STATUS_TEXT.on_track) };
+}
+
+const PERCENT = /^(—|-?[\d.,\s]+\s?%)$/;
+
+/** The status word a piece of text ends with, and what comes before it. */
+function splitStatus(text: string): [string, string] | null {
+  const t = norm(text) ?? '';
+  for (const w of STATUS_WORDS)
+    if (t === w || t.endsWith(` ${w}`)) return [t.slice(0, -w.length).trim(), w];
+  return null;
+}
+
+/**
+ * The figures of a report read as a sequence of text pieces (PDF lines, PPTX runs, HTML text
+ * nodes), found by their labels: a headline's value follows its label, a summary line's figure
+ * comes before its words, a goal's progress and status follow its name in the goals section.
+ */
+function fromPieces(
+  pieces: readonly string[],
+  goalNames: readonly string[],
+  locale: Locale,
+): Shown {
+  const p = pieces.map((s) => norm(s) ?? '').filter((s) => s !== '');
+  const after = (label: string, k = 1) => {
+    const i = p.findIndex((s) => s.toLowerCase() === label.toLowerCase());
+    return i < 0 ? undefined : p[i + k];
+  };
+  const summary = (words: RegExp) => {
+    const i = p.findIndex((s) => words.test(s));
+    if (i < 0) return undefined;
+    const own = (p[i] ?? '').replace(words, '').replace(/^•\s*/, '').trim();
+    return own !== '' ? own : p[i - 1];
+  };
+  const rate = after('Goals achieved', 2);
+  const goalsAt = p.indexOf('Goals');
+  const goals: GoalShown[] = [];
+  let cursor = goalsAt;
+  for (const name of goalNames) {
+    const i = p.indexOf(name, cursor + 1);
+    if (i < 0) {
+      goals.push({ name: '(not found)' });
+      continue;
+    }
+    cursor = i;
+    const row: GoalShown = { name };
+    // Progress and status, one piece each or one together, within the next few pieces (a
+    // goal's sub-line of target date, owner and notes may come first).
+    for (let k = i + 1; k < Math.min(p.length, i + 6); k++) {
+      const s = p[k] ?? '';
+      if (PERCENT.test(s)) {
+        row.progress = s;
+        row.status = p[k + 1];
+        break;
+      }
+      const both = splitStatus(s);
+      if (both && PERCENT.test(both[0])) {
+        [row.progress, row.status] = both;
+        break;
+      }
+    }
+    goals.push(row);
+  }
+  return {
+    headline: {
+      'total value delivered': after('Value delivered'),
+      'ROI multiplier': after('ROI'),
+      'goals achieved': after('Goals achieved'),
+      'achievement rate': rate?.replace(/\s*achievement rate$/, ''),
+      'goals on track or exceeded': summary(/\s*goals on track or exceeded$/),
+      'goals at risk': summary(/\s*goals? at risk$/),
+      'success score': after('Success score')?.replace(/\s*\/\s*100$/, ''),
+      ...statusCounts(goals, locale),
+    },
+    goals,
+  };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
+    e.startsWith('#x') || e.startsWith('#X')
+      ? String.fromCodePoint(Number.parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (ENTITIES[e] ?? whole),
+  );
+
+/** The text nodes of an HTML page, in document order (no styles, scripts or attributes). */
+function htmlPieces(html: string): string[] {
+  const body = html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '');
+  return body.split(/<[^>]*>/).map(decode);
+}
+
+/** A minimal host page: the real elements, bundled from source, inside a provider. */
+async function buildDashboardPage(dir: string): Promise<void> {
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(
+    entry,
+    `import '@cscx/success-elements/define/success-provider.js';
+import '@cscx/success-elements/define/success-overview.js';
+const q = new URLSearchParams(location.search);
+const provider = document.createElement('success-provider');
+provider.setAttribute('base-url', '');
+provider.setAttribute('token', ${JSON.stringify(TOKENS.manager)});
+provider.setAttribute('locale', q.get('locale') ?? 'en-US');
+const overview = document.createElement('success-overview');
+overview.setAttribute('customer-id', q.get('customer') ?? '');
+provider.append(overview);
+document.body.append(provider);
+`,
+  );
+  await build({
+    entryPoints: [entry],
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+    alias: {
+      '@cscx/success-elements': root('packages/elements/src'),
+      '@cscx/success-sdk': root('packages/sdk/src/index.ts'),
+      '@cscx/success-calc': root('packages/calc/src/index.ts'),
+    },
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>same numbers</title><script type="module" src="/entry.js"></script></head><body></body></html>',
+  );
+}
+
+/** What the dashboard shows, read from its parts through the shadow roots. */
+function readDashboard(page: Page, goalCount: number): Promise<Shown> {
+  return page.evaluate(async (count: number) => {
+    // The text a reader sees in `el`, shadow roots included; disclosures and hidden helper
+    // text are not the figure.
+    const text = (node: Node | null): string => {
+      if (!node) return '';
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (!(node instanceof Element || node instanceof ShadowRoot)) return '';
+      if (node instanceof Element) {
+        if (/^(style|script|details|summary|template)$/.test(node.localName)) return '';
+        if (node.hasAttribute('hidden') || node.classList.contains('visually-hidden')) return '';
+        if (node.shadowRoot) return text(node.shadowRoot);
+      }
+      let out = '';
+      for (const c of node.childNodes) out += text(c);
+      return out;
+    };
+    const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const deadline = Date.now() + 30_000;
+    const ready = () => {
+      const ov = document.querySelector('success-overview')?.shadowRoot;
+      const table = ov?.querySelector('success-goals-table')?.shadowRoot;
+      const score = ov?.querySelector('success-score')?.shadowRoot;
+      const rows = table?.querySelectorAll('tbody tr').length ?? 0;
+      return ov?.querySelector('[part~="cards"]') && rows === count && score?.firstElementChild
+        ? ov
+        : null;
+    };
+    let ov = ready();
+    while (!ov && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      ov = ready();
+    }
+    if (!ov)
+      return {
+        headline: { dashboard: `not rendered: ${clean(text(document.body)).slice(0, 300)}` },
+        goals: [],
+      };
+    const headline: Record<string, string | undefined> = {};
+    for (const card of ov.querySelectorAll('.card')) {
+      const label = clean(text(card.querySelector('dt')));
+      const figure = card.querySelector('.figure');
+      const sub = card.querySelector('.sub');
+      if (label === 'Goals achieved') {
+        headline['goals achieved'] = clean(text(figure));
+        headline['achievement rate'] = clean(text(sub));
+      } else if (label === 'Value delivered')
+        headline['total value delivered'] = clean(text(figure));
+      else if (label === 'ROI') headline['ROI multiplier'] = clean(text(figure));
+      else if (label === 'Success score') {
+        const gauge = card.querySelector('success-score')?.shadowRoot;
+        const shown = gauge?.querySelector('.figure');
+        // "91/100": the number, without its "/100" (a note instead when there is no score).
+        headline['success score'] = shown
+          ? clean(text(shown)).replace(/\s*\/\s*100$/, '')
+          : clean(text(gauge ?? null)) || undefined;
+      }
+    }
+    headline['goals on track or exceeded'] = clean(
+      text(ov.querySelector('[part~="summary"] strong')),
+    );
+    headline['goals at risk'] = String(
+      ov.querySelectorAll('[part~="at-risk"] li.risk:not(.missed)').length,
+    );
+    const table = ov.querySelector('success-goals-table')?.shadowRoot;
+    const goals = [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => ({
+      name: clean(text(tr.querySelector('button.goal'))),
+      progress: clean(text(tr.querySelector('.col-progress'))),
+      status: clean(text(tr.querySelector('[part~="status"]'))),
+    }));
+    return { headline, goals };
+  }, goalCount);
+}
+
+describe('the same numbers on every surface', () => {
+  let t: TestApp;
+  let server: Listening;
+  let client: SuccessClient;
+  let pageDir: string;
+  /** Acme and the generated customers, with their metrics (customers with goals only). */
+  const customers: Sampled[] = [];
+  let withoutGoals = 0;
+
+  beforeAll(async () => {
+    pageDir = mkdtempSync(join(tmpdir(), 'cscx-same-numbers-'));
+    const [app] = await Promise.all([testApp('pglite'), buildDashboardPage(pageDir)]);
+    t = app;
+    server = await listen(
+      createApp({
+        db: t.db,
+        clock: t.clock,
+        static: { ...DEFAULT_STATIC, hostPageDir: pageDir, cdnDir: null },
+      }),
+    );
+    client = createSuccessClient({ baseUrl: server.url, token: TOKENS.manager, retries: 0 });
+    const ids: string[] = [];
+    for await (const c of client.listCustomers.all({ limit: 100 })) ids.push(c.id);
+    ids.sort();
+    // Acme first, then generated customers spread over the whole seed.
+    const generated = ids.filter((id) => id !== 'cus_acme');
+    const step = Math.max(1, Math.floor(generated.length / (REPORT_CUSTOMERS + 10)));
+    for (const id of ['cus_acme', ...generated.filter((_, i) => i % step === 0)]) {
+      if (customers.length > REPORT_CUSTOMERS) break;
+      const metrics = await client.getCustomerSuccessMetrics({ customerId: id });
+      if (metrics.metrics.goals.total === 0) {
+        withoutGoals++;
+        continue;
+      }
+      customers.push({ id, who: `${metrics.customer.name} (${id})`, metrics });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await t?.t.cleanup();
+    rmSync(pageDir, { recursive: true, force: true });
+  });
+
+  it('covers Acme and at least 50 generated customers', () => {
+    expect(customers[0]?.id).toBe('cus_acme');
+    expect(
+      customers.length - 1,
+      `${withoutGoals} sampled customers had no goals`,
+    ).toBeGreaterThanOrEqual(REPORT_CUSTOMERS);
+  });
+
+  it("calc formats Acme's API figures as PRD-165 shows them", () => {
+    const acme = customers[0];
+    expect(acme?.id).toBe('cus_acme');
+    if (!acme) return;
+    const out = LOCALES.flatMap((locale) =>
+      compare(acme.who, locale, 'calc', ACME[locale], expected(acme.metrics, locale)),
+    );
+    expect(out).toEqual([]);
+  });
+
+  it('the dashboard in Chromium shows what calc formats from the API', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'cscx-same-numbers-chromium-'));
+    let browser: Browser | undefined;
+    const mismatches: string[] = [];
+    try {
+      browser = await puppeteer.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: chromiumArgs(profile),
+      });
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+      for (const c of customers.slice(0, BROWSER_CUSTOMERS + 1)) {
+        for (const locale of LOCALES) {
+          await page.goto(`${server.url}/?customer=${c.id}&locale=${locale}`, {
+            waitUntil: 'load',
+          });
+          const shown = await readDashboard(page, c.metrics.goals.length);
+          shown.headline['goals on track'] ??= statusCounts(shown.goals, locale)['goals on track'];
+          mismatches.push(...check(c, locale, 'dashboard', shown));
+          if (shown.headline.dashboard)
+            mismatches.push(`${c.who} · ${locale} · dashboard · ${shown.headline.dashboard}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser?.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  const report = async (
+    id: string,
+    format: ReportFormat,
+    locale: Locale,
+    sections: ReportSection[],
+  ) => {
+    const file = await client.generateSuccessReport({
+      customerId: id,
+      body: { format, locale, include_sections: sections },
+    });
+    return new Uint8Array(await file.arrayBuffer());
+  };
+
+  it('the PDF, PPTX and HTML reports show what calc formats from the API', async () => {
+    const mismatches: string[] = [];
+    for (const c of customers) {
+      const names = c.metrics.goals.map((g) => g.name);
+      for (const locale of LOCALES) {
+        const pdf = await readPdf(await report(c.id, 'pdf', locale, ['overview', 'goals']));
+        const lines = pdf.pages.flatMap((page) => page.split('\n'));
+        mismatches.push(...check(c, locale, 'PDF', fromPieces(lines, names, locale)));
+
+        const deck = await readPptx(
+          await report(c.id, 'ppt', locale, ['overview', 'goals', 'value']),
+        );
+        const slideRuns = deck.slides.flatMap((s) => runs(s).map(decode));
+        mismatches.push(...check(c, locale, 'PPTX slides', fromPieces(slideRuns, names, locale)));
+        // The value chart's cached numbers are the API's, kind by kind.
+        const v = c.metrics.metrics.value_delivered;
+        const charts = [...deck.chartsBySlide.values()].flat();
+        const values = await Promise.all(charts.map((ch) => deck.read(ch)));
+        const chart = values.find((xml) => xml.includes('Cost reduction'));
+        const cached = chart
+          ? [...(chart.split('<c:val>')[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) =>
+              Number(m[1]),
+            )
+          : [];
+        const kinds = {
+          'Time value': v.time_saved_value,
+          'Cost reduction': v.cost_reduction,
+          'Revenue impact': v.revenue_impact,
+        };
+        Object.entries(kinds).forEach(([kind, amount], i) => {
+          if (cached[i] !== amount)
+            mismatches.push(
+              `${c.who} · ${locale} · PPTX chart · ${kind}: expected ${amount}, chart has ${cached[i] ?? '(not found)'}`,
+            );
+        });
+
+        const html = new TextDecoder().decode(
+          await report(c.id, 'html', locale, ['overview', 'goals']),
+        );
+        mismatches.push(...check(c, locale, 'HTML', fromPieces(htmlPieces(html), names, locale)));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 180_000);
+});
