@@ -18,6 +18,7 @@ import {
 import { type Api, apiOf } from './testing/api.js';
 import { OPERATION_IDS, type OperationId } from './testing/contract.js';
 import { snapshot } from './testing/db-snapshot.js';
+import { fullGoalBody } from './testing/goal-bodies.js';
 import { type TestApp, TOKENS, testApp } from './testing/harness.js';
 import { describeBackends } from './testing/test-db.js';
 
@@ -1045,40 +1046,7 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       unit: 'h',
       target_date: '2026-12-31',
     };
-    const full: Json = {
-      customer_id: 'cus_acme',
-      name: 'Full',
-      description: 'd',
-      category: 'efficiency',
-      owner: { name: 'A', title: 'B' },
-      weight: 2,
-      start_date: '2026-01-01',
-      target_date: '2026-06-30',
-      metrics: [
-        {
-          name: 'm',
-          unit: 'h',
-          direction: 'lower_is_better',
-          baseline_value: 24,
-          target_value: 12,
-          current_value: 20,
-          data_source: 's',
-          frequency: 'weekly',
-          weight: 1,
-        },
-      ],
-      value_drivers: [
-        {
-          type: 'time_saved',
-          label: 'l',
-          confidence: 'high',
-          hours_per_unit: 1,
-          units_per_month: 2,
-          hourly_rate: 3,
-        },
-        { type: 'cost_reduction', label: 'c', confidence: 'medium', monthly_amount: 100 },
-      ],
-    };
+    const full = fullGoalBody() as Json;
     const goal = await call('createSuccessGoal', {}, { body: flat });
     const replace = await call('createSuccessGoal', {}, { body: { ...flat, name: 'Replaced' } });
     const doomed = await call(

@@ -11,6 +11,7 @@ import { Cursors } from './http/cursor.js';
 import { type Api, apiOf, type CallOptions } from './testing/api.js';
 import type { OperationId } from './testing/contract.js';
 import { snapshot } from './testing/db-snapshot.js';
+import { fullGoalBody } from './testing/goal-bodies.js';
 import { type TestApp, testApp } from './testing/harness.js';
 import { describeBackends } from './testing/test-db.js';
 
@@ -146,43 +147,7 @@ describeBackends('bad input (%s)', (backend) => {
 
   const bodies: [OperationId, () => [Record<string, string>, CallOptions], Json][] = [
     ['createSuccessGoal', () => [{}, {}], requestExample<Json>('createSuccessGoal')],
-    [
-      'createSuccessGoal',
-      () => [{}, {}],
-      {
-        customer_id: 'cus_acme',
-        name: 'Full',
-        description: 'd',
-        category: 'efficiency',
-        owner: { name: 'A', title: 'B' },
-        weight: 2,
-        start_date: '2026-01-01',
-        target_date: '2026-06-30',
-        metrics: [
-          {
-            name: 'm',
-            unit: 'h',
-            direction: 'lower_is_better',
-            baseline_value: 24,
-            target_value: 12,
-            current_value: 20,
-            data_source: 's',
-            frequency: 'weekly',
-            weight: 1,
-          },
-        ],
-        value_drivers: [
-          {
-            type: 'time_saved',
-            label: 'l',
-            confidence: 'high',
-            hours_per_unit: 1,
-            units_per_month: 2,
-            hourly_rate: 3,
-          },
-        ],
-      },
-    ],
+    ['createSuccessGoal', () => [{}, {}], fullGoalBody() as Json],
     [
       'updateSuccessGoal',
       () => [{ goalId: replaceId }, { headers: { 'if-match': '"1"' } }],
