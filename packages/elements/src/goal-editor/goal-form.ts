@@ -238,18 +238,18 @@ const READ = {
   metric: keysOf(schemas.SuccessMetricSchema),
   driver: keysOf(schemas.ValueDriverSchema),
 };
+/** The goal's own fields the form has a control for (its metrics and drivers have theirs). */
+const GOAL_FIELDS = [
+  'name',
+  'description',
+  'category',
+  'owner',
+  'weight',
+  'start_date',
+  'target_date',
+] as const;
 const CONTROLLED = {
-  goal: new Set([
-    'name',
-    'description',
-    'category',
-    'owner',
-    'weight',
-    'start_date',
-    'target_date',
-    'metrics',
-    'value_drivers',
-  ]),
+  goal: new Set<string>([...GOAL_FIELDS, 'metrics', 'value_drivers']),
   metric: new Set<string>(['id', ...METRIC_FIELDS]),
   driver: new Set<string>(DRIVER_FIELDS),
 };
@@ -320,15 +320,7 @@ export function formOf(goal: SuccessGoal): GoalForm {
     ...shown,
     metrics: goal.metrics.map(metricFormOf),
     value_drivers: goal.value_drivers.map(driverFormOf),
-    loaded: loadedOf(goal, 'goal', shown, [
-      'name',
-      'description',
-      'category',
-      'owner',
-      'weight',
-      'start_date',
-      'target_date',
-    ]),
+    loaded: loadedOf(goal, 'goal', shown, GOAL_FIELDS),
   };
 }
 
