@@ -295,6 +295,18 @@ describeBackends('goals (%s)', (backend) => {
 
   describe('updateSuccessGoal', () => {
     let goal: SuccessGoal;
+    /** A full replacement of `goal` that keeps its metrics by id: what the If-Match tests send. */
+    const replaceBody = () => ({
+      name: 'x',
+      target_date: '2026-12-31',
+      metrics: goal.metrics.map((m) => ({
+        id: m.id,
+        name: m.name,
+        unit: '',
+        baseline_value: 0,
+        target_value: 10,
+      })),
+    });
     beforeAll(async () => {
       goal = (
         await create({
@@ -310,17 +322,7 @@ describeBackends('goals (%s)', (backend) => {
     });
 
     it('needs If-Match: 428 without it, 400 only for a broken header', async () => {
-      const body = {
-        name: 'x',
-        target_date: '2026-12-31',
-        metrics: goal.metrics.map((m) => ({
-          id: m.id,
-          name: m.name,
-          unit: '',
-          baseline_value: 0,
-          target_value: 10,
-        })),
-      };
+      const body = replaceBody();
       const missing = await call('updateSuccessGoal', { goalId: goal.id }, { body });
       expect(missing.status).toBe(428);
       expect(missing.problem.errors?.[0]).toMatchObject({
@@ -339,17 +341,7 @@ describeBackends('goals (%s)', (backend) => {
     });
 
     it('answers 412 for any well-formed entity tag that does not match (RFC 9110), whatever its form', async () => {
-      const body = {
-        name: 'x',
-        target_date: '2026-12-31',
-        metrics: goal.metrics.map((m) => ({
-          id: m.id,
-          name: m.name,
-          unit: '',
-          baseline_value: 0,
-          target_value: 10,
-        })),
-      };
+      const body = replaceBody();
       for (const tag of ['"abc"', 'W/"1"', '"01"', '"2", "3"', '""', 'W/"1", W/"2"']) {
         const r = await call(
           'updateSuccessGoal',
