@@ -319,6 +319,14 @@ describe('TokenSource', () => {
     tokenClock.now = realNow;
   });
 
+  /** A TokenSource on a fake clock (set as the provider's clock), fed by {@link tokens}. */
+  function tokenSource(lifetimeMs: number) {
+    const clock = { now: 1_000_000 };
+    tokenClock.now = () => clock.now;
+    const t = tokens(lifetimeMs, clock);
+    return { clock, t, source: new TokenSource(t.provide) };
+  }
+
   /** A provider of tokens t1, t2, ... that live `lifetimeMs` on the fake clock; resolves when told. */
   function tokens(lifetimeMs: number, clock: { now: number }) {
     const waiting: (() => void)[] = [];
@@ -356,10 +364,7 @@ describe('TokenSource', () => {
   });
 
   it('shares one fetch among concurrent requests, the first and every renewal', async () => {
-    const clock = { now: 1_000_000 };
-    tokenClock.now = () => clock.now;
-    const t = tokens(900_000, clock);
-    const source = new TokenSource(t.provide);
+    const { clock, t, source } = tokenSource(900_000);
     const first = [source.get(), source.get(), source.get()];
     await t.answer();
     expect(await Promise.all(first)).to.deep.equal(['t1', 't1', 't1']);
@@ -371,10 +376,7 @@ describe('TokenSource', () => {
   });
 
   it('hands out the held token while it renews in the background, and the new one after', async () => {
-    const clock = { now: 1_000_000 };
-    tokenClock.now = () => clock.now;
-    const t = tokens(900_000, clock);
-    const source = new TokenSource(t.provide);
+    const { clock, t, source } = tokenSource(900_000);
     const first = source.get();
     await t.answer();
     expect(await first).to.equal('t1');
@@ -391,10 +393,7 @@ describe('TokenSource', () => {
   });
 
   it('keeps the held token when a renewal fails, and reports the failure once the token has expired', async () => {
-    const clock = { now: 1_000_000 };
-    tokenClock.now = () => clock.now;
-    const t = tokens(900_000, clock);
-    const source = new TokenSource(t.provide);
+    const { clock, t, source } = tokenSource(900_000);
     const first = source.get();
     await t.answer();
     await first;
@@ -412,10 +411,7 @@ describe('TokenSource', () => {
   });
 
   it('drops a token the API refused and fetches another; a late refusal of an old token changes nothing', async () => {
-    const clock = { now: 1_000_000 };
-    tokenClock.now = () => clock.now;
-    const t = tokens(900_000, clock);
-    const source = new TokenSource(t.provide);
+    const { t, source } = tokenSource(900_000);
     const first = source.get();
     await t.answer();
     await first;
@@ -428,10 +424,7 @@ describe('TokenSource', () => {
   });
 
   it('uses a token that looks expired on arrival (a skewed clock) until the API refuses it', async () => {
-    const clock = { now: 1_000_000 };
-    tokenClock.now = () => clock.now;
-    const t = tokens(-5_000, clock);
-    const source = new TokenSource(t.provide);
+    const { clock, t, source } = tokenSource(-5_000);
     const first = source.get();
     await t.answer();
     expect(await first).to.equal('t1');
