@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // `./explain` apart: the derivation texts are for reports, the API and a disclosure opened on
-  // demand, not for every page that formats a number (DESIGN.md: calc whole <= 10 KB).
-  entry: ['src/index.ts', 'src/explain.ts'],
+  // demand, not for every page that formats a number (DESIGN.md: calc whole <= 10 KB). `./kpi`
+  // apart: the retention and service KPIs and the seeds' threshold table, for KPI views only.
+  entry: ['src/index.ts', 'src/explain.ts', 'src/kpi.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -159,8 +159,12 @@ export function goalProgress(
     : checkedProgress(inputs, options);
 }
 
-const NONE: readonly SkippedMetric[] = Object.freeze([]);
-const NO_METRIC: GoalMetricInput = Object.freeze({ target: Number.NaN });
+// `@__PURE__`: a bundler keeps a top-level call it cannot prove free of side effects, so without
+// the mark these constants would ride along in a bundle that imports only `roi`. The target is
+// `Infinity`, not `Number.NaN`: any non-finite target sends the metric to the checked path, and a
+// property read could be a getter, which a bundler keeps too.
+const NONE: readonly SkippedMetric[] = /* @__PURE__ */ Object.freeze([]);
+const NO_METRIC: GoalMetricInput = /* @__PURE__ */ Object.freeze({ target: Infinity });
 
 /** {@link goalProgress} for any input: every metric through {@link metricProgress}. */
 function checkedProgress(

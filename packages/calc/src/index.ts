@@ -6,6 +6,10 @@
  * epoch ms). No function throws on data or returns NaN/Infinity: where a number cannot be
  * computed the result is `{ ok: false, reason, message }`.
  *
+ * Two subpaths keep what only some pages need out of this entry: `@cscx/success-calc/kpi`
+ * (retention and service KPIs, the seeds' KPI thresholds and `kpiRating`) and
+ * `@cscx/success-calc/explain` (the derivation of every figure, for reports and the API).
+ *
  * @packageDocumentation
  */
 
@@ -16,15 +20,12 @@ export * from './goal-progress.js';
 export * from './goal-status.js';
 export * from './health-score.js';
 export * from './health-triggers.js';
-export * from './kpi-rating.js';
 export * from './metric-status.js';
 export * from './portfolio.js';
 export * from './progress.js';
 export * from './recommend.js';
 export type { CalcFailure } from './result.js';
-export * from './retention.js';
 export * from './roi.js';
-export * from './service.js';
 export * from './status-text.js';
 export * from './success-score.js';
 export * from './trend.js';

@@ -30,11 +30,12 @@ export interface MetricStatusThresholds {
  * @example
  * DEFAULT_METRIC_STATUS_THRESHOLDS.onTrack; // 75
  */
-export const DEFAULT_METRIC_STATUS_THRESHOLDS: Readonly<MetricStatusThresholds> = Object.freeze({
-  exceeding: 100,
-  onTrack: 75,
-  atRisk: 40,
-});
+export const DEFAULT_METRIC_STATUS_THRESHOLDS: Readonly<MetricStatusThresholds> =
+  /* @__PURE__ */ Object.freeze({
+    exceeding: 100,
+    onTrack: 75,
+    atRisk: 40,
+  });
 
 /**
  * The status band of a metric's progress percent (0-100 scale).

@@ -12,7 +12,7 @@ import type { SuccessBand } from './success-score.js';
  * @example
  * STATUS_TEXT.on_track; // 'On track'
  */
-export const STATUS_TEXT = Object.freeze({
+export const STATUS_TEXT = /* @__PURE__ */ Object.freeze({
   not_started: 'Not started',
   on_track: 'On track',
   at_risk: 'At risk',
@@ -25,7 +25,7 @@ export const STATUS_TEXT = Object.freeze({
 } as const);
 
 /** Success score band words (PRD-069: "85/100 (Strong)"). */
-export const BAND_TEXT: Readonly<Record<SuccessBand, string>> = Object.freeze({
+export const BAND_TEXT: Readonly<Record<SuccessBand, string>> = /* @__PURE__ */ Object.freeze({
   strong: 'Strong',
   moderate: 'Moderate',
   weak: 'Weak',
