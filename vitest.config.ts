@@ -13,6 +13,9 @@ export default defineConfig({
       '@cscx/success-calc/explain': fileURLToPath(
         new URL('./packages/calc/src/explain.ts', import.meta.url),
       ),
+      '@cscx/success-calc/kpi': fileURLToPath(
+        new URL('./packages/calc/src/kpi.ts', import.meta.url),
+      ),
       '@cscx/success-calc': src('calc'),
       '@cscx/success-sdk': src('sdk'),
       // Before the package itself: an alias also matches as a prefix of longer specifiers.
