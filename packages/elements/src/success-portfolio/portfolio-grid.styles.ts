@@ -7,7 +7,9 @@ import { css } from 'lit';
 // - Rows have a fixed height and fixed column widths, the name taking what is left: a row's size
 //   never changes after it is measured (so the virtualiser's resize observer never loops), and
 //   every row of the virtualised list lines up with the header without a shared table. The
-//   widths fit each column's header and its widest formatted value.
+//   widths fit each column's widest formatted value; a header that does not fit in the host
+//   page's font (DejaVu Sans is ~20 % wider than Arial) or in a longer translation wraps onto a
+//   second line instead of clipping, since the header row is not virtualised.
 // - Narrower containers keep the columns that answer "who needs attention" (customer, score,
 //   ROI, value, at risk) readable instead of squeezing all eight: first segment and last update
 //   go, then the rows stack on two lines and goals achieved goes too. Header cells and row cells
@@ -51,6 +53,12 @@ export const gridStyles = css`
     font-size: var(--s-font-size-sm);
     font-weight: 600;
     color: var(--s-muted);
+    height: auto;
+    min-height: 2.5rem;
+  }
+  .head .cell {
+    white-space: normal;
+    overflow-wrap: break-word;
   }
   .sort {
     all: unset;
