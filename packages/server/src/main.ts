@@ -12,7 +12,7 @@ import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
-import { sweepAlerts } from './write/alert-sweep.js';
+import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
 const DRAIN_MS = 10_000;
@@ -112,7 +112,10 @@ async function main(): Promise<void> {
 
   const sweep = async () => {
     try {
-      const raised = await sweepAlerts(db, () => new Date());
+      // Once per period across instances: the others find it done and skip. 0.9 of the timer's
+      // period, so the instance whose timer fires first in a period claims it.
+      const { ran, raised } = await sweepOncePerPeriod(db, () => new Date(), SWEEP_MS * 0.9);
+      if (!ran) return;
       const purged = await purgeExpired(db, Date.now());
       if (raised > 0 || purged > 0)
         log.info('sweep', { alerts_raised: raised, idempotency_keys_purged: purged });
