@@ -56,16 +56,34 @@ function start(): ServerProcess {
   return p;
 }
 
-async function json(url: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const r = await fetch(url, init);
-  const text = await r.text();
-  return { status: r.status, body: text === '' ? null : JSON.parse(text) };
+// The few response fields these tests read (openapi.yaml has the full shapes).
+interface Goal {
+  id: string;
+  name: string;
+  status: string;
+  metrics: { id: string; current_value: number | null }[];
+}
+interface Account {
+  metrics: { goals: { total: number; achieved: number } };
+  goals: Goal[];
+}
+interface Portfolio {
+  summary: { goals: number; achieved: number };
+}
+interface Page {
+  items: { id: string }[];
+  next_cursor: string | null;
 }
 
-const get = (base: string, path: string, headers: Record<string, string> = MANAGER) =>
-  json(`${base}${path}`, { headers });
-const post = (base: string, path: string, body: unknown, headers: Record<string, string> = MANAGER) =>
-  json(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+async function json<T>(url: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const r = await fetch(url, init);
+  return { status: r.status, body: (await r.json()) as T };
+}
+
+const get = <T>(base: string, path: string, headers: Record<string, string> = MANAGER) =>
+  json<T>(`${base}${path}`, { headers });
+const post = <T>(base: string, path: string, body: unknown, headers = MANAGER) =>
+  json<T>(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
 function goalBody(name: string) {
   return {
@@ -86,9 +104,9 @@ beforeAll(async () => {
   const u = new URL(TEST_DATABASE_URL);
   u.pathname = `/${database}`;
   dbUrl = u.toString();
-  // The first instance migrates and seeds the empty database; the second finds it ready.
-  a = await serverUrl(start());
-  b = await serverUrl(start());
+  // Both start at once on the empty database, as replicas of one deployment do: one migrates
+  // and seeds it, the other waits for that and finds it ready.
+  [a, b] = await Promise.all([serverUrl(start()), serverUrl(start())]);
   pools.push(await openPostgres(dbUrl, { max: 4 }), await openPostgres(dbUrl, { max: 4 }));
 }, 180_000);
 
@@ -110,50 +128,53 @@ if (!TEST_DATABASE_URL) {
 run('two server instances on one PostgreSQL', () => {
   it('shows a write made on one instance to reads on the other: goal, measurement, account metrics, portfolio', async () => {
     // Warm B's caches first, so a stale cache entry would be served if it were trusted.
-    const portfolio0 = await get(b, '/api/reports/success-metrics');
-    const account0 = await get(b, '/api/reports/success-metrics/cus_acme');
+    const portfolio0 = await get<Portfolio>(b, '/api/reports/success-metrics');
+    const account0 = await get<Account>(b, '/api/reports/success-metrics/cus_acme');
     expect(portfolio0.status).toBe(200);
     expect(account0.status).toBe(200);
 
-    const created = await post(a, '/api/success-goals', goalBody('Seen everywhere'));
+    const created = await post<Goal>(a, '/api/success-goals', goalBody('Seen everywhere'));
     expect(created.status).toBe(201);
-    const goalId: string = created.body.id;
-    const goalOnB = await get(b, `/api/success-goals/${goalId}`);
+    const goalId = created.body.id;
+    const goalOnB = await get<Goal>(b, `/api/success-goals/${goalId}`);
     expect(goalOnB.status).toBe(200);
     expect(goalOnB.body).toEqual(created.body);
 
-    const account1 = await get(b, '/api/reports/success-metrics/cus_acme');
+    const account1 = await get<Account>(b, '/api/reports/success-metrics/cus_acme');
     expect(account1.body.metrics.goals.total).toBe(account0.body.metrics.goals.total + 1);
-    expect(account1.body.goals.map((g: { id: string }) => g.id)).toContain(goalId);
-    const portfolio1 = await get(b, '/api/reports/success-metrics');
+    expect(account1.body.goals.map((g) => g.id)).toContain(goalId);
+    const portfolio1 = await get<Portfolio>(b, '/api/reports/success-metrics');
     expect(portfolio1.body.summary.goals).toBe(portfolio0.body.summary.goals + 1);
 
     // A measurement reaching the target on B: A's reads see the goal achieved.
-    const onA0 = await get(a, '/api/reports/success-metrics/cus_acme');
-    const portfolioA0 = await get(a, '/api/reports/success-metrics');
-    const measured = await post(b, `/api/success-goals/${goalId}/measurements`, {
-      metric_id: created.body.metrics[0].id,
+    const onA0 = await get<Account>(a, '/api/reports/success-metrics/cus_acme');
+    const portfolioA0 = await get<Portfolio>(a, '/api/reports/success-metrics');
+    const measured = await post<{ id: string }>(b, `/api/success-goals/${goalId}/measurements`, {
+      metric_id: created.body.metrics[0]?.id,
       value: 100,
       measured_at: new Date(Date.now() - 60_000).toISOString(),
     });
     expect(measured.status).toBe(201);
-    const goalOnA = await get(a, `/api/success-goals/${goalId}`);
+    const goalOnA = await get<Goal>(a, `/api/success-goals/${goalId}`);
     expect(goalOnA.body.status).toBe('achieved');
-    expect(goalOnA.body.metrics[0].current_value).toBe(100);
-    const onA1 = await get(a, '/api/reports/success-metrics/cus_acme');
+    expect(goalOnA.body.metrics[0]?.current_value).toBe(100);
+    const onA1 = await get<Account>(a, '/api/reports/success-metrics/cus_acme');
     expect(onA1.body.metrics.goals.achieved).toBe(onA0.body.metrics.goals.achieved + 1);
-    const portfolioA1 = await get(a, '/api/reports/success-metrics');
+    const portfolioA1 = await get<Portfolio>(a, '/api/reports/success-metrics');
     expect(portfolioA1.body.summary.achieved).toBe(portfolioA0.body.summary.achieved + 1);
   });
 
   it('accepts a list cursor from one instance on the other (one CSCX_CURSOR_SECRET)', async () => {
-    const first = await get(a, '/api/customers?limit=5');
+    const first = await get<Page>(a, '/api/customers?limit=5');
     expect(first.status).toBe(200);
-    const cursor: string = first.body.next_cursor;
-    expect(cursor).toEqual(expect.any(String));
-    const second = await get(b, `/api/customers?limit=5&cursor=${encodeURIComponent(cursor)}`);
+    const cursor = first.body.next_cursor ?? '';
+    expect(cursor).not.toBe('');
+    const second = await get<Page>(
+      b,
+      `/api/customers?limit=5&cursor=${encodeURIComponent(cursor)}`,
+    );
     expect(second.status).toBe(200);
-    const ids = [...first.body.items, ...second.body.items].map((c: { id: string }) => c.id);
+    const ids = [...first.body.items, ...second.body.items].map((c) => c.id);
     expect(new Set(ids).size).toBe(10);
   });
 
@@ -177,8 +198,8 @@ run('two server instances on one PostgreSQL', () => {
       expect(ra!.headers.get('location')).toBe(rb!.headers.get('location'));
       const replayed = [ra!, rb!].map((r) => r.headers.get('idempotent-replayed'));
       expect(replayed.filter((h) => h === 'true')).toHaveLength(1);
-      const account = await get(a, '/api/reports/success-metrics/cus_acme', CSM);
-      const named = account.body.goals.filter((g: { name: string }) => g.name === body.name);
+      const account = await get<Account>(a, '/api/reports/success-metrics/cus_acme', CSM);
+      const named = account.body.goals.filter((g) => g.name === body.name);
       expect(named).toHaveLength(1);
     }
   });
