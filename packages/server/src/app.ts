@@ -11,7 +11,8 @@ import type { AppContext, Env } from './http/context.js';
 import { Cursors } from './http/cursor.js';
 import { Idempotency } from './http/idempotency.js';
 import { requestContext } from './http/middleware.js';
-import { type RateLimit, RateLimiter } from './http/rate-limit.js';
+import { type Limiter, type RateLimit, RateLimiter } from './http/rate-limit.js';
+import { SharedRateLimiter } from './http/shared-rate-limit.js';
 import { type Logger, silentLogger } from './log.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js';
@@ -133,7 +134,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   }
 
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
+  // With PostgreSQL other instances may serve the same client: they share buckets in the database.
+  const limiter: Limiter | null = !options.rateLimit
+    ? null
+    : options.db.exclusive
+      ? new RateLimiter(options.rateLimit)
+      : new SharedRateLimiter(options.db, options.rateLimit);
   app.use('/api/*', async (c, next) => {
     let principal: Principal;
     try {
@@ -141,11 +147,11 @@ export function createApp(options: AppOptions): Hono<Env> {
     } catch (e) {
       // Guessing tokens costs the guesser: failed sign-ins draw on the address's bucket.
       if (limiter && e instanceof ProblemError && e.status === 401) {
-        limiter.take(`address:${clientAddress(c.env)}`);
+        await limiter.take(`address:${clientAddress(c.env)}`);
       }
       throw e;
     }
-    limiter?.take(`token:${principal.tokenId}`);
+    await limiter?.take(`token:${principal.tokenId}`);
     c.set('principal', principal);
     await next();
   });

@@ -3,6 +3,7 @@
 // on 127.0.0.1:PORT until SIGINT/SIGTERM, which finish in-flight requests and close the database.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import type { Database } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate } from './db/migrate.js';
 import { type OpenedDatabase, openDatabase } from './db/open.js';
@@ -12,14 +13,29 @@ import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
-import { sweepAlerts } from './write/alert-sweep.js';
+import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
+// Any constant, distinct from the migrations' and the sweep's locks.
+const SEED_LOCK_KEY = 5_165_071;
 const DRAIN_MS = 10_000;
 
 function fail(message: string): never {
   process.stderr.write(`cscx-server: ${message}\n`);
   process.exit(1);
+}
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock (the transaction holding it stays open on
+ * its own pool connection while `fn` works on others), so instances starting together do it one
+ * at a time. PGlite has one process: it simply runs `fn`.
+ */
+async function oneAtATime<T>(db: Database, key: number, fn: () => Promise<T>): Promise<T> {
+  if (db.exclusive) return fn();
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [key]);
+    return fn();
+  });
 }
 
 async function main(): Promise<void> {
@@ -43,23 +59,27 @@ async function main(): Promise<void> {
   const { db } = opened;
   const { applied } = await migrate(db);
   if (applied.length > 0) log.info('migrated', { applied });
-  let seeded = false;
-  if (config.demo && (await isEmpty(db))) {
-    const customers = config.demoCustomers ?? DEMO_CUSTOMERS;
-    process.stdout.write(`Seeding the demo data (first run, ${customers} customers)...\n`);
-    const t0 = performance.now();
-    const summary = await seedDemo(db, new Date(), { generated: generatedFor(customers) });
-    const ms = Math.round(performance.now() - t0);
-    process.stdout.write(
-      `Seeded ${summary.customers} customers, ${summary.goals} goals, ${summary.measurements} measurements in ${(ms / 1000).toFixed(1)} s.\n`,
-    );
-    log.info('seeded demo data', { ...summary, ms });
-    seeded = true;
-  } else if (config.demoCustomers !== null) {
-    process.stdout.write(
-      `--customers / CSCX_DEMO_CUSTOMERS size the demo of a new database only: ${opened.where} already holds data (npm run seed -- --reset --customers N replaces it).\n`,
-    );
-  }
+  // Replicas starting at once on an empty PostgreSQL database take turns: the first seeds it,
+  // the others then find it full (isEmpty is checked under the lock).
+  const seeded = await oneAtATime(db, SEED_LOCK_KEY, async () => {
+    if (config.demo && (await isEmpty(db))) {
+      const customers = config.demoCustomers ?? DEMO_CUSTOMERS;
+      process.stdout.write(`Seeding the demo data (first run, ${customers} customers)...\n`);
+      const t0 = performance.now();
+      const summary = await seedDemo(db, new Date(), { generated: generatedFor(customers) });
+      const ms = Math.round(performance.now() - t0);
+      process.stdout.write(
+        `Seeded ${summary.customers} customers, ${summary.goals} goals, ${summary.measurements} measurements in ${(ms / 1000).toFixed(1)} s.\n`,
+      );
+      log.info('seeded demo data', { ...summary, ms });
+      return true;
+    } else if (config.demoCustomers !== null) {
+      process.stdout.write(
+        `--customers / CSCX_DEMO_CUSTOMERS size the demo of a new database only: ${opened.where} already holds data (npm run seed -- --reset --customers N replaces it).\n`,
+      );
+    }
+    return false;
+  });
   const hashes = new Set(
     (
       await db.query<{ token_hash: string }>(
@@ -112,7 +132,10 @@ async function main(): Promise<void> {
 
   const sweep = async () => {
     try {
-      const raised = await sweepAlerts(db, () => new Date());
+      // Once per period across instances: the others find it done and skip. 0.9 of the timer's
+      // period, so the instance whose timer fires first in a period claims it.
+      const { ran, raised } = await sweepOncePerPeriod(db, () => new Date(), SWEEP_MS * 0.9);
+      if (!ran) return;
       const purged = await purgeExpired(db, Date.now());
       if (raised > 0 || purged > 0)
         log.info('sweep', { alerts_raised: raised, idempotency_keys_purged: purged });

@@ -3325,7 +3325,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests. Wait `Retry-After` seconds before sending another. */
+        /** @description Too many requests for this token (or failed sign-ins from this address). The limit is per token across the whole deployment, however many server instances share the work. Wait `Retry-After` seconds before sending another. */
         TooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

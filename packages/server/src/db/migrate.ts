@@ -49,13 +49,15 @@ export async function migrate(
   migrations: readonly Migration[] = readMigrations(),
 ): Promise<{ applied: string[] }> {
   return db.transaction(async (tx) => {
+    // The lock first: two servers creating schema_migrations at once on an empty database
+    // collide in the catalog (IF NOT EXISTS does not guard against a concurrent CREATE).
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     const rows = await tx.query<{ version: number; name: string; checksum: string }>(
       'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
     );

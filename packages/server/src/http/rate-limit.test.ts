@@ -1,6 +1,7 @@
 // The per-token request limit: bursts pass, a client over its rate gets 429 problem+json with
 // Retry-After (as openapi.yaml documents it), other clients are not slowed, the SDK waits and
-// succeeds, failed sign-ins are limited per address, and memory stays bounded.
+// succeeds, failed sign-ins are limited per address, and memory stays bounded; over HTTP on both
+// databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSuccessClient, SuccessApiError } from '../../../sdk/src/index.js';
 import { createApp } from '../app.js';
@@ -8,7 +9,7 @@ import { ProblemError } from '../problem.js';
 import { responseProblems } from '../testing/contract.js';
 import { seededDatabase, TOKENS, testClock } from '../testing/harness.js';
 import { type Listening, listen } from '../testing/listen.js';
-import type { TestDatabase } from '../testing/test-db.js';
+import { describeBackends, type TestDatabase } from '../testing/test-db.js';
 import { DEFAULT_RATE_LIMIT, parseRateLimit, RateLimiter } from './rate-limit.js';
 
 function fakeTime() {
@@ -98,11 +99,13 @@ describe('parseRateLimit (CSCX_RATE_LIMIT)', () => {
   });
 });
 
-describe('rate limit over HTTP', () => {
+// On PostgreSQL the app takes SharedRateLimiter (buckets in the database, shared by instances):
+// the same answers, from the other implementation.
+describeBackends('rate limit over HTTP (%s)', (backend) => {
   let t: TestDatabase;
   let server: Listening;
   beforeAll(async () => {
-    t = await seededDatabase('pglite');
+    t = await seededDatabase(backend);
     const app = createApp({ db: t.db, clock: testClock(), rateLimit: { perSecond: 1, burst: 2 } });
     server = await listen(app);
   }, 180_000);

@@ -17,9 +17,11 @@ const MAX_TRACKED = 10_000;
 /**
  * Token buckets per client (a token id, or an address for failed sign-ins). A client over its
  * limit gets 429 with `Retry-After`, which the SDK honours, so a script importing thousands of
- * measurements slows down instead of starving everyone else on the server.
+ * measurements slows down instead of starving everyone else on the server. This one keeps the
+ * buckets in memory, for PGlite (one process); with PostgreSQL the server uses
+ * {@link SharedRateLimiter}, whose buckets every instance shares.
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   readonly #buckets = new Map<string, Bucket>();
 
   constructor(
@@ -49,13 +51,7 @@ export class RateLimiter {
       b.tokens -= 1;
       return;
     }
-    const wait = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
-    throw new ProblemError(
-      429,
-      `Too many requests: this client may send ${perSecond} per second (bursts of ${burst}). Retry after ${wait} second${wait === 1 ? '' : 's'}.`,
-      [],
-      { 'retry-after': String(wait) },
-    );
+    throw tooManyRequests(this.limit, b.tokens);
   }
 
   #forgetIdle(now: number): void {
@@ -64,6 +60,24 @@ export class RateLimiter {
       if (b.tokens + ((now - b.at) / 1000) * perSecond >= burst) this.#buckets.delete(client);
     }
   }
+}
+
+/** One bucket per client, checked before every API request: in memory or in PostgreSQL. */
+export interface Limiter {
+  /** Takes one request from `client`'s bucket, or throws the 429 problem. */
+  take(client: string): void | Promise<void>;
+}
+
+/** The 429 problem for a bucket holding `tokens` (< 1), with the seconds until it holds one. */
+export function tooManyRequests(limit: RateLimit, tokens: number): ProblemError {
+  const { perSecond, burst } = limit;
+  const wait = Math.max(1, Math.ceil((1 - tokens) / perSecond));
+  return new ProblemError(
+    429,
+    `Too many requests: this client may send ${perSecond} per second (bursts of ${burst}). Retry after ${wait} second${wait === 1 ? '' : 's'}.`,
+    [],
+    { 'retry-after': String(wait) },
+  );
 }
 
 /**

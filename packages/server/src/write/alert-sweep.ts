@@ -50,3 +50,55 @@ export async function sweepAlerts(db: Database, clock: Clock): Promise<number> {
   }
   return raised;
 }
+
+/** What {@link sweepOncePerPeriod} did. */
+export interface PeriodicSweep {
+  /** False when another instance is sweeping now or already swept this period. */
+  readonly ran: boolean;
+  readonly raised: number;
+}
+
+// Any constant, distinct from the migrations' lock: the instance sweeping holds it.
+const SWEEP_LOCK_KEY = 5_165_070;
+
+/**
+ * The alert sweep as the server schedules it: once per `periodMs` across every instance on the
+ * database. With PostgreSQL the instance that takes the advisory lock and finds the period not
+ * yet swept (table `sweeps`) does the work and records it; the others skip, so N instances do
+ * not sweep N times (each sweep reads every goal). The record is written in the same transaction
+ * that holds the lock, so it is committed only once the sweep succeeded: a failed sweep leaves
+ * the period open for the next attempt. PGlite has one process, so it simply sweeps.
+ *
+ * Correctness never rests on this: a sweep and a write, or two sweeps, still raise a transition
+ * once, because both compare against the stored last status under the customer's row lock.
+ *
+ * @example
+ * const { ran, raised } = await sweepOncePerPeriod(db, () => new Date(), 60 * 60 * 1000);
+ */
+export async function sweepOncePerPeriod(
+  db: Database,
+  clock: Clock,
+  periodMs: number,
+  work: (db: Database, clock: Clock) => Promise<number> = sweepAlerts,
+): Promise<PeriodicSweep> {
+  if (db.exclusive) return { ran: true, raised: await work(db, clock) };
+  return db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [SWEEP_LOCK_KEY],
+    );
+    if (!lock?.locked) return { ran: false, raised: 0 };
+    // The database's clock, not this machine's: instances whose clocks disagree still agree on
+    // when the period started.
+    const claimed = await tx.query(
+      `INSERT INTO sweeps AS s (name, ran_at) VALUES ('alerts', now())
+       ON CONFLICT (name) DO UPDATE SET ran_at = EXCLUDED.ran_at
+       WHERE s.ran_at <= EXCLUDED.ran_at - make_interval(secs => $1::float8 / 1000)
+       RETURNING name`,
+      [periodMs],
+    );
+    if (claimed.length === 0) return { ran: false, raised: 0 };
+    // The work runs on other pool connections; this transaction only holds the lock and claim.
+    return { ran: true, raised: await work(db, clock) };
+  });
+}
