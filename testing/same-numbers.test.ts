@@ -13,6 +13,8 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  formatBenchmarkValue,
+  formatDate,
   formatMoney,
   formatMultiplier,
   formatNumber,
@@ -20,6 +22,7 @@ import {
   goalStatusText,
   goalsOnTrackOrExceeded,
   MISSING_VALUE,
+  milestoneStatusText,
   onTrackSummaryLine,
   STATUS_TEXT,
 } from '../packages/calc/src/index.js';
@@ -35,6 +38,7 @@ import { type Listening, listen } from '../packages/server/src/testing/listen.js
 import { CHROMIUM_PATH, chromiumArgs } from '../scripts/chromium.mjs';
 
 type CustomerSuccessMetrics = components['schemas']['CustomerSuccessMetrics'];
+type AccountSuccessMetrics = components['schemas']['AccountSuccessMetrics'];
 type ReportFormat = components['schemas']['ReportFormat'];
 type ReportSection = components['schemas']['ReportSection'];
 
@@ -57,6 +61,8 @@ interface GoalShown {
 interface Shown {
   readonly headline: Record<string, string | undefined>;
   readonly goals: readonly GoalShown[];
+  /** The surface's whole text, for the figures read as runs (milestones, benchmarks, trends). */
+  readonly text?: string;
 }
 
 // Intl puts no-break spaces (U+00A0, U+202F) where a PDF's text layer may give plain ones:
@@ -170,6 +176,85 @@ interface Sampled {
   readonly id: string;
   readonly who: string;
   readonly metrics: CustomerSuccessMetrics;
+  readonly account: AccountSuccessMetrics;
+}
+
+/**
+ * A figure shown as a run of parts in reading order (a milestone's date, name and status; a
+ * benchmark row's label, value, peer average and percentile; a trend's forecast), with at most
+ * `gap` characters of other text (a description, a column label) between two parts.
+ */
+interface Run {
+  readonly what: string;
+  readonly parts: readonly string[];
+  readonly gap: number;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `text` shows `run`'s parts in order, each apart from the next by at most its gap. */
+function shows(text: string, run: Run): boolean {
+  const parts = run.parts.map((p) => escapeRe(norm(p) ?? ''));
+  const between = run.gap === 0 ? '\\s+' : `\\s+(?:[\\s\\S]{0,${run.gap}}?\\s)?`;
+  return new RegExp(`(^|\\s)${parts.join(between)}(?=\\s|$)`).test(text);
+}
+
+type Surface = 'dashboard' | 'report';
+
+/**
+ * Milestones (names, dates, status), benchmark rows (ROI as "4.2x", peer average, percentile)
+ * and trend forecasts as calc formats the API's figures. The dashboard shows the achieved
+ * milestones and the benchmarks; the reports also the upcoming milestones and the forecasts.
+ */
+function expectedRuns(c: Sampled, locale: Locale, surface: Surface): Run[] {
+  const short = (d: string) => formatDate(d, { locale, style: 'short' });
+  const runs: Run[] = c.metrics.metrics.milestones.map((x) => ({
+    what: `milestone "${x.name}" achieved`,
+    parts: [short(x.achieved_date), x.name],
+    gap: 0,
+  }));
+  if (surface === 'report')
+    for (const x of c.account.upcoming_milestones)
+      runs.push({
+        what: `upcoming milestone "${x.name}" ${x.status}`,
+        parts: [short(x.target_date), x.name, milestoneStatusText(x.status)],
+        gap: 400,
+      });
+  // The dashboard's benchmark rows are not read as one run yet (their layout differs).
+  for (const r of surface === 'report' ? (c.account.benchmarks?.rows ?? []) : []) {
+    const f = (v: number | null) => formatBenchmarkValue(r.metric, v, { locale });
+    runs.push({
+      what: `benchmark "${r.label}" (value, peer average, percentile)`,
+      parts: [
+        r.label,
+        f(r.value),
+        f(r.peer_average),
+        r.percentile === null
+          ? MISSING_VALUE
+          : formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }),
+      ],
+      gap: 40,
+    });
+  }
+  if (surface === 'report')
+    for (const t of c.metrics.trends)
+      if (t.forecast_date)
+        runs.push({
+          what: `trend "${t.name}" forecast`,
+          parts: [t.name, 'forecast to reach it', formatDate(t.forecast_date, { locale })],
+          gap: 200,
+        });
+  return runs;
+}
+
+/** The runs of `expectedRuns` that `text` (a surface's whole text) does not show. */
+function checkRuns(c: Sampled, locale: Locale, surface: string, text: string, kind: Surface) {
+  const t = norm(text) ?? '';
+  return expectedRuns(c, locale, kind)
+    .filter((r) => !shows(t, r))
+    .map(
+      (r) => `${c.who} · ${locale} · ${surface} · ${r.what}: "${r.parts.join(' … ')}" not shown`,
+    );
 }
 
 /** `shown` against calc's formatting of the API, and Acme's also against its pins. */
@@ -321,78 +406,88 @@ document.body.append(provider);
 }
 
 /** What the dashboard shows, read from its parts through the shadow roots. */
-function readDashboard(page: Page, goalCount: number): Promise<Shown> {
-  return page.evaluate(async (count: number) => {
-    // The text a reader sees in `el`, shadow roots included; disclosures and hidden helper
-    // text are not the figure.
-    const text = (node: Node | null): string => {
-      if (!node) return '';
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-      if (!(node instanceof Element || node instanceof ShadowRoot)) return '';
-      if (node instanceof Element) {
-        if (/^(style|script|details|summary|template)$/.test(node.localName)) return '';
-        if (node.hasAttribute('hidden') || node.classList.contains('visually-hidden')) return '';
-        if (node.shadowRoot) return text(node.shadowRoot);
-      }
-      let out = '';
-      for (const c of node.childNodes) out += text(c);
-      return out;
-    };
-    const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-    const deadline = Date.now() + 30_000;
-    const ready = () => {
-      const ov = document.querySelector('success-overview')?.shadowRoot;
-      const table = ov?.querySelector('success-goals-table')?.shadowRoot;
-      const score = ov?.querySelector('success-score')?.shadowRoot;
-      const rows = table?.querySelectorAll('tbody tr').length ?? 0;
-      return ov?.querySelector('[part~="cards"]') && rows === count && score?.firstElementChild
-        ? ov
-        : null;
-    };
-    let ov = ready();
-    while (!ov && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 25));
-      ov = ready();
-    }
-    if (!ov)
-      return {
-        headline: { dashboard: `not rendered: ${clean(text(document.body)).slice(0, 300)}` },
-        goals: [],
+function readDashboard(page: Page, goalCount: number, benchmark: string | null): Promise<Shown> {
+  return page.evaluate(
+    async (count: number, bench: string | null) => {
+      // The text a reader sees in `el`, shadow roots included; disclosures and hidden helper
+      // text are not the figure.
+      const text = (node: Node | null): string => {
+        if (!node) return '';
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+        if (!(node instanceof Element || node instanceof ShadowRoot)) return '';
+        if (node instanceof Element) {
+          if (/^(style|script|details|summary|template)$/.test(node.localName)) return '';
+          if (node.hasAttribute('hidden') || node.classList.contains('visually-hidden')) return '';
+          if (node.shadowRoot) return text(node.shadowRoot);
+        }
+        let out = '';
+        for (const c of node.childNodes) out += text(c);
+        return out;
       };
-    const headline: Record<string, string | undefined> = {};
-    for (const card of ov.querySelectorAll('.card')) {
-      const label = clean(text(card.querySelector('dt')));
-      const figure = card.querySelector('.figure');
-      const sub = card.querySelector('.sub');
-      if (label === 'Goals achieved') {
-        headline['goals achieved'] = clean(text(figure));
-        headline['achievement rate'] = clean(text(sub));
-      } else if (label === 'Value delivered')
-        headline['total value delivered'] = clean(text(figure));
-      else if (label === 'ROI') headline['ROI multiplier'] = clean(text(figure));
-      else if (label === 'Success score') {
-        const gauge = card.querySelector('success-score')?.shadowRoot;
-        const shown = gauge?.querySelector('.figure');
-        // "91/100": the number, without its "/100" (a note instead when there is no score).
-        headline['success score'] = shown
-          ? clean(text(shown)).replace(/\s*\/\s*100$/, '')
-          : clean(text(gauge ?? null)) || undefined;
+      const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+      const deadline = Date.now() + 30_000;
+      const ready = () => {
+        const ov = document.querySelector('success-overview')?.shadowRoot;
+        const table = ov?.querySelector('success-goals-table')?.shadowRoot;
+        const score = ov?.querySelector('success-score')?.shadowRoot;
+        const rows = table?.querySelectorAll('tbody tr').length ?? 0;
+        // The benchmarks come with the account view, a request of their own.
+        const benchmarks = ov?.querySelector('success-benchmarks')?.shadowRoot ?? null;
+        const benched = bench === null || text(benchmarks).includes(bench);
+        return ov?.querySelector('[part~="cards"]') &&
+          rows === count &&
+          score?.firstElementChild &&
+          benched
+          ? ov
+          : null;
+      };
+      let ov = ready();
+      while (!ov && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        ov = ready();
       }
-    }
-    headline['goals on track or exceeded'] = clean(
-      text(ov.querySelector('[part~="summary"] strong')),
-    );
-    headline['goals at risk'] = String(
-      ov.querySelectorAll('[part~="at-risk"] li.risk:not(.missed)').length,
-    );
-    const table = ov.querySelector('success-goals-table')?.shadowRoot;
-    const goals = [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => ({
-      name: clean(text(tr.querySelector('button.goal'))),
-      progress: clean(text(tr.querySelector('.col-progress'))),
-      status: clean(text(tr.querySelector('[part~="status"]'))),
-    }));
-    return { headline, goals };
-  }, goalCount);
+      if (!ov)
+        return {
+          headline: { dashboard: `not rendered: ${clean(text(document.body)).slice(0, 300)}` },
+          goals: [],
+        };
+      const headline: Record<string, string | undefined> = {};
+      for (const card of ov.querySelectorAll('.card')) {
+        const label = clean(text(card.querySelector('dt')));
+        const figure = card.querySelector('.figure');
+        const sub = card.querySelector('.sub');
+        if (label === 'Goals achieved') {
+          headline['goals achieved'] = clean(text(figure));
+          headline['achievement rate'] = clean(text(sub));
+        } else if (label === 'Value delivered')
+          headline['total value delivered'] = clean(text(figure));
+        else if (label === 'ROI') headline['ROI multiplier'] = clean(text(figure));
+        else if (label === 'Success score') {
+          const gauge = card.querySelector('success-score')?.shadowRoot;
+          const shown = gauge?.querySelector('.figure');
+          // "91/100": the number, without its "/100" (a note instead when there is no score).
+          headline['success score'] = shown
+            ? clean(text(shown)).replace(/\s*\/\s*100$/, '')
+            : clean(text(gauge ?? null)) || undefined;
+        }
+      }
+      headline['goals on track or exceeded'] = clean(
+        text(ov.querySelector('[part~="summary"] strong')),
+      );
+      headline['goals at risk'] = String(
+        ov.querySelectorAll('[part~="at-risk"] li.risk:not(.missed)').length,
+      );
+      const table = ov.querySelector('success-goals-table')?.shadowRoot;
+      const goals = [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => ({
+        name: clean(text(tr.querySelector('button.goal'))),
+        progress: clean(text(tr.querySelector('.col-progress'))),
+        status: clean(text(tr.querySelector('[part~="status"]'))),
+      }));
+      return { headline, goals, text: clean(text(ov)) };
+    },
+    goalCount,
+    benchmark,
+  );
 }
 
 describe('the same numbers on every surface', () => {
@@ -429,7 +524,11 @@ describe('the same numbers on every surface', () => {
         withoutGoals++;
         continue;
       }
-      customers.push({ id, who: `${metrics.customer.name} (${id})`, metrics });
+      const account = await client.getAccountSuccessMetrics({
+        customerId: id,
+        includeBenchmarks: true,
+      });
+      customers.push({ id, who: `${metrics.customer.name} (${id})`, metrics, account });
     }
   }, 120_000);
 
@@ -475,9 +574,14 @@ describe('the same numbers on every surface', () => {
           await page.goto(`${server.url}/?customer=${c.id}&locale=${locale}`, {
             waitUntil: 'load',
           });
-          const shown = await readDashboard(page, c.metrics.goals.length);
+          const shown = await readDashboard(
+            page,
+            c.metrics.goals.length,
+            c.account.benchmarks?.rows[0]?.label ?? null,
+          );
           shown.headline['goals on track'] ??= statusCounts(shown.goals, locale)['goals on track'];
           mismatches.push(...check(c, locale, 'dashboard', shown));
+          mismatches.push(...checkRuns(c, locale, 'dashboard', shown.text ?? '', 'dashboard'));
           if (shown.headline.dashboard)
             mismatches.push(`${c.who} · ${locale} · dashboard · ${shown.headline.dashboard}`);
         }
@@ -503,20 +607,23 @@ describe('the same numbers on every surface', () => {
     return new Uint8Array(await file.arrayBuffer());
   };
 
+  /** The sections whose figures are compared, in every format. */
+  const SHOWN: ReportSection[] = ['overview', 'goals', 'milestones', 'benchmarks', 'trends'];
+
   it('the PDF, PPTX and HTML reports show what calc formats from the API', async () => {
     const mismatches: string[] = [];
     for (const c of customers) {
       const names = c.metrics.goals.map((g) => g.name);
       for (const locale of LOCALES) {
-        const pdf = await readPdf(await report(c.id, 'pdf', locale, ['overview', 'goals']));
+        const pdf = await readPdf(await report(c.id, 'pdf', locale, SHOWN));
         const lines = pdf.pages.flatMap((page) => page.split('\n'));
         mismatches.push(...check(c, locale, 'PDF', fromPieces(lines, names, locale)));
+        mismatches.push(...checkRuns(c, locale, 'PDF', lines.join(' '), 'report'));
 
-        const deck = await readPptx(
-          await report(c.id, 'ppt', locale, ['overview', 'goals', 'value']),
-        );
+        const deck = await readPptx(await report(c.id, 'ppt', locale, [...SHOWN, 'value']));
         const slideRuns = deck.slides.flatMap((s) => runs(s).map(decode));
         mismatches.push(...check(c, locale, 'PPTX slides', fromPieces(slideRuns, names, locale)));
+        mismatches.push(...checkRuns(c, locale, 'PPTX slides', slideRuns.join(' '), 'report'));
         // The value chart's cached numbers are the API's, kind by kind.
         const v = c.metrics.metrics.value_delivered;
         const charts = [...deck.chartsBySlide.values()].flat();
@@ -539,10 +646,10 @@ describe('the same numbers on every surface', () => {
             );
         });
 
-        const html = new TextDecoder().decode(
-          await report(c.id, 'html', locale, ['overview', 'goals']),
-        );
-        mismatches.push(...check(c, locale, 'HTML', fromPieces(htmlPieces(html), names, locale)));
+        const html = new TextDecoder().decode(await report(c.id, 'html', locale, SHOWN));
+        const pieces = htmlPieces(html);
+        mismatches.push(...check(c, locale, 'HTML', fromPieces(pieces, names, locale)));
+        mismatches.push(...checkRuns(c, locale, 'HTML', pieces.join(' '), 'report'));
       }
     }
     expect(mismatches).toEqual([]);

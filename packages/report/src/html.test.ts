@@ -54,4 +54,38 @@ describe('renderReportHtml', () => {
     // Without a difference, no projected line.
     expect(renderReportHtml(acmeInput(['value']))).not.toContain('Projected at target');
   });
+
+  it('shows a value category of goals not measured yet as not started with its value at target, never $0', () => {
+    const html = renderReportHtml(withProjected(acmeInput(['value'])));
+    expect(html).toContain(
+      '<tr><td>Onboarding automation</td><td class="num">Not started · $144,000 projected at target</td>',
+    );
+    expect(html).not.toMatch(/Onboarding automation<\/td><td class="num">\$0</);
+  });
+
+  it('explains each section in details from the responses\' explanations, in their own words', () => {
+    const input = acmeInput(['goals', 'benchmarks', 'trends']);
+    const text = (s: string) => ({ formula: 'x', text: s, inputs: [], rule: null, result: 0 });
+    const html = renderReportHtml({
+      ...input,
+      metrics: {
+        ...input.metrics,
+        explanations: {
+          '/goals/0/achievement_pct': text('(119 × 1) / 1 = 119 %'),
+          '/trends/0/forecast_date': text('least squares over 4 points'),
+        },
+      },
+      account: {
+        ...input.account,
+        explanations: { '/benchmarks/rows/0/percentile': text('3 of 4 peers below') },
+      },
+    });
+    const goal = input.metrics.goals[0]?.name ?? '';
+    const row = input.account.benchmarks?.rows[0]?.label ?? '';
+    const trend = input.metrics.trends[0]?.name ?? '';
+    expect(html).toContain('<details class="how"><summary>How these numbers are computed</summary>');
+    expect(html).toContain(`<li>${goal}: progress: (119 × 1) / 1 = 119 %.</li>`);
+    expect(html).toContain(`<li>${row}: percentile: 3 of 4 peers below.</li>`);
+    expect(html).toContain(`<li>${trend}: forecast: least squares over 4 points.</li>`);
+  });
 });

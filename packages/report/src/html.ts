@@ -10,7 +10,8 @@ import {
   metricStatusText,
 } from '@cscx/success-calc';
 import {
-  capitalise,
+  DERIVATION_TITLE,
+  derivation,
   executiveSummaryLines,
   generatedAt,
   headlineKpis,
@@ -23,6 +24,7 @@ import {
   STATUS_TEXT,
   segmentLabel,
   trendCaption,
+  valueTable,
   valueWithUnit,
 } from './sections.js';
 import type {
@@ -101,10 +103,12 @@ function goalsTable(goals: readonly SuccessGoal[], locale: string): string {
 function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, locale: string): string {
   const v = a.value_summary;
   const cur = v.currency;
-  const rows = v.categories
-    .map(
-      (c) =>
-        `<tr><td>${e(c.label)}</td><td class="num">${c.annual_value === 0 && c.annual_hours > 0 ? '—' : e(formatMoney(c.annual_value, cur, { locale }))}</td><td class="num">${c.annual_hours > 0 ? e(formatHours(c.annual_hours, { locale })) : '—'}</td><td>${e(c.confidence ? capitalise(c.confidence) : '—')}</td></tr>`,
+  // The rows as every format shows them (sections.ts), so a category of goals not measured yet
+  // reads "Not started · … projected at target" here as in the PDF and the deck, never $0.
+  const rows = valueTable(a, m, locale)
+    .rows.map(
+      (r) =>
+        `<tr><td>${e(r.label)}</td><td class="num">${e(r.annualValue)}</td><td class="num">${e(r.hours)}</td><td>${e(r.confidence)}</td></tr>`,
     )
     .join('');
   const d = m.metrics.value_delivered;
@@ -191,6 +195,12 @@ function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
     .join('')}</div>`;
 }
 
+/** The section's derivations, the same lines as the PDF appendix and the PPTX speaker notes. */
+function howComputed(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<details class="how"><summary>${e(DERIVATION_TITLE)}</summary><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></details>`;
+}
+
 function recommendationsSection(a: AccountSuccessMetrics): string {
   if (a.recommendations.length === 0)
     return '<p class="empty">No goal is at risk or missed: no action needed.</p>';
@@ -215,7 +225,7 @@ h1{font-size:26px;margin:0}h2{font-size:18px;margin:28px 0 10px;padding-bottom:4
 .meta{color:var(--muted)}.sub{color:var(--muted);font-size:12px;font-weight:normal}.note,.empty{color:var(--muted);font-size:12px}
 .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}.card{border:1px solid var(--line);border-radius:8px;padding:12px}
 .card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}.card .big{font-size:26px;font-weight:700}.card .small{font-size:12px;color:var(--muted)}
-.summary{padding-left:18px}table{width:100%;border-collapse:collapse;margin:6px 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+.summary{padding-left:18px}details.how{margin:10px 0;font-size:12px;color:var(--muted)}details.how summary{cursor:pointer;font-weight:600}details.how ul{padding-left:18px;margin:4px 0}table{width:100%;border-collapse:collapse;margin:6px 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 thead th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}.num{text-align:right;font-variant-numeric:tabular-nums}
 .goal-row th{font-size:14px}.metric td:first-child{padding-left:22px}tbody.goal{break-inside:avoid}
 .bar{display:inline-block;width:80px;height:8px;background:#edf0f4;border-radius:4px;vertical-align:middle;overflow:hidden}.bar span{display:block;height:100%;background:var(--accent)}
@@ -260,7 +270,7 @@ export function renderReportHtml(input: ReportInput): string {
                   : s === 'trends'
                     ? trendsSection(m, locale)
                     : recommendationsSection(a);
-      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}</section>`;
+      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}${howComputed(derivation(s, m, a, locale))}</section>`;
     })
     .join('\n');
   const lang = locale.split('-')[0] ?? 'en';

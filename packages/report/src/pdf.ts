@@ -11,6 +11,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { trendChartSvg } from './chart-svg.js';
 import {
   benchmarkTable,
+  DERIVATION_TITLE,
   derivation,
   executiveSummary,
   generatedAt,
@@ -462,7 +463,7 @@ function cover(doc: Doc, input: ReportInput): void {
 }
 
 function overview(doc: Doc, input: ReportInput): void {
-  const { metrics: m, account: a, locale } = input;
+  const { account: a, locale } = input;
   const lines = executiveSummary(a, locale);
   if (lines.length > 0) {
     inside(doc, open(doc, 'L'), () => {
@@ -474,9 +475,25 @@ function overview(doc: Doc, input: ReportInput): void {
       }
     });
   }
-  doc.y += 6;
-  text(doc, 'How these numbers are computed', { size: 8.5, bold: true, color: MUTED, gap: 2 });
-  for (const line of derivation('overview', m, a, locale)) note(doc, line);
+}
+
+/**
+ * The appendix: every shown section's derivations, the same lines as the PPTX speaker notes
+ * and the HTML report's details, under one heading after the sections.
+ */
+function appendix(doc: Doc, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const parts = input.sections
+    .map((s) => [s, derivation(s, m, a, locale)] as const)
+    .filter(([, lines]) => lines.length > 0);
+  if (parts.length === 0) return;
+  heading(doc, DERIVATION_TITLE);
+  for (const [s, lines] of parts) {
+    ensureSpace(doc, 40);
+    text(doc, SECTION_TITLE[s], { size: 10, bold: true, gap: 2, tag: 'H3' });
+    for (const line of lines) note(doc, line);
+    doc.y += 4;
+  }
 }
 
 function goals(doc: Doc, input: ReportInput): void {
@@ -861,6 +878,10 @@ export async function renderReportPdf(
     await SECTIONS[s](doc, input);
     PARENT.set(doc, root);
   }
+  const sect = open(doc, 'Sect');
+  PARENT.set(doc, sect);
+  appendix(doc, input);
+  PARENT.set(doc, root);
   doc.y += 12;
   note(doc, provenance(m, locale));
   footers(doc, input);

@@ -29,6 +29,7 @@ import {
 import type {
   AccountSuccessMetrics,
   CustomerSuccessMetrics,
+  Explanations,
   ProgressTrend,
   ReportInput,
   ReportSection,
@@ -98,6 +99,8 @@ export const MISSING = '—';
  */
 export const PROJECTED_TEXT = {
   label: 'Projected at target (not in total or ROI)',
+  /** After an amount in a row that delivers nothing yet: "$144,000 projected at target". */
+  short: 'projected at target',
   note: 'Projected at target is the value of every goal at its target, including goals with no measurement yet. Value counts as delivered only once measured, so it is not part of the total or the ROI.',
 } as const;
 
@@ -294,7 +297,11 @@ export function valueTable(
       annualValue:
         c.annual_value === 0 && c.annual_hours > 0
           ? MISSING
-          : formatMoney(c.annual_value, cur, { locale }),
+          : c.annual_value === 0 &&
+              c.annual_hours === 0 &&
+              (c.projected_value > 0 || c.projected_hours > 0)
+            ? notMeasuredYet(c, cur, locale)
+            : formatMoney(c.annual_value, cur, { locale }),
       hours: c.annual_hours > 0 ? formatHours(c.annual_hours, { locale }) : MISSING,
       confidence: c.confidence ? capitalise(c.confidence) : MISSING,
     })),
@@ -322,6 +329,23 @@ export function valueTable(
       ...(projected ? [PROJECTED_TEXT.note] : []),
     ],
   };
+}
+
+/**
+ * A value category whose goals have no measurement yet: it delivers nothing, so it reads as the
+ * goal table does ("Not started", calc's STATUS_TEXT) with the value at target beside it, never
+ * as $0 delivered (DESIGN.md "Value is delivered only when measured").
+ */
+export function notMeasuredYet(
+  c: { readonly projected_value: number; readonly projected_hours: number },
+  currency: string,
+  locale: string,
+): string {
+  const at =
+    c.projected_value > 0
+      ? formatMoney(c.projected_value, currency, { locale })
+      : formatHours(c.projected_hours, { locale });
+  return `${CALC_STATUS_TEXT.not_started} · ${at} ${PROJECTED_TEXT.short}`;
 }
 
 export interface MilestoneItem {
@@ -417,9 +441,97 @@ export function provenance(m: CustomerSuccessMetrics, locale: string): string {
   return `Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers. ${FORMULAS['metric_progress.baseline_relative'].words} Value is annual. ${FORMULAS['roi.multiplier'].words.replace(/\.$/, '')} (${formatMoney(c.investment, c.currency, { locale })}). Amounts in ${c.currency}.`;
 }
 
+/** The heading of every "how were these numbers computed" block (PDF appendix, HTML details). */
+export const DERIVATION_TITLE = 'How these numbers are computed';
+
 /**
- * Where each section's numbers come from (formula and inputs), for speaker notes and readers who
- * ask "how was this computed?".
+ * "label: text" for the figure at `pointer`, in the API's own words (`explanations` of an
+ * `explain=true` response, calc's derivations): no formula is written out here a second time.
+ * Nothing when the response carries no explanation of it.
+ */
+function explained(x: Explanations | undefined, pointer: string, label: string): string[] {
+  const e = x?.[pointer];
+  return e ? [`${label}: ${e.text}`] : [];
+}
+
+/** Several explained figures of one thing on one line: "Name: progress …; status …". */
+function explainedLine(
+  x: Explanations | undefined,
+  name: string,
+  parts: readonly (readonly [pointer: string, label: string])[],
+): string[] {
+  const found = parts.flatMap(([pointer, label]) => explained(x, pointer, label));
+  return found.length === 0 ? [] : [`${name}: ${found.join('; ')}.`];
+}
+
+/** Each goal's and metric's figures, explained (keys as in getCustomerSuccessMetrics). */
+function goalDerivations(m: CustomerSuccessMetrics): string[] {
+  const x = m.explanations;
+  return m.goals.flatMap((g, i) => {
+    const at = `/goals/${i}`;
+    const own = explainedLine(x, g.name, [
+      [`${at}/achievement_pct`, 'progress'],
+      [`${at}/status`, 'status'],
+      ...(g.annual_value !== 0 || g.projected_value !== 0
+        ? ([
+            [`${at}/annual_value`, 'value delivered'],
+            [`${at}/projected_value`, 'value at target'],
+          ] as const)
+        : []),
+      ...(g.forecast_date ? ([[`${at}/forecast_date`, 'forecast']] as const) : []),
+    ]);
+    const metrics = g.metrics.flatMap((metric, j) =>
+      explainedLine(x, `${g.name} · ${metric.name}`, [
+        [`${at}/metrics/${j}/progress_pct`, 'progress'],
+        [`${at}/metrics/${j}/trend/change_pct`, 'change'],
+      ]),
+    );
+    return [...own, ...metrics];
+  });
+}
+
+/** The value table's categories, explained (keys as in getAccountSuccessMetrics). */
+function categoryDerivations(a: AccountSuccessMetrics): string[] {
+  const x = a.explanations;
+  return a.value_summary.categories.flatMap((c, i) => {
+    const at = `/value_summary/categories/${i}`;
+    const delivered = c.annual_value !== 0 || c.annual_hours !== 0;
+    return explainedLine(x, c.label, [
+      ...(c.annual_hours !== 0 ? ([[`${at}/annual_hours`, 'hours']] as const) : []),
+      ...(delivered || c.projected_value === 0
+        ? ([[`${at}/annual_value`, 'value delivered']] as const)
+        : []),
+      ...(c.projected_value !== c.annual_value
+        ? ([[`${at}/projected_value`, 'value at target']] as const)
+        : []),
+    ]);
+  });
+}
+
+/** Each benchmark row: the customer's figure, the peer average and the percentile, explained. */
+function benchmarkDerivations(a: AccountSuccessMetrics): string[] {
+  const x = a.explanations;
+  return (a.benchmarks?.rows ?? []).flatMap((r, i) =>
+    explainedLine(x, r.label, [
+      [`/benchmarks/rows/${i}/value`, 'this customer'],
+      [`/benchmarks/rows/${i}/peer_average`, 'peer average'],
+      [`/benchmarks/rows/${i}/percentile`, 'percentile'],
+    ]),
+  );
+}
+
+/** Each trend's forecast, explained. */
+function trendDerivations(m: CustomerSuccessMetrics): string[] {
+  return m.trends.flatMap((t, i) =>
+    explainedLine(m.explanations, t.name, [[`/trends/${i}/forecast_date`, 'forecast']]),
+  );
+}
+
+/**
+ * Where each section's numbers come from (formula and inputs), for the PDF appendix, the PPTX
+ * speaker notes and the HTML details: the section's formulas in words, then every figure it
+ * shows with its derivation in the customer's numbers when the responses carry `explanations`
+ * (the server's report endpoint asks for them).
  */
 export function derivation(
   section: ReportSection,
@@ -460,14 +572,22 @@ export function derivation(
         score.score === null
           ? `Success score: not computed (${score.note ?? 'no goals'}).`
           : `${FORMULAS.success_score.words} Here ${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100, band "${score.band ?? MISSING}".`,
+        ...explained(m.explanations, '/metrics/success_score/score', 'Success score'),
+        ...explained(
+          a.explanations,
+          '/executive_summary/goals_on_track_or_exceeded',
+          'Goals on track or exceeded',
+        ),
+        ...explained(a.explanations, '/executive_summary/goals_at_risk', 'Goals at risk'),
       ];
     case 'goals':
       return [
         `Metric ${FORMULAS['metric_progress.baseline_relative'].words.toLowerCase()} It works for both directions (lower is better when the target is below the baseline).`,
         `${FORMULAS['goal_progress.weighted_mean'].words} Goal ${FORMULAS.goal_status.words.toLowerCase()}`,
+        ...goalDerivations(m),
       ];
     case 'value':
-      return [value, roi];
+      return [value, roi, ...categoryDerivations(a)];
     case 'milestones':
       return [
         `${m.metrics.milestones.length} milestones achieved in the period; ${a.upcoming_milestones.length} upcoming, with their recorded status.`,
@@ -477,10 +597,12 @@ export function derivation(
         a.benchmarks
           ? `${FORMULAS['benchmark.peer_average'].words} ${FORMULAS['benchmark.percentile'].words} ${a.benchmarks.peer_count} other customers of the ${segmentLabel(a.benchmarks.segment)} segment.`
           : (a.benchmarks_note ?? 'Benchmarks are not available.'),
+        ...benchmarkDerivations(a),
       ];
     case 'trends':
       return [
         `Each line is a metric’s recorded measurements; the dashed line is its target. ${FORMULAS['forecast.least_squares'].words}`,
+        ...trendDerivations(m),
       ];
     case 'recommendations':
       return [

@@ -7,6 +7,7 @@ export type ReportSection = S['ReportSection'];
 export type SuccessGoal = S['SuccessGoal'];
 export type SuccessMetric = S['SuccessMetric'];
 export type ProgressTrend = S['ProgressTrend'];
+export type Explanations = S['Explanations'];
 
 /**
  * What every renderer takes: the API's two views of one customer (PRD-165's success metrics and

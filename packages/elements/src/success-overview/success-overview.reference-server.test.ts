@@ -1,7 +1,7 @@
 // The dashboard against the real reference server (packages/server with its demo data), through
 // the real SDK, as the demo host page shows it: the numbers are what calc computed on the server.
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../define/goal-progress.js';
 import '../define/success-overview.js';
 import '../define/success-provider.js';
@@ -51,6 +51,32 @@ describe('<success-overview> against the reference server', () => {
     expect(text).to.include('104');
     // Above 100 % an achieved goal reads "Exceeded" (PRD-069), as in every view and report.
     expect(text).to.include('Exceeded');
+  });
+
+  it("explains the executive summary line by keyboard in the account view's own words", async () => {
+    const answer = await fetch(
+      `${api}/api/intelligence/success-metrics/cus_acme?includeBenchmarks=true&explain=true`,
+      { headers: { authorization: 'Bearer demo-csm-token' } },
+    );
+    const body = (await answer.json()) as { explanations: Record<string, { text: string }> };
+    const server = body.explanations['/executive_summary/goals_on_track_or_exceeded'];
+    expect(server?.text).to.equal('4 of 5 goals are on track or achieved');
+    const provider = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-overview customer-id="cus_acme"></success-overview></success-provider>`,
+    );
+    const el = provider.querySelector('success-overview') as SuccessOverview;
+    await until(() => deepText(el).includes('Peer average'), 'dashboard', 20_000);
+    const summary = await openExplanation(el, 'How is goals on track or exceeded computed?');
+    expect(summary.text).to.include(server!.text);
+    expect(summary.text).to.include('Rule: PRD-165 6.1');
+    // The figure stays the line's own text: "4 of 5" in <strong>, the disclosure beside it.
+    const line = el.shadowRoot!.querySelector('[part~="summary"]')!;
+    expect(line.querySelector('strong')!.textContent).to.equal('4 of 5');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => summary.button.getAttribute('aria-expanded') === 'false', 'closed');
+    expect(summary.panel.hidden).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal(summary.button);
   });
 
   it("shows the server's own explanation of each figure in the dashboard's disclosures", async () => {

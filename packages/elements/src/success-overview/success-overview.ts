@@ -312,7 +312,13 @@ export class SuccessOverview extends SuccessElement {
       g.total,
       { locale: this.fmt.locale },
     );
-    return html`<p class="summary" part="summary"><strong>${line.figure}</strong> ${line.words}</p>`;
+    // The same count the account view explains (PRD-069's executive summary), once it is here.
+    const how = this.#explain.parts(
+      this.accountData.value?.explanations,
+      '/executive_summary/goals_on_track_or_exceeded',
+      line.words,
+    );
+    return html`<p class="summary" part="summary"><strong>${line.figure}</strong> ${line.words}${how?.button ?? nothing}</p>${how?.panel ?? nothing}`;
   }
 
   #renderAtRisk(m: CustomerSuccessMetrics) {

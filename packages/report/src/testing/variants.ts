@@ -99,6 +99,25 @@ export function withProjected(input: ReportInput, projected = 429_000): ReportIn
         value_delivered: { ...m.metrics.value_delivered, projected_value: projected },
       },
     },
-    account: { ...a, value_summary: { ...a.value_summary, projected_value: projected } },
+    account: {
+      ...a,
+      value_summary: {
+        ...a.value_summary,
+        projected_value: projected,
+        // The new goal's driver: its own category, nothing delivered until it is measured.
+        categories: [
+          ...a.value_summary.categories,
+          {
+            category: 'cost_reduction',
+            label: 'Onboarding automation',
+            annual_value: 0,
+            annual_hours: 0,
+            projected_value: projected - a.value_summary.total_value,
+            projected_hours: 0,
+            confidence: 'medium',
+          },
+        ],
+      },
+    },
   };
 }

@@ -129,7 +129,9 @@ export interface paths {
          * Get a success goal
          * @description Returns one goal with its metrics, measurement history and value drivers, and the fields
          *     derived from them today: progress, status, expected pace, value, forecast and
-         *     recommendations. The `ETag` header carries `version`.
+         *     recommendations. The `ETag` header carries `version`. With `explain=true` it also
+         *     carries `explanations`, keyed by the JSON Pointer of each derived figure in the goal
+         *     (for example `/achievement_pct`, `/metrics/0/progress_pct`).
          */
         get: operations["getSuccessGoal"];
         /**
@@ -1189,6 +1191,13 @@ export interface components {
             readonly current_value: number | null;
             /** @description PRD-165 flat model. The `unit` of `metrics[0]`. */
             readonly unit: string;
+            /**
+             * @description Only from `getSuccessGoal` with `explain=true`: how each derived figure of this goal
+             *     was computed, keyed by its JSON Pointer within the goal (`/achievement_pct`,
+             *     `/metrics/0/progress_pct`, `/value_drivers/0/annual_value`, `/forecast_date`). Sent
+             *     back in an update it is ignored when it equals the goal's current explanations.
+             */
+            readonly explanations?: components["schemas"]["Explanations"];
         };
         /**
          * @description The goal's owner on the customer's side.
@@ -3744,7 +3753,15 @@ export interface operations {
     };
     getSuccessGoal: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description When `true`, the response includes `explanations`: how every derived figure in it was
+                 *     computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+                 *     keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+                 *     and the response is unchanged.
+                 */
+                explain?: components["parameters"]["Explain"];
+            };
             header?: never;
             path: {
                 /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */

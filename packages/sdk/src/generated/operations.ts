@@ -124,6 +124,13 @@ export interface GetSuccessGoalInput {
    * The goal's id. A goal of a customer outside the token's scope answers 404.
    */
   goalId: NonNullable<operations["getSuccessGoal"]['parameters']["path"]>["goalId"];
+  /**
+   * When `true`, the response includes `explanations`: how every derived figure in it was
+   * computed (formula, the formula in words with the customer's numbers, inputs, seed rule),
+   * keyed by the figure's JSON Pointer. When `false` (the default), `explanations` is absent
+   * and the response is unchanged.
+   */
+  explain?: Exclude<NonNullable<operations["getSuccessGoal"]['parameters']["query"]>["explain"], undefined>;
 }
 /** What `getSuccessGoal` resolves to. */
 export type GetSuccessGoalOutput = components['schemas']["SuccessGoal"];
@@ -487,7 +494,9 @@ export interface SuccessClientMethods {
    *
    * Returns one goal with its metrics, measurement history and value drivers, and the fields
    * derived from them today: progress, status, expected pace, value, forecast and
-   * recommendations. The `ETag` header carries `version`.
+   * recommendations. The `ETag` header carries `version`. With `explain=true` it also
+   * carries `explanations`, keyed by the JSON Pointer of each derived figure in the goal
+   * (for example `/achievement_pct`, `/metrics/0/progress_pct`).
    *
    * @example
    * const result = await client.getSuccessGoal({ goalId: "goal_acme_ticket_time" });
@@ -783,7 +792,7 @@ export const OPERATIONS = {
     method: "GET",
     path: "/api/success-goals/{goalId}",
     pathParams: ["goalId"],
-    queryParams: [],
+    queryParams: ["explain"],
     headerParams: {},
     requestSchema: undefined,
     responseSchema: S.SuccessGoalSchema,

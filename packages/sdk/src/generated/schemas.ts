@@ -159,13 +159,34 @@ export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: 
 export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
 
 /**
+ * One input of a formula.
+ */
+export const ExplanationInputSchema = v.object({ name: v.string(), value: v.nullable(v.union([v.number(), v.string()])), pointer: v.exactOptional(v.string()) });
+
+/**
+ * How one derived figure was computed (DESIGN.md "Formulas": every derived number a user
+ * sees is explainable). When the figure is not computable, `result` is null and `text`
+ * says why (for example "Baseline not set. Cannot calculate progress.").
+ */
+export const ExplanationSchema = v.object({ formula: v.string(), text: v.string(), inputs: v.array(ExplanationInputSchema), rule: v.nullable(v.string()), result: v.nullable(v.union([v.number(), v.string()])) });
+
+/**
+ * Present only with `explain=true`. How each derived figure of this response was computed,
+ * keyed by the JSON Pointer (RFC 6901) of the figure in this same response, for example
+ * `/metrics/value_delivered/roi_multiplier`. Every key resolves to a number or string in
+ * the response, and that value equals the explanation's `result`. The formula texts come
+ * from one registry in @cscx/success-calc (`FORMULAS`), the same the reports and elements use.
+ */
+export const ExplanationsSchema = v.record(v.string(), ExplanationSchema);
+
+/**
  * A customer's success goal: one or more metrics, value drivers, and the fields derived from
  * them when the goal is read (`readOnly`). PRD-165 §6.1's flat one-metric fields (`metric`,
  * `baseline_value`, `target_value`, `current_value`, `unit`) mirror `metrics[0]` for readers
  * of that model. Example: TC-165.1, "Reduce ticket time", from 24 h to 12 h, now 11.5 h,
  * achieved at 104.17 %.
  */
-export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), projected_value: v.number(), projected_hours: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.array(RecommendationSchema), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string() });
+export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), projected_value: v.number(), projected_hours: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.array(RecommendationSchema), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string(), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * The goal's owner on the customer's side.
@@ -349,27 +370,6 @@ export const AchievedMilestoneSchema = v.object({ name: v.string(), achieved_dat
  * milestones achieved.
  */
 export const SuccessMetricsSchema = v.object({ customer_id: v.string(), period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), currency: v.string(), goals: GoalCountsSchema, value_delivered: ValueDeliveredSchema, success_score: SuccessScoreSchema, milestones: v.array(AchievedMilestoneSchema) });
-
-/**
- * One input of a formula.
- */
-export const ExplanationInputSchema = v.object({ name: v.string(), value: v.nullable(v.union([v.number(), v.string()])), pointer: v.exactOptional(v.string()) });
-
-/**
- * How one derived figure was computed (DESIGN.md "Formulas": every derived number a user
- * sees is explainable). When the figure is not computable, `result` is null and `text`
- * says why (for example "Baseline not set. Cannot calculate progress.").
- */
-export const ExplanationSchema = v.object({ formula: v.string(), text: v.string(), inputs: v.array(ExplanationInputSchema), rule: v.nullable(v.string()), result: v.nullable(v.union([v.number(), v.string()])) });
-
-/**
- * Present only with `explain=true`. How each derived figure of this response was computed,
- * keyed by the JSON Pointer (RFC 6901) of the figure in this same response, for example
- * `/metrics/value_delivered/roi_multiplier`. Every key resolves to a number or string in
- * the response, and that value equals the explanation's `result`. The formula texts come
- * from one registry in @cscx/success-calc (`FORMULAS`), the same the reports and elements use.
- */
-export const ExplanationsSchema = v.record(v.string(), ExplanationSchema);
 
 /**
  * The response of `getCustomerSuccessMetrics` (PRD-165 §6.2), with the customer and the time the values were computed.

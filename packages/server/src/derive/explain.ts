@@ -310,6 +310,17 @@ function categoryExplanations(
   });
 }
 
+/**
+ * Explanations of every derived figure of one goal as `getSuccessGoal` returns it, keyed by the
+ * JSON Pointer within the goal (`/achievement_pct`, `/metrics/0/progress_pct`): the same
+ * derivations as the goal's entries under `/goals/{i}` in the metrics responses.
+ */
+export function goalOnlyExplanations(g: DerivedGoal, w: Window, currency: string): Explanations {
+  const out: Explanations = {};
+  goalExplanations(out, g, '', w, currency);
+  return out;
+}
+
 const inList = (i: number): string | null => (i < MAX_GOALS ? `/goals/${i}` : null);
 
 /** Explanations of every derived figure of `getCustomerSuccessMetrics`' response. */

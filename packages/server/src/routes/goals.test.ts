@@ -291,6 +291,113 @@ describeBackends('goals (%s)', (backend) => {
         ['2026-04-28', 11.5],
       ]);
     });
+
+    /** RFC 6901: the value at `pointer` in `doc`. */
+    const at = (doc: unknown, pointer: string): unknown =>
+      pointer
+        .slice(1)
+        .split('/')
+        .reduce<unknown>(
+          (cur, key) =>
+            cur !== null && typeof cur === 'object'
+              ? (cur as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+              : undefined,
+          doc,
+        );
+
+    it('with explain=true explains every derived figure, keyed by its JSON Pointer in the goal', async () => {
+      const plain = await call('getSuccessGoal', { goalId: 'goal_acme_ticket_time' });
+      const r = await call(
+        'getSuccessGoal',
+        { goalId: 'goal_acme_ticket_time' },
+        { token: 'viewer', query: { explain: true } },
+      );
+      expect(r.status, r.text).toBe(200);
+      expect('explanations' in plain.json).toBe(false);
+      const { explanations, ...rest } = r.json;
+      expect(rest).toEqual(plain.json);
+      expect(r.headers.get('etag')).toBe(plain.headers.get('etag'));
+      const e = explanations ?? {};
+      // TC-165.1 in the customer's own numbers, the same text the metrics responses carry.
+      expect(e['/metrics/0/progress_pct']).toMatchObject({
+        formula: 'metric_progress.baseline_relative',
+        rule: 'TC-165.1',
+        text: '(11.5 − 24) / (12 − 24) × 100 = 104.17 %',
+        inputs: [
+          { name: 'baseline', value: 24, pointer: '/metrics/0/baseline_value' },
+          { name: 'target', value: 12, pointer: '/metrics/0/target_value' },
+          { name: 'current', value: 11.5, pointer: '/metrics/0/current_value' },
+        ],
+      });
+      const wanted = [
+        '/achievement_pct',
+        '/status',
+        '/expected_pct',
+        '/annual_value',
+        '/projected_value',
+        '/projected_hours',
+        '/forecast_date',
+        ...r.json.metrics.flatMap((_, j) => [`/metrics/${j}/progress_pct`, `/metrics/${j}/status`]),
+        ...r.json.value_drivers.flatMap((_, k) => [
+          `/value_drivers/${k}/annual_value`,
+          `/value_drivers/${k}/projected_value`,
+        ]),
+      ];
+      expect(wanted.filter((p) => !(p in e))).toEqual([]);
+      // Every key and input pointer resolves in this goal, and the figure is the stated result.
+      const problems: string[] = [];
+      for (const [pointer, x] of Object.entries(e)) {
+        const value = at(r.json, pointer);
+        if (
+          value === undefined ||
+          (value !== x.result && Math.abs(Number(value) - Number(x.result)) > 1e-9)
+        )
+          problems.push(`${pointer}: goal ${value}, explanation ${x.result}`);
+        for (const i of x.inputs)
+          if (i.pointer !== undefined && at(r.json, i.pointer) === undefined)
+            problems.push(`${pointer}: input ${i.name} points at nothing (${i.pointer})`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("explains a goal the same as the customer's metrics explain it under /goals/{i}", async () => {
+      const goal = await call(
+        'getSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        { query: { explain: true } },
+      );
+      const metrics = await call(
+        'getCustomerSuccessMetrics',
+        { customerId: 'cus_acme' },
+        { query: { explain: true } },
+      );
+      const i = metrics.json.goals.findIndex((g) => g.id === 'goal_acme_upsell');
+      const base = `/goals/${i}`;
+      const fromMetrics = Object.fromEntries(
+        Object.entries(metrics.json.explanations ?? {})
+          .filter(([k]) => k.startsWith(`${base}/`))
+          .map(([k, x]) => [
+            k.slice(base.length),
+            {
+              ...x,
+              inputs: x.inputs.map((n) =>
+                n.pointer ? { ...n, pointer: n.pointer.replace(base, '') } : n,
+              ),
+            },
+          ]),
+      );
+      expect(goal.json.explanations).toEqual(fromMetrics);
+    });
+
+    it('refuses an explain that is not a boolean with 400 naming it', async () => {
+      const r = await call(
+        'getSuccessGoal',
+        { goalId: 'goal_acme_ticket_time' },
+        { query: { explain: 'yes' } },
+      );
+      expect(r.status, r.text).toBe(400);
+      expect(r.text).toContain('explain');
+    });
   });
 
   describe('updateSuccessGoal', () => {
@@ -560,6 +667,45 @@ describeBackends('goals (%s)', (backend) => {
       ]);
       const after = await call('getSuccessGoal', { goalId: 'goal_acme_upsell' });
       expect(after.json).toEqual(before.json);
+    });
+
+    it('accepts an explained representation sent back, and refuses a changed explanation with 422 at /explanations', async () => {
+      const before = await call(
+        'getSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        { query: { explain: true } },
+      );
+      const { explanations, ...plain } = before.json;
+      expect(explanations?.['/achievement_pct']).toBeDefined();
+      const forged = await call(
+        'updateSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        {
+          headers: { 'if-match': before.headers.get('etag')! },
+          body: {
+            ...before.json,
+            explanations: {
+              ...explanations,
+              '/achievement_pct': { ...explanations?.['/achievement_pct'], result: 100 },
+            },
+          },
+        },
+      );
+      expect(forged.status, forged.text).toBe(422);
+      expect(forged.problem.errors).toEqual([
+        expect.objectContaining({ field: '/explanations', code: 'read_only' }),
+      ]);
+      const r = await call(
+        'updateSuccessGoal',
+        { goalId: 'goal_acme_upsell' },
+        { headers: { 'if-match': before.headers.get('etag')! }, body: before.json },
+      );
+      expect(r.status, r.text).toBe(200);
+      expect('explanations' in r.json).toBe(false);
+      const { version, updated_at, ...rest } = r.json;
+      const { version: v0, updated_at: _u0, ...rest0 } = plain;
+      expect(version).toBe(v0 + 1);
+      expect(rest).toEqual(rest0);
     });
   });
 

@@ -3,6 +3,7 @@ import { assertCanWrite, type Principal, sees } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
 import { customerInScope, findCustomer } from '../data.js';
+import { goalOnlyExplanations } from '../derive/explain.js';
 import { deriveGoal } from '../derive/goal.js';
 import { todayWindow } from '../derive/period.js';
 import { readJson } from '../http/body.js';
@@ -97,14 +98,20 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
 
   // getSuccessGoal: the whole history, derived as of today.
   app.get('/api/success-goals/:goalId', async (c) => {
-    new Query(c.req.url, []);
+    const q = new Query(c.req.url, ['explain']);
+    const explain = q.boolean('explain') ?? false;
     const id = pathId('goalId', c.req.param('goalId'));
     const customer = await goalOwner(ctx, c.get('principal'), id);
     const now = ctx.clock();
     const record = await loadGoal(ctx.db, id, now.getTime());
     if (!record) throw notFound('Goal', id);
-    const goal = deriveGoal(record, todayWindow(now), customer.currency);
-    return sendJson(c, 200, goal.wire, { etag: etag(goal.wire.version) });
+    const window = todayWindow(now);
+    const goal = deriveGoal(record, window, customer.currency);
+    // Absent, not null, without `explain`: the representation stays as it was (openapi.yaml).
+    const body = explain
+      ? { ...goal.wire, explanations: goalOnlyExplanations(goal, window, customer.currency) }
+      : goal.wire;
+    return sendJson(c, 200, body, { etag: etag(goal.wire.version) });
   });
 
   // updateSuccessGoal: a full replacement under If-Match.
@@ -122,9 +129,21 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     // version If-Match names; the locked read below checks that version (412) as before.
     const before = await loadGoal(ctx.db, id, now);
     if (!before) throw notFound('Goal', id);
+    const window = todayWindow(new Date(now));
+    const derived = deriveGoal(before, window, customer.currency);
+    // A `?explain=true` representation sent back: its explanations are compared like the other
+    // derived fields (computed only then, the usual PUT does not pay for them).
+    const sent = body.value;
+    const withExplanations =
+      sent !== null && typeof sent === 'object' && Object.hasOwn(sent, 'explanations');
     const value = withoutReadOnly(
-      body.value,
-      deriveGoal(before, todayWindow(new Date(now)), customer.currency).wire,
+      sent,
+      withExplanations
+        ? {
+            ...derived.wire,
+            explanations: goalOnlyExplanations(derived, window, customer.currency),
+          }
+        : derived.wire,
       matchesVersion(expected, before.version),
     );
     const shape = goalShape(value);

@@ -3,9 +3,15 @@ import { type Principal, sees } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
-import { accountSuccessMetrics, benchmarks } from '../derive/account.js';
+import {
+  accountGoalOrder,
+  accountSuccessMetrics,
+  benchmarkInputs,
+  benchmarks,
+  segmentPeers,
+} from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
-import { customerExplanations } from '../derive/explain.js';
+import { accountExplanations, customerExplanations } from '../derive/explain.js';
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
@@ -140,15 +146,28 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const summaries =
         sections === null || sections.includes('benchmarks') ? await allSummaries(ctx) : null;
       const self = summaries?.get(customer.id);
-      const account = accountSuccessMetrics(
-        view,
-        now,
-        summaries && self ? benchmarks(self, summaries.values()) : null,
-      );
+      const bench = summaries && self ? benchmarks(self, summaries.values()) : null;
+      const plain = accountSuccessMetrics(view, now, bench);
+      // The report explains its numbers with the derivations `?explain=true` serves (PDF
+      // appendix, PPTX notes, HTML details), so they read as the API and the dashboard do.
+      const account = {
+        ...plain,
+        explanations: accountExplanations(
+          view,
+          accountGoalOrder(view.goals),
+          summaries && self && bench?.benchmarks
+            ? benchmarkInputs(self, segmentPeers(self, summaries.values()))
+            : null,
+          plain.value_summary.categories,
+        ),
+      };
       const rendered = await reports.render({
         format: request.format,
         input: {
-          metrics: customerSuccessMetrics(view, now),
+          metrics: {
+            ...customerSuccessMetrics(view, now),
+            explanations: customerExplanations(view),
+          },
           account,
           locale: request.locale ?? 'en-US',
           generatedAt: now,

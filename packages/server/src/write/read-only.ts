@@ -24,6 +24,7 @@ const GOAL_FIELDS = [
   'projected_hours',
   'forecast_date',
   'recommendations',
+  'explanations',
 ] as const;
 /** PRD-165's flat mirror of `metrics[0]`: read-only only beside `metrics[]`, else the shorthand. */
 const MIRROR_FIELDS = [
