@@ -8,6 +8,7 @@ import { type DisplayOptions, successEvent, type Wrapper, type WrapperProps } fr
 
 const events = {
   onSuccessCustomerSelect: successEvent('success-customer-select'),
+  onSuccessGoalSelect: successEvent('success-goal-select'),
   onSuccessError: successEvent('success-error'),
 };
 
@@ -16,6 +17,7 @@ type Properties =
   | 'segment'
   | 'customers'
   | 'data'
+  | 'atRiskGoals'
   | 'selectedCustomerId'
   | 'heading'
   | DisplayOptions;
@@ -40,7 +42,8 @@ export type SuccessPortfolioProps = WrapperProps<
  * `SuccessProvider` it fetches the portfolio (optionally for `csmId` and `segment`).
  *
  * Events: `onSuccessCustomerSelect` (a row was chosen; cancelable: `preventDefault()` keeps the
- * selection unchanged), `onSuccessError`. The filter, sorting and CSV export are the element's
+ * selection unchanged), `onSuccessGoalSelect` (an at-risk goal was chosen; cancelable),
+ * `onSuccessError`. The filter, sorting and CSV export are the element's
  * own state and methods (`filter`, `sortBy()`, `toCsv()`): reach them through a `ref`.
  *
  * @example

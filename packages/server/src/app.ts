@@ -17,6 +17,7 @@ import { type Logger, silentLogger } from './log.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js';
 import { registerAlerts } from './routes/alerts.js';
+import { registerAtRiskGoals } from './routes/at-risk-goals.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerEmbedTokens } from './routes/embed-tokens.js';
 import { registerGoals } from './routes/goals.js';
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerGoals(app, ctx);
   registerMeasurements(app, ctx);
   registerReports(app, ctx, options.reports ?? inThreadRenderer);
+  registerAtRiskGoals(app, ctx);
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);

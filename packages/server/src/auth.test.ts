@@ -82,6 +82,7 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   updateMeasurement: write(200),
   deleteMeasurement: write(200),
   getPortfolioSuccessMetrics: LIST,
+  listAtRiskGoals: LIST,
   getCustomerSuccessMetrics: READ_ACME,
   // Generating a report changes nothing, so viewers may.
   generateSuccessReport: READ_ACME,
@@ -141,6 +142,7 @@ describeBackends('authorisation matrix (%s)', (backend) => {
     switch (id) {
       case 'listCustomers':
       case 'getPortfolioSuccessMetrics':
+      case 'listAtRiskGoals':
       case 'listAlerts':
         return [{}, {}];
       case 'getCustomer':

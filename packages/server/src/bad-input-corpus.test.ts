@@ -1191,6 +1191,11 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
         'getPortfolioSuccessMetrics',
         { params: {}, query: { segment: 'enterprise', csm_id: 'csm_riley' }, headers: {} },
       ],
+      ['listAtRiskGoals', { params: {}, query: { limit: '1' }, headers: {} }],
+      [
+        'listAtRiskGoals',
+        { params: {}, query: { segment: 'enterprise', csm_id: 'csm_riley' }, headers: {} },
+      ],
       [
         'getCustomerSuccessMetrics',
         { params: { customerId: 'cus_acme' }, query: { period: '2026-Q2' }, headers: {} },
@@ -1258,6 +1263,7 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       'listCustomers',
       'listMilestones',
       'getPortfolioSuccessMetrics',
+      'listAtRiskGoals',
       'listAlerts',
     ] as const) {
       const base = byOp.get(id)?.[0] as Base;

@@ -26,6 +26,7 @@ export type CustomerSuccessMetrics = S['CustomerSuccessMetrics'];
 export type Explanation = S['Explanation'];
 export type CustomerSuccessSummary = S['CustomerSuccessSummary'];
 export type AtRiskGoal = S['AtRiskGoal'];
+export type AtRiskGoalList = S['AtRiskGoalList'];
 export type PortfolioSuccess = S['PortfolioSuccess'];
 export type PortfolioSuccessMetrics = S['PortfolioSuccessMetrics'];
 export type ValueCategory = S['ValueCategory'];

@@ -80,6 +80,10 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     const portfolio = [];
     for await (const row of csm.getPortfolioSuccessMetrics.all({ limit: 10 })) portfolio.push(row);
     expect(portfolio.length).toBe(customers.length);
+    const atRisk = [];
+    for await (const g of csm.listAtRiskGoals.all({ limit: 20 })) atRisk.push(g);
+    const own = new Set(customers.map((c) => c.id));
+    expect(atRisk.every((g) => own.has(g.customer_id))).toBe(true);
 
     const goal = await csm.createSuccessGoal({
       body: {
@@ -183,6 +187,44 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect((revoked as SuccessApiError).status).toBe(401);
 
     expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
+    expect(problems).toEqual([]);
+  });
+
+  it("iterates every page of the manager's portfolio and at-risk goals with .all(), one request a page", async () => {
+    const pages = new Map<string, number>();
+    const counter: Middleware = (request, next) => {
+      const path = new URL(request.url).pathname;
+      pages.set(path, (pages.get(path) ?? 0) + 1);
+      return next(request);
+    };
+    const manager = client(TOKENS.manager, [counter]);
+    const first = await manager.getPortfolioSuccessMetrics({ limit: 500 });
+    pages.clear();
+    const customers = [];
+    for await (const c of manager.getPortfolioSuccessMetrics.all({ limit: 30 })) customers.push(c);
+    expect(customers.map((c) => c.customer_id)).toEqual(first.customers.map((c) => c.customer_id));
+    expect(pages.get('/api/reports/success-metrics')).toBe(Math.ceil(first.summary.customers / 30));
+
+    const goals = [];
+    for await (const g of manager.listAtRiskGoals.all({ limit: 25 })) goals.push(g);
+    expect(first.summary.at_risk).toBeGreaterThan(100);
+    expect(goals).toHaveLength(first.summary.at_risk);
+    expect(new Set(goals.map((g) => g.goal_id)).size).toBe(goals.length);
+    expect(pages.get('/api/portfolio/at-risk-goals')).toBe(Math.ceil(first.summary.at_risk / 25));
+    for (const c of first.customers)
+      expect(goals.filter((g) => g.customer_id === c.customer_id)).toHaveLength(c.goals_at_risk);
+
+    // A loop can stop early: no page is fetched that it does not ask for.
+    pages.clear();
+    let taken = 0;
+    for await (const _ of manager.listAtRiskGoals.all({ limit: 25 })) if (++taken === 30) break;
+    expect(pages.get('/api/portfolio/at-risk-goals')).toBe(2);
+
+    const forged = await manager
+      .listAtRiskGoals({ cursor: `${'A'.repeat(20)}.${'A'.repeat(43)}` })
+      .catch((e: unknown) => e);
+    expect(forged).toBeInstanceOf(InvalidRequestError);
+    expect((forged as InvalidRequestError).fieldErrors[0]?.field).toBe('query.cursor');
     expect(problems).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ type Schemas = components['schemas'];
 export type CustomerSuccessSummary = Schemas['CustomerSuccessSummary'];
 export type PortfolioSuccessMetrics = Schemas['PortfolioSuccessMetrics'];
 export type PortfolioSuccess = Schemas['PortfolioSuccess'];
+export type AtRiskGoal = Schemas['AtRiskGoal'];
 export type Segment = Schemas['Segment'];
 
 /** The sortable columns, in table order. */

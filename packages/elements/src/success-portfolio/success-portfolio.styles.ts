@@ -98,6 +98,39 @@ export const styles = css`
   .export {
     margin-left: auto;
   }
+  .at-risk {
+    margin: 0 0 calc(var(--s-space) * 4);
+    padding: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
+    border: 1px solid var(--s-border);
+    border-radius: var(--s-radius);
+  }
+  .at-risk summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .at-risk-list {
+    margin: calc(var(--s-space) * 2) 0;
+    padding-left: calc(var(--s-space) * 5);
+    display: grid;
+    gap: calc(var(--s-space) * 2);
+  }
+  .at-risk-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: calc(var(--s-space) * 1) calc(var(--s-space) * 3);
+    overflow-wrap: anywhere;
+  }
+  .at-risk-list .customer,
+  .at-risk-list .pace,
+  .at-risk-list .due,
+  .at-risk .shown {
+    font-size: var(--s-font-size-sm);
+    color: var(--s-muted);
+  }
+  .at-risk-list .pace {
+    font-variant-numeric: tabular-nums;
+  }
   .loading-more {
     font-size: var(--s-font-size-sm);
     color: var(--s-muted);

@@ -11,6 +11,7 @@ import { XSS_PAYLOADS } from '../testing/fixtures.js';
 import { deepElements, deepText, domShape, nextEvent, until } from '../testing/helpers.js';
 import { describe, it } from '../testing/mocha.js';
 import {
+  type AtRiskGoal,
   COLUMNS,
   type Column,
   type CustomerSuccessSummary,
@@ -632,6 +633,194 @@ describe('<success-portfolio>', () => {
   });
 });
 
+/** `n` at-risk goals in the API's order, with the odd null and long, markup-like names. */
+function atRiskOf(n: number): AtRiskGoal[] {
+  return Array.from({ length: n }, (_, i) => ({
+    customer_id: `cus_${String(Math.floor(i / 3)).padStart(4, '0')}`,
+    customer_name: `Customer ${String(Math.floor(i / 3)).padStart(4, '0')}`,
+    goal_id: `goal_${String(i).padStart(4, '0')}`,
+    name: i === 7 ? '<img src=x onerror="window.__xss=1">' : `Goal ${i}`,
+    achievement_pct: i % 11 === 0 ? null : 20 + (i % 40),
+    expected_pct: 70,
+    target_date: '2026-09-30',
+  }));
+}
+
+/**
+ * A client serving the portfolio from `portfolio` and the at-risk goals from `goals`, `limit` a
+ * page with the page number as cursor, recording every request.
+ */
+function portfolioClient(
+  portfolio: PortfolioSuccessMetrics[],
+  goals: AtRiskGoal[],
+  urls: URL[],
+  fail?: (url: URL) => boolean,
+) {
+  return createSuccessClient({
+    baseUrl: location.origin,
+    token: 't',
+    retries: 0,
+    fetch: async (input) => {
+      const url = new URL((input as Request).url);
+      urls.push(url);
+      if (fail?.(url))
+        return new Response(
+          JSON.stringify({ type: 'about:blank', title: 'At-risk list unavailable', status: 503 }),
+          { status: 503, headers: { 'content-type': 'application/problem+json' } },
+        );
+      const page = Number(url.searchParams.get('cursor') ?? 0);
+      const body = url.pathname.endsWith('/api/portfolio/at-risk-goals')
+        ? (() => {
+            const limit = Number(url.searchParams.get('limit'));
+            const items = goals.slice(page * limit, (page + 1) * limit);
+            return {
+              items,
+              next_cursor: (page + 1) * limit < goals.length ? String(page + 1) : null,
+            };
+          })()
+        : portfolio[page];
+      return new Response(JSON.stringify(body), {
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  });
+}
+
+describe('<success-portfolio> goals at risk', () => {
+  const details = (el: SuccessPortfolio) =>
+    root(el).querySelector<HTMLDetailsElement>('details.at-risk');
+  const listed = (el: SuccessPortfolio) =>
+    [...root(el).querySelectorAll('.at-risk-list li')].map(
+      (li) => li.querySelector('.at-risk-goal')!.textContent,
+    );
+  const more = (el: SuccessPortfolio) =>
+    root(el).querySelector<HTMLButtonElement>('.at-risk .more');
+  const atRiskRequests = (urls: URL[]) =>
+    urls.filter((u) => u.pathname.endsWith('/api/portfolio/at-risk-goals'));
+
+  it('asks for nothing until opened, then pages through every goal with the scope and next_cursor', async () => {
+    const goals = atRiskOf(124);
+    const pages = pagesOf(generate(30), 500);
+    pages[0]!.summary = { ...pages[0]!.summary, at_risk: 124 };
+    const urls: URL[] = [];
+    const p = await fixture<HTMLElement>(
+      html`<success-provider .client=${portfolioClient(pages, goals, urls)}><success-portfolio csm-id="csm_riley" segment="smb"></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await until(() => details(el) !== null, 'the disclosure');
+    expect(deepText(details(el)!.querySelector('summary')!)).to.equal('Goals at risk (124)');
+    expect(atRiskRequests(urls), 'closed: nothing fetched').to.have.length(0);
+
+    details(el)!.querySelector('summary')!.click();
+    await until(() => listed(el).length === 50, 'first page');
+    expect(deepText(el)).to.include('Showing 50 of 124 goals at risk.');
+    await expect(el).to.be.accessible();
+    more(el)!.click();
+    await until(() => listed(el).length === 100, 'second page');
+    more(el)!.click();
+    await until(() => listed(el).length === 124, 'last page');
+    expect(more(el), 'no more after the last page').to.equal(null);
+    expect(listed(el)).to.deep.equal(goals.map((g) => g.name));
+    const requests = atRiskRequests(urls);
+    expect(requests.map((u) => u.searchParams.get('cursor'))).to.deep.equal([null, '1', '2']);
+    for (const u of requests) {
+      expect(u.searchParams.get('csm_id')).to.equal('csm_riley');
+      expect(u.searchParams.get('segment')).to.equal('smb');
+      expect(u.searchParams.get('limit')).to.equal('50');
+    }
+    // Names are text, never markup.
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    expect(root(el).querySelector('.at-risk-list img')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts over for a new scope while open, and shows an error with Retry that resumes', async () => {
+    const goals = atRiskOf(60);
+    let failing = false;
+    const urls: URL[] = [];
+    const client = portfolioClient(
+      pagesOf(generate(10), 500),
+      goals,
+      urls,
+      (u) => failing && u.pathname.endsWith('/at-risk-goals'),
+    );
+    const p = await fixture<HTMLElement>(
+      html`<success-provider .client=${client}><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    await until(() => details(el) !== null, 'the disclosure');
+    details(el)!.querySelector('summary')!.click();
+    await until(() => listed(el).length === 50, 'first page');
+    failing = true;
+    const errored = nextEvent(document, 'success-error');
+    more(el)!.click();
+    await errored;
+    await until(() => deepText(details(el)!).includes('At-risk list unavailable'), 'error');
+    expect(listed(el), 'the goals shown stay').to.have.length(50);
+    await expect(el).to.be.accessible();
+    failing = false;
+    details(el)!.querySelector<HTMLButtonElement>('.error button')!.click();
+    await until(() => listed(el).length === 60, 'resumed from the cursor');
+    expect(atRiskRequests(urls).map((u) => u.searchParams.get('cursor'))).to.deep.equal([
+      null,
+      '1',
+      '1',
+    ]);
+
+    el.segment = 'enterprise';
+    await until(
+      () => atRiskRequests(urls).some((u) => u.searchParams.get('segment') === 'enterprise'),
+      'the new scope fetched',
+    );
+    await until(() => listed(el).length === 50, 'first page of the new scope');
+  });
+
+  it("reveals given goals a page at a time, and the summary's 20 of .data, saying which they are", async () => {
+    const el = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .customers=${generate(5)} .atRiskGoals=${atRiskOf(120)}></success-portfolio>`,
+    );
+    details(el)!.open = true;
+    await until(() => listed(el).length === 50, 'first 50');
+    more(el)!.click();
+    await el.updateComplete;
+    more(el)!.click();
+    await el.updateComplete;
+    expect(listed(el)).to.have.length(120);
+    expect(more(el)).to.equal(null);
+
+    const data = pagesOf(generate(8), 500)[0]!;
+    data.summary = { ...data.summary, at_risk: 124, goals_at_risk: atRiskOf(20) };
+    const withData = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .data=${data}></success-portfolio>`,
+    );
+    details(withData)!.open = true;
+    await until(() => listed(withData).length === 20, "the summary's 20");
+    expect(deepText(withData)).to.include(
+      'Showing 20 of 124 goals at risk: the furthest behind their pace.',
+    );
+    await expect(withData).to.be.accessible();
+
+    const bare = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .customers=${generate(5)}></success-portfolio>`,
+    );
+    expect(details(bare), 'rows alone have no at-risk list').to.equal(null);
+  });
+
+  it('fires a cancelable success-goal-select with the goal id when a goal is chosen', async () => {
+    const el = await fixture<SuccessPortfolio>(
+      html`<success-portfolio .customers=${generate(5)} .atRiskGoals=${atRiskOf(3)}></success-portfolio>`,
+    );
+    details(el)!.open = true;
+    await until(() => listed(el).length === 3, 'goals');
+    const selected = nextEvent(el, 'success-goal-select');
+    root(el).querySelectorAll<HTMLButtonElement>('.at-risk-goal')[1]!.click();
+    const event = (await selected) as CustomEvent<{ goalId: string }>;
+    expect(event.detail.goalId).to.equal('goal_0001');
+    expect(event.cancelable).to.equal(true);
+    expect(event.composed).to.equal(true);
+  });
+});
+
 describe('<success-portfolio> against the reference server', () => {
   it("shows the manager's whole portfolio with the server's totals", async () => {
     const api = `${location.origin}/reference-api`;
@@ -646,6 +835,39 @@ describe('<success-portfolio> against the reference server', () => {
       createFormat('en-US', undefined).number(el.visibleRows.length, 0),
     );
     expect(deepText(el)).to.include('Achievement rate');
+    await expect(el).to.be.accessible();
+  });
+
+  it("pages through every one of the manager's goals at risk, none twice", async () => {
+    const api = `${location.origin}/reference-api`;
+    const p = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-manager-token"><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio')!;
+    const summary = () => root(el).querySelector<HTMLElement>('details.at-risk summary');
+    await until(() => summary()?.textContent?.includes('(') === true, 'the count', 9000);
+    const total = Number(/\(([\d,]+)\)/.exec(summary()!.textContent!)![1]!.replace(/,/g, ''));
+    expect(total, 'more than one page').to.be.above(50);
+    summary()!.click();
+    const items = () => root(el).querySelectorAll('.at-risk-list li');
+    const more = () => root(el).querySelector<HTMLButtonElement>('.at-risk .more:not([disabled])');
+    for (let page = 1; page * 50 < total; page++) {
+      await until(() => items().length === page * 50 && more() !== null, `page ${page}`, 9000);
+      more()!.click();
+    }
+    await until(() => items().length === total, 'every goal', 9000);
+    expect(root(el).querySelector('.at-risk .more')).to.equal(null);
+    // What the API's own pages hold, in its order: each goal once.
+    const expected = [];
+    for await (const g of createSuccessClient({
+      baseUrl: api,
+      token: 'demo-manager-token',
+    }).listAtRiskGoals.all({ limit: 500 }))
+      expected.push(g.name);
+    expect([...items()].map((li) => li.querySelector('.at-risk-goal')!.textContent)).to.deep.equal(
+      expected,
+    );
+    expect(card(el, 'Goals at risk')).to.include(createFormat('en-US', undefined).number(total, 0));
     await expect(el).to.be.accessible();
   });
 });

@@ -6,6 +6,7 @@ import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import { LazyPart } from '../lazy-part.js';
 import {
+  fillText,
   icon,
   renderEmpty,
   renderError,
@@ -16,7 +17,9 @@ import {
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
+import { AtRiskPages, type AtRiskSource } from './at-risk-pages.js';
 import {
+  type AtRiskGoal,
   COLUMN_LABELS,
   type Column,
   type CustomerSuccessSummary,
@@ -43,6 +46,17 @@ import { styles } from './success-portfolio.styles.js';
 /** PRD-165 section 11's targets. */
 const TARGET_RATE = 75;
 const TARGET_ROI = 3;
+/** The texts of "Goals at risk"; `{name}` places are filled by fillText. */
+const AT_RISK_TEXT = {
+  heading: 'Goals at risk',
+  loading: 'Loading goals at risk…',
+  none: 'No goals at risk.',
+  pace: '{achieved} achieved, {expected} expected by now',
+  due: 'Due {date}',
+  shown: 'Showing {shown} of {total} goals at risk.',
+  shownOfSummary: 'Showing {shown} of {total} goals at risk: the furthest behind their pace.',
+  more: 'Show more goals at risk',
+} as const;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
 
@@ -63,6 +77,11 @@ const loadGrid = () => import('./portfolio-grid.js');
  * The grid and its virtualiser load with a dynamic import the first time there are rows to show
  * (the cards and toolbar do not wait for them); `updateComplete` waits for them.
  *
+ * Under the cards, "Goals at risk" lists every at-risk goal of the scope, a page at a time:
+ * opening it asks the API for the first page (`listAtRiskGoals`), "Show more" for the next, so
+ * the whole list is reachable and the page holds only what was asked for. Given data, it shows
+ * `.atRiskGoals`, else the summary's 20 furthest behind, revealed the same way.
+ *
  * @csspart base - The wrapper.
  * @csspart cards - The summary cards.
  * @csspart toolbar - Filters, quick filters and export.
@@ -70,11 +89,15 @@ const loadGrid = () => import('./portfolio-grid.js');
  * @csspart row - Each customer row.
  * @csspart status - The band and target badges.
  * @csspart state - Loading, empty and error states.
+ * @csspart at-risk - The "Goals at risk" disclosure.
+ * @csspart at-risk-goal - Each at-risk goal's button.
  *
  * @cssprop [--success-portfolio-height=28rem] - The grid's scroll height.
  *
  * @event {CustomEvent<SuccessCustomerSelectDetail>} success-customer-select - A row was chosen
  *   (click or Enter). Cancelable: cancel it to keep the selection unchanged.
+ * @event {CustomEvent<SuccessGoalSelectDetail>} success-goal-select - An at-risk goal was chosen
+ *   (`goal` is undefined: the list holds only its summary). Cancelable.
  * @event {CustomEvent<SuccessErrorDetail>} success-error - Loading failed; the error state with
  *   Retry is shown.
  */
@@ -85,6 +108,7 @@ export class SuccessPortfolio extends SuccessElement {
     segment: {},
     customers: { attribute: false },
     data: { attribute: false },
+    atRiskGoals: { attribute: false },
     selectedCustomerId: { attribute: 'selected-customer-id', reflect: true },
     heading: {},
     _rows: { state: true },
@@ -95,6 +119,7 @@ export class SuccessPortfolio extends SuccessElement {
     _sortDir: { state: true },
     _active: { state: true },
     _announce: { state: true },
+    _atRiskOpen: { state: true },
   };
 
   /** Only this CSM's customers (the API scope; in property mode, a filter). */
@@ -105,6 +130,8 @@ export class SuccessPortfolio extends SuccessElement {
   declare customers: readonly CustomerSuccessSummary[] | undefined;
   /** A whole `getPortfolioSuccessMetrics` answer as data; its summary feeds the cards. */
   declare data: PortfolioSuccessMetrics | undefined;
+  /** Every at-risk goal as data, for "Goals at risk"; when unset, `.data`'s summary gives the 20 furthest behind. */
+  declare atRiskGoals: readonly AtRiskGoal[] | undefined;
   /** The selected customer's id; its row is marked selected. */
   declare selectedCustomerId: string | undefined;
   /** The heading text; empty for none. */
@@ -118,6 +145,7 @@ export class SuccessPortfolio extends SuccessElement {
   declare _sortDir: SortDirection;
   declare _active: number;
   declare _announce: string;
+  declare _atRiskOpen: boolean;
 
   #error: unknown;
   readonly #grid = new LazyPart(this, {
@@ -132,6 +160,10 @@ export class SuccessPortfolio extends SuccessElement {
   #visibleFrom: unknown[] = [];
   #order: { rows: readonly CustomerSuccessSummary[]; order: NameOrder } | undefined;
   readonly #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  readonly #atRisk = new AtRiskPages(this, (error) => {
+    const { title, status } = describeError(error);
+    emit(this, 'success-error', { error, title, status });
+  });
 
   constructor() {
     super();
@@ -143,6 +175,7 @@ export class SuccessPortfolio extends SuccessElement {
     this._sortDir = 'ascending';
     this._active = -1;
     this._announce = '';
+    this._atRiskOpen = false;
   }
 
   /** The rows shown, after scope, filters and sort, in screen order. */
@@ -207,6 +240,8 @@ export class SuccessPortfolio extends SuccessElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.#atRisk.setSource(this.#atRiskSource());
+    if (this._atRiskOpen) this.#atRisk.start();
     const given = this.data?.customers ?? this.customers;
     if (given) {
       this.#stop();
@@ -227,6 +262,15 @@ export class SuccessPortfolio extends SuccessElement {
       return;
     }
     if (key !== this.#fetchKey || client !== this.#clientUsed) void this.#load(client, key);
+  }
+
+  /** Given goals, else the given summary's, else the API's within the scope; none for bare rows. */
+  #atRiskSource(): AtRiskSource | undefined {
+    if (this.atRiskGoals) return { kind: 'given', goals: this.atRiskGoals };
+    if (this.data) return { kind: 'given', goals: this.data.summary.goals_at_risk };
+    if (this.customers) return undefined;
+    const client = this.#client.value;
+    return client ? { kind: 'api', client, csmId: this.csmId, segment: this.segment } : undefined;
   }
 
   #stop(): void {
@@ -373,7 +417,8 @@ export class SuccessPortfolio extends SuccessElement {
       return renderEmpty({ message: 'No customers in this portfolio.' });
     }
     const visible = this.visibleRows;
-    return html`${this.#renderCards(this.#totals(visible))} ${this.#renderToolbar(visible)}
+    return html`${this.#renderCards(this.#totals(visible))} ${this.#renderAtRisk()}
+      ${this.#renderToolbar(visible)}
       ${
         this._status === 'streaming'
           ? html`<p class="muted loading-more">Loading more customers… ${this.fmt.number(this._rows.length, 0)} so far.</p>`
@@ -418,6 +463,68 @@ export class SuccessPortfolio extends SuccessElement {
         <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
       </div>
     </dl>`;
+  }
+
+  /** How many goals are at risk in all: the API's count, or the given list's length. */
+  #atRiskTotal(): number | undefined {
+    if (this.atRiskGoals) return this.atRiskGoals.length;
+    return this._summary?.at_risk;
+  }
+
+  #renderAtRisk() {
+    const pages = this.#atRisk;
+    if (!this.#atRiskSource()) return nothing;
+    const f = this.fmt;
+    const total = this.#atRiskTotal();
+    const items = pages.items;
+    const partOfSummary = !this.atRiskGoals && this.data !== undefined;
+    return html`<details part="at-risk" class="at-risk" ?open=${this._atRiskOpen}
+      @toggle=${(e: Event) => {
+        this._atRiskOpen = (e.target as HTMLDetailsElement).open;
+      }}>
+      <summary>${AT_RISK_TEXT.heading}${total === undefined ? nothing : html` <span class="count">(${f.number(total, 0)})</span>`}</summary>
+      ${
+        items.length > 0
+          ? html`<ol class="at-risk-list" aria-label=${AT_RISK_TEXT.heading}>
+            ${items.map(
+              (g) => html`<li>
+                <button type="button" part="at-risk-goal" class="at-risk-goal"
+                  @click=${() => emit(this, 'success-goal-select', { goalId: g.goal_id, goal: undefined }, true)}>${g.name}</button>
+                <span class="customer">${g.customer_name}</span>
+                <span class="pace">${fillText(AT_RISK_TEXT.pace, {
+                  achieved: f.percent(g.achievement_pct),
+                  expected: f.percent(g.expected_pct),
+                })}</span>
+                <span class="due">${fillText(AT_RISK_TEXT.due, { date: f.date(g.target_date) })}</span>
+              </li>`,
+            )}
+          </ol>`
+          : nothing
+      }
+      ${
+        pages.status === 'pending'
+          ? renderSkeleton(AT_RISK_TEXT.loading, 3)
+          : pages.status === 'error'
+            ? renderError({ ...describeError(pages.error), onRetry: () => void pages.more() })
+            : pages.status === 'complete' && items.length === 0
+              ? html`<p class="muted">${AT_RISK_TEXT.none}</p>`
+              : nothing
+      }
+      ${
+        items.length > 0
+          ? html`<p class="muted shown">${fillText(
+              partOfSummary ? AT_RISK_TEXT.shownOfSummary : AT_RISK_TEXT.shown,
+              { shown: f.number(items.length, 0), total: f.number(total ?? items.length, 0) },
+            )}</p>`
+          : nothing
+      }
+      ${
+        pages.hasMore && pages.status !== 'error' && pages.status !== 'idle'
+          ? html`<button type="button" class="more" ?disabled=${pages.status === 'pending'}
+              @click=${() => void pages.more()}>${AT_RISK_TEXT.more}</button>`
+          : nothing
+      }
+    </details>`;
   }
 
   #renderToolbar(visible: readonly CustomerSuccessSummary[]) {

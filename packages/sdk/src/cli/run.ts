@@ -18,7 +18,8 @@ Commands:
   customers [--segment S] [--csm-id ID] [--search TEXT]   list customers in your scope
   metrics <customerId> [--period P]                        a customer's success metrics, with
                                                            the goal and metric ids measure takes
-  portfolio [--segment S] [--csm-id ID]                    portfolio summary and customers
+  portfolio [--segment S] [--csm-id ID]                    portfolio summary and every customer
+  at-risk [--segment S] [--csm-id ID]                      every at-risk goal of the portfolio
   goals create --file goal.json                            create a success goal
   measure <goalId> <metricId> <value> [--date D] [--note N] record a measurement
   measurements <goalId>                                    a goal's measurements, with their ids
@@ -222,10 +223,20 @@ async function dispatch(
       );
     }
     case 'portfolio': {
-      const data = await client.getPortfolioSuccessMetrics({
+      const input = {
         ...opt('segment', values.segment as components['schemas']['Segment'] | undefined),
         ...opt('csm_id', values['csm-id']),
-      });
+      };
+      // The summary is on every page; the customers are followed page by page to the last.
+      const first = await client.getPortfolioSuccessMetrics(input);
+      const customers = [...first.customers];
+      if (first.next_cursor !== null)
+        for await (const c of client.getPortfolioSuccessMetrics.all({
+          ...input,
+          cursor: first.next_cursor,
+        }))
+          customers.push(c);
+      const data = { ...first, customers, next_cursor: null };
       const s = data.summary;
       return print(data, () =>
         [
@@ -242,7 +253,36 @@ async function dispatch(
               money(c.total_value, c.currency),
             ]),
           ),
+          ...(s.at_risk > 0 ? ['', 'Every goal at risk: cscx-success at-risk'] : []),
         ].join('\n'),
+      );
+    }
+    case 'at-risk': {
+      const goals: components['schemas']['AtRiskGoal'][] = [];
+      for await (const g of client.listAtRiskGoals.all({
+        ...opt('segment', values.segment as components['schemas']['Segment'] | undefined),
+        ...opt('csm_id', values['csm-id']),
+        limit: 500,
+      }))
+        goals.push(g);
+      return print(goals, () =>
+        goals.length === 0
+          ? 'No goals at risk.'
+          : [
+              formatTable(
+                ['customer', 'goal', 'goal id', 'progress', 'expected', 'target date'],
+                goals.map((g) => [
+                  g.customer_name,
+                  g.name,
+                  g.goal_id,
+                  pct(g.achievement_pct),
+                  pct(g.expected_pct),
+                  g.target_date,
+                ]),
+              ),
+              '',
+              `${goals.length} goals at risk.`,
+            ].join('\n'),
       );
     }
     case 'goals': {

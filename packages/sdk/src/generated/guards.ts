@@ -46,6 +46,9 @@ export const isAtRiskGoal = (x: unknown): boolean => obj(x) && size(x) === 7 && 
 /** `true` only when {@link S.PortfolioSuccessSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isPortfolioSuccess = (x: unknown): boolean => obj(x) && size(x) === 13 && int(x.customers) && int(x.goals) && int(x.achieved) && int(x.on_track) && int(x.at_risk) && int(x.missed) && int(x.not_started) && numN(x.achievement_rate) && numN(x.average_roi) && numN(x.total_value) && strN(x.currency) && rec(x.value_by_currency, num) && arr(x.goals_at_risk, isAtRiskGoal);
 
+/** `true` only when {@link S.AtRiskGoalListSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isAtRiskGoalList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isAtRiskGoal) && strN(x.next_cursor);
+
 /** `true` only when {@link S.PortfolioSuccessMetricsSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isPortfolioSuccessMetrics = (x: unknown): boolean => obj(x) && size(x) === 4 && isPortfolioSuccess(x.summary) && arr(x.customers, isCustomerSuccessSummary) && arr(x.top_performers, isCustomerSuccessSummary) && strN(x.next_cursor);
 

@@ -242,6 +242,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portfolio/at-risk-goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the portfolio's at-risk goals
+         * @description Every at-risk goal of the portfolio (PRD-165 §8.2), one page at a time, with the same
+         *     scope and filters as `getPortfolioSuccessMetrics`: a CSM's own customers, or for a
+         *     manager everything, one `csm_id` or one `segment`; a viewer token sees its one customer's.
+         *     The filters are combined with the token's scope, so a filter outside it gives an empty
+         *     list. `summary.goals_at_risk` of the portfolio keeps the 20 furthest behind their pace;
+         *     this operation returns all of them (`summary.at_risk` counts them).
+         *
+         *     Goals are ordered by customer name, then customer id, then goal id (byte order), keys
+         *     that writes never change, and the cursor holds the last key of its page. So paging stays
+         *     consistent while measurements are recorded: no goal is returned twice, and a goal that
+         *     is at risk for the whole walk is returned exactly once. A goal that turns at risk, or
+         *     stops being at risk, while you page appears if it is at risk when its page is read.
+         */
+        get: operations["listAtRiskGoals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/success-metrics/{customerId}": {
         parameters: {
             query?: never;
@@ -2522,9 +2553,33 @@ export interface components {
             };
             /**
              * @description The at-risk goals furthest behind their expected pace (largest `expected_pct` minus
-             *     `achievement_pct` first), at most 20. Their count is `at_risk`.
+             *     `achievement_pct` first), at most 20. Their count is `at_risk`; `listAtRiskGoals`
+             *     pages through all of them.
              */
             readonly goals_at_risk: components["schemas"]["AtRiskGoal"][];
+        };
+        /**
+         * @description One page of the portfolio's at-risk goals (`listAtRiskGoals`).
+         * @example {
+         *       "items": [
+         *         {
+         *           "customer_id": "cus_acme",
+         *           "customer_name": "Acme Corp",
+         *           "goal_id": "goal_acme_upsell",
+         *           "name": "Revenue from upsell",
+         *           "achievement_pct": 70,
+         *           "expected_pct": 83.24175824175825,
+         *           "target_date": "2026-06-30"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        AtRiskGoalList: {
+            /** @description The at-risk goals on this page, ordered by customer name, then customer id, then goal id. */
+            items: components["schemas"]["AtRiskGoal"][];
+            /** @description Pass this as `cursor` to get the next page. Null on the last page. */
+            next_cursor: string | null;
         };
         /** @description The response of `getPortfolioSuccessMetrics` (PRD-165 §6.2), paginated over `customers`. */
         PortfolioSuccessMetrics: {
@@ -4051,6 +4106,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioSuccessMetrics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAtRiskGoals: {
+        parameters: {
+            query?: {
+                /** @description Only customers managed by this CSM. Combined with the token's scope. */
+                csm_id?: components["parameters"]["CsmIdQuery"];
+                /** @description Only customers of this segment. */
+                segment?: components["parameters"]["SegmentQuery"];
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The maximum number of items on one page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of at-risk goals. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtRiskGoalList"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -257,6 +257,31 @@ export interface GetPortfolioSuccessMetricsInput {
 /** What `getPortfolioSuccessMetrics` resolves to. */
 export type GetPortfolioSuccessMetricsOutput = components['schemas']["PortfolioSuccessMetrics"];
 
+/** Input of `listAtRiskGoals` (GET /api/portfolio/at-risk-goals). */
+export interface ListAtRiskGoalsInput {
+  /**
+   * Only customers managed by this CSM. Combined with the token's scope.
+   */
+  csm_id?: Exclude<NonNullable<operations["listAtRiskGoals"]['parameters']["query"]>["csm_id"], undefined>;
+  /**
+   * Only customers of this segment.
+   */
+  segment?: Exclude<NonNullable<operations["listAtRiskGoals"]['parameters']["query"]>["segment"], undefined>;
+  /**
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
+   */
+  cursor?: Exclude<NonNullable<operations["listAtRiskGoals"]['parameters']["query"]>["cursor"], undefined>;
+  /**
+   * The maximum number of items on one page.
+   */
+  limit?: Exclude<NonNullable<operations["listAtRiskGoals"]['parameters']["query"]>["limit"], undefined>;
+}
+/** What `listAtRiskGoals` resolves to. */
+export type ListAtRiskGoalsOutput = components['schemas']["AtRiskGoalList"];
+
 /** Input of `getCustomerSuccessMetrics` (GET /api/reports/success-metrics/{customerId}). */
 export interface GetCustomerSuccessMetricsInput {
   /**
@@ -587,6 +612,28 @@ export interface SuccessClientMethods {
    */
   getPortfolioSuccessMetrics: PaginatedMethod<GetPortfolioSuccessMetricsInput, GetPortfolioSuccessMetricsOutput, GetPortfolioSuccessMetricsOutput["customers"][number]>;
   /**
+   * List the portfolio's at-risk goals
+   *
+   * Every at-risk goal of the portfolio (PRD-165 §8.2), one page at a time, with the same
+   * scope and filters as `getPortfolioSuccessMetrics`: a CSM's own customers, or for a
+   * manager everything, one `csm_id` or one `segment`; a viewer token sees its one customer's.
+   * The filters are combined with the token's scope, so a filter outside it gives an empty
+   * list. `summary.goals_at_risk` of the portfolio keeps the 20 furthest behind their pace;
+   * this operation returns all of them (`summary.at_risk` counts them).
+   *
+   * Goals are ordered by customer name, then customer id, then goal id (byte order), keys
+   * that writes never change, and the cursor holds the last key of its page. So paging stays
+   * consistent while measurements are recorded: no goal is returned twice, and a goal that
+   * is at risk for the whole walk is returned exactly once. A goal that turns at risk, or
+   * stops being at risk, while you page appears if it is at risk when its page is read.
+   *
+   * Iterate every item across pages with `for await (const item of client.listAtRiskGoals.all(...))`.
+   *
+   * @example
+   * const result = await client.listAtRiskGoals();
+   */
+  listAtRiskGoals: PaginatedMethod<ListAtRiskGoalsInput, ListAtRiskGoalsOutput, ListAtRiskGoalsOutput["items"][number]>;
+  /**
    * Get a customer's success metrics
    *
    * PRD-165 §6.2. The customer's success metrics for the period: goal counts and achievement
@@ -885,6 +932,20 @@ export const OPERATIONS = {
     itemsKey: "customers",
     inputRequired: false,
     summary: "Get portfolio success metrics",
+  },
+  listAtRiskGoals: {
+    method: "GET",
+    path: "/api/portfolio/at-risk-goals",
+    pathParams: [],
+    queryParams: ["csm_id","segment","cursor","limit"],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: S.AtRiskGoalListSchema,
+    responseGuard: G.isAtRiskGoalList,
+    response: "json" as ResponseKind,
+    itemsKey: "items",
+    inputRequired: false,
+    summary: "List the portfolio's at-risk goals",
   },
   getCustomerSuccessMetrics: {
     method: "GET",

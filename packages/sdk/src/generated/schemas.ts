@@ -396,6 +396,11 @@ export const AtRiskGoalSchema = v.object({ customer_id: v.string(), customer_nam
 export const PortfolioSuccessSchema = v.object({ customers: v.pipe(v.number(), v.integer()), goals: v.pipe(v.number(), v.integer()), achieved: v.pipe(v.number(), v.integer()), on_track: v.pipe(v.number(), v.integer()), at_risk: v.pipe(v.number(), v.integer()), missed: v.pipe(v.number(), v.integer()), not_started: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), average_roi: v.nullable(v.number()), total_value: v.nullable(v.number()), currency: v.nullable(v.string()), value_by_currency: v.record(v.string(), v.number()), goals_at_risk: v.array(AtRiskGoalSchema) });
 
 /**
+ * One page of the portfolio's at-risk goals (`listAtRiskGoals`).
+ */
+export const AtRiskGoalListSchema = v.object({ items: v.array(AtRiskGoalSchema), next_cursor: v.nullable(v.string()) });
+
+/**
  * The response of `getPortfolioSuccessMetrics` (PRD-165 §6.2), paginated over `customers`.
  */
 export const PortfolioSuccessMetricsSchema = v.object({ summary: PortfolioSuccessSchema, customers: v.array(CustomerSuccessSummarySchema), top_performers: v.array(CustomerSuccessSummarySchema), next_cursor: v.nullable(v.string()) });

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { type Principal, sees } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
@@ -20,26 +19,13 @@ import { idempotentPost } from '../http/idempotent-post.js';
 import { sendJsonText } from '../http/respond.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
+import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './portfolio-scope.js';
 
 /**
  * openapi.yaml `Period`: years 1900-2999. Later ones are no reporting window, and the calendar
  * arithmetic of 9999-Q4 would run past what a date can hold.
  */
 export const PERIOD = /^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
-const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
-
-/** Byte order of UTF-8, as the database sorts (`COLLATE "C"`). */
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-function scopeKey(p: Principal): string {
-  return p.role === 'manager'
-    ? 'all'
-    : p.role === 'csm'
-      ? `csm:${p.csmId}`
-      : `customer:${p.customerId}`;
-}
 
 /** `acme-corp-success-report-all.html`: the customer's name in lower-case kebab form. */
 export function reportFileName(name: string, period: string, ext: string): string {
@@ -66,29 +52,24 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const limit = q.limit();
     const cursor = q.string('cursor', { max: CURSOR_MAX });
     const filters = { op: 'portfolio', csmId, segment };
-    const after = ctx.cursors.decode(cursor, filters, [TEXT_KEY, TEXT_KEY]);
+    const after = ctx.cursors.decode(cursor, filters, [TEXT_KEY, TEXT_KEY]) as
+      | readonly [string, string]
+      | undefined;
     const p = c.get('principal');
     const now = ctx.clock();
     const rev = await ctx.cache.totalRev();
     const key = `portfolio:${isoDay(now)}:${scopeKey(p)}:${csmId}:${segment}:${cursor}:${limit}`;
     let text = ctx.cache.get<string>(key, rev);
     if (text === undefined) {
-      const rows = [...(await allSummaries(ctx)).values()].filter(
-        (s) =>
-          sees(p, s.customer) &&
-          (segment === undefined || s.customer.segment === segment) &&
-          (csmId === undefined || s.customer.csm_id === csmId),
-      );
+      const rows = portfolioRows(await allSummaries(ctx), p, { csmId, segment });
       const { summary, top } = portfolioOf(rows);
-      let start = 0;
-      if (after) {
-        const [name, id] = after as [string, string];
-        start = rows.findIndex((r) => {
-          const byName = compareBytes(r.customer.name, name);
-          return byName > 0 || (byName === 0 && compareBytes(r.customer.id, id) > 0);
-        });
-        if (start < 0) start = rows.length;
-      }
+      const start = after
+        ? indexAfter(
+            rows,
+            after,
+            (r, [name, id]) => compareUtf8(r.customer.name, name) || compareUtf8(r.customer.id, id),
+          )
+        : 0;
       const page = rows.slice(start, start + limit);
       const last = page.at(-1);
       const body: PortfolioSuccessMetrics = {

@@ -6,6 +6,7 @@ import { operation } from '../../../../testing/openapi-spec.js';
 import type {
   AccountSuccessMetrics,
   AlertList,
+  AtRiskGoalList,
   Customer,
   CustomerList,
   CustomerSuccessMetrics,
@@ -35,6 +36,7 @@ export interface Responses {
   updateMeasurement: MeasurementResult;
   deleteMeasurement: MeasurementResult;
   getPortfolioSuccessMetrics: PortfolioSuccessMetrics;
+  listAtRiskGoals: AtRiskGoalList;
   getCustomerSuccessMetrics: CustomerSuccessMetrics;
   generateSuccessReport: undefined;
   getAccountSuccessMetrics: AccountSuccessMetrics;

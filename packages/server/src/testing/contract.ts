@@ -18,6 +18,7 @@ export type OperationId =
   | 'updateMeasurement'
   | 'deleteMeasurement'
   | 'getPortfolioSuccessMetrics'
+  | 'listAtRiskGoals'
   | 'getCustomerSuccessMetrics'
   | 'generateSuccessReport'
   | 'getAccountSuccessMetrics'
