@@ -887,7 +887,8 @@ export function explainHealthOutcomes(input: HealthOutcomesInput, pointers?: Poi
 const band = (b: string) => b.replace('_', ' ');
 
 /**
- * One fired health trigger with its cause: the dates and scores it compares.
+ * One fired health trigger with its cause: the dates and scores it compares. `result` is the
+ * drop in points for a score drop or a consecutive decline, the band entered for a zone entry.
  *
  * @example
  * explainHealthTrigger({ type: 'score_drop', at: '2026-02-28', drop: 27, threshold: 20,
@@ -927,7 +928,7 @@ export function explainHealthTrigger(t: HealthTrigger): Derivation {
       return derivation(
         'health_trigger.consecutive_decline',
         `The score fell ${t.declines} times in a row, from ${from} to ${to} (${n(t.drop)} points in all).`,
-        t.declines,
+        t.drop,
         [...raw, ['declines', t.declines]],
         undefined,
       );

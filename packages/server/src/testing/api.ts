@@ -7,9 +7,12 @@ import type {
   AccountSuccessMetrics,
   AlertList,
   Customer,
+  CustomerHealth,
   CustomerList,
   CustomerSuccessMetrics,
   EmbedToken,
+  HealthModel,
+  HealthObservationResult,
   MeasurementResult,
   Milestone,
   MilestoneList,
@@ -23,7 +26,13 @@ import { TOKENS } from './harness.js';
 
 export interface Responses {
   listCustomers: CustomerList;
+  createCustomer: Customer;
   getCustomer: Customer;
+  updateCustomer: Customer;
+  getHealthModel: HealthModel;
+  updateHealthModel: HealthModel;
+  getCustomerHealth: CustomerHealth;
+  recordHealthObservation: HealthObservationResult;
   listMilestones: MilestoneList;
   createMilestone: Milestone;
   updateMilestone: Milestone;
