@@ -130,3 +130,42 @@ describe('explain', () => {
     }
   });
 });
+
+describe('health explanations', () => {
+  it('writes the health score with its weights and band', async () => {
+    const { explainHealthScore } = await import('./explain.js');
+    const d = explainHealthScore({ usage: 80, outcomes: 90, relationship: 70, growth: 60 });
+    expect(d.formula).toBe('health_score');
+    expect(d.text).toBe(
+      '(80 × 40 + 90 × 25 + 70 × 20 + 60 × 15) / 100 = 77.5 of 100: good (good from 70)',
+    );
+    expect(d.result).toBe(77.5);
+  });
+
+  it('writes derived outcomes from their parts', async () => {
+    const { explainHealthOutcomes } = await import('./explain.js');
+    const d = explainHealthOutcomes({
+      goalAchievement: 80,
+      roiMultiplier: 4.19,
+      milestonesAchieved: 3,
+      milestonesDue: 4,
+    });
+    expect(d.text).toBe(
+      'Mean of goal achievement 80, ROI realised 100 (4.19x, capped at 1x) and milestones completed 75 (3 of 4 due) = 85',
+    );
+  });
+
+  it('states a trigger with its dates and scores', async () => {
+    const { explainHealthTrigger } = await import('./explain.js');
+    const { healthTriggers } = await import('./health-triggers.js');
+    const r = healthTriggers([
+      { at: '2026-01-31', score: 92 },
+      { at: '2026-02-28', score: 65 },
+    ]);
+    const texts = r.ok ? r.triggers.map((t) => explainHealthTrigger(t).text) : [];
+    expect(texts).toEqual([
+      'The score fell 27 points, from 92 on 2026-01-31 to 65 on 2026-02-28 (more than 20).',
+      'The band became at risk: excellent at 92 on 2026-01-31, at risk at 65 on 2026-02-28.',
+    ]);
+  });
+});

@@ -1,6 +1,16 @@
 import { benchmark } from './benchmark.js';
 import { formatMoney, formatMultiplier, formatNumber } from './format.js';
 import { type GoalStatusInput, type GoalStatusOptions, goalStatus } from './goal-status.js';
+import { type HealthOutcomesInput, healthOutcomes } from './health-outcomes.js';
+import {
+  DEFAULT_HEALTH_BAND_MINIMUMS,
+  DEFAULT_HEALTH_WEIGHTS,
+  type HealthBandMinimums,
+  type HealthComponents,
+  type HealthWeights,
+  healthScore,
+} from './health-score.js';
+import type { HealthTrigger } from './health-triggers.js';
 import { DEFAULT_METRIC_STATUS_THRESHOLDS, metricStatus } from './metric-status.js';
 import { type MetricProgressInput, metricProgress } from './progress.js';
 import { isFiniteNumber } from './result.js';
@@ -36,7 +46,13 @@ export type FormulaId =
   | 'goal_counts.count'
   | 'benchmark.value'
   | 'benchmark.peer_average'
-  | 'benchmark.percentile';
+  | 'benchmark.percentile'
+  | 'health_score'
+  | 'health_outcomes'
+  | 'health_trigger.score_drop'
+  | 'health_trigger.entered_at_risk'
+  | 'health_trigger.entered_critical'
+  | 'health_trigger.consecutive_decline';
 
 /** A formula of the registry: its general form in words and the seed rule it implements. */
 export interface Formula {
@@ -143,6 +159,32 @@ export const FORMULAS: Readonly<Record<FormulaId, Formula>> = {
   'benchmark.percentile': {
     words: 'Percentile = (peers below + half the ties) / peers × 100.',
     rule: 'PRD-069',
+  },
+  health_score: {
+    words: `Health score = (usage × ${DEFAULT_HEALTH_WEIGHTS.usage} + outcomes × ${DEFAULT_HEALTH_WEIGHTS.outcomes} + relationship × ${DEFAULT_HEALTH_WEIGHTS.relationship} + growth × ${DEFAULT_HEALTH_WEIGHTS.growth}) / Σ weights, each component 0..100 (the segment's model may change the weights); excellent at ${DEFAULT_HEALTH_BAND_MINIMUMS.excellent}, good at ${DEFAULT_HEALTH_BAND_MINIMUMS.good}, at risk at ${DEFAULT_HEALTH_BAND_MINIMUMS.at_risk}, else critical.`,
+    rule: 'Seed 002 Composite Health Score Model',
+  },
+  health_outcomes: {
+    words:
+      'Business outcomes = mean of the known parts: goal achievement (success score), ROI realised (min(ROI multiplier, 1) × 100), milestones completed (achieved / due × 100).',
+    rule: 'Seed 002 Business Outcomes Scoring',
+  },
+  'health_trigger.score_drop': {
+    words:
+      'Score drop: the score fell by more than the threshold (20 points) from one observation to the next.',
+    rule: 'Seed 002 Automated Response Triggers',
+  },
+  'health_trigger.entered_at_risk': {
+    words: 'Orange zone entry: the band became at risk from excellent or good.',
+    rule: 'Seed 002 Automated Response Triggers',
+  },
+  'health_trigger.entered_critical': {
+    words: 'Red zone entry: the band became critical from any other band.',
+    rule: 'Seed 002 Automated Response Triggers',
+  },
+  'health_trigger.consecutive_decline': {
+    words: 'Consecutive decline: the score fell in each of the last n observations (3 by default).',
+    rule: 'Seed 002 Automated Response Triggers',
   },
 };
 
@@ -776,4 +818,119 @@ export function explainBenchmarkValue(
       ? `${label}: not computable for this customer, so no percentile.`
       : `${label} over the whole contract = ${n(value)}`;
   return derivation('benchmark.value', text, value, [[label, value]], pointers);
+}
+
+const HEALTH_PARTS = ['usage', 'outcomes', 'relationship', 'growth'] as const;
+
+/**
+ * The health score of one observation, or its band, with its derivation (seed 002).
+ *
+ * @example
+ * explainHealthScore({ usage: 80, outcomes: 90, relationship: 70, growth: 60 }, undefined, undefined, 'score').text;
+ * // "(80 × 40 + 90 × 25 + 70 × 20 + 60 × 15) / 100 = 77.5 of 100: good (good from 70)"
+ */
+export function explainHealthScore(
+  components: HealthComponents,
+  weights: HealthWeights = DEFAULT_HEALTH_WEIGHTS,
+  bands: HealthBandMinimums = DEFAULT_HEALTH_BAND_MINIMUMS,
+  figure: 'score' | 'band' = 'score',
+  pointers?: Pointers,
+): Derivation {
+  const r = healthScore(components, weights, bands);
+  const raw: Raw = HEALTH_PARTS.flatMap((k) => [
+    [k, components?.[k]] as const,
+    [`${k} weight`, weights?.[k]] as const,
+  ]);
+  let text: string;
+  if (r.ok) {
+    const total = HEALTH_PARTS.reduce((a, k) => a + weights[k], 0);
+    const terms = HEALTH_PARTS.map((k) => `${n(components[k])} × ${n(weights[k])}`).join(' + ');
+    const from = r.band === 'critical' ? `below ${n(bands.at_risk)}` : `from ${n(bands[r.band])}`;
+    text = `(${terms}) / ${n(total)} = ${n(r.score)} of 100: ${r.band.replace('_', ' ')} (${r.band.replace('_', ' ')} ${from})`;
+  } else text = r.message;
+  const result = r.ok ? (figure === 'score' ? r.score : r.band) : null;
+  return derivation('health_score', text, result, raw, pointers);
+}
+
+/**
+ * The derived business outcomes component, with the parts it is the mean of.
+ *
+ * @example
+ * explainHealthOutcomes({ goalAchievement: 80, roiMultiplier: 4.19, milestonesAchieved: 3, milestonesDue: 4 }).text;
+ * // "Mean of goal achievement 80, ROI realised 100 (4.19x, capped at 1x) and milestones completed 75 (3 of 4 due) = 85"
+ */
+export function explainHealthOutcomes(input: HealthOutcomesInput, pointers?: Pointers): Derivation {
+  const r = healthOutcomes(input);
+  const raw: Raw = [
+    ['goal achievement', input?.goalAchievement],
+    ['ROI multiplier', input?.roiMultiplier],
+    ['milestones achieved', input?.milestonesAchieved],
+    ['milestones due', input?.milestonesDue],
+  ];
+  if (!r.ok) return derivation('health_outcomes', r.message, null, raw, pointers);
+  const parts: string[] = [];
+  if (r.parts.goal_achievement !== null)
+    parts.push(`goal achievement ${n(r.parts.goal_achievement)}`);
+  if (r.parts.roi_realised !== null)
+    parts.push(
+      `ROI realised ${n(r.parts.roi_realised)} (${n(input.roiMultiplier)}x${(input.roiMultiplier ?? 0) > 1 ? ', capped at 1x' : ''})`,
+    );
+  if (r.parts.milestones_completed !== null)
+    parts.push(
+      `milestones completed ${n(r.parts.milestones_completed)} (${n(input.milestonesAchieved)} of ${n(input.milestonesDue)} due)`,
+    );
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return derivation('health_outcomes', `Mean of ${list} = ${n(r.score)}`, r.score, raw, pointers);
+}
+
+const band = (b: string) => b.replace('_', ' ');
+
+/**
+ * One fired health trigger with its cause: the dates and scores it compares. `result` is the
+ * drop in points for a score drop or a consecutive decline, the band entered for a zone entry.
+ *
+ * @example
+ * explainHealthTrigger({ type: 'score_drop', at: '2026-02-28', drop: 27, threshold: 20,
+ *   from: { at: '2026-01-31', score: 92, band: 'excellent' }, to: { at: '2026-02-28', score: 65, band: 'at_risk' } }).text;
+ * // "The score fell 27 points, from 92 on 2026-01-31 to 65 on 2026-02-28 (more than 20)."
+ */
+export function explainHealthTrigger(t: HealthTrigger): Derivation {
+  const from = `${n(t.from.score)} on ${t.from.at}`;
+  const to = `${n(t.to.score)} on ${t.to.at}`;
+  const raw: Raw = [
+    ['from date', t.from.at],
+    ['from score', t.from.score],
+    ['to date', t.to.at],
+    ['to score', t.to.score],
+  ];
+  switch (t.type) {
+    case 'score_drop':
+      return derivation(
+        'health_trigger.score_drop',
+        `The score fell ${n(t.drop)} points, from ${from} to ${to} (more than ${n(t.threshold)}).`,
+        t.drop,
+        [...raw, ['threshold', t.threshold]],
+        undefined,
+      );
+    case 'entered_at_risk':
+    case 'entered_critical':
+      return derivation(
+        t.type === 'entered_at_risk'
+          ? 'health_trigger.entered_at_risk'
+          : 'health_trigger.entered_critical',
+        `The band became ${band(t.to.band)}: ${band(t.from.band)} at ${from}, ${band(t.to.band)} at ${to}.`,
+        t.to.band,
+        raw,
+        undefined,
+      );
+    case 'consecutive_decline':
+      return derivation(
+        'health_trigger.consecutive_decline',
+        `The score fell ${t.declines} times in a row, from ${from} to ${to} (${n(t.drop)} points in all).`,
+        t.drop,
+        [...raw, ['declines', t.declines]],
+        undefined,
+      );
+  }
 }

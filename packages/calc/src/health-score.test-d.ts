@@ -16,7 +16,7 @@ describe('health score types', () => {
     expectTypeOf(healthBand).returns.toEqualTypeOf<HealthBand>();
     expectTypeOf<HealthBand>().toEqualTypeOf<'excellent' | 'good' | 'at_risk' | 'critical'>();
     expectTypeOf<HealthScoreFailureReason>().toEqualTypeOf<
-      'invalid_number' | 'out_of_range' | 'invalid_weights'
+      'invalid_number' | 'out_of_range' | 'invalid_weights' | 'invalid_bands'
     >();
     expectTypeOf(DEFAULT_HEALTH_WEIGHTS).toEqualTypeOf<HealthWeights>();
     expectTypeOf(HEALTH_BANDS[0]).toEqualTypeOf<
@@ -27,7 +27,9 @@ describe('health score types', () => {
   it('narrows reason to the literal union after !r.ok', () => {
     const r = healthScore({ usage: 80, outcomes: 90, relationship: 70, growth: 60 });
     if (!r.ok) {
-      expectTypeOf(r.reason).toEqualTypeOf<'invalid_number' | 'out_of_range' | 'invalid_weights'>();
+      expectTypeOf(r.reason).toEqualTypeOf<
+        'invalid_number' | 'out_of_range' | 'invalid_weights' | 'invalid_bands'
+      >();
       expectTypeOf(r).not.toHaveProperty('band');
     }
   });

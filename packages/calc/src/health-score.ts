@@ -40,6 +40,23 @@ export const HEALTH_BANDS: readonly { readonly band: HealthBand; readonly min: n
   { band: 'critical', min: 0 },
 ];
 
+/**
+ * The lowest score of the three upper bands; critical is everything below `at_risk`. A health
+ * model per segment may move them (seed 002's 90 / 70 / 50 are {@link DEFAULT_HEALTH_BAND_MINIMUMS}).
+ */
+export interface HealthBandMinimums {
+  readonly excellent: number;
+  readonly good: number;
+  readonly at_risk: number;
+}
+
+/** Seed 002 "Health Score Categories": excellent from 90, good from 70, at risk from 50. */
+export const DEFAULT_HEALTH_BAND_MINIMUMS: HealthBandMinimums = {
+  excellent: 90,
+  good: 70,
+  at_risk: 50,
+};
+
 /** The health score, 0..100 unrounded, with its band. */
 export interface HealthScoreSuccess {
   readonly ok: true;
@@ -48,7 +65,11 @@ export interface HealthScoreSuccess {
 }
 
 /** Why {@link healthScore} cannot compute. */
-export type HealthScoreFailureReason = 'invalid_number' | 'out_of_range' | 'invalid_weights';
+export type HealthScoreFailureReason =
+  | 'invalid_number'
+  | 'out_of_range'
+  | 'invalid_weights'
+  | 'invalid_bands';
 
 /** Result of {@link healthScore}. */
 export type HealthScoreResult = HealthScoreSuccess | CalcFailure<HealthScoreFailureReason>;
@@ -64,10 +85,37 @@ const COMPONENTS = ['usage', 'outcomes', 'relationship', 'growth'] as const;
  * healthBand(89.5); // 'good'
  * healthBand(55); // 'at_risk'
  * healthBand(49.9); // 'critical'
+ * healthBand(85, { excellent: 85, good: 65, at_risk: 45 }); // 'excellent'
  */
-export function healthBand(score: number): HealthBand {
-  for (const b of HEALTH_BANDS) if (score >= b.min) return b.band;
+export function healthBand(score: number, bands?: HealthBandMinimums): HealthBand {
+  if (bands === undefined) {
+    for (const b of HEALTH_BANDS) if (score >= b.min) return b.band;
+    return 'critical';
+  }
+  if (score >= bands.excellent) return 'excellent';
+  if (score >= bands.good) return 'good';
+  if (score >= bands.at_risk) return 'at_risk';
   return 'critical';
+}
+
+/**
+ * Whether band minimums are usable: finite, excellent > good > at risk > 0, all at most 100.
+ *
+ * @example
+ * validHealthBands({ excellent: 85, good: 65, at_risk: 45 }); // true
+ * validHealthBands({ excellent: 60, good: 70, at_risk: 50 }); // false
+ */
+export function validHealthBands(bands: HealthBandMinimums): boolean {
+  const { excellent, good, at_risk } = bands ?? {};
+  return (
+    isFiniteNumber(excellent) &&
+    isFiniteNumber(good) &&
+    isFiniteNumber(at_risk) &&
+    excellent <= 100 &&
+    excellent > good &&
+    good > at_risk &&
+    at_risk > 0
+  );
 }
 
 /**
@@ -86,7 +134,14 @@ export function healthBand(score: number): HealthBand {
 export function healthScore(
   components: HealthComponents,
   weights: HealthWeights = DEFAULT_HEALTH_WEIGHTS,
+  bands?: HealthBandMinimums,
 ): HealthScoreResult {
+  if (bands !== undefined && !validHealthBands(bands)) {
+    return fail(
+      'invalid_bands',
+      'Band minimums must be numbers with 100 >= excellent > good > at risk > 0.',
+    );
+  }
   const c: Partial<Record<keyof HealthComponents, unknown>> = components ?? {};
   const w: Partial<Record<keyof HealthWeights, unknown>> = weights ?? DEFAULT_HEALTH_WEIGHTS;
   const values: number[] = [];
@@ -103,6 +158,6 @@ export function healthScore(
   }
   const score = weightedMean(values, shares);
   return isFiniteNumber(score)
-    ? { ok: true, score, band: healthBand(score) }
+    ? { ok: true, score, band: healthBand(score, bands) }
     : fail('invalid_weights', 'All weights are 0. Give one a weight above 0.');
 }

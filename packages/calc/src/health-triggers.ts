@@ -1,5 +1,10 @@
 import { type DateInput, epochDaysToIsoDate, toEpochDays } from './dates.js';
-import { type HealthBand, healthBand } from './health-score.js';
+import {
+  type HealthBand,
+  type HealthBandMinimums,
+  healthBand,
+  validHealthBands,
+} from './health-score.js';
 import { type CalcFailure, fail, isFiniteNumber, must } from './result.js';
 
 /** One health score measurement. */
@@ -71,6 +76,8 @@ export interface HealthTriggersOptions {
   readonly dropPoints?: number | undefined;
   /** Declines in a row that fire `consecutive_decline`; default 3, an integer >= 1. */
   readonly consecutiveDeclines?: number | undefined;
+  /** Band minimums of the customer's health model; default seed 002's 90 / 70 / 50. */
+  readonly bands?: HealthBandMinimums | undefined;
 }
 
 /** Triggers in date order, and how many points were ignored as invalid. */
@@ -131,6 +138,13 @@ export function healthTriggers(
   if (!Number.isInteger(needed) || needed < 1) {
     return must('invalid_option', 'consecutiveDeclines', 'a whole number, 1 or more', needed);
   }
+  const bands = options?.bands;
+  if (bands !== undefined && !validHealthBands(bands)) {
+    return fail(
+      'invalid_option',
+      'Band minimums must be numbers with 100 >= excellent > good > at risk > 0.',
+    );
+  }
   const timed: Timed[] = [];
   for (const p of points) {
     const score: unknown = p?.score;
@@ -138,7 +152,7 @@ export function healthTriggers(
     // A timestamp belongs to the day it falls in (epochDaysToIsoDate floors).
     const at = t === null ? null : epochDaysToIsoDate(t);
     if (t !== null && at !== null && isFiniteNumber(score) && score >= 0 && score <= 100) {
-      timed.push({ t, p: { at, score, band: healthBand(score) } });
+      timed.push({ t, p: { at, score, band: healthBand(score, bands) } });
     }
   }
   timed.sort(byTime);

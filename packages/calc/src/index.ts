@@ -18,6 +18,7 @@ export type { DateInput } from './dates.js';
 export * from './format.js';
 export * from './goal-progress.js';
 export * from './goal-status.js';
+export * from './health-outcomes.js';
 export * from './health-score.js';
 export * from './health-triggers.js';
 export * from './metric-status.js';

@@ -19,8 +19,10 @@ import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js
 import { registerAlerts } from './routes/alerts.js';
 import { registerAtRiskGoals } from './routes/at-risk-goals.js';
 import { registerCustomers } from './routes/customers.js';
+import { registerCustomerWrites } from './routes/customers-write.js';
 import { registerEmbedTokens } from './routes/embed-tokens.js';
 import { registerGoals } from './routes/goals.js';
+import { registerHealth } from './routes/health.js';
 import { registerIntelligence } from './routes/intelligence.js';
 import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
@@ -158,6 +160,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   registerCustomers(app, ctx);
+  registerCustomerWrites(app, ctx);
+  registerHealth(app, ctx);
   registerMilestones(app, ctx);
   registerGoals(app, ctx);
   registerMeasurements(app, ctx);

@@ -70,7 +70,14 @@ const write = (ok: number): Record<Who, number> => ({
 
 const EXPECTED: Record<OperationId, Record<Who, number>> = {
   listCustomers: LIST,
+  // A new customer has no scope yet: the body's csm_id (the demo CSM's) decides.
+  createCustomer: { ...managerOnly(201), csm: 201 },
   getCustomer: READ_ACME,
+  updateCustomer: write(200),
+  getHealthModel: managerOnly(200),
+  updateHealthModel: managerOnly(200),
+  getCustomerHealth: READ_ACME,
+  recordHealthObservation: write(201),
   listMilestones: READ_ACME,
   createMilestone: write(201),
   updateMilestone: write(200),
@@ -137,9 +144,54 @@ describeBackends('authorisation matrix (%s)', (backend) => {
   const freshEmbedToken = async () =>
     (await call('createEmbedToken', {}, { body: { customer_id: 'cus_acme' } })).json;
 
+  /** Each health observation its own day, so every allowed caller's is new. */
+  let healthDay = 0;
+  const nextHealthDay = () =>
+    new Date(Date.UTC(2025, 0, 1) + healthDay++ * 86_400_000).toISOString().slice(0, 10);
+  const ACME_FIELDS = {
+    name: 'Acme Corp',
+    segment: 'enterprise',
+    industry: 'Software',
+    csm_id: 'csm_riley',
+    currency: 'USD',
+    contract_start: '2025-07-01',
+    investment: 68000,
+  };
+  const DEFAULT_MODEL = {
+    weights: { usage: 40, outcomes: 25, relationship: 20, growth: 15 },
+    bands: { excellent: 90, good: 70, at_risk: 50 },
+    triggers: { drop_points: 20, consecutive_declines: 3 },
+  };
+
   /** The request of each operation on Acme Corp's data. */
   async function requestFor(id: OperationId): Promise<[Record<string, string>, CallOptions]> {
     switch (id) {
+      case 'createCustomer':
+        return [
+          {},
+          { body: { name: 'Matrix Co', segment: 'smb', currency: 'USD', csm_id: 'csm_riley' } },
+        ];
+      case 'updateCustomer':
+        return [{ customerId: 'cus_acme' }, { headers: { 'if-match': '*' }, body: ACME_FIELDS }];
+      case 'getHealthModel':
+        return [{ segment: 'enterprise' }, {}];
+      case 'updateHealthModel':
+        return [{ segment: 'enterprise' }, { headers: { 'if-match': '*' }, body: DEFAULT_MODEL }];
+      case 'getCustomerHealth':
+        return [{ customerId: 'cus_acme' }, {}];
+      case 'recordHealthObservation':
+        return [
+          { customerId: 'cus_acme' },
+          {
+            body: {
+              observed_on: nextHealthDay(),
+              usage: 80,
+              outcomes: 70,
+              relationship: 75,
+              growth: 60,
+            },
+          },
+        ];
       case 'listCustomers':
       case 'getPortfolioSuccessMetrics':
       case 'listAtRiskGoals':

@@ -39,6 +39,16 @@ export type MeasurementResult = S['MeasurementResult'];
 export type Problem = S['Problem'];
 export type ProblemFieldError = S['ProblemFieldError'];
 export type EmbedToken = S['EmbedToken'];
+export type CustomerCreate = S['CustomerCreate'];
+export type CustomerReplace = S['CustomerReplace'];
+export type HealthModel = S['HealthModel'];
+export type HealthModelReplace = S['HealthModelReplace'];
+export type HealthObservationInput = S['HealthObservationInput'];
+export type HealthObservation = S['HealthObservation'];
+export type HealthObservationResult = S['HealthObservationResult'];
+export type CustomerHealth = S['CustomerHealth'];
+export type HealthTriggerWire = S['HealthTrigger'];
+export type HealthComponentWire = S['HealthComponent'];
 
 export type SuccessGoalCreate = S['SuccessGoalCreate'];
 export type SuccessGoalFlatCreate = S['SuccessGoalFlatCreate'];

@@ -13,6 +13,7 @@ export const ACME_METRICS: CustomerSuccessMetrics = {
     currency: 'USD',
     contract_start: '2025-07-01',
     investment: 68000,
+    version: 1,
   },
   metrics: {
     customer_id: 'cus_acme',
@@ -829,6 +830,7 @@ export const ACME_ACCOUNT: AccountSuccessMetrics = {
     currency: 'USD',
     contract_start: '2025-07-01',
     investment: 68000,
+    version: 1,
   },
   period: 'all',
   period_start: '2025-07-01',

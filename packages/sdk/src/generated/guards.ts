@@ -4,7 +4,7 @@ import type * as S from './schemas.js';
 
 const e0 = ["enterprise","mid_market","smb"] as readonly unknown[];
 const e1 = ["planned","achieved","at_risk","missed"] as readonly unknown[];
-const e2 = ["goal_achieved","goal_at_risk","milestone_achieved"] as readonly unknown[];
+const e2 = ["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"] as readonly unknown[];
 const e3 = ["strong","moderate","weak"] as readonly unknown[];
 
 /** `true` only when {@link S.SegmentSchema} accepts `x` and would return a deep-equal copy of it. */
@@ -20,7 +20,7 @@ export const isAlertType = (x: unknown): boolean => has(e2, x);
 export const isSuccessBand = (x: unknown): boolean => has(e3, x);
 
 /** `true` only when {@link S.CustomerSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 8 && str(x.id) && str(x.name) && isSegment(x.segment) && strN(x.industry) && strN(x.csm_id) && str(x.currency) && strN(x.contract_start) && numN(x.investment);
+export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 9 && str(x.id) && str(x.name) && isSegment(x.segment) && strN(x.industry) && strN(x.csm_id) && str(x.currency) && strN(x.contract_start) && numN(x.investment) && int(x.version);
 
 /** `true` only when {@link S.CustomerListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isCustomerList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isCustomer) && strN(x.next_cursor);

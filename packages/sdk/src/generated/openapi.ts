@@ -15,7 +15,15 @@ export interface paths {
          */
         get: operations["listCustomers"];
         put?: never;
-        post?: never;
+        /**
+         * Create a customer
+         * @description Creates a customer. `id` is optional: without one the server assigns `cus_` and a random
+         *     suffix; an `id` already taken answers 409. Roles: a manager creates any customer; a CSM
+         *     creates customers of their own portfolio only (`csm_id` absent means their own, any other
+         *     `csm_id` answers 403); a viewer gets 403. With an `Idempotency-Key`, a repeat returns the
+         *     first customer.
+         */
+        post: operations["createCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -36,7 +44,16 @@ export interface paths {
          *     404.
          */
         get: operations["getCustomer"];
-        put?: never;
+        /**
+         * Replace a customer
+         * @description Replaces the customer's editable fields; optional fields that are omitted become null.
+         *     Requires `If-Match` with the current `version`. `id` and `version` are read-only: send
+         *     the values a GET returned, or leave them out (a different value answers 422). Roles: a
+         *     manager edits any customer and may reassign it to any CSM; a CSM edits customers of
+         *     their own portfolio and may not hand one to another CSM or leave it without one (403);
+         *     a viewer gets 403. Every cached figure of the customer is recomputed on the next read.
+         */
+        put: operations["updateCustomer"];
         post?: never;
         delete?: never;
         options?: never;
@@ -367,6 +384,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health-models/{segment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a segment's health model
+         * @description The health model of one segment (seed 002): the weights of the four components, the
+         *     lowest score of each band and the trigger thresholds. Every segment has one, starting
+         *     at seed 002's defaults (40 / 25 / 20 / 15; 90 / 70 / 50; a drop of more than 20 points,
+         *     3 declines in a row). Roles: manager only (403 otherwise). An unknown segment answers 404.
+         */
+        get: operations["getHealthModel"];
+        /**
+         * Replace a segment's health model
+         * @description Replaces the weights, band minimums and trigger thresholds of one segment. Requires
+         *     `If-Match` with the current version. Scores and bands of every customer of the segment
+         *     follow at once (they are derived when read); alerts already raised stay as they were,
+         *     and new observations raise alerts under the new thresholds. Roles: manager only.
+         */
+        put: operations["updateHealthModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer's health
+         * @description The customer's health as of its latest observation (seed 002): the score and band under
+         *     its segment's model, the four components with their weights and sources, the history,
+         *     every trigger fired over the history and those still active, and `explanations` of the
+         *     score, the band, a derived business outcomes component and each trigger. Without any
+         *     observation, `score` and `band` are null and `note` says so.
+         */
+        get: operations["getCustomerHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/health-observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a health observation
+         * @description Records the four component scores of the customer on one day (0..100 each, with where
+         *     each came from). Without `outcomes`, business outcomes is derived from what the kit
+         *     knows as of that day: goal achievement (the success score), ROI realised and milestones
+         *     completed (422 `no_inputs` when none is known). One observation per customer and day: a
+         *     second for the same day answers 422 `already_exists`. `observed_on` may not be in the
+         *     future. The triggers the new observation fires (under the segment's model) are raised as
+         *     alerts and returned. Roles: manager, csm (their portfolio). A viewer gets 403.
+         */
+        post: operations["recordHealthObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts": {
         parameters: {
             query?: never;
@@ -545,11 +642,13 @@ export interface components {
          */
         MilestoneStatus: "planned" | "achieved" | "at_risk" | "missed";
         /**
-         * @description The transition that raised the alert (PRD-165 FR-165.10).
+         * @description The transition that raised the alert: a goal or milestone (PRD-165 FR-165.10), or a
+         *     health trigger of seed 002 (`health_*`, raised when an observation fires it; the cause
+         *     names the dates and scores, `goal_id` and `milestone_id` are null).
          * @example goal_achieved
          * @enum {string}
          */
-        AlertType: "goal_achieved" | "goal_at_risk" | "milestone_achieved";
+        AlertType: "goal_achieved" | "goal_at_risk" | "milestone_achieved" | "health_score_drop" | "health_entered_at_risk" | "health_entered_critical" | "health_consecutive_decline";
         /**
          * @description When to act on a recommendation (PRD-069's "Immediate / This Week / This Month").
          * @example immediate
@@ -679,7 +778,8 @@ export interface components {
          *       "csm_id": "csm_riley",
          *       "currency": "USD",
          *       "contract_start": "2025-07-01",
-         *       "investment": 68000
+         *       "investment": 68000,
+         *       "version": 1
          *     }
          */
         Customer: {
@@ -704,6 +804,77 @@ export interface components {
              *     when not recorded. With a null or 0 investment, ROI is null and `roi_note` says why.
              */
             investment: number | null;
+            /** @description Incremented by every `updateCustomer`; the `ETag`, sent back in `If-Match`. */
+            version: number;
+        };
+        /**
+         * @description A new customer (`createCustomer`).
+         * @example {
+         *       "id": "cus_initech",
+         *       "name": "Initech",
+         *       "segment": "mid_market",
+         *       "industry": "Financial services",
+         *       "csm_id": "csm_riley",
+         *       "currency": "USD",
+         *       "contract_start": "2026-01-01",
+         *       "investment": 42000
+         *     }
+         */
+        CustomerCreate: {
+            /** @description The id to give the customer. Absent means one is assigned (`cus_` and a random suffix). A taken id answers 422 `already_exists`. */
+            id?: string;
+            /** @description The customer's display name. */
+            name: string;
+            segment: components["schemas"]["Segment"];
+            /** @description The customer's industry. Absent or null when unknown. */
+            industry?: string | null;
+            /** @description The owning CSM. For a CSM token, absent means the CSM's own id and any other value answers 403; for a manager, absent or null means none assigned. */
+            csm_id?: string | null;
+            /** @description The ISO 4217 currency of every money amount about this customer. */
+            currency: string;
+            /**
+             * Format: date
+             * @description The contract start date. Absent or null when unknown.
+             */
+            contract_start?: string | null;
+            /** @description The annual contract value (ARR) in `currency` that ROI is computed against. Absent or null when not recorded. */
+            investment?: number | null;
+        };
+        /**
+         * @description A full replacement of a customer's editable fields (`updateCustomer`). Omitted optional
+         *     fields become null. `id` and `version` may be sent back as a GET returned them.
+         * @example {
+         *       "name": "Acme Corp",
+         *       "segment": "enterprise",
+         *       "industry": "Software",
+         *       "csm_id": "csm_riley",
+         *       "currency": "USD",
+         *       "contract_start": "2025-07-01",
+         *       "investment": 72000,
+         *       "version": 1
+         *     }
+         */
+        CustomerReplace: {
+            /** @description Read-only. When sent it must equal the customer's id. */
+            readonly id?: string;
+            /** @description Read-only. When sent it must equal the version If-Match names. */
+            readonly version?: number;
+            /** @description The customer's display name. */
+            name: string;
+            segment: components["schemas"]["Segment"];
+            /** @description The customer's industry. Null when unknown. */
+            industry?: string | null;
+            /** @description The owning CSM. A CSM token must keep its own id here (403 otherwise). */
+            csm_id?: string | null;
+            /** @description The ISO 4217 currency of every money amount about this customer. */
+            currency: string;
+            /**
+             * Format: date
+             * @description The contract start date. Null when unknown.
+             */
+            contract_start?: string | null;
+            /** @description The annual contract value (ARR) in `currency`. Null when not recorded. */
+            investment?: number | null;
         };
         /**
          * @description One page of customers.
@@ -717,7 +888,8 @@ export interface components {
          *           "csm_id": "csm_riley",
          *           "currency": "USD",
          *           "contract_start": "2025-07-01",
-         *           "investment": 68000
+         *           "investment": 68000,
+         *           "version": 1
          *         }
          *       ],
          *       "next_cursor": null
@@ -2053,6 +2225,523 @@ export interface components {
              * @enum {string}
              */
             status?: "planned" | "at_risk";
+        };
+        /**
+         * @description The band of a health score under the segment's model (seed 002 defaults, 90-100 excellent, 70-89 good, 50-69 at risk, 0-49 critical).
+         * @example good
+         * @enum {string}
+         */
+        HealthBand: "excellent" | "good" | "at_risk" | "critical";
+        /**
+         * @description A component of the health score (seed 002 "Composite Health Score Model").
+         * @example usage
+         * @enum {string}
+         */
+        HealthComponentName: "usage" | "outcomes" | "relationship" | "growth";
+        /**
+         * @description An automated response trigger of seed 002.
+         * @example score_drop
+         * @enum {string}
+         */
+        HealthTriggerType: "score_drop" | "entered_at_risk" | "entered_critical" | "consecutive_decline";
+        /**
+         * @description The relative weight of each component, 0 or more, at least one above 0. They are normalised by their sum.
+         * @example {
+         *       "usage": 40,
+         *       "outcomes": 25,
+         *       "relationship": 20,
+         *       "growth": 15
+         *     }
+         */
+        HealthWeights: {
+            /** @description Weight of product usage. */
+            usage: number;
+            /** @description Weight of business outcomes. */
+            outcomes: number;
+            /** @description Weight of relationship quality. */
+            relationship: number;
+            /** @description Weight of account growth. */
+            growth: number;
+        };
+        /**
+         * @description The lowest score of each band, with 100 >= excellent > good > at_risk > 0; critical is everything below at_risk.
+         * @example {
+         *       "excellent": 90,
+         *       "good": 70,
+         *       "at_risk": 50
+         *     }
+         */
+        HealthBandMinimums: {
+            /** @description Lowest excellent score. */
+            excellent: number;
+            /** @description Lowest good score. */
+            good: number;
+            /** @description Lowest at-risk score. */
+            at_risk: number;
+        };
+        /**
+         * @description When triggers fire.
+         * @example {
+         *       "drop_points": 20,
+         *       "consecutive_declines": 3
+         *     }
+         */
+        HealthTriggerThresholds: {
+            /** @description A fall of more than this many points from one observation to the next fires `score_drop`. */
+            drop_points: number;
+            /** @description This many declines in a row fire `consecutive_decline`. */
+            consecutive_declines: number;
+        };
+        /**
+         * @description The health model of a segment.
+         * @example {
+         *       "segment": "enterprise",
+         *       "weights": {
+         *         "usage": 40,
+         *         "outcomes": 25,
+         *         "relationship": 20,
+         *         "growth": 15
+         *       },
+         *       "bands": {
+         *         "excellent": 90,
+         *         "good": 70,
+         *         "at_risk": 50
+         *       },
+         *       "triggers": {
+         *         "drop_points": 20,
+         *         "consecutive_declines": 3
+         *       },
+         *       "version": 1,
+         *       "updated_at": null
+         *     }
+         */
+        HealthModel: {
+            segment: components["schemas"]["Segment"];
+            weights: components["schemas"]["HealthWeights"];
+            bands: components["schemas"]["HealthBandMinimums"];
+            triggers: components["schemas"]["HealthTriggerThresholds"];
+            /** @description Incremented by every `updateHealthModel`; the `ETag`. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the model was last replaced; null while it has seed 002's defaults from the start.
+             */
+            updated_at: string | null;
+        };
+        /**
+         * @description A full replacement of a health model (`updateHealthModel`). `segment`, `version` and `updated_at` may be sent back as a GET returned them.
+         * @example {
+         *       "weights": {
+         *         "usage": 35,
+         *         "outcomes": 30,
+         *         "relationship": 20,
+         *         "growth": 15
+         *       },
+         *       "bands": {
+         *         "excellent": 90,
+         *         "good": 70,
+         *         "at_risk": 50
+         *       },
+         *       "triggers": {
+         *         "drop_points": 15,
+         *         "consecutive_declines": 2
+         *       }
+         *     }
+         */
+        HealthModelReplace: {
+            /** @description Read-only. When sent it must equal the path's segment. */
+            readonly segment?: string;
+            /** @description Read-only. When sent it must equal the version If-Match names. */
+            readonly version?: number;
+            /** @description Read-only. Ignored when it equals the stored value. */
+            readonly updated_at?: string | null;
+            weights: components["schemas"]["HealthWeights"];
+            bands: components["schemas"]["HealthBandMinimums"];
+            triggers: components["schemas"]["HealthTriggerThresholds"];
+        };
+        /**
+         * @description Where each component score came from (a system, survey or person), free text.
+         * @example {
+         *       "usage": "product analytics",
+         *       "relationship": "QBR survey",
+         *       "growth": "CRM"
+         *     }
+         */
+        HealthSources: {
+            /** @description Source of the usage score. */
+            usage?: string | null;
+            /** @description Source of the outcomes score. */
+            outcomes?: string | null;
+            /** @description Source of the relationship score. */
+            relationship?: string | null;
+            /** @description Source of the growth score. */
+            growth?: string | null;
+        };
+        /**
+         * @description The component scores of one customer on one day.
+         * @example {
+         *       "observed_on": "2026-04-30",
+         *       "usage": 82,
+         *       "relationship": 75,
+         *       "growth": 60,
+         *       "sources": {
+         *         "usage": "product analytics",
+         *         "relationship": "QBR survey",
+         *         "growth": "CRM"
+         *       }
+         *     }
+         */
+        HealthObservationInput: {
+            /**
+             * Format: date
+             * @description The day the scores describe. Not in the future.
+             */
+            observed_on: string;
+            /** @description Product usage score. */
+            usage: number;
+            /** @description Business outcomes score. Absent or null means derived from goals, ROI and milestones as of `observed_on`. */
+            outcomes?: number | null;
+            /** @description Relationship quality score. */
+            relationship: number;
+            /** @description Account growth score. */
+            growth: number;
+            sources?: components["schemas"]["HealthSources"];
+            /** @description A free-text note. */
+            note?: string | null;
+        };
+        /**
+         * @description The four component scores, each 0..100.
+         * @example {
+         *       "usage": 82,
+         *       "outcomes": 86.67,
+         *       "relationship": 75,
+         *       "growth": 60
+         *     }
+         */
+        HealthComponents: {
+            /** @description Product usage. */
+            usage: number;
+            /** @description Business outcomes. */
+            outcomes: number;
+            /** @description Relationship quality. */
+            relationship: number;
+            /** @description Account growth. */
+            growth: number;
+        };
+        /**
+         * @description One stored observation, with its score and band under the segment's current model.
+         * @example {
+         *       "id": "hob_0001",
+         *       "customer_id": "cus_acme",
+         *       "observed_on": "2026-04-30",
+         *       "components": {
+         *         "usage": 82,
+         *         "outcomes": 86.67,
+         *         "relationship": 75,
+         *         "growth": 60
+         *       },
+         *       "sources": {
+         *         "usage": "product analytics",
+         *         "outcomes": "derived",
+         *         "relationship": "QBR survey",
+         *         "growth": "CRM"
+         *       },
+         *       "outcomes_derived": true,
+         *       "score": 77.47,
+         *       "band": "good",
+         *       "note": null,
+         *       "recorded_at": "2026-04-30T09:00:00Z"
+         *     }
+         */
+        HealthObservation: {
+            /** @description The observation's id. */
+            id: string;
+            /** @description The customer. */
+            customer_id: string;
+            /**
+             * Format: date
+             * @description The day the scores describe.
+             */
+            observed_on: string;
+            components: components["schemas"]["HealthComponents"];
+            sources: components["schemas"]["HealthSources"];
+            /** @description True when business outcomes was derived by the server rather than given. */
+            outcomes_derived: boolean;
+            /** @description The health score, unrounded. */
+            score: number;
+            band: components["schemas"]["HealthBand"];
+            /** @description The note given with it. */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recorded_at: string;
+        };
+        /**
+         * @description An observation as a trigger compares it.
+         * @example {
+         *       "at": "2026-01-31",
+         *       "score": 92,
+         *       "band": "excellent"
+         *     }
+         */
+        HealthTriggerPoint: {
+            /**
+             * Format: date
+             * @description The observation's day.
+             */
+            at: string;
+            /** @description Its health score. */
+            score: number;
+            band: components["schemas"]["HealthBand"];
+        };
+        /**
+         * @description A fired trigger with its cause, the observations it compares.
+         * @example {
+         *       "type": "score_drop",
+         *       "at": "2026-02-28",
+         *       "from": {
+         *         "at": "2026-01-31",
+         *         "score": 92,
+         *         "band": "excellent"
+         *       },
+         *       "to": {
+         *         "at": "2026-02-28",
+         *         "score": 65,
+         *         "band": "at_risk"
+         *       },
+         *       "drop": 27,
+         *       "cause": "The score fell 27 points, from 92 on 2026-01-31 to 65 on 2026-02-28 (more than 20)."
+         *     }
+         */
+        HealthTrigger: {
+            type: components["schemas"]["HealthTriggerType"];
+            /**
+             * Format: date
+             * @description The day it fired (= `to.at`).
+             */
+            at: string;
+            from: components["schemas"]["HealthTriggerPoint"];
+            to: components["schemas"]["HealthTriggerPoint"];
+            /** @description from.score - to.score. */
+            drop: number;
+            /** @description The cause in words, with the dates and scores (from calc's explanation). */
+            cause: string;
+        };
+        /**
+         * @description One component of the latest score with its weight.
+         * @example {
+         *       "name": "usage",
+         *       "score": 82,
+         *       "weight": 40,
+         *       "weight_pct": 40,
+         *       "source": "product analytics",
+         *       "derived": false
+         *     }
+         */
+        HealthComponent: {
+            name: components["schemas"]["HealthComponentName"];
+            /** @description The component's score. */
+            score: number;
+            /** @description Its weight in the model. */
+            weight: number;
+            /** @description Its share of the weights, in percent. */
+            weight_pct: number;
+            /** @description Where the score came from. */
+            source: string | null;
+            /** @description True for a business outcomes score derived by the server. */
+            derived: boolean;
+        };
+        /**
+         * @description One observation's score in the history.
+         * @example {
+         *       "observed_on": "2026-04-30",
+         *       "score": 77.47,
+         *       "band": "good",
+         *       "components": {
+         *         "usage": 82,
+         *         "outcomes": 86.67,
+         *         "relationship": 75,
+         *         "growth": 60
+         *       }
+         *     }
+         */
+        HealthHistoryPoint: {
+            /**
+             * Format: date
+             * @description The day.
+             */
+            observed_on: string;
+            /** @description The health score. */
+            score: number;
+            band: components["schemas"]["HealthBand"];
+            components: components["schemas"]["HealthComponents"];
+        };
+        /**
+         * @description A customer's health (seed 002), derived when read from the stored observations and the segment's model.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "segment": "enterprise",
+         *       "as_of": "2026-04-30",
+         *       "score": 77.5,
+         *       "band": "good",
+         *       "note": null,
+         *       "components": [
+         *         {
+         *           "name": "usage",
+         *           "score": 80,
+         *           "weight": 40,
+         *           "weight_pct": 40,
+         *           "source": "product analytics",
+         *           "derived": false
+         *         },
+         *         {
+         *           "name": "outcomes",
+         *           "score": 90,
+         *           "weight": 25,
+         *           "weight_pct": 25,
+         *           "source": "derived",
+         *           "derived": true
+         *         },
+         *         {
+         *           "name": "relationship",
+         *           "score": 70,
+         *           "weight": 20,
+         *           "weight_pct": 20,
+         *           "source": "QBR survey",
+         *           "derived": false
+         *         },
+         *         {
+         *           "name": "growth",
+         *           "score": 60,
+         *           "weight": 15,
+         *           "weight_pct": 15,
+         *           "source": "CRM",
+         *           "derived": false
+         *         }
+         *       ],
+         *       "history": [
+         *         {
+         *           "observed_on": "2026-04-30",
+         *           "score": 77.5,
+         *           "band": "good",
+         *           "components": {
+         *             "usage": 80,
+         *             "outcomes": 90,
+         *             "relationship": 70,
+         *             "growth": 60
+         *           }
+         *         }
+         *       ],
+         *       "triggers": [],
+         *       "active_triggers": [],
+         *       "model": {
+         *         "segment": "enterprise",
+         *         "weights": {
+         *           "usage": 40,
+         *           "outcomes": 25,
+         *           "relationship": 20,
+         *           "growth": 15
+         *         },
+         *         "bands": {
+         *           "excellent": 90,
+         *           "good": 70,
+         *           "at_risk": 50
+         *         },
+         *         "triggers": {
+         *           "drop_points": 20,
+         *           "consecutive_declines": 3
+         *         },
+         *         "version": 1,
+         *         "updated_at": null
+         *       },
+         *       "explanations": {
+         *         "/score": {
+         *           "formula": "health_score",
+         *           "text": "(80 × 40 + 90 × 25 + 70 × 20 + 60 × 15) / 100 = 77.5 of 100: good (good from 70)",
+         *           "inputs": [
+         *             {
+         *               "name": "usage",
+         *               "value": 80,
+         *               "pointer": "/components/0/score"
+         *             },
+         *             {
+         *               "name": "usage weight",
+         *               "value": 40,
+         *               "pointer": "/components/0/weight"
+         *             }
+         *           ],
+         *           "rule": "Seed 002 Composite Health Score Model",
+         *           "result": 77.5
+         *         }
+         *       }
+         *     }
+         */
+        CustomerHealth: {
+            /** @description The customer. */
+            customer_id: string;
+            segment: components["schemas"]["Segment"];
+            /**
+             * Format: date
+             * @description The day of the latest observation; null without one.
+             */
+            as_of: string | null;
+            /** @description The latest health score, unrounded; null without an observation. */
+            score: number | null;
+            /** @description The latest band; null without an observation. */
+            band: components["schemas"]["HealthBand"] | null;
+            /** @description Why there is no score, when there is none. */
+            note: string | null;
+            /** @description The four components of the latest observation, in the seed's order; empty without one. */
+            components: components["schemas"]["HealthComponent"][];
+            /** @description Every observation's score, oldest first (the latest 1000). */
+            history: components["schemas"]["HealthHistoryPoint"][];
+            /** @description Every trigger fired over the history, in date order. */
+            triggers: components["schemas"]["HealthTrigger"][];
+            /**
+             * @description The triggers still in force: those fired at the latest observation, and the latest
+             *     zone entry while the score is still in that band.
+             */
+            active_triggers: components["schemas"]["HealthTrigger"][];
+            model: components["schemas"]["HealthModel"];
+            /** @description How `/score`, `/band`, a derived `/components/1/score` and each `/triggers/N/drop` were computed, keyed by JSON Pointer, from calc's formula registry. */
+            explanations: {
+                [key: string]: components["schemas"]["Explanation"];
+            };
+        };
+        /**
+         * @description The recorded observation and the alerts its triggers raised.
+         * @example {
+         *       "observation": {
+         *         "id": "hob_0001",
+         *         "customer_id": "cus_acme",
+         *         "observed_on": "2026-04-30",
+         *         "components": {
+         *           "usage": 82,
+         *           "outcomes": 86.67,
+         *           "relationship": 75,
+         *           "growth": 60
+         *         },
+         *         "sources": {
+         *           "usage": "product analytics",
+         *           "outcomes": "derived",
+         *           "relationship": "QBR survey",
+         *           "growth": "CRM"
+         *         },
+         *         "outcomes_derived": true,
+         *         "score": 77.47,
+         *         "band": "good",
+         *         "note": null,
+         *         "recorded_at": "2026-04-30T09:00:00Z"
+         *       },
+         *       "alerts": []
+         *     }
+         */
+        HealthObservationResult: {
+            observation: components["schemas"]["HealthObservation"];
+            /** @description The alerts raised by the triggers this observation fired; empty when none fired. */
+            alerts: components["schemas"]["Alert"][];
         };
         /**
          * @description An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
@@ -3458,6 +4147,8 @@ export interface components {
     parameters: {
         /** @description The customer's id. A customer outside the token's scope answers 404. */
         CustomerId: string;
+        /** @description The segment whose health model this is. A value that is no segment answers 404. */
+        HealthSegment: string;
         /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */
         GoalId: string;
         /** @description The milestone's id. A milestone of a customer outside the token's scope answers 404. */
@@ -3597,6 +4288,50 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description The customer was created, at version 1. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getCustomer: {
         parameters: {
             query?: never;
@@ -3613,6 +4348,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3622,6 +4358,54 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerReplace"];
+            };
+        };
+        responses: {
+            /** @description The updated customer, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -4331,6 +5115,161 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SuccessGoal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getHealthModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment whose health model this is. A value that is no segment answers 404. */
+                segment: components["parameters"]["HealthSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment's health model. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateHealthModel: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The segment whose health model this is. A value that is no segment answers 404. */
+                segment: components["parameters"]["HealthSegment"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthModelReplace"];
+            };
+        };
+        responses: {
+            /** @description The updated model, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthModel"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's health. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerHealth"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordHealthObservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthObservationInput"];
+            };
+        };
+        responses: {
+            /** @description The observation was recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthObservationResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -34,6 +34,21 @@ export interface ListCustomersInput {
 /** What `listCustomers` resolves to. */
 export type ListCustomersOutput = components['schemas']["CustomerList"];
 
+/** Input of `createCustomer` (POST /api/customers). */
+export interface CreateCustomerInput {
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["createCustomer"]['requestBody']>['content']['application/json'];
+}
+/** What `createCustomer` resolves to. */
+export type CreateCustomerOutput = components['schemas']["Customer"];
+
 /** Input of `getCustomer` (GET /api/customers/{customerId}). */
 export interface GetCustomerInput {
   /**
@@ -43,6 +58,25 @@ export interface GetCustomerInput {
 }
 /** What `getCustomer` resolves to. */
 export type GetCustomerOutput = components['schemas']["Customer"];
+
+/** Input of `updateCustomer` (PUT /api/customers/{customerId}). */
+export interface UpdateCustomerInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["updateCustomer"]['parameters']["path"]>["customerId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /** The request body. */
+  body: NonNullable<operations["updateCustomer"]['requestBody']>['content']['application/json'];
+}
+/** What `updateCustomer` resolves to. */
+export type UpdateCustomerOutput = components['schemas']["Customer"];
 
 /** Input of `listMilestones` (GET /api/customers/{customerId}/milestones). */
 export interface ListMilestonesInput {
@@ -375,6 +409,64 @@ export interface CreateAccountGoalInput {
 /** What `createAccountGoal` resolves to. */
 export type CreateAccountGoalOutput = components['schemas']["SuccessGoal"];
 
+/** Input of `getHealthModel` (GET /api/health-models/{segment}). */
+export interface GetHealthModelInput {
+  /**
+   * The segment whose health model this is. A value that is no segment answers 404.
+   */
+  segment: NonNullable<operations["getHealthModel"]['parameters']["path"]>["segment"];
+}
+/** What `getHealthModel` resolves to. */
+export type GetHealthModelOutput = components['schemas']["HealthModel"];
+
+/** Input of `updateHealthModel` (PUT /api/health-models/{segment}). */
+export interface UpdateHealthModelInput {
+  /**
+   * The segment whose health model this is. A value that is no segment answers 404.
+   */
+  segment: NonNullable<operations["updateHealthModel"]['parameters']["path"]>["segment"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /** The request body. */
+  body: NonNullable<operations["updateHealthModel"]['requestBody']>['content']['application/json'];
+}
+/** What `updateHealthModel` resolves to. */
+export type UpdateHealthModelOutput = components['schemas']["HealthModel"];
+
+/** Input of `getCustomerHealth` (GET /api/customers/{customerId}/health). */
+export interface GetCustomerHealthInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["getCustomerHealth"]['parameters']["path"]>["customerId"];
+}
+/** What `getCustomerHealth` resolves to. */
+export type GetCustomerHealthOutput = components['schemas']["CustomerHealth"];
+
+/** Input of `recordHealthObservation` (POST /api/customers/{customerId}/health-observations). */
+export interface RecordHealthObservationInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["recordHealthObservation"]['parameters']["path"]>["customerId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["recordHealthObservation"]['requestBody']>['content']['application/json'];
+}
+/** What `recordHealthObservation` resolves to. */
+export type RecordHealthObservationOutput = components['schemas']["HealthObservationResult"];
+
 /** Input of `listAlerts` (GET /api/alerts). */
 export interface ListAlertsInput {
   /**
@@ -456,6 +548,19 @@ export interface SuccessClientMethods {
    */
   listCustomers: PaginatedMethod<ListCustomersInput, ListCustomersOutput, ListCustomersOutput["items"][number]>;
   /**
+   * Create a customer
+   *
+   * Creates a customer. `id` is optional: without one the server assigns `cus_` and a random
+   * suffix; an `id` already taken answers 409. Roles: a manager creates any customer; a CSM
+   * creates customers of their own portfolio only (`csm_id` absent means their own, any other
+   * `csm_id` answers 403); a viewer gets 403. With an `Idempotency-Key`, a repeat returns the
+   * first customer.
+   *
+   * @example
+   * const result = await client.createCustomer({ body });
+   */
+  createCustomer(input: CreateCustomerInput, options?: CallOptions): Promise<CreateCustomerOutput>;
+  /**
    * Get a customer
    *
    * Returns one customer: the name, segment, CSM, currency and investment that the elements
@@ -466,6 +571,20 @@ export interface SuccessClientMethods {
    * const result = await client.getCustomer({ customerId: "cus_acme" });
    */
   getCustomer(input: GetCustomerInput, options?: CallOptions): Promise<GetCustomerOutput>;
+  /**
+   * Replace a customer
+   *
+   * Replaces the customer's editable fields; optional fields that are omitted become null.
+   * Requires `If-Match` with the current `version`. `id` and `version` are read-only: send
+   * the values a GET returned, or leave them out (a different value answers 422). Roles: a
+   * manager edits any customer and may reassign it to any CSM; a CSM edits customers of
+   * their own portfolio and may not hand one to another CSM or leave it without one (403);
+   * a viewer gets 403. Every cached figure of the customer is recomputed on the next read.
+   *
+   * @example
+   * const result = await client.updateCustomer({ customerId: "cus_acme", body, ifMatch: String(version) });
+   */
+  updateCustomer(input: UpdateCustomerInput, options?: CallOptions): Promise<UpdateCustomerOutput>;
   /**
    * List a customer's milestones
    *
@@ -684,6 +803,58 @@ export interface SuccessClientMethods {
    */
   createAccountGoal(input: CreateAccountGoalInput, options?: CallOptions): Promise<CreateAccountGoalOutput>;
   /**
+   * Get a segment's health model
+   *
+   * The health model of one segment (seed 002): the weights of the four components, the
+   * lowest score of each band and the trigger thresholds. Every segment has one, starting
+   * at seed 002's defaults (40 / 25 / 20 / 15; 90 / 70 / 50; a drop of more than 20 points,
+   * 3 declines in a row). Roles: manager only (403 otherwise). An unknown segment answers 404.
+   *
+   * @example
+   * const result = await client.getHealthModel({ segment: "enterprise" });
+   */
+  getHealthModel(input: GetHealthModelInput, options?: CallOptions): Promise<GetHealthModelOutput>;
+  /**
+   * Replace a segment's health model
+   *
+   * Replaces the weights, band minimums and trigger thresholds of one segment. Requires
+   * `If-Match` with the current version. Scores and bands of every customer of the segment
+   * follow at once (they are derived when read); alerts already raised stay as they were,
+   * and new observations raise alerts under the new thresholds. Roles: manager only.
+   *
+   * @example
+   * const result = await client.updateHealthModel({ segment: "enterprise", body, ifMatch: String(version) });
+   */
+  updateHealthModel(input: UpdateHealthModelInput, options?: CallOptions): Promise<UpdateHealthModelOutput>;
+  /**
+   * Get a customer's health
+   *
+   * The customer's health as of its latest observation (seed 002): the score and band under
+   * its segment's model, the four components with their weights and sources, the history,
+   * every trigger fired over the history and those still active, and `explanations` of the
+   * score, the band, a derived business outcomes component and each trigger. Without any
+   * observation, `score` and `band` are null and `note` says so.
+   *
+   * @example
+   * const result = await client.getCustomerHealth({ customerId: "cus_acme" });
+   */
+  getCustomerHealth(input: GetCustomerHealthInput, options?: CallOptions): Promise<GetCustomerHealthOutput>;
+  /**
+   * Record a health observation
+   *
+   * Records the four component scores of the customer on one day (0..100 each, with where
+   * each came from). Without `outcomes`, business outcomes is derived from what the kit
+   * knows as of that day: goal achievement (the success score), ROI realised and milestones
+   * completed (422 `no_inputs` when none is known). One observation per customer and day: a
+   * second for the same day answers 422 `already_exists`. `observed_on` may not be in the
+   * future. The triggers the new observation fires (under the segment's model) are raised as
+   * alerts and returned. Roles: manager, csm (their portfolio). A viewer gets 403.
+   *
+   * @example
+   * const result = await client.recordHealthObservation({ customerId: "cus_acme", body });
+   */
+  recordHealthObservation(input: RecordHealthObservationInput, options?: CallOptions): Promise<RecordHealthObservationOutput>;
+  /**
    * List alerts
    *
    * Lists the alerts raised in the token's scope, newest first. The server raises an alert when
@@ -765,6 +936,20 @@ export const OPERATIONS = {
     inputRequired: false,
     summary: "List customers",
   },
+  createCustomer: {
+    method: "POST",
+    path: "/api/customers",
+    pathParams: [],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.CustomerCreateSchema,
+    responseSchema: S.CustomerSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Create a customer",
+  },
   getCustomer: {
     method: "GET",
     path: "/api/customers/{customerId}",
@@ -778,6 +963,20 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Get a customer",
+  },
+  updateCustomer: {
+    method: "PUT",
+    path: "/api/customers/{customerId}",
+    pathParams: ["customerId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: S.CustomerReplaceSchema,
+    responseSchema: S.CustomerSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Replace a customer",
   },
   listMilestones: {
     method: "GET",
@@ -1002,6 +1201,62 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Create a goal (PRD-069 body)",
+  },
+  getHealthModel: {
+    method: "GET",
+    path: "/api/health-models/{segment}",
+    pathParams: ["segment"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: S.HealthModelSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Get a segment's health model",
+  },
+  updateHealthModel: {
+    method: "PUT",
+    path: "/api/health-models/{segment}",
+    pathParams: ["segment"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: S.HealthModelReplaceSchema,
+    responseSchema: S.HealthModelSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Replace a segment's health model",
+  },
+  getCustomerHealth: {
+    method: "GET",
+    path: "/api/customers/{customerId}/health",
+    pathParams: ["customerId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: S.CustomerHealthSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Get a customer's health",
+  },
+  recordHealthObservation: {
+    method: "POST",
+    path: "/api/customers/{customerId}/health-observations",
+    pathParams: ["customerId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.HealthObservationInputSchema,
+    responseSchema: S.HealthObservationResultSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Record a health observation",
   },
   listAlerts: {
     method: "GET",

@@ -60,9 +60,11 @@ export const ConfidenceSchema = v.picklist(["high","medium","low"]);
 export const MilestoneStatusSchema = v.picklist(["planned","achieved","at_risk","missed"]);
 
 /**
- * The transition that raised the alert (PRD-165 FR-165.10).
+ * The transition that raised the alert: a goal or milestone (PRD-165 FR-165.10), or a
+ * health trigger of seed 002 (`health_*`, raised when an observation fires it; the cause
+ * names the dates and scores, `goal_id` and `milestone_id` are null).
  */
-export const AlertTypeSchema = v.picklist(["goal_achieved","goal_at_risk","milestone_achieved"]);
+export const AlertTypeSchema = v.picklist(["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"]);
 
 /**
  * When to act on a recommendation (PRD-069's "Immediate / This Week / This Month").
@@ -100,7 +102,18 @@ export const ProblemSchema = v.object({ type: v.string(), title: v.string(), sta
 /**
  * A customer account and the money context of its value and ROI.
  */
-export const CustomerSchema = v.object({ id: v.string(), name: v.string(), segment: SegmentSchema, industry: v.nullable(v.string()), csm_id: v.nullable(v.string()), currency: v.string(), contract_start: v.nullable(v.string()), investment: v.nullable(v.number()) });
+export const CustomerSchema = v.object({ id: v.string(), name: v.string(), segment: SegmentSchema, industry: v.nullable(v.string()), csm_id: v.nullable(v.string()), currency: v.string(), contract_start: v.nullable(v.string()), investment: v.nullable(v.number()), version: v.pipe(v.number(), v.integer()) });
+
+/**
+ * A new customer (`createCustomer`).
+ */
+export const CustomerCreateSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))) });
+
+/**
+ * A full replacement of a customer's editable fields (`updateCustomer`). Omitted optional
+ * fields become null. `id` and `version` may be sent back as a GET returned them.
+ */
+export const CustomerReplaceSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))) });
 
 /**
  * One page of customers.
@@ -326,6 +339,96 @@ export const MilestoneInputSchema = v.strictObject({ name: v.pipe(v.string(), v.
 export const MilestoneUpdateSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), goal_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), target_date: v.pipe(v.string(), v.maxLength(10), v.isoDate()), achieved_date: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), status: v.exactOptional(v.picklist(["planned","at_risk"])) });
 
 /**
+ * The band of a health score under the segment's model (seed 002 defaults, 90-100 excellent, 70-89 good, 50-69 at risk, 0-49 critical).
+ */
+export const HealthBandSchema = v.picklist(["excellent","good","at_risk","critical"]);
+
+/**
+ * A component of the health score (seed 002 "Composite Health Score Model").
+ */
+export const HealthComponentNameSchema = v.picklist(["usage","outcomes","relationship","growth"]);
+
+/**
+ * An automated response trigger of seed 002.
+ */
+export const HealthTriggerTypeSchema = v.picklist(["score_drop","entered_at_risk","entered_critical","consecutive_decline"]);
+
+/**
+ * The relative weight of each component, 0 or more, at least one above 0. They are normalised by their sum.
+ */
+export const HealthWeightsSchema = v.strictObject({ usage: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)), outcomes: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)), relationship: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)), growth: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)) });
+
+/**
+ * The lowest score of each band, with 100 >= excellent > good > at_risk > 0; critical is everything below at_risk.
+ */
+export const HealthBandMinimumsSchema = v.strictObject({ excellent: v.pipe(v.number(), v.gtValue(0), v.maxValue(100)), good: v.pipe(v.number(), v.gtValue(0), v.maxValue(100)), at_risk: v.pipe(v.number(), v.gtValue(0), v.maxValue(100)) });
+
+/**
+ * When triggers fire.
+ */
+export const HealthTriggerThresholdsSchema = v.strictObject({ drop_points: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), consecutive_declines: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24)) });
+
+/**
+ * The health model of a segment.
+ */
+export const HealthModelSchema = v.object({ segment: SegmentSchema, weights: HealthWeightsSchema, bands: HealthBandMinimumsSchema, triggers: HealthTriggerThresholdsSchema, version: v.pipe(v.number(), v.integer()), updated_at: v.nullable(v.string()) });
+
+/**
+ * A full replacement of a health model (`updateHealthModel`). `segment`, `version` and `updated_at` may be sent back as a GET returned them.
+ */
+export const HealthModelReplaceSchema = v.strictObject({ segment: v.exactOptional(v.pipe(v.string(), v.maxLength(20))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), updated_at: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(40)))), weights: HealthWeightsSchema, bands: HealthBandMinimumsSchema, triggers: HealthTriggerThresholdsSchema });
+
+/**
+ * Where each component score came from (a system, survey or person), free text.
+ */
+export const HealthSourcesSchema = v.strictObject({ usage: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), outcomes: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), relationship: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), growth: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))) });
+
+/**
+ * The component scores of one customer on one day.
+ */
+export const HealthObservationInputSchema = v.strictObject({ observed_on: v.pipe(v.string(), v.maxLength(10), v.isoDate()), usage: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), outcomes: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100)))), relationship: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), growth: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), sources: v.exactOptional(HealthSourcesSchema), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
+
+/**
+ * The four component scores, each 0..100.
+ */
+export const HealthComponentsSchema = v.object({ usage: v.number(), outcomes: v.number(), relationship: v.number(), growth: v.number() });
+
+/**
+ * One stored observation, with its score and band under the segment's current model.
+ */
+export const HealthObservationSchema = v.object({ id: v.string(), customer_id: v.string(), observed_on: v.string(), components: HealthComponentsSchema, sources: HealthSourcesSchema, outcomes_derived: v.boolean(), score: v.number(), band: HealthBandSchema, note: v.nullable(v.string()), recorded_at: v.string() });
+
+/**
+ * An observation as a trigger compares it.
+ */
+export const HealthTriggerPointSchema = v.object({ at: v.string(), score: v.number(), band: HealthBandSchema });
+
+/**
+ * A fired trigger with its cause, the observations it compares.
+ */
+export const HealthTriggerSchema = v.object({ type: HealthTriggerTypeSchema, at: v.string(), from: HealthTriggerPointSchema, to: HealthTriggerPointSchema, drop: v.number(), cause: v.string() });
+
+/**
+ * One component of the latest score with its weight.
+ */
+export const HealthComponentSchema = v.object({ name: HealthComponentNameSchema, score: v.number(), weight: v.number(), weight_pct: v.number(), source: v.nullable(v.string()), derived: v.boolean() });
+
+/**
+ * One observation's score in the history.
+ */
+export const HealthHistoryPointSchema = v.object({ observed_on: v.string(), score: v.number(), band: HealthBandSchema, components: HealthComponentsSchema });
+
+/**
+ * A customer's health (seed 002), derived when read from the stored observations and the segment's model.
+ */
+export const CustomerHealthSchema = v.object({ customer_id: v.string(), segment: SegmentSchema, as_of: v.nullable(v.string()), score: v.nullable(v.number()), band: v.nullable(HealthBandSchema), note: v.nullable(v.string()), components: v.array(HealthComponentSchema), history: v.array(HealthHistoryPointSchema), triggers: v.array(HealthTriggerSchema), active_triggers: v.array(HealthTriggerSchema), model: HealthModelSchema, explanations: v.record(v.string(), ExplanationSchema) });
+
+/**
+ * The recorded observation and the alerts its triggers raised.
+ */
+export const HealthObservationResultSchema = v.object({ observation: HealthObservationSchema, alerts: v.array(AlertSchema) });
+
+/**
  * One page of alerts, newest first.
  */
 export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
@@ -483,8 +586,10 @@ export const EmbedTokenRevocationSchema = v.strictObject({ token: v.pipe(v.strin
 
 /** The `readOnly: true` properties of each request schema that has some (openapi.yaml). */
 export const readOnlyProperties: Readonly<Record<string, readonly string[]>> = {
+  CustomerReplaceSchema: ["id", "version"],
   MeasurementSchema: ["id"],
   ValueDriverReplaceSchema: ["annual_hours", "annual_value", "measured_change", "projected_hours", "projected_value", "value_note"],
   MetricReplaceSchema: ["current_value", "measurements", "progress_pct", "progress_note", "status", "trend"],
   SuccessGoalReplaceSchema: ["id", "customer_id", "currency", "version", "created_at", "updated_at", "achievement_pct", "progress_note", "status", "exceeded", "expected_pct", "annual_value", "projected_value", "projected_hours", "forecast_date", "recommendations", "metric", "baseline_value", "target_value", "current_value", "unit"],
+  HealthModelReplaceSchema: ["segment", "version", "updated_at"],
 };

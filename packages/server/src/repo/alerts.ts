@@ -1,3 +1,4 @@
+import type { AlertType } from '../contract.js';
 import type { Queryable } from '../db/database.js';
 
 export interface AlertRecord {
@@ -5,7 +6,7 @@ export interface AlertRecord {
   readonly customer_id: string;
   readonly goal_id: string | null;
   readonly milestone_id: string | null;
-  readonly type: 'goal_achieved' | 'goal_at_risk' | 'milestone_achieved';
+  readonly type: AlertType;
   readonly title: string;
   readonly cause: string;
   readonly created_at: number;

@@ -9,12 +9,18 @@ export interface CustomerRecord {
   readonly currency: string;
   readonly contract_start: string | null;
   readonly investment: number | null;
+  /** Bumped by updateCustomer; the ETag (goals and milestones have their own). */
+  readonly version: number;
 }
 
-export type NewCustomer = CustomerRecord;
+/** A customer to insert: new customers start at version 1. */
+export type NewCustomer = Omit<CustomerRecord, 'version'>;
+
+/** The editable fields of a customer (`updateCustomer`). */
+export type CustomerFields = Omit<CustomerRecord, 'id' | 'version'>;
 
 const COLUMNS =
-  'id, name, segment, industry, csm_id, currency, contract_start::text AS contract_start, investment';
+  'id, name, segment, industry, csm_id, currency, contract_start::text AS contract_start, investment, version::float8 AS version';
 
 /** What a token may see, as a SQL condition on `customers` (see auth.ts). */
 export interface ScopeFilter {
@@ -94,6 +100,51 @@ export async function insertCustomers(q: Queryable, rows: readonly NewCustomer[]
       rows.map((r) => r.investment),
     ],
   );
+}
+
+/**
+ * Inserts one customer unless its id is taken; false when it is (the caller says which field).
+ * ON CONFLICT rather than a check first: two creates of one id cannot both pass.
+ */
+export async function insertCustomerIfNew(
+  q: Queryable,
+  c: NewCustomer,
+  now: number,
+): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, to_timestamp($9::float8 / 1000), to_timestamp($9::float8 / 1000))
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      c.id,
+      c.name,
+      c.segment,
+      c.industry,
+      c.csm_id,
+      c.currency,
+      c.contract_start,
+      c.investment,
+      now,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** Replaces the editable fields and bumps the version; the caller holds the row lock. */
+export async function updateCustomer(
+  q: Queryable,
+  id: string,
+  f: CustomerFields,
+  now: number,
+): Promise<CustomerRecord | null> {
+  const rows = await q.query<CustomerRecord & Record<string, unknown>>(
+    `UPDATE customers SET name = $2, segment = $3, industry = $4, csm_id = $5, currency = $6,
+       contract_start = $7::date, investment = $8, version = version + 1,
+       updated_at = to_timestamp($9::float8 / 1000)
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, f.name, f.segment, f.industry, f.csm_id, f.currency, f.contract_start, f.investment, now],
+  );
+  return rows[0] ?? null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { customerInScope } from '../data.js';
 import { toCustomer } from '../derive/customer.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
+import { etag } from '../http/preconditions.js';
 import { sendJson } from '../http/respond.js';
 import { listCustomers } from '../repo/customers.js';
 import { pathId, Query } from '../validate.js';
@@ -47,6 +48,6 @@ export function registerCustomers(app: Hono<Env>, ctx: AppContext): void {
     new Query(c.req.url, []);
     const id = pathId('customerId', c.req.param('customerId'));
     const customer = await customerInScope(ctx, c.get('principal'), id);
-    return sendJson(c, 200, toCustomer(customer));
+    return sendJson(c, 200, toCustomer(customer), { etag: etag(customer.version) });
   });
 }

@@ -21,7 +21,7 @@ function acmeAt(now: Date) {
   const acme = demoPortfolio(now, 0).find((c) => c.customer.id === 'cus_acme')!;
   const w = periodWindow('all', acme.customer.contract_start, now);
   return customerView(
-    acme.customer,
+    { ...acme.customer, version: 1 },
     w,
     acme.goals.map((g) => asRecord(g, w.endMs)),
     acme.milestones,

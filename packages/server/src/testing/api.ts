@@ -8,9 +8,12 @@ import type {
   AlertList,
   AtRiskGoalList,
   Customer,
+  CustomerHealth,
   CustomerList,
   CustomerSuccessMetrics,
   EmbedToken,
+  HealthModel,
+  HealthObservationResult,
   MeasurementResult,
   Milestone,
   MilestoneList,
@@ -24,7 +27,13 @@ import { TOKENS } from './harness.js';
 
 export interface Responses {
   listCustomers: CustomerList;
+  createCustomer: Customer;
   getCustomer: Customer;
+  updateCustomer: Customer;
+  getHealthModel: HealthModel;
+  updateHealthModel: HealthModel;
+  getCustomerHealth: CustomerHealth;
+  recordHealthObservation: HealthObservationResult;
   listMilestones: MilestoneList;
   createMilestone: Milestone;
   updateMilestone: Milestone;

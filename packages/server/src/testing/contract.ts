@@ -6,7 +6,13 @@ import { deref, type Json, operation, operations } from '../../../../testing/ope
 
 export type OperationId =
   | 'listCustomers'
+  | 'createCustomer'
   | 'getCustomer'
+  | 'updateCustomer'
+  | 'getHealthModel'
+  | 'updateHealthModel'
+  | 'getCustomerHealth'
+  | 'recordHealthObservation'
   | 'listMilestones'
   | 'createMilestone'
   | 'updateMilestone'

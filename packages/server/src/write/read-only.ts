@@ -134,3 +134,21 @@ export function withoutReadOnly(body: unknown, stored: SuccessGoal, compare = tr
   if (errors && errors.length > 0) throw validationFailed(errors);
   return out;
 }
+
+/**
+ * The same rule for a flat resource (a customer, a health model): `fields` of `body` equal to
+ * `stored`'s are dropped, a differing one is a 422 naming it; `compare` false drops them
+ * unchecked (a stale If-Match gets its 412 instead).
+ */
+export function withoutReadOnlyFields(
+  body: unknown,
+  stored: object,
+  fields: readonly string[],
+  compare = true,
+): unknown {
+  if (!isObj(body)) return body;
+  const errors: FieldError[] | null = compare ? [] : null;
+  const out = strip(body, stored as Obj, fields, '', errors);
+  if (errors && errors.length > 0) throw validationFailed(errors);
+  return out;
+}

@@ -1,0 +1,220 @@
+import type { Hono } from 'hono';
+import { assertCanWrite, assertManager } from '../auth.js';
+import { isoDay, isoTimestamp } from '../clock.js';
+import { type HealthObservationResult, schemas } from '../contract.js';
+import { customerInScope } from '../data.js';
+import {
+  customerHealth,
+  derivedOutcomes,
+  healthAlert,
+  toHealthModel,
+  toObservation,
+  triggerKey,
+  triggersOf,
+} from '../derive/health.js';
+import { outcomesInputsOn } from '../derive/health-outcomes.js';
+import { readJson } from '../http/body.js';
+import type { AppContext, Env } from '../http/context.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import {
+  checkVersion,
+  etag,
+  matchesVersion,
+  parseIfMatch,
+  requireIfMatch,
+} from '../http/preconditions.js';
+import { jsonReply, sendJson } from '../http/respond.js';
+import { newId } from '../ids.js';
+import { type FieldError, notFound, ProblemError, validationFailed } from '../problem.js';
+import {
+  getHealthModel,
+  type HealthModelRecord,
+  type HealthObservationRecord,
+  insertHealthAlerts,
+  insertHealthObservations,
+  listHealthObservations,
+  updateHealthModel,
+} from '../repo/health.js';
+import { parseBody, pathId, Query } from '../validate.js';
+import { withoutReadOnlyFields } from '../write/read-only.js';
+import { writeForCustomer } from '../write/tx.js';
+
+const MODEL_READ_ONLY = ['segment', 'version', 'updated_at'] as const;
+
+async function modelOf(ctx: AppContext, segment: string): Promise<HealthModelRecord> {
+  const m = await getHealthModel(ctx.db, segment);
+  if (!m) throw notFound('Health model', segment);
+  return m;
+}
+
+export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
+  // getHealthModel: manager only.
+  app.get('/api/health-models/:segment', async (c) => {
+    new Query(c.req.url, []);
+    const segment = pathId('segment', c.req.param('segment'));
+    assertManager(c.get('principal'), 'read health models');
+    const m = await modelOf(ctx, segment);
+    return sendJson(c, 200, toHealthModel(m), { etag: etag(m.version) });
+  });
+
+  // updateHealthModel: manager only, a full replacement under If-Match.
+  app.put('/api/health-models/:segment', async (c) => {
+    new Query(c.req.url, []);
+    const segment = pathId('segment', c.req.param('segment'));
+    const ifMatch = parseIfMatch(c);
+    assertManager(c.get('principal'), 'change health models');
+    const before = await modelOf(ctx, segment);
+    const expected = requireIfMatch(ifMatch);
+    const body = await readJson(c, ctx.bodyLimit);
+    const value = withoutReadOnlyFields(
+      body.value,
+      toHealthModel(before),
+      MODEL_READ_ONLY,
+      matchesVersion(expected, before.version),
+    );
+    const input = parseBody(schemas.HealthModelReplaceSchema, value);
+    const errors: FieldError[] = [];
+    const { excellent, good, at_risk } = input.bands;
+    if (!(excellent > good)) {
+      errors.push({
+        field: '/bands/good',
+        message: `Must be below excellent (${excellent}).`,
+        code: 'band_order',
+      });
+    }
+    if (!(good > at_risk)) {
+      errors.push({
+        field: '/bands/at_risk',
+        message: `Must be below good (${good}).`,
+        code: 'band_order',
+      });
+    }
+    const w = input.weights;
+    if (w.usage + w.outcomes + w.relationship + w.growth <= 0) {
+      errors.push({
+        field: '/weights',
+        message: 'At least one weight must be above 0.',
+        code: 'invalid_weights',
+      });
+    }
+    if (errors.length > 0) throw validationFailed(errors);
+    const now = ctx.clock().getTime();
+    const updated = await ctx.db.transaction(async (tx) => {
+      const current = await getHealthModel(tx, segment, true);
+      if (!current) throw notFound('Health model', segment);
+      checkVersion('health model', current.version, expected);
+      return updateHealthModel(
+        tx,
+        segment,
+        {
+          weights: input.weights,
+          bands: input.bands,
+          drop_points: input.triggers.drop_points,
+          consecutive_declines: input.triggers.consecutive_declines,
+        },
+        now,
+      );
+    });
+    if (!updated) throw notFound('Health model', segment);
+    return sendJson(c, 200, toHealthModel(updated), { etag: etag(updated.version) });
+  });
+
+  // getCustomerHealth: derived when read, from the observations and the segment's model.
+  app.get('/api/customers/:customerId/health', async (c) => {
+    new Query(c.req.url, []);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const customer = await customerInScope(ctx, c.get('principal'), id);
+    const model = await modelOf(ctx, customer.segment);
+    const obs = await listHealthObservations(ctx.db, customer.id);
+    return sendJson(c, 200, customerHealth(customer, model, obs));
+  });
+
+  // recordHealthObservation: stores the scores, derives outcomes when not given, raises alerts.
+  idempotentPost(
+    app,
+    ctx,
+    '/api/customers/:customerId/health-observations',
+    'customerId',
+    async ({ id, body, principal: p, save }) => {
+      const customer = await customerInScope(ctx, p, id);
+      assertCanWrite(p);
+      const input = parseBody(schemas.HealthObservationInputSchema, body.value);
+      const now = ctx.clock().getTime();
+      const today = isoDay(now);
+      if (input.observed_on > today) {
+        throw validationFailed([
+          {
+            field: '/observed_on',
+            message: `Must not be in the future (today is ${today}).`,
+            code: 'future_date',
+          },
+        ]);
+      }
+      return writeForCustomer(ctx, customer.id, async (tx) => {
+        const model = await getHealthModel(tx, customer.segment);
+        if (!model) throw new ProblemError(500, `No health model for ${customer.segment}.`);
+        const before = await listHealthObservations(tx, customer.id);
+        if (before.some((o) => o.observed_on === input.observed_on)) {
+          throw validationFailed([
+            {
+              field: '/observed_on',
+              message: `This customer already has a health observation on ${input.observed_on}. Choose another day.`,
+              code: 'already_exists',
+            },
+          ]);
+        }
+        let outcomes = input.outcomes ?? null;
+        const inputs =
+          outcomes === null ? await outcomesInputsOn(tx, customer, input.observed_on) : null;
+        if (inputs) {
+          const d = derivedOutcomes(inputs);
+          if (!d.ok) {
+            throw validationFailed([{ field: '/outcomes', message: d.message, code: 'no_inputs' }]);
+          }
+          outcomes = d.score;
+        }
+        const record: HealthObservationRecord = {
+          id: newId('hob'),
+          customer_id: customer.id,
+          observed_on: input.observed_on,
+          usage: input.usage,
+          outcomes: outcomes ?? 0,
+          relationship: input.relationship,
+          growth: input.growth,
+          usage_source: input.sources?.usage ?? null,
+          outcomes_source: inputs ? 'derived' : (input.sources?.outcomes ?? null),
+          relationship_source: input.sources?.relationship ?? null,
+          growth_source: input.sources?.growth ?? null,
+          outcomes_derived: inputs !== null,
+          outcomes_inputs: inputs,
+          note: input.note ?? null,
+          recorded_at: now,
+        };
+        await insertHealthObservations(tx, [record]);
+        // Alerts for the triggers this observation makes fire (a backdated one may fire
+        // between later observations too); each trigger raises its alert once.
+        const known = new Set(triggersOf(model, before).map(triggerKey));
+        const fired = triggersOf(model, [...before, record].sort(byDay)).filter(
+          (t) => !known.has(triggerKey(t)),
+        );
+        const alerts = await insertHealthAlerts(
+          tx,
+          fired.map((t) => healthAlert(customer, t, now)),
+        );
+        const result: HealthObservationResult = {
+          observation: toObservation(model, record),
+          alerts: alerts.slice(0, 4).map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
+        };
+        const r = jsonReply(201, result, {
+          location: `/api/customers/${encodeURIComponent(customer.id)}/health`,
+        });
+        await save(tx, r);
+        return r;
+      });
+    },
+  );
+}
+
+function byDay(a: HealthObservationRecord, b: HealthObservationRecord): number {
+  return a.observed_on < b.observed_on ? -1 : a.observed_on > b.observed_on ? 1 : 0;
+}
