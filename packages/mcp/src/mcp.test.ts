@@ -16,7 +16,9 @@ const open: Connected[] = [];
 
 beforeAll(async () => {
   t = await testApp('pglite');
-  server = await listen(t.app);
+  // Long keep-alive: one tool call can hold this process's event loop (PGlite runs in it) past
+  // the default 5 s, and a socket the server closes meanwhile fails the next call.
+  server = await listen(t.app, { timeouts: { keepAliveTimeout: 60_000 } });
 }, 180_000);
 afterAll(async () => {
   for (const c of open) await c.close();
@@ -74,6 +76,20 @@ describe.each(['http', 'stdio'] as const)('over %s', (kind) => {
     expect(text(r)).toContain(`${formatMultiplier(metrics.value_delivered.roi_multiplier)} ROI`);
   });
 
+  it('keeps a viewer token to its one customer and out of writes', async () => {
+    const viewer = await client(kind, TOKENS.viewer);
+    const globex = await call(viewer, 'get_success_metrics', { customer: 'Globex Corp' });
+    expect(globex.isError).toBe(true);
+    expect(text(globex)).toContain("No customer in this token's scope");
+    const record = await call(viewer, 'record_measurement', {
+      goal_id: 'goal_acme_upsell',
+      metric_id: 'met_acme_upsell_revenue',
+      value: 1,
+    });
+    expect(record.isError).toBe(true);
+    expect(text(record)).toContain('cannot record measurements');
+  });
+
   it('lists the tools with input and output schemas and annotations', async () => {
     const { tools } = await csm.listTools();
     const byName = Object.fromEntries(tools.map((x) => [x.name, x]));
@@ -107,7 +123,7 @@ describe('over http', () => {
     viewer = await client('http', TOKENS.viewer);
   });
 
-  it('answers "Which goals are at risk?" across the portfolio: the upsell goal, with actions', async () => {
+  it('answers "Which goals are at risk?" across the portfolio as the API ranks them, with actions', async () => {
     const { summary } = await api(TOKENS.csm).getPortfolioSuccessMetrics({ limit: 1 });
     const r = await call(csm, 'list_goals_at_risk', {});
     expect(r.isError).toBeFalsy();
@@ -179,6 +195,86 @@ describe('over http', () => {
     expect(missing.isError).toBe(true);
     const ok = await call(csm, 'get_success_metrics', { customer: 'cus_acme' });
     expect(ok.isError).toBeFalsy();
+  });
+
+  it("explains ROI with the API's own derivation (formula, inputs, rule)", async () => {
+    const m = await api(TOKENS.csm).getCustomerSuccessMetrics({
+      customerId: 'cus_acme',
+      explain: true,
+    });
+    const pointer = '/metrics/value_delivered/roi_multiplier';
+    const expected = m.explanations?.[pointer];
+    if (!expected) throw new Error('the API explains no ROI');
+    const r = await call(csm, 'explain_number', { customer: 'Acme Corp', figure: 'ROI' });
+    expect(r.structuredContent).toMatchObject({
+      pointer,
+      formula: expected.formula,
+      text: expected.text,
+      result: expected.result,
+    });
+    expect(text(r)).toContain(expected.text);
+    const unknown = await call(csm, 'explain_number', { customer: 'cus_acme', figure: 'vibes' });
+    expect(unknown.isError).toBe(true);
+    expect(text(unknown)).toContain('"vibes" is not a figure');
+  });
+
+  it('answers "What value have we delivered this quarter?" with the API\'s value for the quarter', async () => {
+    const { metrics } = await api(TOKENS.csm).getCustomerSuccessMetrics({
+      customerId: 'cus_acme',
+      period: '2026-Q2',
+    });
+    const acme = await call(csm, 'value_delivered', { customer: 'Acme', period: '2026-Q2' });
+    expect(acme.structuredContent).toMatchObject({
+      scope: 'customer',
+      period: '2026-Q2',
+      value_by_currency: { USD: metrics.value_delivered.total_value },
+    });
+    const portfolio = await call(csm, 'value_delivered', {});
+    const { summary } = await api(TOKENS.csm).getPortfolioSuccessMetrics({ limit: 1 });
+    expect(
+      (portfolio.structuredContent as { value_by_currency: unknown }).value_by_currency,
+    ).toEqual(summary.value_by_currency);
+  });
+
+  it("compares segments with the API's portfolio figures per segment", async () => {
+    const { summary } = await api(TOKENS.manager).getPortfolioSuccessMetrics({
+      segment: 'enterprise',
+      limit: 1,
+    });
+    const manager = await client('http', TOKENS.manager);
+    const r = await call(manager, 'compare_segments', {});
+    const rows = (r.structuredContent as { rows: Record<string, unknown>[] }).rows;
+    expect(rows.find((x) => x.key === 'enterprise')).toMatchObject({
+      customers: summary.customers,
+      achievement_rate: summary.achievement_rate,
+      roi_multiplier: summary.average_roi,
+    });
+    expect(text(r)).toContain('enterprise: success rate');
+  });
+
+  it('generates a QBR deck and links it; the link reads back the file', async () => {
+    const r = await call(csm, 'generate_success_report', { customer: 'Acme', format: 'ppt' });
+    expect(r.isError).toBeFalsy();
+    const s = r.structuredContent as { uri: string; size_bytes: number; media_type: string };
+    expect(s.media_type).toContain('presentationml');
+    const link = r.content.find((c) => c.type === 'resource_link');
+    expect(link?.uri).toBe(s.uri);
+    const read = await csm.readResource({ uri: s.uri });
+    const content = read.contents[0] as { blob?: string };
+    const bytes = Buffer.from(content.blob ?? '', 'base64');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.byteLength).toBe(s.size_bytes);
+  });
+
+  it("serves a customer's success summary resource and the two prompts", async () => {
+    const { resources } = await viewer.listResources();
+    expect(resources.map((x) => x.uri)).toEqual(['cscx-success://customers/cus_acme/summary']);
+    const read = await viewer.readResource({ uri: 'cscx-success://customers/cus_acme/summary' });
+    expect((read.contents[0] as { text: string }).text).toContain('$285K value delivered');
+    const { prompts } = await csm.listPrompts();
+    expect(prompts.map((p) => p.name).sort()).toEqual(['at_risk_review', 'qbr_preparation']);
+    const qbr = await csm.getPrompt({ name: 'qbr_preparation', arguments: { customer: 'Acme' } });
+    expect(JSON.stringify(qbr.messages)).toContain('generate_success_report');
   });
 
   it('refuses /mcp without a bearer token with a 401 problem', async () => {

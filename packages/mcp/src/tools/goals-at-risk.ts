@@ -84,12 +84,14 @@ export function registerGoalsAtRisk(server: McpServer, client: SuccessClient): v
         }
         const portfolio = await client.getPortfolioSuccessMetrics({ limit: 1 });
         const listed = portfolio.summary.goals_at_risk;
-        const goals: GoalAtRisk[] = [];
-        for (const r of listed.slice(0, MAX_PORTFOLIO_GOALS)) {
-          // The portfolio lists the goals; each goal carries its recommendations.
-          const g = await client.getSuccessGoal({ goalId: r.goal_id });
-          goals.push(fromGoal(g, r.customer_name));
-        }
+        // The portfolio lists the goals (at most 20); each goal carries its recommendations.
+        const goals = await Promise.all(
+          listed
+            .slice(0, MAX_PORTFOLIO_GOALS)
+            .map(async (r) =>
+              fromGoal(await client.getSuccessGoal({ goalId: r.goal_id }), r.customer_name),
+            ),
+        );
         const total = portfolio.summary.at_risk;
         const out = { scope: 'portfolio' as const, total, goals };
         return answer(riskText(goals, total, 'across your customers'), out);
