@@ -23,6 +23,7 @@ export default defineConfig({
         new URL('./packages/report/src/html.ts', import.meta.url),
       ),
       '@cscx/success-report': src('report'),
+      '@cscx/success-mcp': src('mcp'),
     },
   },
   test: {

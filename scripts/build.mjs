@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Publishable packages, each after the ones it depends on. */
-export const PUBLISHED = ['calc', 'sdk', 'elements', 'report', 'react'];
+export const PUBLISHED = ['calc', 'sdk', 'elements', 'report', 'react', 'mcp'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

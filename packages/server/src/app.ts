@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { createSuccessMcpHttpHandler } from '@cscx/success-mcp';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -170,6 +171,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);
+
+  // MCP over Streamable HTTP for agents. Its tools call this API in process with the caller's
+  // bearer token, so they see exactly what that token sees here (@cscx/success-mcp).
+  const mcp = createSuccessMcpHttpHandler({
+    baseUrl: (request) => new URL(request.url).origin,
+    fetch: async (input, init) => app.request(input instanceof URL ? input.href : input, init),
+  });
+  app.all('/mcp', (c) => mcp.fetch(c.req.raw));
 
   if (options.static !== false) {
     registerStatic(app, { corsOrigins: origins, ...(options.static ?? DEFAULT_STATIC) });
