@@ -24,6 +24,7 @@ import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
 import { registerReports } from './routes/reports.js';
 import { registerStatic, type StaticOptions } from './routes/static.js';
+import { SummaryStore } from './summaries.js';
 
 export interface AppOptions {
   readonly db: Database;
@@ -99,11 +100,13 @@ const EXPOSED = [
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const clock = options.clock ?? systemClock;
+  const cache = new ReadCache(options.db);
   const ctx: AppContext = {
     db: options.db,
     clock,
     log: options.log ?? silentLogger,
-    cache: new ReadCache(options.db),
+    cache,
+    summaries: new SummaryStore(options.db, cache),
     auth: new Authenticator(options.db, clock),
     idempotency: new Idempotency(options.db, clock),
     cursors: new Cursors(options.cursorSecret),

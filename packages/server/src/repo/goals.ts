@@ -73,6 +73,8 @@ interface RawGoal extends Omit<GoalRecord, 'metrics'> {
 
 export interface GoalLoad {
   readonly customerId?: string;
+  /** The goals of these customers (one query however many). */
+  readonly customerIds?: readonly string[];
   readonly goalId?: string;
   /** Measurements measured after this time (epoch ms) are left out. */
   readonly until: number;
@@ -90,6 +92,9 @@ export async function loadGoals(q: Queryable, load: GoalLoad): Promise<GoalRecor
   if (load.customerId !== undefined) {
     params.push(load.customerId);
     where = `g.customer_id = $${params.length}`;
+  } else if (load.customerIds !== undefined) {
+    params.push(load.customerIds);
+    where = `g.customer_id = ANY($${params.length}::text[])`;
   } else if (load.goalId !== undefined) {
     params.push(load.goalId);
     where = `g.id = $${params.length}`;
