@@ -78,9 +78,10 @@ async function main(): Promise<void> {
   const reports = threads === 0 ? null : new ReportPool({ size: threads, log });
   const readCache = new ReadCache(db);
   const summaryStore = new SummaryStore(db, readCache);
-  // `kill -USR2 <pid>`: one line of where the memory goes (sizes only), for the scale bench.
+  // `kill -USR2 <pid>`: one line on stderr (apart from the access log) of where the memory goes
+  // (sizes only), for the scale bench.
   process.on('SIGUSR2', () => {
-    process.stdout.write(`memory ${JSON.stringify(memoryReport(db, readCache, summaryStore))}\n`);
+    process.stderr.write(`memory ${JSON.stringify(memoryReport(db, readCache, summaryStore))}\n`);
   });
   const app = createApp({
     db,
