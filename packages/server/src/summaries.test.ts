@@ -119,17 +119,32 @@ describeBackends('summaries store (%s)', (backend) => {
     const store = new SummaryStore(t.db, cache, source);
     await store.summaries(TEST_NOW);
     expect(loads.all).toBe(1);
+    // The first refresh loads every customer's goals (in chunks), each customer once.
+    const everyone = loads.goalIds.flatMap((ids) => ids ?? []);
+    expect(everyone).toHaveLength(202);
+    expect(new Set(everyone).size).toBe(202);
+    const full = loads.goalIds.length;
     const target = all.find((x) => x.customer === 'cus_globex')!;
     await recordMeasurement(t.db, cache, target, 42, TEST_NOW.getTime() - 60_000);
     const after = await store.summaries(TEST_NOW);
     expect(loads.all).toBe(1);
     expect(loads.customerIds).toEqual([['cus_globex']]);
-    expect(loads.goalIds).toEqual([null, ['cus_globex']]);
+    expect(loads.goalIds.slice(full)).toEqual([['cus_globex']]);
     expect(after).toEqual(await fromScratch(t.db, TEST_NOW));
     // Nothing changed since: nothing is loaded again.
     await store.summaries(TEST_NOW);
     expect(loads.customerIds).toHaveLength(1);
     expect(store.stats()).toMatchObject({ fullRefreshes: 1, partialRefreshes: 1 });
+  });
+
+  it('loads every goal in pages, in the same order as one query over every customer', async () => {
+    const until = TEST_NOW.getTime();
+    const ids = (await allCustomers(t.db)).map((c) => c.id);
+    const oneQuery = await loadGoals(t.db, { customerIds: ids, until, history: 'latest' });
+    const paged = await loadGoals(t.db, { until, history: 'latest', pageSize: 7 });
+    expect(oneQuery.length).toBeGreaterThan(7 * 10);
+    expect(paged.map((g) => g.id)).toEqual(oneQuery.map((g) => g.id));
+    expect(paged).toEqual(oneQuery);
   });
 
   it('recomputes every customer on the first request of a new day', async () => {

@@ -52,6 +52,9 @@ export interface SummaryStats {
   readonly customersReloaded: number;
 }
 
+/** Customers per goal query when every customer is recomputed. */
+const FULL_CHUNK = 500;
+
 /** One consistent view: every summary in portfolio order, and each segment's members. */
 interface Snapshot {
   readonly all: Map<string, CustomerSummary>;
@@ -159,15 +162,27 @@ export class SummaryStore {
     try {
       const window = periodWindow('all', null, now);
       const customers = await this.#source.allCustomers();
-      const goals = await this.#source.goals(null, window.endMs);
-      const summaries = customerSummaries(customers, goals, window);
+      // In chunks of customers: only one chunk's goal records are in memory at a time (and in
+      // PGlite's WebAssembly memory, which never shrinks), not every goal of the portfolio.
+      const rows: CustomerSummary[] = [];
+      for (let i = 0; i < customers.length; i += FULL_CHUNK) {
+        const chunk = customers.slice(i, i + FULL_CHUNK);
+        const goals = await this.#source.goals(
+          chunk.map((c) => c.id),
+          window.endMs,
+        );
+        for (const summary of customerSummaries(chunk, goals, window).values()) rows.push(summary);
+      }
       this.#entries.clear();
-      for (const [id, summary] of summaries)
-        this.#entries.set(id, { rev: revs?.get(id) ?? '', summary });
+      for (const summary of rows)
+        this.#entries.set(summary.customer.id, {
+          rev: revs?.get(summary.customer.id) ?? '',
+          summary,
+        });
       this.#day = day;
       this.#stats.fullRefreshes++;
       // Already in portfolio order: allCustomers sorts as the database does.
-      return this.#publish([...summaries.values()]);
+      return this.#publish(rows);
     } catch (e) {
       this.#dirtyAll = true;
       throw e;
