@@ -29,6 +29,7 @@ import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
 import { registerReports } from './routes/reports.js';
 import { registerStatic, type StaticOptions } from './routes/static.js';
+import { SummaryStore } from './summaries.js';
 
 export interface AppOptions {
   readonly db: Database;
@@ -54,6 +55,12 @@ export interface AppOptions {
    * a cursor from another instance, or from before a restart, is refused with a 400.
    */
   readonly cursorSecret?: string | null;
+  /**
+   * The read cache and the summaries store, when the caller wants to watch their size (main.ts's
+   * memory report). Default: new ones over `db`. A store must be built on the cache given.
+   */
+  readonly readCache?: ReadCache;
+  readonly summaryStore?: SummaryStore;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -104,11 +111,13 @@ const EXPOSED = [
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const clock = options.clock ?? systemClock;
+  const cache = options.readCache ?? new ReadCache(options.db);
   const ctx: AppContext = {
     db: options.db,
     clock,
     log: options.log ?? silentLogger,
-    cache: new ReadCache(options.db),
+    cache,
+    summaries: options.summaryStore ?? new SummaryStore(options.db, cache),
     auth: new Authenticator(options.db, clock),
     idempotency: new Idempotency(options.db, clock),
     cursors: new Cursors(options.cursorSecret),

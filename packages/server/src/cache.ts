@@ -10,16 +10,49 @@ import { customerRevision, totalRevision } from './repo/customers.js';
  * PostgreSQL other processes may write, so revisions are read from the database (one indexed
  * row) before an entry is trusted.
  */
+/** Bytes an entry is counted as besides its value: the key, the map slot, the record. */
+const ENTRY_OVERHEAD = 160;
+
+/**
+ * What `value` holds in the heap, roughly: strings at two bytes a character (V8 stores Latin-1
+ * text in one, so this errs high), other values by the length of their JSON (rows of the
+ * database: a few hundred bytes).
+ */
+export function approximateBytes(value: unknown): number {
+  if (typeof value === 'string') return 2 * value.length;
+  if (value === null || value === undefined) return 8;
+  return 2 * (JSON.stringify(value)?.length ?? 0);
+}
+
+/** The read cache's size now, for the memory report (no keys or values). */
+export interface ReadCacheStats {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly maxBytes: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly evictions: number;
+}
+
 export class ReadCache {
   readonly #db: Database;
   readonly #revs = new Map<string, number>();
   #total = 0;
-  readonly #entries = new Map<string, { rev: string; value: unknown }>();
-  readonly #max: number;
+  readonly #entries = new Map<string, { rev: string; value: unknown; bytes: number }>();
+  readonly #maxBytes: number;
+  #bytes = 0;
+  #hits = 0;
+  #misses = 0;
+  #evictions = 0;
+  readonly #listeners: ((customerId: string | null) => void)[] = [];
 
-  constructor(db: Database, max = 2_000) {
+  /**
+   * `maxBytes` bounds the entries' approximate size ({@link approximateBytes}); the least
+   * recently used go first. 64 MiB holds every customer's metrics at 10,000 customers.
+   */
+  constructor(db: Database, maxBytes = 64 * 1024 * 1024) {
     this.#db = db;
-    this.#max = max;
+    this.#maxBytes = maxBytes;
   }
 
   async customerRev(id: string): Promise<string> {
@@ -32,28 +65,69 @@ export class ReadCache {
 
   get<T>(key: string, rev: string): T | undefined {
     const e = this.#entries.get(key);
-    return e && e.rev === rev ? (e.value as T) : undefined;
+    if (!e || e.rev !== rev) {
+      this.#misses++;
+      return undefined;
+    }
+    // Most recently used last: Map keeps insertion order.
+    this.#entries.delete(key);
+    this.#entries.set(key, e);
+    this.#hits++;
+    return e.value as T;
   }
 
   set(key: string, rev: string, value: unknown): void {
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.#max) {
-      // Oldest first: Map keeps insertion order.
+    this.#remove(key);
+    const bytes = ENTRY_OVERHEAD + 2 * key.length + approximateBytes(value);
+    if (bytes > this.#maxBytes) return;
+    while (this.#bytes + bytes > this.#maxBytes) {
       const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
+      if (oldest.done) break;
+      this.#remove(oldest.value);
+      this.#evictions++;
     }
-    this.#entries.set(key, { rev, value });
+    this.#entries.set(key, { rev, value, bytes });
+    this.#bytes += bytes;
+  }
+
+  #remove(key: string): void {
+    const e = this.#entries.get(key);
+    if (!e) return;
+    this.#entries.delete(key);
+    this.#bytes -= e.bytes;
+  }
+
+  /**
+   * Calls `listener` after every committed write with its customer's id, and with null when
+   * everything may have changed ({@link clear}). The summaries store keeps itself current so.
+   */
+  onChange(listener: (customerId: string | null) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** After a write to `customerId` committed. */
   bump(customerId: string): void {
     this.#revs.set(customerId, (this.#revs.get(customerId) ?? 0) + 1);
     this.#total++;
+    for (const l of this.#listeners) l(customerId);
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#bytes = 0;
     this.#total++;
     this.#revs.clear();
+    for (const l of this.#listeners) l(null);
+  }
+
+  stats(): ReadCacheStats {
+    return {
+      entries: this.#entries.size,
+      bytes: this.#bytes,
+      maxBytes: this.#maxBytes,
+      hits: this.#hits,
+      misses: this.#misses,
+      evictions: this.#evictions,
+    };
   }
 }

@@ -1,11 +1,10 @@
 import { type Principal, sees } from './auth.js';
-import { isoDay } from './clock.js';
 import { type CustomerView, customerView } from './derive/customer.js';
 import { periodWindow } from './derive/period.js';
-import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
+import type { CustomerSummary } from './derive/portfolio.js';
 import type { AppContext } from './http/context.js';
 import { notFound } from './problem.js';
-import { allCustomers, type CustomerRecord, getCustomer } from './repo/customers.js';
+import { type CustomerRecord, getCustomer } from './repo/customers.js';
 import { loadGoals } from './repo/goals.js';
 import { listMilestones } from './repo/milestones.js';
 
@@ -49,19 +48,19 @@ export async function loadCustomerView(
   return customerView(c, window, goals, milestones);
 }
 
-/** Every customer's summary as of today: the portfolio and the benchmarks read it. */
-export async function allSummaries(ctx: AppContext): Promise<Map<string, CustomerSummary>> {
-  const now = ctx.clock();
-  const rev = await ctx.cache.totalRev();
-  const key = `summaries:${isoDay(now)}`;
-  const cached = ctx.cache.get<Map<string, CustomerSummary>>(key, rev);
-  if (cached) return cached;
-  const window = periodWindow('all', null, now);
-  const [customers, goals] = [
-    await allCustomers(ctx.db),
-    await loadGoals(ctx.db, { until: window.endMs, history: 'latest' }),
-  ];
-  const summaries = customerSummaries(customers, goals, window);
-  ctx.cache.set(key, rev, summaries);
-  return summaries;
+/**
+ * Every customer's summary as of today, in portfolio order (name, then id): the portfolio and
+ * the benchmarks read it. Kept current incrementally by {@link SummaryStore}: after a write only
+ * the changed customers are re-derived.
+ */
+export function allSummaries(ctx: AppContext): Promise<Map<string, CustomerSummary>> {
+  return ctx.summaries.summaries(ctx.clock());
+}
+
+/** The summaries of one segment's customers, the benchmarks' peer set (portfolio order). */
+export function segmentSummaries(
+  ctx: AppContext,
+  segment: string,
+): Promise<readonly CustomerSummary[]> {
+  return ctx.summaries.segment(ctx.clock(), segment);
 }

@@ -2,6 +2,7 @@
 // CSCX_DATA_DIR, or PostgreSQL at DATABASE_URL), migrations, demo data on first run, then HTTP
 // on 127.0.0.1:PORT until SIGINT/SIGTERM, which finish in-flight requests and close the database.
 import { createApp } from './app.js';
+import { ReadCache } from './cache.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -9,10 +10,12 @@ import { migrate } from './db/migrate.js';
 import { type OpenedDatabase, openDatabase } from './db/open.js';
 import { serveApp } from './http/server.js';
 import { createLogger } from './log.js';
+import { memoryReport } from './memory.js';
 import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
+import { SummaryStore } from './summaries.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -93,9 +96,18 @@ async function main(): Promise<void> {
   // up the dashboard. CSCX_REPORT_THREADS=0 renders them in this thread (the bench's baseline).
   const threads = config.reportThreads;
   const reports = threads === 0 ? null : new ReportPool({ size: threads, log });
+  const readCache = new ReadCache(db);
+  const summaryStore = new SummaryStore(db, readCache);
+  // `kill -USR2 <pid>`: one line on stderr (apart from the access log) of where the memory goes
+  // (sizes only), for the scale bench.
+  process.on('SIGUSR2', () => {
+    process.stderr.write(`memory ${JSON.stringify(memoryReport(db, readCache, summaryStore))}\n`);
+  });
   const app = createApp({
     db,
     log,
+    readCache,
+    summaryStore,
     ...(reports ? { reports } : {}),
     cors: { origins: config.corsOrigins },
     rateLimit: config.rateLimit,

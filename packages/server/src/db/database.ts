@@ -29,4 +29,9 @@ export interface Database extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Bytes of memory the database holds inside this process: PGlite's WebAssembly memory (it
+   * grows with the largest query result and never shrinks), 0 for PostgreSQL (another process).
+   */
+  memoryBytes(): number;
 }

@@ -15,6 +15,15 @@ function wrap(q: PGlite | Transaction): Queryable {
 }
 
 /**
+ * The size of PGlite's WebAssembly memory. PGlite keeps its Emscripten module in a protected
+ * field with no public accessor; read defensively so a future version without it reports 0.
+ */
+function wasmBytes(pg: PGlite): number {
+  const mod = (pg as unknown as { mod?: { wasmMemory?: WebAssembly.Memory } }).mod;
+  return mod?.wasmMemory?.buffer.byteLength ?? 0;
+}
+
+/**
  * Opens (creating on first use) an embedded Postgres in `dataDir`, or in memory when `dataDir`
  * is undefined. The caller must hold the data directory's lock (see `lock.ts`): two PGlite
  * instances on one directory corrupt it.
@@ -33,5 +42,6 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     // PGlite queues every query behind an open transaction, so transactions are serialised.
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
+    memoryBytes: () => wasmBytes(pg),
   };
 }

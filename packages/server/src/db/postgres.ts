@@ -75,6 +75,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       }
     },
     close: () => pool.end(),
+    memoryBytes: () => 0,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ReadCache } from '../cache.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
+import type { SummaryStore } from '../summaries.js';
 import type { Cursors } from './cursor.js';
 import type { Idempotency } from './idempotency.js';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly cache: ReadCache;
+  /** Every customer's summary, kept current incrementally (portfolio, benchmarks). */
+  readonly summaries: SummaryStore;
   readonly auth: Authenticator;
   readonly idempotency: Idempotency;
   /** Signs and checks list cursors. */

@@ -42,6 +42,18 @@ export async function allCustomers(q: Queryable): Promise<CustomerRecord[]> {
   );
 }
 
+/** These customers, in no particular order; ids that do not exist are left out. */
+export async function customersByIds(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<CustomerRecord[]> {
+  if (ids.length === 0) return [];
+  return q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+}
+
 export interface CustomerListQuery {
   readonly scope: ScopeFilter;
   readonly segment?: string | undefined;
@@ -171,4 +183,16 @@ export async function totalRevision(q: Queryable): Promise<string> {
     'SELECT coalesce(sum(rev), 0)::text AS rev, count(*)::text AS n FROM customers',
   );
   return `${rows[0]?.rev ?? 0}/${rows[0]?.n ?? 0}`;
+}
+
+/**
+ * Every customer's revision token: its `rev` (bumped by every write, see {@link lockCustomer})
+ * and the row version `xmin` (new on any change to the row, and for a row deleted and created
+ * again under the same id). For the summaries store when other processes write.
+ */
+export async function customerRevisions(q: Queryable): Promise<Map<string, string>> {
+  const rows = await q.query<{ id: string; r: string }>(
+    "SELECT id, rev::text || '.' || xmin::text AS r FROM customers",
+  );
+  return new Map(rows.map((row) => [row.id, row.r]));
 }

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { assertCanWrite } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
-import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
+import { allSummaries, customerInScope, loadCustomerView, segmentSummaries } from '../data.js';
 import {
   accountGoalOrder,
   accountSuccessMetrics,
@@ -43,9 +43,11 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
         const summaries = await allSummaries(ctx);
         const self = summaries.get(id);
         if (self) {
-          bench = benchmarks(self, summaries.values());
+          // The segment's members only: the peer set is kept per segment by the store.
+          const members = await segmentSummaries(ctx, self.customer.segment);
+          bench = benchmarks(self, members);
           if (explain && bench.benchmarks)
-            inputs = benchmarkInputs(self, segmentPeers(self, summaries.values()));
+            inputs = benchmarkInputs(self, segmentPeers(self, members));
         }
       }
       const body = accountSuccessMetrics(view, now, bench);

@@ -1,0 +1,245 @@
+import type { ReadCache } from './cache.js';
+import { isoDay } from './clock.js';
+import type { Database } from './db/database.js';
+import { periodWindow } from './derive/period.js';
+import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
+import {
+  allCustomers,
+  type CustomerRecord,
+  customerRevisions,
+  customersByIds,
+} from './repo/customers.js';
+import { type GoalRecord, loadGoals } from './repo/goals.js';
+
+/**
+ * What the summaries store reads from the database. A seam so tests can count what is loaded
+ * (a write to one customer must load that customer only), not a place for fakes.
+ */
+export interface SummarySource {
+  /** Every customer, ordered by name then id (byte order). */
+  allCustomers(): Promise<CustomerRecord[]>;
+  /** These customers (missing ids are left out: deleted). */
+  customers(ids: readonly string[]): Promise<CustomerRecord[]>;
+  /** Goals with each metric's latest value up to `until`: of `ids`, or of everyone (null). */
+  goals(ids: readonly string[] | null, until: number): Promise<GoalRecord[]>;
+  /**
+   * Every customer's revision token (changes whenever its row or, through `lockCustomer`, its
+   * data changes). Read only when other processes may write (`db.exclusive` false).
+   */
+  revisions(): Promise<Map<string, string>>;
+}
+
+/** The source reading `db` through the repo functions. */
+export function databaseSummarySource(db: Database): SummarySource {
+  return {
+    allCustomers: () => allCustomers(db),
+    customers: (ids) => customersByIds(db, ids),
+    goals: (ids, until) =>
+      loadGoals(db, { ...(ids === null ? {} : { customerIds: ids }), until, history: 'latest' }),
+    revisions: () => customerRevisions(db),
+  };
+}
+
+/** What the store has done, for tests and the memory report (no customer data). */
+export interface SummaryStats {
+  /** Customers summarised now. */
+  readonly customers: number;
+  /** Recomputations of every customer (first use, a new day, a cleared cache). */
+  readonly fullRefreshes: number;
+  /** Refreshes that recomputed only changed customers. */
+  readonly partialRefreshes: number;
+  /** Customers recomputed by partial refreshes, in total. */
+  readonly customersReloaded: number;
+}
+
+/** Customers per goal query when every customer is recomputed. */
+const FULL_CHUNK = 500;
+
+/** One consistent view: every summary in portfolio order, and each segment's members. */
+interface Snapshot {
+  readonly all: Map<string, CustomerSummary>;
+  readonly bySegment: ReadonlyMap<string, readonly CustomerSummary[]>;
+}
+
+/** Byte order of UTF-8, as the database sorts (`COLLATE "C"`). */
+function compareBytes(a: string, b: string): number {
+  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function byNameThenId(a: CustomerSummary, b: CustomerSummary): number {
+  return (
+    compareBytes(a.customer.name, b.customer.name) || compareBytes(a.customer.id, b.customer.id)
+  );
+}
+
+/**
+ * Every customer's {@link CustomerSummary} as of today, kept between requests and brought up to
+ * date incrementally: after a write only the customers whose revision changed are reloaded (their
+ * goals with latest values, one query for all of them) and re-derived; the rest are reused. The
+ * portfolio's and the benchmarks' totals are then computed over the refreshed set by their
+ * callers (calc's `portfolioSummary` is not incremental; it is one pass over numbers in memory).
+ *
+ * How changes are found:
+ * - PGlite (`db.exclusive`): this process is the only writer; every committed write calls
+ *   `ReadCache.bump`, which marks the customer dirty here. Nothing is read to find changes.
+ * - PostgreSQL: other processes write too, so each refresh reads every customer's revision token
+ *   (`rev` and the row's `xmin`: one narrow index-less scan, O(N) rows of two short columns) and
+ *   reloads those that differ, were added or disappeared. A change sequence (`WHERE seq > last`)
+ *   would read less, but a sequence value is taken before its transaction commits, so a
+ *   transaction committing after a later one would be skipped for good; comparing revisions
+ *   cannot miss a commit.
+ *
+ * Summaries depend on today's date (expected progress, status), so the first refresh of a new
+ * day recomputes every customer, as does the first use and `ReadCache.clear()`.
+ *
+ * @example
+ * ```ts
+ * const store = new SummaryStore(db, cache);
+ * const all = await store.summaries(new Date()); // Map in portfolio order (name, then id)
+ * const smb = await store.segment(new Date(), 'smb'); // that segment's summaries
+ * ```
+ */
+export class SummaryStore {
+  readonly #db: Database;
+  readonly #source: SummarySource;
+  #day: string | null = null;
+  /** Summaries by customer id, with the revision token they were computed at (PostgreSQL). */
+  readonly #entries = new Map<string, { rev: string; summary: CustomerSummary }>();
+  #dirty = new Set<string>();
+  #dirtyAll = true;
+  #snapshot: Snapshot | null = null;
+  /** Refreshes run one at a time: a second caller waits and then sees the first's result. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #stats = { fullRefreshes: 0, partialRefreshes: 0, customersReloaded: 0 };
+
+  constructor(db: Database, cache: ReadCache, source: SummarySource = databaseSummarySource(db)) {
+    this.#db = db;
+    this.#source = source;
+    cache.onChange((id) => {
+      if (id === null) this.#dirtyAll = true;
+      else this.#dirty.add(id);
+    });
+  }
+
+  /** Every customer's summary, in portfolio order (name, then id, byte order). */
+  summaries(now: Date): Promise<Map<string, CustomerSummary>> {
+    return this.#refreshed(now).then((s) => s.all);
+  }
+
+  /** The summaries of one segment's customers (the benchmarks' peer set), portfolio order. */
+  segment(now: Date, segment: string): Promise<readonly CustomerSummary[]> {
+    return this.#refreshed(now).then((s) => s.bySegment.get(segment) ?? []);
+  }
+
+  stats(): SummaryStats {
+    return { customers: this.#entries.size, ...this.#stats };
+  }
+
+  #refreshed(now: Date): Promise<Snapshot> {
+    const next = this.#queue.then(() => this.#refresh(now));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #refresh(now: Date): Promise<Snapshot> {
+    const day = isoDay(now);
+    if (day !== this.#day) this.#dirtyAll = true;
+    // PostgreSQL: revisions first, so a write landing while the data loads differs next time.
+    const revs = this.#db.exclusive ? null : await this.#source.revisions();
+    if (revs && !this.#dirtyAll) {
+      for (const [id, rev] of revs) if (this.#entries.get(id)?.rev !== rev) this.#dirty.add(id);
+      for (const id of this.#entries.keys()) if (!revs.has(id)) this.#dirty.add(id);
+    }
+    if (this.#dirtyAll || !this.#snapshot) return this.#full(now, day, revs);
+    if (this.#dirty.size > 0) return this.#partial(now, revs);
+    return this.#snapshot;
+  }
+
+  async #full(now: Date, day: string, revs: Map<string, string> | null): Promise<Snapshot> {
+    // Cleared before loading: changes committed while it loads are kept for the next refresh.
+    this.#dirtyAll = false;
+    this.#dirty = new Set();
+    try {
+      const window = periodWindow('all', null, now);
+      const customers = await this.#source.allCustomers();
+      // In chunks of customers: only one chunk's goal records are in memory at a time (and in
+      // PGlite's WebAssembly memory, which never shrinks), not every goal of the portfolio.
+      const rows: CustomerSummary[] = [];
+      for (let i = 0; i < customers.length; i += FULL_CHUNK) {
+        const chunk = customers.slice(i, i + FULL_CHUNK);
+        const goals = await this.#source.goals(
+          chunk.map((c) => c.id),
+          window.endMs,
+        );
+        for (const summary of customerSummaries(chunk, goals, window).values()) rows.push(summary);
+      }
+      this.#entries.clear();
+      for (const summary of rows)
+        this.#entries.set(summary.customer.id, {
+          rev: revs?.get(summary.customer.id) ?? '',
+          summary,
+        });
+      this.#day = day;
+      this.#stats.fullRefreshes++;
+      // Already in portfolio order: allCustomers sorts as the database does.
+      return this.#publish(rows);
+    } catch (e) {
+      this.#dirtyAll = true;
+      throw e;
+    }
+  }
+
+  async #partial(now: Date, revs: Map<string, string> | null): Promise<Snapshot> {
+    const ids = [...this.#dirty];
+    this.#dirty = new Set();
+    let customers: CustomerRecord[];
+    let goals: GoalRecord[];
+    const window = periodWindow('all', null, now);
+    try {
+      customers = await this.#source.customers(ids);
+      goals = customers.length > 0 ? await this.#source.goals(ids, window.endMs) : [];
+    } catch (e) {
+      for (const id of ids) this.#dirty.add(id);
+      throw e;
+    }
+    const fresh = customerSummaries(customers, goals, window);
+    let reorder = false;
+    for (const id of ids) {
+      const before = this.#entries.get(id);
+      const after = fresh.get(id);
+      if (!after) {
+        // Deleted (by another process, or between the write and now).
+        if (before) this.#entries.delete(id);
+        reorder = true;
+        continue;
+      }
+      if (!before || before.summary.customer.name !== after.customer.name) reorder = true;
+      this.#entries.set(id, { rev: revs?.get(id) ?? '', summary: after });
+    }
+    this.#stats.partialRefreshes++;
+    this.#stats.customersReloaded += ids.length;
+    const previous = this.#snapshot?.all;
+    const rows =
+      reorder || !previous
+        ? [...this.#entries.values()].map((e) => e.summary).sort(byNameThenId)
+        : [...previous.keys()].flatMap((id) => {
+            const e = this.#entries.get(id);
+            return e ? [e.summary] : [];
+          });
+    return this.#publish(rows);
+  }
+
+  /** A new snapshot (never mutated afterwards: callers may still be iterating the old one). */
+  #publish(rows: readonly CustomerSummary[]): Snapshot {
+    const all = new Map<string, CustomerSummary>();
+    const bySegment = new Map<string, CustomerSummary[]>();
+    for (const r of rows) {
+      all.set(r.customer.id, r);
+      const seg = bySegment.get(r.customer.segment);
+      if (seg) seg.push(r);
+      else bySegment.set(r.customer.segment, [r]);
+    }
+    this.#snapshot = { all, bySegment };
+    return this.#snapshot;
+  }
+}
