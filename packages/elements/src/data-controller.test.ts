@@ -139,6 +139,55 @@ describe('DataController', () => {
     expect(el.fetches).to.have.length(2);
   });
 
+  it('keeps the value on screen, marked stale with the error, when refresh() fails', async () => {
+    let calls = 0;
+    const client = createSuccessClient({
+      baseUrl: location.origin,
+      token: 't',
+      // The first call reaches the reference server; every later one fails as a 503 would.
+      fetch: async (input) =>
+        ++calls === 1
+          ? fetch(input as Request)
+          : new Response(
+              JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503 }),
+              {
+                status: 503,
+                headers: { 'content-type': 'application/problem+json' },
+              },
+            ),
+    });
+    const provider = await fixture<SuccessProvider>(html`<success-provider .client=${client}>
+      <probe-data-element customer-id="cus_acme"></probe-data-element>
+    </success-provider>`);
+    const el = provider.querySelector<ProbeElement>('probe-data-element')!;
+    await until(() => el.metrics.status === 'complete', 'first fetch');
+    await el.metrics.refresh();
+    await el.updateComplete;
+    expect(text(el)).to.equal('error stale:Acme Corp');
+    expect(describeError(el.metrics.error).title).to.equal('Unavailable');
+  });
+
+  it('aborts a running fetch when property data arrives, and fetches again when it is cleared', async () => {
+    const gated = gatedClient();
+    const provider = await fixture<SuccessProvider>(html`<success-provider .client=${gated.client}>
+      <probe-data-element customer-id="cus_acme"></probe-data-element>
+    </success-provider>`);
+    const el = provider.querySelector<ProbeElement>('probe-data-element')!;
+    await until(() => el.signals.length === 1, 'first fetch starts');
+    const data = acmeMetrics();
+    data.customer.name = 'Given as a property';
+    el.data = data;
+    await el.updateComplete;
+    expect(el.signals[0]!.aborted).to.equal(true);
+    expect(text(el)).to.equal('complete:Given as a property');
+    el.data = undefined;
+    await el.updateComplete;
+    expect(el.signals).to.have.length(2);
+    expect(text(el)).to.equal('pending:');
+    gated.release();
+    await until(() => el.metrics.status === 'complete', 'fetch after the property is cleared');
+  });
+
   it('refetches when the provider token changes (a new client)', async () => {
     const provider = await fixture<SuccessProvider>(html`<success-provider token="a">
       <probe-data-element customer-id="cus_acme"></probe-data-element>

@@ -120,8 +120,12 @@ type Host = ReactiveControllerHost & HTMLElement;
  * or the client changes or the element is disconnected, refetches on `refresh()`, and keeps the
  * last good value on screen (`stale`) while a refresh runs or after it failed.
  *
- * Equivalent to `@lit/task` plus the two things it lacks here: abort on disconnect (and refetch
- * on reconnect) and the property-data short cut.
+ * Hand-written rather than built on `@lit/task`'s Task, by measurement (issue 11): a Task
+ * wrapper with this same surface still has to add what the Task lacks here (the property-data
+ * short cut, abort on disconnect and refetch on reconnect, the last value of the same key kept
+ * on screen through a refresh or a failure), so it is as large as this class, and the Task's
+ * own ~1.8 KB minified comes on top: the all-elements initial JS grew from 36,578 to 37,349 B
+ * min+gzip (+771 B) for the same behaviour, against a 35 KB budget it already exceeds.
  *
  * @example
  * readonly metrics = new DataController(this, {
