@@ -63,7 +63,7 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/Onboarding automation<\/td><td class="num">\$0</);
   });
 
-  it('explains each section in details from the responses\' explanations, in their own words', () => {
+  it("explains each section in details from the responses' explanations, in their own words", () => {
     const input = acmeInput(['goals', 'benchmarks', 'trends']);
     const text = (s: string) => ({ formula: 'x', text: s, inputs: [], rule: null, result: 0 });
     const html = renderReportHtml({
@@ -83,7 +83,9 @@ describe('renderReportHtml', () => {
     const goal = input.metrics.goals[0]?.name ?? '';
     const row = input.account.benchmarks?.rows[0]?.label ?? '';
     const trend = input.metrics.trends[0]?.name ?? '';
-    expect(html).toContain('<details class="how"><summary>How these numbers are computed</summary>');
+    expect(html).toContain(
+      '<details class="how"><summary>How these numbers are computed</summary>',
+    );
     expect(html).toContain(`<li>${goal}: progress: (119 × 1) / 1 = 119 %.</li>`);
     expect(html).toContain(`<li>${row}: percentile: 3 of 4 peers below.</li>`);
     expect(html).toContain(`<li>${trend}: forecast: least squares over 4 points.</li>`);

@@ -238,6 +238,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         currency: 'USD',
         contract_start: '2026-01-01',
         investment: 1000,
+        version: 1,
       };
       await insertCustomers(other, [added]);
       const withNew = await store.summaries(TEST_NOW);
