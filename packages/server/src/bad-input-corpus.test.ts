@@ -1092,6 +1092,8 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
     );
     const measuredId = measured.json.measurement.id!;
     const put2 = { headers: { 'if-match': '"2"' } };
+    const model = await call('getHealthModel', { segment: 'enterprise' });
+    const { weights, bands, triggers } = model.json;
     const bases: [OperationId, Base][] = [
       ['listCustomers', { params: {}, query: { limit: '2' }, headers: {} }],
       ['listCustomers', { params: {}, query: { segment: 'enterprise', search: 'a' }, headers: {} }],
@@ -1249,6 +1251,60 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
         { params: {}, query: {}, headers: {}, body: { token: 'cscx_not_a_live_token' } },
       ],
       ['revokeEmbedToken', { params: { tokenId: embed.json.id }, query: {}, headers: {} }],
+      [
+        'createCustomer',
+        {
+          params: {},
+          query: {},
+          headers: {},
+          body: {
+            id: 'cus_corpus',
+            name: 'Corpus Co',
+            segment: 'smb',
+            industry: 'Retail',
+            currency: 'EUR',
+            contract_start: '2026-01-01',
+            investment: 1000,
+          },
+        },
+      ],
+      [
+        'updateCustomer',
+        {
+          params: { customerId: 'cus_acme' },
+          query: {},
+          ...put,
+          body: { name: 'Acme Corp', segment: 'enterprise', currency: 'USD', investment: 68000 },
+        },
+      ],
+      ['getCustomerHealth', { params: { customerId: 'cus_acme' }, query: {}, headers: {} }],
+      [
+        'recordHealthObservation',
+        {
+          params: { customerId: 'cus_acme' },
+          query: {},
+          headers: {},
+          body: {
+            observed_on: '2026-03-31',
+            usage: 70,
+            outcomes: 60,
+            relationship: 80,
+            growth: 50,
+            sources: { usage: 'analytics' },
+            note: 'n',
+          },
+        },
+      ],
+      ['getHealthModel', { params: { segment: 'enterprise' }, query: {}, headers: {} }],
+      [
+        'updateHealthModel',
+        {
+          params: { segment: 'enterprise' },
+          query: {},
+          headers: { 'if-match': `"${model.json.version}"` },
+          body: { weights, bands, triggers },
+        },
+      ],
     ];
     const ops = opInfos();
     const byOp = new Map<OperationId, Base[]>();

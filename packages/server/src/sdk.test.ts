@@ -172,6 +172,30 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect(await report.text()).toContain('Acme Corp');
 
     const manager = client(TOKENS.manager);
+    const created = await csm.createCustomer({
+      body: { id: 'cus_sdk', name: 'SDK Co', segment: 'smb', currency: 'USD' },
+    });
+    expect(created).toMatchObject({ csm_id: 'csm_riley', version: 1 });
+    const renamedCustomer = await csm.updateCustomer({
+      customerId: created.id,
+      ifMatch: created.version,
+      body: { ...created, name: 'SDK Co Ltd' },
+    });
+    expect(renamedCustomer).toMatchObject({ name: 'SDK Co Ltd', version: 2 });
+    const observed = await csm.recordHealthObservation({
+      customerId: created.id,
+      body: { observed_on: '2026-01-31', usage: 80, outcomes: 80, relationship: 80, growth: 80 },
+    });
+    expect(observed.observation.score).toBe(80);
+    expect((await csm.getCustomerHealth({ customerId: created.id })).score).toBe(80);
+    const model = await manager.getHealthModel({ segment: 'smb' });
+    const reweighted = await manager.updateHealthModel({
+      segment: 'smb',
+      ifMatch: model.version,
+      body: { weights: model.weights, bands: model.bands, triggers: model.triggers },
+    });
+    expect(reweighted.version).toBe(model.version + 1);
+
     const minted = await manager.createEmbedToken({ body: { customer_id: 'cus_acme' } });
     expect(Date.parse(minted.expires_at) - TEST_NOW.getTime()).toBe(900_000);
     const embedded = client(minted.token);

@@ -140,6 +140,8 @@ function unstorable(value: unknown, path: (string | number)[], out: FieldError[]
   }
 }
 
+const DATE_FIELD = /(^|_)date$|Date$|^observed_on$|^contract_start$/;
+
 /** Dates and date-times the schema's regexes let through but the calendar does not. */
 function calendarChecks(value: unknown, path: (string | number)[], out: FieldError[]): void {
   if (Array.isArray(value)) {
@@ -149,7 +151,8 @@ function calendarChecks(value: unknown, path: (string | number)[], out: FieldErr
   if (value === null || typeof value !== 'object') return;
   for (const [k, item] of Object.entries(value)) {
     const here = [...path, k];
-    if (typeof item === 'string' && /(^|_)date$|Date$/.test(k) && item.length === 10) {
+    // Every `format: date` field of openapi.yaml: *_date, *Date, observed_on, contract_start.
+    if (typeof item === 'string' && DATE_FIELD.test(k) && item.length === 10) {
       if (/^\d{4}-\d{2}-\d{2}$/.test(item) && !isCalendarDate(item)) {
         out.push({
           field: pointer(here),

@@ -62,6 +62,19 @@ describeBackends('customer writes (%s)', (backend) => {
     expect(r.problem.errors?.map((e) => e.field).sort()).toEqual(
       ['/currency', '/investment', '/name', '/segment'].sort(),
     );
+    // The schema's pattern lets 30 February through; the calendar does not (it was a 500).
+    const feb30 = await call(
+      'createCustomer',
+      {},
+      { body: { ...INITECH, contract_start: '2026-02-30' } },
+    );
+    expect(feb30.status).toBe(422);
+    expect(feb30.problem.errors).toEqual([
+      expect.objectContaining({
+        field: '/contract_start',
+        message: expect.stringMatching(/real calendar date/),
+      }),
+    ]);
     const taken = await call('createCustomer', {}, { body: { ...INITECH, id: 'cus_acme' } });
     expect(taken.status).toBe(422);
     expect(taken.problem.errors).toEqual([

@@ -52,6 +52,16 @@ describeBackends('health (%s)', (backend) => {
     expect(r.json.model.weights).toEqual(DEFAULT_HEALTH_WEIGHTS);
   });
 
+  it('refuses a day the calendar does not have with a 422 naming observed_on', async () => {
+    const r = await call(
+      'recordHealthObservation',
+      { customerId },
+      { body: obs('2026-02-30', 50) },
+    );
+    expect(r.status).toBe(422);
+    expect(r.problem.errors?.map((e) => [e.field, e.code])).toEqual([['/observed_on', 'format']]);
+  });
+
   it('scores an observation with calc and explains it with the weights', async () => {
     const r = await call(
       'recordHealthObservation',
