@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// The at-risk disclosure is .goals-at-risk, never .at-risk: that class marks grid rows, and
+// padding there breaks the rows' fixed height (End then scrolled into empty space).
 export const styles = css`
   :host {
     display: block;
@@ -98,13 +100,13 @@ export const styles = css`
   .export {
     margin-left: auto;
   }
-  .at-risk {
+  .goals-at-risk {
     margin: 0 0 calc(var(--s-space) * 4);
     padding: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
     border: 1px solid var(--s-border);
     border-radius: var(--s-radius);
   }
-  .at-risk summary {
+  .goals-at-risk summary {
     cursor: pointer;
     font-weight: 600;
   }
@@ -124,7 +126,7 @@ export const styles = css`
   .at-risk-list .customer,
   .at-risk-list .pace,
   .at-risk-list .due,
-  .at-risk .shown {
+  .goals-at-risk .shown {
     font-size: var(--s-font-size-sm);
     color: var(--s-muted);
   }

@@ -688,13 +688,13 @@ function portfolioClient(
 
 describe('<success-portfolio> goals at risk', () => {
   const details = (el: SuccessPortfolio) =>
-    root(el).querySelector<HTMLDetailsElement>('details.at-risk');
+    root(el).querySelector<HTMLDetailsElement>('details.goals-at-risk');
   const listed = (el: SuccessPortfolio) =>
     [...root(el).querySelectorAll('.at-risk-list li')].map(
       (li) => li.querySelector('.at-risk-goal')!.textContent,
     );
   const more = (el: SuccessPortfolio) =>
-    root(el).querySelector<HTMLButtonElement>('.at-risk .more');
+    root(el).querySelector<HTMLButtonElement>('.goals-at-risk .more');
   const atRiskRequests = (urls: URL[]) =>
     urls.filter((u) => u.pathname.endsWith('/api/portfolio/at-risk-goals'));
 
@@ -844,19 +844,20 @@ describe('<success-portfolio> against the reference server', () => {
       html`<success-provider base-url=${api} token="demo-manager-token"><success-portfolio></success-portfolio></success-provider>`,
     );
     const el = p.querySelector('success-portfolio')!;
-    const summary = () => root(el).querySelector<HTMLElement>('details.at-risk summary');
+    const summary = () => root(el).querySelector<HTMLElement>('details.goals-at-risk summary');
     await until(() => summary()?.textContent?.includes('(') === true, 'the count', 9000);
     const total = Number(/\(([\d,]+)\)/.exec(summary()!.textContent!)![1]!.replace(/,/g, ''));
     expect(total, 'more than one page').to.be.above(50);
     summary()!.click();
     const items = () => root(el).querySelectorAll('.at-risk-list li');
-    const more = () => root(el).querySelector<HTMLButtonElement>('.at-risk .more:not([disabled])');
+    const more = () =>
+      root(el).querySelector<HTMLButtonElement>('.goals-at-risk .more:not([disabled])');
     for (let page = 1; page * 50 < total; page++) {
       await until(() => items().length === page * 50 && more() !== null, `page ${page}`, 9000);
       more()!.click();
     }
     await until(() => items().length === total, 'every goal', 9000);
-    expect(root(el).querySelector('.at-risk .more')).to.equal(null);
+    expect(root(el).querySelector('.goals-at-risk .more')).to.equal(null);
     // What the API's own pages hold, in its order: each goal once.
     const expected = [];
     for await (const g of createSuccessClient({

@@ -478,7 +478,7 @@ export class SuccessPortfolio extends SuccessElement {
     const total = this.#atRiskTotal();
     const items = pages.items;
     const partOfSummary = !this.atRiskGoals && this.data !== undefined;
-    return html`<details part="at-risk" class="at-risk" ?open=${this._atRiskOpen}
+    return html`<details part="at-risk" class="goals-at-risk" ?open=${this._atRiskOpen}
       @toggle=${(e: Event) => {
         this._atRiskOpen = (e.target as HTMLDetailsElement).open;
       }}>
