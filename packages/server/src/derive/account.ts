@@ -1,4 +1,10 @@
-import { benchmark, type GoalValueInput, roi, valueOfGoals } from '@cscx/success-calc';
+import {
+  benchmark,
+  type GoalValueInput,
+  goalsOnTrackOrExceeded,
+  roi,
+  valueOfGoals,
+} from '@cscx/success-calc';
 import { isoTimestamp } from '../clock.js';
 import type {
   AccountSuccessMetrics,
@@ -190,7 +196,12 @@ export function accountSuccessMetrics(
     success_score: successScoreOf(goals),
     executive_summary: {
       goals_total: counts.total,
-      goals_on_track_or_exceeded: counts.on_track + counts.achieved,
+      // calc's rule, the one the dashboard's and the reports' summary lines state.
+      goals_on_track_or_exceeded: goalsOnTrackOrExceeded({
+        total: counts.total,
+        achieved: counts.achieved,
+        onTrack: counts.on_track,
+      }),
       goals_at_risk: counts.at_risk,
       annual_value: values.total_value,
       currency: c.currency,
