@@ -52,7 +52,20 @@ export type FormulaId =
   | 'health_trigger.score_drop'
   | 'health_trigger.entered_at_risk'
   | 'health_trigger.entered_critical'
-  | 'health_trigger.consecutive_decline';
+  | 'health_trigger.consecutive_decline'
+  | 'kpi.nrr'
+  | 'kpi.grr'
+  | 'kpi.churn_rate'
+  | 'kpi.clv'
+  | 'kpi.cac_payback'
+  | 'kpi.csat'
+  | 'kpi.csat_percent'
+  | 'kpi.nps'
+  | 'kpi.ces'
+  | 'kpi.fcr'
+  | 'kpi.sla_compliance'
+  | 'kpi.aht'
+  | 'kpi.ttr';
 
 /** A formula of the registry: its general form in words and the seed rule it implements. */
 export interface Formula {
@@ -186,6 +199,56 @@ export const FORMULAS: Readonly<Record<FormulaId, Formula>> = {
     words: 'Consecutive decline: the score fell in each of the last n observations (3 by default).',
     rule: 'Seed 002 Automated Response Triggers',
   },
+  'kpi.nrr': {
+    words: 'NRR = (starting ARR + expansion − contraction − churned) / starting ARR × 100.',
+    rule: 'Seed 003 §3 NRR',
+  },
+  'kpi.grr': {
+    words: 'GRR = (starting ARR − contraction − churned) / starting ARR × 100.',
+    rule: 'Seed 003 §3 GRR',
+  },
+  'kpi.churn_rate': {
+    words: 'Churn rate = customers lost during the period / customers at its start × 100.',
+    rule: 'Seed 003 §4 Churn',
+  },
+  'kpi.clv': {
+    words: 'CLV = average revenue per customer × gross margin / churn rate (same period).',
+    rule: 'Seed 002 Financial Performance Metrics',
+  },
+  'kpi.cac_payback': {
+    words:
+      'CAC payback = acquisition cost / (monthly recurring revenue × gross margin %), in months.',
+    rule: 'Seed 002 Financial Performance Metrics',
+  },
+  'kpi.csat': {
+    words: 'CSAT = mean answer on the 1-5 scale.',
+    rule: 'Seed 003 §1 CSAT',
+  },
+  'kpi.csat_percent': {
+    words: 'CSAT % = satisfied responses (4 or 5) / all responses × 100.',
+    rule: 'Seed 003 §1 CSAT',
+  },
+  'kpi.nps': {
+    words: 'NPS = (promoters (9-10) − detractors (0-6)) / responses × 100.',
+    rule: 'Seed 004 NPS',
+  },
+  'kpi.ces': { words: 'CES = mean answer on the 1-7 scale.', rule: 'Seed 003 §8 CES' },
+  'kpi.fcr': {
+    words: 'FCR = tickets resolved on first contact / all tickets × 100.',
+    rule: 'Seed 003 §2 FCR',
+  },
+  'kpi.sla_compliance': {
+    words: 'SLA compliance = tickets meeting their SLA / all tickets × 100.',
+    rule: 'Seed 003 §7 SLA',
+  },
+  'kpi.aht': {
+    words: 'AHT = total handle minutes / tickets handled.',
+    rule: 'Seed 003 §5 AHT',
+  },
+  'kpi.ttr': {
+    words: 'TTR = total hours to resolution / tickets resolved, per severity.',
+    rule: 'Seed 003 §6 TTR',
+  },
 };
 
 /** One input of a derivation: its name, its value and, where known, where it comes from. */
@@ -210,9 +273,11 @@ export interface Derivation {
 /** Where each named input comes from: JSON Pointers, by input name. */
 export type Pointers = Readonly<Record<string, string | undefined>>;
 
-type Raw = readonly (readonly [string, number | string | null | undefined])[];
+/** The inputs of a derivation as name-value pairs, before {@link derivation} cleans them. */
+export type Raw = readonly (readonly [string, number | string | null | undefined])[];
 
-function derivation(
+/** Builds a {@link Derivation}: inputs cleaned (non-finite and undefined become null), pointers attached, the formula's rule filled in. */
+export function derivation(
   formula: FormulaId,
   text: string,
   result: number | string | null,

@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 
+export * from './explain-kpi.js';
 export * from './kpi-rating.js';
 export * from './retention.js';
 export * from './service.js';

@@ -65,7 +65,7 @@ describe('service result types', () => {
     else {
       expectTypeOf(r.reason).toEqualTypeOf<AverageHandleTimeFailureReason>();
       expectTypeOf(r.reason).toEqualTypeOf<
-        'invalid_number' | 'negative_input' | 'no_data' | 'out_of_range'
+        'invalid_number' | 'negative_input' | 'not_integer' | 'no_data' | 'out_of_range'
       >();
     }
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageHandleTime, ces, countShare, csat, fcr, nps, slaCompliance } from './service.js';
+import {
+  averageHandleTime,
+  ces,
+  countShare,
+  csat,
+  fcr,
+  nps,
+  slaCompliance,
+  timeToResolution,
+} from './service.js';
 
 /** Every number anywhere in a result is finite (no NaN, no Infinity). */
 function numbersFinite(r: object): boolean {
@@ -313,5 +322,30 @@ describe('averageHandleTime', () => {
       }),
     );
     fc.assert(fc.property(fc.array(anyNumber), (xs) => numbersFinite(averageHandleTime(xs))));
+  });
+});
+
+describe('averageHandleTime and timeToResolution from totals', () => {
+  it('divides the total by the tickets, as helpdesks export them', () => {
+    expect(averageHandleTime({ totalMinutes: 960, tickets: 120 })).toEqual({
+      ok: true,
+      minutes: 8,
+      count: 120,
+    });
+    expect(timeToResolution({ totalHours: 30, tickets: 10 })).toEqual({
+      ok: true,
+      hours: 3,
+      count: 10,
+    });
+  });
+
+  it('refuses no tickets, fractional tickets and negative totals with a reason', () => {
+    expect(timeToResolution({ totalHours: 0, tickets: 0 })).toMatchObject({ reason: 'no_data' });
+    expect(averageHandleTime({ totalMinutes: 10, tickets: 1.5 })).toMatchObject({
+      reason: 'not_integer',
+    });
+    expect(timeToResolution({ totalHours: -1, tickets: 2 })).toMatchObject({
+      reason: 'negative_input',
+    });
   });
 });

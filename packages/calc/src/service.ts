@@ -101,6 +101,7 @@ export type SlaComplianceResult = CountShareResult;
 export type AverageHandleTimeFailureReason =
   | 'invalid_number'
   | 'negative_input'
+  | 'not_integer'
   | 'no_data'
   | 'out_of_range';
 /** Success of {@link averageHandleTime}: mean `minutes` per ticket over `count` tickets. */
@@ -281,15 +282,68 @@ export function slaCompliance(input: SlaComplianceInput): SlaComplianceResult {
 }
 
 /**
+ * Aggregated handle time of a period: the sum of the minutes and how many tickets it covers
+ * (how helpdesks export it), as {@link averageHandleTime} accepts it besides a list.
+ */
+export interface HandleTimeTotal {
+  readonly totalMinutes: number;
+  readonly tickets: number;
+}
+
+/** Aggregated resolution times of one severity: the sum of the hours and the tickets resolved. */
+export interface ResolutionTimeTotal {
+  readonly totalHours: number;
+  readonly tickets: number;
+}
+/** Failure reasons of {@link timeToResolution}. */
+export type TimeToResolutionFailureReason = AverageHandleTimeFailureReason;
+/** Success of {@link timeToResolution}: mean `hours` per resolved ticket over `count` tickets. */
+export interface TimeToResolutionSuccess {
+  readonly ok: true;
+  readonly hours: number;
+  readonly count: number;
+}
+/** Result of {@link timeToResolution}. */
+export type TimeToResolutionResult =
+  | TimeToResolutionSuccess
+  | CalcFailure<TimeToResolutionFailureReason>;
+
+/** Mean of an aggregate: `total / count`, both checked (count a whole number above 0). */
+function meanOfTotal(
+  total: unknown,
+  count: unknown,
+  totalLabel: string,
+  what: string,
+): { ok: true; mean: number; count: number } | CalcFailure<AverageHandleTimeFailureReason> {
+  const bad = checkNumber(total, totalLabel, true) ?? checkCount(count, 'tickets');
+  if (bad) return bad;
+  if (count === 0) return noData(what);
+  const mean = (total as number) / (count as number);
+  return isFiniteNumber(mean)
+    ? { ok: true, mean, count: count as number }
+    : tooLarge('out_of_range');
+}
+
+/**
  * Average handle time in minutes per ticket.
  *
- * Formula (seed 003 §5): `total handle time / number of tickets handled`.
+ * Formula (seed 003 §5): `total handle time / number of tickets handled`. Takes each ticket's
+ * minutes, or the period's total minutes and ticket count ({@link HandleTimeTotal}).
  *
  * @example
  * averageHandleTime([6, 8, 10]); // { ok: true, minutes: 8, count: 3 }
+ * averageHandleTime({ totalMinutes: 960, tickets: 120 }); // { ok: true, minutes: 8, count: 120 }
  */
-export function averageHandleTime(minutes: readonly number[]): AverageHandleTimeResult {
-  if (!Array.isArray(minutes) || minutes.length === 0) return noData('handle times');
+export function averageHandleTime(
+  minutes: readonly number[] | HandleTimeTotal,
+): AverageHandleTimeResult {
+  if (!Array.isArray(minutes)) {
+    const t = minutes as HandleTimeTotal | null | undefined;
+    if (t === null || typeof t !== 'object') return noData('handle times');
+    const r = meanOfTotal(t.totalMinutes, t.tickets, 'totalMinutes', 'handle times');
+    return r.ok ? { ok: true, minutes: r.mean, count: r.count } : r;
+  }
+  if (minutes.length === 0) return noData('handle times');
   for (let i = 0; i < minutes.length; i++) {
     const bad = checkNumber(minutes[i], `Handle time at index ${i}`, true);
     if (bad) return bad;
@@ -298,4 +352,19 @@ export function averageHandleTime(minutes: readonly number[]): AverageHandleTime
   return isFiniteNumber(avg)
     ? { ok: true, minutes: avg, count: minutes.length }
     : tooLarge('out_of_range');
+}
+
+/**
+ * Time to resolution of one severity in hours: the mean over the tickets resolved.
+ *
+ * Formula (seed 003 §6): `total hours to resolution / tickets resolved`, rated per severity
+ * (`ttr_critical` .. `ttr_low` in `KPI_THRESHOLDS`).
+ *
+ * @example
+ * timeToResolution({ totalHours: 30, tickets: 10 }); // { ok: true, hours: 3, count: 10 }
+ */
+export function timeToResolution(input: ResolutionTimeTotal): TimeToResolutionResult {
+  if (input === null || typeof input !== 'object') return noData('resolved tickets');
+  const r = meanOfTotal(input.totalHours, input.tickets, 'totalHours', 'resolved tickets');
+  return r.ok ? { ok: true, hours: r.mean, count: r.count } : r;
 }
