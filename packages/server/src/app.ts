@@ -25,6 +25,7 @@ import { registerEmbedTokens } from './routes/embed-tokens.js';
 import { registerGoals } from './routes/goals.js';
 import { registerHealth } from './routes/health.js';
 import { registerIntelligence } from './routes/intelligence.js';
+import { registerKpis } from './routes/kpis.js';
 import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
 import { registerReports } from './routes/reports.js';
@@ -172,6 +173,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerCustomers(app, ctx);
   registerCustomerWrites(app, ctx);
   registerHealth(app, ctx);
+  registerKpis(app, ctx);
   registerMilestones(app, ctx);
   registerGoals(app, ctx);
   registerMeasurements(app, ctx);

@@ -78,6 +78,8 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   updateHealthModel: managerOnly(200),
   getCustomerHealth: READ_ACME,
   recordHealthObservation: write(201),
+  recordKpiObservation: write(201),
+  getCustomerKpis: READ_ACME,
   listMilestones: READ_ACME,
   createMilestone: write(201),
   updateMilestone: write(200),
@@ -148,6 +150,9 @@ describeBackends('authorisation matrix (%s)', (backend) => {
   let healthDay = 0;
   const nextHealthDay = () =>
     new Date(Date.UTC(2025, 0, 1) + healthDay++ * 86_400_000).toISOString().slice(0, 10);
+  /** Each KPI observation its own month before Acme's seeded history, so every allowed caller's is new. */
+  let kpiMonth = 0;
+  const nextKpiMonth = () => `${2000 + kpiMonth++}-01`;
   const ACME_FIELDS = {
     name: 'Acme Corp',
     segment: 'enterprise',
@@ -191,6 +196,13 @@ describeBackends('authorisation matrix (%s)', (backend) => {
               growth: 60,
             },
           },
+        ];
+      case 'getCustomerKpis':
+        return [{ customerId: 'cus_acme' }, {}];
+      case 'recordKpiObservation':
+        return [
+          { customerId: 'cus_acme' },
+          { body: { period: nextKpiMonth(), surveys: { ces: [0, 0, 0, 1, 2, 3, 4] } } },
         ];
       case 'listCustomers':
       case 'getPortfolioSuccessMetrics':

@@ -1295,6 +1295,40 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
           },
         },
       ],
+      [
+        'getCustomerKpis',
+        { params: { customerId: 'cus_acme' }, query: { period: '2026-03' }, headers: {} },
+      ],
+      [
+        'recordKpiObservation',
+        {
+          params: { customerId: 'cus_acme' },
+          query: {},
+          headers: {},
+          body: {
+            period: '2026-03',
+            arr: { starting_arr: 68000, expansion: 6800, contraction: 0, churned: 0 },
+            financials: { gross_margin_pct: 80, cac: 40000 },
+            surveys: {
+              csat: [0, 1, 2, 12, 25],
+              nps: [0, 0, 0, 1, 0, 1, 1, 3, 6, 9, 11],
+              ces: [0, 0, 1, 2, 5, 14, 9],
+            },
+            tickets: {
+              total: 120,
+              first_contact_resolved: 92,
+              sla_met: 118,
+              handle_minutes: 930,
+              resolution: {
+                critical: { resolved: 4, hours: 10 },
+                low: { resolved: 20, hours: 900 },
+              },
+            },
+            source: 'export',
+            note: 'n',
+          },
+        },
+      ],
       ['getHealthModel', { params: { segment: 'enterprise' }, query: {}, headers: {} }],
       [
         'updateHealthModel',

@@ -49,6 +49,14 @@ export type HealthObservationResult = S['HealthObservationResult'];
 export type CustomerHealth = S['CustomerHealth'];
 export type HealthTriggerWire = S['HealthTrigger'];
 export type HealthComponentWire = S['HealthComponent'];
+export type KpiObservationInput = S['KpiObservationInput'];
+export type KpiObservation = S['KpiObservation'];
+export type KpiArrMovements = S['KpiArrMovements'];
+export type KpiFinancials = S['KpiFinancials'];
+export type KpiTickets = S['KpiTickets'];
+export type Kpi = S['Kpi'];
+export type KpiValues = S['KpiValues'];
+export type CustomerKpis = S['CustomerKpis'];
 
 export type SuccessGoalCreate = S['SuccessGoalCreate'];
 export type SuccessGoalFlatCreate = S['SuccessGoalFlatCreate'];

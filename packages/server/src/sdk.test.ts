@@ -195,6 +195,16 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       body: { weights: model.weights, bands: model.bands, triggers: model.triggers },
     });
     expect(reweighted.version).toBe(model.version + 1);
+    const kpiObservation = await csm.recordKpiObservation({
+      customerId: created.id,
+      body: {
+        period: '2026-03',
+        arr: { starting_arr: 1000, expansion: 100, contraction: 0, churned: 0 },
+      },
+    });
+    expect(kpiObservation.arr?.starting_arr).toBe(1000);
+    const kpis = await csm.getCustomerKpis({ customerId: created.id, period: '2026-03' });
+    expect(kpis.kpis.nrr.value).toBeCloseTo(110, 9);
 
     const minted = await manager.createEmbedToken({ body: { customer_id: 'cus_acme' } });
     expect(Date.parse(minted.expires_at) - TEST_NOW.getTime()).toBe(900_000);

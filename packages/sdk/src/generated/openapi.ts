@@ -464,6 +464,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customerId}/kpi-observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a customer's KPI observation for a month
+         * @description Stores what the KPIs of seeds 002 and 003 are computed from, for one customer and one
+         *     month (`period`, `2026-03`): ARR movements, gross margin and acquisition cost, survey
+         *     answers as counts per answer (CSAT 1-5, NPS 0-10, CES 1-7), and ticket outcomes (first
+         *     contact resolved, SLA met, handle minutes, time to resolution by severity). Give at least
+         *     one section. One observation per customer and month, built up section by section: a POST
+         *     for a month that already has one replaces the sections it carries (`arr`, `financials`,
+         *     `tickets`, and each of `surveys.csat`, `surveys.nps`, `surveys.ces`) and keeps the others,
+         *     so billing, survey and helpdesk exports can each send their part; the answer is 201 when
+         *     the month was new and 200 when it was updated. Resend a correction to replace a section.
+         *     Counts must add up (first contact resolved and SLA met at most the tickets, lost ARR at
+         *     most starting ARR + expansion), and the month may not be in the future: otherwise 422
+         *     naming the field. Roles: manager, csm (their portfolio). A viewer gets 403.
+         */
+        post: operations["recordKpiObservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer's KPIs for a month
+         * @description The retention and service KPIs of seeds 002 and 003 for one month, computed when read
+         *     from the stored observations by calc: NRR, GRR, churn (the month, and the 12 months to
+         *     it), CLV, CAC payback, CSAT (mean and % satisfied), NPS, CES, FCR, SLA compliance, AHT
+         *     and TTR by severity. Each has its value (null with a `reason` when its inputs were not
+         *     recorded), its rating against the seeds' target, minimum, benchmark and best in class,
+         *     its trend against the previous month, and an explanation. Churn counts the customer as
+         *     lost in a month whose ending ARR is 0 after a starting ARR above 0; CLV divides by the
+         *     annual churn of the customer's segment (a single customer's own churn is 0 or 100 %).
+         *     Without `period`, the latest month with an observation.
+         */
+        get: operations["getCustomerKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts": {
         parameters: {
             query?: never;
@@ -2744,6 +2803,409 @@ export interface components {
             alerts: components["schemas"]["Alert"][];
         };
         /**
+         * @description A month, `YYYY-MM`.
+         * @example 2026-03
+         */
+        KpiMonth: string;
+        /**
+         * @description The month's ARR movements in the customer's currency (major units); contraction and churned are what was lost, as positive amounts.
+         * @example {
+         *       "starting_arr": 68000,
+         *       "expansion": 6800,
+         *       "contraction": 0,
+         *       "churned": 0
+         *     }
+         */
+        KpiArrMovements: {
+            /** @description ARR at the start of the month. */
+            starting_arr: number;
+            /** @description ARR added by upsell and cross-sell. */
+            expansion: number;
+            /** @description ARR lost to downgrades. */
+            contraction: number;
+            /** @description ARR lost to cancellation. */
+            churned: number;
+        };
+        /**
+         * @description What CLV and CAC payback need besides ARR.
+         * @example {
+         *       "gross_margin_pct": 80,
+         *       "cac": 40000
+         *     }
+         */
+        KpiFinancials: {
+            /** @description Gross margin, percent. */
+            gross_margin_pct: number;
+            /** @description What acquiring the customer cost, in its currency; null when unknown (no CAC payback). */
+            cac?: number | null;
+        };
+        /**
+         * @description Survey answers of the month as counts per answer, lowest answer first. Counts rather than
+         *     individual answers: CSAT, NPS and CES depend only on how many gave each answer, so counts
+         *     give the same figures, stay small however many answer, and are what survey tools export.
+         * @example {
+         *       "csat": [
+         *         0,
+         *         1,
+         *         2,
+         *         12,
+         *         25
+         *       ],
+         *       "nps": [
+         *         0,
+         *         0,
+         *         0,
+         *         1,
+         *         0,
+         *         1,
+         *         1,
+         *         3,
+         *         6,
+         *         9,
+         *         11
+         *       ],
+         *       "ces": [
+         *         0,
+         *         0,
+         *         1,
+         *         2,
+         *         5,
+         *         14,
+         *         9
+         *       ]
+         *     }
+         */
+        KpiSurveys: {
+            /** @description How many answered 1, 2, 3, 4 and 5 ("How satisfied were you?"). */
+            csat?: number[];
+            /** @description How many answered 0 to 10 ("How likely are you to recommend us?"). */
+            nps?: number[];
+            /** @description How many answered 1 to 7 ("How easy was it to get your issue resolved?"). */
+            ces?: number[];
+        };
+        /**
+         * @description Tickets of one severity resolved in the month and their total hours to resolution.
+         * @example {
+         *       "resolved": 4,
+         *       "hours": 10
+         *     }
+         */
+        KpiResolution: {
+            /** @description Tickets resolved. */
+            resolved: number;
+            /** @description Their hours to resolution added up. */
+            hours: number;
+        };
+        /**
+         * @description Time to resolution by severity (seed 003 §6); a severity without tickets may be left out.
+         * @example {
+         *       "critical": {
+         *         "resolved": 4,
+         *         "hours": 10
+         *       },
+         *       "high": {
+         *         "resolved": 12,
+         *         "hours": 130
+         *       }
+         *     }
+         */
+        KpiResolutionBySeverity: {
+            critical?: components["schemas"]["KpiResolution"];
+            high?: components["schemas"]["KpiResolution"];
+            medium?: components["schemas"]["KpiResolution"];
+            low?: components["schemas"]["KpiResolution"];
+        };
+        /**
+         * @description The month's ticket outcomes.
+         * @example {
+         *       "total": 120,
+         *       "first_contact_resolved": 92,
+         *       "sla_met": 118,
+         *       "handle_minutes": 930,
+         *       "resolution": {
+         *         "critical": {
+         *           "resolved": 4,
+         *           "hours": 10
+         *         },
+         *         "high": {
+         *           "resolved": 12,
+         *           "hours": 130
+         *         }
+         *       }
+         *     }
+         */
+        KpiTickets: {
+            /** @description Tickets handled. */
+            total: number;
+            /** @description Of those, resolved on first contact. At most `total`. */
+            first_contact_resolved: number;
+            /** @description Of those, within their SLA. At most `total`. */
+            sla_met: number;
+            /** @description Handle time of all of them added up, in minutes. */
+            handle_minutes: number;
+            resolution?: components["schemas"]["KpiResolutionBySeverity"];
+        };
+        /**
+         * @description One customer's KPI inputs for one month; at least one of `arr`, `financials`, `surveys`, `tickets`.
+         * @example {
+         *       "period": "2026-03",
+         *       "arr": {
+         *         "starting_arr": 68000,
+         *         "expansion": 6800,
+         *         "contraction": 0,
+         *         "churned": 0
+         *       },
+         *       "surveys": {
+         *         "csat": [
+         *           0,
+         *           1,
+         *           2,
+         *           12,
+         *           25
+         *         ]
+         *       },
+         *       "tickets": {
+         *         "total": 120,
+         *         "first_contact_resolved": 92,
+         *         "sla_met": 118,
+         *         "handle_minutes": 930
+         *       },
+         *       "source": "billing and helpdesk exports"
+         *     }
+         */
+        KpiObservationInput: {
+            period: components["schemas"]["KpiMonth"];
+            arr?: components["schemas"]["KpiArrMovements"];
+            financials?: components["schemas"]["KpiFinancials"];
+            surveys?: components["schemas"]["KpiSurveys"];
+            tickets?: components["schemas"]["KpiTickets"];
+            /** @description Where the figures came from (a system or export), free text. */
+            source?: string | null;
+            /** @description A free-text note. */
+            note?: string | null;
+        };
+        /**
+         * @description The stored survey counts; null for a survey not recorded.
+         * @example {
+         *       "csat": [
+         *         0,
+         *         1,
+         *         2,
+         *         12,
+         *         25
+         *       ],
+         *       "nps": null,
+         *       "ces": null
+         *     }
+         */
+        KpiStoredSurveys: {
+            /** @description Counts of answers 1 to 5. */
+            csat: number[] | null;
+            /** @description Counts of answers 0 to 10. */
+            nps: number[] | null;
+            /** @description Counts of answers 1 to 7. */
+            ces: number[] | null;
+        };
+        /**
+         * @description A customer's stored KPI inputs for one month; a section not recorded is null.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "period": "2026-03",
+         *       "arr": {
+         *         "starting_arr": 68000,
+         *         "expansion": 6800,
+         *         "contraction": 0,
+         *         "churned": 0
+         *       },
+         *       "financials": null,
+         *       "surveys": {
+         *         "csat": [
+         *           0,
+         *           1,
+         *           2,
+         *           12,
+         *           25
+         *         ],
+         *         "nps": null,
+         *         "ces": null
+         *       },
+         *       "tickets": {
+         *         "total": 120,
+         *         "first_contact_resolved": 92,
+         *         "sla_met": 118,
+         *         "handle_minutes": 930
+         *       },
+         *       "source": "billing and helpdesk exports",
+         *       "note": null,
+         *       "recorded_at": "2026-04-02T09:00:00Z",
+         *       "updated_at": "2026-04-02T09:00:00Z"
+         *     }
+         */
+        KpiObservation: {
+            /** @description The customer. */
+            customer_id: string;
+            period: components["schemas"]["KpiMonth"];
+            /** @description ARR movements; null when not recorded. */
+            arr: components["schemas"]["KpiArrMovements"] | null;
+            /** @description Margin and CAC; null when not recorded. */
+            financials: components["schemas"]["KpiFinancials"] | null;
+            surveys: components["schemas"]["KpiStoredSurveys"];
+            /** @description Ticket outcomes; null when not recorded. */
+            tickets: components["schemas"]["KpiTickets"] | null;
+            /** @description Where the figures came from (of the latest POST that gave one). */
+            source: string | null;
+            /** @description The note (of the latest POST that gave one). */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When the month was first recorded.
+             */
+            recorded_at: string;
+            /**
+             * Format: date-time
+             * @description When a section was last recorded.
+             */
+            updated_at: string;
+        };
+        /**
+         * @description How a KPI compares with its thresholds (calc's `kpiRating`), best first.
+         * @example on_target
+         * @enum {string}
+         */
+        KpiRating: "best_in_class" | "on_target" | "acceptable" | "below_minimum";
+        /**
+         * @description How a KPI moved from the previous month, read in its direction (lower churn is improving).
+         * @example improving
+         * @enum {string}
+         */
+        KpiTrend: "improving" | "worsening" | "unchanged";
+        /**
+         * @description A KPI's thresholds from the seeds, in its unit and direction.
+         * @example {
+         *       "direction": "higher_is_better",
+         *       "target": 110,
+         *       "minimum": 100,
+         *       "benchmark": null,
+         *       "best_in_class": 120,
+         *       "unit": "%",
+         *       "source": "003 §3 NRR"
+         *     }
+         */
+        KpiThresholds: {
+            direction: components["schemas"]["Direction"];
+            /** @description The target. */
+            target: number;
+            /** @description The minimum acceptable; null when the seed gives only a target (then anything short of it is below minimum). */
+            minimum: number | null;
+            /** @description The industry benchmark, informational. */
+            benchmark: number | null;
+            /** @description The best-in-class level. */
+            best_in_class: number | null;
+            /** @description The unit: `%`, `min`, `h`, `1..5`, `1..7` or `-100..100`. */
+            unit: string;
+            /** @description The seed and section. */
+            source: string;
+        };
+        /**
+         * @description One KPI for the month.
+         * @example {
+         *       "value": 110,
+         *       "unit": "%",
+         *       "reason": null,
+         *       "rating": "on_target",
+         *       "thresholds": {
+         *         "direction": "higher_is_better",
+         *         "target": 110,
+         *         "minimum": 100,
+         *         "benchmark": null,
+         *         "best_in_class": 120,
+         *         "unit": "%",
+         *         "source": "003 §3 NRR"
+         *       },
+         *       "previous_value": 104,
+         *       "trend": "improving",
+         *       "explanation": {
+         *         "formula": "kpi.nrr",
+         *         "text": "($68,000 + $6,800 − $0 − $0) / $68,000 × 100 = 110 %; on target (target 110 %, minimum 100 %, best in class 120 %, higher is better)",
+         *         "inputs": [
+         *           {
+         *             "name": "starting_arr",
+         *             "value": 68000
+         *           },
+         *           {
+         *             "name": "expansion",
+         *             "value": 6800
+         *           },
+         *           {
+         *             "name": "contraction",
+         *             "value": 0
+         *           },
+         *           {
+         *             "name": "churned",
+         *             "value": 0
+         *           }
+         *         ],
+         *         "rule": "Seed 003 §3 NRR",
+         *         "result": 110
+         *       }
+         *     }
+         */
+        Kpi: {
+            /** @description The value in `unit`, unrounded; null when not computable (see `reason`). */
+            value: number | null;
+            /** @description The unit: `%`, `min`, `h`, `months`, a currency code, `1..5`, `1..7` or `-100..100`. */
+            unit: string;
+            /** @description Why there is no value; null when there is one. */
+            reason: string | null;
+            /** @description Against `thresholds`; null without a value or thresholds. */
+            rating: components["schemas"]["KpiRating"] | null;
+            /** @description The seeds' thresholds; null for CLV and CAC payback, which the seeds give none. */
+            thresholds: components["schemas"]["KpiThresholds"] | null;
+            /** @description The value for the previous month; null when not computable. */
+            previous_value: number | null;
+            /** @description Against the previous month; null when either value is missing. */
+            trend: components["schemas"]["KpiTrend"] | null;
+            explanation: components["schemas"]["Explanation"];
+        };
+        /** @description Every KPI of the month by name (TTR one per severity; CSAT as mean answer and as % satisfied). */
+        KpiValues: {
+            nrr: components["schemas"]["Kpi"];
+            grr: components["schemas"]["Kpi"];
+            monthly_churn: components["schemas"]["Kpi"];
+            annual_churn: components["schemas"]["Kpi"];
+            clv: components["schemas"]["Kpi"];
+            cac_payback: components["schemas"]["Kpi"];
+            csat: components["schemas"]["Kpi"];
+            csat_percent: components["schemas"]["Kpi"];
+            nps: components["schemas"]["Kpi"];
+            ces: components["schemas"]["Kpi"];
+            fcr: components["schemas"]["Kpi"];
+            sla_compliance: components["schemas"]["Kpi"];
+            aht: components["schemas"]["Kpi"];
+            ttr_critical: components["schemas"]["Kpi"];
+            ttr_high: components["schemas"]["Kpi"];
+            ttr_medium: components["schemas"]["Kpi"];
+            ttr_low: components["schemas"]["Kpi"];
+        };
+        /** @description A customer's KPIs for one month, computed when read from its stored observations. */
+        CustomerKpis: {
+            /** @description The customer. */
+            customer_id: string;
+            /** @description The currency of the money KPIs (CLV) and of the ARR. */
+            currency: string;
+            /** @description The month; null without `period` and without any observation. */
+            period: components["schemas"]["KpiMonth"] | null;
+            /** @description The month the trends compare with; null when `period` is. */
+            previous_period: components["schemas"]["KpiMonth"] | null;
+            /** @description Every month with an observation, oldest first. */
+            periods: components["schemas"]["KpiMonth"][];
+            /** @description Why the month has no figures, when it has no observation. */
+            note: string | null;
+            /** @description The month's stored inputs; null without an observation. */
+            observation: components["schemas"]["KpiObservation"] | null;
+            kpis: components["schemas"]["KpiValues"];
+        };
+        /**
          * @description An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
          * @example {
          *       "id": "alt_acme_0001",
@@ -4165,6 +4627,8 @@ export interface components {
          *     if the window ends in the future.
          */
         Period: string;
+        /** @description A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation. */
+        KpiPeriod: string;
         /**
          * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
          *     signed by the server and only good with the filters of the request that returned it; one
@@ -5280,6 +5744,95 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordKpiObservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiObservationInput"];
+            };
+        };
+        responses: {
+            /** @description The month already had an observation; the sections sent replaced its own. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiObservation"];
+                };
+            };
+            /** @description The month's observation was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiObservation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerKpis: {
+        parameters: {
+            query?: {
+                /** @description A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation. */
+                period?: components["parameters"]["KpiPeriod"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's KPIs. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerKpis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -467,6 +467,39 @@ export interface RecordHealthObservationInput {
 /** What `recordHealthObservation` resolves to. */
 export type RecordHealthObservationOutput = components['schemas']["HealthObservationResult"];
 
+/** Input of `recordKpiObservation` (POST /api/customers/{customerId}/kpi-observations). */
+export interface RecordKpiObservationInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["recordKpiObservation"]['parameters']["path"]>["customerId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["recordKpiObservation"]['requestBody']>['content']['application/json'];
+}
+/** What `recordKpiObservation` resolves to. */
+export type RecordKpiObservationOutput = components['schemas']["KpiObservation"];
+
+/** Input of `getCustomerKpis` (GET /api/customers/{customerId}/kpis). */
+export interface GetCustomerKpisInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["getCustomerKpis"]['parameters']["path"]>["customerId"];
+  /**
+   * A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation.
+   */
+  period?: Exclude<NonNullable<operations["getCustomerKpis"]['parameters']["query"]>["period"], undefined>;
+}
+/** What `getCustomerKpis` resolves to. */
+export type GetCustomerKpisOutput = components['schemas']["CustomerKpis"];
+
 /** Input of `listAlerts` (GET /api/alerts). */
 export interface ListAlertsInput {
   /**
@@ -854,6 +887,43 @@ export interface SuccessClientMethods {
    * const result = await client.recordHealthObservation({ customerId: "cus_acme", body });
    */
   recordHealthObservation(input: RecordHealthObservationInput, options?: CallOptions): Promise<RecordHealthObservationOutput>;
+  /**
+   * Record a customer's KPI observation for a month
+   *
+   * Stores what the KPIs of seeds 002 and 003 are computed from, for one customer and one
+   * month (`period`, `2026-03`): ARR movements, gross margin and acquisition cost, survey
+   * answers as counts per answer (CSAT 1-5, NPS 0-10, CES 1-7), and ticket outcomes (first
+   * contact resolved, SLA met, handle minutes, time to resolution by severity). Give at least
+   * one section. One observation per customer and month, built up section by section: a POST
+   * for a month that already has one replaces the sections it carries (`arr`, `financials`,
+   * `tickets`, and each of `surveys.csat`, `surveys.nps`, `surveys.ces`) and keeps the others,
+   * so billing, survey and helpdesk exports can each send their part; the answer is 201 when
+   * the month was new and 200 when it was updated. Resend a correction to replace a section.
+   * Counts must add up (first contact resolved and SLA met at most the tickets, lost ARR at
+   * most starting ARR + expansion), and the month may not be in the future: otherwise 422
+   * naming the field. Roles: manager, csm (their portfolio). A viewer gets 403.
+   *
+   * @example
+   * const result = await client.recordKpiObservation({ customerId: "cus_acme", body });
+   */
+  recordKpiObservation(input: RecordKpiObservationInput, options?: CallOptions): Promise<RecordKpiObservationOutput>;
+  /**
+   * Get a customer's KPIs for a month
+   *
+   * The retention and service KPIs of seeds 002 and 003 for one month, computed when read
+   * from the stored observations by calc: NRR, GRR, churn (the month, and the 12 months to
+   * it), CLV, CAC payback, CSAT (mean and % satisfied), NPS, CES, FCR, SLA compliance, AHT
+   * and TTR by severity. Each has its value (null with a `reason` when its inputs were not
+   * recorded), its rating against the seeds' target, minimum, benchmark and best in class,
+   * its trend against the previous month, and an explanation. Churn counts the customer as
+   * lost in a month whose ending ARR is 0 after a starting ARR above 0; CLV divides by the
+   * annual churn of the customer's segment (a single customer's own churn is 0 or 100 %).
+   * Without `period`, the latest month with an observation.
+   *
+   * @example
+   * const result = await client.getCustomerKpis({ customerId: "cus_acme" });
+   */
+  getCustomerKpis(input: GetCustomerKpisInput, options?: CallOptions): Promise<GetCustomerKpisOutput>;
   /**
    * List alerts
    *
@@ -1257,6 +1327,34 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Record a health observation",
+  },
+  recordKpiObservation: {
+    method: "POST",
+    path: "/api/customers/{customerId}/kpi-observations",
+    pathParams: ["customerId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.KpiObservationInputSchema,
+    responseSchema: S.KpiObservationSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Record a customer's KPI observation for a month",
+  },
+  getCustomerKpis: {
+    method: "GET",
+    path: "/api/customers/{customerId}/kpis",
+    pathParams: ["customerId"],
+    queryParams: ["period"],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: S.CustomerKpisSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Get a customer's KPIs for a month",
   },
   listAlerts: {
     method: "GET",

@@ -429,6 +429,88 @@ export const CustomerHealthSchema = v.object({ customer_id: v.string(), segment:
 export const HealthObservationResultSchema = v.object({ observation: HealthObservationSchema, alerts: v.array(AlertSchema) });
 
 /**
+ * A month, `YYYY-MM`.
+ */
+export const KpiMonthSchema = v.pipe(v.string(), v.maxLength(7), v.regex(/^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])$/));
+
+/**
+ * The month's ARR movements in the customer's currency (major units); contraction and churned are what was lost, as positive amounts.
+ */
+export const KpiArrMovementsSchema = v.strictObject({ starting_arr: v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000)), expansion: v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000)), contraction: v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000)), churned: v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000)) });
+
+/**
+ * What CLV and CAC payback need besides ARR.
+ */
+export const KpiFinancialsSchema = v.strictObject({ gross_margin_pct: v.pipe(v.number(), v.minValue(0), v.maxValue(100)), cac: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000)))) });
+
+/**
+ * Survey answers of the month as counts per answer, lowest answer first. Counts rather than
+ * individual answers: CSAT, NPS and CES depend only on how many gave each answer, so counts
+ * give the same figures, stay small however many answer, and are what survey tools export.
+ */
+export const KpiSurveysSchema = v.strictObject({ csat: v.exactOptional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000000))), v.minLength(5), v.maxLength(5))), nps: v.exactOptional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000000))), v.minLength(11), v.maxLength(11))), ces: v.exactOptional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000000))), v.minLength(7), v.maxLength(7))) });
+
+/**
+ * Tickets of one severity resolved in the month and their total hours to resolution.
+ */
+export const KpiResolutionSchema = v.strictObject({ resolved: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000000)), hours: v.pipe(v.number(), v.minValue(0), v.maxValue(10000000000)) });
+
+/**
+ * Time to resolution by severity (seed 003 §6); a severity without tickets may be left out.
+ */
+export const KpiResolutionBySeveritySchema = v.strictObject({ critical: v.exactOptional(KpiResolutionSchema), high: v.exactOptional(KpiResolutionSchema), medium: v.exactOptional(KpiResolutionSchema), low: v.exactOptional(KpiResolutionSchema) });
+
+/**
+ * The month's ticket outcomes.
+ */
+export const KpiTicketsSchema = v.strictObject({ total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000000)), first_contact_resolved: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000000)), sla_met: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000000)), handle_minutes: v.pipe(v.number(), v.minValue(0), v.maxValue(10000000000)), resolution: v.exactOptional(KpiResolutionBySeveritySchema) });
+
+/**
+ * One customer's KPI inputs for one month; at least one of `arr`, `financials`, `surveys`, `tickets`.
+ */
+export const KpiObservationInputSchema = v.strictObject({ period: KpiMonthSchema, arr: v.exactOptional(KpiArrMovementsSchema), financials: v.exactOptional(KpiFinancialsSchema), surveys: v.exactOptional(KpiSurveysSchema), tickets: v.exactOptional(KpiTicketsSchema), source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
+
+/**
+ * The stored survey counts; null for a survey not recorded.
+ */
+export const KpiStoredSurveysSchema = v.object({ csat: v.nullable(v.array(v.pipe(v.number(), v.integer()))), nps: v.nullable(v.array(v.pipe(v.number(), v.integer()))), ces: v.nullable(v.array(v.pipe(v.number(), v.integer()))) });
+
+/**
+ * A customer's stored KPI inputs for one month; a section not recorded is null.
+ */
+export const KpiObservationSchema = v.object({ customer_id: v.string(), period: KpiMonthSchema, arr: v.nullable(KpiArrMovementsSchema), financials: v.nullable(KpiFinancialsSchema), surveys: KpiStoredSurveysSchema, tickets: v.nullable(KpiTicketsSchema), source: v.nullable(v.string()), note: v.nullable(v.string()), recorded_at: v.string(), updated_at: v.string() });
+
+/**
+ * How a KPI compares with its thresholds (calc's `kpiRating`), best first.
+ */
+export const KpiRatingSchema = v.picklist(["best_in_class","on_target","acceptable","below_minimum"]);
+
+/**
+ * How a KPI moved from the previous month, read in its direction (lower churn is improving).
+ */
+export const KpiTrendSchema = v.picklist(["improving","worsening","unchanged"]);
+
+/**
+ * A KPI's thresholds from the seeds, in its unit and direction.
+ */
+export const KpiThresholdsSchema = v.object({ direction: DirectionSchema, target: v.number(), minimum: v.nullable(v.number()), benchmark: v.nullable(v.number()), best_in_class: v.nullable(v.number()), unit: v.string(), source: v.string() });
+
+/**
+ * One KPI for the month.
+ */
+export const KpiSchema = v.object({ value: v.nullable(v.number()), unit: v.string(), reason: v.nullable(v.string()), rating: v.nullable(KpiRatingSchema), thresholds: v.nullable(KpiThresholdsSchema), previous_value: v.nullable(v.number()), trend: v.nullable(KpiTrendSchema), explanation: ExplanationSchema });
+
+/**
+ * Every KPI of the month by name (TTR one per severity; CSAT as mean answer and as % satisfied).
+ */
+export const KpiValuesSchema = v.object({ nrr: KpiSchema, grr: KpiSchema, monthly_churn: KpiSchema, annual_churn: KpiSchema, clv: KpiSchema, cac_payback: KpiSchema, csat: KpiSchema, csat_percent: KpiSchema, nps: KpiSchema, ces: KpiSchema, fcr: KpiSchema, sla_compliance: KpiSchema, aht: KpiSchema, ttr_critical: KpiSchema, ttr_high: KpiSchema, ttr_medium: KpiSchema, ttr_low: KpiSchema });
+
+/**
+ * A customer's KPIs for one month, computed when read from its stored observations.
+ */
+export const CustomerKpisSchema = v.object({ customer_id: v.string(), currency: v.string(), period: v.nullable(KpiMonthSchema), previous_period: v.nullable(KpiMonthSchema), periods: v.array(KpiMonthSchema), note: v.nullable(v.string()), observation: v.nullable(KpiObservationSchema), kpis: KpiValuesSchema });
+
+/**
  * One page of alerts, newest first.
  */
 export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });

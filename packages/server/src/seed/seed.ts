@@ -12,6 +12,7 @@ import { insertToken, type Role } from '../repo/tokens.js';
 import { SeedBuilder, type SeedCustomer, type SeedGoal } from './builder.js';
 import { ACME, acme, DEMO_CSM, globex } from './demo.js';
 import { generatedCustomers } from './generated.js';
+import { writeKpiHistory } from './kpis.js';
 
 /** The documented demo tokens (README.md, openapi.yaml). They exist only in demo data. */
 export const DEMO_TOKENS: readonly {
@@ -170,6 +171,7 @@ export async function seedDemo(
   const customers = demoPortfolio(now, options.generated);
   return db.transaction(async (tx) => {
     const written = await writePortfolio(tx, customers, now);
+    await writeKpiHistory(tx, customers, now);
     const tokens = await writeDemoTokens(tx, now);
     return { ...written, tokens };
   });

@@ -9,11 +9,13 @@ import type {
   AtRiskGoalList,
   Customer,
   CustomerHealth,
+  CustomerKpis,
   CustomerList,
   CustomerSuccessMetrics,
   EmbedToken,
   HealthModel,
   HealthObservationResult,
+  KpiObservation,
   MeasurementResult,
   Milestone,
   MilestoneList,
@@ -34,6 +36,8 @@ export interface Responses {
   updateHealthModel: HealthModel;
   getCustomerHealth: CustomerHealth;
   recordHealthObservation: HealthObservationResult;
+  recordKpiObservation: KpiObservation;
+  getCustomerKpis: CustomerKpis;
   listMilestones: MilestoneList;
   createMilestone: Milestone;
   updateMilestone: Milestone;

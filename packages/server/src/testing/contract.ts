@@ -13,6 +13,8 @@ export type OperationId =
   | 'updateHealthModel'
   | 'getCustomerHealth'
   | 'recordHealthObservation'
+  | 'recordKpiObservation'
+  | 'getCustomerKpis'
   | 'listMilestones'
   | 'createMilestone'
   | 'updateMilestone'

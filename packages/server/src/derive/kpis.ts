@@ -1,0 +1,327 @@
+import {
+  type ChurnRateInput,
+  churnRate,
+  explainKpi,
+  KPI_FIGURES,
+  KPI_THRESHOLDS,
+  type KpiFigure,
+  type KpiFigureInputs,
+  type KpiName,
+  kpiTrend,
+} from '@cscx/success-calc/kpi';
+import { isoTimestamp } from '../clock.js';
+import type {
+  CustomerKpis,
+  Kpi,
+  KpiArrMovements,
+  KpiObservation,
+  KpiTickets,
+  KpiValues,
+} from '../contract.js';
+import type { CustomerRecord } from '../repo/customers.js';
+import type { KpiObservationRecord } from '../repo/kpis.js';
+
+/** The inputs of every KPI for one month, as calc takes them; null where nothing was recorded. */
+export type KpiInputs = { readonly [K in KpiFigure]: KpiFigureInputs[K] | null };
+
+/** Why each KPI of {@link KpiInputs} has no input, by KPI (only for those that are null). */
+export type KpiMissing = Partial<Record<KpiFigure, string>>;
+
+/** The month before `period` (`2026-01` gives `2025-12`). */
+export function previousMonth(period: string): string {
+  return monthsBefore(period, 1);
+}
+
+/** The month `n` months before `period`. */
+export function monthsBefore(period: string, n: number): string {
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7)) - 1 - n;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${String(yy).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}`;
+}
+
+/** Whether a month's ARR movements lose the whole customer: ARR at the start, none at the end. */
+export function lostInMonth(arr: KpiArrMovements): boolean {
+  return arr.starting_arr > 0 && arr.contraction + arr.churned >= arr.starting_arr + arr.expansion;
+}
+
+/**
+ * Logo churn counts of one customer over a window of months (oldest first, ARR sections only):
+ * at the start when its first month had ARR, lost when any month lost it. Null without ARR.
+ */
+export function churnCounts(arrs: readonly KpiArrMovements[]): ChurnRateInput | null {
+  const first = arrs[0];
+  if (!first) return null;
+  const atStart = first.starting_arr > 0 ? 1 : 0;
+  return { atStart, lost: atStart === 1 && arrs.some(lostInMonth) ? 1 : 0 };
+}
+
+/** Adds churn counts up (customers of a segment or a portfolio). */
+export function addChurn(counts: readonly (ChurnRateInput | null)[]): ChurnRateInput | null {
+  let atStart = 0;
+  let lost = 0;
+  let any = false;
+  for (const c of counts) {
+    if (!c) continue;
+    any = true;
+    atStart += c.atStart;
+    lost += c.lost;
+  }
+  return any ? { atStart, lost } : null;
+}
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/**
+ * The KPI inputs of one month from what was stored: `month` the month's observation (or null),
+ * `monthChurn` and `annualChurn` the churn counts of the month and of the 12 months to it,
+ * `segmentAnnualChurn` the churn counts CLV divides by.
+ */
+export function kpiInputs(
+  month: KpiObservationRecord | null,
+  period: string,
+  monthChurn: ChurnRateInput | null,
+  annualChurn: ChurnRateInput | null,
+  segmentAnnualChurn: ChurnRateInput | null,
+): { inputs: KpiInputs; missing: KpiMissing } {
+  const missing: KpiMissing = {};
+  const none = (k: KpiFigure, why: string): null => {
+    missing[k] = why;
+    return null;
+  };
+  const noArr = `No ARR movements recorded for ${period}.`;
+  const noTickets = `No ticket outcomes recorded for ${period}.`;
+  const arr = month?.arr ?? null;
+  const fin = month?.financials ?? null;
+  const t: KpiTickets | null = month?.tickets ?? null;
+  const segmentRate = segmentAnnualChurn ? churnRate(segmentAnnualChurn) : null;
+  const ttr = (s: (typeof SEVERITIES)[number]) => {
+    const r = t?.resolution?.[s];
+    return r
+      ? { totalHours: r.hours, tickets: r.resolved }
+      : none(`ttr_${s}`, t ? `No ${s} tickets resolved in ${period}.` : noTickets);
+  };
+  const inputs: KpiInputs = {
+    nrr: arr
+      ? {
+          startingArr: arr.starting_arr,
+          expansion: arr.expansion,
+          contraction: arr.contraction,
+          churned: arr.churned,
+        }
+      : none('nrr', noArr),
+    grr: arr
+      ? { startingArr: arr.starting_arr, contraction: arr.contraction, churned: arr.churned }
+      : none('grr', noArr),
+    monthly_churn: monthChurn ?? none('monthly_churn', noArr),
+    annual_churn:
+      annualChurn ??
+      none('annual_churn', `No ARR movements recorded in the 12 months to ${period}.`),
+    clv:
+      arr && fin && segmentRate?.ok
+        ? {
+            averageRevenue: arr.starting_arr,
+            grossMarginPercent: fin.gross_margin_pct,
+            churnRatePercent: segmentRate.percent,
+          }
+        : none(
+            'clv',
+            !arr
+              ? noArr
+              : !fin
+                ? `No gross margin recorded for ${period}.`
+                : segmentRate && !segmentRate.ok
+                  ? `No annual churn of the segment to divide by: ${segmentRate.message}`
+                  : `No churn recorded for the segment in the 12 months to ${period}.`,
+          ),
+    cac_payback:
+      arr && fin && fin.cac !== null && fin.cac !== undefined
+        ? {
+            cac: fin.cac,
+            // ARR is annual; the seed's formula takes monthly recurring revenue.
+            monthlyRevenue: arr.starting_arr / 12,
+            grossMarginPercent: fin.gross_margin_pct,
+          }
+        : none(
+            'cac_payback',
+            !arr
+              ? noArr
+              : !fin
+                ? `No gross margin recorded for ${period}.`
+                : `No acquisition cost recorded for ${period}.`,
+          ),
+    csat: month?.csat ?? none('csat', `No CSAT answers recorded for ${period}.`),
+    csat_percent: month?.csat ?? none('csat_percent', `No CSAT answers recorded for ${period}.`),
+    nps: month?.nps ?? none('nps', `No NPS answers recorded for ${period}.`),
+    ces: month?.ces ?? none('ces', `No CES answers recorded for ${period}.`),
+    fcr: t
+      ? { firstContactResolved: t.first_contact_resolved, total: t.total }
+      : none('fcr', noTickets),
+    sla_compliance: t ? { met: t.sla_met, total: t.total } : none('sla_compliance', noTickets),
+    aht: t ? { totalMinutes: t.handle_minutes, tickets: t.total } : none('aht', noTickets),
+    ttr_critical: ttr('critical'),
+    ttr_high: ttr('high'),
+    ttr_medium: ttr('medium'),
+    ttr_low: ttr('low'),
+  };
+  return { inputs, missing };
+}
+
+function unitOf(kpi: KpiFigure, currency: string): string {
+  if (kpi === 'clv') return currency;
+  if (kpi === 'cac_payback') return 'months';
+  return KPI_THRESHOLDS[kpi as KpiName].unit;
+}
+
+function thresholdsOf(kpi: KpiFigure): Kpi['thresholds'] {
+  if (kpi === 'clv' || kpi === 'cac_payback') return null;
+  const t = KPI_THRESHOLDS[kpi as KpiName];
+  return {
+    direction: t.direction,
+    target: t.target,
+    minimum: t.minimum ?? null,
+    benchmark: t.benchmark ?? null,
+    best_in_class: t.bestInClass ?? null,
+    unit: t.unit,
+    source: t.source,
+  };
+}
+
+/**
+ * Every KPI of a month from its inputs, each computed, rated and explained by calc, with its
+ * trend against the previous month's inputs.
+ */
+export function kpiValues(
+  current: { inputs: KpiInputs; missing: KpiMissing },
+  previous: { inputs: KpiInputs; missing: KpiMissing } | null,
+  currency: string | null,
+): KpiValues {
+  const out: Partial<Record<KpiFigure, Kpi>> = {};
+  for (const k of KPI_FIGURES) {
+    const opts = {
+      ...(currency ? { currency } : {}),
+      ...(current.missing[k] ? { missing: current.missing[k] } : {}),
+    };
+    const r = explainKpi(k, current.inputs[k] as KpiFigureInputs[typeof k] | null, opts);
+    const p = previous
+      ? explainKpi(k, previous.inputs[k] as KpiFigureInputs[typeof k] | null, opts).value
+      : null;
+    out[k] = {
+      value: r.value,
+      unit: unitOf(k, currency ?? ''),
+      reason: r.value === null ? r.derivation.text : null,
+      rating: r.rating,
+      thresholds: thresholdsOf(k),
+      previous_value: p,
+      trend: kpiTrend(k, r.value, p),
+      explanation: {
+        formula: r.derivation.formula,
+        text: r.derivation.text,
+        inputs: r.derivation.inputs.map((i) => ({ name: i.name, value: i.value })),
+        rule: r.derivation.rule,
+        result: r.derivation.result,
+      },
+    };
+  }
+  return out as KpiValues;
+}
+
+/** A stored observation on the wire. */
+export function toKpiObservation(r: KpiObservationRecord): KpiObservation {
+  return {
+    customer_id: r.customer_id,
+    period: r.period,
+    arr: r.arr,
+    financials: r.financials,
+    surveys: { csat: r.csat, nps: r.nps, ces: r.ces },
+    tickets: r.tickets,
+    source: r.source,
+    note: r.note,
+    recorded_at: isoTimestamp(r.recorded_at),
+    updated_at: isoTimestamp(r.updated_at),
+  };
+}
+
+/** The ARR sections of `months` (oldest first) from a customer's observations by month. */
+function arrsIn(byMonth: ReadonlyMap<string, KpiObservationRecord>, months: readonly string[]) {
+  const out: KpiArrMovements[] = [];
+  for (const m of months) {
+    const a = byMonth.get(m)?.arr;
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** The 12 months to `period`, oldest first. */
+export function yearTo(period: string): string[] {
+  const out: string[] = [];
+  for (let i = 11; i >= 0; i--) out.push(monthsBefore(period, i));
+  return out;
+}
+
+/** One customer's inputs for `period` from its observations and its segment's ARR history. */
+export function customerMonthInputs(
+  byMonth: ReadonlyMap<string, KpiObservationRecord>,
+  period: string,
+  segmentAnnualChurn: ChurnRateInput | null,
+): { inputs: KpiInputs; missing: KpiMissing } {
+  const month = byMonth.get(period) ?? null;
+  return kpiInputs(
+    month,
+    period,
+    churnCounts(month?.arr ? [month.arr] : []),
+    churnCounts(arrsIn(byMonth, yearTo(period))),
+    segmentAnnualChurn,
+  );
+}
+
+/** The annual churn counts of a segment's customers over the 12 months to `period`. */
+export function segmentChurn(
+  rows: readonly { customer_id: string; period: string; arr: KpiArrMovements }[],
+  period: string,
+): ChurnRateInput | null {
+  const months = new Set(yearTo(period));
+  const byCustomer = new Map<string, KpiArrMovements[]>();
+  for (const r of rows) {
+    if (!months.has(r.period)) continue;
+    const list = byCustomer.get(r.customer_id) ?? [];
+    list.push(r.arr);
+    byCustomer.set(r.customer_id, list);
+  }
+  return addChurn([...byCustomer.values()].map(churnCounts));
+}
+
+/** A customer's KPIs for `period` (null: no observation at all). */
+export function customerKpis(
+  customer: CustomerRecord,
+  observations: readonly KpiObservationRecord[],
+  period: string | null,
+  segmentRows: readonly { customer_id: string; period: string; arr: KpiArrMovements }[],
+): CustomerKpis {
+  const byMonth = new Map(observations.map((o) => [o.period, o]));
+  const periods = observations.map((o) => o.period);
+  const month = period ?? periods.at(-1) ?? null;
+  const shown = month ?? 'this month';
+  const prev = month ? previousMonth(month) : null;
+  const current = month
+    ? customerMonthInputs(byMonth, month, segmentChurn(segmentRows, month))
+    : kpiInputs(null, shown, null, null, null);
+  const before = prev ? customerMonthInputs(byMonth, prev, segmentChurn(segmentRows, prev)) : null;
+  const obs = month ? (byMonth.get(month) ?? null) : null;
+  return {
+    customer_id: customer.id,
+    currency: customer.currency,
+    period: month,
+    previous_period: prev,
+    periods,
+    note:
+      obs !== null
+        ? null
+        : month === null
+          ? 'No KPI observations recorded for this customer yet.'
+          : `No KPI observation recorded for ${month}.`,
+    observation: obs ? toKpiObservation(obs) : null,
+    kpis: kpiValues(current, before, customer.currency),
+  };
+}

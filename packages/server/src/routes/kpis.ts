@@ -1,0 +1,140 @@
+import type { Hono } from 'hono';
+import { assertCanWrite } from '../auth.js';
+import { isoDay } from '../clock.js';
+import { type KpiObservationInput, schemas } from '../contract.js';
+import { customerInScope } from '../data.js';
+import { customerKpis, monthsBefore, toKpiObservation } from '../derive/kpis.js';
+import type { AppContext, Env } from '../http/context.js';
+import { idempotentPost } from '../http/idempotent-post.js';
+import { jsonReply, sendJson } from '../http/respond.js';
+import { type FieldError, validationFailed } from '../problem.js';
+import {
+  type KpiObservationRecord,
+  listKpiObservations,
+  segmentArr,
+  upsertKpiObservations,
+} from '../repo/kpis.js';
+import { parseBody, pathId, Query } from '../validate.js';
+import { writeForCustomer } from '../write/tx.js';
+
+/** A month, `YYYY-MM` (openapi.yaml `KpiPeriod`). */
+export const KPI_MONTH = /^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])$/;
+
+/** The checks a schema cannot state: sections given, counts that add up, no future month. */
+function crossFieldErrors(input: KpiObservationInput, thisMonth: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const s = input.surveys;
+  const surveys = s ? [s.csat, s.nps, s.ces].filter((x) => x !== undefined).length : 0;
+  if (!input.arr && !input.financials && !input.tickets && surveys === 0) {
+    errors.push({
+      field: '',
+      message: 'Give at least one of arr, financials, surveys (csat, nps, ces) or tickets.',
+      code: 'empty',
+    });
+  }
+  if (input.period > thisMonth) {
+    errors.push({
+      field: '/period',
+      message: `Must not be in the future (this month is ${thisMonth}).`,
+      code: 'future_date',
+    });
+  }
+  const a = input.arr;
+  if (a && a.contraction + a.churned > a.starting_arr + a.expansion) {
+    errors.push({
+      field: '/arr/churned',
+      message: `Contraction + churned (${a.contraction + a.churned}) must be at most starting ARR + expansion (${a.starting_arr + a.expansion}).`,
+      code: 'out_of_range',
+    });
+  }
+  const t = input.tickets;
+  if (t) {
+    for (const k of ['first_contact_resolved', 'sla_met'] as const) {
+      if (t[k] > t.total) {
+        errors.push({
+          field: `/tickets/${k}`,
+          message: `Must be at most total (${t.total}).`,
+          code: 'out_of_range',
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/** The stored row with the sections of `input` replacing its own (or a new row). */
+function merged(
+  before: KpiObservationRecord | undefined,
+  customerId: string,
+  input: KpiObservationInput,
+  now: number,
+): KpiObservationRecord {
+  const s = input.surveys;
+  return {
+    customer_id: customerId,
+    period: input.period,
+    arr: input.arr ?? before?.arr ?? null,
+    financials: input.financials
+      ? { gross_margin_pct: input.financials.gross_margin_pct, cac: input.financials.cac ?? null }
+      : (before?.financials ?? null),
+    csat: s?.csat ?? before?.csat ?? null,
+    nps: s?.nps ?? before?.nps ?? null,
+    ces: s?.ces ?? before?.ces ?? null,
+    tickets: input.tickets ?? before?.tickets ?? null,
+    source: input.source !== undefined ? input.source : (before?.source ?? null),
+    note: input.note !== undefined ? input.note : (before?.note ?? null),
+    recorded_at: before?.recorded_at ?? now,
+    updated_at: now,
+  };
+}
+
+/** Registers recordKpiObservation and getCustomerKpis. */
+export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
+  // getCustomerKpis: derived when read from the stored observations, by calc.
+  app.get('/api/customers/:customerId/kpis', async (c) => {
+    const q = new Query(c.req.url, ['period']);
+    const id = pathId('customerId', c.req.param('customerId'));
+    const period = q.string('period', {
+      max: 7,
+      pattern: KPI_MONTH,
+      patternText: 'Must be a month, YYYY-MM (1900 to 2999), for example 2026-03.',
+    });
+    const customer = await customerInScope(ctx, c.get('principal'), id);
+    const observations = await listKpiObservations(ctx.db, customer.id);
+    const month = period ?? observations.at(-1)?.period ?? null;
+    // The segment's ARR over both years the month and its predecessor's annual churn cover.
+    const segment = month
+      ? await segmentArr(ctx.db, customer.segment, monthsBefore(month, 12), month)
+      : [];
+    return sendJson(c, 200, customerKpis(customer, observations, month, segment));
+  });
+
+  // recordKpiObservation: one row per customer and month, built up section by section.
+  idempotentPost(
+    app,
+    ctx,
+    '/api/customers/:customerId/kpi-observations',
+    'customerId',
+    async ({ id, body, principal: p, save }) => {
+      const customer = await customerInScope(ctx, p, id);
+      assertCanWrite(p);
+      const input = parseBody(schemas.KpiObservationInputSchema, body.value);
+      const now = ctx.clock().getTime();
+      const errors = crossFieldErrors(input, isoDay(now).slice(0, 7));
+      if (errors.length > 0) throw validationFailed(errors);
+      return writeForCustomer(ctx, customer.id, async (tx) => {
+        const before = (await listKpiObservations(tx, customer.id)).find(
+          (o) => o.period === input.period,
+        );
+        const record = merged(before, customer.id, input, now);
+        await upsertKpiObservations(tx, [record]);
+        const location = `/api/customers/${encodeURIComponent(customer.id)}/kpis?period=${record.period}`;
+        const r = jsonReply(before ? 200 : 201, toKpiObservation(record), {
+          ...(before ? {} : { location }),
+        });
+        await save(tx, r);
+        return r;
+      });
+    },
+  );
+}
