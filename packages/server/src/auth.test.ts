@@ -80,6 +80,7 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   recordHealthObservation: write(201),
   recordKpiObservation: write(201),
   getCustomerKpis: READ_ACME,
+  getPortfolioKpis: LIST,
   listMilestones: READ_ACME,
   createMilestone: write(201),
   updateMilestone: write(200),
@@ -204,6 +205,7 @@ describeBackends('authorisation matrix (%s)', (backend) => {
           { customerId: 'cus_acme' },
           { body: { period: nextKpiMonth(), surveys: { ces: [0, 0, 0, 1, 2, 3, 4] } } },
         ];
+      case 'getPortfolioKpis':
       case 'listCustomers':
       case 'getPortfolioSuccessMetrics':
       case 'listAtRiskGoals':

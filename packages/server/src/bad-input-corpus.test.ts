@@ -1296,6 +1296,14 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
         },
       ],
       [
+        'getPortfolioKpis',
+        {
+          params: {},
+          query: { period: '2026-03', segment: 'smb', csm_id: 'csm_riley' },
+          headers: {},
+        },
+      ],
+      [
         'getCustomerKpis',
         { params: { customerId: 'cus_acme' }, query: { period: '2026-03' }, headers: {} },
       ],

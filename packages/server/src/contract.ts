@@ -57,6 +57,7 @@ export type KpiTickets = S['KpiTickets'];
 export type Kpi = S['Kpi'];
 export type KpiValues = S['KpiValues'];
 export type CustomerKpis = S['CustomerKpis'];
+export type PortfolioKpis = S['PortfolioKpis'];
 
 export type SuccessGoalCreate = S['SuccessGoalCreate'];
 export type SuccessGoalFlatCreate = S['SuccessGoalFlatCreate'];

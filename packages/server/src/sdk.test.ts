@@ -205,6 +205,8 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect(kpiObservation.arr?.starting_arr).toBe(1000);
     const kpis = await csm.getCustomerKpis({ customerId: created.id, period: '2026-03' });
     expect(kpis.kpis.nrr.value).toBeCloseTo(110, 9);
+    const portfolioKpis = await manager.getPortfolioKpis({ period: '2026-03', segment: 'smb' });
+    expect(portfolioKpis.customers_observed).toBeGreaterThan(0);
 
     const minted = await manager.createEmbedToken({ body: { customer_id: 'cus_acme' } });
     expect(Date.parse(minted.expires_at) - TEST_NOW.getTime()).toBe(900_000);

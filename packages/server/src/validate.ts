@@ -140,6 +140,45 @@ function unstorable(value: unknown, path: (string | number)[], out: FieldError[]
   }
 }
 
+/** The parts of a valibot schema {@link arraysForObjects} walks (valibot's own fields). */
+interface SchemaShape {
+  readonly type?: string;
+  readonly entries?: Readonly<Record<string, SchemaShape>>;
+  readonly wrapped?: SchemaShape;
+  readonly item?: SchemaShape;
+}
+
+/**
+ * Arrays where the schema wants an object: valibot's `object` and `strictObject` accept an array
+ * (it is an object, and `[]` has none of the keys), so `"sources": []` would pass as `{}`. Walks
+ * the schema's object entries, optional and nullable wrappers and array items.
+ */
+function arraysForObjects(
+  schema: SchemaShape | undefined,
+  value: unknown,
+  path: (string | number)[],
+  out: FieldError[],
+): void {
+  if (schema === undefined || value === null || typeof value !== 'object') return;
+  if (schema.wrapped) {
+    arraysForObjects(schema.wrapped, value, path, out);
+    return;
+  }
+  if (schema.type === 'array' && Array.isArray(value)) {
+    for (const [i, item] of value.entries()) arraysForObjects(schema.item, item, [...path, i], out);
+    return;
+  }
+  if (schema.entries === undefined) return;
+  if (Array.isArray(value)) {
+    out.push({ field: pointer(path), message: 'Must be an object.', code: 'type' });
+    return;
+  }
+  for (const [k, item] of Object.entries(value)) {
+    if (Object.hasOwn(schema.entries, k))
+      arraysForObjects(schema.entries[k], item, [...path, k], out);
+  }
+}
+
 const DATE_FIELD = /(^|_)date$|Date$|^observed_on$|^contract_start$/;
 
 /** Dates and date-times the schema's regexes let through but the calendar does not. */
@@ -182,6 +221,7 @@ export function parseBody<S extends AnySchema>(schema: S, value: unknown): v.Inf
   }
   const errors: FieldError[] = [];
   unstorable(value, [], errors);
+  arraysForObjects(schema as SchemaShape, value, [], errors);
   const result = v.safeParse(schema, value);
   if (!result.success) {
     for (const issue of result.issues) {

@@ -523,6 +523,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the portfolio's KPIs for a month
+         * @description The KPIs of `getCustomerKpis` over every customer the token sees (narrowed by `segment`
+         *     and `csm_id`), for one month: survey answers, ticket outcomes and churn counts are added
+         *     up over the customers before calc computes each KPI, so a KPI is the portfolio's own
+         *     (not a mean of customers' figures). ARR is added only within one currency: with several,
+         *     NRR and GRR are null in `kpis` and given per currency in `by_currency`. CLV and CAC
+         *     payback are per customer only (null here, with the reason). Without `period`, the last
+         *     complete month.
+         */
+        get: operations["getPortfolioKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts": {
         parameters: {
             query?: never;
@@ -3205,6 +3231,33 @@ export interface components {
             observation: components["schemas"]["KpiObservation"] | null;
             kpis: components["schemas"]["KpiValues"];
         };
+        /** @description NRR and GRR of the portfolio's customers billed in one currency. */
+        PortfolioKpiCurrency: {
+            /** @description The currency. */
+            currency: string;
+            /** @description Customers in it with ARR movements for the month. */
+            customers: number;
+            nrr: components["schemas"]["Kpi"];
+            grr: components["schemas"]["Kpi"];
+        };
+        /** @description A portfolio's KPIs for one month, from its customers' stored observations added up. */
+        PortfolioKpis: {
+            period: components["schemas"]["KpiMonth"];
+            previous_period: components["schemas"]["KpiMonth"];
+            /** @description The segment filter; null without one. */
+            segment: components["schemas"]["Segment"] | null;
+            /** @description The CSM filter; null without one. */
+            csm_id: string | null;
+            /** @description Customers in the portfolio (scope and filters). */
+            customers: number;
+            /** @description Of those, with an observation for the month. */
+            customers_observed: number;
+            /** @description The currencies of the ARR added up, sorted. */
+            currencies: string[];
+            kpis: components["schemas"]["KpiValues"];
+            /** @description NRR and GRR per currency, sorted by currency. */
+            by_currency: components["schemas"]["PortfolioKpiCurrency"][];
+        };
         /**
          * @description An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
          * @example {
@@ -5833,6 +5886,38 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPortfolioKpis: {
+        parameters: {
+            query?: {
+                /** @description A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation. */
+                period?: components["parameters"]["KpiPeriod"];
+                /** @description Only customers of this segment. */
+                segment?: components["parameters"]["SegmentQuery"];
+                /** @description Only customers managed by this CSM. Combined with the token's scope. */
+                csm_id?: components["parameters"]["CsmIdQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portfolio's KPIs. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioKpis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -500,6 +500,24 @@ export interface GetCustomerKpisInput {
 /** What `getCustomerKpis` resolves to. */
 export type GetCustomerKpisOutput = components['schemas']["CustomerKpis"];
 
+/** Input of `getPortfolioKpis` (GET /api/reports/kpis). */
+export interface GetPortfolioKpisInput {
+  /**
+   * A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation.
+   */
+  period?: Exclude<NonNullable<operations["getPortfolioKpis"]['parameters']["query"]>["period"], undefined>;
+  /**
+   * Only customers of this segment.
+   */
+  segment?: Exclude<NonNullable<operations["getPortfolioKpis"]['parameters']["query"]>["segment"], undefined>;
+  /**
+   * Only customers managed by this CSM. Combined with the token's scope.
+   */
+  csm_id?: Exclude<NonNullable<operations["getPortfolioKpis"]['parameters']["query"]>["csm_id"], undefined>;
+}
+/** What `getPortfolioKpis` resolves to. */
+export type GetPortfolioKpisOutput = components['schemas']["PortfolioKpis"];
+
 /** Input of `listAlerts` (GET /api/alerts). */
 export interface ListAlertsInput {
   /**
@@ -924,6 +942,21 @@ export interface SuccessClientMethods {
    * const result = await client.getCustomerKpis({ customerId: "cus_acme" });
    */
   getCustomerKpis(input: GetCustomerKpisInput, options?: CallOptions): Promise<GetCustomerKpisOutput>;
+  /**
+   * Get the portfolio's KPIs for a month
+   *
+   * The KPIs of `getCustomerKpis` over every customer the token sees (narrowed by `segment`
+   * and `csm_id`), for one month: survey answers, ticket outcomes and churn counts are added
+   * up over the customers before calc computes each KPI, so a KPI is the portfolio's own
+   * (not a mean of customers' figures). ARR is added only within one currency: with several,
+   * NRR and GRR are null in `kpis` and given per currency in `by_currency`. CLV and CAC
+   * payback are per customer only (null here, with the reason). Without `period`, the last
+   * complete month.
+   *
+   * @example
+   * const result = await client.getPortfolioKpis();
+   */
+  getPortfolioKpis(input?: GetPortfolioKpisInput, options?: CallOptions): Promise<GetPortfolioKpisOutput>;
   /**
    * List alerts
    *
@@ -1355,6 +1388,20 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Get a customer's KPIs for a month",
+  },
+  getPortfolioKpis: {
+    method: "GET",
+    path: "/api/reports/kpis",
+    pathParams: [],
+    queryParams: ["period","segment","csm_id"],
+    headerParams: {},
+    requestSchema: undefined,
+    responseSchema: S.PortfolioKpisSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: false,
+    summary: "Get the portfolio's KPIs for a month",
   },
   listAlerts: {
     method: "GET",

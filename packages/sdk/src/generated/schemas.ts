@@ -511,6 +511,16 @@ export const KpiValuesSchema = v.object({ nrr: KpiSchema, grr: KpiSchema, monthl
 export const CustomerKpisSchema = v.object({ customer_id: v.string(), currency: v.string(), period: v.nullable(KpiMonthSchema), previous_period: v.nullable(KpiMonthSchema), periods: v.array(KpiMonthSchema), note: v.nullable(v.string()), observation: v.nullable(KpiObservationSchema), kpis: KpiValuesSchema });
 
 /**
+ * NRR and GRR of the portfolio's customers billed in one currency.
+ */
+export const PortfolioKpiCurrencySchema = v.object({ currency: v.string(), customers: v.pipe(v.number(), v.integer()), nrr: KpiSchema, grr: KpiSchema });
+
+/**
+ * A portfolio's KPIs for one month, from its customers' stored observations added up.
+ */
+export const PortfolioKpisSchema = v.object({ period: KpiMonthSchema, previous_period: KpiMonthSchema, segment: v.nullable(SegmentSchema), csm_id: v.nullable(v.string()), customers: v.pipe(v.number(), v.integer()), customers_observed: v.pipe(v.number(), v.integer()), currencies: v.array(v.string()), kpis: KpiValuesSchema, by_currency: v.array(PortfolioKpiCurrencySchema) });
+
+/**
  * One page of alerts, newest first.
  */
 export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });

@@ -325,3 +325,112 @@ export function customerKpis(
     kpis: kpiValues(current, before, customer.currency),
   };
 }
+
+const addCounts = (a: number[] | null, b: number[] | null): number[] | null =>
+  a === null ? (b ? [...b] : null) : b === null ? a : a.map((x, i) => x + (b[i] ?? 0));
+
+function addTickets(a: KpiTickets | null, b: KpiTickets | null): KpiTickets | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  const resolution: NonNullable<KpiTickets['resolution']> = {};
+  for (const s of SEVERITIES) {
+    const x = a.resolution?.[s];
+    const y = b.resolution?.[s];
+    if (x || y) {
+      resolution[s] = {
+        resolved: (x?.resolved ?? 0) + (y?.resolved ?? 0),
+        hours: (x?.hours ?? 0) + (y?.hours ?? 0),
+      };
+    }
+  }
+  return {
+    total: a.total + b.total,
+    first_contact_resolved: a.first_contact_resolved + b.first_contact_resolved,
+    sla_met: a.sla_met + b.sla_met,
+    handle_minutes: a.handle_minutes + b.handle_minutes,
+    resolution,
+  };
+}
+
+function addArr(a: KpiArrMovements | null, b: KpiArrMovements | null): KpiArrMovements | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return {
+    starting_arr: a.starting_arr + b.starting_arr,
+    expansion: a.expansion + b.expansion,
+    contraction: a.contraction + b.contraction,
+    churned: a.churned + b.churned,
+  };
+}
+
+/** The customers of a portfolio with their observations by month. */
+export interface PortfolioKpiCustomer {
+  readonly customer: CustomerRecord;
+  readonly byMonth: ReadonlyMap<string, KpiObservationRecord>;
+}
+
+/**
+ * A portfolio's KPI inputs for `period`: survey counts, ticket outcomes and churn counts added
+ * over its customers; ARR added only within one currency (money is never summed across
+ * currencies), so NRR and GRR come per currency when there are several. CLV and CAC payback are
+ * per customer (each has its own margin and acquisition cost).
+ */
+export function portfolioMonthInputs(
+  customers: readonly PortfolioKpiCustomer[],
+  period: string,
+  currency: string | null,
+): { inputs: KpiInputs; missing: KpiMissing; customers: number } {
+  let arr: KpiArrMovements | null = null;
+  let csat: number[] | null = null;
+  let nps: number[] | null = null;
+  let ces: number[] | null = null;
+  let tickets: KpiTickets | null = null;
+  let observed = 0;
+  const monthChurn: (ChurnRateInput | null)[] = [];
+  const annualChurn: (ChurnRateInput | null)[] = [];
+  const currencies = new Set<string>();
+  for (const c of customers) {
+    const o = c.byMonth.get(period);
+    annualChurn.push(churnCounts(arrsIn(c.byMonth, yearTo(period))));
+    if (!o) continue;
+    observed++;
+    if (o.arr) {
+      currencies.add(c.customer.currency);
+      monthChurn.push(churnCounts([o.arr]));
+      if (currency === null || c.customer.currency === currency) arr = addArr(arr, o.arr);
+    }
+    csat = addCounts(csat, o.csat);
+    nps = addCounts(nps, o.nps);
+    ces = addCounts(ces, o.ces);
+    tickets = addTickets(tickets, o.tickets);
+  }
+  const mixed = currency === null && currencies.size > 1;
+  const month: KpiObservationRecord = {
+    customer_id: '',
+    period,
+    arr: mixed ? null : arr,
+    financials: null,
+    csat,
+    nps,
+    ces,
+    tickets,
+    source: null,
+    note: null,
+    recorded_at: 0,
+    updated_at: 0,
+  };
+  const r = kpiInputs(month, period, addChurn(monthChurn), addChurn(annualChurn), null);
+  const perCustomer =
+    'Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.';
+  const missing: KpiMissing = { ...r.missing, clv: perCustomer, cac_payback: perCustomer };
+  if (mixed) {
+    const why = `ARR is in ${currencies.size} currencies (${[...currencies].sort().join(', ')}), never added across them: see by_currency.`;
+    missing.nrr = why;
+    missing.grr = why;
+  }
+  return {
+    inputs: { ...r.inputs, clv: null, cac_payback: null },
+    missing,
+    customers: observed,
+  };
+}

@@ -1,21 +1,31 @@
 import type { Hono } from 'hono';
 import { assertCanWrite } from '../auth.js';
 import { isoDay } from '../clock.js';
-import { type KpiObservationInput, schemas } from '../contract.js';
-import { customerInScope } from '../data.js';
-import { customerKpis, monthsBefore, toKpiObservation } from '../derive/kpis.js';
+import { type KpiObservationInput, type PortfolioKpis, schemas } from '../contract.js';
+import { allSummaries, customerInScope } from '../data.js';
+import {
+  customerKpis,
+  kpiValues,
+  monthsBefore,
+  type PortfolioKpiCustomer,
+  portfolioMonthInputs,
+  previousMonth,
+  toKpiObservation,
+} from '../derive/kpis.js';
 import type { AppContext, Env } from '../http/context.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { jsonReply, sendJson } from '../http/respond.js';
 import { type FieldError, validationFailed } from '../problem.js';
 import {
   type KpiObservationRecord,
+  kpiObservationsOf,
   listKpiObservations,
   segmentArr,
   upsertKpiObservations,
 } from '../repo/kpis.js';
 import { parseBody, pathId, Query } from '../validate.js';
 import { writeForCustomer } from '../write/tx.js';
+import { portfolioRows, SEGMENTS } from './portfolio-scope.js';
 
 /** A month, `YYYY-MM` (openapi.yaml `KpiPeriod`). */
 export const KPI_MONTH = /^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])$/;
@@ -88,8 +98,75 @@ function merged(
   };
 }
 
-/** Registers recordKpiObservation and getCustomerKpis. */
+/** Registers recordKpiObservation, getCustomerKpis and getPortfolioKpis. */
 export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
+  // getPortfolioKpis: the customers' inputs added up, then computed by calc like a customer's.
+  app.get('/api/reports/kpis', async (c) => {
+    const q = new Query(c.req.url, ['period', 'segment', 'csm_id']);
+    const period =
+      q.string('period', {
+        max: 7,
+        pattern: KPI_MONTH,
+        patternText: 'Must be a month, YYYY-MM (1900 to 2999), for example 2026-03.',
+      }) ?? previousMonth(isoDay(ctx.clock()).slice(0, 7));
+    const segment = q.enum('segment', SEGMENTS);
+    const csmId = q.id('csm_id');
+    const rows = portfolioRows(await allSummaries(ctx), c.get('principal'), { csmId, segment });
+    const observations = await kpiObservationsOf(
+      ctx.db,
+      rows.map((r) => r.customer.id),
+      monthsBefore(period, 12),
+      period,
+    );
+    const byCustomer = new Map<string, Map<string, KpiObservationRecord>>();
+    for (const o of observations) {
+      const m = byCustomer.get(o.customer_id) ?? new Map<string, KpiObservationRecord>();
+      m.set(o.period, o);
+      byCustomer.set(o.customer_id, m);
+    }
+    const customers: PortfolioKpiCustomer[] = rows.map((r) => ({
+      customer: r.customer,
+      byMonth: byCustomer.get(r.customer.id) ?? new Map(),
+    }));
+    const prev = previousMonth(period);
+    const current = portfolioMonthInputs(customers, period, null);
+    const currencies = [
+      ...new Set(
+        customers.filter((x) => x.byMonth.get(period)?.arr).map((x) => x.customer.currency),
+      ),
+    ].sort();
+    const byCurrency = currencies.map((currency) => {
+      const mine = customers.filter((x) => x.customer.currency === currency);
+      const v = kpiValues(
+        portfolioMonthInputs(mine, period, currency),
+        portfolioMonthInputs(mine, prev, currency),
+        currency,
+      );
+      return {
+        currency,
+        customers: mine.filter((x) => x.byMonth.get(period)?.arr).length,
+        nrr: v.nrr,
+        grr: v.grr,
+      };
+    });
+    const body: PortfolioKpis = {
+      period,
+      previous_period: prev,
+      segment: segment ?? null,
+      csm_id: csmId ?? null,
+      customers: rows.length,
+      customers_observed: current.customers,
+      currencies,
+      kpis: kpiValues(
+        current,
+        portfolioMonthInputs(customers, prev, null),
+        currencies.length === 1 ? (currencies[0] ?? null) : null,
+      ),
+      by_currency: byCurrency,
+    };
+    return sendJson(c, 200, body);
+  });
+
   // getCustomerKpis: derived when read from the stored observations, by calc.
   app.get('/api/customers/:customerId/kpis', async (c) => {
     const q = new Query(c.req.url, ['period']);

@@ -19,6 +19,7 @@ import type {
   MeasurementResult,
   Milestone,
   MilestoneList,
+  PortfolioKpis,
   PortfolioSuccessMetrics,
   Problem,
   SuccessGoal,
@@ -38,6 +39,7 @@ export interface Responses {
   recordHealthObservation: HealthObservationResult;
   recordKpiObservation: KpiObservation;
   getCustomerKpis: CustomerKpis;
+  getPortfolioKpis: PortfolioKpis;
   listMilestones: MilestoneList;
   createMilestone: Milestone;
   updateMilestone: Milestone;

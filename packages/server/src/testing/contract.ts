@@ -15,6 +15,7 @@ export type OperationId =
   | 'recordHealthObservation'
   | 'recordKpiObservation'
   | 'getCustomerKpis'
+  | 'getPortfolioKpis'
   | 'listMilestones'
   | 'createMilestone'
   | 'updateMilestone'
