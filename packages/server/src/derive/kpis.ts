@@ -196,6 +196,7 @@ export function kpiValues(
   current: { inputs: KpiInputs; missing: KpiMissing },
   previous: { inputs: KpiInputs; missing: KpiMissing } | null,
   currency: string | null,
+  pointers?: (kpi: KpiFigure) => Readonly<Record<string, string>>,
 ): KpiValues {
   const out: Partial<Record<KpiFigure, Kpi>> = {};
   for (const k of KPI_FIGURES) {
@@ -203,7 +204,10 @@ export function kpiValues(
       ...(currency ? { currency } : {}),
       ...(current.missing[k] ? { missing: current.missing[k] } : {}),
     };
-    const r = explainKpi(k, current.inputs[k] as KpiFigureInputs[typeof k] | null, opts);
+    const r = explainKpi(k, current.inputs[k] as KpiFigureInputs[typeof k] | null, {
+      ...opts,
+      ...(pointers ? { pointers: pointers(k) } : {}),
+    });
     const p = previous
       ? explainKpi(k, previous.inputs[k] as KpiFigureInputs[typeof k] | null, opts).value
       : null;
@@ -218,7 +222,11 @@ export function kpiValues(
       explanation: {
         formula: r.derivation.formula,
         text: r.derivation.text,
-        inputs: r.derivation.inputs.map((i) => ({ name: i.name, value: i.value })),
+        inputs: r.derivation.inputs.map((i) =>
+          i.pointer === undefined
+            ? { name: i.name, value: i.value }
+            : { name: i.name, value: i.value, pointer: i.pointer },
+        ),
         rule: r.derivation.rule,
         result: r.derivation.result,
       },
@@ -322,8 +330,51 @@ export function customerKpis(
           ? 'No KPI observations recorded for this customer yet.'
           : `No KPI observation recorded for ${month}.`,
     observation: obs ? toKpiObservation(obs) : null,
-    kpis: kpiValues(current, before, customer.currency),
+    kpis: kpiValues(current, before, customer.currency, obs ? observationPointers : undefined),
   };
+}
+
+/** Where a customer KPI's inputs are in the response: under `/observation`. */
+function observationPointers(kpi: KpiFigure): Readonly<Record<string, string>> {
+  const o = '/observation';
+  if (kpi === 'nrr' || kpi === 'grr') {
+    return {
+      starting_arr: `${o}/arr/starting_arr`,
+      expansion: `${o}/arr/expansion`,
+      contraction: `${o}/arr/contraction`,
+      churned: `${o}/arr/churned`,
+    };
+  }
+  if (kpi === 'fcr' || kpi === 'sla_compliance' || kpi === 'aht') {
+    return {
+      first_contact_resolved: `${o}/tickets/first_contact_resolved`,
+      sla_met: `${o}/tickets/sla_met`,
+      tickets: `${o}/tickets/total`,
+      handle_minutes: `${o}/tickets/handle_minutes`,
+    };
+  }
+  if (kpi.startsWith('ttr_')) {
+    const s = kpi.slice(4);
+    return {
+      resolution_hours: `${o}/tickets/resolution/${s}/hours`,
+      tickets_resolved: `${o}/tickets/resolution/${s}/resolved`,
+    };
+  }
+  if (kpi === 'csat' || kpi === 'csat_percent' || kpi === 'nps' || kpi === 'ces') {
+    const survey = kpi === 'csat_percent' ? 'csat' : kpi;
+    const lowest = kpi === 'nps' ? 0 : 1;
+    const out: Record<string, string> = {};
+    for (let i = 0; i < 11; i++) out[`answered ${lowest + i}`] = `${o}/surveys/${survey}/${i}`;
+    return out;
+  }
+  if (kpi === 'clv' || kpi === 'cac_payback') {
+    return {
+      average_revenue: `${o}/arr/starting_arr`,
+      gross_margin_pct: `${o}/financials/gross_margin_pct`,
+      cac: `${o}/financials/cac`,
+    };
+  }
+  return {};
 }
 
 const addCounts = (a: number[] | null, b: number[] | null): number[] | null =>

@@ -180,6 +180,19 @@ describeBackends('KPIs (%s)', (backend) => {
         k.nrr.value === prevNrr ? 'unchanged' : k.nrr.value! > prevNrr! ? 'improving' : 'worsening',
       );
       expect(k.nrr.explanation).toMatchObject({ formula: 'kpi.nrr', result: k.nrr.value });
+      // Each input points at the stored figure it is, in the same response.
+      const obs = r.json.observation as unknown as Record<string, unknown>;
+      for (const kpi of [k.nrr, k.fcr, k.ttr_low, k.csat, k.clv]) {
+        for (const i of kpi.explanation.inputs) {
+          // CLV's churn rate is the segment's, not in this response.
+          if (i.name === 'churn_rate_pct') continue;
+          const at = i
+            .pointer!.split('/')
+            .slice(2)
+            .reduce<unknown>((x, key) => (x as Record<string, unknown>)[key], obs);
+          expect(at, i.pointer).toBe(i.value);
+        }
+      }
     }
   });
 
