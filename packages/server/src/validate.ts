@@ -142,6 +142,51 @@ function unstorable(value: unknown, path: (string | number)[], out: FieldError[]
 
 const DATE_FIELD = /(^|_)date$|Date$|^observed_on$|^contract_start$/;
 
+/** The parts of a valibot schema this walk looks into (valibot keeps them on the schema). */
+interface SchemaParts {
+  readonly type: string;
+  readonly entries?: Record<string, SchemaParts>;
+  readonly wrapped?: SchemaParts;
+  readonly item?: SchemaParts;
+  readonly options?: readonly SchemaParts[];
+  readonly getter?: (input: unknown) => SchemaParts;
+}
+
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object']);
+
+/**
+ * Arrays where the schema has an object. valibot's object schemas take any non-null object,
+ * so `"sources": []` passed as an empty object; JSON Schema's `type: object` never matches an
+ * array. The walk follows the value and the schema together (wrappers, arrays, lazy refs).
+ */
+function arraysForObjects(
+  schema: SchemaParts | AnySchema,
+  value: unknown,
+  path: (string | number)[],
+  out: FieldError[],
+): void {
+  let s = schema as SchemaParts;
+  while (s.wrapped || s.getter) s = s.wrapped ?? (s.getter as (x: unknown) => SchemaParts)(value);
+  if (OBJECT_TYPES.has(s.type) && s.entries) {
+    if (Array.isArray(value)) {
+      out.push({ field: pointer(path), message: 'Must be an object, not an array.', code: 'type' });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [k, item] of Object.entries(value)) {
+      const entry = s.entries[k];
+      if (entry) arraysForObjects(entry, item, [...path, k], out);
+    }
+  } else if (s.type === 'array' && s.item && Array.isArray(value)) {
+    for (const [i, item] of value.entries()) arraysForObjects(s.item, item, [...path, i], out);
+  } else if (s.type === 'union' && s.options) {
+    // A union of object shapes (a goal's flat or metrics form): an array matches none of them.
+    if (Array.isArray(value) && s.options.every((o) => OBJECT_TYPES.has(o.type))) {
+      out.push({ field: pointer(path), message: 'Must be an object, not an array.', code: 'type' });
+    }
+  }
+}
+
 /** Dates and date-times the schema's regexes let through but the calendar does not. */
 function calendarChecks(value: unknown, path: (string | number)[], out: FieldError[]): void {
   if (Array.isArray(value)) {
@@ -189,6 +234,7 @@ export function parseBody<S extends AnySchema>(schema: S, value: unknown): v.Inf
       if (!errors.some((x) => x.field === e.field && x.code === e.code)) errors.push(e);
     }
   }
+  arraysForObjects(schema, value, [], errors);
   const calendar: FieldError[] = [];
   calendarChecks(value, [], calendar);
   for (const e of calendar) if (!errors.some((x) => x.field === e.field)) errors.push(e);
