@@ -8,9 +8,46 @@ import type {
   HealthTriggerData,
 } from '../types.js';
 import type { SuccessHealth } from './success-health.js';
-import { HEALTH_TEXT as T } from './success-health.js';
 
 export { healthViewStyles } from './success-health.styles.js';
+
+/** The UI strings of the health view (the data's own words come from the API). */
+export const HEALTH_TEXT = {
+  empty: 'No health observation recorded yet.',
+  score: 'Health score',
+  band: 'Health band',
+  valueText: '{score} of 100, {band}',
+  asOf: 'As of {date}',
+  components: 'Components',
+  component: 'Component',
+  componentScore: 'Score',
+  weight: 'Weight',
+  source: 'Source',
+  derived: 'derived from goals, ROI and milestones',
+  noSource: 'Not recorded',
+  history: 'History',
+  historySummary: '{count} observations from {first} to {last}: {from} to {to}',
+  historyOne: 'One observation on {date}: {score}',
+  historyTable: 'History as a table',
+  date: 'Date',
+  activeTriggers: 'Active triggers',
+  noTriggers: 'No active triggers.',
+  triggerFrom: 'From {from} on {fromDate} to {to} on {toDate}',
+  excellent: 'Excellent',
+  good: 'Good',
+  at_risk: 'At risk',
+  critical: 'Critical',
+  usage: 'Product usage',
+  outcomes: 'Business outcomes',
+  relationship: 'Relationship quality',
+  growth: 'Account growth',
+  score_drop: 'Score dropped more than {points} points',
+  entered_at_risk: 'Entered at risk',
+  entered_critical: 'Entered critical',
+  consecutive_decline: '{count} declines in a row',
+} as const;
+
+const T = HEALTH_TEXT;
 
 // What <success-health> shows once it has data, with its styles: loaded with a dynamic import the
 // first time health is shown, so a page that only registers the element, or shows its loading or

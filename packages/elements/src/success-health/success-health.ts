@@ -9,44 +9,10 @@ import type { CustomerHealth } from '../types.js';
 
 const loadView = () => import('./health-view.js');
 
-/** The UI strings of `<success-health>` (the data's own words come from the API). */
-export const HEALTH_TEXT = {
-  heading: 'Customer health',
-  loading: 'Loading customer health…',
-  viewFailed: 'The health view could not be shown.',
-  empty: 'No health observation recorded yet.',
-  score: 'Health score',
-  band: 'Health band',
-  valueText: '{score} of 100, {band}',
-  asOf: 'As of {date}',
-  components: 'Components',
-  component: 'Component',
-  componentScore: 'Score',
-  weight: 'Weight',
-  source: 'Source',
-  derived: 'derived from goals, ROI and milestones',
-  noSource: 'Not recorded',
-  history: 'History',
-  historySummary: '{count} observations from {first} to {last}: {from} to {to}',
-  historyOne: 'One observation on {date}: {score}',
-  historyTable: 'History as a table',
-  date: 'Date',
-  activeTriggers: 'Active triggers',
-  noTriggers: 'No active triggers.',
-  triggerFrom: 'From {from} on {fromDate} to {to} on {toDate}',
-  excellent: 'Excellent',
-  good: 'Good',
-  at_risk: 'At risk',
-  critical: 'Critical',
-  usage: 'Product usage',
-  outcomes: 'Business outcomes',
-  relationship: 'Relationship quality',
-  growth: 'Account growth',
-  score_drop: 'Score dropped more than {points} points',
-  entered_at_risk: 'Entered at risk',
-  entered_critical: 'Entered critical',
-  consecutive_decline: '{count} declines in a row',
-} as const;
+// The shell's own strings; the view's are in health-view.ts and arrive with it.
+const HEADING = 'Customer health';
+const LOADING = 'Loading customer health…';
+const VIEW_FAILED = 'The health view could not be shown.';
 
 /**
  * @summary A customer's health (seed 002): the score as a gauge in the band's colour with the
@@ -111,7 +77,7 @@ export class SuccessHealth extends SuccessElement {
 
   constructor() {
     super();
-    this.heading = HEALTH_TEXT.heading;
+    this.heading = HEADING;
   }
 
   /** The disclosures of the health view (explain/explain.ts). @internal */
@@ -143,15 +109,15 @@ export class SuccessHealth extends SuccessElement {
     return html`<div part="base">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
       ${this.health.render((h) => this.#renderHealth(h), {
-        skeleton: () => renderSkeleton(HEALTH_TEXT.loading, 5),
+        skeleton: () => renderSkeleton(LOADING, 5),
       })}
     </div>`;
   }
 
   #renderHealth(h: CustomerHealth): unknown {
     return this.#view.render((view) => view.render(h), {
-      loading: () => renderSkeleton(HEALTH_TEXT.loading, 5),
-      failed: (retry) => renderError({ title: HEALTH_TEXT.viewFailed, onRetry: retry }),
+      loading: () => renderSkeleton(LOADING, 5),
+      failed: (retry) => renderError({ title: VIEW_FAILED, onRetry: retry }),
     });
   }
 }
