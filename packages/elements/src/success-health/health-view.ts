@@ -15,7 +15,7 @@ export { healthViewStyles } from './success-health.styles.js';
 export const HEALTH_TEXT = {
   empty: 'No health observation recorded yet.',
   score: 'Health score',
-  band: 'Health band',
+  band: 'Band',
   valueText: '{score} of 100, {band}',
   asOf: 'As of {date}',
   components: 'Components',
@@ -88,7 +88,7 @@ export class HealthView {
       return renderEmpty({ message: h.note ?? T.empty });
     }
     return html`<div class="health">
-      ${this.#gauge(h, h.score, h.band)} ${this.#components(h)} ${this.#history(h.history)}
+      ${this.#gauge(h, h.score, h.band)} ${this.#components(h)} ${this.#history(h.history, h.model.bands)}
       ${this.#triggers(h)}
     </div>`;
   }
@@ -98,8 +98,8 @@ export class HealthView {
     const x = this.#host.explain;
     const value = Math.min(100, Math.max(0, score));
     const shown = fmt.number(value, 0);
+    // One disclosure for both: the score's explanation ends with the band it falls in.
     const scoreX = x.parts(h.explanations, '/score', T.score);
-    const bandX = x.parts(h.explanations, '/band', T.band);
     return html`<div class="summary">
       <div
         class="gauge band-${b}"
@@ -118,11 +118,11 @@ export class HealthView {
         <div class="figure num">${shown}<small>/100</small></div>
       </div>
       <div class="facts">
-        <p>${band(b)}${scoreX?.button ?? nothing}${bandX?.button ?? nothing}</p>
+        <p>${band(b)}${scoreX?.button ?? nothing}</p>
         ${h.as_of ? html`<p class="muted">${fillText(T.asOf, { date: fmt.date(h.as_of) })}</p>` : nothing}
       </div>
     </div>
-    ${scoreX?.panel ?? nothing}${bandX?.panel ?? nothing}`;
+    ${scoreX?.panel ?? nothing}`;
   }
 
   #components(h: CustomerHealth): TemplateResult {
@@ -156,7 +156,10 @@ export class HealthView {
     </section>`;
   }
 
-  #history(all: readonly HealthHistoryPoint[]): TemplateResult | typeof nothing {
+  #history(
+    all: readonly HealthHistoryPoint[],
+    bands: CustomerHealth['model']['bands'],
+  ): TemplateResult | typeof nothing {
     if (all.length === 0) return nothing;
     const fmt = this.#host.fmt;
     const points = all.slice(-HISTORY_SHOWN);
@@ -176,15 +179,20 @@ export class HealthView {
             to: fmt.number(last.score, 0),
           });
     const width = points.length * BAR_W;
-    // The band minimums as guide lines: where good, at risk and critical begin.
+    // The band minimums as guide lines: where excellent, good and at risk begin.
     return html`<section part="history" aria-labelledby="health-history">
       <h4 id="health-history">${T.history}</h4>
       <svg class="history" viewBox=${`0 0 ${width} ${CHART_H}`} preserveAspectRatio="none" role="img" aria-label=${label}>
+        ${[bands.excellent, bands.good, bands.at_risk].map((min) => {
+          const y = CHART_H - (min / 100) * CHART_H;
+          return svg`<line class="guide" x1="0" x2=${width} y1=${y} y2=${y} vector-effect="non-scaling-stroke"></line>`;
+        })}
         ${points.map((p, i) => {
           const hgt = Math.max(1, (Math.min(100, Math.max(0, p.score)) / 100) * CHART_H);
           return svg`<rect class="col band-${p.band}" x=${i * BAR_W + 1} y=${CHART_H - hgt} width=${BAR_W - 2} height=${hgt}></rect>`;
         })}
       </svg>
+      <p class="axis muted" aria-hidden="true"><span>${fmt.date(first.observed_on)}</span><span>${fmt.date(last.observed_on)}</span></p>
       <details>
         <summary>${T.historyTable}</summary>
         <table>

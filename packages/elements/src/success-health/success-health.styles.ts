@@ -4,7 +4,7 @@ import { css } from 'lit';
 // history columns: graphics beside the band's name, never text, so never colour alone.
 const light = css`
   --s-health-excellent: var(--success-health-excellent, #1a7f37);
-  --s-health-good: var(--success-health-good, #9a6700);
+  --s-health-good: var(--success-health-good, #bf8700);
   --s-health-at-risk: var(--success-health-at-risk, #bc4c00);
   --s-health-critical: var(--success-health-critical, #c4232e);
 `;
@@ -141,6 +141,16 @@ export const healthViewStyles = css`
   }
   .col {
     fill: var(--band);
+  }
+  .guide {
+    stroke: var(--s-border);
+    stroke-dasharray: 4 3;
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    margin: calc(var(--s-space) * 1) 0 0;
+    font-size: var(--s-font-size-sm);
   }
   details {
     margin-top: calc(var(--s-space) * 2);

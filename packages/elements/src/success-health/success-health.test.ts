@@ -54,7 +54,7 @@ describe('<success-health>', () => {
       }
       expect(colours).to.deep.equal({
         excellent: 'rgb(26, 127, 55)',
-        good: 'rgb(154, 103, 0)',
+        good: 'rgb(191, 135, 0)',
         at_risk: 'rgb(188, 76, 0)',
         critical: 'rgb(196, 35, 46)',
       });

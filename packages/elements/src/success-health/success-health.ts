@@ -21,11 +21,11 @@ const VIEW_FAILED = 'The health view could not be shown.';
  *
  * @description Given `.data` (a CustomerHealth of openapi.yaml) it renders that, with no
  * network; given `customer-id` inside a `<success-provider>` it fetches it with
- * `getCustomerHealth`. The score, the band, a derived business outcomes score and each active
- * trigger have a "How is this computed?" disclosure from the API's `explanations`. Without any
- * observation the API's note is shown. Every text from the data is rendered as text. The view
- * (and its styles) loads with a dynamic import the first time health is shown; `updateComplete`
- * waits for it.
+ * `getCustomerHealth`. The score (with its band), a derived business outcomes score and each
+ * active trigger have a "How is this computed?" disclosure from the API's `explanations`.
+ * Without any observation the API's note is shown. Every text from the data is rendered as
+ * text. The view (and its styles) loads with a dynamic import the first time health is shown;
+ * `updateComplete` waits for it.
  *
  * @csspart base - The wrapper of every state.
  * @csspart meter - The score gauge (role `meter`).
@@ -39,7 +39,7 @@ const VIEW_FAILED = 'The health view could not be shown.';
  * @csspart explain-panel - The explanation it reveals.
  *
  * @cssprop [--success-health-excellent=#1a7f37] - Seed 002's green, 90-100 (dark: #3fb950).
- * @cssprop [--success-health-good=#9a6700] - Seed 002's yellow, 70-89 (dark: #e3b341).
+ * @cssprop [--success-health-good=#bf8700] - Seed 002's yellow, 70-89 (dark: #e3b341).
  * @cssprop [--success-health-at-risk=#bc4c00] - Seed 002's orange, 50-69 (dark: #f0883e).
  * @cssprop [--success-health-critical=#c4232e] - Seed 002's red, 0-49 (dark: #ff6b61).
  * @cssprop [--success-health-size=9rem] - Width of the gauge.
