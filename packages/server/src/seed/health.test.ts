@@ -100,6 +100,30 @@ describe('seeded health (pglite)', () => {
     );
   });
 
+  it("serves every seeded customer's health within the contract, every band and trigger among them", async () => {
+    const ids = await t.db.query<{ id: string }>('SELECT id FROM customers ORDER BY id');
+    const bands = new Set<string>();
+    const fired = new Set<string>();
+    for (const { id } of ids) {
+      const h = await call('getCustomerHealth', { customerId: id });
+      expect(h.status).toBe(200);
+      expect(h.json.history.length, id).toBeGreaterThan(0);
+      bands.add(h.json.band ?? 'none');
+      for (const x of h.json.triggers) fired.add(x.type);
+    }
+    expect([...bands].sort()).toEqual(['at_risk', 'critical', 'excellent', 'good']);
+    expect(fired.size).toBe(4);
+    const alerts = await t.db.query<{ type: string; n: number }>(
+      "SELECT type, count(*)::int AS n FROM alerts WHERE type LIKE 'health_%' GROUP BY type ORDER BY type",
+    );
+    expect(alerts.map((a) => a.type)).toEqual([
+      'health_consecutive_decline',
+      'health_entered_at_risk',
+      'health_entered_critical',
+      'health_score_drop',
+    ]);
+  });
+
   it('keeps the live path consistent: a new observation raises only the triggers it fires', async () => {
     const before = await call('getCustomerHealth', { customerId: 'cus_acme' });
     expect(before.json.band).toBe('good');
