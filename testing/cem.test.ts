@@ -10,6 +10,7 @@ const TAGS = [
   'goal-progress',
   'success-benchmarks',
   'success-goals-table',
+  'success-health',
   'success-milestones',
   'success-overview',
   'success-portfolio',

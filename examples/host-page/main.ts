@@ -7,6 +7,7 @@ import '@cscx/success-elements/define/success-overview.js';
 import '@cscx/success-elements/define/success-portfolio.js';
 import '@cscx/success-elements/define/goal-editor.js';
 import '@cscx/success-elements/define/goal-progress.js';
+import '@cscx/success-elements/define/success-health.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
@@ -63,11 +64,55 @@ function showCustomer(id: string) {
   $('customer-name').textContent = name;
   $('crumb-name').textContent = name;
   overview.setAttribute('customer-id', id);
+  if (!$('health-panel').hidden) health.setAttribute('customer-id', id);
   showOverview();
   for (const li of list.querySelectorAll<HTMLElement>('[role=option]'))
     li.setAttribute('aria-selected', String(li.dataset.id === id));
   history.replaceState(null, '', `?customer=${encodeURIComponent(id)}`);
 }
+
+const health = $<HTMLElement>('health');
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')];
+
+/**
+ * Shows the panel of `tab` (ARIA practices' tabs, activated when focused): only the selected
+ * tab is in the Tab order. The health element gets its customer only when its panel shows, so
+ * a page that never opens Health never asks for it.
+ */
+function selectTab(tab: HTMLButtonElement) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    const panel = t.getAttribute('aria-controls');
+    if (panel) $(panel).hidden = !on;
+  }
+  if (tab.id === 'health-tab') health.setAttribute('customer-id', selected);
+}
+
+$('customer-view')
+  .querySelector('.tabs')
+  ?.addEventListener('keydown', (e) => {
+    const ev = e as KeyboardEvent;
+    const enabled = tabs.filter((t) => !t.disabled);
+    const i = enabled.indexOf(ev.target as HTMLButtonElement);
+    if (i < 0) return;
+    const to =
+      ev.key === 'ArrowRight'
+        ? enabled[(i + 1) % enabled.length]
+        : ev.key === 'ArrowLeft'
+          ? enabled[(i - 1 + enabled.length) % enabled.length]
+          : ev.key === 'Home'
+            ? enabled[0]
+            : ev.key === 'End'
+              ? enabled.at(-1)
+              : undefined;
+    if (!to) return;
+    ev.preventDefault();
+    to.focus();
+    selectTab(to);
+  });
+for (const t of tabs) t.addEventListener('click', () => selectTab(t));
 
 function showOverview() {
   goalView.hidden = true;

@@ -83,3 +83,60 @@ export const TrendChart: Story = {
     <success-trend-chart .trends=${acme().trends} label="Goal progress over time" locale=${locale} theme=${theme}></success-trend-chart>
   </div>`,
 };
+
+/** Acme's health as getCustomerHealth answers it: one observation, 77.5, good. */
+export const Health: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-health .data=${structuredClone(examples.schemas.CustomerHealth)} locale=${locale} theme=${theme}></success-health>
+  </div>`,
+};
+
+/**
+ * A customer falling through the bands: excellent, good, a 23-point drop into at risk, then
+ * critical after three declines in a row, with its active triggers.
+ */
+export const HealthCritical: Story = {
+  render: ({ locale, theme }) => {
+    const h = structuredClone(examples.schemas.CustomerHealth);
+    const days = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'] as const;
+    const scores = [92, 84, 61, 45] as const;
+    const bands = ['excellent', 'good', 'at_risk', 'critical'] as const;
+    const point = (i: 0 | 1 | 2 | 3) => ({ at: days[i], score: scores[i], band: bands[i] });
+    const critical = {
+      type: 'entered_critical' as const,
+      at: days[3],
+      from: point(2),
+      to: point(3),
+      drop: 16,
+      cause: 'Entered critical on 2026-04-30: 45, from at risk (61).',
+    };
+    const declines = {
+      type: 'consecutive_decline' as const,
+      at: days[3],
+      from: point(0),
+      to: point(3),
+      drop: 47,
+      cause: 'Three declines in a row, from 92 on 2026-01-31 to 45 on 2026-04-30.',
+    };
+    const data = {
+      ...h,
+      score: 45,
+      band: 'critical' as const,
+      components: h.components.map((c) => ({ ...c, score: 45 })),
+      history: days.map((d, i) => ({
+        observed_on: d,
+        score: scores[i] ?? 0,
+        band: bands[i] ?? 'critical',
+        components: { usage: 45, outcomes: 45, relationship: 45, growth: 45 },
+      })),
+      triggers: [critical, declines],
+      active_triggers: [critical, declines],
+      explanations: {},
+    };
+    return html`<div style=${backdrop(theme)}>
+      <success-health .data=${data} locale=${locale} theme=${theme}></success-health>
+    </div>`;
+  },
+};
+
+export const HealthCriticalDark: Story = { ...HealthCritical, args: { theme: 'dark' } };

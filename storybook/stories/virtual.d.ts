@@ -2,6 +2,7 @@ declare module 'virtual:cscx-examples' {
   import type {
     AccountSuccessMetrics,
     Benchmarks,
+    CustomerHealth,
     CustomerSuccessMetrics,
     Milestone,
     SuccessGoal,
@@ -21,6 +22,7 @@ declare module 'virtual:cscx-examples' {
       readonly ValueDelivered: ValueDelivered;
       readonly SuccessScore: SuccessScoreData;
       readonly Benchmarks: Benchmarks;
+      readonly CustomerHealth: CustomerHealth;
     };
   };
   export default examples;

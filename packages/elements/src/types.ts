@@ -28,6 +28,12 @@ export type Recommendation = Schemas['Recommendation'];
 export type ProgressTrend = Schemas['ProgressTrend'];
 export type ReportFormat = Schemas['ReportFormat'];
 export type Problem = Schemas['Problem'];
+export type CustomerHealth = Schemas['CustomerHealth'];
+export type HealthBand = Schemas['HealthBand'];
+export type HealthComponent = Schemas['HealthComponent'];
+export type HealthHistoryPoint = Schemas['HealthHistoryPoint'];
+/** Named apart from calc's `HealthTrigger`: the wire shape, with its cause in words. */
+export type HealthTriggerData = Schemas['HealthTrigger'];
 export type Explanation = Schemas['Explanation'];
 /** `explanations` of a response (`explain: true`), keyed by JSON Pointer (RFC 6901). */
 export type Explanations = Readonly<Record<string, Explanation>>;

@@ -7,6 +7,7 @@ import type {
   SuccessGoalSavedDetail,
   SuccessGoalSelectDetail,
   SuccessGoalsTable as SuccessGoalsTableElement,
+  SuccessHealth as SuccessHealthElement,
   SuccessMilestones as SuccessMilestonesElement,
   SuccessOverview as SuccessOverviewElement,
   SuccessPortfolio as SuccessPortfolioElement,
@@ -24,6 +25,7 @@ import {
   type GoalProgressProps,
   type SuccessBenchmarksProps,
   type SuccessGoalsTableProps,
+  type SuccessHealthProps,
   SuccessMilestones,
   type SuccessMilestonesProps,
   SuccessOverview,
@@ -88,6 +90,7 @@ describe('wrapper props', () => {
     expectTypeOf<Covers<SuccessBenchmarksProps, Declared<typeof SuccessBenchmarksElement>>>();
     expectTypeOf<Covers<SuccessPortfolioProps, Declared<typeof SuccessPortfolioElement>>>();
     expectTypeOf<Covers<GoalEditorProps, Declared<typeof GoalEditorElement>>>();
+    expectTypeOf<Covers<SuccessHealthProps, Declared<typeof SuccessHealthElement>>>();
     // The display options, declared once by the elements' base class.
     expectTypeOf<Covers<SuccessScoreProps, 'theme' | 'locale' | 'currency'>>();
   });

@@ -76,6 +76,7 @@ describe('every wrapper', () => {
         'GoalProgress',
         'SuccessBenchmarks',
         'SuccessGoalsTable',
+        'SuccessHealth',
         'SuccessMilestones',
         'SuccessOverview',
         'SuccessPortfolio',

@@ -140,46 +140,52 @@ function unstorable(value: unknown, path: (string | number)[], out: FieldError[]
   }
 }
 
-/** The parts of a valibot schema {@link arraysForObjects} walks (valibot's own fields). */
-interface SchemaShape {
-  readonly type?: string;
-  readonly entries?: Readonly<Record<string, SchemaShape>>;
-  readonly wrapped?: SchemaShape;
-  readonly item?: SchemaShape;
+const DATE_FIELD = /(^|_)date$|Date$|^observed_on$|^contract_start$/;
+
+/** The parts of a valibot schema this walk looks into (valibot keeps them on the schema). */
+interface SchemaParts {
+  readonly type: string;
+  readonly entries?: Record<string, SchemaParts>;
+  readonly wrapped?: SchemaParts;
+  readonly item?: SchemaParts;
+  readonly options?: readonly SchemaParts[];
+  readonly getter?: (input: unknown) => SchemaParts;
 }
 
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object']);
+
 /**
- * Arrays where the schema wants an object: valibot's `object` and `strictObject` accept an array
- * (it is an object, and `[]` has none of the keys), so `"sources": []` would pass as `{}`. Walks
- * the schema's object entries, optional and nullable wrappers and array items.
+ * Arrays where the schema has an object. valibot's object schemas take any non-null object,
+ * so `"sources": []` passed as an empty object; JSON Schema's `type: object` never matches an
+ * array. The walk follows the value and the schema together (wrappers, arrays, lazy refs).
  */
 function arraysForObjects(
-  schema: SchemaShape | undefined,
+  schema: SchemaParts | AnySchema,
   value: unknown,
   path: (string | number)[],
   out: FieldError[],
 ): void {
-  if (schema === undefined || value === null || typeof value !== 'object') return;
-  if (schema.wrapped) {
-    arraysForObjects(schema.wrapped, value, path, out);
-    return;
-  }
-  if (schema.type === 'array' && Array.isArray(value)) {
-    for (const [i, item] of value.entries()) arraysForObjects(schema.item, item, [...path, i], out);
-    return;
-  }
-  if (schema.entries === undefined) return;
-  if (Array.isArray(value)) {
-    out.push({ field: pointer(path), message: 'Must be an object.', code: 'type' });
-    return;
-  }
-  for (const [k, item] of Object.entries(value)) {
-    if (Object.hasOwn(schema.entries, k))
-      arraysForObjects(schema.entries[k], item, [...path, k], out);
+  let s = schema as SchemaParts;
+  while (s.wrapped || s.getter) s = s.wrapped ?? (s.getter as (x: unknown) => SchemaParts)(value);
+  if (OBJECT_TYPES.has(s.type) && s.entries) {
+    if (Array.isArray(value)) {
+      out.push({ field: pointer(path), message: 'Must be an object, not an array.', code: 'type' });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [k, item] of Object.entries(value)) {
+      const entry = s.entries[k];
+      if (entry) arraysForObjects(entry, item, [...path, k], out);
+    }
+  } else if (s.type === 'array' && s.item && Array.isArray(value)) {
+    for (const [i, item] of value.entries()) arraysForObjects(s.item, item, [...path, i], out);
+  } else if (s.type === 'union' && s.options) {
+    // A union of object shapes (a goal's flat or metrics form): an array matches none of them.
+    if (Array.isArray(value) && s.options.every((o) => OBJECT_TYPES.has(o.type))) {
+      out.push({ field: pointer(path), message: 'Must be an object, not an array.', code: 'type' });
+    }
   }
 }
-
-const DATE_FIELD = /(^|_)date$|Date$|^observed_on$|^contract_start$/;
 
 /** Dates and date-times the schema's regexes let through but the calendar does not. */
 function calendarChecks(value: unknown, path: (string | number)[], out: FieldError[]): void {
@@ -221,7 +227,6 @@ export function parseBody<S extends AnySchema>(schema: S, value: unknown): v.Inf
   }
   const errors: FieldError[] = [];
   unstorable(value, [], errors);
-  arraysForObjects(schema as SchemaShape, value, [], errors);
   const result = v.safeParse(schema, value);
   if (!result.success) {
     for (const issue of result.issues) {
@@ -229,6 +234,7 @@ export function parseBody<S extends AnySchema>(schema: S, value: unknown): v.Inf
       if (!errors.some((x) => x.field === e.field && x.code === e.code)) errors.push(e);
     }
   }
+  arraysForObjects(schema, value, [], errors);
   const calendar: FieldError[] = [];
   calendarChecks(value, [], calendar);
   for (const e of calendar) if (!errors.some((x) => x.field === e.field)) errors.push(e);

@@ -8,6 +8,7 @@ import './goal-editor.js';
 import './goal-progress.js';
 import './success-benchmarks.js';
 import './success-goals-table.js';
+import './success-health.js';
 import './success-milestones.js';
 import './success-overview.js';
 import './success-portfolio.js';

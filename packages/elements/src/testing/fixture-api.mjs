@@ -10,6 +10,8 @@
 //     then succeeds: the element's error state and its Retry path. Ids are per test, so parallel files never meet;
 //   - `explain=true` keeps the examples' `explanations` (as the server adds them); without it they
 //     are left out, as the contract says;
+//   - getCustomerHealth (`/api/customers/{id}/health`) follows the same rules, serving the
+//     CustomerHealth example for any other customer;
 //   - any other customer id gets the example bodies (getAccountSuccessMetrics has one example,
 //     Globex; it is served for every customer so the overview has benchmarks to show).
 import { readFileSync } from 'node:fs';
@@ -38,9 +40,15 @@ export const examples = {
     internal: problem('InternalError'),
   },
   schemas: Object.fromEntries(
-    ['SuccessGoal', 'Milestone', 'ValueDelivered', 'SuccessScore', 'Benchmarks', 'ValueDriver'].map(
-      (n) => [n, schemaExample(n)],
-    ),
+    [
+      'SuccessGoal',
+      'Milestone',
+      'ValueDelivered',
+      'SuccessScore',
+      'Benchmarks',
+      'ValueDriver',
+      'CustomerHealth',
+    ].map((n) => [n, schemaExample(n)]),
   ),
 };
 
@@ -57,7 +65,10 @@ const send = (ctx, status, body, type = 'application/json') => {
 /** Koa middleware for @web/test-runner's `middleware` option. */
 export async function fixtureApi(ctx, next) {
   if (ctx.path === '/__fixtures__/examples.json') return send(ctx, 200, examples);
-  const m = /^\/api\/(reports|intelligence)\/success-metrics\/([^/]+)(\/generate)?$/.exec(ctx.path);
+  const health = /^\/api\/customers\/([^/]+)\/health$/.exec(ctx.path);
+  const m =
+    /^\/api\/(reports|intelligence)\/success-metrics\/([^/]+)(\/generate)?$/.exec(ctx.path) ??
+    (health && ctx.method === 'GET' ? [ctx.path, 'health', health[1], undefined] : null);
   if (!m) return next();
   const [, area, customerId, generate] = m;
   if (!/^Bearer \S+/.test(ctx.get('authorization'))) {
@@ -74,6 +85,7 @@ export async function fixtureApi(ctx, next) {
     return send(ctx, 200, '<!doctype html><title>Success report</title>', 'text/html');
   }
   if (ctx.method !== 'GET') return next();
+  if (area === 'health') return send(ctx, 200, examples.schemas.CustomerHealth);
   const body = structuredClone(
     area === 'reports' ? examples.customerSuccessMetrics : examples.accountSuccessMetrics,
   );

@@ -3,6 +3,7 @@
 import type {
   AccountSuccessMetrics,
   Benchmarks,
+  CustomerHealth,
   CustomerSuccessMetrics,
   Milestone,
   Problem,
@@ -21,6 +22,7 @@ interface Examples {
     ValueDelivered: ValueDelivered;
     SuccessScore: SuccessScoreData;
     Benchmarks: Benchmarks;
+    CustomerHealth: CustomerHealth;
   };
 }
 
@@ -52,6 +54,93 @@ export const valueExample = () => copy(examples.schemas.ValueDelivered);
 export const scoreExample = () => copy(examples.schemas.SuccessScore);
 export const benchmarksExample = () => copy(examples.schemas.Benchmarks);
 export const problems = () => copy(examples.problems);
+/** getCustomerHealth's example: Acme, one observation, 77.5 (good), no trigger. */
+export const healthExample = () => copy(examples.schemas.CustomerHealth);
+
+/**
+ * A health that crossed the bands: from excellent (92) to good (84), then a fall of 23 points
+ * into at risk (61), then critical (45) after three declines in a row; the active triggers are
+ * the critical entry and the declines, each with calc's explanation. Built on the example.
+ */
+export function healthInDecline(): Mutable<CustomerHealth> {
+  const h = healthExample();
+  const days = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'];
+  const scores = [92, 84, 61, 45];
+  const bands = ['excellent', 'good', 'at_risk', 'critical'] as const;
+  const point = (i: number) => ({ at: days[i]!, score: scores[i]!, band: bands[i]! });
+  h.as_of = '2026-04-30';
+  h.score = 45;
+  h.band = 'critical';
+  h.history = days.map((d, i) => ({
+    observed_on: d,
+    score: scores[i]!,
+    band: bands[i]!,
+    components: {
+      usage: scores[i]!,
+      outcomes: scores[i]!,
+      relationship: scores[i]!,
+      growth: scores[i]!,
+    },
+  }));
+  for (const c of h.components) c.score = 45;
+  const drop = {
+    type: 'score_drop' as const,
+    at: days[2]!,
+    from: point(1),
+    to: point(2),
+    drop: 23,
+    cause: 'The score fell 23 points, from 84 on 2026-02-28 to 61 on 2026-03-31 (more than 20).',
+  };
+  const risk = {
+    ...drop,
+    type: 'entered_at_risk' as const,
+    cause: 'Entered at risk on 2026-03-31: 61, from good (84).',
+  };
+  const critical = {
+    type: 'entered_critical' as const,
+    at: days[3]!,
+    from: point(2),
+    to: point(3),
+    drop: 16,
+    cause: 'Entered critical on 2026-04-30: 45, from at risk (61).',
+  };
+  const declines = {
+    type: 'consecutive_decline' as const,
+    at: days[3]!,
+    from: point(0),
+    to: point(3),
+    drop: 47,
+    cause: 'Three declines in a row, from 92 on 2026-01-31 to 45 on 2026-04-30.',
+  };
+  h.triggers = [drop, risk, critical, declines];
+  h.active_triggers = [critical, declines];
+  const explanation = (formula: string, text: string, result: number | string) => ({
+    formula,
+    text,
+    inputs: [{ name: 'score', value: 45, pointer: '/score' }],
+    rule: 'Seed 002 Automated Response Triggers',
+    result,
+  });
+  h.explanations = {
+    ...h.explanations,
+    '/score': explanation(
+      'health_score',
+      '(45 × 40 + 45 × 25 + 45 × 20 + 45 × 15) / 100 = 45 of 100: critical',
+      45,
+    ),
+    '/triggers/2/to/band': explanation(
+      'health_trigger',
+      'Entered critical: 45 is below 50 (at risk from 50).',
+      'critical',
+    ),
+    '/triggers/3/drop': explanation(
+      'health_trigger',
+      '92 > 84 > 61 > 45: three declines in a row, 47 points.',
+      47,
+    ),
+  };
+  return h;
+}
 
 /**
  * Acme's five goals as PRD-165's mock-up lists them (the example carries one: TC-165.1). The

@@ -3,7 +3,8 @@
 // that forwards `/reference-api/*` to it. Tests point `<success-provider base-url>` at
 // `${location.origin}/reference-api` and see exactly what a host page would.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +127,7 @@ export function demoScreenshotPlugin(origin) {
     async executeCommand({ command, session, payload }) {
       if (command === 'demo-roles') return demoRoles(origin, session);
       if (command === 'demo-report') return demoReport(origin, session, payload);
+      if (command === 'demo-health') return demoHealth(origin, session);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
       const violations = await recordCspViolations(page);
@@ -272,6 +274,90 @@ async function demoReport(origin, session, payload) {
       head: body.subarray(0, 5).toString('latin1'),
       bytes: body.byteLength,
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** axe-core's violations on `page` within `selectors` (shadow roots included), as rule ids. */
+async function axeViolations(page, selectors) {
+  // Evaluated through DevTools rather than added as a script tag: the page's CSP (no inline
+  // script) stays as the server sends it.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.evaluate(readFileSync(axePath, 'utf8'));
+  }
+  return page.evaluate(async (include) => {
+    const r = await window.axe.run({ include: include.map((s) => [s]) });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selectors);
+}
+
+/**
+ * The `demo-health` command: opens Acme on the demo host page as the CSM and goes to the Health
+ * tab with the keyboard as ARIA practices' tabs have it (focus the selected tab, arrow keys move
+ * and select, Home and End), then runs axe over the tabs and the Health panel in the light and
+ * the dark theme. Answers what each key did and what showed.
+ */
+async function demoHealth(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const state = () =>
+    page.evaluate(() => {
+      const el = (id) => document.getElementById(id);
+      const meter = el('health').shadowRoot?.querySelector('[role="meter"]');
+      return {
+        focused: document.activeElement?.id ?? null,
+        selected: [...document.querySelectorAll('.tabs [role=tab]')]
+          .filter((t) => t.getAttribute('aria-selected') === 'true')
+          .map((t) => t.id),
+        tabbable: [...document.querySelectorAll('.tabs [role=tab]')]
+          .filter((t) => t.tabIndex === 0)
+          .map((t) => t.id),
+        healthPanel: !el('health-panel').hidden,
+        successPanel: !el('success-panel').hidden,
+        healthCustomer: el('health').getAttribute('customer-id'),
+        meter: meter?.getAttribute('aria-valuetext') ?? null,
+      };
+    });
+  const press = async (key) => {
+    await page.keyboard.press(key);
+    return state();
+  };
+  try {
+    await page.setViewport({ width: 1400, height: 1600 });
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.getElementById('customer-view').hidden, {
+      timeout: 30_000,
+    });
+    const initial = await state();
+    await page.focus('#success-tab');
+    const left = await press('ArrowLeft');
+    await page.waitForFunction(
+      () => document.getElementById('health').shadowRoot?.querySelector('[role="meter"]'),
+      { timeout: 30_000 },
+    );
+    const shown = await state();
+    const text = await page.evaluate(() => {
+      const deep = (root) =>
+        [...root.querySelectorAll('*')]
+          .map(
+            (n) =>
+              (n.shadowRoot ? deep(n.shadowRoot) : '') + (n.childElementCount ? '' : n.textContent),
+          )
+          .join(' ');
+      return deep(document.getElementById('health').shadowRoot);
+    });
+    const axeLight = await axeViolations(page, ['.tabs', '#health-panel']);
+    await page.click('#theme');
+    await page.waitForFunction(() => document.getElementById('health').matches(':state(dark)'), {
+      timeout: 10_000,
+    });
+    const axeDark = await axeViolations(page, ['.tabs', '#health-panel']);
+    await page.focus('#health-tab');
+    const right = await press('ArrowRight');
+    const end = await press('End');
+    const home = await press('Home');
+    return { initial, left, shown, text, axeLight, axeDark, right, end, home };
   } finally {
     await page.close();
   }

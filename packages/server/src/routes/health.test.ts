@@ -62,6 +62,18 @@ describeBackends('health (%s)', (backend) => {
     expect(r.problem.errors?.map((e) => [e.field, e.code])).toEqual([['/observed_on', 'format']]);
   });
 
+  it('refuses an array where the sources object belongs (valibot alone took [] as {})', async () => {
+    const r = await call(
+      'recordHealthObservation',
+      { customerId },
+      { body: obs('2026-01-15', 50, { sources: [] }) },
+    );
+    expect(r.status).toBe(422);
+    expect(r.problem.errors).toEqual([
+      expect.objectContaining({ field: '/sources', message: 'Must be an object, not an array.' }),
+    ]);
+  });
+
   it('scores an observation with calc and explains it with the weights', async () => {
     const r = await call(
       'recordHealthObservation',

@@ -12,6 +12,7 @@ import { insertToken, type Role } from '../repo/tokens.js';
 import { SeedBuilder, type SeedCustomer, type SeedGoal } from './builder.js';
 import { ACME, acme, DEMO_CSM, globex } from './demo.js';
 import { generatedCustomers } from './generated.js';
+import { writeDemoHealth } from './health.js';
 import { writeKpiHistory } from './kpis.js';
 
 /** The documented demo tokens (README.md, openapi.yaml). They exist only in demo data. */
@@ -97,7 +98,10 @@ export interface SeedSummary {
   readonly tokens: number;
 }
 
-/** Writes customers with their goals, history, milestones and alerts, in one transaction. */
+/**
+ * Writes customers with their goals, history, milestones, health observations and alerts, in
+ * one transaction.
+ */
 export async function writePortfolio(
   q: Queryable,
   customers: readonly SeedCustomer[],
@@ -130,12 +134,14 @@ export async function writePortfolio(
   await insertMeasurements(q, measurements);
   await insertMilestones(q, milestones);
   await insertAlerts(q, alerts);
+  // After the goal alerts, so theirs keep the ids they always had.
+  const health = await writeDemoHealth(q, customers, now);
   return {
     customers: customers.length,
     goals: goals.length,
     measurements: measurements.length,
     milestones: milestones.length,
-    alerts: alerts.length,
+    alerts: alerts.length + health.alerts,
   };
 }
 
