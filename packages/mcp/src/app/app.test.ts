@@ -113,6 +113,23 @@ describe('the MCP App', () => {
     expect(resources.find((r) => r.uri === APP_URI)?.mimeType).toBe(MIME);
   });
 
+  it("gives the app one customer's API body, and keeps the text answer for other hosts", async () => {
+    const one = await client.callTool({
+      name: 'list_goals_at_risk',
+      arguments: { customer: 'cus_acme' },
+    });
+    const data = one._meta?.[APP_DATA_KEY] as
+      | { metrics: { customer: { id: string }; goals: unknown[] } }
+      | undefined;
+    expect(data?.metrics.customer.id).toBe('cus_acme');
+    expect(data?.metrics.goals.length).toBeGreaterThan(0);
+    expect(JSON.stringify(one.content)).toMatch(/at risk for Acme Corp/);
+    // The portfolio has no one customer's dashboard: text and structured content only.
+    const all = await client.callTool({ name: 'list_goals_at_risk', arguments: {} });
+    expect(all._meta?.[APP_DATA_KEY]).toBeUndefined();
+    expect(JSON.stringify(all.content)).toMatch(/across your customers/);
+  });
+
   it("renders Acme's dashboard in Chromium from a posted tool result, with no CSP violation", async () => {
     const read = await client.readResource({ uri: APP_URI });
     const content = read.contents[0] as {

@@ -1,5 +1,6 @@
 // The MCP App's ui:// resource: one HTML page that renders <success-overview> from a tool result.
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { RESOURCE_MIME_TYPE, registerAppResource } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { APP_URI } from './data.js';
@@ -14,8 +15,16 @@ export function appHtml(): Promise<string> {
   html ??= readFile(BUILT, 'utf8').catch(async () => {
     // A variable specifier, so the package's bundler leaves the dev-only builder out of dist.
     const builder = './build.js';
-    const { buildAppHtml } = (await import(builder)) as typeof import('./build.js');
+    const { buildAppHtml } = (await import(builder).catch(() => {
+      throw new Error(
+        `The MCP App's HTML is missing (${fileURLToPath(BUILT)}): this install of @cscx/success-mcp is incomplete.`,
+      );
+    })) as typeof import('./build.js');
     return buildAppHtml();
+  });
+  // A failed read or build is not remembered: the next read tries again.
+  html.catch(() => {
+    html = undefined;
   });
   return html;
 }
