@@ -28,7 +28,7 @@ interface Csp {
 }
 
 /** The CSP a host puts on the app's frame from its declared `_meta.ui.csp` (SEP-1865's rule). */
-export function hostCsp(csp: Csp): string {
+function hostCsp(csp: Csp): string {
   const res = (csp.resourceDomains ?? []).join(' ');
   const connect = csp.connectDomains?.length ? csp.connectDomains.join(' ') : "'none'";
   const frames = csp.frameDomains?.length ? csp.frameDomains.join(' ') : "'none'";
@@ -56,7 +56,7 @@ const hostPage = (
 <script>
 const result = ${JSON.stringify(result).replace(/</g, '\\u003c')};
 const args = ${JSON.stringify(args)};
-window.seen = []; window.violations = [];
+window.seen = []; window.violations = []; window.messages = [];
 const frame = document.getElementById('app');
 const post = (m) => frame.contentWindow.postMessage({ jsonrpc: '2.0', ...m }, '*');
 window.addEventListener('message', (e) => {
@@ -75,6 +75,9 @@ window.addEventListener('message', (e) => {
   } else if (m.method === 'ui/notifications/initialized') {
     post({ method: 'ui/notifications/tool-input', params: { arguments: args } });
     post({ method: 'ui/notifications/tool-result', params: result });
+  } else if (m.method === 'ui/message') {
+    window.messages.push(m.params.content.map((c) => c.text).join(''));
+    post({ id: m.id, result: {} });
   } else if (m.id !== undefined && m.method) {
     post({ id: m.id, result: {} });
   }
@@ -215,6 +218,26 @@ describe('the MCP App', () => {
       expect(await frame.evaluate(() => document.querySelector('success-overview') !== null)).toBe(
         true,
       );
+      // Generate report (no API access in the view) becomes a message to the conversation.
+      await frame.evaluate(() => {
+        const button = document
+          .querySelector('success-overview')
+          ?.shadowRoot?.querySelector<HTMLElement>('[part~="generate-report"]');
+        button?.click();
+      });
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { messages: string[] }).messages.some((m) =>
+            m.includes('cus_acme'),
+          ),
+        { timeout: 10_000 },
+      );
+      const messages = await page.evaluate(
+        () => (window as unknown as { messages: string[] }).messages,
+      );
+      expect(messages).toEqual([
+        'Generate a PDF success report for customer cus_acme (generate_success_report).',
+      ]);
       const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
       expect(seen.slice(0, 2)).toEqual(['ui/initialize', 'ui/notifications/initialized']);
       const violations = await page.evaluate(

@@ -44,6 +44,20 @@ function showOverview(metrics: AppData['metrics']): void {
 
 const app = new App({ name: 'cscx-success-overview', version: '0.1.0' });
 app.ontoolresult = (result) => show(result);
+
+// The view has no API access (no provider, no network): Generate report asks the conversation,
+// whose model answers with generate_success_report and its link.
+root.addEventListener('success-generate-report', (e) => {
+  e.preventDefault();
+  const { customerId, format } = e.detail;
+  const text = `Generate a ${format.toUpperCase()} success report for customer ${customerId} (generate_success_report).`;
+  app.sendMessage({ role: 'user', content: [{ type: 'text', text }] }).catch(() => {
+    showText(
+      'This host cannot take a message from the dashboard: ask for the report in the chat.',
+      'alert',
+    );
+  });
+});
 showText('Waiting for the tool result…');
 app.connect().catch((error: unknown) => {
   showText(
