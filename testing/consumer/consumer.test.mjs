@@ -1,6 +1,7 @@
 // The kit as its three kinds of users get it, outside this repository: every published package
 // built, packed and installed from its tarball into a fresh project (project.mjs), then
 // - a script author runs the node-script example and the `cscx-success` CLI,
+// - an agent host (the official MCP client) runs the installed `cscx-success-mcp` on stdio,
 // - a host app type-checks against the installed types, bundles the elements and builds the
 //   React example with Vite,
 // - a partner page on another origin embeds the dashboard from the reference server's /cdn/
@@ -13,6 +14,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { build } from 'esbuild';
 import { startReferenceServer } from '../../packages/elements/src/testing/reference-server.mjs';
 import { launchBrowser, openPage, waitForText } from './browser.mjs';
@@ -98,6 +101,53 @@ describe('a script author', () => {
       run('npx', ['--no-install', 'cscx-success', 'metrics', 'cus_acme', '--json'], { env }),
     );
     assert.equal(json.metrics.value_delivered.total_value, 285_000);
+  });
+});
+
+describe('an agent host', () => {
+  it('runs the installed cscx-success-mcp on stdio: Acme has $285K and 4.2x, and the MCP App reads', async () => {
+    // The official client spawns the bin as a host does (npx, from node_modules/.bin).
+    const transport = new StdioClientTransport({
+      command: 'npx',
+      args: ['--no-install', 'cscx-success-mcp'],
+      cwd: consumer.dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        CSCX_BASE_URL: api,
+        CSCX_TOKEN: 'demo-csm-token',
+      },
+      stderr: 'pipe',
+    });
+    let stderr = '';
+    transport.stderr?.on('data', (b) => {
+      stderr += b;
+    });
+    const client = new Client({ name: 'cscx-consumer-host', version: '0.0.0' });
+    await client.connect(transport);
+    try {
+      const r = await client.callTool({
+        name: 'get_success_metrics',
+        arguments: { customer: 'Acme Corp' },
+      });
+      assert.ok(!r.isError, `tool error: ${JSON.stringify(r.content)} ${stderr}`);
+      assert.equal(r.structuredContent.customer.id, 'cus_acme');
+      assert.equal(r.structuredContent.value_delivered.total_value, 285_000);
+      assert.deepEqual(
+        [r.structuredContent.display.total_value, r.structuredContent.display.roi],
+        ['$285K', '4.2x'],
+      );
+      assert.match(r.content[0].text, /\$285K value delivered, 4\.2x ROI/);
+      // The MCP App's HTML is built into the tarball's dist (no sources, no bundler needed).
+      const { tools } = await client.listTools();
+      const uri = tools.find((t) => t.name === 'get_success_metrics')._meta.ui.resourceUri;
+      const app = await client.readResource({ uri });
+      assert.equal(app.contents[0].mimeType, 'text/html;profile=mcp-app');
+      assert.match(app.contents[0].text, /^<!doctype html>/i);
+      assert.match(app.contents[0].text, /success-overview/);
+    } finally {
+      await client.close();
+    }
   });
 });
 

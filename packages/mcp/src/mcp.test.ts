@@ -268,7 +268,11 @@ describe('over http', () => {
 
   it("serves a customer's success summary resource and the two prompts", async () => {
     const { resources } = await viewer.listResources();
-    expect(resources.map((x) => x.uri)).toEqual(['cscx-success://customers/cus_acme/summary']);
+    // The viewer's one customer's summary, and the MCP App (the same for every token).
+    expect(resources.map((x) => x.uri).sort()).toEqual([
+      'cscx-success://customers/cus_acme/summary',
+      'ui://cscx-success/overview.html',
+    ]);
     const read = await viewer.readResource({ uri: 'cscx-success://customers/cus_acme/summary' });
     expect((read.contents[0] as { text: string }).text).toContain('$285K value delivered');
     const { prompts } = await csm.listPrompts();

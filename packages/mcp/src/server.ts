@@ -1,5 +1,6 @@
 import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { McpServer } from '@modelcontextprotocol/server';
+import { registerAppView } from './app/resource.js';
 import { registerPrompts } from './prompts.js';
 import { registerSummaryResource } from './summary.js';
 import { registerCompareSegments } from './tools/compare-segments.js';
@@ -65,5 +66,6 @@ export function createSuccessMcpServer(options: SuccessMcpOptions): McpServer {
   registerRecordMeasurement(server, client);
   registerPrompts(server);
   registerSummaryResource(server, client);
+  registerAppView(server);
   return server;
 }

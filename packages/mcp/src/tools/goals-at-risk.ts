@@ -1,8 +1,10 @@
 // list_goals_at_risk: "Which goals are at risk?" for one customer, or across the token's
 // portfolio when no customer is named, each with the API's recommended actions.
 import type { components, SuccessClient } from '@cscx/success-sdk';
+import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as v from 'valibot';
+import { APP_URI, appMeta } from '../app/data.js';
 import { resolveCustomer } from '../customers.js';
 import { answering } from '../errors.js';
 import { percent, status } from '../format.js';
@@ -61,7 +63,8 @@ function riskText(goals: readonly GoalAtRisk[], total: number, scope: string): s
 }
 
 export function registerGoalsAtRisk(server: McpServer, client: SuccessClient): void {
-  server.registerTool(
+  registerAppTool(
+    server,
     'list_goals_at_risk',
     {
       title: 'Goals at risk',
@@ -70,6 +73,8 @@ export function registerGoalsAtRisk(server: McpServer, client: SuccessClient): v
       inputSchema: mcpSchema(v.object({ customer: v.optional(customerRef) })),
       outputSchema: mcpSchema(goalsAtRiskOutput),
       annotations: { title: 'Goals at risk', ...READ_ONLY },
+      // MCP Apps: one customer's answer comes with their dashboard (the portfolio's is text).
+      _meta: { ui: { resourceUri: APP_URI } },
     },
     async ({ customer }) =>
       answering('list the goals at risk', async () => {
@@ -80,7 +85,10 @@ export function registerGoalsAtRisk(server: McpServer, client: SuccessClient): v
             .filter((g) => g.status === 'at_risk' || g.status === 'missed')
             .map((g) => fromGoal(g, c.name));
           const out = { scope: 'customer' as const, total: goals.length, goals };
-          return answer(riskText(goals, goals.length, `for ${c.name}`), out);
+          return {
+            ...answer(riskText(goals, goals.length, `for ${c.name}`), out),
+            _meta: appMeta(m),
+          };
         }
         const portfolio = await client.getPortfolioSuccessMetrics({ limit: 1 });
         const listed = portfolio.summary.goals_at_risk;

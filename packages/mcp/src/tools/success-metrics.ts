@@ -1,8 +1,10 @@
 // get_success_metrics: "Show me success metrics for Acme Corp", "Is Acme achieving their goals?",
 // "ROI for Acme": the customer's numbers as the API computes them for the dashboard.
 import type { components, SuccessClient } from '@cscx/success-sdk';
+import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as v from 'valibot';
+import { APP_URI, appMeta } from '../app/data.js';
 import { resolveCustomer } from '../customers.js';
 import { answering } from '../errors.js';
 import { money, multiplier, percent, score, status } from '../format.js';
@@ -127,7 +129,8 @@ export function metricsText(a: SuccessMetricsOutput): string {
 }
 
 export function registerSuccessMetrics(server: McpServer, client: SuccessClient): void {
-  server.registerTool(
+  registerAppTool(
+    server,
     'get_success_metrics',
     {
       title: 'Success metrics of a customer',
@@ -136,6 +139,8 @@ export function registerSuccessMetrics(server: McpServer, client: SuccessClient)
       inputSchema: mcpSchema(v.object({ customer: customerRef, period: v.optional(period) })),
       outputSchema: mcpSchema(successMetricsOutput),
       annotations: { title: 'Success metrics of a customer', ...READ_ONLY },
+      // MCP Apps: a host that has them shows the dashboard; any other host reads the text.
+      _meta: { ui: { resourceUri: APP_URI } },
     },
     async ({ customer, period: p }) =>
       answering('read the success metrics', async () => {
@@ -145,7 +150,7 @@ export function registerSuccessMetrics(server: McpServer, client: SuccessClient)
           ...(p ? { period: p } : {}),
         });
         const a = metricsAnswer(m);
-        return answer(metricsText(a), a);
+        return { ...answer(metricsText(a), a), _meta: appMeta(m) };
       }),
   );
 }
