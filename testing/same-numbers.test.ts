@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatBenchmarkValue,
@@ -35,7 +35,7 @@ import {
 import { createApp, DEFAULT_STATIC } from '../packages/server/src/app.js';
 import { type TestApp, TOKENS, testApp } from '../packages/server/src/testing/harness.js';
 import { type Listening, listen } from '../packages/server/src/testing/listen.js';
-import { CHROMIUM_PATH, chromiumArgs } from '../scripts/chromium.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 type CustomerSuccessMetrics = components['schemas']['CustomerSuccessMetrics'];
 type AccountSuccessMetrics = components['schemas']['AccountSuccessMetrics'];
@@ -557,16 +557,11 @@ describe('the same numbers on every surface', () => {
   });
 
   it('the dashboard in Chromium shows what calc formats from the API', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cscx-same-numbers-chromium-'));
-    let browser: Browser | undefined;
+    let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
     const mismatches: string[] = [];
     try {
-      browser = await puppeteer.launch({
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: chromiumArgs(profile),
-      });
-      const page = await browser.newPage();
+      chromium = await launchChromium('cscx-same-numbers');
+      const page = await chromium.browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
       for (const c of customers.slice(0, BROWSER_CUSTOMERS + 1)) {
@@ -588,8 +583,7 @@ describe('the same numbers on every surface', () => {
       }
       expect(problems).toEqual([]);
     } finally {
-      await browser?.close();
-      rmSync(profile, { recursive: true, force: true });
+      await chromium?.close();
     }
     expect(mismatches).toEqual([]);
   }, 120_000);

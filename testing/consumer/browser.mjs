@@ -1,25 +1,9 @@
 // Debian's Chromium through puppeteer-core, as a visitor of a page: open it, read the text the
 // elements render (through their shadow roots), and record what went wrong on the page.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_PATH, chromiumArgs } from '../../scripts/chromium.mjs';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
-export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'cscx-consumer-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(profile),
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+export function launchBrowser() {
+  return launchChromium('cscx-consumer');
 }
 
 /**

@@ -3,17 +3,13 @@
 // under the CSP the resource declares, and sent the get_success_metrics result for Acme over
 // postMessage after the ui/initialize handshake. It must show Acme's dashboard with the API's
 // figures, make no request and break no CSP rule.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { formatMoney, formatMultiplier } from '@cscx/success-calc';
 import { createSuccessClient } from '@cscx/success-sdk';
 import type { Client } from '@modelcontextprotocol/client';
-import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumArgs } from '../../../../scripts/chromium.mjs';
+import { launchChromium } from '../../../../scripts/chromium.mjs';
 import { type TestApp, TOKENS, testApp } from '../../../server/src/testing/harness.js';
 import { type Listening, listen } from '../../../server/src/testing/listen.js';
 import { type Connected, connect } from '../testing/connect.js';
@@ -179,15 +175,10 @@ describe('the MCP App', () => {
     });
     await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
     const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    const profile = mkdtempSync(join(tmpdir(), 'cscx-mcp-app-chromium-'));
-    let browser: Browser | undefined;
+    let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
     try {
-      browser = await puppeteer.launch({
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: chromiumArgs(profile),
-      });
-      const page = await browser.newPage();
+      chromium = await launchChromium('cscx-mcp-app');
+      const page = await chromium.browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
       page.on('console', (m) => {
@@ -248,8 +239,7 @@ describe('the MCP App', () => {
       // The app loaded nothing itself: the host page and the app's one HTML file.
       expect(requests).toEqual(['/', '/app.html']);
     } finally {
-      await browser?.close();
-      rmSync(profile, { recursive: true, force: true });
+      await chromium?.close();
       await new Promise<void>((ok) => host.close(() => ok()));
     }
   }, 120_000);
