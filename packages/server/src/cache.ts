@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import { GzipJson } from './http/gzip-json.js';
 import { customerRevision, totalRevision } from './repo/customers.js';
 
 /**
@@ -14,11 +15,12 @@ import { customerRevision, totalRevision } from './repo/customers.js';
 const ENTRY_OVERHEAD = 160;
 
 /**
- * What `value` holds in the heap, roughly: strings at two bytes a character (V8 stores Latin-1
+ * What `value` holds in memory, roughly: a compressed body its bytes, strings at two bytes a character (V8 stores Latin-1
  * text in one, so this errs high), other values by the length of their JSON (rows of the
  * database: a few hundred bytes).
  */
 export function approximateBytes(value: unknown): number {
+  if (value instanceof GzipJson) return value.gzip.byteLength;
   if (typeof value === 'string') return 2 * value.length;
   if (value === null || value === undefined) return 8;
   return 2 * (JSON.stringify(value)?.length ?? 0);
@@ -48,9 +50,10 @@ export class ReadCache {
 
   /**
    * `maxBytes` bounds the entries' approximate size ({@link approximateBytes}); the least
-   * recently used go first. 64 MiB holds every customer's metrics at 10,000 customers.
+   * recently used go first. Responses are held gzip-compressed ({@link GzipJson}): 32 MiB
+   * holds every customer's metrics for two periods at 10,000 customers (about 1.6 KB each).
    */
-  constructor(db: Database, maxBytes = 64 * 1024 * 1024) {
+  constructor(db: Database, maxBytes = 32 * 1024 * 1024) {
     this.#db = db;
     this.#maxBytes = maxBytes;
   }

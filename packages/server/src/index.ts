@@ -18,7 +18,7 @@ export type { Database, Queryable } from './db/database.js';
 export { DataDirLockedError, lockDataDir } from './db/lock.js';
 export { migrate } from './db/migrate.js';
 export { openDatabase } from './db/open.js';
-export { openPglite } from './db/pglite.js';
+export { openPglite, type PgliteOptions } from './db/pglite.js';
 export { openPostgres } from './db/postgres.js';
 export { SERVER_TIMEOUTS, type ServerTimeouts, serveApp } from './http/server.js';
 export { createLogger, type Logger } from './log.js';

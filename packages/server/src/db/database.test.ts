@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '../testing/test-db.js';
 import { type Migration, migrate, readMigrations } from './migrate.js';
+import { DEFAULT_SHARED_BUFFERS_MB } from './pglite.js';
 
 const migrations = readMigrations();
 
@@ -25,6 +26,15 @@ describeBackends('storage (%s)', (backend) => {
     t = await blank(backend);
   }, 120_000);
   afterAll(() => t?.cleanup());
+
+  it.runIf(backend === 'pglite')(
+    "keeps PGlite's page cache at 16 MB, not Postgres's 128 MB that stays resident for good",
+    async () => {
+      const [row] = await t.db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+      expect(row?.shared_buffers).toBe(`${DEFAULT_SHARED_BUFFERS_MB}MB`);
+      expect(DEFAULT_SHARED_BUFFERS_MB).toBe(16);
+    },
+  );
 
   it('applies every migration file in order, once', async () => {
     expect(migrations.map((m) => m.name)).toContain('001_initial.sql');

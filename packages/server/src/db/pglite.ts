@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable, Row } from './database.js';
 
+/** See {@link PgliteOptions.sharedBuffersMb}. */
+export const DEFAULT_SHARED_BUFFERS_MB = 16;
+
 function wrap(q: PGlite | Transaction): Queryable {
   return {
     async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
@@ -23,14 +26,35 @@ function wasmBytes(pg: PGlite): number {
   return mod?.wasmMemory?.buffer.byteLength ?? 0;
 }
 
+/** Options of {@link openPglite}. */
+export interface PgliteOptions {
+  /**
+   * Postgres's page cache inside PGlite's WebAssembly memory, in MiB (default 16). Postgres's
+   * own default, 128 MiB, is resident for good once touched (WebAssembly memory never shrinks)
+   * and was the largest single part of the server's RSS; the data files stay in the operating
+   * system's page cache either way, so a smaller pool costs little (bench/results/scale.json).
+   */
+  readonly sharedBuffersMb?: number;
+}
+
 /**
  * Opens (creating on first use) an embedded Postgres in `dataDir`, or in memory when `dataDir`
  * is undefined. The caller must hold the data directory's lock (see `lock.ts`): two PGlite
  * instances on one directory corrupt it.
+ *
+ * @example
+ * const db = await openPglite('./data/pgdata', { sharedBuffersMb: 32 });
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Database> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    '-c',
+    `shared_buffers=${options.sharedBuffersMb ?? DEFAULT_SHARED_BUFFERS_MB}MB`,
+  ];
+  const pg = await PGlite.create(
+    dataDir === undefined ? { startParams } : { dataDir, startParams },
+  );
   // Timestamps are written and read in UTC whatever the machine's zone is.
   await pg.exec("SET TIME ZONE 'UTC'");
   const base = wrap(pg);

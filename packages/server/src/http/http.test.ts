@@ -442,4 +442,33 @@ describe('HTTP surface', () => {
       rmSync(cdnDir, { recursive: true, force: true });
     }
   });
+
+  it('sends cached metrics gzip-compressed to clients that accept it, and as plain JSON to the rest', async () => {
+    const server = await listen(app);
+    try {
+      const path = '/api/reports/success-metrics/cus_acme';
+      // Twice each: the first answer computes and caches the body, the second is served from it.
+      for (let i = 0; i < 2; i++) {
+        const plain = await rawRequest(server.port, [
+          `GET ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-manager-token\r\nConnection: close\r\n\r\n`,
+        ]);
+        expect(plain.status).toBe(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.headers.vary).toContain('Accept-Encoding');
+        const refused = await rawRequest(server.port, [
+          `GET ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-manager-token\r\nAccept-Encoding: gzip;q=0, br\r\nConnection: close\r\n\r\n`,
+        ]);
+        expect(refused.headers['content-encoding']).toBeUndefined();
+        // fetch asks for gzip and decodes it, as browsers and the SDK do.
+        const r = await fetch(`${server.url}${path}`, { headers: AUTH });
+        expect(r.headers.get('content-encoding')).toBe('gzip');
+        expect(r.headers.get('vary')).toContain('Accept-Encoding');
+        const body = (await r.json()) as { customer: { id: string } };
+        expect(body.customer.id).toBe('cus_acme');
+        expect(JSON.stringify(body)).toBe(JSON.stringify(JSON.parse(plain.body)));
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });

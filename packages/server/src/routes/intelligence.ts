@@ -12,9 +12,10 @@ import {
 } from '../derive/account.js';
 import { accountExplanations, type BenchmarkInputs } from '../derive/explain.js';
 import type { AppContext, Env } from '../http/context.js';
+import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { etag } from '../http/preconditions.js';
-import { jsonReply, sendJsonText } from '../http/respond.js';
+import { jsonReply } from '../http/respond.js';
 import { parseBody, pathId, Query } from '../validate.js';
 import { fromAccount } from '../write/goal-input.js';
 import { createGoal } from '../write/goals.js';
@@ -34,8 +35,8 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
     // Benchmarks read every peer, so any write anywhere invalidates them.
     const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
     const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${isoDay(now)}`;
-    let text = ctx.cache.get<string>(key, rev);
-    if (text === undefined) {
+    let cached = ctx.cache.get<GzipJson>(key, rev);
+    if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
       let bench = null;
       let inputs: BenchmarkInputs | null = null;
@@ -52,22 +53,24 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
       }
       const body = accountSuccessMetrics(view, now, bench);
       // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
-      text = JSON.stringify(
-        explain
-          ? {
-              ...body,
-              explanations: accountExplanations(
-                view,
-                accountGoalOrder(view.goals),
-                inputs,
-                body.value_summary.categories,
-              ),
-            }
-          : body,
+      cached = new GzipJson(
+        JSON.stringify(
+          explain
+            ? {
+                ...body,
+                explanations: accountExplanations(
+                  view,
+                  accountGoalOrder(view.goals),
+                  inputs,
+                  body.value_summary.categories,
+                ),
+              }
+            : body,
+        ),
       );
-      ctx.cache.set(key, rev, text);
+      ctx.cache.set(key, rev, cached);
     }
-    return sendJsonText(c, text);
+    return sendGzipJson(c, cached);
   });
 
   // createAccountGoal: PRD-069's camelCase body, stored as the same SuccessGoal.

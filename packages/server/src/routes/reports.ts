@@ -14,9 +14,9 @@ import { accountExplanations, customerExplanations } from '../derive/explain.js'
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
+import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
-import { sendJsonText } from '../http/respond.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
 import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './portfolio-scope.js';
@@ -59,8 +59,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const now = ctx.clock();
     const rev = await ctx.cache.totalRev();
     const key = `portfolio:${isoDay(now)}:${scopeKey(p)}:${csmId}:${segment}:${cursor}:${limit}`;
-    let text = ctx.cache.get<string>(key, rev);
-    if (text === undefined) {
+    let cached = ctx.cache.get<GzipJson>(key, rev);
+    if (cached === undefined) {
       const rows = portfolioRows(await allSummaries(ctx), p, { csmId, segment });
       const { summary, top } = portfolioOf(rows);
       const start = after
@@ -81,10 +81,10 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             ? ctx.cursors.encode([last.customer.name, last.customer.id], filters)
             : null,
       };
-      text = JSON.stringify(body);
-      ctx.cache.set(key, rev, text);
+      cached = new GzipJson(JSON.stringify(body));
+      ctx.cache.set(key, rev, cached);
     }
-    return sendJsonText(c, text);
+    return sendGzipJson(c, cached);
   });
 
   // getCustomerSuccessMetrics: the hot path of the dashboard, served from the read cache.
@@ -97,15 +97,17 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const now = ctx.clock();
     const rev = await ctx.cache.customerRev(id);
     const key = `metrics:${id}:${period}:${explain}:${isoDay(now)}`;
-    let text = ctx.cache.get<string>(key, rev);
-    if (text === undefined) {
+    let cached = ctx.cache.get<GzipJson>(key, rev);
+    if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
       const body = customerSuccessMetrics(view, now);
       // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
-      text = JSON.stringify(explain ? { ...body, explanations: customerExplanations(view) } : body);
-      ctx.cache.set(key, rev, text);
+      cached = new GzipJson(
+        JSON.stringify(explain ? { ...body, explanations: customerExplanations(view) } : body),
+      );
+      ctx.cache.set(key, rev, cached);
     }
-    return sendJsonText(c, text);
+    return sendGzipJson(c, cached);
   });
 
   // generateSuccessReport: the report file as HTML, PDF or PowerPoint, from the same numbers
