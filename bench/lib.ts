@@ -97,7 +97,7 @@ export function prng(seed: number): () => number {
 }
 
 /** A free TCP port on 127.0.0.1, for a server a bench starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

@@ -13,16 +13,28 @@
 // The issue's figures are `targets`, not `budgets`: a missed target is reported (pass: false)
 // and does not fail the bench. Only a broken run (a server that does not start, errors or non-2xx answers) exits 1.
 //
-// SCALE_CUSTOMERS (default 10002), SCALE_CYCLES (default 20) and SCALE_LOAD_S (default 15)
-// shorten a trial run.
+// Every size runs on PGlite and on PostgreSQL (a throwaway cluster of Debian's binaries, see
+// postgres.ts; skipped with the reason when the machine has none).
+//
+// SCALE_SIZES (default 1000,10002,50000; the 202-customer demo always runs first),
+// SCALE_BACKENDS (default pglite,postgres), SCALE_CYCLES (default 20) and SCALE_LOAD_S
+// (default 15) shorten a trial run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prng, type Server, startServer, writeResult } from './lib.js';
+import { type Postgres, startPostgres } from './postgres.js';
 
-const LARGE = Number(process.env.SCALE_CUSTOMERS ?? 10_002);
 const DEMO = 202;
+const SIZES = [
+  DEMO,
+  ...(process.env.SCALE_SIZES ?? '1000,10002,50000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n !== DEMO),
+];
+const BACKENDS = (process.env.SCALE_BACKENDS ?? 'pglite,postgres').split(',');
 const CYCLES = Number(process.env.SCALE_CYCLES ?? 20);
 const LOAD_S = Number(process.env.SCALE_LOAD_S ?? 15);
 const CONNECTIONS = 50;
@@ -37,7 +49,10 @@ const TARGETS = {
   api_mean_ms: 500,
   dashboard_ms: 2_000,
   rss_mb_pglite: 300,
+  rss_mb_postgres: 150,
 } as const;
+
+type Backend = { readonly kind: 'pglite' } | { readonly kind: 'postgres'; readonly pg: Postgres };
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS + 4 });
 
@@ -137,8 +152,12 @@ interface Target {
   readonly metric: string;
 }
 
-async function measureSize(customers: number) {
+async function measureSize(customers: number, backend: Backend) {
   const rand = prng(customers);
+  const db =
+    backend.kind === 'postgres'
+      ? { DATABASE_URL: await backend.pg.database(`cscx_scale_${customers}`) }
+      : {};
   // The process that seeds keeps the seed's memory (PGlite's WebAssembly memory grows during
   // the bulk insert and never shrinks: 1.2-1.4 GB at 10,000 customers), so it is stopped after
   // the seed and everything else is measured on a server restarted on the same data dir, as a
@@ -146,6 +165,7 @@ async function measureSize(customers: number) {
   const dir = mkdtempSync(join(tmpdir(), 'cscx-scale-'));
   const t0 = performance.now();
   const seeder: Server = await startServer({
+    ...db,
     CSCX_DATA_DIR: dir,
     CSCX_DEMO_CUSTOMERS: String(customers),
     CSCX_LOG_LEVEL: 'info',
@@ -155,7 +175,7 @@ async function measureSize(customers: number) {
   const seeding = memory(seeder.pid);
   await seeder.stop();
   const t1 = performance.now();
-  const server: Server = await startServer({ CSCX_DATA_DIR: dir, CSCX_LOG_LEVEL: 'info' });
+  const server: Server = await startServer({ ...db, CSCX_DATA_DIR: dir, CSCX_LOG_LEVEL: 'info' });
   const restartMs = Math.round(performance.now() - t1);
   try {
     const { url, pid } = server;
@@ -245,6 +265,7 @@ async function measureSize(customers: number) {
 
     return {
       customers,
+      backend: backend.kind,
       first_start_ms: startMs,
       seed_ms: seedMs,
       restart_ms: restartMs,
@@ -340,6 +361,7 @@ function targetsFor(m: Measured) {
     m.after_write.csm.portfolio_ms.p99,
   );
   const peakMb = Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb);
+  const rssTarget = m.backend === 'postgres' ? TARGETS.rss_mb_postgres : TARGETS.rss_mb_pglite;
   const t = (measured: number, target: number) => ({ measured, target, pass: measured < target });
   return {
     portfolio_after_write_p99_ms: t(worstAfterWrite, TARGETS.portfolio_after_write_p99_ms),
@@ -352,59 +374,99 @@ function targetsFor(m: Measured) {
       Math.max(m.after_write.manager.portfolio_ms.max, m.after_write.csm.portfolio_ms.max),
       TARGETS.dashboard_ms,
     ),
-    rss_peak_mb_pglite: {
+    [`rss_peak_mb_${m.backend}`]: {
       measured: peakMb,
-      target: TARGETS.rss_mb_pglite,
-      pass: peakMb <= TARGETS.rss_mb_pglite,
+      target: rssTarget,
+      pass: peakMb <= rssTarget,
     },
   };
 }
 
-const demo = await measureSize(DEMO);
-console.log(`scale: ${DEMO} customers done`);
-const large = await measureSize(LARGE);
+type Outcome = (Measured & { targets: ReturnType<typeof targetsFor> }) | { error: string };
+const sizes: Record<string, Record<string, Outcome>> = {};
+const after: Record<string, Record<string, Figures>> = {};
+const skipped: Record<string, string> = {};
+let broken = false;
+for (const kind of BACKENDS) {
+  let pg: Postgres | undefined;
+  if (kind === 'postgres') {
+    const started = await startPostgres();
+    if ('missing' in started) {
+      skipped.postgres = started.missing;
+      console.log(`scale: PostgreSQL skipped: ${started.missing}`);
+      continue;
+    }
+    pg = started;
+    console.log(`scale: PostgreSQL ${pg.version}`);
+  } else if (kind !== 'pglite') {
+    throw new Error(`SCALE_BACKENDS: unknown backend ${JSON.stringify(kind)} (pglite, postgres)`);
+  }
+  const backend: Backend = pg ? { kind: 'postgres', pg } : { kind: 'pglite' };
+  sizes[kind] = {};
+  after[kind] = {};
+  try {
+    for (const n of SIZES) {
+      try {
+        const m = await measureSize(n, backend);
+        sizes[kind][n] = { ...m, targets: targetsFor(m) };
+        after[kind][n] = figuresOf(m);
+        if (m.load.failures > 0) broken = true;
+        console.log(
+          `scale ${kind} ${n}: seed ${m.seed_ms} ms; portfolio first ${m.first_portfolio_manager_ms} ms, later p50 ${m.later_portfolio_manager_ms.p50} ms, ` +
+            `after a write p50/p99 manager ${m.after_write.manager.portfolio_ms.p50}/${m.after_write.manager.portfolio_ms.p99} ms, ` +
+            `CSM ${m.after_write.csm.portfolio_ms.p50}/${m.after_write.csm.portfolio_ms.p99} ms; ` +
+            `metrics with 10 % writes p50/p99 ${m.load.customer_metrics_ms.p50}/${m.load.customer_metrics_ms.p99} ms (${m.load.requests_per_s} req/s, ${m.load.failures} failures); ` +
+            `RSS of the seeding process ${m.memory.seeding_process_after_seed.rss_mb} MB (HWM ${m.memory.seeding_process_after_seed.hwm_mb}); restarted: idle ${m.memory.idle_after_restart.rss_mb} MB, after the first portfolio ${m.memory.after_portfolio.rss_mb} MB, peak ${Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb)} MB`,
+        );
+      } catch (e) {
+        // A size that cannot run (a server that does not start, runs out of memory, answers
+        // non-2xx) is a finding: recorded, and the bench exits 1.
+        broken = true;
+        const error = e instanceof Error ? e.message : String(e);
+        sizes[kind][n] = { error: error.slice(0, 2000) };
+        console.log(`scale ${kind} ${n}: FAILED ${error.slice(0, 300)}`);
+      }
+    }
+  } finally {
+    await pg?.stop();
+  }
+}
 agent.destroy();
 
-const growth = (f: (m: Measured) => number) => {
-  const a = f(demo);
-  const b = f(large);
-  return { [DEMO]: a, [LARGE]: b, ratio: a > 0 ? Math.round((b / a) * 10) / 10 : null };
-};
-const broken = [demo, large].some((m) => m.load.failures > 0);
+/** How each figure grows with the number of customers, per backend: the value at each size. */
+function growthOf(kind: string) {
+  const measured = Object.entries(after[kind] ?? {});
+  const figure = (f: (x: Figures) => number) => {
+    const values = Object.fromEntries(measured.map(([n, x]) => [n, f(x)]));
+    const [first, last] = [measured[0], measured.at(-1)];
+    const a = first ? f(first[1]) : 0;
+    const b = last ? f(last[1]) : 0;
+    return {
+      ...values,
+      [`ratio_${last?.[0]}_to_${first?.[0]}`]: a > 0 ? Math.round((b / a) * 10) / 10 : null,
+    };
+  };
+  return {
+    first_portfolio_manager_ms: figure((x) => x.first_portfolio_manager_ms),
+    portfolio_after_write_manager_p50_ms: figure((x) => x.portfolio_after_write_manager_ms.p50),
+    portfolio_after_write_csm_p50_ms: figure((x) => x.portfolio_after_write_csm_ms.p50),
+    customer_metrics_p50_ms: figure((x) => x.customer_metrics_ms.p50),
+    customer_metrics_p99_ms: figure((x) => x.customer_metrics_ms.p99),
+    requests_per_s: figure((x) => x.requests_per_s),
+    rss_peak_mb: figure((x) => x.rss_peak_mb),
+  };
+}
+
 const file = writeResult('scale', {
   derivation: 'incremental',
   before_incremental_derivation: baseline,
-  after: { [DEMO]: figuresOf(demo), [LARGE]: figuresOf(large) },
-  workload: `npm start's main.ts per size in a child process, seeded on first start (CSCX_DEMO_CUSTOMERS), stopped and restarted on the same data dir for every figure but the seed's, PGlite, access log on; client in this process on the same 2 cores (noisy: quote medians and ratios); p99 of ${CYCLES} write-then-read cycles is their slowest`,
-  note: 'targets, not budgets: the issue 12 figures incremental derivation should meet; a miss is reported and does not fail the bench',
-  sizes: {
-    [DEMO]: { ...demo, targets: targetsFor(demo) },
-    [LARGE]: { ...large, targets: targetsFor(large) },
-  },
-  growth: {
-    seed_ms: growth((m) => m.seed_ms),
-    first_portfolio_manager_ms: growth((m) => m.first_portfolio_manager_ms),
-    later_portfolio_manager_p50_ms: growth((m) => m.later_portfolio_manager_ms.p50),
-    portfolio_after_write_manager_p50_ms: growth((m) => m.after_write.manager.portfolio_ms.p50),
-    portfolio_after_write_csm_p50_ms: growth((m) => m.after_write.csm.portfolio_ms.p50),
-    customer_metrics_p99_ms: growth((m) => m.load.customer_metrics_ms.p99),
-    rss_seeding_process_mb: growth((m) => m.memory.seeding_process_after_seed.rss_mb),
-    rss_idle_after_restart_mb: growth((m) => m.memory.idle_after_restart.rss_mb),
-    rss_after_first_portfolio_mb: growth((m) => m.memory.after_portfolio.rss_mb),
-    rss_peak_after_restart_mb: growth((m) =>
-      Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb),
-    ),
-  },
+  after,
+  workload: `npm start's main.ts per size and database in a child process, seeded on first start (CSCX_DEMO_CUSTOMERS), stopped and restarted on the same data for every figure but the seed's, access log on; PostgreSQL a local cluster (fsync and synchronous_commit off, as .ci/run's); client in this process on the same 2 cores (noisy: quote medians and ratios); p99 of ${CYCLES} write-then-read cycles is their slowest`,
+  note: 'targets, not budgets: the issue 12 figures; a miss is reported and does not fail the bench',
+  skipped,
+  sizes,
+  growth: Object.fromEntries(Object.keys(after).map((k) => [k, growthOf(k)])),
   pass: !broken,
 });
-for (const m of [demo, large]) {
-  console.log(
-    `scale ${m.customers}: seed ${m.seed_ms} ms; portfolio first ${m.first_portfolio_manager_ms} ms, later p50 ${m.later_portfolio_manager_ms.p50} ms, ` +
-      `after a write p50/p99 manager ${m.after_write.manager.portfolio_ms.p50}/${m.after_write.manager.portfolio_ms.p99} ms, ` +
-      `CSM ${m.after_write.csm.portfolio_ms.p50}/${m.after_write.csm.portfolio_ms.p99} ms; ` +
-      `metrics with 10 % writes p50/p99 ${m.load.customer_metrics_ms.p50}/${m.load.customer_metrics_ms.p99} ms (${m.load.requests_per_s} req/s, ${m.load.failures} failures); ` +
-      `RSS of the seeding process ${m.memory.seeding_process_after_seed.rss_mb} MB (HWM ${m.memory.seeding_process_after_seed.hwm_mb}); restarted: idle ${m.memory.idle_after_restart.rss_mb} MB, after the first portfolio ${m.memory.after_portfolio.rss_mb} MB, peak ${Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb)} MB`,
-  );
-}
 console.log(`-> ${file}`);
 if (broken) process.exitCode = 1;
