@@ -17,7 +17,8 @@
 // postgres.ts; skipped with the reason when the machine has none).
 //
 // SCALE_SIZES (default 1000,10002,50000; the 202-customer demo always runs first),
-// SCALE_BACKENDS (default pglite,postgres), SCALE_CYCLES (default 20) and SCALE_LOAD_S
+// SCALE_BACKENDS (default pglite,postgres), SCALE_RATES (open-loop arrival rates, default
+// 100,300), SCALE_CYCLES (default 20) and SCALE_LOAD_S
 // (default 15) shorten a trial run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -38,6 +39,8 @@ const BACKENDS = (process.env.SCALE_BACKENDS ?? 'pglite,postgres').split(',');
 const CYCLES = Number(process.env.SCALE_CYCLES ?? 20);
 const LOAD_S = Number(process.env.SCALE_LOAD_S ?? 15);
 const CONNECTIONS = 50;
+/** Arrival rates of the open-loop runs (SCALE_RATES), requests per second, 10 % writes. */
+const OPEN_RATES = (process.env.SCALE_RATES ?? '100,300').split(',').map(Number);
 const WRITE_SHARE = 0.1;
 const MANAGER = 'demo-manager-token';
 const CSM = 'demo-csm-token';
@@ -258,6 +261,42 @@ async function measureSize(customers: number, backend: Backend) {
     const loadStart = performance.now();
     await run(LOAD_S, true);
     const loadS = (performance.now() - loadStart) / 1000;
+
+    // The same mix at a fixed arrival rate (open loop): a closed loop of 50 connections
+    // measures saturation (mean latency = 50 / throughput, Little's law), this what a request
+    // waits at a given traffic. At most 50 in flight, as above; an arrival finding all 50 busy
+    // is counted as shed, not queued in the client.
+    const open = async (rate: number, seconds: number) => {
+      const latencies: number[] = [];
+      let inFlight = 0;
+      let shed = 0;
+      let errors = 0;
+      const pending: Promise<void>[] = [];
+      const t0 = performance.now();
+      for (let i = 0; i < rate * seconds; i++) {
+        const due = t0 + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (inFlight >= CONNECTIONS) {
+          shed++;
+          continue;
+        }
+        inFlight++;
+        const isWrite = rand() < WRITE_SHARE;
+        pending.push(
+          (isWrite ? write(MANAGER) : call(url, MANAGER, `${path}/${pick(ids)}`)).then((r) => {
+            inFlight--;
+            if (r.status !== (isWrite ? 201 : 200)) errors++;
+            else if (!isWrite) latencies.push(r.ms);
+          }),
+        );
+      }
+      await Promise.all(pending);
+      failures += errors;
+      return { rate_per_s: rate, customer_metrics_ms: stats(latencies), shed };
+    };
+    const openLoad = [];
+    for (const rate of OPEN_RATES) openLoad.push(await open(rate, LOAD_S / 2));
     clearInterval(sampler);
     const underLoad = memory(pid);
     const endBreakdown = await breakdown(server);
@@ -281,6 +320,7 @@ async function measureSize(customers: number, backend: Backend) {
         write_ms: stats(writes),
         all_ms: stats(all),
         failures,
+        open_loop: openLoad,
       },
       memory: {
         seeding_process_after_seed: seeding,
@@ -320,6 +360,9 @@ function figuresOf(m: Measured) {
       p99: m.load.customer_metrics_ms.p99,
     },
     requests_per_s: m.load.requests_per_s,
+    customer_metrics_open_loop_p99_ms: Object.fromEntries(
+      m.load.open_loop.map((o) => [`${o.rate_per_s}_per_s`, o.customer_metrics_ms.p99]),
+    ),
     rss_peak_mb: Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb),
     rss_end_mb: m.memory.end.rss_mb,
   };
@@ -416,6 +459,7 @@ for (const kind of BACKENDS) {
             `after a write p50/p99 manager ${m.after_write.manager.portfolio_ms.p50}/${m.after_write.manager.portfolio_ms.p99} ms, ` +
             `CSM ${m.after_write.csm.portfolio_ms.p50}/${m.after_write.csm.portfolio_ms.p99} ms; ` +
             `metrics with 10 % writes p50/p99 ${m.load.customer_metrics_ms.p50}/${m.load.customer_metrics_ms.p99} ms (${m.load.requests_per_s} req/s, ${m.load.failures} failures); ` +
+            `open loop p50/p99 ${m.load.open_loop.map((o) => `${o.customer_metrics_ms.p50}/${o.customer_metrics_ms.p99} ms at ${o.rate_per_s}/s (${o.shed} shed)`).join(', ')}; ` +
             `RSS of the seeding process ${m.memory.seeding_process_after_seed.rss_mb} MB (HWM ${m.memory.seeding_process_after_seed.hwm_mb}); restarted: idle ${m.memory.idle_after_restart.rss_mb} MB, after the first portfolio ${m.memory.after_portfolio.rss_mb} MB, peak ${Math.max(m.memory.peak_rss_under_load_mb, m.memory.end.hwm_mb)} MB`,
         );
       } catch (e) {
