@@ -81,14 +81,75 @@ export const styles = css`
     height: 100%;
     background: var(--s-accent);
   }
-  @container (max-width: 520px) {
-    .col-progress {
-      display: none;
-    }
+  .cell-label {
+    display: none;
   }
-  @container (max-width: 400px) {
+  /*
+   * A phone: each goal stacks into a card (name and status, then target and current, then
+   * progress) instead of dropping columns, so target and progress stay in view. The explicit
+   * table roles in the template keep the table's semantics, which a display change would drop.
+   */
+  @container (max-width: 520px) {
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas:
+        'goal status'
+        'target current'
+        'progress progress';
+      gap: calc(var(--s-space) * 1) calc(var(--s-space) * 3);
+      padding: calc(var(--s-space) * 2.5) calc(var(--s-space) * 3);
+      border-bottom: 1px solid var(--s-border);
+    }
+    tbody td {
+      display: block;
+      padding: 0;
+      border-bottom: 0;
+      text-align: left;
+      min-width: 0;
+    }
+    tr.at-risk td:first-child,
+    tr.missed td:first-child {
+      box-shadow: none;
+    }
+    tr.at-risk {
+      box-shadow: inset 3px 0 0 var(--s-warning);
+    }
+    tr.missed {
+      box-shadow: inset 3px 0 0 var(--s-danger);
+    }
+    .col-goal {
+      grid-area: goal;
+    }
+    .col-status {
+      grid-area: status;
+      justify-self: end;
+    }
     .col-target {
-      display: none;
+      grid-area: target;
+    }
+    .col-current {
+      grid-area: current;
+    }
+    .col-progress {
+      grid-area: progress;
+    }
+    .cell-label {
+      display: block;
+      font-size: var(--s-font-size-sm);
+      color: var(--s-muted);
+    }
+    .col-progress .cell-label {
+      display: inline;
+      margin-inline-end: calc(var(--s-space) * 2);
     }
   }
 `;

@@ -275,4 +275,37 @@ describe('<success-goals-table>', () => {
       expect(explainButtons(el)).to.have.length(0);
     });
   });
+
+  it('keeps target, current and progress on a phone: each goal stacks, labelled, under its name', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 360px"><success-goals-table .goals=${acmeFiveGoals()}></success-goals-table></div>`,
+    );
+    const el = wrap.querySelector('success-goals-table')!;
+    await el.updateComplete;
+    const row = rows(el)[4]!;
+    // The labelled figures (the status sits beside the name on screen, last in reading order).
+    expect(deepText(row)).to.equal(
+      'Revenue from upsell Target $50,000 Current $35,000 Progress 70% At risk',
+    );
+    const box = row.getBoundingClientRect();
+    for (const cls of ['col-target', 'col-current', 'col-progress']) {
+      const r = row.querySelector(`.${cls}`)!.getBoundingClientRect();
+      expect(r.width, cls).to.be.above(0);
+      expect(r.left, cls).to.be.at.least(box.left - 1);
+      expect(r.right, cls).to.be.at.most(box.right + 1);
+    }
+    // Stacked: the figures sit below the goal's name, not beside it.
+    const name = row.querySelector('.col-goal')!.getBoundingClientRect();
+    expect(row.querySelector('.col-target')!.getBoundingClientRect().top).to.be.at.least(
+      name.bottom - 1,
+    );
+    // The header row is visually hidden but still names the cells for assistive technology.
+    expect(el.shadowRoot!.querySelectorAll('thead [role="columnheader"]')).to.have.length(5);
+    expect(el.shadowRoot!.querySelector('thead')!.getBoundingClientRect().height).to.be.at.most(1);
+    await expect(el).to.be.accessible();
+    // And wide: one row per goal, the header visible, no label repeated in the cells.
+    wrap.style.width = '900px';
+    expect(deepText(row)).to.equal('Revenue from upsell $50,000 $35,000 70% At risk');
+    expect(el.shadowRoot!.querySelector('thead')!.getBoundingClientRect().height).to.be.above(10);
+  });
 });

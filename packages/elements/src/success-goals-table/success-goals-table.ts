@@ -17,6 +17,22 @@ import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessGoal } from '../types.js';
 import { styles } from './success-goals-table.styles.js';
 
+/** The column headings, also the labels each value carries when the table stacks on a phone. */
+const COLUMNS = {
+  goal: 'Goal',
+  target: 'Target',
+  current: 'Current',
+  progress: 'Progress',
+  status: 'Status',
+} as const;
+
+/**
+ * A column's name beside its value, shown only when the rows stack (narrow containers). Hidden
+ * from assistive technology: the column headers stay in the accessibility tree and name it.
+ */
+const cellLabel = (text: string) =>
+  html`<span class="cell-label" aria-hidden="true">${text}</span>`;
+
 /**
  * @summary PRD-165's "Active goals" table: goal, target, current, progress and status.
  *
@@ -152,14 +168,19 @@ export class SuccessGoalsTable extends SuccessElement {
     const f = this.fmt;
     const x = this.goals ? this.explanations : this.#fetched;
     return html`${this.#notice(goals)}
-      <table part="table" aria-labelledby=${this.heading ? 'heading' : nothing} @keydown=${this.#onKeydown}>
+      <table
+        part="table"
+        role="table"
+        aria-labelledby=${this.heading ? 'heading' : nothing}
+        @keydown=${this.#onKeydown}
+      >
         <thead>
-          <tr>
-            <th scope="col">Goal</th>
-            <th scope="col" class="n col-target">Target</th>
-            <th scope="col" class="n">Current</th>
-            <th scope="col" class="n col-progress">Progress</th>
-            <th scope="col">Status</th>
+          <tr role="row">
+            <th scope="col" role="columnheader">${COLUMNS.goal}</th>
+            <th scope="col" role="columnheader" class="n col-target">${COLUMNS.target}</th>
+            <th scope="col" role="columnheader" class="n col-current">${COLUMNS.current}</th>
+            <th scope="col" role="columnheader" class="n col-progress">${COLUMNS.progress}</th>
+            <th scope="col" role="columnheader" class="col-status">${COLUMNS.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -172,10 +193,11 @@ export class SuccessGoalsTable extends SuccessElement {
             const ex = this.#explain.parts(x, at, `the progress of ${goal.name}`, goal.id);
             return html`<tr
               part="row"
+              role="row"
               class="${goal.status.replace('_', '-')} ${selected ? 'selected' : ''}"
               @click=${() => this.#select(goal)}
             >
-              <td>
+              <td role="cell" class="col-goal">
                 <button type="button" class="goal" aria-current=${selected ? 'true' : nothing} @click=${(
                   e: Event,
                 ) => {
@@ -186,9 +208,10 @@ export class SuccessGoalsTable extends SuccessElement {
                 ${more > 0 ? html`<span class="sub">${goal.metric} + ${more} more</span>` : nothing}
                 ${goal.progress_note ? html`<span class="sub">${goal.progress_note}</span>` : nothing}
               </td>
-              <td class="n num col-target">${f.metric(goal.target_value, goal.unit)}</td>
-              <td class="n num">${f.metric(goal.current_value, goal.unit)}</td>
-              <td class="n num col-progress">
+              <td role="cell" class="n num col-target">${cellLabel(COLUMNS.target)}${f.metric(goal.target_value, goal.unit)}</td>
+              <td role="cell" class="n num col-current">${cellLabel(COLUMNS.current)}${f.metric(goal.current_value, goal.unit)}</td>
+              <td role="cell" class="n num col-progress">
+                ${cellLabel(COLUMNS.progress)}
                 <span class="progress">
                   ${
                     pct === null
@@ -199,7 +222,7 @@ export class SuccessGoalsTable extends SuccessElement {
                 </span>
                 ${ex?.panel ?? nothing}
               </td>
-              <td>${statusBadge(tone, label)}</td>
+              <td role="cell" class="col-status">${statusBadge(tone, label)}</td>
             </tr>`;
           })}
         </tbody>

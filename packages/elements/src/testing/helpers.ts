@@ -41,7 +41,8 @@ export function deepQuery<E extends Element = Element>(
 }
 
 /**
- * The text a user reads under `root`, shadow roots included (styles skipped), with a space
+ * The text a user reads under `root`, shadow roots included (styles and `display: none`
+ * skipped), with a space
  * between block-level boxes and none inside a line ("91/100", not "91 /100").
  */
 export function deepText(root: Element | ShadowRoot): string {
@@ -51,7 +52,10 @@ export function deepText(root: Element | ShadowRoot): string {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) out += child.textContent ?? '';
       else if (child instanceof Element && child.localName !== 'style') {
-        const block = !getComputedStyle(child).display.startsWith('inline');
+        const display = getComputedStyle(child).display;
+        // Not rendered, not read: a label shown only in another layout, a closed panel.
+        if (display === 'none') continue;
+        const block = !display.startsWith('inline');
         if (block) out += ' ';
         visit(child);
         if (block) out += ' ';
