@@ -12,7 +12,8 @@ import { css } from 'lit';
 //   second line instead of clipping, since the header row is not virtualised.
 // - Narrower containers keep the columns that answer "who needs attention" (customer, score,
 //   ROI, value, at risk) readable instead of squeezing all eight: first segment and last update
-//   go, then the rows stack on two lines and goals achieved goes too. Header cells and row cells
+//   go (with the health band; the health score stays), then the rows stack on two lines and
+//   goals achieved goes too. Header cells and row cells
 //   hide together, so every row keeps the header's columns (ARIA grid semantics); the CSV export
 //   and the sort keep every column.
 export const gridStyles = css`
@@ -42,7 +43,7 @@ export const gridStyles = css`
   .row {
     display: grid;
     grid-template-columns:
-      minmax(9rem, 1fr) 6.5rem 8rem 8.5rem 4.5rem 6rem 5rem 7.5rem;
+      minmax(9rem, 1fr) 6.5rem 8rem 8.5rem 4.5rem 7rem 4.5rem 6rem 5rem 7.5rem;
     height: 2.5rem;
     width: 100%;
     box-sizing: border-box;
@@ -100,20 +101,21 @@ export const gridStyles = css`
     justify-content: flex-end;
     gap: calc(var(--s-space) * 2);
   }
-  @container (max-width: 56rem) {
+  @container (max-width: 68rem) {
     .row {
-      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 6rem 5rem;
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 4.5rem 6rem 5rem;
     }
     .c-segment,
-    .c-updated {
+    .c-updated,
+    .c-healthBand {
       display: none;
     }
   }
-  @container (max-width: 42rem) {
+  @container (max-width: 46.5rem) {
     .row {
       grid-template-columns: minmax(8.5rem, 1.7fr) minmax(4.5rem, 1fr) minmax(5.5rem, 1fr);
       grid-template-areas:
-        'name name value'
+        'name health value'
         'score roi atRisk';
       grid-template-rows: 1fr 1fr;
       height: 3.75rem;
@@ -129,6 +131,9 @@ export const gridStyles = css`
     }
     .c-value {
       grid-area: value;
+    }
+    .c-health {
+      grid-area: health;
     }
     .c-score {
       grid-area: score;

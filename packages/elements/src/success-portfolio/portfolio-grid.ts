@@ -1,11 +1,13 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../events.js';
-import { bandInfo, icon, statusBadge } from '../states.js';
+import { bandInfo, icon, statusBadge, type Tone } from '../states.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
   type CustomerSuccessSummary,
+  HEALTH_LABELS,
+  type HealthBand,
   SEGMENT_LABELS,
 } from './portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
@@ -15,6 +17,14 @@ export { gridStyles } from './portfolio-grid.styles.js';
 // The customer grid of <success-portfolio>, with the virtualiser it needs: loaded with a dynamic
 // import the first time a portfolio has rows to show, so the cards, the toolbar and the loading,
 // empty and error states never wait for it and a page without a portfolio never loads it.
+
+/** A health band's tone: the colour beside its name. */
+const HEALTH_TONE: Record<HealthBand, Tone> = {
+  excellent: 'success',
+  good: 'info',
+  at_risk: 'warning',
+  critical: 'danger',
+};
 
 /** The grid of one `<success-portfolio>`: header, virtual rows, keyboard and selection. */
 export class PortfolioGrid {
@@ -134,6 +144,8 @@ export class PortfolioGrid {
       ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
       ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
       ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
+      ><div role="gridcell" class="cell c-health n">${f.number(c.health_score, 0)}</div
+      ><div role="gridcell" class="cell c-healthBand">${statusBadge(c.health_band ? HEALTH_TONE[c.health_band] : 'neutral', HEALTH_LABELS[c.health_band ?? 'no_data'])}</div
       ><div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div
       ><div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div
       ><div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div

@@ -1,6 +1,6 @@
 import type { SuccessClient } from '@cscx/success-sdk';
 import { ContextConsumer } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, svg } from 'lit';
 import { clientContext } from '../context.js';
 import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
@@ -23,6 +23,9 @@ import {
   COLUMN_LABELS,
   type Column,
   type CustomerSuccessSummary,
+  HEALTH_FILTERS,
+  HEALTH_LABELS,
+  type HealthFilter,
   isFiltered,
   matches,
   type NameOrder,
@@ -77,6 +80,12 @@ const loadGrid = () => import('./portfolio-grid.js');
  * The grid and its virtualiser load with a dynamic import the first time there are rows to show
  * (the cards and toolbar do not wait for them); `updateComplete` waits for them.
  *
+ * Beside the cards, the health distribution (seed 002's executive dashboard) counts the customers
+ * per health band, those without a health observation as "No data": the API's counts (calc's
+ * `healthDistribution` on the server) for the whole scope, calc's over the visible rows once a
+ * filter is applied. Each count is a toggle button that filters the grid to its band, as the
+ * toolbar's Health select does; the grid shows each customer's health score and band.
+ *
  * Under the cards, "Goals at risk" lists every at-risk goal of the scope, a page at a time:
  * opening it asks the API for the first page (`listAtRiskGoals`), "Show more" for the next, so
  * the whole list is reachable and the page holds only what was asked for. Given data, it shows
@@ -84,6 +93,7 @@ const loadGrid = () => import('./portfolio-grid.js');
  *
  * @csspart base - The wrapper.
  * @csspart cards - The summary cards.
+ * @csspart health-distribution - The customers per health band, each a filter toggle.
  * @csspart toolbar - Filters, quick filters and export.
  * @csspart grid - The customer grid.
  * @csspart row - Each customer row.
@@ -417,7 +427,8 @@ export class SuccessPortfolio extends SuccessElement {
       return renderEmpty({ message: 'No customers in this portfolio.' });
     }
     const visible = this.visibleRows;
-    return html`${this.#renderCards(this.#totals(visible))} ${this.#renderAtRisk()}
+    const totals = this.#totals(visible);
+    return html`${this.#renderCards(totals)} ${this.#renderHealth(totals)} ${this.#renderAtRisk()}
       ${this.#renderToolbar(visible)}
       ${
         this._status === 'streaming'
@@ -463,6 +474,38 @@ export class SuccessPortfolio extends SuccessElement {
         <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
       </div>
     </dl>`;
+  }
+
+  #renderHealth(t: Totals) {
+    const f = this.fmt;
+    const d = t.health;
+    const current = this._filter.health;
+    const total = HEALTH_FILTERS.reduce((n, b) => n + d[b], 0);
+    return html`<section part="health-distribution" class="health-distribution" aria-labelledby="health-distribution">
+      <h3 id="health-distribution">Health distribution</h3>
+      ${this.#healthBar(d, total)}
+      <ul class="health-bands">${HEALTH_FILTERS.map(
+        (b) => html`<li><button type="button" class="health-band hb-${b}" data-band=${b}
+          aria-pressed=${current === b ? 'true' : 'false'}
+          @click=${() => this.#setFilter({ health: current === b ? '' : b })}
+          ><span class="swatch" aria-hidden="true"></span><span class="label">${HEALTH_LABELS[b]}</span>
+          <span class="count">${f.number(d[b], 0)}</span><span class="share">${f.percent(total > 0 ? (d[b] / total) * 100 : null)}</span></button></li>`,
+      )}</ul>
+    </section>`;
+  }
+
+  // Drawn with attributes, not inline styles: a page's CSP may forbid style attributes.
+  #healthBar(d: Totals['health'], total: number) {
+    let x = 0;
+    return html`<svg class="health-bar" viewBox="0 0 ${Math.max(total, 1)} 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${HEALTH_FILTERS.map(
+      (b) => {
+        const at = x;
+        x += d[b];
+        return d[b] > 0
+          ? svg`<rect class="hb-${b}" x=${at} y="0" width=${d[b]} height="1"></rect>`
+          : nothing;
+      },
+    )}</svg>`;
   }
 
   /** How many goals are at risk in all: the API's count, or the given list's length. */
@@ -548,6 +591,13 @@ export class SuccessPortfolio extends SuccessElement {
         ${(Object.keys(SEGMENT_LABELS) as Segment[]).map(
           (s) =>
             html`<option value=${s} ?selected=${f.segment === s}>${SEGMENT_LABELS[s]}</option>`,
+        )}
+      </select></label>
+      <label>Health <select class="health-filter" .value=${f.health}
+        @change=${(e: Event) => this.#setFilter({ health: (e.target as HTMLSelectElement).value as HealthFilter | '' })}>
+        <option value="" ?selected=${f.health === ''}>All health bands</option>
+        ${HEALTH_FILTERS.map(
+          (b) => html`<option value=${b} ?selected=${f.health === b}>${HEALTH_LABELS[b]}</option>`,
         )}
       </select></label>
       ${quick('top', 'Top performers')} ${quick('atRisk', 'At risk')}
