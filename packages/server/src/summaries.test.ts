@@ -50,11 +50,10 @@ async function fromScratch(db: Database, now: Date): Promise<Map<string, Custome
   const window = periodWindow('all', null, now);
   const customers = await allCustomers(db);
   const models = new Map((await listHealthModels(db)).map((m) => [m.segment, m]));
-  const segments = new Map(customers.map((c) => [c.id, c.segment]));
   const health = new Map<string, HealthNow>();
   for (const c of customers) {
     const obs = await listHealthObservations(db, c.id);
-    const h = healthNow(models.get(segments.get(c.id) ?? ''), obs.at(-1));
+    const h = healthNow(models.get(c.segment), obs.at(-1));
     if (h) health.set(c.id, h);
   }
   return customerSummaries(

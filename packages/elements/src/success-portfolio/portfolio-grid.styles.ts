@@ -17,6 +17,70 @@ import { css } from 'lit';
 //   hide together, so every row keeps the header's columns (ARIA grid semantics); the CSV export
 //   and the sort keep every column.
 export const gridStyles = css`
+  .health-distribution {
+    margin: 0 0 calc(var(--s-space) * 4);
+  }
+  .health-distribution h3 {
+    font-size: var(--s-font-size);
+    margin: 0 0 calc(var(--s-space) * 2);
+  }
+  .health-bar {
+    display: block;
+    width: 100%;
+    height: 0.5rem;
+    border-radius: 999px;
+    background: var(--s-neutral-bg);
+    margin-bottom: calc(var(--s-space) * 2);
+  }
+  .health-bands {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .health-band {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--s-space) * 1.5);
+  }
+  .health-band[aria-pressed='true'] {
+    border-color: var(--s-accent);
+    background: var(--s-info-bg);
+  }
+  .health-band .count {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .health-band .share {
+    color: var(--s-muted);
+    font-size: var(--s-font-size-sm);
+  }
+  .swatch {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 2px;
+    background: var(--hb);
+  }
+  .hb-excellent {
+    --hb: var(--s-success);
+  }
+  .hb-good {
+    --hb: var(--s-info);
+  }
+  .hb-at_risk {
+    --hb: var(--s-warning);
+  }
+  .hb-critical {
+    --hb: var(--s-danger);
+  }
+  .hb-no_data {
+    --hb: var(--s-neutral);
+  }
+  .health-bar rect {
+    fill: var(--hb);
+  }
   .cell svg {
     width: 1em;
     height: 1em;

@@ -1,11 +1,13 @@
+import type { HealthDistribution } from '@cscx/success-calc';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { emit } from '../events.js';
 import { bandInfo, icon, statusBadge, type Tone } from '../states.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
   type CustomerSuccessSummary,
+  HEALTH_FILTERS,
   HEALTH_LABELS,
   type HealthBand,
   SEGMENT_LABELS,
@@ -93,6 +95,39 @@ export class PortfolioGrid {
     const view = grid.clientHeight - head.offsetHeight;
     if (top < grid.scrollTop) grid.scrollTop = top;
     else if (top + h > grid.scrollTop + view) grid.scrollTop = top + h - view;
+  }
+
+  /**
+   * Seed 002's health distribution: customers per band, no data apart, each count a toggle
+   * button filtering the grid to its band (as the toolbar's Health select does).
+   */
+  renderHealth(d: HealthDistribution): TemplateResult {
+    const host = this.host;
+    const f = host.fmt;
+    const current = host.filter.health;
+    const total = HEALTH_FILTERS.reduce((n, b) => n + d[b], 0);
+    let x = 0;
+    // Drawn with attributes, not inline styles: a page's CSP may forbid style attributes.
+    const bar = HEALTH_FILTERS.map((b) => {
+      const at = x;
+      x += d[b];
+      return d[b] > 0
+        ? svg`<rect class="hb-${b}" x=${at} y="0" width=${d[b]} height="1"></rect>`
+        : nothing;
+    });
+    return html`<section part="health-distribution" class="health-distribution" aria-labelledby="health-distribution">
+      <h3 id="health-distribution">Health distribution</h3>
+      <svg class="health-bar" viewBox="0 0 ${Math.max(total, 1)} 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${bar}</svg>
+      <ul class="health-bands">${HEALTH_FILTERS.map(
+        (b) => html`<li><button type="button" class="health-band hb-${b}" data-band=${b}
+          aria-pressed=${current === b ? 'true' : 'false'}
+          @click=${() => {
+            host.filter = { ...host.filter, health: current === b ? '' : b };
+          }}
+          ><span class="swatch" aria-hidden="true"></span><span class="label">${HEALTH_LABELS[b]}</span>
+          <span class="count">${f.number(d[b], 0)}</span><span class="share">${f.percent(total > 0 ? (d[b] / total) * 100 : null)}</span></button></li>`,
+      )}</ul>
+    </section>`;
   }
 
   /** The grid of `visible` rows, the header sorting them; rows beyond the view are virtual. */

@@ -1,6 +1,6 @@
 import type { SuccessClient } from '@cscx/success-sdk';
 import { ContextConsumer } from '@lit/context';
-import { html, nothing, type PropertyValues, svg } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { clientContext } from '../context.js';
 import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
@@ -428,7 +428,12 @@ export class SuccessPortfolio extends SuccessElement {
     }
     const visible = this.visibleRows;
     const totals = this.#totals(visible);
-    return html`${this.#renderCards(totals)} ${this.#renderHealth(totals)} ${this.#renderAtRisk()}
+    // The distribution arrives with the grid's module: the initial bundle does not carry it.
+    const health = this.#grid.render((grid) => grid.renderHealth(totals.health), {
+      loading: () => nothing,
+      failed: () => nothing,
+    });
+    return html`${this.#renderCards(totals)} ${health} ${this.#renderAtRisk()}
       ${this.#renderToolbar(visible)}
       ${
         this._status === 'streaming'
@@ -474,38 +479,6 @@ export class SuccessPortfolio extends SuccessElement {
         <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
       </div>
     </dl>`;
-  }
-
-  #renderHealth(t: Totals) {
-    const f = this.fmt;
-    const d = t.health;
-    const current = this._filter.health;
-    const total = HEALTH_FILTERS.reduce((n, b) => n + d[b], 0);
-    return html`<section part="health-distribution" class="health-distribution" aria-labelledby="health-distribution">
-      <h3 id="health-distribution">Health distribution</h3>
-      ${this.#healthBar(d, total)}
-      <ul class="health-bands">${HEALTH_FILTERS.map(
-        (b) => html`<li><button type="button" class="health-band hb-${b}" data-band=${b}
-          aria-pressed=${current === b ? 'true' : 'false'}
-          @click=${() => this.#setFilter({ health: current === b ? '' : b })}
-          ><span class="swatch" aria-hidden="true"></span><span class="label">${HEALTH_LABELS[b]}</span>
-          <span class="count">${f.number(d[b], 0)}</span><span class="share">${f.percent(total > 0 ? (d[b] / total) * 100 : null)}</span></button></li>`,
-      )}</ul>
-    </section>`;
-  }
-
-  // Drawn with attributes, not inline styles: a page's CSP may forbid style attributes.
-  #healthBar(d: Totals['health'], total: number) {
-    let x = 0;
-    return html`<svg class="health-bar" viewBox="0 0 ${Math.max(total, 1)} 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${HEALTH_FILTERS.map(
-      (b) => {
-        const at = x;
-        x += d[b];
-        return d[b] > 0
-          ? svg`<rect class="hb-${b}" x=${at} y="0" width=${d[b]} height="1"></rect>`
-          : nothing;
-      },
-    )}</svg>`;
   }
 
   /** How many goals are at risk in all: the API's count, or the given list's length. */
