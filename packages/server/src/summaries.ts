@@ -181,13 +181,17 @@ export class SummaryStore {
   async #refresh(now: Date): Promise<Snapshot> {
     const day = isoDay(now);
     if (day !== this.#day) this.#dirtyAll = true;
-    // A changed health model re-bands every customer of its segment: recompute everyone.
-    const models = await this.#source.healthModels();
-    const key = modelsKey(models);
-    if (key !== this.#modelsKey) {
-      this.#dirtyAll = true;
-      this.#modelsKey = key;
-      this.#models = new Map(models.map((m) => [m.segment, m]));
+    // A changed health model re-bands every customer of its segment: recompute everyone. On
+    // PGlite this process made the change and cleared the cache (dirtyAll), so the models are
+    // read only then; on PostgreSQL another process may have, so they are read every time.
+    if (this.#dirtyAll || !this.#db.exclusive || this.#modelsKey === null) {
+      const models = await this.#source.healthModels();
+      const key = modelsKey(models);
+      if (key !== this.#modelsKey) {
+        this.#dirtyAll = true;
+        this.#modelsKey = key;
+        this.#models = new Map(models.map((m) => [m.segment, m]));
+      }
     }
     // PostgreSQL: revisions first, so a write landing while the data loads differs next time.
     const revs = this.#db.exclusive ? null : await this.#source.revisions();

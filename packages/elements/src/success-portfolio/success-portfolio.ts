@@ -429,7 +429,7 @@ export class SuccessPortfolio extends SuccessElement {
     const visible = this.visibleRows;
     const totals = this.#totals(visible);
     // The distribution arrives with the grid's module: the initial bundle does not carry it.
-    const health = this.#grid.render((grid) => grid.renderHealth(totals.health), {
+    const health = this.#grid.render<unknown>((grid) => grid.renderHealth(totals.health), {
       loading: () => nothing,
       failed: () => nothing,
     });
