@@ -12,7 +12,7 @@ import { css } from 'lit';
 //   second line instead of clipping, since the header row is not virtualised.
 // - Narrower containers keep the columns that answer "who needs attention" (customer, score,
 //   ROI, value, at risk) readable instead of squeezing all eight: first segment and last update
-//   go (with the health band; the health score stays), then the rows stack on two lines and
+//   go, then the health band (the health score stays), then the rows stack on two lines and
 //   goals achieved goes too. Header cells and row cells
 //   hide together, so every row keeps the header's columns (ARIA grid semantics); the CSV export
 //   and the sort keep every column.
@@ -167,10 +167,17 @@ export const gridStyles = css`
   }
   @container (max-width: 68rem) {
     .row {
-      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 4.5rem 6rem 5rem;
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 7rem 4.5rem 6rem 5rem;
     }
     .c-segment,
-    .c-updated,
+    .c-updated {
+      display: none;
+    }
+  }
+  @container (max-width: 54rem) {
+    .row {
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 4.5rem 6rem 5rem;
+    }
     .c-healthBand {
       display: none;
     }

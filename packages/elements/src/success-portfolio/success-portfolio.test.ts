@@ -379,6 +379,7 @@ describe('<success-portfolio>', () => {
       [360, ['name', 'score', 'health', 'roi', 'value', 'atRisk']],
       [720, ['name', 'score', 'health', 'roi', 'value', 'atRisk']],
       [800, ['name', 'goals', 'score', 'health', 'roi', 'value', 'atRisk']],
+      [1000, ['name', 'goals', 'score', 'health', 'healthBand', 'roi', 'value', 'atRisk']],
       [1200, COLUMNS],
     ];
     const shown = (cells: Iterable<Element>) =>
