@@ -208,6 +208,9 @@ function portfolioCustomers(n) {
       achievement_rate: total ? (achieved / total) * 100 : null,
       success_score: score,
       success_band: score === null ? null : score >= 80 ? 'strong' : score >= 60 ? 'moderate' : 'weak',
+      // From the index, not rnd(): the other columns keep the values earlier results measured.
+      health_score: i % 10 === 0 ? null : (i * 37) % 101,
+      health_band: i % 10 === 0 ? null : (i * 37) % 101 >= 90 ? 'excellent' : (i * 37) % 101 >= 70 ? 'good' : (i * 37) % 101 >= 50 ? 'at_risk' : 'critical',
       roi_multiplier: rnd() < 0.1 ? null : Math.round(rnd() * 800) / 100,
       total_value: Math.round(rnd() * 500000),
       last_updated: total ? new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() : null,
@@ -246,7 +249,7 @@ function plainTable(data) {
   const seg = { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB' };
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
-  for (const h of ['Customer', 'Segment', 'Goals achieved', 'Success score', 'ROI', 'Value', 'At risk', 'Last update']) {
+  for (const h of ['Customer', 'Segment', 'Goals achieved', 'Success score', 'Health', 'Health band', 'ROI', 'Value', 'At risk', 'Last update']) {
     const th = document.createElement('th');
     th.textContent = h;
     head.append(th);
@@ -258,6 +261,7 @@ function plainTable(data) {
     const cells = [
       c.name, seg[c.segment], num.format(c.goals_achieved) + ' / ' + num.format(c.goals_total),
       c.success_score === null ? '—' : num.format(c.success_score) + ' ' + (c.success_band ?? ''),
+      c.health_score === null ? '—' : num.format(c.health_score), c.health_band ?? 'No data',
       c.roi_multiplier === null ? '—' : c.roi_multiplier.toFixed(1) + 'x', money.format(c.total_value),
       num.format(c.goals_at_risk), c.last_updated === null ? '—' : date.format(new Date(c.last_updated)),
     ];

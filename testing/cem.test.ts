@@ -11,6 +11,7 @@ const TAGS = [
   'success-benchmarks',
   'success-goals-table',
   'success-health',
+  'success-kpis',
   'success-milestones',
   'success-overview',
   'success-portfolio',

@@ -8,6 +8,7 @@ import '@cscx/success-elements/define/success-portfolio.js';
 import '@cscx/success-elements/define/goal-editor.js';
 import '@cscx/success-elements/define/goal-progress.js';
 import '@cscx/success-elements/define/success-health.js';
+import '@cscx/success-elements/define/success-kpis.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
@@ -64,7 +65,10 @@ function showCustomer(id: string) {
   $('customer-name').textContent = name;
   $('crumb-name').textContent = name;
   overview.setAttribute('customer-id', id);
-  if (!$('health-panel').hidden) health.setAttribute('customer-id', id);
+  if (!$('health-panel').hidden) {
+    health.setAttribute('customer-id', id);
+    kpis.setAttribute('customer-id', id);
+  }
   showOverview();
   for (const li of list.querySelectorAll<HTMLElement>('[role=option]'))
     li.setAttribute('aria-selected', String(li.dataset.id === id));
@@ -72,12 +76,13 @@ function showCustomer(id: string) {
 }
 
 const health = $<HTMLElement>('health');
+const kpis = $<HTMLElement>('kpis');
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')];
 
 /**
  * Shows the panel of `tab` (ARIA practices' tabs, activated when focused): only the selected
- * tab is in the Tab order. The health element gets its customer only when its panel shows, so
- * a page that never opens Health never asks for it.
+ * tab is in the Tab order. The health and KPI elements get their customer only when their panel
+ * shows, so a page that never opens Health never asks for either.
  */
 function selectTab(tab: HTMLButtonElement) {
   for (const t of tabs) {
@@ -87,7 +92,10 @@ function selectTab(tab: HTMLButtonElement) {
     const panel = t.getAttribute('aria-controls');
     if (panel) $(panel).hidden = !on;
   }
-  if (tab.id === 'health-tab') health.setAttribute('customer-id', selected);
+  if (tab.id === 'health-tab') {
+    health.setAttribute('customer-id', selected);
+    kpis.setAttribute('customer-id', selected);
+  }
 }
 
 $('customer-view')

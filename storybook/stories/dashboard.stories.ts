@@ -2,8 +2,10 @@
 // network), so every state can be looked at and checked.
 
 import examples from 'virtual:cscx-examples';
+import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { backdrop, type DisplayArgs, displayArgs, displayArgTypes } from './args.js';
 
 const acme = () => structuredClone(examples.customerSuccessMetrics);
@@ -140,3 +142,144 @@ export const HealthCritical: Story = {
 };
 
 export const HealthCriticalDark: Story = { ...HealthCritical, args: { theme: 'dark' } };
+
+const kpis = () => structuredClone(examples.customerKpis);
+
+/**
+ * A client for the provider states of `<success-kpis>` with no server: `answers` gives the
+ * response to each request in turn (the last one repeats); `pending` never settles.
+ */
+function storyClient(answers: readonly ('data' | 'failed' | 'pending')[]): SuccessClient {
+  let call = 0;
+  return createSuccessClient({
+    baseUrl: 'https://story.invalid',
+    token: 'story',
+    retries: 0,
+    fetch: (input) => {
+      const answer = answers[Math.min(call++, answers.length - 1)];
+      if (answer === 'data') {
+        return Promise.resolve(
+          new Response(JSON.stringify(kpis()), { headers: { 'content-type': 'application/json' } }),
+        );
+      }
+      if (answer === 'failed') {
+        const problem = {
+          type: 'about:blank',
+          title: 'Internal server error',
+          status: 500,
+          detail: 'The story server failed on purpose.',
+        };
+        return Promise.resolve(
+          new Response(JSON.stringify(problem), {
+            status: 500,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+        );
+      }
+      return new Promise<Response>((_, reject) => {
+        const signal = (input as Request).signal;
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    },
+  });
+}
+
+/** Acme's KPIs for November 2026: every rating, trends each way, CLV and CAC payback unrated. */
+export const Kpis: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-kpis .data=${kpis()} locale=${locale} theme=${theme}></success-kpis>
+  </div>`,
+};
+
+export const KpisDark: Story = { ...Kpis, args: { theme: 'dark' } };
+
+export const KpisGerman: Story = { ...Kpis, args: { locale: 'de-DE' } };
+
+/** A month with no survey answers: CSAT, NPS and CES read "Not measured" with the reason. */
+export const KpisPartial: Story = {
+  render: ({ locale, theme }) => {
+    const k = kpis();
+    for (const name of ['csat', 'csat_percent', 'nps', 'ces'] as const) {
+      k.kpis[name] = {
+        ...k.kpis[name],
+        value: null,
+        rating: null,
+        trend: null,
+        previous_value: null,
+        reason: 'No survey answers recorded for 2026-11.',
+      };
+    }
+    return html`<div style=${backdrop(theme)}>
+      <success-kpis .data=${k} locale=${locale} theme=${theme}></success-kpis>
+    </div>`;
+  },
+};
+
+/** A customer with no KPI observation yet: the API's note. */
+export const KpisEmpty: Story = {
+  render: ({ locale, theme }) => {
+    const k = {
+      ...kpis(),
+      period: null,
+      previous_period: null,
+      periods: [],
+      observation: null,
+      note: 'No KPI observation recorded for this customer yet.',
+    };
+    return html`<div style=${backdrop(theme)}>
+      <success-kpis .data=${k} locale=${locale} theme=${theme}></success-kpis>
+    </div>`;
+  },
+};
+
+/** Inside a provider, while the first answer is on its way. */
+export const KpisLoading: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-provider .client=${storyClient(['pending'])} locale=${locale} theme=${theme}>
+      <success-kpis customer-id="cus_acme"></success-kpis>
+    </success-provider>
+  </div>`,
+};
+
+/** Inside a provider, when the request failed: the problem's title and Retry. */
+export const KpisError: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-provider .client=${storyClient(['failed', 'data'])} locale=${locale} theme=${theme}>
+      <success-kpis customer-id="cus_acme"></success-kpis>
+    </success-provider>
+  </div>`,
+};
+
+/** The KPIs shown, then a refresh that failed: the earlier data stays, marked, with Retry. */
+export const KpisStale: Story = {
+  render: ({ locale, theme }) => {
+    const refreshOnce = (el: Element | undefined) => {
+      if (!(el instanceof HTMLElement) || el.dataset.refreshed) return;
+      el.dataset.refreshed = 'yes';
+      const kpisEl = el as HTMLElementTagNameMap['success-kpis'];
+      void customElements.whenDefined('success-kpis').then(async () => {
+        // The first answer shown, then the refresh that fails.
+        while (kpisEl.kpis.value === undefined) {
+          await kpisEl.updateComplete;
+          await kpisEl.kpis.settled;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        await kpisEl.refresh();
+      });
+    };
+    return html`<div style=${backdrop(theme)}>
+      <success-provider .client=${storyClient(['data', 'failed'])} locale=${locale} theme=${theme}>
+        <success-kpis customer-id="cus_acme" ${ref(refreshOnce)}></success-kpis>
+      </success-provider>
+    </div>`;
+  },
+};
+
+/** Acme's viewer (a read-only token): the same tiles, and nothing to edit, as for every role. */
+export const KpisReadOnly: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-provider .client=${storyClient(['data'])} locale=${locale} theme=${theme}>
+      <success-kpis customer-id="cus_acme" heading="Acme Corp KPIs (read-only)"></success-kpis>
+    </success-provider>
+  </div>`,
+};

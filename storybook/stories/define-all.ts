@@ -4,6 +4,7 @@ import '../../packages/elements/src/define/goal-progress.js';
 import '../../packages/elements/src/define/success-benchmarks.js';
 import '../../packages/elements/src/define/success-goals-table.js';
 import '../../packages/elements/src/define/success-health.js';
+import '../../packages/elements/src/define/success-kpis.js';
 import '../../packages/elements/src/define/success-milestones.js';
 import '../../packages/elements/src/define/success-overview.js';
 import '../../packages/elements/src/define/success-portfolio.js';

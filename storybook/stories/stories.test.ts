@@ -86,4 +86,18 @@ describe('Storybook stories', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('Dashboard/KpisStale and KpisError show the states they are named after', async () => {
+    const shown = async (title: string) => {
+      const { story, meta } = stories.find((s) => s.title === title)!;
+      const el = await fixture(story.render({ ...meta.args, ...story.args } as DisplayArgs));
+      return el.querySelector('success-kpis')!;
+    };
+    const stale = await shown('Dashboard/KpisStale');
+    await until(() => deepText(stale).includes('The latest refresh failed'), 'stale notice');
+    expect(deepText(stale)).to.include('Net revenue retention');
+    const error = await shown('Dashboard/KpisError');
+    await until(() => deepText(error).includes('Internal server error'), 'error state');
+    expect(error.shadowRoot!.querySelector('[role="alert"] button')).to.exist;
+  });
 });

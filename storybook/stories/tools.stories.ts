@@ -28,6 +28,17 @@ export function manyCustomers(count: number): PortfolioRow[] {
       success_band: (['weak', 'moderate', 'strong'] as const)[
         i % 3
       ] as PortfolioRow['success_band'],
+      // Every health band of seed 002 (90 / 70 / 50), and one customer in eleven without health.
+      health_score: i % 11 === 0 ? null : (i * 29) % 101,
+      health_band: (i % 11 === 0
+        ? null
+        : (i * 29) % 101 >= 90
+          ? 'excellent'
+          : (i * 29) % 101 >= 70
+            ? 'good'
+            : (i * 29) % 101 >= 50
+              ? 'at_risk'
+              : 'critical') as PortfolioRow['health_band'],
       roi_multiplier: ((i * 13) % 60) / 10,
       total_value: ((i * 7919) % 900) * 1000,
     };

@@ -3,6 +3,7 @@ declare module 'virtual:cscx-examples' {
     AccountSuccessMetrics,
     Benchmarks,
     CustomerHealth,
+    CustomerKpis,
     CustomerSuccessMetrics,
     Milestone,
     SuccessGoal,
@@ -15,6 +16,8 @@ declare module 'virtual:cscx-examples' {
   const examples: {
     readonly customerSuccessMetrics: CustomerSuccessMetrics;
     readonly accountSuccessMetrics: AccountSuccessMetrics;
+    /** Acme's KPIs as the reference server computes them (testing/kpis-example.json). */
+    readonly customerKpis: CustomerKpis;
     readonly portfolio: PortfolioSuccessMetrics;
     readonly schemas: {
       readonly SuccessGoal: SuccessGoal;

@@ -5,6 +5,7 @@ import {
   HEALTH_BANDS,
   type HealthComponents,
   healthBand,
+  healthDistribution,
   healthScore,
 } from './health-score.js';
 
@@ -202,5 +203,42 @@ describe('healthBand', () => {
       ['at_risk', 50],
       ['critical', 0],
     ]);
+  });
+});
+
+describe('healthDistribution', () => {
+  it('counts customers per band of seed 002 and those without a score as no data', () => {
+    expect(
+      healthDistribution(['good', 'critical', null, 'good', 'excellent', 'at_risk', undefined]),
+    ).toEqual({
+      excellent: 1,
+      good: 2,
+      at_risk: 1,
+      critical: 1,
+      no_data: 2,
+    });
+  });
+
+  it('adds up to the number of customers, whatever the bands', () => {
+    const band = fc.constantFrom(
+      'excellent',
+      'good',
+      'at_risk',
+      'critical',
+      null,
+      undefined,
+      'strong' as never,
+    );
+    fc.assert(
+      fc.property(fc.array(band), (bands) => {
+        const d = healthDistribution(bands);
+        expect(d.excellent + d.good + d.at_risk + d.critical + d.no_data).toBe(bands.length);
+      }),
+    );
+  });
+
+  it('counts the bands healthBand gives, at the seed boundaries 90 / 70 / 50', () => {
+    const d = healthDistribution([90, 89.5, 70, 69.9, 50, 49.9].map((s) => healthBand(s)));
+    expect(d).toEqual({ excellent: 1, good: 2, at_risk: 2, critical: 1, no_data: 0 });
   });
 });

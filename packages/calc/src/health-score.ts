@@ -161,3 +161,32 @@ export function healthScore(
     ? { ok: true, score, band: healthBand(score, bands) }
     : fail('invalid_weights', 'All weights are 0. Give one a weight above 0.');
 }
+
+/** Customers per health band, and those without a health score (`no_data`). */
+export interface HealthDistribution {
+  readonly excellent: number;
+  readonly good: number;
+  readonly at_risk: number;
+  readonly critical: number;
+  readonly no_data: number;
+}
+
+/**
+ * Seed 002's executive-dashboard distribution: how many customers fall in each band. A customer
+ * without a health score (null, or anything that is not a band) counts as `no_data`, so the
+ * counts always add up to the number of customers.
+ *
+ * @example
+ * healthDistribution(['good', 'critical', null, 'good']);
+ * // { excellent: 0, good: 2, at_risk: 0, critical: 1, no_data: 1 }
+ */
+export function healthDistribution(
+  bands: Iterable<HealthBand | null | undefined>,
+): HealthDistribution {
+  const d = { excellent: 0, good: 0, at_risk: 0, critical: 0, no_data: 0 };
+  for (const b of bands) {
+    if (b === 'excellent' || b === 'good' || b === 'at_risk' || b === 'critical') d[b]++;
+    else d.no_data++;
+  }
+  return d;
+}

@@ -42,6 +42,7 @@ export { SuccessBenchmarks } from './success-benchmarks/success-benchmarks.js';
 export { SuccessElement } from './success-element.js';
 export { SuccessGoalsTable } from './success-goals-table/success-goals-table.js';
 export { SuccessHealth } from './success-health/success-health.js';
+export { SuccessKpis } from './success-kpis/success-kpis.js';
 export { type MilestoneItem, SuccessMilestones } from './success-milestones/success-milestones.js';
 export { SuccessOverview } from './success-overview/success-overview.js';
 export { SuccessPortfolio } from './success-portfolio/success-portfolio.js';

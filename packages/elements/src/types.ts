@@ -34,6 +34,11 @@ export type HealthComponent = Schemas['HealthComponent'];
 export type HealthHistoryPoint = Schemas['HealthHistoryPoint'];
 /** Named apart from calc's `HealthTrigger`: the wire shape, with its cause in words. */
 export type HealthTriggerData = Schemas['HealthTrigger'];
+export type CustomerKpis = Schemas['CustomerKpis'];
+export type Kpi = Schemas['Kpi'];
+export type KpiValues = Schemas['KpiValues'];
+export type KpiRating = Schemas['KpiRating'];
+export type KpiTrend = Schemas['KpiTrend'];
 export type Explanation = Schemas['Explanation'];
 /** `explanations` of a response (`explain: true`), keyed by JSON Pointer (RFC 6901). */
 export type Explanations = Readonly<Record<string, Explanation>>;

@@ -22,6 +22,7 @@ export { GoalProgress, type GoalProgressProps } from './goal-progress.js';
 export { SuccessBenchmarks, type SuccessBenchmarksProps } from './success-benchmarks.js';
 export { SuccessGoalsTable, type SuccessGoalsTableProps } from './success-goals-table.js';
 export { SuccessHealth, type SuccessHealthProps } from './success-health.js';
+export { SuccessKpis, type SuccessKpisProps } from './success-kpis.js';
 export { SuccessMilestones, type SuccessMilestonesProps } from './success-milestones.js';
 export { SuccessOverview, type SuccessOverviewProps } from './success-overview.js';
 export { SuccessPortfolio, type SuccessPortfolioProps } from './success-portfolio.js';

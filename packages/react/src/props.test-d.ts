@@ -8,6 +8,7 @@ import type {
   SuccessGoalSelectDetail,
   SuccessGoalsTable as SuccessGoalsTableElement,
   SuccessHealth as SuccessHealthElement,
+  SuccessKpis as SuccessKpisElement,
   SuccessMilestones as SuccessMilestonesElement,
   SuccessOverview as SuccessOverviewElement,
   SuccessPortfolio as SuccessPortfolioElement,
@@ -26,6 +27,7 @@ import {
   type SuccessBenchmarksProps,
   type SuccessGoalsTableProps,
   type SuccessHealthProps,
+  type SuccessKpisProps,
   SuccessMilestones,
   type SuccessMilestonesProps,
   SuccessOverview,
@@ -91,6 +93,7 @@ describe('wrapper props', () => {
     expectTypeOf<Covers<SuccessPortfolioProps, Declared<typeof SuccessPortfolioElement>>>();
     expectTypeOf<Covers<GoalEditorProps, Declared<typeof GoalEditorElement>>>();
     expectTypeOf<Covers<SuccessHealthProps, Declared<typeof SuccessHealthElement>>>();
+    expectTypeOf<Covers<SuccessKpisProps, Declared<typeof SuccessKpisElement>>>();
     // The display options, declared once by the elements' base class.
     expectTypeOf<Covers<SuccessScoreProps, 'theme' | 'locale' | 'currency'>>();
   });

@@ -77,6 +77,7 @@ describe('every wrapper', () => {
         'SuccessBenchmarks',
         'SuccessGoalsTable',
         'SuccessHealth',
+        'SuccessKpis',
         'SuccessMilestones',
         'SuccessOverview',
         'SuccessPortfolio',

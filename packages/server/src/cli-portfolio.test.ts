@@ -43,6 +43,16 @@ describeBackends('the CLI on the portfolio (%s)', (backend) => {
     const rows = table.stdout.split('\n').filter((l) => /\s(enterprise|mid_market|smb)\s/.test(l));
     expect(rows).toHaveLength(data.summary.customers);
     expect(table.stdout).toContain('Every goal at risk: cscx-success at-risk');
+    // The health distribution and each customer's health, the API's numbers.
+    const d = data.summary.health_distribution;
+    expect(table.stdout).toContain(
+      `Health: ${d.excellent} excellent, ${d.good} good, ${d.at_risk} at risk, ${d.critical} critical, ${d.no_data} no data`,
+    );
+    const acme = data.customers.find((c) => c.customer_id === 'cus_acme')!;
+    const acmeRow = rows.find((l) => l.startsWith('Acme Corp '))!;
+    expect(acmeRow).toContain(
+      `${Math.round(acme.health_score!)} ${acme.health_band!.replace('_', ' ')}`,
+    );
   });
 
   it('prints every at-risk goal of the scope with its id, for a manager and a CSM', async () => {

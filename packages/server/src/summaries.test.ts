@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadCache } from './cache.js';
 import type { Database } from './db/database.js';
 import { dropSchema, openPostgres } from './db/postgres.js';
+import { type HealthNow, healthNow } from './derive/health.js';
 import { periodWindow } from './derive/period.js';
 import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
 import {
@@ -15,6 +16,7 @@ import {
   lockCustomer,
 } from './repo/customers.js';
 import { insertMeasurements, loadGoals, touchGoal, updateGoal } from './repo/goals.js';
+import { listHealthModels, listHealthObservations } from './repo/health.js';
 import { databaseSummarySource, type SummarySource, SummaryStore } from './summaries.js';
 import { buildSeeded, seededDatabase, TEST_NOW } from './testing/harness.js';
 import { describeBackends, TEST_DATABASE_URL, type TestDatabase } from './testing/test-db.js';
@@ -37,6 +39,8 @@ function countingSource(db: Database) {
       return inner.goals(ids, until);
     },
     revisions: () => inner.revisions(),
+    latestHealth: (ids) => inner.latestHealth(ids),
+    healthModels: () => inner.healthModels(),
   };
   return { source, loads };
 }
@@ -44,10 +48,19 @@ function countingSource(db: Database) {
 /** What `allSummaries` answered before the store: every customer recomputed now. */
 async function fromScratch(db: Database, now: Date): Promise<Map<string, CustomerSummary>> {
   const window = periodWindow('all', null, now);
+  const customers = await allCustomers(db);
+  const models = new Map((await listHealthModels(db)).map((m) => [m.segment, m]));
+  const health = new Map<string, HealthNow>();
+  for (const c of customers) {
+    const obs = await listHealthObservations(db, c.id);
+    const h = healthNow(models.get(c.segment), obs.at(-1));
+    if (h) health.set(c.id, h);
+  }
   return customerSummaries(
-    await allCustomers(db),
+    customers,
     await loadGoals(db, { until: window.endMs, history: 'latest' }),
     window,
+    health,
   );
 }
 

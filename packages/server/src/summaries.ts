@@ -1,6 +1,7 @@
 import type { ReadCache } from './cache.js';
 import { isoDay } from './clock.js';
 import type { Database } from './db/database.js';
+import { type HealthNow, healthNow } from './derive/health.js';
 import { periodWindow } from './derive/period.js';
 import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
 import {
@@ -10,6 +11,12 @@ import {
   customersByIds,
 } from './repo/customers.js';
 import { type GoalRecord, loadGoals } from './repo/goals.js';
+import {
+  type HealthModelRecord,
+  type HealthObservationRecord,
+  latestHealthObservations,
+  listHealthModels,
+} from './repo/health.js';
 
 /**
  * What the summaries store reads from the database. A seam so tests can count what is loaded
@@ -27,6 +34,10 @@ export interface SummarySource {
    * data changes). Read only when other processes may write (`db.exclusive` false).
    */
   revisions(): Promise<Map<string, string>>;
+  /** Each customer's latest health observation: of `ids`, or of everyone (null). */
+  latestHealth(ids: readonly string[] | null): Promise<HealthObservationRecord[]>;
+  /** Every segment's health model (a handful of rows, read on every refresh). */
+  healthModels(): Promise<HealthModelRecord[]>;
 }
 
 /** The source reading `db` through the repo functions. */
@@ -37,6 +48,8 @@ export function databaseSummarySource(db: Database): SummarySource {
     goals: (ids, until) =>
       loadGoals(db, { ...(ids === null ? {} : { customerIds: ids }), until, history: 'latest' }),
     revisions: () => customerRevisions(db),
+    latestHealth: (ids) => latestHealthObservations(db, ids),
+    healthModels: () => listHealthModels(db),
   };
 }
 
@@ -64,6 +77,27 @@ interface Snapshot {
 /** Byte order of UTF-8, as the database sorts (`COLLATE "C"`). */
 function compareBytes(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** Each customer's health now, under its segment's model. */
+function healthOf(
+  customers: readonly CustomerRecord[],
+  latest: readonly HealthObservationRecord[],
+  models: ReadonlyMap<string, HealthModelRecord>,
+): Map<string, HealthNow> {
+  const segment = new Map(customers.map((c) => [c.id, c.segment]));
+  const out = new Map<string, HealthNow>();
+  for (const o of latest) {
+    const s = segment.get(o.customer_id);
+    const h = s === undefined ? null : healthNow(models.get(s), o);
+    if (h) out.set(o.customer_id, h);
+  }
+  return out;
+}
+
+/** What changes every customer's health at once: any model's version. */
+function modelsKey(models: readonly HealthModelRecord[]): string {
+  return models.map((m) => `${m.segment}:${m.version}`).join(',');
 }
 
 function byNameThenId(a: CustomerSummary, b: CustomerSummary): number {
@@ -108,6 +142,9 @@ export class SummaryStore {
   #dirty = new Set<string>();
   #dirtyAll = true;
   #snapshot: Snapshot | null = null;
+  /** The health models the entries were computed with, and their versions' key. */
+  #models = new Map<string, HealthModelRecord>();
+  #modelsKey: string | null = null;
   /** Refreshes run one at a time: a second caller waits and then sees the first's result. */
   #queue: Promise<unknown> = Promise.resolve();
   #stats = { fullRefreshes: 0, partialRefreshes: 0, customersReloaded: 0 };
@@ -144,6 +181,18 @@ export class SummaryStore {
   async #refresh(now: Date): Promise<Snapshot> {
     const day = isoDay(now);
     if (day !== this.#day) this.#dirtyAll = true;
+    // A changed health model re-bands every customer of its segment: recompute everyone. On
+    // PGlite this process made the change and cleared the cache (dirtyAll), so the models are
+    // read only then; on PostgreSQL another process may have, so they are read every time.
+    if (this.#dirtyAll || !this.#db.exclusive || this.#modelsKey === null) {
+      const models = await this.#source.healthModels();
+      const key = modelsKey(models);
+      if (key !== this.#modelsKey) {
+        this.#dirtyAll = true;
+        this.#modelsKey = key;
+        this.#models = new Map(models.map((m) => [m.segment, m]));
+      }
+    }
     // PostgreSQL: revisions first, so a write landing while the data loads differs next time.
     const revs = this.#db.exclusive ? null : await this.#source.revisions();
     if (revs && !this.#dirtyAll) {
@@ -167,11 +216,11 @@ export class SummaryStore {
       const rows: CustomerSummary[] = [];
       for (let i = 0; i < customers.length; i += FULL_CHUNK) {
         const chunk = customers.slice(i, i + FULL_CHUNK);
-        const goals = await this.#source.goals(
-          chunk.map((c) => c.id),
-          window.endMs,
-        );
-        for (const summary of customerSummaries(chunk, goals, window).values()) rows.push(summary);
+        const ids = chunk.map((c) => c.id);
+        const goals = await this.#source.goals(ids, window.endMs);
+        const health = healthOf(chunk, await this.#source.latestHealth(ids), this.#models);
+        for (const summary of customerSummaries(chunk, goals, window, health).values())
+          rows.push(summary);
       }
       this.#entries.clear();
       for (const summary of rows)
@@ -194,15 +243,22 @@ export class SummaryStore {
     this.#dirty = new Set();
     let customers: CustomerRecord[];
     let goals: GoalRecord[];
+    let latest: HealthObservationRecord[];
     const window = periodWindow('all', null, now);
     try {
       customers = await this.#source.customers(ids);
       goals = customers.length > 0 ? await this.#source.goals(ids, window.endMs) : [];
+      latest = customers.length > 0 ? await this.#source.latestHealth(ids) : [];
     } catch (e) {
       for (const id of ids) this.#dirty.add(id);
       throw e;
     }
-    const fresh = customerSummaries(customers, goals, window);
+    const fresh = customerSummaries(
+      customers,
+      goals,
+      window,
+      healthOf(customers, latest, this.#models),
+    );
     let reorder = false;
     for (const id of ids) {
       const before = this.#entries.get(id);

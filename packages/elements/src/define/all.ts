@@ -9,6 +9,7 @@ import './goal-progress.js';
 import './success-benchmarks.js';
 import './success-goals-table.js';
 import './success-health.js';
+import './success-kpis.js';
 import './success-milestones.js';
 import './success-overview.js';
 import './success-portfolio.js';

@@ -12,10 +12,75 @@ import { css } from 'lit';
 //   second line instead of clipping, since the header row is not virtualised.
 // - Narrower containers keep the columns that answer "who needs attention" (customer, score,
 //   ROI, value, at risk) readable instead of squeezing all eight: first segment and last update
-//   go, then the rows stack on two lines and goals achieved goes too. Header cells and row cells
+//   go, then the health band (the health score stays), then the rows stack on two lines and
+//   goals achieved goes too. Header cells and row cells
 //   hide together, so every row keeps the header's columns (ARIA grid semantics); the CSV export
 //   and the sort keep every column.
 export const gridStyles = css`
+  .health-distribution {
+    margin: 0 0 calc(var(--s-space) * 4);
+  }
+  .health-distribution h3 {
+    font-size: var(--s-font-size);
+    margin: 0 0 calc(var(--s-space) * 2);
+  }
+  .health-bar {
+    display: block;
+    width: 100%;
+    height: 0.5rem;
+    border-radius: 999px;
+    background: var(--s-neutral-bg);
+    margin-bottom: calc(var(--s-space) * 2);
+  }
+  .health-bands {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .health-band {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--s-space) * 1.5);
+  }
+  .health-band[aria-pressed='true'] {
+    border-color: var(--s-accent);
+    background: var(--s-info-bg);
+  }
+  .health-band .count {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .health-band .share {
+    color: var(--s-muted);
+    font-size: var(--s-font-size-sm);
+  }
+  .swatch {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 2px;
+    background: var(--hb);
+  }
+  .hb-excellent {
+    --hb: var(--s-success);
+  }
+  .hb-good {
+    --hb: var(--s-info);
+  }
+  .hb-at_risk {
+    --hb: var(--s-warning);
+  }
+  .hb-critical {
+    --hb: var(--s-danger);
+  }
+  .hb-no_data {
+    --hb: var(--s-neutral);
+  }
+  .health-bar rect {
+    fill: var(--hb);
+  }
   .cell svg {
     width: 1em;
     height: 1em;
@@ -42,7 +107,7 @@ export const gridStyles = css`
   .row {
     display: grid;
     grid-template-columns:
-      minmax(9rem, 1fr) 6.5rem 8rem 8.5rem 4.5rem 6rem 5rem 7.5rem;
+      minmax(9rem, 1fr) 6.5rem 8rem 8.5rem 4.5rem 7rem 4.5rem 6rem 5rem 7.5rem;
     height: 2.5rem;
     width: 100%;
     box-sizing: border-box;
@@ -100,20 +165,28 @@ export const gridStyles = css`
     justify-content: flex-end;
     gap: calc(var(--s-space) * 2);
   }
-  @container (max-width: 56rem) {
+  @container (max-width: 68rem) {
     .row {
-      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 6rem 5rem;
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 7rem 4.5rem 6rem 5rem;
     }
     .c-segment,
     .c-updated {
       display: none;
     }
   }
-  @container (max-width: 42rem) {
+  @container (max-width: 54rem) {
+    .row {
+      grid-template-columns: minmax(9rem, 1fr) 8rem 8.5rem 4.5rem 4.5rem 6rem 5rem;
+    }
+    .c-healthBand {
+      display: none;
+    }
+  }
+  @container (max-width: 46.5rem) {
     .row {
       grid-template-columns: minmax(8.5rem, 1.7fr) minmax(4.5rem, 1fr) minmax(5.5rem, 1fr);
       grid-template-areas:
-        'name name value'
+        'name health value'
         'score roi atRisk';
       grid-template-rows: 1fr 1fr;
       height: 3.75rem;
@@ -129,6 +202,9 @@ export const gridStyles = css`
     }
     .c-value {
       grid-area: value;
+    }
+    .c-health {
+      grid-area: health;
     }
     .c-score {
       grid-area: score;

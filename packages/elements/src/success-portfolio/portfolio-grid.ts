@@ -1,11 +1,15 @@
+import type { HealthDistribution } from '@cscx/success-calc';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { emit } from '../events.js';
-import { bandInfo, icon, statusBadge } from '../states.js';
+import { bandInfo, icon, statusBadge, type Tone } from '../states.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
   type CustomerSuccessSummary,
+  HEALTH_FILTERS,
+  HEALTH_LABELS,
+  type HealthBand,
   SEGMENT_LABELS,
 } from './portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
@@ -15,6 +19,14 @@ export { gridStyles } from './portfolio-grid.styles.js';
 // The customer grid of <success-portfolio>, with the virtualiser it needs: loaded with a dynamic
 // import the first time a portfolio has rows to show, so the cards, the toolbar and the loading,
 // empty and error states never wait for it and a page without a portfolio never loads it.
+
+/** A health band's tone: the colour beside its name. */
+const HEALTH_TONE: Record<HealthBand, Tone> = {
+  excellent: 'success',
+  good: 'info',
+  at_risk: 'warning',
+  critical: 'danger',
+};
 
 /** The grid of one `<success-portfolio>`: header, virtual rows, keyboard and selection. */
 export class PortfolioGrid {
@@ -85,6 +97,39 @@ export class PortfolioGrid {
     else if (top + h > grid.scrollTop + view) grid.scrollTop = top + h - view;
   }
 
+  /**
+   * Seed 002's health distribution: customers per band, no data apart, each count a toggle
+   * button filtering the grid to its band (as the toolbar's Health select does).
+   */
+  renderHealth(d: HealthDistribution): TemplateResult {
+    const host = this.host;
+    const f = host.fmt;
+    const current = host.filter.health;
+    const total = HEALTH_FILTERS.reduce((n, b) => n + d[b], 0);
+    let x = 0;
+    // Drawn with attributes, not inline styles: a page's CSP may forbid style attributes.
+    const bar = HEALTH_FILTERS.map((b) => {
+      const at = x;
+      x += d[b];
+      return d[b] > 0
+        ? svg`<rect class="hb-${b}" x=${at} y="0" width=${d[b]} height="1"></rect>`
+        : nothing;
+    });
+    return html`<section part="health-distribution" class="health-distribution" aria-labelledby="health-distribution">
+      <h3 id="health-distribution">Health distribution</h3>
+      <svg class="health-bar" viewBox="0 0 ${Math.max(total, 1)} 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${bar}</svg>
+      <ul class="health-bands">${HEALTH_FILTERS.map(
+        (b) => html`<li><button type="button" class="health-band hb-${b}" data-band=${b}
+          aria-pressed=${current === b ? 'true' : 'false'}
+          @click=${() => {
+            host.filter = { ...host.filter, health: current === b ? '' : b };
+          }}
+          ><span class="swatch" aria-hidden="true"></span><span class="label">${HEALTH_LABELS[b]}</span>
+          <span class="count">${f.number(d[b], 0)}</span><span class="share">${f.percent(total > 0 ? (d[b] / total) * 100 : null)}</span></button></li>`,
+      )}</ul>
+    </section>`;
+  }
+
   /** The grid of `visible` rows, the header sorting them; rows beyond the view are virtual. */
   render(visible: readonly CustomerSuccessSummary[]): TemplateResult {
     const active = visible[this.host._active] ? this.host._active : -1;
@@ -134,6 +179,8 @@ export class PortfolioGrid {
       ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
       ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
       ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
+      ><div role="gridcell" class="cell c-health n">${f.number(c.health_score, 0)}</div
+      ><div role="gridcell" class="cell c-healthBand">${statusBadge(c.health_band ? HEALTH_TONE[c.health_band] : 'neutral', HEALTH_LABELS[c.health_band ?? 'no_data'])}</div
       ><div role="gridcell" class="cell c-roi n">${f.multiplier(c.roi_multiplier)}</div
       ><div role="gridcell" class="cell c-value n">${f.money(c.total_value, c.currency, true)}</div
       ><div role="gridcell" class="cell c-atRisk n">${c.goals_at_risk > 0 ? icon('warning') : nothing}${f.number(c.goals_at_risk, 0)}</div

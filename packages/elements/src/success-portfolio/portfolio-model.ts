@@ -1,4 +1,6 @@
 import {
+  type HealthDistribution,
+  healthDistribution,
   type PortfolioCustomer,
   type PortfolioSummary,
   portfolioSummary,
@@ -11,6 +13,7 @@ export type PortfolioSuccessMetrics = Schemas['PortfolioSuccessMetrics'];
 export type PortfolioSuccess = Schemas['PortfolioSuccess'];
 export type AtRiskGoal = Schemas['AtRiskGoal'];
 export type Segment = Schemas['Segment'];
+export type HealthBand = Schemas['HealthBand'];
 
 /** The sortable columns, in table order. */
 export const COLUMNS = [
@@ -18,6 +21,8 @@ export const COLUMNS = [
   'segment',
   'goals',
   'score',
+  'health',
+  'healthBand',
   'roi',
   'value',
   'atRisk',
@@ -31,6 +36,8 @@ export const COLUMN_LABELS: Record<Column, string> = {
   segment: 'Segment',
   goals: 'Goals achieved',
   score: 'Success score',
+  health: 'Health',
+  healthBand: 'Health band',
   roi: 'ROI',
   value: 'Value',
   atRisk: 'At risk',
@@ -43,19 +50,42 @@ export const SEGMENT_LABELS: Record<Segment, string> = {
   smb: 'SMB',
 };
 
+/** A health band filter: one of seed 002's bands, or the customers without a health score. */
+export type HealthFilter = HealthBand | 'no_data';
+
+/** The health bands best first, then no data: the distribution's and the filter's order. */
+export const HEALTH_FILTERS: readonly HealthFilter[] = [
+  'excellent',
+  'good',
+  'at_risk',
+  'critical',
+  'no_data',
+];
+
+/** The health bands in words (seed 002), never colour alone. */
+export const HEALTH_LABELS: Record<HealthFilter, string> = {
+  excellent: 'Excellent',
+  good: 'Good',
+  at_risk: 'At risk',
+  critical: 'Critical',
+  no_data: 'No data',
+};
+
 /** Which customers to show: `atRisk` has goals at risk, `healthy` has none, `top` is strong. */
 export type StatusFilter = 'all' | 'atRisk' | 'healthy' | 'top';
 
 export interface PortfolioFilter {
   readonly status: StatusFilter;
   readonly segment: Segment | '';
+  /** Only customers in this health band (`no_data`: without a health score); '' for all. */
+  readonly health: HealthFilter | '';
   readonly query: string;
 }
 
-export const NO_FILTER: PortfolioFilter = { status: 'all', segment: '', query: '' };
+export const NO_FILTER: PortfolioFilter = { status: 'all', segment: '', health: '', query: '' };
 
 export function isFiltered(f: PortfolioFilter): boolean {
-  return f.status !== 'all' || f.segment !== '' || f.query.trim() !== '';
+  return f.status !== 'all' || f.segment !== '' || f.health !== '' || f.query.trim() !== '';
 }
 
 /** Whether `c` passes `f`. The text search matches name, id and segment, case-insensitively. */
@@ -64,6 +94,7 @@ export function matches(c: CustomerSuccessSummary, f: PortfolioFilter): boolean 
   if (f.status === 'atRisk' && c.goals_at_risk === 0) return false;
   if (f.status === 'healthy' && c.goals_at_risk > 0) return false;
   if (f.status === 'top' && c.success_band !== 'strong') return false;
+  if (f.health && (c.health_band ?? 'no_data') !== f.health) return false;
   const q = f.query.trim().toLowerCase();
   if (q) {
     const hay = `${c.name}\u0000${c.customer_id}\u0000${SEGMENT_LABELS[c.segment]}`.toLowerCase();
@@ -73,6 +104,9 @@ export function matches(c: CustomerSuccessSummary, f: PortfolioFilter): boolean 
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Health bands best first: sorting ascending puts critical first, no data last either way. */
+const HEALTH_RANK: Record<HealthBand, number> = { critical: 0, at_risk: 1, good: 2, excellent: 3 };
 
 /** Segments in the order of their labels (Enterprise, Mid-market, SMB). */
 const SEGMENT_ORDER: Record<Segment, number> = { enterprise: 0, mid_market: 1, smb: 2 };
@@ -88,6 +122,10 @@ function key(c: CustomerSuccessSummary, col: Column, group: number): number | nu
       return c.achievement_rate;
     case 'score':
       return c.success_score;
+    case 'health':
+      return c.health_score;
+    case 'healthBand':
+      return c.health_band === null ? null : HEALTH_RANK[c.health_band];
     case 'roi':
       return c.roi_multiplier;
     case 'value':
@@ -243,6 +281,8 @@ export interface Totals {
   readonly currency: string | null;
   readonly valueByCurrency: Readonly<Record<string, number>>;
   readonly goalsAtRisk: number;
+  /** Customers per health band (seed 002's executive dashboard), by calc. */
+  readonly health: HealthDistribution;
 }
 
 export function totalsFromApi(s: PortfolioSuccess): Totals {
@@ -255,6 +295,7 @@ export function totalsFromApi(s: PortfolioSuccess): Totals {
     currency: s.currency,
     valueByCurrency: s.value_by_currency,
     goalsAtRisk: s.at_risk,
+    health: s.health_distribution,
   };
 }
 
@@ -270,6 +311,7 @@ export function totalsFromRows(rows: readonly CustomerSuccessSummary[]): Totals 
     currency: s.currency,
     valueByCurrency: s.valueByCurrency,
     goalsAtRisk: s.atRisk,
+    health: healthDistribution(rows.map((c) => c.health_band)),
   };
 }
 
@@ -297,6 +339,8 @@ export const CSV_HEADER = [
   'Goals total',
   'Success score',
   'Band',
+  'Health score',
+  'Health band',
   'ROI',
   'Value',
   'Currency',
@@ -317,6 +361,8 @@ export function toCsv(rows: readonly CustomerSuccessSummary[]): string {
         csvField(c.goals_total),
         csvField(c.success_score),
         csvField(c.success_band),
+        csvField(c.health_score),
+        csvField(c.health_band),
         csvField(c.roi_multiplier),
         csvField(c.total_value),
         csvField(c.currency),

@@ -1,4 +1,4 @@
-import { portfolioSummary } from '@cscx/success-calc';
+import { healthBand, healthDistribution, portfolioSummary } from '@cscx/success-calc';
 import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -50,6 +50,7 @@ function generate(n: number, currencies: readonly string[] = ['USD']): CustomerS
     const atRisk = Math.floor(rnd() * (total - achieved + 1));
     const score = rnd() < 0.05 ? null : Math.round(rnd() * 100);
     const roi = rnd() < 0.1 ? null : Math.round(rnd() * 800) / 100;
+    const health = rnd() < 0.1 ? null : Math.round(rnd() * 1000) / 10;
     return {
       customer_id: `cus_${String(i).padStart(5, '0')}`,
       name: `${rnd() < 0.5 ? 'acme' : 'Globex'} ${Math.floor(rnd() * 3000)}`,
@@ -63,6 +64,8 @@ function generate(n: number, currencies: readonly string[] = ['USD']): CustomerS
       success_score: score,
       success_band:
         score === null ? null : score >= 80 ? 'strong' : score >= 60 ? 'moderate' : 'weak',
+      health_score: health,
+      health_band: health === null ? null : healthBand(health),
       roi_multiplier: roi,
       total_value: Math.round(rnd() * 500_000),
       last_updated: total ? new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() : null,
@@ -78,6 +81,11 @@ function referenceSort(rows: CustomerSuccessSummary[], col: Column, desc: boolea
       segment: c.segment === 'mid_market' ? 'mid-market' : c.segment,
       goals: c.achievement_rate,
       score: c.success_score,
+      health: c.health_score,
+      healthBand:
+        c.health_band === null
+          ? null
+          : { critical: 0, at_risk: 1, good: 2, excellent: 3 }[c.health_band],
       roi: c.roi_multiplier,
       value: c.total_value,
       atRisk: c.goals_at_risk,
@@ -154,6 +162,7 @@ function pagesOf(customers: CustomerSuccessSummary[], size: number): PortfolioSu
     currency: s.currency,
     value_by_currency: { ...s.valueByCurrency },
     goals_at_risk: [],
+    health_distribution: healthDistribution(customers.map((c) => c.health_band)),
   };
   const pages: PortfolioSuccessMetrics[] = [];
   for (let i = 0; i < customers.length; i += size) {
@@ -246,6 +255,82 @@ describe('<success-portfolio>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("shows each customer's health score and band, \u2014 and No data without one, in rows of one height", async () => {
+      const { el, customers } = await big(300);
+      el.sortBy('name', 'ascending');
+      await el.updateComplete;
+      const rows = renderedRows(el);
+      const heights = new Set(rows.map((r) => r.getBoundingClientRect().height));
+      expect(heights.size, 'one row height').to.equal(1);
+      for (const r of rows.slice(0, 10)) {
+        const c = el.visibleRows[Number(r.id.slice(4))]!;
+        const health = r.querySelector('.c-health')!.textContent!.trim();
+        const band = r.querySelector('.c-healthBand')!.textContent!.trim();
+        if (c.health_score === null) {
+          expect([health, band]).to.deep.equal(['\u2014', 'No data']);
+        } else {
+          expect(health).to.equal(createFormat('en-US', undefined).number(c.health_score, 0));
+          expect(band).to.equal(
+            { excellent: 'Excellent', good: 'Good', at_risk: 'At risk', critical: 'Critical' }[
+              c.health_band!
+            ],
+          );
+        }
+      }
+      expect(customers.some((c) => c.health_score === null)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts customers per health band with calc, no data apart, and filters to a band from the count or the select', async () => {
+      const { el, customers } = await big(2000);
+      const counts = () =>
+        Object.fromEntries(
+          [
+            ...root(el).querySelectorAll<HTMLButtonElement>('[part="health-distribution"] button'),
+          ].map((b) => [b.dataset.band, b.querySelector('.count')!.textContent]),
+        );
+      const d = healthDistribution(customers.map((c) => c.health_band));
+      const f = createFormat('en-US', undefined);
+      expect(counts()).to.deep.equal({
+        excellent: f.number(d.excellent, 0),
+        good: f.number(d.good, 0),
+        at_risk: f.number(d.at_risk, 0),
+        critical: f.number(d.critical, 0),
+        no_data: f.number(d.no_data, 0),
+      });
+      expect(d.no_data).to.be.greaterThan(0);
+      // A count is a toggle: pressed, the grid shows that band only.
+      const critical = root(el).querySelector<HTMLButtonElement>('button[data-band="critical"]')!;
+      critical.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(critical.getAttribute('aria-pressed')).to.equal('true');
+      expect(el.visibleRows).to.have.length(d.critical);
+      expect(el.visibleRows.every((c) => c.health_band === 'critical')).to.equal(true);
+      expect(card(el, 'Customers')).to.equal(f.number(d.critical, 0));
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.visibleRows).to.have.length(2000);
+      // The toolbar's select filters the same way; No data is the customers without a score.
+      const select = root(el).querySelector<HTMLSelectElement>('select.health-filter')!;
+      select.value = 'no_data';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(el.visibleRows).to.have.length(d.no_data);
+      expect(el.visibleRows.every((c) => c.health_score === null)).to.equal(true);
+      expect(counts().no_data).to.equal(f.number(d.no_data, 0));
+      expect(counts().good).to.equal('0');
+      // Sorting by health puts the lowest first and the customers without a score last.
+      el.filter = {};
+      el.sortBy('health', 'ascending');
+      await el.updateComplete;
+      const scores = el.visibleRows.map((c) => c.health_score);
+      const known = scores.filter((x): x is number => x !== null);
+      expect(known).to.deep.equal([...known].sort((a, b) => a - b));
+      expect(scores.slice(known.length).every((x) => x === null)).to.equal(true);
+    });
+
     it('"Top performers" shows strong scores only and toggles off again', async () => {
       const { el, customers } = await big(2000);
       const top = root(el).querySelector<HTMLButtonElement>('button.quick')!;
@@ -291,8 +376,10 @@ describe('<success-portfolio>', () => {
 
   describe('readable from 360 px to wide', () => {
     const cases: Array<[number, readonly Column[]]> = [
-      [360, ['name', 'score', 'roi', 'value', 'atRisk']],
-      [720, ['name', 'goals', 'score', 'roi', 'value', 'atRisk']],
+      [360, ['name', 'score', 'health', 'roi', 'value', 'atRisk']],
+      [720, ['name', 'score', 'health', 'roi', 'value', 'atRisk']],
+      [800, ['name', 'goals', 'score', 'health', 'roi', 'value', 'atRisk']],
+      [1000, ['name', 'goals', 'score', 'health', 'healthBand', 'roi', 'value', 'atRisk']],
       [1200, COLUMNS],
     ];
     const shown = (cells: Iterable<Element>) =>
@@ -313,6 +400,8 @@ describe('<success-portfolio>', () => {
           achievement_rate: 83.33,
           success_score: 79,
           success_band: 'moderate',
+          health_score: 100,
+          health_band: 'excellent',
           roi_multiplier: 12.34,
           total_value: 987_654_321,
           last_updated: '2026-12-31T00:00:00Z',
@@ -321,6 +410,10 @@ describe('<success-portfolio>', () => {
           html`<div style=${`width:${width}px`}><success-portfolio .customers=${customers}></success-portfolio></div>`,
         );
         const el = wrap.querySelector('success-portfolio')!;
+        // The virtualiser renders the rows in view: at 360 px the cards and the health
+        // distribution push the grid below the test page's fold, where a user scrolls to it.
+        await until(() => root(el).querySelector('.grid') !== null, 'grid');
+        root(el).querySelector('.grid')!.scrollIntoView();
         await until(() => renderedRows(el).length > 5, 'rows');
         const header = root(el).querySelector('.head [role="row"]')!;
         const headers = shown(header.querySelectorAll('[role="columnheader"]'));
@@ -407,7 +500,7 @@ describe('<success-portfolio>', () => {
     await el.updateComplete;
     const lines = el.toCsv().split('\r\n');
     expect(lines[0]).to.equal(
-      '"Customer ID","Customer","Segment","Goals achieved","Goals total","Success score","Band","ROI","Value","Currency","Goals at risk","Last update"',
+      '"Customer ID","Customer","Segment","Goals achieved","Goals total","Success score","Band","Health score","Health band","ROI","Value","Currency","Goals at risk","Last update"',
     );
     expect(lines).to.have.length(6);
     expect(el.toCsv()).to.include(`"'=HYPERLINK(""http://evil"",""x"")"`);

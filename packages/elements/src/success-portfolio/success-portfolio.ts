@@ -23,6 +23,9 @@ import {
   COLUMN_LABELS,
   type Column,
   type CustomerSuccessSummary,
+  HEALTH_FILTERS,
+  HEALTH_LABELS,
+  type HealthFilter,
   isFiltered,
   matches,
   type NameOrder,
@@ -77,6 +80,12 @@ const loadGrid = () => import('./portfolio-grid.js');
  * The grid and its virtualiser load with a dynamic import the first time there are rows to show
  * (the cards and toolbar do not wait for them); `updateComplete` waits for them.
  *
+ * Beside the cards, the health distribution (seed 002's executive dashboard) counts the customers
+ * per health band, those without a health observation as "No data": the API's counts (calc's
+ * `healthDistribution` on the server) for the whole scope, calc's over the visible rows once a
+ * filter is applied. Each count is a toggle button that filters the grid to its band, as the
+ * toolbar's Health select does; the grid shows each customer's health score and band.
+ *
  * Under the cards, "Goals at risk" lists every at-risk goal of the scope, a page at a time:
  * opening it asks the API for the first page (`listAtRiskGoals`), "Show more" for the next, so
  * the whole list is reachable and the page holds only what was asked for. Given data, it shows
@@ -84,6 +93,7 @@ const loadGrid = () => import('./portfolio-grid.js');
  *
  * @csspart base - The wrapper.
  * @csspart cards - The summary cards.
+ * @csspart health-distribution - The customers per health band, each a filter toggle.
  * @csspart toolbar - Filters, quick filters and export.
  * @csspart grid - The customer grid.
  * @csspart row - Each customer row.
@@ -417,7 +427,13 @@ export class SuccessPortfolio extends SuccessElement {
       return renderEmpty({ message: 'No customers in this portfolio.' });
     }
     const visible = this.visibleRows;
-    return html`${this.#renderCards(this.#totals(visible))} ${this.#renderAtRisk()}
+    const totals = this.#totals(visible);
+    // The distribution arrives with the grid's module: the initial bundle does not carry it.
+    const health = this.#grid.render<unknown>((grid) => grid.renderHealth(totals.health), {
+      loading: () => nothing,
+      failed: () => nothing,
+    });
+    return html`${this.#renderCards(totals)} ${health} ${this.#renderAtRisk()}
       ${this.#renderToolbar(visible)}
       ${
         this._status === 'streaming'
@@ -548,6 +564,13 @@ export class SuccessPortfolio extends SuccessElement {
         ${(Object.keys(SEGMENT_LABELS) as Segment[]).map(
           (s) =>
             html`<option value=${s} ?selected=${f.segment === s}>${SEGMENT_LABELS[s]}</option>`,
+        )}
+      </select></label>
+      <label>Health <select class="health-filter" .value=${f.health}
+        @change=${(e: Event) => this.#setFilter({ health: (e.target as HTMLSelectElement).value as HealthFilter | '' })}>
+        <option value="" ?selected=${f.health === ''}>All health bands</option>
+        ${HEALTH_FILTERS.map(
+          (b) => html`<option value=${b} ?selected=${f.health === b}>${HEALTH_LABELS[b]}</option>`,
         )}
       </select></label>
       ${quick('top', 'Top performers')} ${quick('atRisk', 'At risk')}

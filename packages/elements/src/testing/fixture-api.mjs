@@ -12,6 +12,9 @@
 //     are left out, as the contract says;
 //   - getCustomerHealth (`/api/customers/{id}/health`) follows the same rules, serving the
 //     CustomerHealth example for any other customer;
+//   - getCustomerKpis (`/api/customers/{id}/kpis`) follows the same rules, serving
+//     kpis-example.json (Acme's KPIs for 2026-11 as the reference server computes them from its
+//     seed: every rating, a trend each way, CLV and CAC payback without thresholds);
 //   - any other customer id gets the example bodies (getAccountSuccessMetrics has one example,
 //     Globex; it is served for every customer so the overview has benchmarks to show).
 import { readFileSync } from 'node:fs';
@@ -30,6 +33,10 @@ const response200 = (path, method) =>
 const problem = (name) => firstExample(spec.components.responses[name].content);
 const schemaExample = (name) => spec.components.schemas[name].examples[0];
 
+const kpisExample = JSON.parse(
+  readFileSync(new URL('./kpis-example.json', import.meta.url), 'utf8'),
+);
+
 /** Every example the browser tests use as fixture data, served at /__fixtures__/examples.json. */
 export const examples = {
   customerSuccessMetrics: response200('/api/reports/success-metrics/{customerId}', 'get'),
@@ -39,6 +46,7 @@ export const examples = {
     unauthorized: problem('Unauthorized'),
     internal: problem('InternalError'),
   },
+  customerKpis: kpisExample,
   schemas: Object.fromEntries(
     [
       'SuccessGoal',
@@ -65,10 +73,10 @@ const send = (ctx, status, body, type = 'application/json') => {
 /** Koa middleware for @web/test-runner's `middleware` option. */
 export async function fixtureApi(ctx, next) {
   if (ctx.path === '/__fixtures__/examples.json') return send(ctx, 200, examples);
-  const health = /^\/api\/customers\/([^/]+)\/health$/.exec(ctx.path);
+  const health = /^\/api\/customers\/([^/]+)\/(health|kpis)$/.exec(ctx.path);
   const m =
     /^\/api\/(reports|intelligence)\/success-metrics\/([^/]+)(\/generate)?$/.exec(ctx.path) ??
-    (health && ctx.method === 'GET' ? [ctx.path, 'health', health[1], undefined] : null);
+    (health && ctx.method === 'GET' ? [ctx.path, health[2], health[1], undefined] : null);
   if (!m) return next();
   const [, area, customerId, generate] = m;
   if (!/^Bearer \S+/.test(ctx.get('authorization'))) {
@@ -86,6 +94,7 @@ export async function fixtureApi(ctx, next) {
   }
   if (ctx.method !== 'GET') return next();
   if (area === 'health') return send(ctx, 200, examples.schemas.CustomerHealth);
+  if (area === 'kpis') return send(ctx, 200, { ...kpisExample, customer_id: customerId });
   const body = structuredClone(
     area === 'reports' ? examples.customerSuccessMetrics : examples.accountSuccessMetrics,
   );

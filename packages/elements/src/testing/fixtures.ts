@@ -4,6 +4,7 @@ import type {
   AccountSuccessMetrics,
   Benchmarks,
   CustomerHealth,
+  CustomerKpis,
   CustomerSuccessMetrics,
   Milestone,
   Problem,
@@ -15,6 +16,7 @@ import type {
 interface Examples {
   customerSuccessMetrics: CustomerSuccessMetrics;
   accountSuccessMetrics: AccountSuccessMetrics;
+  customerKpis: CustomerKpis;
   problems: { notFound: Problem; unauthorized: Problem; internal: Problem };
   schemas: {
     SuccessGoal: SuccessGoal;
@@ -56,6 +58,13 @@ export const benchmarksExample = () => copy(examples.schemas.Benchmarks);
 export const problems = () => copy(examples.problems);
 /** getCustomerHealth's example: Acme, one observation, 77.5 (good), no trigger. */
 export const healthExample = () => copy(examples.schemas.CustomerHealth);
+
+/**
+ * getCustomerKpis for Acme, 2026-11, as the reference server computes it from its seed
+ * (testing/kpis-example.json): NRR acceptable, GRR best in class, FCR on target, SLA compliance
+ * below minimum, CLV and CAC payback without thresholds; trends improving, worsening, unchanged.
+ */
+export const kpisExample = () => copy(examples.customerKpis);
 
 /**
  * A health that crossed the bands: from excellent (92) to good (84), then a fall of 23 points

@@ -316,7 +316,12 @@ async function demoHealth(origin, session) {
         healthPanel: !el('health-panel').hidden,
         successPanel: !el('success-panel').hidden,
         healthCustomer: el('health').getAttribute('customer-id'),
+        kpisCustomer: el('kpis').getAttribute('customer-id'),
         meter: meter?.getAttribute('aria-valuetext') ?? null,
+        kpiTiles: el('kpis').shadowRoot?.querySelectorAll('[part="tile"]').length ?? 0,
+        kpiRatings: [...(el('kpis').shadowRoot?.querySelectorAll('[part="status"]') ?? [])].map(
+          (b) => b.textContent.trim(),
+        ),
       };
     });
   const press = async (key) => {
@@ -333,7 +338,9 @@ async function demoHealth(origin, session) {
     await page.focus('#success-tab');
     const left = await press('ArrowLeft');
     await page.waitForFunction(
-      () => document.getElementById('health').shadowRoot?.querySelector('[role="meter"]'),
+      () =>
+        document.getElementById('health').shadowRoot?.querySelector('[role="meter"]') &&
+        document.getElementById('kpis').shadowRoot?.querySelector('[part="tile"]'),
       { timeout: 30_000 },
     );
     const shown = await state();
@@ -347,17 +354,30 @@ async function demoHealth(origin, session) {
           .join(' ');
       return deep(document.getElementById('health').shadowRoot);
     });
+    const kpisText = await page.evaluate(() => {
+      const deep = (root) =>
+        [...root.querySelectorAll('*')]
+          .map(
+            (n) =>
+              (n.shadowRoot ? deep(n.shadowRoot) : '') + (n.childElementCount ? '' : n.textContent),
+          )
+          .join(' ');
+      return deep(document.getElementById('kpis').shadowRoot);
+    });
     const axeLight = await axeViolations(page, ['.tabs', '#health-panel']);
     await page.click('#theme');
-    await page.waitForFunction(() => document.getElementById('health').matches(':state(dark)'), {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(
+      () =>
+        document.getElementById('health').matches(':state(dark)') &&
+        document.getElementById('kpis').matches(':state(dark)'),
+      { timeout: 10_000 },
+    );
     const axeDark = await axeViolations(page, ['.tabs', '#health-panel']);
     await page.focus('#health-tab');
     const right = await press('ArrowRight');
     const end = await press('End');
     const home = await press('Home');
-    return { initial, left, shown, text, axeLight, axeDark, right, end, home };
+    return { initial, left, shown, text, kpisText, axeLight, axeDark, right, end, home };
   } finally {
     await page.close();
   }

@@ -241,14 +241,18 @@ async function dispatch(
       return print(data, () =>
         [
           `${s.customers} customers, ${s.goals} goals: ${s.achieved} achieved (${pct(s.achievement_rate)}), ${s.at_risk} at risk; average ROI ${roi(s.average_roi)}`,
+          `Health: ${s.health_distribution.excellent} excellent, ${s.health_distribution.good} good, ${s.health_distribution.at_risk} at risk, ${s.health_distribution.critical} critical, ${s.health_distribution.no_data} no data`,
           '',
           formatTable(
-            ['customer', 'segment', 'achieved', 'score', 'ROI', 'value'],
+            ['customer', 'segment', 'achieved', 'score', 'health', 'ROI', 'value'],
             data.customers.map((c) => [
               c.name,
               c.segment,
               `${c.goals_achieved} / ${c.goals_total}`,
               c.success_score === null ? '—' : String(Math.round(c.success_score)),
+              c.health_score === null || c.health_band === null
+                ? '—'
+                : `${Math.round(c.health_score)} ${c.health_band.replace('_', ' ')}`,
               roi(c.roi_multiplier),
               money(c.total_value, c.currency),
             ]),

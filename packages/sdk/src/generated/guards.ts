@@ -6,6 +6,7 @@ const e0 = ["enterprise","mid_market","smb"] as readonly unknown[];
 const e1 = ["planned","achieved","at_risk","missed"] as readonly unknown[];
 const e2 = ["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"] as readonly unknown[];
 const e3 = ["strong","moderate","weak"] as readonly unknown[];
+const e4 = ["excellent","good","at_risk","critical"] as readonly unknown[];
 
 /** `true` only when {@link S.SegmentSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isSegment = (x: unknown): boolean => has(e0, x);
@@ -34,17 +35,23 @@ export const isMilestone = (x: unknown): boolean => obj(x) && size(x) === 11 && 
 /** `true` only when {@link S.MilestoneListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isMilestoneList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isMilestone) && strN(x.next_cursor);
 
+/** `true` only when {@link S.HealthBandSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isHealthBand = (x: unknown): boolean => has(e4, x);
+
+/** `true` only when {@link S.HealthDistributionSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isHealthDistribution = (x: unknown): boolean => obj(x) && size(x) === 5 && int(x.excellent) && int(x.good) && int(x.at_risk) && int(x.critical) && int(x.no_data);
+
 /** `true` only when {@link S.AlertListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isAlert) && strN(x.next_cursor);
 
 /** `true` only when {@link S.CustomerSuccessSummarySchema} accepts `x` and would return a deep-equal copy of it. */
-export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 14 && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated);
+export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 16 && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.health_score) && (x.health_band === null || isHealthBand(x.health_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated);
 
 /** `true` only when {@link S.AtRiskGoalSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAtRiskGoal = (x: unknown): boolean => obj(x) && size(x) === 7 && str(x.customer_id) && str(x.customer_name) && str(x.goal_id) && str(x.name) && numN(x.achievement_pct) && numN(x.expected_pct) && str(x.target_date);
 
 /** `true` only when {@link S.PortfolioSuccessSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isPortfolioSuccess = (x: unknown): boolean => obj(x) && size(x) === 13 && int(x.customers) && int(x.goals) && int(x.achieved) && int(x.on_track) && int(x.at_risk) && int(x.missed) && int(x.not_started) && numN(x.achievement_rate) && numN(x.average_roi) && numN(x.total_value) && strN(x.currency) && rec(x.value_by_currency, num) && arr(x.goals_at_risk, isAtRiskGoal);
+export const isPortfolioSuccess = (x: unknown): boolean => obj(x) && size(x) === 14 && int(x.customers) && int(x.goals) && int(x.achieved) && int(x.on_track) && int(x.at_risk) && int(x.missed) && int(x.not_started) && numN(x.achievement_rate) && numN(x.average_roi) && numN(x.total_value) && strN(x.currency) && rec(x.value_by_currency, num) && arr(x.goals_at_risk, isAtRiskGoal) && isHealthDistribution(x.health_distribution);
 
 /** `true` only when {@link S.AtRiskGoalListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAtRiskGoalList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isAtRiskGoal) && strN(x.next_cursor);

@@ -2318,6 +2318,28 @@ export interface components {
          */
         HealthBand: "excellent" | "good" | "at_risk" | "critical";
         /**
+         * @description Seed 002's executive dashboard: how many customers of the scope fall in each health band (calc's `healthDistribution` over each customer's `health_band`); those without a health observation count as `no_data`. The counts add up to `customers`.
+         * @example {
+         *       "excellent": 0,
+         *       "good": 1,
+         *       "at_risk": 0,
+         *       "critical": 1,
+         *       "no_data": 0
+         *     }
+         */
+        HealthDistribution: {
+            /** @description Customers in the excellent band (seed 002 default: 90-100). */
+            excellent: number;
+            /** @description Customers in the good band (70-89). */
+            good: number;
+            /** @description Customers in the at risk band (50-69). */
+            at_risk: number;
+            /** @description Customers in the critical band (0-49). */
+            critical: number;
+            /** @description Customers without a health observation. */
+            no_data: number;
+        };
+        /**
          * @description A component of the health score (seed 002 "Composite Health Score Model").
          * @example usage
          * @enum {string}
@@ -3617,6 +3639,8 @@ export interface components {
          *       "achievement_rate": 40,
          *       "success_score": 91,
          *       "success_band": "strong",
+         *       "health_score": 77.5,
+         *       "health_band": "good",
          *       "roi_multiplier": 4.1911764705882355,
          *       "total_value": 285000,
          *       "last_updated": "2026-04-28T16:00:00Z"
@@ -3644,6 +3668,10 @@ export interface components {
             success_score: number | null;
             /** @description The band of the success score. Null when the score is null. */
             success_band: components["schemas"]["SuccessBand"] | null;
+            /** @description The customer's health score (seed 002), unrounded, from its latest health observation under its segment's model, as `getCustomerHealth` gives it. Null without a health observation. */
+            health_score: number | null;
+            /** @description The band of the health score under the segment's model. Null when the health score is null. */
+            health_band: components["schemas"]["HealthBand"] | null;
             /** @description total_value / investment. Null without an investment. */
             roi_multiplier: number | null;
             /** @description The annual value delivered, in `currency`. It is 0 without value drivers. */
@@ -3706,6 +3734,13 @@ export interface components {
          *       "value_by_currency": {
          *         "USD": 560400
          *       },
+         *       "health_distribution": {
+         *         "excellent": 0,
+         *         "good": 1,
+         *         "at_risk": 0,
+         *         "critical": 1,
+         *         "no_data": 0
+         *       },
          *       "goals_at_risk": [
          *         {
          *           "customer_id": "cus_acme",
@@ -3761,6 +3796,7 @@ export interface components {
              *     pages through all of them.
              */
             readonly goals_at_risk: components["schemas"]["AtRiskGoal"][];
+            health_distribution: components["schemas"]["HealthDistribution"];
         };
         /**
          * @description One page of the portfolio's at-risk goals (`listAtRiskGoals`).

@@ -344,6 +344,11 @@ export const MilestoneUpdateSchema = v.strictObject({ name: v.pipe(v.string(), v
 export const HealthBandSchema = v.picklist(["excellent","good","at_risk","critical"]);
 
 /**
+ * Seed 002's executive dashboard: how many customers of the scope fall in each health band (calc's `healthDistribution` over each customer's `health_band`); those without a health observation count as `no_data`. The counts add up to `customers`.
+ */
+export const HealthDistributionSchema = v.strictObject({ excellent: v.pipe(v.number(), v.integer()), good: v.pipe(v.number(), v.integer()), at_risk: v.pipe(v.number(), v.integer()), critical: v.pipe(v.number(), v.integer()), no_data: v.pipe(v.number(), v.integer()) });
+
+/**
  * A component of the health score (seed 002 "Composite Health Score Model").
  */
 export const HealthComponentNameSchema = v.picklist(["usage","outcomes","relationship","growth"]);
@@ -574,7 +579,7 @@ export const CustomerSuccessMetricsSchema = v.object({ customer: CustomerSchema,
 /**
  * One customer's row in the portfolio (PRD-165 `CustomerSuccessSummary`).
  */
-export const CustomerSuccessSummarySchema = v.object({ customer_id: v.string(), name: v.string(), segment: SegmentSchema, csm_id: v.nullable(v.string()), currency: v.string(), goals_total: v.pipe(v.number(), v.integer()), goals_achieved: v.pipe(v.number(), v.integer()), goals_at_risk: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), success_score: v.nullable(v.number()), success_band: v.nullable(SuccessBandSchema), roi_multiplier: v.nullable(v.number()), total_value: v.number(), last_updated: v.nullable(v.string()) });
+export const CustomerSuccessSummarySchema = v.object({ customer_id: v.string(), name: v.string(), segment: SegmentSchema, csm_id: v.nullable(v.string()), currency: v.string(), goals_total: v.pipe(v.number(), v.integer()), goals_achieved: v.pipe(v.number(), v.integer()), goals_at_risk: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), success_score: v.nullable(v.number()), success_band: v.nullable(SuccessBandSchema), health_score: v.nullable(v.number()), health_band: v.nullable(HealthBandSchema), roi_multiplier: v.nullable(v.number()), total_value: v.number(), last_updated: v.nullable(v.string()) });
 
 /**
  * An at-risk goal in the portfolio, for the "which goals are at risk?" view (PRD-165 §8.2).
@@ -588,7 +593,7 @@ export const AtRiskGoalSchema = v.object({ customer_id: v.string(), customer_nam
  * `value_by_currency` always holds the sums, and `total_value`/`currency` are set only
  * when every customer shares one currency.
  */
-export const PortfolioSuccessSchema = v.object({ customers: v.pipe(v.number(), v.integer()), goals: v.pipe(v.number(), v.integer()), achieved: v.pipe(v.number(), v.integer()), on_track: v.pipe(v.number(), v.integer()), at_risk: v.pipe(v.number(), v.integer()), missed: v.pipe(v.number(), v.integer()), not_started: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), average_roi: v.nullable(v.number()), total_value: v.nullable(v.number()), currency: v.nullable(v.string()), value_by_currency: v.record(v.string(), v.number()), goals_at_risk: v.array(AtRiskGoalSchema) });
+export const PortfolioSuccessSchema = v.object({ customers: v.pipe(v.number(), v.integer()), goals: v.pipe(v.number(), v.integer()), achieved: v.pipe(v.number(), v.integer()), on_track: v.pipe(v.number(), v.integer()), at_risk: v.pipe(v.number(), v.integer()), missed: v.pipe(v.number(), v.integer()), not_started: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), average_roi: v.nullable(v.number()), total_value: v.nullable(v.number()), currency: v.nullable(v.string()), value_by_currency: v.record(v.string(), v.number()), goals_at_risk: v.array(AtRiskGoalSchema), health_distribution: HealthDistributionSchema });
 
 /**
  * One page of the portfolio's at-risk goals (`listAtRiskGoals`).

@@ -1,4 +1,5 @@
 import {
+  type HealthBand,
   type HealthOutcomesInput,
   type HealthTrigger,
   healthOutcomes,
@@ -249,4 +250,23 @@ export function derivedOutcomes(
 ): { ok: true; score: number } | { ok: false; message: string } {
   const r = healthOutcomes(input);
   return r.ok ? { ok: true, score: r.score } : { ok: false, message: r.message };
+}
+
+/** A customer's health score and band, as `customerHealth` gives them for its latest observation. */
+export interface HealthNow {
+  readonly score: number;
+  readonly band: HealthBand;
+}
+
+/**
+ * The score and band of `latest` (a customer's latest observation) under its segment's model,
+ * by calc's `healthScore`: the portfolio's health columns, equal to `getCustomerHealth`'s.
+ */
+export function healthNow(
+  model: HealthModelRecord | undefined,
+  latest: HealthObservationRecord | undefined,
+): HealthNow | null {
+  if (!model || !latest) return null;
+  const r = healthScore(components(latest), model.weights, model.bands);
+  return r.ok ? { score: r.score, band: r.band } : null;
 }

@@ -1,10 +1,11 @@
-import { portfolioSummary } from '@cscx/success-calc';
+import { healthDistribution, portfolioSummary } from '@cscx/success-calc';
 import { isoTimestamp } from '../clock.js';
 import type { AtRiskGoal, CustomerSuccessSummary, PortfolioSuccess } from '../contract.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import type { GoalRecord } from '../repo/goals.js';
 import { goalCounts, successScoreOf, valueDeliveredOf } from './customer.js';
 import { type DerivedGoal, deriveGoal } from './goal.js';
+import type { HealthNow } from './health.js';
 import type { Window } from './period.js';
 
 /** One customer's row of the portfolio, and what the summary and benchmarks need from it. */
@@ -19,11 +20,16 @@ export interface CustomerSummary {
   readonly atRisk: readonly AtRiskGoal[];
 }
 
-/** Every customer's summary as of the window's end (goals loaded with their latest values). */
+/**
+ * Every customer's summary as of the window's end (goals loaded with their latest values), with
+ * its health now (`healthNow` of its latest observation; a customer missing from `health` has
+ * none).
+ */
 export function customerSummaries(
   customers: readonly CustomerRecord[],
   goals: readonly GoalRecord[],
   window: Window,
+  health: ReadonlyMap<string, HealthNow> = new Map(),
 ): Map<string, CustomerSummary> {
   const byCustomer = new Map<string, GoalRecord[]>();
   for (const g of goals) {
@@ -38,6 +44,7 @@ export function customerSummaries(
     const counts = goalCounts(c, derived);
     const value = valueDeliveredOf(c, derived);
     const score = successScoreOf(derived);
+    const h = health.get(c.id);
     const lastUpdated = records.reduce<number | null>(
       (m, g) => (m === null || g.updated_at > m ? g.updated_at : m),
       null,
@@ -72,6 +79,8 @@ export function customerSummaries(
         achievement_rate: counts.achievement_rate,
         success_score: score.score,
         success_band: score.band,
+        health_score: h?.score ?? null,
+        health_band: h?.band ?? null,
         roi_multiplier: value.roi_multiplier,
         total_value: value.total_value,
         last_updated: lastUpdated === null ? null : isoTimestamp(lastUpdated),
@@ -130,6 +139,7 @@ export function portfolioOf(rows: readonly CustomerSummary[]): {
       currency: s.currency,
       value_by_currency: { ...s.valueByCurrency },
       goals_at_risk: atRisk,
+      health_distribution: healthDistribution(rows.map((r) => r.wire.health_band)),
     },
     top: s.topPerformers.flatMap((t) => {
       const row = byId.get(t.id);

@@ -169,6 +169,14 @@ export async function lockCustomer(q: Queryable, id: string): Promise<boolean> {
   return rows.length === 1;
 }
 
+/**
+ * Bumps the revision of every customer of `segment` (a change to the segment's health model
+ * re-bands them all): caches in other processes see them changed, as after a write to each.
+ */
+export async function touchSegment(q: Queryable, segment: string): Promise<void> {
+  await q.query('UPDATE customers SET rev = rev + 1 WHERE segment = $1', [segment]);
+}
+
 /** The revision of one customer, or of all of them (for caches when other processes write). */
 export async function customerRevision(q: Queryable, id: string): Promise<string> {
   const rows = await q.query<{ rev: string }>(

@@ -212,3 +212,28 @@ export async function insertHealthAlerts(
     ],
   );
 }
+
+/** Every segment's health model. */
+export async function listHealthModels(q: Queryable): Promise<HealthModelRecord[]> {
+  const rows = await q.query<ModelRow & Record<string, unknown>>(
+    `SELECT ${MODEL_COLUMNS} FROM health_models ORDER BY segment`,
+  );
+  return rows.map(toModel);
+}
+
+/**
+ * Each customer's latest health observation (the one `getCustomerHealth` scores), of `ids` or
+ * of everyone (null): one row per customer that has any, by the (customer_id, observed_on) key.
+ */
+export async function latestHealthObservations(
+  q: Queryable,
+  ids: readonly string[] | null,
+): Promise<HealthObservationRecord[]> {
+  if (ids !== null && ids.length === 0) return [];
+  return q.query<HealthObservationRecord & Record<string, unknown>>(
+    `SELECT DISTINCT ON (customer_id) ${OBS_COLUMNS} FROM health_observations
+     ${ids === null ? '' : 'WHERE customer_id = ANY($1::text[])'}
+     ORDER BY customer_id, observed_on DESC, id DESC`,
+    ids === null ? [] : [ids],
+  );
+}

@@ -6,6 +6,7 @@ import {
   healthTriggers,
 } from '@cscx/success-calc';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PortfolioSuccessMetrics } from '../contract.js';
 import { type Api, apiOf } from '../testing/api.js';
 import { type TestApp, testApp } from '../testing/harness.js';
 import { describeBackends } from '../testing/test-db.js';
@@ -214,6 +215,20 @@ describeBackends('health (%s)', (backend) => {
     expect(m.status).toBe(200);
     const csm = await call('getHealthModel', { segment: 'mid_market' }, { token: 'csm' });
     expect(csm.status).toBe(403);
+    // The portfolio read before the change: its rows are computed (and kept) under the old model.
+    const rowOf = async () => {
+      const p = await call(
+        'getPortfolioSuccessMetrics',
+        {},
+        { query: { segment: 'mid_market', limit: 500 } },
+      );
+      const row = (p.json as PortfolioSuccessMetrics).customers.find(
+        (c) => c.customer_id === customerId,
+      );
+      return [row?.health_score, row?.health_band];
+    };
+    const before = await call('getCustomerHealth', { customerId });
+    expect(await rowOf()).toEqual([before.json.score, before.json.band]);
     const body = {
       ...m.json,
       weights: { usage: 1, outcomes: 1, relationship: 1, growth: 1 },
@@ -232,6 +247,8 @@ describeBackends('health (%s)', (backend) => {
     const h = await call('getCustomerHealth', { customerId });
     expect(h.json.score).toBe(45);
     expect(h.json.band).toBe('at_risk');
+    // The portfolio's row follows the new model at once, with the same numbers.
+    expect(await rowOf()).toEqual([45, 'at_risk']);
     const stale = await call(
       'updateHealthModel',
       { segment: 'mid_market' },

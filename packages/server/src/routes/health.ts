@@ -26,6 +26,7 @@ import {
 import { jsonReply, sendJson } from '../http/respond.js';
 import { newId } from '../ids.js';
 import { type FieldError, notFound, ProblemError, validationFailed } from '../problem.js';
+import { touchSegment } from '../repo/customers.js';
 import {
   getHealthModel,
   type HealthModelRecord,
@@ -103,6 +104,7 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
       const current = await getHealthModel(tx, segment, true);
       if (!current) throw notFound('Health model', segment);
       checkVersion('health model', current.version, expected);
+      await touchSegment(tx, segment);
       return updateHealthModel(
         tx,
         segment,
@@ -116,6 +118,9 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
       );
     });
     if (!updated) throw notFound('Health model', segment);
+    // Every health score of the segment may have moved band: the portfolio and what is cached
+    // from it are recomputed (another process sees the customers' revisions bumped above).
+    ctx.cache.clear();
     return sendJson(c, 200, toHealthModel(updated), { etag: etag(updated.version) });
   });
 

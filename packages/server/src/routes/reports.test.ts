@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { healthDistribution } from '@cscx/success-calc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, readPptx, runs } from '../../../report/src/testing/read.js';
 import { runCli } from '../../../sdk/src/cli/run.js';
@@ -125,6 +126,35 @@ describeBackends('portfolio and reports (%s)', (backend) => {
     expect(
       both[0]!.customers.every((c) => c.csm_id === 'csm_riley' && c.segment === 'enterprise'),
     ).toBe(true);
+  });
+
+  it("carries each customer's health score and band as getCustomerHealth gives them, and their distribution", async () => {
+    const pages = await allPages({ limit: 500 });
+    const rows = pages.flatMap((p) => p.customers);
+    const health = await Promise.all(
+      rows.map((r) => call('getCustomerHealth', { customerId: r.customer_id })),
+    );
+    rows.forEach((r, i) => {
+      const h = health[i]!.json;
+      expect([r.customer_id, r.health_score, r.health_band]).toEqual([
+        r.customer_id,
+        h.score,
+        h.band,
+      ]);
+    });
+    // Seed 002's executive dashboard: customers per band, the ones without health apart.
+    const d = pages[0]!.summary.health_distribution;
+    expect(d).toEqual(healthDistribution(rows.map((r) => r.health_band)));
+    expect(d.excellent + d.good + d.at_risk + d.critical + d.no_data).toBe(202);
+    expect(rows.filter((r) => r.health_score === null)).toHaveLength(d.no_data);
+    for (const p of pages) expect(p.summary.health_distribution).toEqual(d);
+    // The demo data exercises every band.
+    expect(Math.min(d.excellent, d.good, d.at_risk, d.critical)).toBeGreaterThan(0);
+    // A filtered scope counts its own customers only.
+    const smb = await allPages({ segment: 'smb', limit: 500 });
+    expect(smb[0]!.summary.health_distribution).toEqual(
+      healthDistribution(smb[0]!.customers.map((r) => r.health_band)),
+    );
   });
 
   it("pages a customer's milestones by target date, then id", async () => {
