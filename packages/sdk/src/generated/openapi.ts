@@ -754,11 +754,16 @@ export interface components {
          */
         ReportFormat: "pdf" | "ppt" | "html";
         /**
-         * @description A section of the success report.
+         * @description A section of the success report. `health` is "Health and KPIs": the health score with its
+         *     band (seed 002), the four components with their weights, the recent history and the
+         *     active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
+         *     KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
+         *     as `getCustomerKpis` answers for the latest month with an observation in the report's
+         *     period. A customer with no health or KPI observation gets one line saying so.
          * @example overview
          * @enum {string}
          */
-        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "recommendations";
+        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
         /**
          * @description An RFC 9457 problem details document, sent as `application/problem+json` with every error.
          *     Switch on `type`. The error table in the API description lists every type. Extension
@@ -4265,6 +4270,13 @@ export interface components {
          *       ]
          *     }
          * @example {
+         *       "format": "html",
+         *       "include_sections": [
+         *         "overview",
+         *         "health"
+         *       ]
+         *     }
+         * @example {
          *       "format": "ppt",
          *       "period": "2026-Q2",
          *       "locale": "de-DE"
@@ -4272,7 +4284,11 @@ export interface components {
          */
         ReportRequest: {
             format: components["schemas"]["ReportFormat"];
-            /** @description The sections to include, in this order. Omit it for all seven. */
+            /**
+             * @description The sections to include, in this order. Omit it for every section in the order of
+             *     `ReportSection`, except that `health` is left out for a customer with neither a
+             *     health observation nor a KPI observation (ask for it to get its one-line note).
+             */
             include_sections?: components["schemas"]["ReportSection"][];
             /** @description The reporting window, as the `period` query parameter. Default `all`. */
             period?: string;
