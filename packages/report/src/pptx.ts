@@ -722,7 +722,7 @@ function health(deck: Deck, input: ReportInput): void {
       x: 0.5,
       y: 1.15,
       w: CONTENT_W,
-      colW: [2.3, 1.0, 1.05, 0.8, 0.8, 0.85, 0.85, 1.35],
+      colW: [2.0, 0.95, 1.0, 0.8, 0.8, 0.85, 0.85, 1.75],
       rowH: KPI_ROW_H,
       fontFace: FONT,
       valign: 'middle',
