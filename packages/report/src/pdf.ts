@@ -931,18 +931,20 @@ function health(doc: Doc, input: ReportInput): void {
     doc,
     columns(doc, [
       [HEALTH_TEXT.kpi, 0.23],
-      [HEALTH_TEXT.value, 0.115, 'right'],
+      [HEALTH_TEXT.value, 0.13, 'right'],
       [HEALTH_TEXT.rating, 0.135],
       [HEALTH_TEXT.target, 0.08, 'right'],
       [HEALTH_TEXT.minimum, 0.08, 'right'],
       [HEALTH_TEXT.benchmark, 0.095, 'right'],
       [HEALTH_TEXT.bestInClass, 0.075, 'right'],
-      [HEALTH_TEXT.trend, 0.19],
+      [HEALTH_TEXT.trend, 0.175],
     ]),
     k.rows.map((r) => ({
       cells: [
         { text: r.name },
-        { text: r.value, bold: true },
+        r.value === HEALTH_TEXT.notMeasured
+          ? { text: r.value, color: MUTED }
+          : { text: r.value, bold: true },
         {
           text: r.rating,
           color: r.ratingKey ? hex(KPI_RATING_COLOR[r.ratingKey] ?? MUTED) : MUTED,
