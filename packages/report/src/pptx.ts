@@ -599,10 +599,12 @@ function healthHistory(slide: Slide, h: HealthView): void {
       fill: { color },
       line: { color },
     });
+    // Centred over its bar, but never past the chart's edges.
+    const lw = bw + 0.2;
     slide.addText(p.score, {
-      x: bx - 0.1,
+      x: Math.min(x + w - lw, Math.max(x, bx + bw / 2 - lw / 2)),
       y: top + chartH - bh,
-      w: bw + 0.2,
+      w: lw,
       h: 0.2,
       fontFace: FONT,
       fontSize: 8,
