@@ -263,7 +263,7 @@ describe('renderReportPptx', () => {
     expect(h).toContain('■ Good');
     expect(healthSlide).toContain(`<a:srgbClr val="${HEALTH_BAND_COLOR.good}"/>`);
     for (const [name, score, weight] of [
-      ['Product usage', '85', '40%'],
+      ['Product usage', '85', '40%'] as const,
       ['Business outcomes', '90', '25%'],
       ['Relationship quality', '76', '20%'],
       ['Account growth', '83', '15%'],
