@@ -1,7 +1,15 @@
 // The HTML report from in-memory data (the server's tests cover it through the API too).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml } from './html.js';
-import { defaultSections, HEALTH_BAND_COLOR, HEALTH_TEXT, KPI_TEXT } from './sections.js';
+import {
+  defaultSections,
+  HEALTH_BAND_COLOR,
+  HEALTH_BAND_TEXT,
+  HEALTH_COMPONENT_TEXT,
+  HEALTH_TEXT,
+  KPI_TEXT,
+} from './sections.js';
 import {
   acmeInput,
   critical,
@@ -208,5 +216,19 @@ describe('renderReportHtml', () => {
     expect(defaultSections(input)).not.toContain('health');
     expect(defaultSections(acmeInput())).toContain('health');
     expect(defaultSections({ kpis: acmeInput().kpis })).toContain('health');
+  });
+
+  it('names and colours the bands as <success-health> does (the report cannot import the element)', () => {
+    const element = (f: string) =>
+      readFileSync(new URL(`../../elements/src/success-health/${f}`, import.meta.url), 'utf8');
+    const styles = element('success-health.styles.ts');
+    const view = element('health-view.ts');
+    for (const [band, hex] of Object.entries(HEALTH_BAND_COLOR)) {
+      const token = band.replace('_', '-');
+      // The light theme's default of each --success-health-* token (the first, before dark).
+      expect(styles).toContain(`var(--success-health-${token}, #${hex.toLowerCase()})`);
+    }
+    for (const [key, words] of Object.entries({ ...HEALTH_BAND_TEXT, ...HEALTH_COMPONENT_TEXT }))
+      expect(view).toContain(`  ${key}: '${words}',`);
   });
 });
