@@ -294,6 +294,15 @@ describe('renderReportPdf', () => {
         expect(w.xMax, w.text).toBeLessThanOrEqual(width - 48 + 1);
       }
     }
+    // In German too (longer amounts: "2.599.128 $"), the section keeps to its page.
+    const de = pdftotext(await renderReportPdf(critical(acmeInput(['goals', 'health'], 'de-DE'))));
+    const deAt = de.pages.findIndex((p) => p.includes(HEALTH_TEXT.score.toUpperCase()));
+    expect(squash(de.pages[deAt] ?? '')).toContain(KPI_TEXT.ttr_low);
+    expect(squash(de.pages[deAt] ?? '')).toContain('2.599.128 $');
+    for (const w of de.words.filter((x) => x.page === deAt && x.yMax < de.height - 40)) {
+      expect(w.yMax, w.text).toBeLessThanOrEqual(de.height - 56 + 1);
+      expect(w.xMax, w.text).toBeLessThanOrEqual(de.width - 48 + 1);
+    }
     const bad = pdftotext(await renderReportPdf(critical(acmeInput(['health'])))).pages.join('\n');
     expect(squash(bad)).toContain('42 / 100');
     expect(bad).toContain('Critical');

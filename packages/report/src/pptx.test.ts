@@ -305,6 +305,7 @@ describe('renderReportPptx', () => {
     for (const input of [
       acmeInput(['health']),
       critical(acmeInput(['health'])),
+      critical(acmeInput(['health'], 'de-DE')),
       kpisUnmeasured(acmeInput(['health'])),
     ]) {
       const deck = await readPptx(await renderReportPptx(input));
