@@ -913,7 +913,7 @@ function health(doc: Doc, input: ReportInput): void {
       text(doc, `${t.name} · ${t.date}`, {
         size: 9,
         bold: true,
-        color: hex(HEALTH_BAND_COLOR.at_risk),
+        color: hex(HEALTH_BAND_COLOR[t.bandKey]),
       });
       note(doc, `${t.change}. ${t.cause}`);
     }

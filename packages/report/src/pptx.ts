@@ -661,7 +661,12 @@ function health(deck: Deck, input: ReportInput): void {
       runs.push(
         {
           text: `${t.name} · ${t.date}`,
-          options: { bold: true, fontSize: 10, color: HEALTH_BAND_COLOR.at_risk, breakLine: true },
+          options: {
+            bold: true,
+            fontSize: 10,
+            color: HEALTH_BAND_COLOR[t.bandKey],
+            breakLine: true,
+          },
         },
         { text: t.cause, options: { fontSize: 9, color: MUTED, breakLine: true } },
       );

@@ -827,6 +827,8 @@ export interface HealthTriggerRow {
   readonly change: string;
   /** The API's cause, with its dates and scores (calc's explanation). */
   readonly cause: string;
+  /** The band the trigger led to, for its colour. */
+  readonly bandKey: HealthBand;
 }
 
 export interface HealthSummary {
@@ -937,6 +939,7 @@ export function healthSummary(h: CustomerHealth | undefined, locale: string): He
         toDate: date(t.to.at),
       }),
       cause: t.cause,
+      bandKey: t.to.band,
     })),
   };
 }
@@ -1009,5 +1012,6 @@ function healthDerivations(h: CustomerHealth | undefined, k: CustomerKpis | unde
       out.push(`${KPI_TEXT[key]}: ${text}`);
     }
   }
-  return out.length > 0 ? out : [HEALTH_TEXT.none];
+  // Nothing to explain without data: the section's one line says so.
+  return out;
 }
