@@ -42,7 +42,8 @@ import type {
 } from './types.js';
 
 /**
- * Every section of the report, in the order the report shows them when none are chosen.
+ * Every section of the report, in the order the report shows them. When none are chosen the
+ * report shows {@link defaultSections}: all of these, `health` only with health or KPI data.
  *
  * @example
  * renderReportHtml({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US' });

@@ -147,7 +147,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const request = parseBody(schemas.ReportRequestSchema, body.value);
       checkUnique(request.include_sections, '/include_sections');
       const period = request.period ?? 'all';
-      // Null: every section, in the report package's order (it is not loaded in this thread).
+      // Null: the report package's default sections (it is not loaded in this thread): every
+      // section, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
       const view = await loadCustomerView(ctx, customer, period);
