@@ -27,6 +27,7 @@ import { responseProblems } from '../testing/contract.js';
 import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
 import { listen } from '../testing/listen.js';
 import { describeBackends } from '../testing/test-db.js';
+import { kpiMonthIn } from './reports.js';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -493,5 +494,19 @@ describeBackends('portfolio and reports (%s)', (backend) => {
         await rm(dir, { recursive: true, force: true });
       }
     });
+  });
+});
+
+describe('kpiMonthIn', () => {
+  const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-04'];
+  it("takes the latest observed month of the report period, else the period's last month", () => {
+    expect(kpiMonthIn('all')(months)).toBe('2026-04');
+    expect(kpiMonthIn('all')([])).toBeNull();
+    expect(kpiMonthIn('2026-Q1')(months)).toBe('2026-02');
+    expect(kpiMonthIn('2025-Q4')(months)).toBe('2025-12');
+    expect(kpiMonthIn('2026')(months)).toBe('2026-04');
+    expect(kpiMonthIn('2026-02')(months)).toBe('2026-02');
+    expect(kpiMonthIn('2026-03')(months)).toBe('2026-03');
+    expect(kpiMonthIn('2024-Q2')(months)).toBe('2024-06');
   });
 });
