@@ -508,5 +508,8 @@ describe('kpiMonthIn', () => {
     expect(kpiMonthIn('2026-02')(months)).toBe('2026-02');
     expect(kpiMonthIn('2026-03')(months)).toBe('2026-03');
     expect(kpiMonthIn('2024-Q2')(months)).toBe('2024-06');
+    // A month just before the period is not in it.
+    expect(kpiMonthIn('2025-Q4')(['2025-09'])).toBe('2025-12');
+    expect(kpiMonthIn('2026')(['2025-12'])).toBe('2026-12');
   });
 });
