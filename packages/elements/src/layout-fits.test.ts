@@ -12,6 +12,7 @@ import {
   benchmarksExample,
   globexAccount,
   healthExample,
+  kpisExample,
   scoreExample,
   valueExample,
 } from './testing/fixtures.js';
@@ -44,6 +45,9 @@ function portfolio(): CustomerSuccessSummary[] {
     achievement_rate: ((i % 4) / 5) * 100,
     success_score: 50 + (i % 50),
     success_band: i % 50 >= 30 ? 'strong' : i % 50 >= 10 ? 'moderate' : 'weak',
+    health_score: i % 7 === 0 ? null : 40 + i,
+    health_band:
+      i % 7 === 0 ? null : (['critical', 'at_risk', 'good', 'excellent'] as const)[i % 4]!,
     roi_multiplier: 1 + (i % 9) * 1.37,
     total_value: 175_163 + i * 997,
     last_updated: new Date(Date.UTC(2026, 10, 1 + (i % 28))).toISOString(),
@@ -63,6 +67,7 @@ const ELEMENTS: Record<string, (locale: string) => TemplateResult> = {
     html`<success-milestones locale=${l} .milestones=${globexAccount().upcoming_milestones}></success-milestones>`,
   'success-score': (l) =>
     html`<success-score locale=${l} .score=${scoreExample()}></success-score>`,
+  'success-kpis': (l) => html`<success-kpis locale=${l} .data=${kpisExample()}></success-kpis>`,
   'success-health': (l) =>
     html`<success-health locale=${l} .data=${healthExample()}></success-health>`,
   'success-benchmarks': (l) =>
@@ -169,9 +174,12 @@ describe('layout from 320 px to 1920 px', () => {
         );
         const el = wrap.firstElementChild!;
         await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-        // The portfolio's grid is a lazy part: wait for its rows.
+        // The portfolio's grid and the KPI tiles are lazy parts: wait for them.
         if (name === 'success-portfolio') {
           await until(() => deepElements(el).some((e) => e.getAttribute('role') === 'row'), 'rows');
+        }
+        if (name === 'success-kpis') {
+          await until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles');
         }
         for (const width of WIDTHS) {
           wrap.style.width = `${width}px`;

@@ -14,7 +14,12 @@ import {
   derivation,
   executiveSummaryLines,
   generatedAt,
+  HEALTH_BAND_COLOR,
+  HEALTH_TEXT,
   headlineKpis,
+  healthSummary,
+  KPI_RATING_COLOR,
+  kpiTable,
   PRIORITY_TEXT,
   PROJECTED_TEXT,
   periodLabel,
@@ -195,6 +200,72 @@ function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
     .join('')}</div>`;
 }
 
+/** Health score bars, one per observation, in its band's colour under a line at each band's floor. */
+function healthBars(h: NonNullable<ReturnType<typeof healthSummary>>): string {
+  const W = 320;
+  const H = 70;
+  const n = h.history.length;
+  if (n === 0) return '';
+  const slot = W / n;
+  const bw = Math.max(2, Math.min(18, slot - 4));
+  const bars = h.history
+    .map((p, i) => {
+      const bh = (p.value / 100) * (H - 4);
+      const x = i * slot + (slot - bw) / 2;
+      return `<rect x="${x.toFixed(1)}" y="${(H - bh).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="#${HEALTH_BAND_COLOR[p.bandKey]}"><title>${e(`${p.date}: ${p.score}, ${p.band}`)}</title></rect>`;
+    })
+    .join('');
+  return `<svg class="health-bars" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${e(h.historyAlt)}"><title>${e(h.historyAlt)}</title>${bars}</svg>`;
+}
+
+/** Health (score, band, components, history, active triggers) and the KPI table. */
+function healthSection(input: ReportInput): string {
+  const { locale } = input;
+  const h = healthSummary(input.health, locale);
+  const k = kpiTable(input.kpis, locale);
+  if (!h && !k) return `<p class="empty">${e(HEALTH_TEXT.none)}</p>`;
+  const T = HEALTH_TEXT;
+  const band = (key: keyof typeof HEALTH_BAND_COLOR, text: string) =>
+    `<span class="band band-${e(key)}"><span class="swatch" style="background:#${HEALTH_BAND_COLOR[key]}" aria-hidden="true"></span>${e(text)}</span>`;
+  const health = h
+    ? `<div class="health-head"><div class="card"><div class="label">${e(T.score)}</div><div class="big">${e(h.score)}</div><div class="small">${band(h.bandKey, h.band)}${h.asOf ? ` · ${e(h.asOf)}` : ''}</div></div>
+<table class="health-components"><thead><tr><th scope="col">${e(T.component)}</th><th scope="col" class="num">${e(T.componentScore)}</th><th scope="col" class="num">${e(T.weight)}</th><th scope="col">${e(T.source)}</th></tr></thead><tbody>${h.components
+        .map(
+          (c) =>
+            `<tr><th scope="row">${e(c.name)}</th><td class="num">${e(c.score)}</td><td class="num">${e(c.weight)}</td><td>${e(c.source)}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>
+<div class="two"><div><h3>${e(T.history)}</h3><figure>${healthBars(h)}<figcaption class="sub">${e(h.historyCaption)}</figcaption></figure>
+<table class="health-history"><thead><tr><th scope="col">${e(T.date)}</th><th scope="col" class="num">${e(T.componentScore)}</th><th scope="col">${e(T.band)}</th></tr></thead><tbody>${h.history
+        .slice(-6)
+        .map(
+          (p) =>
+            `<tr><td>${e(p.date)}</td><td class="num">${e(p.score)}</td><td>${band(p.bandKey, p.band)}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>
+<div><h3>${e(T.activeTriggers)}</h3>${
+        h.triggers.length === 0
+          ? `<p class="empty">${e(T.noTriggers)}</p>`
+          : `<ul class="triggers">${h.triggers
+              .map(
+                (t) =>
+                  `<li><strong>${e(t.name)}</strong> <time>${e(t.date)}</time><div class="sub">${e(t.change)}</div><div class="sub">${e(t.cause)}</div></li>`,
+              )
+              .join('')}</ul>`
+      }</div></div>`
+    : `<p class="empty">${e(T.noHealth)}</p>`;
+  const kpis = k
+    ? `<h3>${e(k.title)}</h3><table class="kpis"><thead><tr><th scope="col">${e(T.kpi)}</th><th scope="col" class="num">${e(T.value)}</th><th scope="col">${e(T.rating)}</th><th scope="col" class="num">${e(T.target)}</th><th scope="col" class="num">${e(T.minimum)}</th><th scope="col" class="num">${e(T.benchmark)}</th><th scope="col" class="num">${e(T.bestInClass)}</th><th scope="col">${e(T.trend)}</th></tr></thead><tbody>${k.rows
+        .map(
+          (r) =>
+            `<tr data-kpi="${e(r.key)}"><th scope="row">${e(r.name)}</th><td class="num">${e(r.value)}</td><td><span class="status"${r.ratingKey ? ` style="color:#${KPI_RATING_COLOR[r.ratingKey] ?? '5B6675'}"` : ''}>${e(r.rating)}</span></td><td class="num">${e(r.target)}</td><td class="num">${e(r.minimum)}</td><td class="num">${e(r.benchmark)}</td><td class="num">${e(r.bestInClass)}</td><td>${e(r.trend)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : `<p class="empty">${e(T.noKpis)}</p>`;
+  return `${health}
+${kpis}`;
+}
+
 /** The section's derivations, the same lines as the PDF appendix and the PPTX speaker notes. */
 function howComputed(lines: readonly string[]): string {
   if (lines.length === 0) return '';
@@ -236,6 +307,8 @@ dl.roi{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;margin:12px 0}dl
 time{display:inline-block;min-width:64px;color:var(--muted);font-variant-numeric:tabular-nums}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:16px}figure{margin:0;break-inside:avoid}figcaption{font-weight:600;font-size:13px}figcaption .sub{display:block}
 svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .target{stroke:var(--good);stroke-dasharray:4 3}svg .baseline{stroke:var(--muted);stroke-dasharray:2 3}svg .dot{fill:var(--accent)}
+.health-head{display:grid;grid-template-columns:200px 1fr;gap:16px;align-items:start}.band{white-space:nowrap;font-weight:600}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:baseline}
+.triggers{list-style:none;padding:0;margin:0}.triggers li{padding:4px 0;border-bottom:1px dashed var(--line)}table.kpis{font-size:12px}table.kpis th,table.kpis td{padding:4px 6px}table.kpis tr{break-inside:avoid}
 .reco{break-inside:avoid}footer{margin-top:32px;color:var(--muted);font-size:11px;border-top:1px solid var(--line);padding-top:8px}
 @media print{main{padding:0;max-width:none}h2{break-after:avoid}section{break-inside:auto}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @page{size:A4;margin:16mm}
@@ -269,8 +342,10 @@ export function renderReportHtml(input: ReportInput): string {
                   ? benchmarksSection(a, locale)
                   : s === 'trends'
                     ? trendsSection(m, locale)
-                    : recommendationsSection(a);
-      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}${howComputed(derivation(s, m, a, locale))}</section>`;
+                    : s === 'health'
+                      ? healthSection(input)
+                      : recommendationsSection(a);
+      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}${howComputed(derivation(s, m, a, locale, input))}</section>`;
     })
     .join('\n');
   const lang = locale.split('-')[0] ?? 'en';

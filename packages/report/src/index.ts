@@ -14,9 +14,20 @@ export { type TrendChartOptions, trendChartSvg } from './chart-svg.js';
 export { escapeHtml, renderReportHtml } from './html.js';
 export { type PdfFonts, type PdfOptions, renderReportPdf } from './pdf.js';
 export { renderReportPptx } from './pptx.js';
-export { REPORT_SECTIONS, SECTION_TITLE } from './sections.js';
+export {
+  defaultSections,
+  HEALTH_BAND_COLOR,
+  HEALTH_BAND_TEXT,
+  HEALTH_TEXT,
+  hasHealthOrKpis,
+  KPI_TEXT,
+  REPORT_SECTIONS,
+  SECTION_TITLE,
+} from './sections.js';
 export type {
   AccountSuccessMetrics,
+  CustomerHealth,
+  CustomerKpis,
   CustomerSuccessMetrics,
   ReportInput,
   ReportSection,

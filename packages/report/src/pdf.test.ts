@@ -1,11 +1,59 @@
 // The PDF report read back with pdf.js: what a reader sees on each page, the document's
 // metadata, and how tables and charts are drawn.
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.js';
 import { renderReportPdf } from './pdf.js';
-import { SECTION_TITLE } from './sections.js';
+import { HEALTH_TEXT, KPI_TEXT, SECTION_TITLE } from './sections.js';
 import { readPdf, readPdfTags, structNodes } from './testing/read.js';
-import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
+import {
+  acmeInput,
+  critical,
+  empty,
+  kpisUnmeasured,
+  renamed,
+  withGoals,
+} from './testing/variants.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cscx-report-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Word {
+  readonly page: number;
+  readonly text: string;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** The PDF as poppler's pdftotext reads it: the layout text of each page, and every word's box. */
+function pdftotext(bytes: Uint8Array): {
+  pages: string[];
+  words: Word[];
+  height: number;
+  width: number;
+} {
+  const file = join(dir, `r${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+  const [, w = '0', h = '0'] = /<page width="([\d.]+)" height="([\d.]+)"/.exec(xml) ?? [];
+  const words: Word[] = [];
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(
+        /<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ))
+        words.push({ page: i, text: m[3] ?? '', xMax: Number(m[1]), yMax: Number(m[2]) });
+    });
+  return { pages, words, width: Number(w), height: Number(h) };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('renderReportPdf', () => {
   it('renders every section of Acme with the numbers the HTML report shows (TC-165.3)', async () => {
@@ -149,7 +197,9 @@ describe('renderReportPdf', () => {
       expect(rows[0]?.children?.every((c) => c.role === 'TH')).toBe(true);
     }
     // One figure per charted metric, each saying in words what it shows.
-    const figures = roles('Figure');
+    const figures = roles('Figure').filter((f) => f.alt?.startsWith('Line chart'));
+    // And the health history's bars.
+    expect(roles('Figure').length - figures.length).toBe(1);
     expect(figures).toHaveLength(
       acmeInput().metrics.trends.filter((t) => t.points.length > 0).length,
     );
@@ -205,5 +255,82 @@ describe('renderReportPdf', () => {
     ])
       expect(all).toContain(said);
     expect(all).not.toMatch(/NaN|Infinity|undefined|null/);
+  });
+
+  it('puts the Health and KPIs section on one page with the API figures, read by pdftotext', async () => {
+    for (const input of [
+      acmeInput(['overview', 'goals', 'health']),
+      critical(acmeInput(['value', 'health'])),
+    ]) {
+      const { pages, words, height, width } = pdftotext(await renderReportPdf(input));
+      const at = pages.findIndex((p) => p.includes(HEALTH_TEXT.score.toUpperCase()));
+      expect(at).toBeGreaterThan(0);
+      const page = squash(pages[at] ?? '');
+      // Heading, score tile and the last KPI row on the same page: the section is not split.
+      expect(page).toContain(SECTION_TITLE.health);
+      expect(page).toContain(KPI_TEXT.ttr_low);
+      expect(page).toContain('KPIs for March 2026, trends against February 2026');
+      for (const name of [
+        'Product usage',
+        'Business outcomes',
+        'Relationship quality',
+        'Account growth',
+      ])
+        expect(page).toContain(name);
+      expect(page).toMatch(
+        /Net revenue retention \(NRR\) 100% Acceptable 110% 100% — 120% Unchanged/,
+      );
+      expect(page).toMatch(
+        /Average handle time \(AHT\) 10\.1 min Below minimum 8 min — — — Worsening/,
+      );
+      expect(page).toContain('$2,599,128');
+      // Nothing on the page runs into the bottom margin or off the right edge (the footer
+      // sits in the margin on purpose: its words are the page's last line).
+      const footerTop = height - 40;
+      const inBody = words.filter((w) => w.page === at && w.yMax < footerTop);
+      expect(inBody.length).toBeGreaterThan(100);
+      for (const w of inBody) {
+        expect(w.yMax, w.text).toBeLessThanOrEqual(height - 56 + 1);
+        expect(w.xMax, w.text).toBeLessThanOrEqual(width - 48 + 1);
+      }
+    }
+    // In German too (longer amounts: "2.599.128 $"), the section keeps to its page.
+    const de = pdftotext(await renderReportPdf(critical(acmeInput(['goals', 'health'], 'de-DE'))));
+    const deAt = de.pages.findIndex((p) => p.includes(HEALTH_TEXT.score.toUpperCase()));
+    expect(squash(de.pages[deAt] ?? '')).toContain(KPI_TEXT.ttr_low);
+    expect(squash(de.pages[deAt] ?? '')).toContain('2.599.128 $');
+    for (const w of de.words.filter((x) => x.page === deAt && x.yMax < de.height - 40)) {
+      expect(w.yMax, w.text).toBeLessThanOrEqual(de.height - 56 + 1);
+      expect(w.xMax, w.text).toBeLessThanOrEqual(de.width - 48 + 1);
+    }
+    const bad = pdftotext(await renderReportPdf(critical(acmeInput(['health'])))).pages.join('\n');
+    expect(squash(bad)).toContain('42 / 100');
+    expect(bad).toContain('Critical');
+    expect(bad).toContain('Score dropped more than 20 points · Apr 29, 2026');
+    expect(bad).toContain('Fell <b>fast</b> & "hard": 84.15 to 41.5');
+  });
+
+  it('prints Not measured for KPIs without a value and one line for a customer with neither', async () => {
+    const unmeasured = pdftotext(
+      await renderReportPdf(kpisUnmeasured(acmeInput(['health']))),
+    ).pages.join('\n');
+    expect(squash(unmeasured)).toMatch(
+      /Net revenue retention \(NRR\) Not measured — 110% 100% — 120% —/,
+    );
+    expect(unmeasured).not.toMatch(/NaN|Infinity|null/);
+    const none = squash(
+      pdftotext(await renderReportPdf(empty(acmeInput(['health'])))).pages.join('\n'),
+    );
+    expect(none).toContain(`${SECTION_TITLE.health} ${HEALTH_TEXT.none}`);
+    expect(none).not.toContain(HEALTH_TEXT.score.toUpperCase());
+  });
+
+  it('tags the health history as a figure that says what it shows', async () => {
+    const tags = await readPdfTags(await renderReportPdf(acmeInput(['health'])));
+    const figures = tags.trees.flatMap((t) => structNodes(t)).filter((n) => n.role === 'Figure');
+    expect(figures.map((f) => f.alt)).toContain(
+      'Bar chart of the health score: 10 observations from Jul 31, 2025 to Apr 27, 2026, going from 71 to 84.',
+    );
+    expect(tags.untagged.every((t) => t === '')).toBe(true);
   });
 });

@@ -16,8 +16,13 @@ import {
   executiveSummary,
   generatedAt,
   goalRows,
+  HEALTH_BAND_COLOR,
+  HEALTH_TEXT,
   headlineKpis,
+  healthSummary,
+  KPI_RATING_COLOR,
   type Kpi,
+  kpiTable,
   milestoneLists,
   PRIORITY_TEXT,
   periodLabel,
@@ -484,7 +489,7 @@ function overview(doc: Doc, input: ReportInput): void {
 function appendix(doc: Doc, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const parts = input.sections
-    .map((s) => [s, derivation(s, m, a, locale)] as const)
+    .map((s) => [s, derivation(s, m, a, locale, input)] as const)
     .filter(([, lines]) => lines.length > 0);
   if (parts.length === 0) return;
   heading(doc, DERIVATION_TITLE);
@@ -766,6 +771,211 @@ function recommendations(doc: Doc, input: ReportInput): void {
   }
 }
 
+const TILE_H = 84;
+// Small enough for every KPI on one line of the table, so the section keeps to one page.
+const KPI_SIZE = 7;
+
+/** The score tile: the score, its band's name beside a swatch of the band's colour, the date. */
+function healthTile(
+  doc: Doc,
+  h: NonNullable<ReturnType<typeof healthSummary>>,
+  x: number,
+  y: number,
+  w: number,
+): void {
+  const color = hex(HEALTH_BAND_COLOR[h.bandKey]);
+  artifact(doc, () => {
+    doc.roundedRect(x, y, w, TILE_H, 6).lineWidth(0.75).strokeColor(LINE).stroke();
+    doc
+      .rect(x, y + 6, 4, TILE_H - 12)
+      .fillColor(color)
+      .fill();
+  });
+  inside(doc, open(doc, 'Div'), () => {
+    mark(doc, 'P', () => {
+      doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
+      doc.text(HEALTH_TEXT.score.toUpperCase(), x + 12, y + 9, { width: w - 20, lineBreak: false });
+    });
+    mark(doc, 'P', () => {
+      doc.font(BOLD).fontSize(20).fillColor(INK);
+      doc.text(h.score, x + 12, y + 21, { width: w - 20, lineBreak: false, ellipsis: true });
+    });
+    artifact(doc, () => {
+      doc
+        .rect(x + 12, y + 50, 8, 8)
+        .fillColor(color)
+        .fill();
+    });
+    mark(doc, 'P', () => {
+      doc.font(BOLD).fontSize(9).fillColor(color);
+      doc.text(h.band, x + 24, y + 49, { width: w - 32, lineBreak: false, ellipsis: true });
+    });
+    if (h.asOf) {
+      mark(doc, 'P', () => {
+        doc.font(REGULAR).fontSize(8).fillColor(MUTED);
+        doc.text(h.asOf, x + 12, y + 65, { width: w - 20, lineBreak: false, ellipsis: true });
+      });
+    }
+  });
+}
+
+/** The history as bars in their bands' colours, with the score over each bar and the dates. */
+function healthHistory(
+  doc: Doc,
+  h: NonNullable<ReturnType<typeof healthSummary>>,
+  x: number,
+  y: number,
+  w: number,
+): void {
+  const n = h.history.length;
+  if (n === 0) return;
+  const top = y + 12;
+  const chartH = TILE_H - 34;
+  const slot = w / n;
+  const bw = Math.max(3, Math.min(22, slot - 6));
+  mark(
+    doc,
+    'Figure',
+    () => {
+      doc
+        .font(BOLD)
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(HEALTH_TEXT.history, x, y, { width: w, lineBreak: false });
+      h.history.forEach((p, i) => {
+        const bh = Math.max(1, (p.value / 100) * chartH);
+        const bx = x + i * slot + (slot - bw) / 2;
+        const by = top + 10 + chartH - bh;
+        doc.rect(bx, by, bw, bh).fillColor(hex(HEALTH_BAND_COLOR[p.bandKey])).fill();
+        doc
+          .font(REGULAR)
+          .fontSize(6.5)
+          .fillColor(INK)
+          .text(p.score, bx - 6, by - 8, { width: bw + 12, align: 'center', lineBreak: false });
+      });
+      const first = h.history[0];
+      const last = h.history.at(-1);
+      doc.font(REGULAR).fontSize(7).fillColor(MUTED);
+      if (first)
+        doc.text(first.shortDate, x, top + chartH + 13, { width: w / 2, lineBreak: false });
+      if (last && n > 1)
+        doc.text(last.shortDate, x + w / 2, top + chartH + 13, {
+          width: w / 2,
+          align: 'right',
+          lineBreak: false,
+        });
+    },
+    { alt: h.historyAlt, bbox: [x, y, x + w, y + TILE_H] },
+  );
+}
+
+/** Health and KPIs: tile and history side by side, the components, active triggers, the KPI table. */
+function health(doc: Doc, input: ReportInput): void {
+  const { locale } = input;
+  const h = healthSummary(input.health, locale);
+  const k = kpiTable(input.kpis, locale);
+  if (!h && !k) {
+    note(doc, HEALTH_TEXT.none);
+    return;
+  }
+  const f = frame(doc);
+  if (h) {
+    ensureSpace(doc, TILE_H + 8);
+    const y = doc.y;
+    const tileW = 170;
+    healthTile(doc, h, f.left, y, tileW);
+    healthHistory(doc, h, f.left + tileW + 24, y, f.width - tileW - 24);
+    doc.y = y + TILE_H + 8;
+    note(doc, h.historyCaption);
+    table(
+      doc,
+      columns(doc, [
+        [HEALTH_TEXT.component, 0.24],
+        [HEALTH_TEXT.componentScore, 0.1, 'right'],
+        [HEALTH_TEXT.weight, 0.1, 'right'],
+        [HEALTH_TEXT.source, 0.56],
+      ]),
+      h.components.map((c) => ({
+        cells: [
+          { text: c.name },
+          { text: c.score },
+          { text: c.weight },
+          { text: c.source, color: MUTED },
+        ],
+      })),
+      KPI_SIZE + 1.5,
+    );
+    ensureSpace(doc, 30);
+    text(doc, HEALTH_TEXT.activeTriggers, { size: 10, bold: true, gap: 2, tag: 'H3' });
+    if (h.triggers.length === 0) note(doc, HEALTH_TEXT.noTriggers);
+    for (const t of h.triggers) {
+      ensureSpace(doc, 30);
+      text(doc, `${t.name} · ${t.date}`, {
+        size: 9,
+        bold: true,
+        color: hex(HEALTH_BAND_COLOR[t.bandKey]),
+      });
+      note(doc, `${t.change}. ${t.cause}`);
+    }
+    doc.y += 4;
+  } else {
+    note(doc, HEALTH_TEXT.noHealth);
+  }
+  if (!k) {
+    note(doc, HEALTH_TEXT.noKpis);
+    return;
+  }
+  ensureSpace(doc, 60);
+  text(doc, k.title, { size: 10, bold: true, gap: 2, tag: 'H3' });
+  table(
+    doc,
+    columns(doc, [
+      [HEALTH_TEXT.kpi, 0.23],
+      [HEALTH_TEXT.value, 0.13, 'right'],
+      [HEALTH_TEXT.rating, 0.135],
+      [HEALTH_TEXT.target, 0.08, 'right'],
+      [HEALTH_TEXT.minimum, 0.08, 'right'],
+      [HEALTH_TEXT.benchmark, 0.095, 'right'],
+      [HEALTH_TEXT.bestInClass, 0.075, 'right'],
+      [HEALTH_TEXT.trend, 0.175],
+    ]),
+    k.rows.map((r) => ({
+      cells: [
+        { text: r.name },
+        r.value === HEALTH_TEXT.notMeasured
+          ? { text: r.value, color: MUTED }
+          : { text: r.value, bold: true },
+        {
+          text: r.rating,
+          color: r.ratingKey ? hex(KPI_RATING_COLOR[r.ratingKey] ?? MUTED) : MUTED,
+        },
+        { text: r.target },
+        { text: r.minimum },
+        { text: r.benchmark },
+        { text: r.bestInClass },
+        { text: r.trend },
+      ],
+    })),
+    KPI_SIZE,
+  );
+}
+
+/**
+ * The height a section needs to stay on one page, when it should: the health section starts on
+ * a new page rather than being split under the previous section (at most a page's height).
+ */
+function keepTogether(doc: Doc, s: ReportSection, input: ReportInput): number {
+  if (s !== 'health') return 0;
+  const h = healthSummary(input.health, input.locale);
+  const k = kpiTable(input.kpis, input.locale);
+  const body = frame(doc).bottom - doc.page.margins.top;
+  const need =
+    40 +
+    (h ? TILE_H + 30 + (h.components.length + 1) * 17 + 40 + h.triggers.length * 34 : 20) +
+    (k ? 40 + (k.rows.length + 1) * 20 : 20);
+  return Math.min(need, body);
+}
+
 const SECTIONS: Readonly<
   Record<ReportSection, (doc: Doc, input: ReportInput) => void | Promise<void>>
 > = {
@@ -775,6 +985,7 @@ const SECTIONS: Readonly<
   milestones,
   benchmarks,
   trends,
+  health,
   recommendations,
 };
 
@@ -874,6 +1085,7 @@ export async function renderReportPdf(
   for (const s of input.sections) {
     const sect = open(doc, 'Sect');
     PARENT.set(doc, sect);
+    ensureSpace(doc, keepTogether(doc, s, input));
     heading(doc, SECTION_TITLE[s]);
     await SECTIONS[s](doc, input);
     PARENT.set(doc, root);

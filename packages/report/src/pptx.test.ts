@@ -3,9 +3,49 @@
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderReportPptx } from './pptx.js';
-import { SECTION_TITLE } from './sections.js';
+import { HEALTH_BAND_COLOR, HEALTH_TEXT, KPI_TEXT, SECTION_TITLE } from './sections.js';
 import { readPptx, runs } from './testing/read.js';
-import { acmeInput, empty, renamed, withGoals } from './testing/variants.js';
+import {
+  acmeInput,
+  critical,
+  empty,
+  kpisUnmeasured,
+  renamed,
+  withGoals,
+} from './testing/variants.js';
+
+const EMU = 914_400;
+/** Where the master's footer rule sits (inches): no slide content goes below it. */
+const FOOTER_Y = 5.15;
+
+/** Every shape and table frame of a slide as [x, y, w, h] in inches. */
+function boxes(xml: string): [number, number, number, number][] {
+  return [
+    ...withoutSlideNumber(xml).matchAll(
+      /<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/g,
+    ),
+  ]
+    .map(
+      (m) =>
+        [Number(m[1]) / EMU, Number(m[2]) / EMU, Number(m[3]) / EMU, Number(m[4]) / EMU] as [
+          number,
+          number,
+          number,
+          number,
+        ],
+    )
+    .filter(([, , w, h]) => w > 0 || h > 0);
+}
+
+/** The slide without the master's slide-number placeholder, which sits in the footer. */
+const withoutSlideNumber = (xml: string) =>
+  xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*type="sldNum"[\s\S]*?<\/p:sp>/g, '');
+
+const decodeXml = (s: string) =>
+  s.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, k: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[k] ?? k,
+  );
 
 describe('renderReportPptx', () => {
   afterEach(() => {
@@ -24,7 +64,7 @@ describe('renderReportPptx', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 
     const deck = await readPptx(a);
-    expect(deck.slides).toHaveLength(9);
+    expect(deck.slides).toHaveLength(11);
     expect(await deck.read('docProps/core.xml')).toContain(
       '<dcterms:created xsi:type="dcterms:W3CDTF">2026-04-30T09:00:00Z</dcterms:created>',
     );
@@ -52,7 +92,7 @@ describe('renderReportPptx', () => {
     const deck = await readPptx(await renderReportPptx(acmeInput()));
     const presentation = await deck.read('ppt/presentation.xml');
     expect(presentation).toContain('<p:sldSz cx="9144000" cy="5143500"');
-    expect(deck.slides).toHaveLength(9);
+    expect(deck.slides).toHaveLength(11);
     const titles = deck.slides.map((s) => runs(s)[0]);
     expect(titles.slice(1)).toEqual([
       SECTION_TITLE.overview,
@@ -62,6 +102,8 @@ describe('renderReportPptx', () => {
       SECTION_TITLE.benchmarks,
       `${SECTION_TITLE.trends} (1 of 2)`,
       `${SECTION_TITLE.trends} (2 of 2)`,
+      `${SECTION_TITLE.health} (1 of 2)`,
+      `${SECTION_TITLE.health} (2 of 2)`,
       SECTION_TITLE.recommendations,
     ]);
     expect(runs(deck.slides[0] ?? '')).toContain('Acme Corp');
@@ -209,5 +251,121 @@ describe('renderReportPptx', () => {
     expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
     // Only the value chart remains; trends without measurements draw none.
     expect([...deck.chartsBySlide.values()].flat()).toHaveLength(1);
+  });
+
+  it('shows health on one slide and the KPI table on the next, every figure as the API gives it', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['health'])));
+    expect(deck.slides).toHaveLength(3);
+    const [healthSlide = '', kpiSlide = ''] = deck.slides.slice(1);
+    const h = runs(healthSlide).map(decodeXml);
+    expect(h[0]).toBe(`${SECTION_TITLE.health} (1 of 2)`);
+    expect(h).toContain('84 / 100');
+    expect(h).toContain('■ Good');
+    expect(healthSlide).toContain(`<a:srgbClr val="${HEALTH_BAND_COLOR.good}"/>`);
+    for (const [name, score, weight] of [
+      ['Product usage', '85', '40%'] as const,
+      ['Business outcomes', '90', '25%'],
+      ['Relationship quality', '76', '20%'],
+      ['Account growth', '83', '15%'],
+    ])
+      expect(h.slice(h.indexOf(name), h.indexOf(name) + 3)).toEqual([name, score, weight]);
+    expect(h).toContain(HEALTH_TEXT.noTriggers);
+    const k = runs(kpiSlide).map(decodeXml);
+    expect(k[0]).toBe(`${SECTION_TITLE.health} (2 of 2)`);
+    expect(k).toContain('KPIs for March 2026, trends against February 2026');
+    const row = (name: string) => k.slice(k.indexOf(name) + 1, k.indexOf(name) + 8);
+    expect(row(KPI_TEXT.nrr)).toEqual([
+      '100%',
+      'Acceptable',
+      '110%',
+      '100%',
+      '—',
+      '120%',
+      'Unchanged',
+    ]);
+    expect(row(KPI_TEXT.ttr_low)).toEqual([
+      '81.4 hrs',
+      'On target',
+      '120 hrs',
+      '168 hrs',
+      '—',
+      '—',
+      'Improving (was 122.6 hrs)',
+    ]);
+    for (const name of Object.values(KPI_TEXT)) expect(k).toContain(name);
+    // Speaker notes: the API's explanations of the score and of each KPI.
+    const notes = deck.notes.get(3) ?? '';
+    expect(decodeXml(notes)).toContain(
+      'Health score: (85 × 40 + 90 × 25 + 76 × 20 + 83 × 15) / 100 = 84.15 of 100',
+    );
+    expect(decodeXml(notes)).toContain('Net revenue retention (NRR): ($81,223');
+  });
+
+  it('keeps the health and KPI slides within the body: no shape below the footer, no KPI cell that wraps', async () => {
+    for (const input of [
+      acmeInput(['health']),
+      critical(acmeInput(['health'])),
+      critical(acmeInput(['health'], 'de-DE')),
+      kpisUnmeasured(acmeInput(['health'])),
+    ]) {
+      const deck = await readPptx(await renderReportPptx(input));
+      for (const slide of deck.slides.slice(1)) {
+        // Under the title (the first box), above the footer, inside the margins.
+        for (const [x, y, w, hh] of boxes(slide).slice(1)) {
+          expect(y).toBeGreaterThanOrEqual(0.85 - 0.001);
+          expect(y + hh).toBeLessThanOrEqual(FOOTER_Y + 0.001);
+          expect(x).toBeGreaterThanOrEqual(0.5 - 0.001);
+          expect(x + w).toBeLessThanOrEqual(9.5 + 0.001);
+        }
+      }
+      const kpis = deck.slides[2] ?? '';
+      // The table: 18 rows at their set height end above the footer...
+      const frame =
+        /<p:graphicFrame>[\s\S]*?<a:off x="\d+" y="(\d+)"\/>[\s\S]*?<\/p:graphicFrame>/.exec(kpis);
+      const rows = [...kpis.matchAll(/<a:tr h="(\d+)">/g)].map((m) => Number(m[1]) / EMU);
+      expect(rows).toHaveLength(18);
+      const top = Number(frame?.[1] ?? 0) / EMU;
+      expect(top + rows.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(FOOTER_Y);
+      // ...and stay at that height: every cell's text fits its column on one line (Arial at
+      // 8.5 pt is at most ~0.062 in a character), so PowerPoint grows no row.
+      const widths = [...kpis.matchAll(/<a:gridCol w="(\d+)"\/>/g)].map((m) => Number(m[1]) / EMU);
+      const body = [...kpis.matchAll(/<a:tr h="\d+">([\s\S]*?)<\/a:tr>/g)].slice(1);
+      for (const [, tr = ''] of body) {
+        const cells = [...tr.matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map((m) =>
+          decodeXml(runs(m[1] ?? '').join('')),
+        );
+        cells.forEach((text, i) => {
+          expect(text.length * 0.062, `"${text}"`).toBeLessThanOrEqual((widths[i] ?? 0) - 0.1);
+        });
+      }
+    }
+  });
+
+  it('lists active triggers with their causes, XML-escaped', async () => {
+    const deck = await readPptx(
+      await renderReportPptx(critical(acmeInput(['health']), '<b>fell</b> & "fast"')),
+    );
+    const slide = deck.slides[1] ?? '';
+    expect(slide).toContain('&lt;b&gt;fell&lt;/b&gt; &amp; &quot;fast&quot;: 84.15 to 41.5');
+    expect(slide).not.toContain('<b>');
+    const t = runs(slide).map(decodeXml);
+    expect(t).toContain('42 / 100');
+    expect(t).toContain('■ Critical');
+    expect(t).toContain('Score dropped more than 20 points · Apr 29, 2026');
+  });
+
+  it('says in one line on one slide that a customer has no health or KPI observations', async () => {
+    const deck = await readPptx(await renderReportPptx(empty(acmeInput(['health']))));
+    expect(deck.slides).toHaveLength(2);
+    expect(runs(withoutSlideNumber(deck.slides[1] ?? ''))).toEqual([
+      SECTION_TITLE.health,
+      HEALTH_TEXT.none,
+    ]);
+    const unmeasured = await readPptx(
+      await renderReportPptx(kpisUnmeasured(acmeInput(['health']))),
+    );
+    const k = runs(unmeasured.slides[2] ?? '').join('|');
+    expect(k).toContain(`${KPI_TEXT.nrr}|${HEALTH_TEXT.notMeasured}|—|110%`);
+    expect(k).not.toMatch(/NaN|Infinity|null/);
   });
 });

@@ -10,7 +10,12 @@ import {
   type GoalRow,
   generatedAt,
   goalRows,
+  HEALTH_BAND_COLOR,
+  HEALTH_TEXT,
   headlineKpis,
+  healthSummary,
+  KPI_RATING_COLOR,
+  kpiTable,
   type MilestoneItem,
   milestoneLists,
   PRIORITY_TEXT,
@@ -534,6 +539,207 @@ function recommendations(deck: Deck, input: ReportInput): void {
   });
 }
 
+type HealthView = NonNullable<ReturnType<typeof healthSummary>>;
+
+/** The score, its band's name and colour, the date: one tile. */
+function healthTile(slide: Slide, h: HealthView): void {
+  const color = HEALTH_BAND_COLOR[h.bandKey];
+  slide.addShape('roundRect', {
+    x: 0.5,
+    y: 1.1,
+    w: 2.6,
+    h: 1.6,
+    rectRadius: 0.08,
+    fill: { color: 'FFFFFF' },
+    line: { color: LINE, width: 1 },
+  });
+  slide.addShape('rect', { x: 0.5, y: 1.2, w: 0.08, h: 1.4, fill: { color }, line: { color } });
+  slide.addText(
+    [
+      {
+        text: HEALTH_TEXT.score.toUpperCase(),
+        options: { fontSize: 10, bold: true, color: MUTED, breakLine: true },
+      },
+      { text: h.score, options: { fontSize: 28, bold: true, color: INK, breakLine: true } },
+      { text: `■ ${h.band}`, options: { fontSize: 12, bold: true, color, breakLine: true } },
+      { text: h.asOf, options: { fontSize: 9, color: MUTED } },
+    ],
+    { x: 0.7, y: 1.15, w: 2.3, h: 1.5, fontFace: FONT, valign: 'top', fit: 'shrink' },
+  );
+}
+
+/** The history as bars in their bands' colours, the score over each bar, first and last date. */
+function healthHistory(slide: Slide, h: HealthView): void {
+  const x = 3.4;
+  const w = W - 0.5 - x;
+  const top = 1.45;
+  const chartH = 0.95;
+  slide.addText(`${HEALTH_TEXT.history} · ${h.historyCaption}`, {
+    x,
+    y: 1.05,
+    w,
+    h: 0.3,
+    fontFace: FONT,
+    fontSize: 10,
+    bold: true,
+    color: INK,
+  });
+  const n = h.history.length;
+  const slot = w / Math.max(1, n);
+  const bw = Math.min(0.4, slot * 0.7);
+  h.history.forEach((p, i) => {
+    const bh = Math.max(0.02, (p.value / 100) * chartH);
+    const bx = x + i * slot + (slot - bw) / 2;
+    const color = HEALTH_BAND_COLOR[p.bandKey];
+    slide.addShape('rect', {
+      x: bx,
+      y: top + 0.2 + chartH - bh,
+      w: bw,
+      h: bh,
+      fill: { color },
+      line: { color },
+    });
+    // Centred over its bar, but never past the chart's edges.
+    const lw = bw + 0.2;
+    slide.addText(p.score, {
+      x: Math.min(x + w - lw, Math.max(x, bx + bw / 2 - lw / 2)),
+      y: top + chartH - bh,
+      w: lw,
+      h: 0.2,
+      fontFace: FONT,
+      fontSize: 8,
+      color: INK,
+      align: 'center',
+    });
+  });
+  const first = h.history[0];
+  const last = h.history.at(-1);
+  const dates = { y: top + chartH + 0.22, h: 0.2, fontFace: FONT, fontSize: 8, color: MUTED };
+  if (first) slide.addText(first.shortDate, { x, w: w / 2, ...dates });
+  if (last && n > 1)
+    slide.addText(last.shortDate, { x: x + w / 2, w: w / 2, align: 'right', ...dates });
+}
+
+/**
+ * Health and KPIs: the health slide (score tile, history bars, components, active triggers),
+ * then the KPI table on a slide of its own, 17 compact rows that fit without shrinking.
+ */
+function health(deck: Deck, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const notes = derivation('health', m, a, locale, input);
+  const h = healthSummary(input.health, locale);
+  const k = kpiTable(input.kpis, locale);
+  const title = SECTION_TITLE.health;
+  if (!h && !k) {
+    muted(slideFor(deck, title, notes), HEALTH_TEXT.none, 1.2);
+    return;
+  }
+  const count = (h ? 1 : 0) + (k ? 1 : 0);
+  const part = (i: number) => (count > 1 ? `${i} of ${count}` : undefined);
+  if (h) {
+    const slide = slideFor(deck, title, notes, part(1));
+    healthTile(slide, h);
+    healthHistory(slide, h);
+    const rows: Cell[][] = [
+      header([HEALTH_TEXT.component, HEALTH_TEXT.componentScore, HEALTH_TEXT.weight], [1, 2]),
+      ...h.components.map((c) => [
+        cell(c.name),
+        cell(c.score, { align: 'right' }),
+        cell(c.weight, { align: 'right' }),
+      ]),
+    ];
+    slide.addTable(rows, { x: 0.5, y: 2.95, w: 4.6, colW: [2.6, 1.0, 1.0], fontFace: FONT });
+    const runs: TextRun[] = [
+      {
+        text: HEALTH_TEXT.activeTriggers,
+        options: { bold: true, fontSize: 12, color: INK, breakLine: true },
+      },
+    ];
+    if (h.triggers.length === 0)
+      runs.push({ text: HEALTH_TEXT.noTriggers, options: { fontSize: 10, color: MUTED } });
+    for (const t of h.triggers)
+      runs.push(
+        {
+          text: `${t.name} · ${t.date}`,
+          options: {
+            bold: true,
+            fontSize: 10,
+            color: HEALTH_BAND_COLOR[t.bandKey],
+            breakLine: true,
+          },
+        },
+        { text: t.cause, options: { fontSize: 9, color: MUTED, breakLine: true } },
+      );
+    slide.addText(runs, {
+      x: 5.4,
+      y: 2.95,
+      w: W - 0.5 - 5.4,
+      h: 2.1,
+      fontFace: FONT,
+      valign: 'top',
+      fit: 'shrink',
+    });
+    if (!k) muted(slide, HEALTH_TEXT.noKpis, 4.7);
+  }
+  if (k) {
+    const slide = slideFor(deck, title, notes, part(count));
+    if (!h) muted(slide, HEALTH_TEXT.noHealth, 4.75, 0.3);
+    slide.addText(k.title, {
+      x: 0.5,
+      y: 0.85,
+      w: CONTENT_W,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 11,
+      bold: true,
+      color: MUTED,
+    });
+    const compact: CellProps = { fontSize: 8.5, margin: [0.02, 0.05, 0.02, 0.05] };
+    const head = header(
+      [
+        HEALTH_TEXT.kpi,
+        HEALTH_TEXT.value,
+        HEALTH_TEXT.rating,
+        HEALTH_TEXT.target,
+        HEALTH_TEXT.minimum,
+        HEALTH_TEXT.benchmark,
+        HEALTH_TEXT.bestInClass,
+        HEALTH_TEXT.trend,
+      ],
+      [1, 3, 4, 5, 6],
+    ).map((c) => ({ ...c, options: { ...c.options, ...compact } }));
+    const rows: Cell[][] = [
+      head,
+      ...k.rows.map((r) => [
+        cell(r.name, compact),
+        cell(r.value, { ...compact, bold: true, align: 'right' }),
+        cell(r.rating, {
+          ...compact,
+          bold: r.ratingKey !== null,
+          color: (r.ratingKey && KPI_RATING_COLOR[r.ratingKey]) || MUTED,
+        }),
+        cell(r.target, { ...compact, align: 'right' }),
+        cell(r.minimum, { ...compact, align: 'right' }),
+        cell(r.benchmark, { ...compact, align: 'right' }),
+        cell(r.bestInClass, { ...compact, align: 'right' }),
+        cell(r.trend, compact),
+      ]),
+    ];
+    slide.addTable(rows, {
+      x: 0.5,
+      y: 1.15,
+      w: CONTENT_W,
+      colW: [2.0, 0.95, 1.0, 0.8, 0.8, 0.85, 0.85, 1.75],
+      rowH: KPI_ROW_H,
+      fontFace: FONT,
+      valign: 'middle',
+    });
+  }
+}
+
+/** A KPI row's height in inches: 18 rows (header and 17 KPIs) end above the footer at 5.15. */
+export const KPI_ROW_H = 0.2;
+
 const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) => void>> = {
   overview,
   goals,
@@ -541,6 +747,7 @@ const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) =>
   milestones,
   benchmarks,
   trends,
+  health,
   recommendations,
 };
 

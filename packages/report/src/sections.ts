@@ -26,10 +26,15 @@ import {
   explainSum,
   FORMULAS,
 } from '@cscx/success-calc/explain';
+import { KPI_FIGURES, type KpiFigure } from '@cscx/success-calc/kpi';
 import type {
   AccountSuccessMetrics,
+  CustomerHealth,
+  CustomerKpis,
   CustomerSuccessMetrics,
   Explanations,
+  HealthBand,
+  Kpi as KpiFigureData,
   ProgressTrend,
   ReportInput,
   ReportSection,
@@ -37,7 +42,8 @@ import type {
 } from './types.js';
 
 /**
- * Every section of the report, in the order the report shows them when none are chosen.
+ * Every section of the report, in the order the report shows them. When none are chosen the
+ * report shows {@link defaultSections}: all of these, `health` only with health or KPI data.
  *
  * @example
  * renderReportHtml({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US' });
@@ -49,6 +55,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   'milestones',
   'benchmarks',
   'trends',
+  'health',
   'recommendations',
 ];
 
@@ -60,6 +67,7 @@ export const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
   milestones: 'Milestones',
   benchmarks: 'Benchmarks',
   trends: 'Progress over time',
+  health: 'Health and KPIs',
   recommendations: 'Recommended actions',
 };
 
@@ -538,6 +546,7 @@ export function derivation(
   m: CustomerSuccessMetrics,
   a: AccountSuccessMetrics,
   locale: string,
+  extra: Pick<ReportInput, 'health' | 'kpis'> = {},
 ): string[] {
   const g = m.metrics.goals;
   const v = m.metrics.value_delivered;
@@ -604,9 +613,406 @@ export function derivation(
         `Each line is a metric’s recorded measurements; the dashed line is its target. ${FORMULAS['forecast.least_squares'].words}`,
         ...trendDerivations(m),
       ];
+    case 'health':
+      return healthDerivations(extra.health, extra.kpis);
     case 'recommendations':
       return [
         'Actions are suggested for goals at risk or missed, from the metrics furthest behind their target.',
       ];
   }
+}
+
+// ------------------------------------------------------------------------- health and KPIs
+
+/**
+ * The words of the "Health and KPIs" section, in one table as the report's other labels are,
+ * so a translation replaces them in one place. `{name}` places are filled by {@link fill}. The
+ * band, component and trigger names are `<success-health>`'s (its HEALTH_TEXT).
+ */
+export const HEALTH_TEXT = {
+  none: 'No health or KPI observations recorded for this customer yet.',
+  noHealth: 'No health observation recorded yet.',
+  noKpis: 'No KPI observation recorded yet.',
+  score: 'Health score',
+  scoreValue: '{score} / 100',
+  asOf: 'As of {date}',
+  components: 'Components',
+  component: 'Component',
+  componentScore: 'Score',
+  weight: 'Weight',
+  source: 'Source',
+  derived: 'derived from goals, ROI and milestones',
+  noSource: 'Not recorded',
+  history: 'History',
+  historyCaption: 'The latest {count} of {total} observations',
+  historyAlt:
+    'Bar chart of the health score: {count} observations from {first} to {last}, going from {from} to {to}.',
+  date: 'Date',
+  band: 'Band',
+  activeTriggers: 'Active triggers',
+  noTriggers: 'No active triggers.',
+  triggerFrom: 'From {from} on {fromDate} to {to} on {toDate}',
+  kpis: 'KPIs for {month}',
+  kpisCompared: 'KPIs for {month}, trends against {previous}',
+  kpi: 'KPI',
+  value: 'Value',
+  rating: 'Rating',
+  target: 'Target',
+  minimum: 'Minimum',
+  benchmark: 'Benchmark',
+  bestInClass: 'Best in class',
+  trend: 'Trend',
+  notMeasured: 'Not measured',
+  trendWas: '{trend} (was {previous})',
+  minutes: '{n} min',
+  months: '{n} months',
+  outOf: '{n} / {max}',
+} as const;
+
+/** A text of {@link HEALTH_TEXT} with its `{name}` places filled: the sentence stays whole. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, k: string) =>
+    k in values ? String(values[k]) : whole,
+  );
+}
+
+/** Seed 002's bands as `<success-health>` names them. */
+export const HEALTH_BAND_TEXT: Readonly<Record<HealthBand, string>> = {
+  excellent: 'Excellent',
+  good: 'Good',
+  at_risk: 'At risk',
+  critical: 'Critical',
+};
+
+/**
+ * Seed 002's band colours (green, yellow, orange, red) as `<success-health>` draws them (its
+ * light theme's `--success-health-*` defaults), hex without '#' as PowerPoint wants them. Beside
+ * the band's name, never instead of it.
+ */
+export const HEALTH_BAND_COLOR: Readonly<Record<HealthBand, string>> = {
+  excellent: '1A7F37',
+  good: 'BF8700',
+  at_risk: 'BC4C00',
+  critical: 'C4232E',
+};
+
+export const HEALTH_COMPONENT_TEXT: Readonly<Record<string, string>> = {
+  usage: 'Product usage',
+  outcomes: 'Business outcomes',
+  relationship: 'Relationship quality',
+  growth: 'Account growth',
+};
+
+/** A trigger's name; `{points}` and `{count}` come from the segment's model. */
+export const HEALTH_TRIGGER_TEXT: Readonly<Record<string, string>> = {
+  score_drop: 'Score dropped more than {points} points',
+  entered_at_risk: 'Entered at risk',
+  entered_critical: 'Entered critical',
+  consecutive_decline: '{count} declines in a row',
+};
+
+/** Each KPI's name, in the order of calc's KPI_FIGURES (retention, then service). */
+export const KPI_TEXT: Readonly<Record<KpiFigure, string>> = {
+  nrr: 'Net revenue retention (NRR)',
+  grr: 'Gross revenue retention (GRR)',
+  monthly_churn: 'Churn rate, monthly',
+  annual_churn: 'Churn rate, annual',
+  clv: 'Customer lifetime value (CLV)',
+  cac_payback: 'CAC payback',
+  csat: 'CSAT, mean answer',
+  csat_percent: 'CSAT, % satisfied',
+  nps: 'Net Promoter Score (NPS)',
+  ces: 'Customer effort score (CES)',
+  fcr: 'First contact resolution (FCR)',
+  sla_compliance: 'SLA compliance',
+  aht: 'Average handle time (AHT)',
+  ttr_critical: 'Time to resolution, critical',
+  ttr_high: 'Time to resolution, high',
+  ttr_medium: 'Time to resolution, medium',
+  ttr_low: 'Time to resolution, low',
+};
+
+export const KPI_RATING_TEXT: Readonly<Record<string, string>> = {
+  best_in_class: 'Best in class',
+  on_target: 'On target',
+  acceptable: 'Acceptable',
+  below_minimum: 'Below minimum',
+};
+
+/** Rating colours, as the status colours: green at or above target, amber, red. */
+export const KPI_RATING_COLOR: Readonly<Record<string, string>> = {
+  best_in_class: '1A7F43',
+  on_target: '1A7F43',
+  acceptable: 'B25E00',
+  below_minimum: 'B3261E',
+};
+
+export const KPI_TREND_TEXT: Readonly<Record<string, string>> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  unchanged: 'Unchanged',
+};
+
+/**
+ * A KPI figure in its unit (`Kpi.unit`, `KpiThresholds.unit`), through calc's formatters:
+ * "110%", "10.1 min", "1.8 hrs", "$2,599,128", "7.4 months", "4.28 / 5", "33.3". Not a finite
+ * number: "—".
+ */
+export function kpiValueText(v: number | null | undefined, unit: string, locale: string): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return MISSING;
+  const n = (digits: number) => formatNumber(v, { locale, maximumFractionDigits: digits });
+  switch (unit) {
+    case '%':
+      return formatPercent(v, { locale, maximumFractionDigits: 1 });
+    case 'h':
+      return formatHours(v, { locale, maximumFractionDigits: 1 });
+    case 'min':
+      return fill(HEALTH_TEXT.minutes, { n: n(1) });
+    case 'months':
+      return fill(HEALTH_TEXT.months, { n: n(1) });
+    case '1..5':
+      return fill(HEALTH_TEXT.outOf, { n: n(2), max: formatNumber(5, { locale }) });
+    case '1..7':
+      return fill(HEALTH_TEXT.outOf, { n: n(2), max: formatNumber(7, { locale }) });
+    case '-100..100':
+      return n(1);
+    default:
+      return /^[A-Z]{3}$/.test(unit)
+        ? formatMoney(v, unit, { locale })
+        : formatMetricValue(v, unit, { locale });
+  }
+}
+
+/** "March 2026" for `2026-03`, in the locale (the month itself when Intl cannot say it). */
+export function monthLabel(period: string, locale: string): string {
+  const ms = Date.parse(`${period}-01T00:00:00Z`);
+  if (!/^\d{4}-\d{2}$/.test(period) || Number.isNaN(ms)) return period;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(ms);
+  } catch {
+    return period;
+  }
+}
+
+/** The health score as the report shows it: "84 / 100", as `<success-health>` rounds it. */
+export function healthScoreText(score: number, locale: string): string {
+  return fill(HEALTH_TEXT.scoreValue, {
+    score: formatNumber(Math.min(100, Math.max(0, score)), { locale, maximumFractionDigits: 0 }),
+  });
+}
+
+export interface HealthComponentRow {
+  readonly name: string;
+  readonly score: string;
+  readonly weight: string;
+  readonly source: string;
+}
+
+export interface HealthHistoryRow {
+  readonly date: string;
+  readonly shortDate: string;
+  readonly score: string;
+  /** The score, 0..100, for bar lengths. */
+  readonly value: number;
+  readonly band: string;
+  readonly bandKey: HealthBand;
+}
+
+export interface HealthTriggerRow {
+  readonly name: string;
+  readonly date: string;
+  readonly change: string;
+  /** The API's cause, with its dates and scores (calc's explanation). */
+  readonly cause: string;
+  /** The band the trigger led to, for its colour. */
+  readonly bandKey: HealthBand;
+}
+
+export interface HealthSummary {
+  readonly score: string;
+  readonly band: string;
+  readonly bandKey: HealthBand;
+  readonly asOf: string;
+  readonly components: readonly HealthComponentRow[];
+  /** The latest observations, oldest first. */
+  readonly history: readonly HealthHistoryRow[];
+  readonly historyCaption: string;
+  readonly historyAlt: string;
+  readonly triggers: readonly HealthTriggerRow[];
+}
+
+/** The observations the history shows: enough to see a trend, few enough for one page. */
+export const HEALTH_HISTORY_SHOWN = 12;
+
+/** Whether the input has a health observation (a score). */
+function hasHealth(
+  h: CustomerHealth | undefined,
+): h is CustomerHealth & { score: number; band: HealthBand } {
+  return (
+    h !== undefined && typeof h.score === 'number' && Number.isFinite(h.score) && h.band !== null
+  );
+}
+
+/** Whether the input has a KPI observation for its month. */
+function hasKpis(k: CustomerKpis | undefined): k is CustomerKpis & { period: string } {
+  return k !== undefined && k.period !== null && k.observation !== null;
+}
+
+/** Whether the customer has a health or KPI observation: the default sections show `health` then. */
+export function hasHealthOrKpis(input: {
+  readonly health?: CustomerHealth | undefined;
+  readonly kpis?: CustomerKpis | undefined;
+}): boolean {
+  return hasHealth(input.health) || hasKpis(input.kpis);
+}
+
+/**
+ * The sections a report shows when none are chosen: all of {@link REPORT_SECTIONS}, except
+ * `health` for a customer with neither a health nor a KPI observation (asked for by name, it
+ * says so in one line).
+ *
+ * @example
+ * renderReportPdf({ ...input, sections: defaultSections(input) });
+ */
+export function defaultSections(input: {
+  readonly health?: CustomerHealth | undefined;
+  readonly kpis?: CustomerKpis | undefined;
+}): ReportSection[] {
+  const withHealth = hasHealthOrKpis(input);
+  return REPORT_SECTIONS.filter((s) => s !== 'health' || withHealth);
+}
+
+/** The health part of the section, or null without a health observation. */
+export function healthSummary(h: CustomerHealth | undefined, locale: string): HealthSummary | null {
+  if (!hasHealth(h)) return null;
+  const n = (v: number, digits = 0) => formatNumber(v, { locale, maximumFractionDigits: digits });
+  const date = (d: string) => formatDate(d, { locale });
+  const shown = h.history.slice(-HEALTH_HISTORY_SHOWN);
+  const first = shown[0];
+  const last = shown.at(-1);
+  return {
+    score: healthScoreText(h.score, locale),
+    band: HEALTH_BAND_TEXT[h.band],
+    bandKey: h.band,
+    asOf: h.as_of ? fill(HEALTH_TEXT.asOf, { date: date(h.as_of) }) : '',
+    components: h.components.map((c) => ({
+      name: HEALTH_COMPONENT_TEXT[c.name] ?? c.name,
+      score: n(c.score, 1),
+      weight: formatPercent(c.weight_pct, { locale, maximumFractionDigits: 1 }),
+      source: c.derived ? HEALTH_TEXT.derived : (c.source ?? HEALTH_TEXT.noSource),
+    })),
+    history: shown.map((p) => ({
+      date: date(p.observed_on),
+      shortDate: formatDate(p.observed_on, { locale, style: 'short' }),
+      score: n(p.score),
+      value: Number.isFinite(p.score) ? Math.min(100, Math.max(0, p.score)) : 0,
+      band: HEALTH_BAND_TEXT[p.band],
+      bandKey: p.band,
+    })),
+    historyCaption: fill(HEALTH_TEXT.historyCaption, {
+      count: n(shown.length),
+      total: n(h.history.length),
+    }),
+    historyAlt:
+      first && last
+        ? fill(HEALTH_TEXT.historyAlt, {
+            count: n(shown.length),
+            first: date(first.observed_on),
+            last: date(last.observed_on),
+            from: n(first.score),
+            to: n(last.score),
+          })
+        : '',
+    triggers: h.active_triggers.map((t) => ({
+      name: fill(HEALTH_TRIGGER_TEXT[t.type] ?? t.type, {
+        points: n(h.model.triggers.drop_points),
+        count: n(h.model.triggers.consecutive_declines),
+      }),
+      date: date(t.at),
+      change: fill(HEALTH_TEXT.triggerFrom, {
+        from: n(t.from.score),
+        fromDate: date(t.from.at),
+        to: n(t.to.score),
+        toDate: date(t.to.at),
+      }),
+      cause: t.cause,
+      bandKey: t.to.band,
+    })),
+  };
+}
+
+export interface KpiRow {
+  readonly key: KpiFigure;
+  readonly name: string;
+  readonly value: string;
+  readonly rating: string;
+  readonly ratingKey: string | null;
+  readonly target: string;
+  readonly minimum: string;
+  readonly benchmark: string;
+  readonly bestInClass: string;
+  readonly trend: string;
+}
+
+/** The KPI table: every KPI of the month in calc's order, or null without a KPI observation. */
+export function kpiTable(
+  k: CustomerKpis | undefined,
+  locale: string,
+): { readonly title: string; readonly rows: readonly KpiRow[] } | null {
+  if (!hasKpis(k)) return null;
+  const month = monthLabel(k.period, locale);
+  const rows = KPI_FIGURES.map((key): KpiRow => {
+    const x: KpiFigureData = k.kpis[key];
+    const t = x.thresholds;
+    const th = (v: number | null | undefined) => (t ? kpiValueText(v, t.unit, locale) : MISSING);
+    const value = kpiValueText(x.value, x.unit, locale);
+    const trend = x.trend === null ? MISSING : (KPI_TREND_TEXT[x.trend] ?? x.trend);
+    const previous = kpiValueText(x.previous_value, x.unit, locale);
+    return {
+      key,
+      name: KPI_TEXT[key],
+      value: value === MISSING ? HEALTH_TEXT.notMeasured : value,
+      rating: x.rating === null ? MISSING : (KPI_RATING_TEXT[x.rating] ?? x.rating),
+      ratingKey: x.rating,
+      target: th(t?.target),
+      minimum: th(t?.minimum),
+      benchmark: th(t?.benchmark),
+      bestInClass: th(t?.best_in_class),
+      trend:
+        x.trend === null || x.trend === 'unchanged' || previous === MISSING
+          ? trend
+          : fill(HEALTH_TEXT.trendWas, { trend, previous }),
+    };
+  });
+  return {
+    title: k.previous_period
+      ? fill(HEALTH_TEXT.kpisCompared, { month, previous: monthLabel(k.previous_period, locale) })
+      : fill(HEALTH_TEXT.kpis, { month }),
+    rows,
+  };
+}
+
+/** The section's derivations: the API's own explanations of the score, band, triggers and KPIs. */
+function healthDerivations(h: CustomerHealth | undefined, k: CustomerKpis | undefined): string[] {
+  const out: string[] = [];
+  if (hasHealth(h)) {
+    out.push(FORMULAS.health_score.words);
+    out.push(...explained(h.explanations, '/score', HEALTH_TEXT.score));
+    h.active_triggers.forEach((t) => {
+      out.push(`${HEALTH_TEXT.activeTriggers}: ${t.cause}`);
+    });
+  }
+  if (hasKpis(k)) {
+    for (const key of KPI_FIGURES) {
+      const x = k.kpis[key];
+      const text = x.value === null ? (x.reason ?? x.explanation.text) : x.explanation.text;
+      out.push(`${KPI_TEXT[key]}: ${text}`);
+    }
+  }
+  // Nothing to explain without data: the section's one line says so.
+  return out;
 }

@@ -8,6 +8,10 @@ export type SuccessGoal = S['SuccessGoal'];
 export type SuccessMetric = S['SuccessMetric'];
 export type ProgressTrend = S['ProgressTrend'];
 export type Explanations = S['Explanations'];
+export type CustomerHealth = S['CustomerHealth'];
+export type CustomerKpis = S['CustomerKpis'];
+export type Kpi = S['Kpi'];
+export type HealthBand = S['HealthBand'];
 
 /**
  * What every renderer takes: the API's two views of one customer (PRD-165's success metrics and
@@ -18,6 +22,8 @@ export type Explanations = S['Explanations'];
  * const input: ReportInput = {
  *   metrics: await client.getCustomerSuccessMetrics({ customerId: 'cus_acme' }),
  *   account: await client.getAccountSuccessMetrics({ customerId: 'cus_acme', includeBenchmarks: true }),
+ *   health: await client.getCustomerHealth({ customerId: 'cus_acme' }),
+ *   kpis: await client.getCustomerKpis({ customerId: 'cus_acme' }),
  *   sections: REPORT_SECTIONS,
  *   locale: 'en-US',
  *   generatedAt: '2026-04-30T09:00:00Z',
@@ -26,6 +32,16 @@ export type Explanations = S['Explanations'];
 export interface ReportInput {
   readonly metrics: CustomerSuccessMetrics;
   readonly account: AccountSuccessMetrics;
+  /**
+   * The customer's health (getCustomerHealth) for the `health` section. Absent or without a
+   * score, the section says no health observation is recorded.
+   */
+  readonly health?: CustomerHealth | undefined;
+  /**
+   * The customer's KPIs for one month (getCustomerKpis) for the `health` section. Absent or
+   * without an observation, the section says no KPI observation is recorded.
+   */
+  readonly kpis?: CustomerKpis | undefined;
   readonly sections: readonly ReportSection[];
   readonly locale: string;
   /**

@@ -1,7 +1,8 @@
 // Acme's report input and the variations the tests need: another name, many goals. Test-only.
 import { REPORT_SECTIONS } from '../sections.js';
-import type { ReportInput, ReportSection, SuccessGoal } from '../types.js';
+import type { CustomerKpis, ReportInput, ReportSection, SuccessGoal } from '../types.js';
 import { ACME_ACCOUNT, ACME_METRICS } from './acme.js';
+import { ACME_HEALTH, ACME_KPIS } from './acme-health.js';
 
 export const GENERATED_AT = '2026-04-30T09:00:00Z';
 
@@ -12,6 +13,8 @@ export function acmeInput(
   return {
     metrics: ACME_METRICS,
     account: ACME_ACCOUNT,
+    health: ACME_HEALTH,
+    kpis: ACME_KPIS,
     sections,
     locale,
     generatedAt: GENERATED_AT,
@@ -53,6 +56,8 @@ export function empty(input: ReportInput): ReportInput {
   const a = input.account;
   return {
     ...input,
+    health: undefined,
+    kpis: undefined,
     metrics: {
       ...m,
       goals: [],
@@ -120,4 +125,76 @@ export function withProjected(input: ReportInput, projected = 429_000): ReportIn
       },
     },
   };
+}
+
+/**
+ * Acme's health after a fall into critical: two active triggers (score drop and red zone
+ * entry) whose causes carry markup, to prove the data stays text.
+ */
+export function critical(input: ReportInput, cause = 'Fell <b>fast</b> & "hard"'): ReportInput {
+  const h = input.health;
+  if (!h) throw new Error('Acme has health');
+  const last = h.history.at(-1);
+  if (!last) throw new Error('Acme has a health history');
+  const from = { at: last.observed_on, score: last.score, band: last.band };
+  const to = { at: '2026-04-29', score: 41.5, band: 'critical' as const };
+  const triggers = [
+    {
+      type: 'score_drop' as const,
+      at: to.at,
+      from,
+      to,
+      drop: from.score - to.score,
+      cause: `${cause}: 84.15 to 41.5`,
+    },
+    {
+      type: 'entered_critical' as const,
+      at: to.at,
+      from,
+      to,
+      drop: from.score - to.score,
+      cause:
+        'The band became critical: good at 84.15 on 2026-04-27, critical at 41.5 on 2026-04-29.',
+    },
+  ];
+  return {
+    ...input,
+    health: {
+      ...h,
+      as_of: to.at,
+      score: to.score,
+      band: to.band,
+      history: [
+        ...h.history,
+        {
+          observed_on: to.at,
+          score: to.score,
+          band: to.band,
+          components: { usage: 30, outcomes: 50, relationship: 45, growth: 50 },
+        },
+      ],
+      triggers: [...h.triggers, ...triggers],
+      active_triggers: triggers,
+    },
+  };
+}
+
+/** Acme's KPIs with every value missing (a month of tickets only, say): nothing is computable. */
+export function kpisUnmeasured(input: ReportInput): ReportInput {
+  const k = input.kpis;
+  if (!k) throw new Error('Acme has KPIs');
+  const kpis = Object.fromEntries(
+    Object.entries(k.kpis).map(([name, x]) => [
+      name,
+      {
+        ...x,
+        value: null,
+        previous_value: null,
+        rating: null,
+        trend: null,
+        reason: 'No input recorded for the month.',
+      },
+    ]),
+  ) as CustomerKpis['kpis'];
+  return { ...input, kpis: { ...k, kpis } };
 }

@@ -754,11 +754,16 @@ export interface components {
          */
         ReportFormat: "pdf" | "ppt" | "html";
         /**
-         * @description A section of the success report.
+         * @description A section of the success report. `health` is "Health and KPIs": the health score with its
+         *     band (seed 002), the four components with their weights, the recent history and the
+         *     active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
+         *     KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
+         *     as `getCustomerKpis` answers for the latest month with an observation in the report's
+         *     period. A customer with no health or KPI observation gets one line saying so.
          * @example overview
          * @enum {string}
          */
-        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "recommendations";
+        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
         /**
          * @description An RFC 9457 problem details document, sent as `application/problem+json` with every error.
          *     Switch on `type`. The error table in the API description lists every type. Extension
@@ -3235,7 +3240,803 @@ export interface components {
             ttr_medium: components["schemas"]["Kpi"];
             ttr_low: components["schemas"]["Kpi"];
         };
-        /** @description A customer's KPIs for one month, computed when read from its stored observations. */
+        /**
+         * @description A customer's KPIs for one month, computed when read from its stored observations.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "currency": "USD",
+         *       "period": "2026-03",
+         *       "previous_period": "2026-02",
+         *       "periods": [
+         *         "2025-04",
+         *         "2025-05",
+         *         "2025-06",
+         *         "2025-07",
+         *         "2025-08",
+         *         "2025-09",
+         *         "2025-10",
+         *         "2025-11",
+         *         "2025-12",
+         *         "2026-01",
+         *         "2026-02",
+         *         "2026-03"
+         *       ],
+         *       "note": null,
+         *       "observation": {
+         *         "customer_id": "cus_acme",
+         *         "period": "2026-03",
+         *         "arr": {
+         *           "churned": 0,
+         *           "expansion": 0,
+         *           "contraction": 0,
+         *           "starting_arr": 81222.75
+         *         },
+         *         "financials": {
+         *           "cac": 40000,
+         *           "gross_margin_pct": 80
+         *         },
+         *         "surveys": {
+         *           "csat": [
+         *             0,
+         *             1,
+         *             1,
+         *             8,
+         *             8
+         *           ],
+         *           "nps": [
+         *             0,
+         *             0,
+         *             0,
+         *             0,
+         *             0,
+         *             0,
+         *             1,
+         *             2,
+         *             0,
+         *             1,
+         *             2
+         *           ],
+         *           "ces": [
+         *             0,
+         *             0,
+         *             1,
+         *             0,
+         *             3,
+         *             2,
+         *             5
+         *           ]
+         *         },
+         *         "tickets": {
+         *           "total": 220,
+         *           "sla_met": 210,
+         *           "resolution": {
+         *             "low": {
+         *               "hours": 5375.61,
+         *               "resolved": 66
+         *             },
+         *             "high": {
+         *               "hours": 519.19,
+         *               "resolved": 33
+         *             },
+         *             "medium": {
+         *               "hours": 4556.89,
+         *               "resolved": 88
+         *             },
+         *             "critical": {
+         *               "hours": 19.89,
+         *               "resolved": 11
+         *             }
+         *           },
+         *           "handle_minutes": 2212.76,
+         *           "first_contact_resolved": 179
+         *         },
+         *         "source": "Demo billing, survey and helpdesk exports",
+         *         "note": null,
+         *         "recorded_at": "2026-04-02T09:00:00.000Z",
+         *         "updated_at": "2026-04-02T09:00:00.000Z"
+         *       },
+         *       "kpis": {
+         *         "nrr": {
+         *           "value": 100,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 110,
+         *             "minimum": 100,
+         *             "benchmark": null,
+         *             "best_in_class": 120,
+         *             "unit": "%",
+         *             "source": "003 §3 NRR"
+         *           },
+         *           "previous_value": 100,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.nrr",
+         *             "text": "($81,223 + $0 − $0 − $0) / $81,223 × 100 = 100 %; acceptable (target 110 %, minimum 100 %, best in class 120 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "starting_arr",
+         *                 "value": 81222.75,
+         *                 "pointer": "/observation/arr/starting_arr"
+         *               },
+         *               {
+         *                 "name": "expansion",
+         *                 "value": 0,
+         *                 "pointer": "/observation/arr/expansion"
+         *               },
+         *               {
+         *                 "name": "contraction",
+         *                 "value": 0,
+         *                 "pointer": "/observation/arr/contraction"
+         *               },
+         *               {
+         *                 "name": "churned",
+         *                 "value": 0,
+         *                 "pointer": "/observation/arr/churned"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §3 NRR",
+         *             "result": 100
+         *           }
+         *         },
+         *         "grr": {
+         *           "value": 100,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "best_in_class",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 95,
+         *             "minimum": 90,
+         *             "benchmark": null,
+         *             "best_in_class": 98,
+         *             "unit": "%",
+         *             "source": "003 §3 GRR"
+         *           },
+         *           "previous_value": 100,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.grr",
+         *             "text": "($81,223 − $0 − $0) / $81,223 × 100 = 100 %; best in class (target 95 %, minimum 90 %, best in class 98 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "starting_arr",
+         *                 "value": 81222.75,
+         *                 "pointer": "/observation/arr/starting_arr"
+         *               },
+         *               {
+         *                 "name": "contraction",
+         *                 "value": 0,
+         *                 "pointer": "/observation/arr/contraction"
+         *               },
+         *               {
+         *                 "name": "churned",
+         *                 "value": 0,
+         *                 "pointer": "/observation/arr/churned"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §3 GRR",
+         *             "result": 100
+         *           }
+         *         },
+         *         "monthly_churn": {
+         *           "value": 0,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 2,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §4 Churn"
+         *           },
+         *           "previous_value": 0,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.churn_rate",
+         *             "text": "0 lost / 1 at the start × 100 = 0 %; on target (target 2 %, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "customers_lost",
+         *                 "value": 0
+         *               },
+         *               {
+         *                 "name": "customers_at_start",
+         *                 "value": 1
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §4 Churn",
+         *             "result": 0
+         *           }
+         *         },
+         *         "annual_churn": {
+         *           "value": 0,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 10,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §4 Churn"
+         *           },
+         *           "previous_value": 0,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.churn_rate",
+         *             "text": "0 lost / 1 at the start × 100 = 0 %; on target (target 10 %, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "customers_lost",
+         *                 "value": 0
+         *               },
+         *               {
+         *                 "name": "customers_at_start",
+         *                 "value": 1
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §4 Churn",
+         *             "result": 0
+         *           }
+         *         },
+         *         "clv": {
+         *           "value": 2599128,
+         *           "unit": "USD",
+         *           "reason": null,
+         *           "rating": null,
+         *           "thresholds": null,
+         *           "previous_value": 2599128,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.clv",
+         *             "text": "$81,223 × 80 % / 2.5 % = $2,599,128 (a lifetime of 40 periods)",
+         *             "inputs": [
+         *               {
+         *                 "name": "average_revenue",
+         *                 "value": 81222.75,
+         *                 "pointer": "/observation/arr/starting_arr"
+         *               },
+         *               {
+         *                 "name": "gross_margin_pct",
+         *                 "value": 80,
+         *                 "pointer": "/observation/financials/gross_margin_pct"
+         *               },
+         *               {
+         *                 "name": "churn_rate_pct",
+         *                 "value": 2.5
+         *               }
+         *             ],
+         *             "rule": "Seed 002 Financial Performance Metrics",
+         *             "result": 2599128
+         *           }
+         *         },
+         *         "cac_payback": {
+         *           "value": 7.3871,
+         *           "unit": "months",
+         *           "reason": null,
+         *           "rating": null,
+         *           "thresholds": null,
+         *           "previous_value": 7.3871,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.cac_payback",
+         *             "text": "$40,000 / ($6,769 × 80 %) = 7.39 months",
+         *             "inputs": [
+         *               {
+         *                 "name": "cac",
+         *                 "value": 40000,
+         *                 "pointer": "/observation/financials/cac"
+         *               },
+         *               {
+         *                 "name": "monthly_revenue",
+         *                 "value": 6768.5625
+         *               },
+         *               {
+         *                 "name": "gross_margin_pct",
+         *                 "value": 80,
+         *                 "pointer": "/observation/financials/gross_margin_pct"
+         *               }
+         *             ],
+         *             "rule": "Seed 002 Financial Performance Metrics",
+         *             "result": 7.3871
+         *           }
+         *         },
+         *         "csat": {
+         *           "value": 4.2778,
+         *           "unit": "1..5",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 4.5,
+         *             "minimum": 4,
+         *             "benchmark": 4.2,
+         *             "best_in_class": null,
+         *             "unit": "1..5",
+         *             "source": "003 §1 CSAT"
+         *           },
+         *           "previous_value": 4,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.csat",
+         *             "text": "Mean of 18 answers on 1-5 = 4.28; acceptable (target 4.5, minimum 4, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/csat/0"
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/csat/1"
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/csat/2"
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 8,
+         *                 "pointer": "/observation/surveys/csat/3"
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 8,
+         *                 "pointer": "/observation/surveys/csat/4"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §1 CSAT",
+         *             "result": 4.2778
+         *           }
+         *         },
+         *         "csat_percent": {
+         *           "value": 88.8889,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 90,
+         *             "minimum": 80,
+         *             "benchmark": 84,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §1 CSAT"
+         *           },
+         *           "previous_value": 75,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.csat_percent",
+         *             "text": "8 + 8 satisfied (4 or 5) = 16 / 18 × 100 = 88.89 %; acceptable (target 90 %, minimum 80 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/csat/0"
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/csat/1"
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/csat/2"
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 8,
+         *                 "pointer": "/observation/surveys/csat/3"
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 8,
+         *                 "pointer": "/observation/surveys/csat/4"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §1 CSAT",
+         *             "result": 88.8889
+         *           }
+         *         },
+         *         "nps": {
+         *           "value": 33.3333,
+         *           "unit": "-100..100",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 50,
+         *             "minimum": 30,
+         *             "benchmark": 30,
+         *             "best_in_class": null,
+         *             "unit": "-100..100",
+         *             "source": "004 NPS"
+         *           },
+         *           "previous_value": 33.3333,
+         *           "trend": "unchanged",
+         *           "explanation": {
+         *             "formula": "kpi.nps",
+         *             "text": "(3 promoters − 1 detractors) / 6 responses × 100 = 33.33; acceptable (target 50, minimum 30, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 0",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/0"
+         *               },
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/1"
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/2"
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/3"
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/4"
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/5"
+         *               },
+         *               {
+         *                 "name": "answered 6",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/nps/6"
+         *               },
+         *               {
+         *                 "name": "answered 7",
+         *                 "value": 2,
+         *                 "pointer": "/observation/surveys/nps/7"
+         *               },
+         *               {
+         *                 "name": "answered 8",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/nps/8"
+         *               },
+         *               {
+         *                 "name": "answered 9",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/nps/9"
+         *               },
+         *               {
+         *                 "name": "answered 10",
+         *                 "value": 2,
+         *                 "pointer": "/observation/surveys/nps/10"
+         *               }
+         *             ],
+         *             "rule": "Seed 004 NPS",
+         *             "result": 33.3333
+         *           }
+         *         },
+         *         "ces": {
+         *           "value": 5.9091,
+         *           "unit": "1..7",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 6,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "1..7",
+         *             "source": "003 §8 CES"
+         *           },
+         *           "previous_value": 6.1667,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.ces",
+         *             "text": "Mean of 11 answers on 1-7 = 5.91; below minimum (target 6, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/ces/0"
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/ces/1"
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 1,
+         *                 "pointer": "/observation/surveys/ces/2"
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 0,
+         *                 "pointer": "/observation/surveys/ces/3"
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 3,
+         *                 "pointer": "/observation/surveys/ces/4"
+         *               },
+         *               {
+         *                 "name": "answered 6",
+         *                 "value": 2,
+         *                 "pointer": "/observation/surveys/ces/5"
+         *               },
+         *               {
+         *                 "name": "answered 7",
+         *                 "value": 5,
+         *                 "pointer": "/observation/surveys/ces/6"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §8 CES",
+         *             "result": 5.9091
+         *           }
+         *         },
+         *         "fcr": {
+         *           "value": 81.3636,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 75,
+         *             "minimum": 70,
+         *             "benchmark": 74,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §2 FCR"
+         *           },
+         *           "previous_value": 75.5814,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.fcr",
+         *             "text": "179 / 220 tickets × 100 = 81.36 %; on target (target 75 %, minimum 70 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "first_contact_resolved",
+         *                 "value": 179,
+         *                 "pointer": "/observation/tickets/first_contact_resolved"
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 220,
+         *                 "pointer": "/observation/tickets/total"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §2 FCR",
+         *             "result": 81.3636
+         *           }
+         *         },
+         *         "sla_compliance": {
+         *           "value": 95.4545,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 98,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §7 SLA"
+         *           },
+         *           "previous_value": 97.6744,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.sla_compliance",
+         *             "text": "210 / 220 tickets × 100 = 95.45 %; below minimum (target 98 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "sla_met",
+         *                 "value": 210,
+         *                 "pointer": "/observation/tickets/sla_met"
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 220,
+         *                 "pointer": "/observation/tickets/total"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §7 SLA",
+         *             "result": 95.4545
+         *           }
+         *         },
+         *         "aht": {
+         *           "value": 10.058,
+         *           "unit": "min",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 8,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "min",
+         *             "source": "003 §5 AHT"
+         *           },
+         *           "previous_value": 7.4834,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.aht",
+         *             "text": "2,212.76 min / 220 tickets = 10.06 min; below minimum (target 8 min, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "handle_minutes",
+         *                 "value": 2212.76,
+         *                 "pointer": "/observation/tickets/handle_minutes"
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 220,
+         *                 "pointer": "/observation/tickets/total"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §5 AHT",
+         *             "result": 10.058
+         *           }
+         *         },
+         *         "ttr_critical": {
+         *           "value": 1.8082,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 2,
+         *             "minimum": 4,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 2.9689,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "19.89 h / 11 tickets resolved = 1.81 h; on target (target 2 h, minimum 4 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 19.89,
+         *                 "pointer": "/observation/tickets/resolution/critical/hours"
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 11,
+         *                 "pointer": "/observation/tickets/resolution/critical/resolved"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 1.8082
+         *           }
+         *         },
+         *         "ttr_high": {
+         *           "value": 15.733,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 12,
+         *             "minimum": 24,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 11.9265,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "519.19 h / 33 tickets resolved = 15.73 h; acceptable (target 12 h, minimum 24 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 519.19,
+         *                 "pointer": "/observation/tickets/resolution/high/hours"
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 33,
+         *                 "pointer": "/observation/tickets/resolution/high/resolved"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 15.733
+         *           }
+         *         },
+         *         "ttr_medium": {
+         *           "value": 51.7828,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 48,
+         *             "minimum": 72,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 54.2572,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "4,556.89 h / 88 tickets resolved = 51.78 h; acceptable (target 48 h, minimum 72 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 4556.89,
+         *                 "pointer": "/observation/tickets/resolution/medium/hours"
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 88,
+         *                 "pointer": "/observation/tickets/resolution/medium/resolved"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 51.7828
+         *           }
+         *         },
+         *         "ttr_low": {
+         *           "value": 81.4486,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 120,
+         *             "minimum": 168,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 122.6121,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "5,375.61 h / 66 tickets resolved = 81.45 h; on target (target 120 h, minimum 168 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 5375.61,
+         *                 "pointer": "/observation/tickets/resolution/low/hours"
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 66,
+         *                 "pointer": "/observation/tickets/resolution/low/resolved"
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 81.4486
+         *           }
+         *         }
+         *       }
+         *     }
+         */
         CustomerKpis: {
             /** @description The customer. */
             customer_id: string;
@@ -3262,7 +4063,861 @@ export interface components {
             nrr: components["schemas"]["Kpi"];
             grr: components["schemas"]["Kpi"];
         };
-        /** @description A portfolio's KPIs for one month, from its customers' stored observations added up. */
+        /**
+         * @description A portfolio's KPIs for one month, from its customers' stored observations added up.
+         * @example {
+         *       "period": "2026-03",
+         *       "previous_period": "2026-02",
+         *       "segment": null,
+         *       "csm_id": null,
+         *       "customers": 202,
+         *       "customers_observed": 192,
+         *       "currencies": [
+         *         "EUR",
+         *         "GBP",
+         *         "USD"
+         *       ],
+         *       "kpis": {
+         *         "nrr": {
+         *           "value": null,
+         *           "unit": "%",
+         *           "reason": "ARR is in 3 currencies (EUR, GBP, USD), never added across them: see by_currency.",
+         *           "rating": null,
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 110,
+         *             "minimum": 100,
+         *             "benchmark": null,
+         *             "best_in_class": 120,
+         *             "unit": "%",
+         *             "source": "003 §3 NRR"
+         *           },
+         *           "previous_value": null,
+         *           "trend": null,
+         *           "explanation": {
+         *             "formula": "kpi.nrr",
+         *             "text": "ARR is in 3 currencies (EUR, GBP, USD), never added across them: see by_currency.",
+         *             "inputs": [],
+         *             "rule": "Seed 003 §3 NRR",
+         *             "result": null
+         *           }
+         *         },
+         *         "grr": {
+         *           "value": null,
+         *           "unit": "%",
+         *           "reason": "ARR is in 3 currencies (EUR, GBP, USD), never added across them: see by_currency.",
+         *           "rating": null,
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 95,
+         *             "minimum": 90,
+         *             "benchmark": null,
+         *             "best_in_class": 98,
+         *             "unit": "%",
+         *             "source": "003 §3 GRR"
+         *           },
+         *           "previous_value": null,
+         *           "trend": null,
+         *           "explanation": {
+         *             "formula": "kpi.grr",
+         *             "text": "ARR is in 3 currencies (EUR, GBP, USD), never added across them: see by_currency.",
+         *             "inputs": [],
+         *             "rule": "Seed 003 §3 GRR",
+         *             "result": null
+         *           }
+         *         },
+         *         "monthly_churn": {
+         *           "value": 0.5208,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 2,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §4 Churn"
+         *           },
+         *           "previous_value": 1.0309,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.churn_rate",
+         *             "text": "1 lost / 192 at the start × 100 = 0.52 %; on target (target 2 %, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "customers_lost",
+         *                 "value": 1
+         *               },
+         *               {
+         *                 "name": "customers_at_start",
+         *                 "value": 192
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §4 Churn",
+         *             "result": 0.5208
+         *           }
+         *         },
+         *         "annual_churn": {
+         *           "value": 5.4455,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 10,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §4 Churn"
+         *           },
+         *           "previous_value": 4.9505,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.churn_rate",
+         *             "text": "11 lost / 202 at the start × 100 = 5.45 %; on target (target 10 %, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "customers_lost",
+         *                 "value": 11
+         *               },
+         *               {
+         *                 "name": "customers_at_start",
+         *                 "value": 202
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §4 Churn",
+         *             "result": 5.4455
+         *           }
+         *         },
+         *         "clv": {
+         *           "value": null,
+         *           "unit": "",
+         *           "reason": "Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.",
+         *           "rating": null,
+         *           "thresholds": null,
+         *           "previous_value": null,
+         *           "trend": null,
+         *           "explanation": {
+         *             "formula": "kpi.clv",
+         *             "text": "Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.",
+         *             "inputs": [],
+         *             "rule": "Seed 002 Financial Performance Metrics",
+         *             "result": null
+         *           }
+         *         },
+         *         "cac_payback": {
+         *           "value": null,
+         *           "unit": "months",
+         *           "reason": "Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.",
+         *           "rating": null,
+         *           "thresholds": null,
+         *           "previous_value": null,
+         *           "trend": null,
+         *           "explanation": {
+         *             "formula": "kpi.cac_payback",
+         *             "text": "Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.",
+         *             "inputs": [],
+         *             "rule": "Seed 002 Financial Performance Metrics",
+         *             "result": null
+         *           }
+         *         },
+         *         "csat": {
+         *           "value": 3.9002,
+         *           "unit": "1..5",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 4.5,
+         *             "minimum": 4,
+         *             "benchmark": 4.2,
+         *             "best_in_class": null,
+         *             "unit": "1..5",
+         *             "source": "003 §1 CSAT"
+         *           },
+         *           "previous_value": 3.8891,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.csat",
+         *             "text": "Mean of 4,479 answers on 1-5 = 3.9; below minimum (target 4.5, minimum 4, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 42
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 373
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 1053
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 1533
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 1478
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §1 CSAT",
+         *             "result": 3.9002
+         *           }
+         *         },
+         *         "csat_percent": {
+         *           "value": 67.2248,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 90,
+         *             "minimum": 80,
+         *             "benchmark": 84,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §1 CSAT"
+         *           },
+         *           "previous_value": 66.2759,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.csat_percent",
+         *             "text": "1,533 + 1,478 satisfied (4 or 5) = 3,011 / 4,479 × 100 = 67.22 %; below minimum (target 90 %, minimum 80 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 42
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 373
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 1053
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 1533
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 1478
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §1 CSAT",
+         *             "result": 67.2248
+         *           }
+         *         },
+         *         "nps": {
+         *           "value": -7.0368,
+         *           "unit": "-100..100",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 50,
+         *             "minimum": 30,
+         *             "benchmark": 30,
+         *             "best_in_class": null,
+         *             "unit": "-100..100",
+         *             "source": "004 NPS"
+         *           },
+         *           "previous_value": -6.3945,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.nps",
+         *             "text": "(1,070 promoters − 1,307 detractors) / 3,368 responses × 100 = −7.04; below minimum (target 50, minimum 30, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 0",
+         *                 "value": 0
+         *               },
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 15
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 62
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 150
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 241
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 374
+         *               },
+         *               {
+         *                 "name": "answered 6",
+         *                 "value": 465
+         *               },
+         *               {
+         *                 "name": "answered 7",
+         *                 "value": 500
+         *               },
+         *               {
+         *                 "name": "answered 8",
+         *                 "value": 491
+         *               },
+         *               {
+         *                 "name": "answered 9",
+         *                 "value": 421
+         *               },
+         *               {
+         *                 "name": "answered 10",
+         *                 "value": 649
+         *               }
+         *             ],
+         *             "rule": "Seed 004 NPS",
+         *             "result": -7.0368
+         *           }
+         *         },
+         *         "ces": {
+         *           "value": 5.3278,
+         *           "unit": "1..7",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 6,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "1..7",
+         *             "source": "003 §8 CES"
+         *           },
+         *           "previous_value": 5.3032,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.ces",
+         *             "text": "Mean of 2,898 answers on 1-7 = 5.33; below minimum (target 6, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "answered 1",
+         *                 "value": 5
+         *               },
+         *               {
+         *                 "name": "answered 2",
+         *                 "value": 71
+         *               },
+         *               {
+         *                 "name": "answered 3",
+         *                 "value": 248
+         *               },
+         *               {
+         *                 "name": "answered 4",
+         *                 "value": 506
+         *               },
+         *               {
+         *                 "name": "answered 5",
+         *                 "value": 666
+         *               },
+         *               {
+         *                 "name": "answered 6",
+         *                 "value": 619
+         *               },
+         *               {
+         *                 "name": "answered 7",
+         *                 "value": 783
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §8 CES",
+         *             "result": 5.3278
+         *           }
+         *         },
+         *         "fcr": {
+         *           "value": 71.1012,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 75,
+         *             "minimum": 70,
+         *             "benchmark": 74,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §2 FCR"
+         *           },
+         *           "previous_value": 70.786,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.fcr",
+         *             "text": "9,524 / 13,395 tickets × 100 = 71.1 %; acceptable (target 75 %, minimum 70 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "first_contact_resolved",
+         *                 "value": 9524
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 13395
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §2 FCR",
+         *             "result": 71.1012
+         *           }
+         *         },
+         *         "sla_compliance": {
+         *           "value": 93.4005,
+         *           "unit": "%",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "higher_is_better",
+         *             "target": 98,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "%",
+         *             "source": "003 §7 SLA"
+         *           },
+         *           "previous_value": 93.6969,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.sla_compliance",
+         *             "text": "12,511 / 13,395 tickets × 100 = 93.4 %; below minimum (target 98 %, higher is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "sla_met",
+         *                 "value": 12511
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 13395
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §7 SLA",
+         *             "result": 93.4005
+         *           }
+         *         },
+         *         "aht": {
+         *           "value": 8.4426,
+         *           "unit": "min",
+         *           "reason": null,
+         *           "rating": "below_minimum",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 8,
+         *             "minimum": null,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "min",
+         *             "source": "003 §5 AHT"
+         *           },
+         *           "previous_value": 8.4123,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.aht",
+         *             "text": "113,088.3 min / 13,395 tickets = 8.44 min; below minimum (target 8 min, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "handle_minutes",
+         *                 "value": 113088.3
+         *               },
+         *               {
+         *                 "name": "tickets",
+         *                 "value": 13395
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §5 AHT",
+         *             "result": 8.4426
+         *           }
+         *         },
+         *         "ttr_critical": {
+         *           "value": 2.5327,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 2,
+         *             "minimum": 4,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 2.4759,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "1,729.82 h / 683 tickets resolved = 2.53 h; acceptable (target 2 h, minimum 4 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 1729.82
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 683
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 2.5327
+         *           }
+         *         },
+         *         "ttr_high": {
+         *           "value": 13.8938,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "acceptable",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 12,
+         *             "minimum": 24,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 13.7914,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "27,982.21 h / 2,014 tickets resolved = 13.89 h; acceptable (target 12 h, minimum 24 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 27982.21
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 2014
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 13.8938
+         *           }
+         *         },
+         *         "ttr_medium": {
+         *           "value": 41.1292,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 48,
+         *             "minimum": 72,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 40.8906,
+         *           "trend": "worsening",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "220,370.36 h / 5,358 tickets resolved = 41.13 h; on target (target 48 h, minimum 72 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 220370.36
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 5358
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 41.1292
+         *           }
+         *         },
+         *         "ttr_low": {
+         *           "value": 101.8008,
+         *           "unit": "h",
+         *           "reason": null,
+         *           "rating": "on_target",
+         *           "thresholds": {
+         *             "direction": "lower_is_better",
+         *             "target": 120,
+         *             "minimum": 168,
+         *             "benchmark": null,
+         *             "best_in_class": null,
+         *             "unit": "h",
+         *             "source": "003 §6 TTR"
+         *           },
+         *           "previous_value": 104.2389,
+         *           "trend": "improving",
+         *           "explanation": {
+         *             "formula": "kpi.ttr",
+         *             "text": "410,257.05 h / 4,030 tickets resolved = 101.8 h; on target (target 120 h, minimum 168 h, lower is better)",
+         *             "inputs": [
+         *               {
+         *                 "name": "resolution_hours",
+         *                 "value": 410257.05
+         *               },
+         *               {
+         *                 "name": "tickets_resolved",
+         *                 "value": 4030
+         *               }
+         *             ],
+         *             "rule": "Seed 003 §6 TTR",
+         *             "result": 101.8008
+         *           }
+         *         }
+         *       },
+         *       "by_currency": [
+         *         {
+         *           "currency": "EUR",
+         *           "customers": 4,
+         *           "nrr": {
+         *             "value": 100,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "acceptable",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 110,
+         *               "minimum": 100,
+         *               "benchmark": null,
+         *               "best_in_class": 120,
+         *               "unit": "%",
+         *               "source": "003 §3 NRR"
+         *             },
+         *             "previous_value": 100,
+         *             "trend": "unchanged",
+         *             "explanation": {
+         *               "formula": "kpi.nrr",
+         *               "text": "(€350,594 + €0 − €0 − €0) / €350,594 × 100 = 100 %; acceptable (target 110 %, minimum 100 %, best in class 120 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 350593.6
+         *                 },
+         *                 {
+         *                   "name": "expansion",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 0
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 NRR",
+         *               "result": 100
+         *             }
+         *           },
+         *           "grr": {
+         *             "value": 100,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "best_in_class",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 95,
+         *               "minimum": 90,
+         *               "benchmark": null,
+         *               "best_in_class": 98,
+         *               "unit": "%",
+         *               "source": "003 §3 GRR"
+         *             },
+         *             "previous_value": 100,
+         *             "trend": "unchanged",
+         *             "explanation": {
+         *               "formula": "kpi.grr",
+         *               "text": "(€350,594 − €0 − €0) / €350,594 × 100 = 100 %; best in class (target 95 %, minimum 90 %, best in class 98 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 350593.6
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 0
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 GRR",
+         *               "result": 100
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "currency": "GBP",
+         *           "customers": 5,
+         *           "nrr": {
+         *             "value": 100,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "acceptable",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 110,
+         *               "minimum": 100,
+         *               "benchmark": null,
+         *               "best_in_class": 120,
+         *               "unit": "%",
+         *               "source": "003 §3 NRR"
+         *             },
+         *             "previous_value": 100.2547,
+         *             "trend": "worsening",
+         *             "explanation": {
+         *               "formula": "kpi.nrr",
+         *               "text": "(£393,803 + £0 − £0 − £0) / £393,803 × 100 = 100 %; acceptable (target 110 %, minimum 100 %, best in class 120 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 393803.39
+         *                 },
+         *                 {
+         *                   "name": "expansion",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 0
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 NRR",
+         *               "result": 100
+         *             }
+         *           },
+         *           "grr": {
+         *             "value": 100,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "best_in_class",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 95,
+         *               "minimum": 90,
+         *               "benchmark": null,
+         *               "best_in_class": 98,
+         *               "unit": "%",
+         *               "source": "003 §3 GRR"
+         *             },
+         *             "previous_value": 100,
+         *             "trend": "unchanged",
+         *             "explanation": {
+         *               "formula": "kpi.grr",
+         *               "text": "(£393,803 − £0 − £0) / £393,803 × 100 = 100 %; best in class (target 95 %, minimum 90 %, best in class 98 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 393803.39
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 0
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 0
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 GRR",
+         *               "result": 100
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "currency": "USD",
+         *           "customers": 183,
+         *           "nrr": {
+         *             "value": 99.8956,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "below_minimum",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 110,
+         *               "minimum": 100,
+         *               "benchmark": null,
+         *               "best_in_class": 120,
+         *               "unit": "%",
+         *               "source": "003 §3 NRR"
+         *             },
+         *             "previous_value": 100.329,
+         *             "trend": "worsening",
+         *             "explanation": {
+         *               "formula": "kpi.nrr",
+         *               "text": "($19,351,336 + $202,947 − $67,476 − $155,668) / $19,351,336 × 100 = 99.9 %; below minimum (target 110 %, minimum 100 %, best in class 120 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 19351335.63
+         *                 },
+         *                 {
+         *                   "name": "expansion",
+         *                   "value": 202947.09
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 67475.53
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 155668.29
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 NRR",
+         *               "result": 99.8956
+         *             }
+         *           },
+         *           "grr": {
+         *             "value": 98.8469,
+         *             "unit": "%",
+         *             "reason": null,
+         *             "rating": "best_in_class",
+         *             "thresholds": {
+         *               "direction": "higher_is_better",
+         *               "target": 95,
+         *               "minimum": 90,
+         *               "benchmark": null,
+         *               "best_in_class": 98,
+         *               "unit": "%",
+         *               "source": "003 §3 GRR"
+         *             },
+         *             "previous_value": 99.2238,
+         *             "trend": "worsening",
+         *             "explanation": {
+         *               "formula": "kpi.grr",
+         *               "text": "($19,351,336 − $67,476 − $155,668) / $19,351,336 × 100 = 98.85 %; best in class (target 95 %, minimum 90 %, best in class 98 %, higher is better)",
+         *               "inputs": [
+         *                 {
+         *                   "name": "starting_arr",
+         *                   "value": 19351335.63
+         *                 },
+         *                 {
+         *                   "name": "contraction",
+         *                   "value": 67475.53
+         *                 },
+         *                 {
+         *                   "name": "churned",
+         *                   "value": 155668.29
+         *                 }
+         *               ],
+         *               "rule": "Seed 003 §3 GRR",
+         *               "result": 98.8469
+         *             }
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         PortfolioKpis: {
             period: components["schemas"]["KpiMonth"];
             previous_period: components["schemas"]["KpiMonth"];
@@ -4301,6 +5956,13 @@ export interface components {
          *       ]
          *     }
          * @example {
+         *       "format": "html",
+         *       "include_sections": [
+         *         "overview",
+         *         "health"
+         *       ]
+         *     }
+         * @example {
          *       "format": "ppt",
          *       "period": "2026-Q2",
          *       "locale": "de-DE"
@@ -4308,7 +5970,11 @@ export interface components {
          */
         ReportRequest: {
             format: components["schemas"]["ReportFormat"];
-            /** @description The sections to include, in this order. Omit it for all seven. */
+            /**
+             * @description The sections to include, in this order. Omit it for every section in the order of
+             *     `ReportSection`, except that `health` is left out for a customer with neither a
+             *     health observation nor a KPI observation (ask for it to get its one-line note).
+             */
             include_sections?: components["schemas"]["ReportSection"][];
             /** @description The reporting window, as the `period` query parameter. Default `all`. */
             period?: string;

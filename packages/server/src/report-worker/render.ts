@@ -9,7 +9,10 @@ export type ReportFormat = ReportRequest['format'];
 /** What a renderer is asked for: the format and the report's input, all structured-cloneable. */
 export interface ReportJob {
   readonly format: ReportFormat;
-  /** Everything but the sections, which default to all of them when `sections` is null. */
+  /**
+   * Everything but the sections, which default to the report package's `defaultSections` when
+   * `sections` is null (all of them; `health` only with health or KPI data).
+   */
   readonly input: Omit<ReportInput, 'sections'>;
   readonly sections: readonly ReportSection[] | null;
 }
@@ -55,7 +58,11 @@ export function loadRenderers(): Promise<Renderers> {
  */
 export async function renderJob(job: ReportJob): Promise<ReportBody> {
   const r = await loadRenderers();
-  const input: ReportInput = { ...job.input, sections: job.sections ?? r.REPORT_SECTIONS };
+  // No sections chosen: every section, `health` only for a customer with health or KPI data.
+  const input: ReportInput = {
+    ...job.input,
+    sections: job.sections ?? r.defaultSections(job.input),
+  };
   switch (job.format) {
     case 'pdf':
       return r.renderReportPdf(input);

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { assertCanWrite, assertManager } from '../auth.js';
 import { isoDay, isoTimestamp } from '../clock.js';
-import { type HealthObservationResult, schemas } from '../contract.js';
+import { type CustomerHealth, type HealthObservationResult, schemas } from '../contract.js';
 import { customerInScope } from '../data.js';
 import {
   customerHealth,
@@ -26,7 +26,7 @@ import {
 import { jsonReply, sendJson } from '../http/respond.js';
 import { newId } from '../ids.js';
 import { type FieldError, notFound, ProblemError, validationFailed } from '../problem.js';
-import { touchSegment } from '../repo/customers.js';
+import { type CustomerRecord, touchSegment } from '../repo/customers.js';
 import {
   getHealthModel,
   type HealthModelRecord,
@@ -46,6 +46,19 @@ async function modelOf(ctx: AppContext, segment: string): Promise<HealthModelRec
   const m = await getHealthModel(ctx.db, segment);
   if (!m) throw notFound('Health model', segment);
   return m;
+}
+
+/**
+ * A customer's health as getCustomerHealth answers it, for the route and for the report's
+ * `health` section (the same derivation, so the numbers are the same).
+ */
+export async function loadCustomerHealth(
+  ctx: AppContext,
+  customer: CustomerRecord,
+): Promise<CustomerHealth> {
+  const model = await modelOf(ctx, customer.segment);
+  const obs = await listHealthObservations(ctx.db, customer.id);
+  return customerHealth(customer, model, obs);
 }
 
 export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
@@ -129,9 +142,7 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
     new Query(c.req.url, []);
     const id = pathId('customerId', c.req.param('customerId'));
     const customer = await customerInScope(ctx, c.get('principal'), id);
-    const model = await modelOf(ctx, customer.segment);
-    const obs = await listHealthObservations(ctx.db, customer.id);
-    return sendJson(c, 200, customerHealth(customer, model, obs));
+    return sendJson(c, 200, await loadCustomerHealth(ctx, customer));
   });
 
   // recordHealthObservation: stores the scores, derives outcomes when not given, raises alerts.

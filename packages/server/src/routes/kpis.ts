@@ -1,7 +1,12 @@
 import type { Hono } from 'hono';
 import { assertCanWrite } from '../auth.js';
 import { isoDay } from '../clock.js';
-import { type KpiObservationInput, type PortfolioKpis, schemas } from '../contract.js';
+import {
+  type CustomerKpis,
+  type KpiObservationInput,
+  type PortfolioKpis,
+  schemas,
+} from '../contract.js';
 import { allSummaries, customerInScope } from '../data.js';
 import {
   customerKpis,
@@ -16,6 +21,7 @@ import type { AppContext, Env } from '../http/context.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import { jsonReply, sendJson } from '../http/respond.js';
 import { type FieldError, validationFailed } from '../problem.js';
+import type { CustomerRecord } from '../repo/customers.js';
 import {
   type KpiObservationRecord,
   kpiObservationsOf,
@@ -98,6 +104,27 @@ function merged(
   };
 }
 
+/**
+ * A customer's KPIs as getCustomerKpis answers it for `period` (a month), or, without one, for
+ * the month `pick` chooses from the months with an observation (oldest first; the latest by
+ * default, as the route without `period`). Shared by the route and the report's `health`
+ * section, so both give the same numbers.
+ */
+export async function loadCustomerKpis(
+  ctx: AppContext,
+  customer: CustomerRecord,
+  period: string | undefined,
+  pick: (months: readonly string[]) => string | null = (months) => months.at(-1) ?? null,
+): Promise<CustomerKpis> {
+  const observations = await listKpiObservations(ctx.db, customer.id);
+  const month = period ?? pick(observations.map((o) => o.period));
+  // The segment's ARR over both years the month and its predecessor's annual churn cover.
+  const segment = month
+    ? await segmentArr(ctx.db, customer.segment, monthsBefore(month, 12), month)
+    : [];
+  return customerKpis(customer, observations, month, segment);
+}
+
 /** Registers recordKpiObservation, getCustomerKpis and getPortfolioKpis. */
 export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
   // getPortfolioKpis: the customers' inputs added up, then computed by calc like a customer's.
@@ -177,13 +204,7 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
       patternText: 'Must be a month, YYYY-MM (1900 to 2999), for example 2026-03.',
     });
     const customer = await customerInScope(ctx, c.get('principal'), id);
-    const observations = await listKpiObservations(ctx.db, customer.id);
-    const month = period ?? observations.at(-1)?.period ?? null;
-    // The segment's ARR over both years the month and its predecessor's annual churn cover.
-    const segment = month
-      ? await segmentArr(ctx.db, customer.segment, monthsBefore(month, 12), month)
-      : [];
-    return sendJson(c, 200, customerKpis(customer, observations, month, segment));
+    return sendJson(c, 200, await loadCustomerKpis(ctx, customer, period));
   });
 
   // recordKpiObservation: one row per customer and month, built up section by section.

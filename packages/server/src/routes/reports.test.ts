@@ -6,15 +6,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthDistribution } from '@cscx/success-calc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../../calc/src/index.js';
+import { KPI_FIGURES } from '../../../calc/src/kpi.js';
+import {
+  HEALTH_BAND_TEXT,
+  HEALTH_TEXT,
+  KPI_TEXT,
+  kpiValueText,
+} from '../../../report/src/sections.js';
 import { readPdf, readPptx, runs } from '../../../report/src/testing/read.js';
 import { runCli } from '../../../sdk/src/cli/run.js';
 import { createSuccessClient } from '../../../sdk/src/index.js';
-import type { CustomerSuccessSummary, PortfolioSuccessMetrics } from '../contract.js';
+import type {
+  CustomerHealth,
+  CustomerKpis,
+  CustomerSuccessSummary,
+  PortfolioSuccessMetrics,
+} from '../contract.js';
 import { type Api, apiOf, pathOf } from '../testing/api.js';
 import { responseProblems } from '../testing/contract.js';
 import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
 import { listen } from '../testing/listen.js';
 import { describeBackends } from '../testing/test-db.js';
+import { kpiMonthIn } from './reports.js';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -282,6 +296,108 @@ describeBackends('portfolio and reports (%s)', (backend) => {
       });
     });
 
+    it('answers 422 for a section it does not know, naming it', async () => {
+      const r = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { body: { format: 'html', include_sections: ['overview', 'health_kpis'] } },
+      );
+      expect(r.status).toBe(422);
+      expect(r.problem.errors?.[0]?.field).toBe('/include_sections/1');
+    });
+
+    it('renders Health and KPIs with the numbers getCustomerHealth and getCustomerKpis serve', async () => {
+      const health = (await call('getCustomerHealth', { customerId: 'cus_acme' }))
+        .json as CustomerHealth;
+      const kpis = (await call('getCustomerKpis', { customerId: 'cus_acme' })).json as CustomerKpis;
+      expect(health.score).not.toBeNull();
+      expect(kpis.observation).not.toBeNull();
+      const r = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { token: 'viewer', body: { format: 'html', include_sections: ['overview', 'health'] } },
+      );
+      expect(r.status).toBe(200);
+      const html = r.text;
+      expect(html.indexOf('id="overview"')).toBeLessThan(html.indexOf('id="health"'));
+      const section = html.slice(html.indexOf('<section id="health">'));
+      expect(section).toContain(
+        `<div class="big">${formatNumber(health.score ?? Number.NaN, { maximumFractionDigits: 0 })} / 100</div>`,
+      );
+      expect(section).toContain(`${HEALTH_BAND_TEXT[health.band ?? 'critical']}</span>`);
+      for (const c of health.components)
+        expect(section).toContain(
+          `<td class="num">${formatNumber(c.score, { maximumFractionDigits: 1 })}</td>`,
+        );
+      for (const key of KPI_FIGURES) {
+        const k = kpis.kpis[key];
+        const shown =
+          k.value === null ? HEALTH_TEXT.notMeasured : kpiValueText(k.value, k.unit, 'en-US');
+        expect(section, key).toContain(
+          `<tr data-kpi="${key}"><th scope="row">${KPI_TEXT[key]}</th><td class="num">${shown.replace('&', '&amp;')}</td>`,
+        );
+      }
+      // Absent include_sections: every section, health included for a customer with its data.
+      const all = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { body: { format: 'html' } },
+      );
+      expect(all.text).toContain('<section id="health">');
+    });
+
+    it('takes the KPI month from the report period: the latest observed month in it', async () => {
+      const r = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { body: { format: 'html', period: '2025-Q4', include_sections: ['health'] } },
+      );
+      expect(r.status).toBe(200);
+      expect(r.text).toContain('KPIs for December 2025, trends against November 2025');
+      const dec = (
+        await call('getCustomerKpis', { customerId: 'cus_acme' }, { query: { period: '2025-12' } })
+      ).json as CustomerKpis;
+      expect(r.text).toContain(
+        `<td class="num">${kpiValueText(dec.kpis.nrr.value, dec.kpis.nrr.unit, 'en-US')}</td>`,
+      );
+    });
+
+    it('leaves health out of the default sections for a customer with no health or KPI data, and says so when asked', async () => {
+      const created = await call(
+        'createCustomer',
+        {},
+        {
+          body: {
+            id: 'cus_report_new',
+            name: 'Newco',
+            segment: 'smb',
+            industry: null,
+            csm_id: 'csm_riley',
+            currency: 'USD',
+            contract_start: '2026-01-01',
+            investment: 1000,
+          },
+        },
+      );
+      expect(created.status).toBe(201);
+      const byDefault = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_report_new' },
+        { body: { format: 'html' } },
+      );
+      expect(byDefault.status).toBe(200);
+      expect(byDefault.text).toContain('<section id="overview">');
+      expect(byDefault.text).not.toContain('<section id="health">');
+      const asked = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_report_new' },
+        { body: { format: 'html', include_sections: ['health'] } },
+      );
+      expect(asked.text).toContain(
+        `<section id="health"><h2>Health and KPIs</h2><p class="empty">${HEALTH_TEXT.none}</p>`,
+      );
+    });
+
     /** A report through the API as bytes (the JSON helper would decode them as text). */
     async function report(
       body: Record<string, unknown>,
@@ -408,5 +524,22 @@ describeBackends('portfolio and reports (%s)', (backend) => {
         await rm(dir, { recursive: true, force: true });
       }
     });
+  });
+});
+
+describe('kpiMonthIn', () => {
+  const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-04'];
+  it("takes the latest observed month of the report period, else the period's last month", () => {
+    expect(kpiMonthIn('all')(months)).toBe('2026-04');
+    expect(kpiMonthIn('all')([])).toBeNull();
+    expect(kpiMonthIn('2026-Q1')(months)).toBe('2026-02');
+    expect(kpiMonthIn('2025-Q4')(months)).toBe('2025-12');
+    expect(kpiMonthIn('2026')(months)).toBe('2026-04');
+    expect(kpiMonthIn('2026-02')(months)).toBe('2026-02');
+    expect(kpiMonthIn('2026-03')(months)).toBe('2026-03');
+    expect(kpiMonthIn('2024-Q2')(months)).toBe('2024-06');
+    // A month just before the period is not in it.
+    expect(kpiMonthIn('2025-Q4')(['2025-09'])).toBe('2025-12');
+    expect(kpiMonthIn('2026')(['2025-12'])).toBe('2026-12');
   });
 });

@@ -19,6 +19,8 @@ import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
+import { loadCustomerHealth } from './health.js';
+import { loadCustomerKpis } from './kpis.js';
 import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './portfolio-scope.js';
 
 /**
@@ -26,6 +28,31 @@ import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './po
  * arithmetic of 9999-Q4 would run past what a date can hold.
  */
 export const PERIOD = /^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/;
+
+/**
+ * The KPI month of a report over `period`: the latest month with an observation in the period
+ * (all of them for `all`, as getCustomerKpis without `period`); without one, the period's last
+ * month, whose KPIs say no observation is recorded.
+ *
+ * @example
+ * kpiMonthIn('2026-Q1')(['2025-12', '2026-01', '2026-02', '2026-04']); // '2026-02'
+ */
+export function kpiMonthIn(period: string): (months: readonly string[]) => string | null {
+  return (months) => {
+    if (period === 'all') return months.at(-1) ?? null;
+    const year = period.slice(0, 4);
+    const q = /-Q([1-4])$/.exec(period)?.[1];
+    const [first, last] = q
+      ? [
+          `${year}-${String(Number(q) * 3 - 2).padStart(2, '0')}`,
+          `${year}-${String(Number(q) * 3).padStart(2, '0')}`,
+        ]
+      : period.length === 4
+        ? [`${year}-01`, `${year}-12`]
+        : [period, period];
+    return months.filter((m) => m >= first && m <= last).at(-1) ?? last;
+  };
+}
 
 /** `acme-corp-success-report-all.html`: the customer's name in lower-case kebab form. */
 export function reportFileName(name: string, period: string, ext: string): string {
@@ -122,7 +149,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const request = parseBody(schemas.ReportRequestSchema, body.value);
       checkUnique(request.include_sections, '/include_sections');
       const period = request.period ?? 'all';
-      // Null: every section, in the report package's order (it is not loaded in this thread).
+      // Null: the report package's default sections (it is not loaded in this thread): every
+      // section, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
       const view = await loadCustomerView(ctx, customer, period);
@@ -144,6 +172,13 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
           plain.value_summary.categories,
         ),
       };
+      // Health and KPIs as getCustomerHealth and getCustomerKpis answer them (the same loaders),
+      // when the section is asked for or may be in the default set.
+      const withHealth = sections === null || sections.includes('health');
+      const health = withHealth ? await loadCustomerHealth(ctx, customer) : undefined;
+      const kpis = withHealth
+        ? await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period))
+        : undefined;
       const rendered = await reports.render({
         format: request.format,
         input: {
@@ -152,6 +187,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             explanations: customerExplanations(view),
           },
           account,
+          ...(health ? { health } : {}),
+          ...(kpis ? { kpis } : {}),
           locale: request.locale ?? 'en-US',
           generatedAt: now,
         },
