@@ -232,7 +232,10 @@ export function recordValue(
 }
 
 /** The field error of a value for a metric the goal does not have; null when it has it. */
-export function unknownMetric(g: Pick<GoalRecord, 'metrics'>, metricId: string) {
+export function unknownMetric(
+  g: { readonly metrics: readonly { id: string }[] },
+  metricId: string,
+) {
   return g.metrics.some((m) => m.id === metricId)
     ? null
     : { field: '/metric_id', message: `This goal has no metric ${metricId}.`, code: 'not_found' };

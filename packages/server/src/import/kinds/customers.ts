@@ -1,0 +1,81 @@
+import { sees } from '../../auth.js';
+import { schemas } from '../../contract.js';
+import { newId } from '../../ids.js';
+import { notFound, validationFailed } from '../../problem.js';
+import {
+  type CustomerFields,
+  getCustomer,
+  insertCustomerIfNew,
+  updateCustomer,
+} from '../../repo/customers.js';
+import { csmFor, fieldsOf } from '../../routes/customers-write.js';
+import { atRow, attempt, type Checked, lockOnce, parsed, type RowKind } from '../kind.js';
+
+interface CustomerRow extends Checked {
+  readonly id: string;
+  readonly fields: CustomerFields;
+  /** The id exists: the row replaces it (updateCustomer without If-Match). */
+  readonly replace: boolean;
+}
+
+function alreadyExists(id: string) {
+  return {
+    field: '/id',
+    message: `A customer with id ${id} already exists. Choose another id or leave it out.`,
+    code: 'already_exists',
+  };
+}
+
+/**
+ * Customers: each row is a createCustomer body. A row whose `id` is a customer the token may
+ * write replaces it, as updateCustomer would (the CSM rules of csm_id included); an id taken by a
+ * customer outside the token's scope is `already_exists`, as for createCustomer. An id given
+ * twice in one file is an error of the second row.
+ */
+export function customersKind(): RowKind<CustomerRow> {
+  const seen = new Map<string, number>();
+  return {
+    idField: null,
+    schema: schemas.CustomerCreateSchema,
+    async check(row, value, { ctx, principal }) {
+      const input = parsed(schemas.CustomerCreateSchema, value);
+      if (Array.isArray(input)) return input;
+      const csm = await attempt(() => csmFor(principal, input.csm_id));
+      if (Array.isArray(csm)) return csm;
+      const id = input.id ?? newId('cus');
+      const first = seen.get(id);
+      if (first !== undefined) {
+        return [
+          {
+            field: '/id',
+            message: `Customer ${id} is also in row ${first}.`,
+            code: 'duplicate_row',
+          },
+        ];
+      }
+      seen.set(id, row);
+      const existing = input.id === undefined ? null : await getCustomer(ctx.db, id);
+      if (existing && !sees(principal, existing)) return [alreadyExists(id)];
+      return { row, id, fields: fieldsOf(input, csm), replace: existing !== null };
+    },
+    async apply(rows, env) {
+      for (const r of rows) {
+        await atRow(r.row, async () => {
+          if (r.replace) {
+            await lockOnce(env, r.id);
+            if (!(await updateCustomer(env.tx, r.id, r.fields, env.now))) {
+              throw notFound('Customer', r.id);
+            }
+            env.updated++;
+          } else {
+            if (!(await insertCustomerIfNew(env.tx, { id: r.id, ...r.fields }, env.now))) {
+              throw validationFailed([alreadyExists(r.id)]);
+            }
+            env.touched.add(r.id);
+            env.created++;
+          }
+        });
+      }
+    },
+  };
+}
