@@ -43,7 +43,8 @@ export function customersKind(): RowKind<CustomerRow> {
       const csm = await attempt(() => csmFor(principal, input.csm_id));
       if (Array.isArray(csm)) return csm;
       const id = input.id ?? newId('cus');
-      const first = seen.get(id);
+      // Only ids the file gives can repeat (an assigned one is random).
+      const first = input.id === undefined ? undefined : seen.get(id);
       if (first !== undefined) {
         return [
           {
@@ -53,7 +54,7 @@ export function customersKind(): RowKind<CustomerRow> {
           },
         ];
       }
-      seen.set(id, row);
+      if (input.id !== undefined) seen.set(id, row);
       const existing = input.id === undefined ? null : await getCustomer(ctx.db, id);
       if (existing && !sees(principal, existing)) return [alreadyExists(id)];
       return { row, id, fields: fieldsOf(input, csm), replace: existing !== null };
