@@ -273,7 +273,9 @@ for (const [path, item] of Object.entries(paths)) {
         if (!p.required) type = `Exclude<${type}, undefined>`;
       }
       const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : lit(key);
-      fields.push(`${jsdoc(p.description, '  ')}  ${k}${p.required ? '' : '?'}: ${type};`);
+      // The client makes an Idempotency-Key when the caller gives none, even where it is required.
+      const optional = !p.required || key === 'idempotencyKey';
+      fields.push(`${jsdoc(p.description, '  ')}  ${k}${optional ? '?' : ''}: ${type};`);
     }
     let requestSchema = 'undefined';
     let bodyTypes: string[] = [];

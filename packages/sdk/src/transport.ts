@@ -358,8 +358,7 @@ export class Transport {
     if (spec.method === 'POST' && spec.idempotencyKey && !headers.has('idempotency-key'))
       headers.set('idempotency-key', randomUUID());
     const body = encodeBody(spec);
-    if (body !== undefined)
-      headers.set('content-type', spec.contentType ?? 'application/json');
+    if (body !== undefined) headers.set('content-type', spec.contentType ?? 'application/json');
 
     // One deadline for the whole call; each attempt listens to it and to the caller's signal.
     const deadline = new AbortController();
@@ -566,7 +565,10 @@ function encodeBody(spec: RequestSpec): SentBody | undefined {
       async pull(controller) {
         const next = await it.next();
         if (next.done) controller.close();
-        else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
+        else
+          controller.enqueue(
+            typeof next.value === 'string' ? encoder.encode(next.value) : next.value,
+          );
       },
       async cancel(reason) {
         await it.return?.(reason);

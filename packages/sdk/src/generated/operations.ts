@@ -530,7 +530,7 @@ export interface CreateImportInput {
    * 24 hours, a repeat with the same key and the same body returns the stored first response
    * and applies nothing again. The same key with a different body answers 409.
    */
-  idempotencyKey: string;
+  idempotencyKey?: string;
   /** The request body: the file's text or bytes, a stream or an async iterable of chunks (streamed, never buffered). */
   body: RawBody;
   /** The media type of `body`. */
