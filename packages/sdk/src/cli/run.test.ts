@@ -279,8 +279,9 @@ describe('cscx-success', () => {
     server.use((_req, res) => json(res, 503, { title: 'Service unavailable', status: 503 }));
     const r = await cli('import', file);
     expect(r.code).toBe(1);
-    // A streamed body cannot be sent twice: one attempt, whatever the status.
+    // A streamed body cannot be sent twice: one attempt, and the server's answer reported.
     expect(server.requests).toHaveLength(1);
+    expect(r.stderr).toMatch(/^cscx-success: 503 Service unavailable/);
     const req = server.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url).toBe('/api/imports?kind=health_observations');
