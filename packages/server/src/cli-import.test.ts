@@ -1,7 +1,7 @@
 // `cscx-success import FILE` as a user runs it against this server over real HTTP: the kind read
 // from the file's first row, the file streamed with progress on a terminal, and a file with bad
 // rows rejected whole, each bad row printed, exit code 1.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -100,6 +100,22 @@ describeBackends('the CLI import command (%s)', (backend) => {
       ].join('\n'),
     );
     expect(await t.db.query('SELECT count(*)::int AS n FROM measurements')).toEqual(before);
+  });
+
+  it("runs README's Importing your data example as written: its customers.csv, the manager's import", async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Importing your data'));
+    const csv = /```csv\n([\s\S]*?)```/.exec(section)?.[1];
+    const said = /```sh\n[\s\S]*?# (Imported .+)\n/.exec(section)?.[1];
+    expect(csv).toBeDefined();
+    const file = join(dir, 'readme', 'customers.csv');
+    await mkdir(join(dir, 'readme'), { recursive: true });
+    await writeFile(file, csv as string);
+    const r = await cli(['import', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.replace(file, 'customers.csv').replace(/imp_\w+/, 'imp_...')).toBe(`${said}\n`);
+    const initech = await t.db.query("SELECT name, csm_id FROM customers WHERE id = 'cus_initech'");
+    expect(initech).toEqual([{ name: 'Initech', csm_id: 'csm_riley' }]);
   });
 
   it('asks for --kind when the first row does not say, and refuses an unknown extension', async () => {
