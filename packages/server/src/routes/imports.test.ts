@@ -269,7 +269,7 @@ describeBackends('imports (%s)', (backend) => {
       {
         row: 5002,
         field: '/segment',
-        message: 'Must be one of "enterprise", "mid_market", "smb".',
+        message: 'Must be one of "enterprise" | "mid_market" | "smb".',
         code: 'enum',
       },
     ]);
