@@ -349,7 +349,8 @@ for (const [path, item] of Object.entries(paths)) {
         (p) =>
           `${p.name}: ${lit((p as { example?: unknown }).example ?? p.schema?.examples?.[0] ?? 'id')}`,
       );
-    if (op.requestBody) exampleArgs.push(bodyTypes.length ? `body, contentType: ${lit(bodyTypes[0])}` : 'body');
+    if (op.requestBody)
+      exampleArgs.push(bodyTypes.length ? `body, contentType: ${lit(bodyTypes[0])}` : 'body');
     if (headerParams.ifMatch) exampleArgs.push('ifMatch: String(version)');
     const call = `client.${id}(${exampleArgs.length ? `{ ${exampleArgs.join(', ')} }` : ''})`;
     const pagesNote =

@@ -6111,7 +6111,7 @@ export interface operations {
                      *         {
                      *           "row": 5001,
                      *           "field": "/segment",
-                     *           "message": "Must be one of \"enterprise\", \"mid_market\", \"smb\".",
+                     *           "message": "Must be one of \"enterprise\" | \"mid_market\" | \"smb\".",
                      *           "code": "enum"
                      *         }
                      *       ]
