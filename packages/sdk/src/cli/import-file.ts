@@ -152,10 +152,23 @@ export function badRowLines(e: unknown): string[] | null {
   if (!errors.some((f) => f.row !== undefined)) return null;
   const lines = errors.map(
     (f) =>
-      `  row ${f.row ?? '?'}${f.field ? ` ${f.field}` : ''}: ${f.message}${f.code ? ` (${f.code})` : ''}`,
+      `  row ${f.row ?? '?'}${f.field ? ` ${printable(f.field)}` : ''}: ${printable(f.message)}${f.code ? ` (${printable(f.code)})` : ''}`,
   );
   const count = e.problem.error_count;
   if (typeof count === 'number' && count > errors.length)
     lines.push(`  ... and ${count - errors.length} more errors`);
   return [e.problem.detail ?? 'The file has invalid rows; nothing was imported.', ...lines];
+}
+
+/**
+ * Text from the server (which may quote the file: a column name) as one line a terminal shows
+ * as it is: control characters, escape sequences included, become `\u` escapes.
+ */
+function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    out += c < 0x20 || (c >= 0x7f && c <= 0x9f) ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
 }

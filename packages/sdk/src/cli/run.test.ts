@@ -303,6 +303,12 @@ describe('cscx-success', () => {
         errors: [
           { row: 1, field: '/currency', message: 'Must match ^[A-Z]{3}$.', code: 'pattern' },
           { row: 2, field: '/currency', message: 'Must match ^[A-Z]{3}$.', code: 'pattern' },
+          {
+            row: 1,
+            field: '/x\u001b[31m',
+            message: 'Unknown column x\u001b[31m.',
+            code: 'unknown_property',
+          },
         ],
       }),
     );
@@ -314,7 +320,9 @@ describe('cscx-success', () => {
         'cscx-success: 150 rows of 150 are invalid; nothing was imported.',
         '  row 1 /currency: Must match ^[A-Z]{3}$. (pattern)',
         '  row 2 /currency: Must match ^[A-Z]{3}$. (pattern)',
-        '  ... and 148 more errors',
+        // A terminal escape from the file is shown, not obeyed.
+        '  row 1 /x\\u001b[31m: Unknown column x\\u001b[31m. (unknown_property)',
+        '  ... and 147 more errors',
         '',
       ].join('\n'),
     );

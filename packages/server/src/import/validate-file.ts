@@ -54,7 +54,7 @@ function headerColumns(
     else
       errors.push({
         field,
-        message: `Unknown column ${name}: not a field of this kind of row (nested fields are written with dots, such as sources.usage).`,
+        message: `Unknown column ${name.length > 100 ? `${name.slice(0, 100)}…` : name}: not a field of this kind of row (nested fields are written with dots, such as sources.usage).`,
         code: 'unknown_property',
       });
   }

@@ -1,10 +1,11 @@
 import { sees } from '../../auth.js';
 import { schemas } from '../../contract.js';
+import type { AppContext } from '../../http/context.js';
 import { newId } from '../../ids.js';
 import { notFound, validationFailed } from '../../problem.js';
 import {
+  allCustomers,
   type CustomerFields,
-  getCustomer,
   insertCustomerIfNew,
   updateCustomer,
 } from '../../repo/customers.js';
@@ -34,6 +35,15 @@ function alreadyExists(id: string) {
  */
 export function customersKind(): RowKind<CustomerRow> {
   const seen = new Map<string, number>();
+  // Every customer's id and CSM, read once: a lookup per row would keep a 100,000-row upload
+  // waiting on 100,000 queries (and past the server's 30 s request timeout).
+  let existingIds: Promise<Map<string, { id: string; csm_id: string | null }>> | null = null;
+  const known = (ctx: AppContext) => {
+    existingIds ??= allCustomers(ctx.db).then(
+      (all) => new Map(all.map((c) => [c.id, { id: c.id, csm_id: c.csm_id }])),
+    );
+    return existingIds;
+  };
   return {
     idField: null,
     schema: schemas.CustomerCreateSchema,
@@ -55,7 +65,7 @@ export function customersKind(): RowKind<CustomerRow> {
         ];
       }
       if (input.id !== undefined) seen.set(id, row);
-      const existing = input.id === undefined ? null : await getCustomer(ctx.db, id);
+      const existing = input.id === undefined ? null : ((await known(ctx)).get(id) ?? null);
       if (existing && !sees(principal, existing)) return [alreadyExists(id)];
       return { row, id, fields: fieldsOf(input, csm), replace: existing !== null };
     },
