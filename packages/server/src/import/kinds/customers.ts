@@ -2,15 +2,23 @@ import { sees } from '../../auth.js';
 import { schemas } from '../../contract.js';
 import type { AppContext } from '../../http/context.js';
 import { newId } from '../../ids.js';
-import { notFound, validationFailed } from '../../problem.js';
+import { notFound } from '../../problem.js';
 import {
   allCustomers,
   type CustomerFields,
-  insertCustomerIfNew,
+  insertCustomersIfNew,
   updateCustomer,
 } from '../../repo/customers.js';
 import { csmFor, fieldsOf } from '../../routes/customers-write.js';
-import { atRow, attempt, type Checked, lockOnce, parsed, type RowKind } from '../kind.js';
+import {
+  atRow,
+  attempt,
+  type Checked,
+  lockOnce,
+  parsed,
+  RowFailed,
+  type RowKind,
+} from '../kind.js';
 
 interface CustomerRow extends Checked {
   readonly id: string;
@@ -70,21 +78,26 @@ export function customersKind(): RowKind<CustomerRow> {
       return { row, id, fields: fieldsOf(input, csm), replace: existing !== null };
     },
     async apply(rows, env) {
+      // New customers of the batch in one statement; an id taken since it was checked fails its row.
+      const fresh = rows.filter((r) => !r.replace);
+      const inserted = await insertCustomersIfNew(
+        env.tx,
+        fresh.map((r) => ({ id: r.id, ...r.fields })),
+        env.now,
+      );
+      for (const r of fresh) {
+        if (!inserted.has(r.id)) throw new RowFailed(r.row, [alreadyExists(r.id)]);
+        env.touched.add(r.id);
+      }
+      env.created += fresh.length;
       for (const r of rows) {
+        if (!r.replace) continue;
         await atRow(r.row, async () => {
-          if (r.replace) {
-            await lockOnce(env, r.id);
-            if (!(await updateCustomer(env.tx, r.id, r.fields, env.now))) {
-              throw notFound('Customer', r.id);
-            }
-            env.updated++;
-          } else {
-            if (!(await insertCustomerIfNew(env.tx, { id: r.id, ...r.fields }, env.now))) {
-              throw validationFailed([alreadyExists(r.id)]);
-            }
-            env.touched.add(r.id);
-            env.created++;
+          await lockOnce(env, r.id);
+          if (!(await updateCustomer(env.tx, r.id, r.fields, env.now))) {
+            throw notFound('Customer', r.id);
           }
+          env.updated++;
         });
       }
     },
