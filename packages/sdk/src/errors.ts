@@ -21,8 +21,8 @@ export interface FieldError {
   readonly message: string;
   readonly code?: string;
   /**
-   * For an import (`createImport`), the row of the file at fault, numbered as a spreadsheet shows
-   * it (a CSV header is row 1; NDJSON's first line is row 1); `field` then points into that row.
+   * For an import (`createImport`), the row of the file at fault, by its line in the file (a CSV
+   * header is row 1; NDJSON's first line is row 1); `field` then points into that row.
    */
   readonly row?: number;
 }

@@ -573,8 +573,9 @@ export interface paths {
          *
          *     Every row is validated before anything is written. One bad row rejects the whole import:
          *     the answer is 422 and nothing is applied. Its `errors[]` names each bad field with `row`,
-         *     the row's number in the file as a spreadsheet shows it (CSV: the header is row 1, the
-         *     first data row is row 2; NDJSON: the line number, from 1), and `field`, a JSON Pointer
+         *     the row's line number in the file (CSV: the header is row 1, the first data row row 2,
+         *     blank lines counted, a row with line breaks inside quotes numbered by its last line;
+         *     NDJSON: the line number, from 1), and `field`, a JSON Pointer
          *     into that row (`/value`). At most the first 100 errors are listed; `error_count` gives
          *     the total. The body streams: up to 100,000 rows and 64 MiB (413 beyond either). Roles:
          *     manager, csm (only their own customers and goals; rows for other customers are 404
@@ -934,7 +935,7 @@ export interface components {
          */
         ProblemFieldError: {
             /**
-             * @description For an import (`createImport`), the row of the file at fault, numbered as a spreadsheet shows it (CSV header is row 1; NDJSON's first line is row 1). `field` is then a JSON Pointer into that row.
+             * @description For an import (`createImport`), the row of the file at fault, by its line in the file (the CSV header is row 1; NDJSON's first line is row 1). `field` is then a JSON Pointer into that row.
              * @example 5001
              */
             row?: number;

@@ -5,8 +5,8 @@ import { type FieldError, ProblemError } from '../problem.js';
 
 /**
  * The rows of an import file, parsed one at a time from its text as it streams in. `row` is the
- * row's number as the file shows it: CSV counts the header as row 1 (a spreadsheet's numbering),
- * NDJSON counts lines from 1. A row that cannot be read at all is an error of that row; an error
+ * row's line in the file: CSV counts the header as row 1 and blank lines too (a row with line
+ * breaks inside quotes is numbered by its last line), NDJSON counts lines from 1. A row that cannot be read at all is an error of that row; an error
  * after which nothing more can be read (an unclosed quote) is `fatal`.
  */
 export type FileRow =

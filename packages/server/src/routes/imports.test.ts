@@ -278,6 +278,19 @@ describeBackends('imports (%s)', (backend) => {
     expect(listed.json.items).toEqual([]);
   }, 60_000);
 
+  it('numbers CSV rows by their line in the file: blank lines counted, a quoted line break too', async () => {
+    const file = [
+      'name,segment,currency,industry',
+      'Multi,smb,USD,"two',
+      'lines"',
+      '',
+      'Bad,smb,usd,x',
+    ].join('\n');
+    const r = await send('customers', file, CSV);
+    expect(r.status).toBe(422);
+    expect(r.problem.errors).toEqual([expect.objectContaining({ row: 5, field: '/currency' })]);
+  });
+
   it('lists the first 100 errors and counts them all', async () => {
     const lines = ['name,segment,currency'];
     for (let i = 0; i < 150; i++) lines.push(`Bad ${i},smb,usd`);

@@ -1,14 +1,15 @@
 import { type HealthObservationInput, schemas } from '../../contract.js';
 import { derivedOutcomes } from '../../derive/health.js';
 import { outcomesInputsOn } from '../../derive/health-outcomes.js';
-import type { CustomerRecord } from '../../repo/customers.js';
+import { notFound } from '../../problem.js';
+import { type CustomerRecord, getCustomer } from '../../repo/customers.js';
 import { listHealthObservations } from '../../repo/health.js';
 import { healthDateErrors, recordHealth, sameDayError } from '../../write/health.js';
 import { atRow, type Checked, lockOnce, Memo, parsed, type RowKind, splitId } from '../kind.js';
 import { customerNotFound, scopedCustomers } from './scope.js';
 
 interface HealthRow extends Checked {
-  readonly customer: CustomerRecord;
+  readonly customer_id: string;
   readonly input: HealthObservationInput;
 }
 
@@ -58,13 +59,16 @@ export function healthKind(): RowKind<HealthRow> {
         const d = inputs ? derivedOutcomes(inputs) : null;
         if (d && !d.ok) return [{ field: '/outcomes', message: d.message, code: 'no_inputs' }];
       }
-      return { row, customer, input };
+      return { row, customer_id: customer.id, input };
     },
     async apply(rows, env) {
       for (const r of rows) {
         await atRow(r.row, async () => {
-          await lockOnce(env, r.customer.id);
-          await recordHealth(env.tx, r.customer, r.input, env.now);
+          await lockOnce(env, r.customer_id);
+          // The customer as it is now, under the lock (its segment picks the health model).
+          const customer = await getCustomer(env.tx, r.customer_id);
+          if (!customer) throw notFound('Customer', r.customer_id);
+          await recordHealth(env.tx, customer, r.input, env.now);
           env.created++;
         });
       }
