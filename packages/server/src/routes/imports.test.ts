@@ -329,6 +329,7 @@ describeBackends('imports (%s)', (backend) => {
     expect(json.status).toBe(415);
     const unknown = await send('customers', 'name,segment,currency,colour\nX,smb,USD,red\n', CSV);
     expect(unknown.status).toBe(422);
+    expect(unknown.problem.detail).toBe("The file's header row is invalid; nothing was imported.");
     expect(unknown.problem.errors).toEqual([
       expect.objectContaining({ row: 1, field: '/colour', code: 'unknown_property' }),
     ]);

@@ -52,7 +52,9 @@ export function rowsInvalid(
   const which = badRows === 1 ? '1 row' : `${badRows} rows`;
   return new ProblemError(
     422,
-    `${which} of ${rows} ${badRows === 1 ? 'is' : 'are'} invalid; nothing was imported.`,
+    rows === 0
+      ? "The file's header row is invalid; nothing was imported."
+      : `${which} of ${rows} ${badRows === 1 ? 'is' : 'are'} invalid; nothing was imported.`,
     errors,
     {},
     { error_count: errorCount },
