@@ -240,7 +240,7 @@ const pascal = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** The response schemas of paginated operations: the bodies that grow with the portfolio. */
 const pagedSchemas = new Set<string>();
-let opsTs = `${HEADER}import type { PaginatedMethod } from '../paginate.js';\nimport type { CallOptions, ResponseKind } from '../transport.js';\nimport type { components, operations } from './openapi.js';\nimport * as G from './guards.js';\nimport * as S from './schemas.js';\n\n`;
+let opsTs = `${HEADER}import type { PaginatedMethod } from '../paginate.js';\nimport type { CallOptions, RawBody, ResponseKind } from '../transport.js';\nimport type { components, operations } from './openapi.js';\nimport * as G from './guards.js';\nimport * as S from './schemas.js';\n\n`;
 let table = 'export const OPERATIONS = {\n';
 let methods =
   '/** One method per operationId of openapi.yaml. */\nexport interface SuccessClientMethods {\n';
@@ -273,20 +273,32 @@ for (const [path, item] of Object.entries(paths)) {
         if (!p.required) type = `Exclude<${type}, undefined>`;
       }
       const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : lit(key);
-      fields.push(`${jsdoc(p.description, '  ')}  ${k}${p.required ? '' : '?'}: ${type};`);
+      // The client makes an Idempotency-Key when the caller gives none, even where it is required.
+      const optional = !p.required || key === 'idempotencyKey';
+      fields.push(`${jsdoc(p.description, '  ')}  ${k}${optional ? '?' : ''}: ${type};`);
     }
     let requestSchema = 'undefined';
+    let bodyTypes: string[] = [];
     if (op.requestBody) {
       const rb = resolve<{ content: Record<string, { schema: SchemaObject }>; required?: boolean }>(
         op.requestBody,
       );
       const media = rb.content['application/json'];
-      if (!media)
-        throw new Error(`generate-sdk: ${id}: only application/json request bodies are supported`);
-      if (media.schema.$ref) requestSchema = `S.${ident(refName(media.schema.$ref))}`;
-      fields.push(
-        `  /** The request body. */\n  body${rb.required === false ? '?' : ''}: NonNullable<${opRef}['requestBody']>['content']['application/json'];`,
-      );
+      if (media) {
+        if (media.schema.$ref) requestSchema = `S.${ident(refName(media.schema.$ref))}`;
+        fields.push(
+          `  /** The request body. */\n  body${rb.required === false ? '?' : ''}: NonNullable<${opRef}['requestBody']>['content']['application/json'];`,
+        );
+      } else {
+        // A file upload (text/csv, application/x-ndjson): sent as given, streamed when it is a stream.
+        bodyTypes = Object.keys(rb.content);
+        if (bodyTypes.some((t) => !/^(text\/[a-z-]+|application\/x-ndjson)$/.test(t)))
+          throw new Error(`generate-sdk: ${id}: request bodies are JSON, text/* or NDJSON`);
+        fields.push(
+          `  /** The request body: the file's text or bytes, a stream or an async iterable of chunks (streamed, never buffered). */\n  body: RawBody;`,
+          `  /** The media type of \`body\`. */\n  contentType: ${bodyTypes.map(lit).join(' | ')};`,
+        );
+      }
     }
     // The success response: the first 2xx.
     const okCode = Object.keys(op.responses).find((c) => /^2\d\d$/.test(c));
@@ -337,7 +349,8 @@ for (const [path, item] of Object.entries(paths)) {
         (p) =>
           `${p.name}: ${lit((p as { example?: unknown }).example ?? p.schema?.examples?.[0] ?? 'id')}`,
       );
-    if (op.requestBody) exampleArgs.push('body');
+    if (op.requestBody)
+      exampleArgs.push(bodyTypes.length ? `body, contentType: ${lit(bodyTypes[0])}` : 'body');
     if (headerParams.ifMatch) exampleArgs.push('ifMatch: String(version)');
     const call = `client.${id}(${exampleArgs.length ? `{ ${exampleArgs.join(', ')} }` : ''})`;
     const pagesNote =
@@ -357,7 +370,7 @@ for (const [path, item] of Object.entries(paths)) {
       paginated !== 'undefined'
         ? `${jsdoc(doc, '  ')}  ${id}: PaginatedMethod<${inputName}, ${outputName}, ${outputName}[${paginated}][number]>;\n`
         : `${jsdoc(doc, '  ')}  ${id}(${arg}, options?: CallOptions): Promise<${outputName}>;\n`;
-    table += `  ${id}: {\n    method: ${lit(method.toUpperCase())},\n    path: ${lit(path)},\n    pathParams: ${lit(pathParams)},\n    queryParams: ${lit(queryParams)},\n    headerParams: ${lit(headerParams)},\n    requestSchema: ${requestSchema},\n    responseSchema: ${responseSchema},\n    responseGuard: ${responseGuard},\n    response: ${lit(kind)} as ResponseKind,\n    itemsKey: ${paginated},\n    inputRequired: ${anyRequired},\n    summary: ${lit(op.summary ?? '')},\n  },\n`;
+    table += `  ${id}: {\n    method: ${lit(method.toUpperCase())},\n    path: ${lit(path)},\n    pathParams: ${lit(pathParams)},\n    queryParams: ${lit(queryParams)},\n    headerParams: ${lit(headerParams)},\n    requestSchema: ${requestSchema},\n    bodyTypes: ${lit(bodyTypes)},\n    responseSchema: ${responseSchema},\n    responseGuard: ${responseGuard},\n    response: ${lit(kind)} as ResponseKind,\n    itemsKey: ${paginated},\n    inputRequired: ${anyRequired},\n    summary: ${lit(op.summary ?? '')},\n  },\n`;
   }
 }
 table +=

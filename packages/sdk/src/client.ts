@@ -44,6 +44,7 @@ function buildSpec(id: OperationId, input: Input): RequestSpec {
     responseSchema: op.responseSchema,
     responseGuard: op.responseGuard,
     requestSchema: op.requestSchema,
+    contentType: op.bodyTypes.length > 0 ? String(args.contentType ?? op.bodyTypes[0]) : undefined,
     idempotencyKey: 'idempotencyKey' in op.headerParams,
   };
 }

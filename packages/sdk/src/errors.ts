@@ -20,6 +20,11 @@ export interface FieldError {
   readonly field: string;
   readonly message: string;
   readonly code?: string;
+  /**
+   * For an import (`createImport`), the row of the file at fault, by its line in the file (a CSV
+   * header is row 1; NDJSON's first line is row 1); `field` then points into that row.
+   */
+  readonly row?: number;
 }
 
 /** An RFC 9457 problem document as the CSCX API sends it. */

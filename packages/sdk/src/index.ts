@@ -44,4 +44,4 @@ export { OPERATIONS } from './generated/operations.js';
 export * as schemas from './generated/schemas.js';
 export type { PaginatedMethod } from './paginate.js';
 export type { RetryOptions } from './retry.js';
-export type { CallOptions, ClientOptions, Middleware, TokenContext } from './transport.js';
+export type { CallOptions, ClientOptions, Middleware, RawBody, TokenContext } from './transport.js';

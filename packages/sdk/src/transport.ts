@@ -98,6 +98,18 @@ export interface CallOptions {
 /** How to read a successful response. */
 export type ResponseKind = 'json' | 'file' | 'empty';
 
+/**
+ * A file body sent as it is (createImport): text, bytes, a Blob, a web stream or an async
+ * iterable of chunks (a Node `fs.createReadStream` is one). Streams are sent chunk by chunk, never
+ * buffered, so they cannot be sent twice: a call with a stream body is not retried.
+ */
+export type RawBody =
+  | string
+  | Uint8Array
+  | Blob
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>;
+
 type AnySchema = v.GenericSchema<unknown, unknown>;
 
 /** One HTTP request as an operation describes it, parameters already placed. */
@@ -113,6 +125,8 @@ export interface RequestSpec {
   /** The generated fast path of `responseSchema` (src/generated/guards.ts). */
   readonly responseGuard?: ((data: unknown) => boolean) | undefined;
   readonly requestSchema?: AnySchema | undefined;
+  /** The body is a file of this media type, sent as given (see {@link RawBody}); JSON otherwise. */
+  readonly contentType?: string | undefined;
   /**
    * The operation takes an `Idempotency-Key` (openapi.yaml): a POST then gets one when the
    * caller gave none, which is what makes it safe to retry. A POST without one is never retried.
@@ -343,14 +357,15 @@ export class Transport {
       if (val !== undefined) headers.set(k, val);
     if (spec.method === 'POST' && spec.idempotencyKey && !headers.has('idempotency-key'))
       headers.set('idempotency-key', randomUUID());
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    const body = encodeBody(spec);
+    if (body !== undefined) headers.set('content-type', spec.contentType ?? 'application/json');
 
     // One deadline for the whole call; each attempt listens to it and to the caller's signal.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
-    const retryable = isRetryable(spec.method, headers);
+    // A stream is consumed by the first attempt: there is nothing left to send again.
+    const retryable = isRetryable(spec.method, headers) && !(body instanceof ReadableStream);
     const started = this.#now();
     // A 401 to a token from getToken: the token it refused and that answer, once per call.
     let refused: { token: string; error: SuccessApiError } | undefined;
@@ -425,7 +440,7 @@ export class Transport {
     spec: RequestSpec,
     url: string,
     baseHeaders: Headers,
-    body: string | undefined,
+    body: SentBody | undefined,
     token: string | undefined,
     secrets: string[],
     signal: AbortSignal,
@@ -433,8 +448,10 @@ export class Transport {
   ): Promise<T> {
     const headers = new Headers(baseHeaders);
     if (token) headers.set('authorization', `Bearer ${token}`);
-    const init: RequestInit = { method: spec.method, headers, signal };
+    const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, signal };
     if (body !== undefined) init.body = body;
+    // fetch sends a stream body only when told it is half duplex (Node's undici and the spec).
+    if (body instanceof ReadableStream) init.duplex = 'half';
 
     const chain = (this.#options.middleware ?? []).reduceRight<(r: Request) => Promise<Response>>(
       (next, mw) => (r) => mw(r, next),
@@ -528,4 +545,35 @@ export class Transport {
     }
     return data as T;
   }
+}
+
+/** A body as fetch takes it. */
+type SentBody = string | Uint8Array<ArrayBuffer> | Blob | ReadableStream<Uint8Array>;
+
+/** The body of a request: JSON text, or a file body as it is (async iterables as a stream). */
+function encodeBody(spec: RequestSpec): SentBody | undefined {
+  if (spec.body === undefined) return undefined;
+  if (spec.contentType === undefined) return JSON.stringify(spec.body);
+  const b = spec.body as RawBody;
+  if (typeof b === 'string' || b instanceof Blob) return b;
+  if (b instanceof Uint8Array) return new Uint8Array(b);
+  if (b instanceof ReadableStream) return b;
+  if (typeof b === 'object' && b !== null && Symbol.asyncIterator in b) {
+    const it = b[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await it.next();
+        if (next.done) controller.close();
+        else
+          controller.enqueue(
+            typeof next.value === 'string' ? encoder.encode(next.value) : next.value,
+          );
+      },
+      async cancel(reason) {
+        await it.return?.(reason);
+      },
+    });
+  }
+  throw new TypeError(`${spec.operationId}: body must be a string, bytes, a Blob or a stream`);
 }

@@ -14,6 +14,7 @@ import { Idempotency } from './http/idempotency.js';
 import { requestContext } from './http/middleware.js';
 import { type Limiter, type RateLimit, RateLimiter } from './http/rate-limit.js';
 import { SharedRateLimiter } from './http/shared-rate-limit.js';
+import type { ImportLimits } from './import/validate-file.js';
 import { type Logger, silentLogger } from './log.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { inThreadRenderer, type ReportRenderer } from './report-worker/render.js';
@@ -24,6 +25,7 @@ import { registerCustomerWrites } from './routes/customers-write.js';
 import { registerEmbedTokens } from './routes/embed-tokens.js';
 import { registerGoals } from './routes/goals.js';
 import { registerHealth } from './routes/health.js';
+import { DEFAULT_IMPORT_LIMITS, registerImports } from './routes/imports.js';
 import { registerIntelligence } from './routes/intelligence.js';
 import { registerKpis } from './routes/kpis.js';
 import { registerMeasurements } from './routes/measurements.js';
@@ -62,6 +64,8 @@ export interface AppOptions {
    */
   readonly readCache?: ReadCache;
   readonly summaryStore?: SummaryStore;
+  /** The largest import (createImport): bytes and rows. Default 64 MiB and 100,000 rows. */
+  readonly importLimits?: ImportLimits;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -90,6 +94,8 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   '/api/intelligence/success-metrics/:customerId': ['GET'],
   '/api/intelligence/success-metrics/:customerId/goals': ['POST'],
   '/api/alerts': ['GET'],
+  '/api/imports': ['POST'],
+  '/api/imports/:importId': ['GET'],
   '/api/embed-tokens': ['POST'],
   // Before /api/embed-tokens/:tokenId, which would also match it.
   '/api/embed-tokens/revoke': ['POST'],
@@ -182,6 +188,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);
+  registerImports(app, ctx, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
 
   // MCP over Streamable HTTP for agents. Its tools call this API in process with the caller's
   // bearer token, so they see exactly what that token sees here (@cscx/success-mcp).
@@ -228,6 +235,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         requestId,
         instance(c.req.url),
         err.headers,
+        err.extensions,
       );
     }
     if (err instanceof HTTPException && err.status < 500) {

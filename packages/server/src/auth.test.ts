@@ -2,6 +2,7 @@
 // demo CSM and is the demo viewer's one customer; the other CSM and the other viewer (Globex)
 // must not learn it exists (404, never 403), the viewer may read but not write it (403), and
 // without a valid token nothing is answered (401).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiOf, type CallOptions } from './testing/api.js';
 import { OPERATION_IDS, type OperationId } from './testing/contract.js';
@@ -102,6 +103,15 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   createEmbedToken: managerOnly(201),
   revokeEmbedTokenByValue: managerOnly(204),
   revokeEmbedToken: managerOnly(204),
+  // A row of another CSM's customer is an error of that row (the same not_found as a missing
+  // customer, so nothing is learnt); a viewer never writes, whatever the rows.
+  createImport: { ...write(201), otherCsm: 422, otherViewer: 403 },
+  // An import is its token's: the manager's import is not found for anyone else.
+  getImport: {
+    ...READ_ACME,
+    csm: 404,
+    viewer: 404,
+  },
 };
 
 const tokenOf = (who: Who): string | null =>
@@ -146,6 +156,20 @@ describeBackends('authorisation matrix (%s)', (backend) => {
   /** A fresh embed token of Acme (as the manager), to revoke. */
   const freshEmbedToken = async () =>
     (await call('createEmbedToken', {}, { body: { customer_id: 'cus_acme' } })).json;
+
+  /** An import by the manager, to read back. */
+  const managerImport = async () =>
+    (
+      await call(
+        'createImport',
+        {},
+        {
+          query: { kind: 'customers' },
+          headers: { 'content-type': 'text/csv', 'idempotency-key': randomUUID() },
+          raw: 'name,segment,currency\nMatrix Import,smb,USD\n',
+        },
+      )
+    ).json;
 
   /** Each health observation its own day, so every allowed caller's is new. */
   let healthDay = 0;
@@ -301,6 +325,17 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         return [{}, { body: { token: (await freshEmbedToken()).token } }];
       case 'revokeEmbedToken':
         return [{ tokenId: (await freshEmbedToken()).id }, {}];
+      case 'createImport':
+        return [
+          {},
+          {
+            query: { kind: 'kpi_observations' },
+            headers: { 'content-type': 'application/x-ndjson', 'idempotency-key': randomUUID() },
+            raw: `${JSON.stringify({ customer_id: 'cus_acme', period: nextKpiMonth(), surveys: { ces: [0, 0, 0, 1, 2, 3, 4] } })}\n`,
+          },
+        ];
+      case 'getImport':
+        return [{ importId: (await managerImport()).id }, {}];
     }
   }
 

@@ -1252,6 +1252,17 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       ],
       ['revokeEmbedToken', { params: { tokenId: embed.json.id }, query: {}, headers: {} }],
       [
+        'createImport',
+        {
+          params: {},
+          query: { kind: 'customers' },
+          // No JSON body to mutate: the corpus breaks the parameters and headers of an import
+          // (imports.test.ts covers bad files).
+          headers: { 'content-type': 'text/csv', 'idempotency-key': 'corpus-import' },
+        },
+      ],
+      ['getImport', { params: { importId: 'imp_corpus_missing' }, query: {}, headers: {} }],
+      [
         'createCustomer',
         {
           params: {},

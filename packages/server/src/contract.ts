@@ -58,6 +58,7 @@ export type Kpi = S['Kpi'];
 export type KpiValues = S['KpiValues'];
 export type CustomerKpis = S['CustomerKpis'];
 export type PortfolioKpis = S['PortfolioKpis'];
+export type ImportResult = S['ImportResult'];
 
 export type SuccessGoalCreate = S['SuccessGoalCreate'];
 export type SuccessGoalFlatCreate = S['SuccessGoalFlatCreate'];

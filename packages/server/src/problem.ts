@@ -49,9 +49,16 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly errors: readonly FieldError[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Members beyond RFC 9457's (openapi.yaml `Problem`): the total behind a clipped `errors[]`. */
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail);
   }
+}
+
+/** The extension members a problem may carry. */
+export interface ProblemExtensions {
+  readonly error_count?: number;
 }
 
 function clip(text: string, max: number): string {
@@ -90,6 +97,7 @@ export function problemBody(
   errors: readonly FieldError[],
   requestId: string,
   instance: string | undefined,
+  extensions: ProblemExtensions = {},
 ): Problem {
   const kind = KINDS[status] ??
     KINDS[status >= 500 ? 500 : 400] ?? { type: 'about:blank', title: 'Error' };
@@ -101,8 +109,10 @@ export function problemBody(
     request_id: requestId,
   };
   if (instance !== undefined && instance.length <= MAX_INSTANCE) body.instance = instance;
+  if (extensions.error_count !== undefined) body.error_count = extensions.error_count;
   if (errors.length > 0) {
     body.errors = errors.slice(0, MAX_ERRORS).map((e) => ({
+      ...(e.row === undefined ? {} : { row: e.row }),
       field: clip(e.field, MAX_FIELD),
       message: clip(e.message, MAX_MESSAGE),
       code: e.code,
@@ -119,8 +129,10 @@ export function problemResponse(
   requestId: string,
   instance: string | undefined,
   headers: Readonly<Record<string, string>> = {},
+  extensions: ProblemExtensions = {},
 ): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, errors, requestId, instance)), {
+  const body = problemBody(status, detail, errors, requestId, instance, extensions);
+  return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });

@@ -1,6 +1,10 @@
 // The SDK's behaviour against this server: createSuccessClient over real sockets calls every
 // operation of openapi.yaml; the SDK validates each response with its valibot schemas and this
 // test validates it again with ajv (a middleware); errors arrive as typed SuccessApiErrors.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { operations } from '../../../testing/openapi-spec.js';
 import {
@@ -222,8 +226,57 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       .catch((e: unknown) => e);
     expect((revoked as SuccessApiError).status).toBe(401);
 
+    const imported = await manager.createImport({
+      kind: 'customers',
+      contentType: 'text/csv',
+      body: 'id,name,segment,currency\ncus_sdk_import,SDK Import,smb,USD\n',
+    });
+    expect(imported).toMatchObject({ kind: 'customers', rows: 1, created: 1, updated: 0 });
+    expect(await manager.getImport({ importId: imported.id })).toEqual(imported);
+
     expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
     expect(problems).toEqual([]);
+  });
+
+  it('streams an import from a file and reports its bad rows as field errors with row numbers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cscx-sdk-import-'));
+    try {
+      const file = join(dir, 'measurements.ndjson');
+      const row = (value: number) =>
+        JSON.stringify({
+          goal_id: 'goal_acme_ticket_time',
+          metric_id: 'met_acme_resolution_time',
+          value,
+        });
+      await writeFile(file, `${row(11.4)}\n${row(11.3)}\n`);
+      const csm = client(TOKENS.csm);
+      const ok = await csm.createImport({
+        kind: 'measurements',
+        contentType: 'application/x-ndjson',
+        body: createReadStream(file),
+      });
+      expect(ok).toMatchObject({ rows: 2, created: 2 });
+      await writeFile(
+        file,
+        `${row(11.2)}\n{"goal_id":"goal_acme_ticket_time","metric_id":"met_acme_resolution_time","value":"high"}\n`,
+      );
+      const failed = await csm
+        .createImport({
+          kind: 'measurements',
+          contentType: 'application/x-ndjson',
+          body: createReadStream(file),
+        })
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(SuccessApiError);
+      const e = failed as SuccessApiError;
+      expect(e.status).toBe(422);
+      expect(e.fieldErrors).toEqual([
+        { row: 2, field: '/value', message: 'Must be a number.', code: 'type' },
+      ]);
+      expect(e.problem.error_count).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("iterates every page of the manager's portfolio and at-risk goals with .all(), one request a page", async () => {

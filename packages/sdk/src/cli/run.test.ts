@@ -265,6 +265,69 @@ describe('cscx-success', () => {
     expect(err).toContain('CSCX_TOKEN is not set');
   });
 
+  it('lists import in --help', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/import FILE \[--kind K\]/);
+  });
+
+  it('streams an import file with its media type, the kind from its header and an Idempotency-Key, never retrying it', async () => {
+    const file = join(dir, 'health.csv');
+    const text =
+      'customer_id,observed_on,usage,outcomes,relationship,growth\ncus_acme,2026-04-01,80,70,75,60\n';
+    await writeFile(file, text);
+    server.use((_req, res) => json(res, 503, { title: 'Service unavailable', status: 503 }));
+    const r = await cli('import', file);
+    expect(r.code).toBe(1);
+    // A streamed body cannot be sent twice: one attempt, and the server's answer reported.
+    expect(server.requests).toHaveLength(1);
+    expect(r.stderr).toMatch(/^cscx-success: 503 Service unavailable/);
+    const req = server.requests[0]!;
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('/api/imports?kind=health_observations');
+    expect(req.headers['content-type']).toBe('text/csv');
+    expect(req.headers['idempotency-key']).toMatch(/^[\x21-\x7e]{1,255}$/);
+    expect(req.body).toBe(text);
+  });
+
+  it('prints each bad row of a 422 and how many more the server counted', async () => {
+    const file = join(dir, 'customers.ndjson');
+    await writeFile(file, '{"name":"A","segment":"smb","currency":"usd"}\n');
+    server.use((_req, res) =>
+      json(res, 422, {
+        type: '/problems/validation-failed',
+        title: 'Validation failed',
+        status: 422,
+        detail: '150 rows of 150 are invalid; nothing was imported.',
+        error_count: 150,
+        errors: [
+          { row: 1, field: '/currency', message: 'Must match ^[A-Z]{3}$.', code: 'pattern' },
+          { row: 2, field: '/currency', message: 'Must match ^[A-Z]{3}$.', code: 'pattern' },
+          {
+            row: 1,
+            field: '/x\u001b[31m',
+            message: 'Unknown column x\u001b[31m.',
+            code: 'unknown_property',
+          },
+        ],
+      }),
+    );
+    const r = await cli('import', file, '--kind', 'customers');
+    expect(r.code).toBe(1);
+    expect(server.requests[0]?.url).toBe('/api/imports?kind=customers');
+    expect(r.stderr).toBe(
+      [
+        'cscx-success: 150 rows of 150 are invalid; nothing was imported.',
+        '  row 1 /currency: Must match ^[A-Z]{3}$. (pattern)',
+        '  row 2 /currency: Must match ^[A-Z]{3}$. (pattern)',
+        // A terminal escape from the file is shown, not obeyed.
+        '  row 1 /x\\u001b[31m: Unknown column x\\u001b[31m. (unknown_property)',
+        '  ... and 147 more errors',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('runs as a real process and exits non-zero on a network failure', async () => {
     const bin = new URL('../cli.ts', import.meta.url).pathname;
     const run = promisify(execFile);

@@ -4,12 +4,15 @@ import { createSuccessClient, type SuccessClient } from '../client.js';
 import { SuccessApiError, SuccessError, ValidationError } from '../errors.js';
 import type { components } from '../generated/openapi.js';
 import { redactText, urlSecrets } from '../redact.js';
+import { badRowLines, ImportUsageError, importFile } from './import-file.js';
 import { formatTable } from './table.js';
 
 /** Where the CLI writes; injected so tests read what a user would see. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** stderr is a terminal: long commands (import) show their progress there. */
+  readonly stderrIsTTY?: boolean;
 }
 
 export const USAGE = `Usage: cscx-success <command> [options]
@@ -31,6 +34,11 @@ Commands:
                                                            for a partner page (manager token;
                                                            --ttl 60-86400, default 900)
   embed-token revoke <tokenId>                             revoke an embed token
+  import FILE [--kind K]                                   import a CSV (.csv) or NDJSON (.ndjson,
+                                                           .jsonl) file of customers, measurements,
+                                                           health_observations or kpi_observations
+                                                           (K inferred from the first row when
+                                                           unambiguous); all rows or none
 
 Options:
   --json              print the response as JSON instead of a table
@@ -103,9 +111,15 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     await dispatch(client, positionals, values, io);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ImportUsageError) {
       fail(e.message);
       return 2;
+    }
+    // An import's bad rows, one a line: what to fix, and where.
+    const rows = badRowLines(e);
+    if (rows) {
+      fail(rows.join('\n'));
+      return 1;
     }
     fail(describe(e));
     return 1;
@@ -131,6 +145,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       ttl: { type: 'string' },
+      kind: { type: 'string' },
     },
   });
 }
@@ -439,6 +454,18 @@ async function dispatch(
           minted.token,
           `Expires ${minted.expires_at}. Read-only, ${minted.customer_id} only. Revoke it with: cscx-success embed-token revoke ${minted.id}`,
         ].join('\n'),
+      );
+    }
+    case 'import': {
+      const file = need(args[0], 'FILE');
+      const result = await importFile(client, file, values.kind, {
+        write: io.stderr,
+        tty: io.stderrIsTTY === true,
+      });
+      return print(
+        result,
+        () =>
+          `Imported ${result.rows} ${result.kind} rows from ${file}: ${result.created} created, ${result.updated} updated (import ${result.id}).`,
       );
     }
     default:

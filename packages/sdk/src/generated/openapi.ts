@@ -549,6 +549,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import rows in bulk (CSV or NDJSON)
+         * @description Imports many rows of one `kind` in one request: `customers`, `measurements`,
+         *     `health_observations` or `kpi_observations`. Send the file as `text/csv` (a header row
+         *     naming the fields, then one row per line; nested fields are written with dots, such as
+         *     `sources.usage` or `arr.starting_arr`, and list fields such as `surveys.csat` as numbers
+         *     separated by `;`) or as `application/x-ndjson` (one JSON object per line). Every row
+         *     obeys exactly the rules of its one-at-a-time operation, with the row's
+         *     `customer_id` (health and KPI observations) or `goal_id` (measurements) in place of the
+         *     path parameter: `createCustomer` (a row whose `id` exists replaces that customer, as
+         *     `updateCustomer` does, without If-Match), `recordMeasurement`, `recordHealthObservation`,
+         *     `recordKpiObservation`.
+         *
+         *     Every row is validated before anything is written. One bad row rejects the whole import:
+         *     the answer is 422 and nothing is applied. Its `errors[]` names each bad field with `row`,
+         *     the row's line number in the file (CSV: the header is row 1, the first data row row 2,
+         *     blank lines counted, a row with line breaks inside quotes numbered by its last line;
+         *     NDJSON: the line number, from 1), and `field`, a JSON Pointer
+         *     into that row (`/value`). At most the first 100 errors are listed; `error_count` gives
+         *     the total. The body streams: up to 100,000 rows and 64 MiB (413 beyond either). Roles:
+         *     manager, csm (only their own customers and goals; rows for other customers are 404
+         *     errors of that row). A viewer gets 403. The `Idempotency-Key` header is required (428
+         *     without it): a repeat with the same key and file returns the first summary and applies
+         *     nothing again.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import's summary
+         * @description The summary of an import this token made (404 for another token's).
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts": {
         parameters: {
             query?: never;
@@ -817,8 +878,52 @@ export interface components {
              * @example req_01HZY3K9V7Q8
              */
             request_id: string;
+            /** @description The number of errors found, when `errors[]` lists only the first 100 of them (`createImport`). */
+            error_count?: number;
             /** @description Each offending field, for 400 and 422 responses (and the header concerned for 409, 412 and 428). */
             errors?: components["schemas"]["ProblemFieldError"][];
+        };
+        /**
+         * @description What the rows of an import are: `customers` (fields of `CustomerCreate`),
+         *     `measurements` (`goal_id` and the fields of `MeasurementInput`),
+         *     `health_observations` (`customer_id` and the fields of `HealthObservationInput`) or
+         *     `kpi_observations` (`customer_id` and the fields of `KpiObservationInput`).
+         * @example customers
+         * @enum {string}
+         */
+        ImportKind: "customers" | "measurements" | "health_observations" | "kpi_observations";
+        /**
+         * @description What an import applied.
+         * @example {
+         *       "id": "imp_3k9v7q8w1x2y3z4a",
+         *       "kind": "customers",
+         *       "format": "csv",
+         *       "rows": 2,
+         *       "created": 2,
+         *       "updated": 0,
+         *       "created_at": "2026-04-30T09:00:00Z"
+         *     }
+         */
+        ImportResult: {
+            /** @description The import's id (`getImport`). */
+            id: string;
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * @description How the file was sent.
+             * @enum {string}
+             */
+            format: "csv" | "ndjson";
+            /** @description The rows applied (every row of the file). */
+            rows: number;
+            /** @description Rows that created something (a customer, a measurement, an observation, a KPI month). */
+            created: number;
+            /** @description Rows that replaced an existing customer or added sections to an existing KPI month. */
+            updated: number;
+            /**
+             * Format: date-time
+             * @description When the import was applied.
+             */
+            created_at: string;
         };
         /**
          * @description One invalid field of a request.
@@ -834,6 +939,11 @@ export interface components {
          *     }
          */
         ProblemFieldError: {
+            /**
+             * @description For an import (`createImport`), the row of the file at fault, by its line in the file (the CSV header is row 1; NDJSON's first line is row 1). `field` is then a JSON Pointer into that row.
+             * @example 5001
+             */
+            row?: number;
             /**
              * @description The offending field. A body field is a JSON Pointer (RFC 6901) into the request body,
              *     for example `/metrics/0/target_value`; `""` is the whole body. A parameter is written
@@ -6269,7 +6379,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The `PUT` has no `If-Match`. Send the version you last read, which prevents lost updates. */
+        /** @description The `PUT` has no `If-Match` (send the version you last read, which prevents lost updates), or `createImport` has no `Idempotency-Key`. */
         PreconditionRequired: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6434,6 +6544,13 @@ export interface components {
          *     to the token.
          */
         IdempotencyKey: string;
+        /**
+         * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+         *     here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+         *     24 hours, a repeat with the same key and the same body returns the stored first response
+         *     and applies nothing again. The same key with a different body answers 409.
+         */
+        IdempotencyKeyRequired: string;
     };
     requestBodies: never;
     headers: {
@@ -7620,6 +7737,157 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query: {
+                /**
+                 * @description What every row of the file is.
+                 * @example customers
+                 */
+                kind: components["schemas"]["ImportKind"];
+            };
+            header: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+                 *     here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example id,name,segment,industry,csm_id,currency,contract_start,investment
+                 *     cus_initech,Initech,mid_market,Financial services,csm_riley,USD,2026-01-01,42000
+                 *     cus_hooli,Hooli,enterprise,,,EUR,,
+                 */
+                "text/csv": string;
+                /** @example {"goal_id":"goal_acme_support","metric_id":"met_acme_resolution_time","value":11.5,"measured_at":"2026-04-28T00:00:00Z"} */
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Every row was applied, in one transaction. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description The file is larger than 64 MiB or has more than 100,000 rows; split it. Nothing was applied. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "An import is limited to 100000 rows; split the file.",
+                     *       "request_id": "req_01HZY3K9V7Q8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither `text/csv` nor `application/x-ndjson`. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the file as text/csv or application/x-ndjson.",
+                     *       "request_id": "req_01HZY3K9V7Q8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description At least one row is invalid; nothing was applied. Each entry of `errors[]` carries
+             *     the `row` (as numbered in the file) and the `field` (a JSON Pointer into the row).
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "1 row of 10000 is invalid; nothing was imported.",
+                     *       "request_id": "req_01HZY3K9V7Q8",
+                     *       "error_count": 1,
+                     *       "errors": [
+                     *         {
+                     *           "row": 5001,
+                     *           "field": "/segment",
+                     *           "message": "Must be one of \"enterprise\" | \"mid_market\" | \"smb\".",
+                     *           "code": "enum"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import's summary. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

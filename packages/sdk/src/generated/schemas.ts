@@ -95,14 +95,27 @@ export const ReportSectionSchema = v.picklist(["overview","goals","value","miles
 /**
  * One invalid field of a request.
  */
-export const ProblemFieldErrorSchema = v.object({ field: v.string(), message: v.string(), code: v.string() });
+export const ProblemFieldErrorSchema = v.object({ row: v.exactOptional(v.pipe(v.number(), v.integer())), field: v.string(), message: v.string(), code: v.string() });
 
 /**
  * An RFC 9457 problem details document, sent as `application/problem+json` with every error.
  * Switch on `type`. The error table in the API description lists every type. Extension
  * members may be added later, so ignore any you do not know.
  */
-export const ProblemSchema = v.object({ type: v.string(), title: v.string(), status: v.pipe(v.number(), v.integer()), detail: v.exactOptional(v.string()), instance: v.exactOptional(v.string()), request_id: v.string(), errors: v.exactOptional(v.array(ProblemFieldErrorSchema)) });
+export const ProblemSchema = v.object({ type: v.string(), title: v.string(), status: v.pipe(v.number(), v.integer()), detail: v.exactOptional(v.string()), instance: v.exactOptional(v.string()), request_id: v.string(), error_count: v.exactOptional(v.pipe(v.number(), v.integer())), errors: v.exactOptional(v.array(ProblemFieldErrorSchema)) });
+
+/**
+ * What the rows of an import are: `customers` (fields of `CustomerCreate`),
+ * `measurements` (`goal_id` and the fields of `MeasurementInput`),
+ * `health_observations` (`customer_id` and the fields of `HealthObservationInput`) or
+ * `kpi_observations` (`customer_id` and the fields of `KpiObservationInput`).
+ */
+export const ImportKindSchema = v.picklist(["customers","measurements","health_observations","kpi_observations"]);
+
+/**
+ * What an import applied.
+ */
+export const ImportResultSchema = v.strictObject({ id: v.string(), kind: ImportKindSchema, format: v.picklist(["csv","ndjson"]), rows: v.pipe(v.number(), v.integer()), created: v.pipe(v.number(), v.integer()), updated: v.pipe(v.number(), v.integer()), created_at: v.string() });
 
 /**
  * A customer account and the money context of its value and ROI.

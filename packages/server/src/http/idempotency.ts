@@ -1,9 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { Principal } from '../auth.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ProblemError } from '../problem.js';
 import { findStored, storeResponse } from '../repo/idempotency.js';
+
+/**
+ * The hash an Idempotency-Key's fingerprint is computed with: the method and path, then the body
+ * (fed as it arrives, for bodies too large to hold).
+ */
+export function fingerprintHash(method: string, path: string): Hash {
+  return createHash('sha256').update(`${method} ${path}\n`);
+}
 
 /** A response before it is sent, so it can also be stored for repeats. */
 export interface Reply {
@@ -48,18 +56,23 @@ export class Idempotency {
     this.#clock = clock;
   }
 
+  /**
+   * Runs `handler` under `key`. The request is what the fingerprint covers: the method, path and
+   * body text, or the hex digest of a body already hashed while it streamed in
+   * ({@link fingerprintHash}).
+   */
   async run(
     principal: Principal,
     key: string | null,
-    request: { method: string; path: string; raw: string },
+    request: { method: string; path: string; raw: string } | { fingerprint: string },
     handler: (save: SaveReply) => Promise<Reply>,
   ): Promise<Reply> {
     if (key === null) return handler(async () => {});
     const slot = `${principal.tokenId}\n${key}`;
-    const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.path}\n`)
-      .update(request.raw)
-      .digest('hex');
+    const fingerprint =
+      'fingerprint' in request
+        ? request.fingerprint
+        : fingerprintHash(request.method, request.path).update(request.raw).digest('hex');
     for (;;) {
       const running = this.#inflight.get(slot);
       if (running) {

@@ -142,6 +142,38 @@ export async function insertCustomerIfNew(
   return rows.length === 1;
 }
 
+/**
+ * {@link insertCustomerIfNew} for many customers in one statement (an import's batch): the ids
+ * that were inserted; an id already taken is left as it is and missing from the answer.
+ */
+export async function insertCustomersIfNew(
+  q: Queryable,
+  rows: readonly NewCustomer[],
+  now: number,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await q.query<{ id: string }>(
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, created_at, updated_at)
+     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment,
+            to_timestamp($9::float8 / 1000), to_timestamp($9::float8 / 1000)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[])
+       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.name),
+      rows.map((r) => r.segment),
+      rows.map((r) => r.industry),
+      rows.map((r) => r.csm_id),
+      rows.map((r) => r.currency),
+      rows.map((r) => r.contract_start),
+      rows.map((r) => r.investment),
+      now,
+    ],
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
 /** Replaces the editable fields and bumps the version; the caller holds the row lock. */
 export async function updateCustomer(
   q: Queryable,

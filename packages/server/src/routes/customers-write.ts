@@ -35,7 +35,7 @@ const READ_ONLY = ['id', 'version'] as const;
  * CSM nor leave it unassigned: either would take it out of their scope with no way back, and
  * reassignment is a portfolio decision, the manager's.
  */
-function csmFor(p: Principal, given: string | null | undefined): string | null {
+export function csmFor(p: Principal, given: string | null | undefined): string | null {
   if (p.role !== 'csm') return given ?? null;
   if (given === undefined || given === p.csmId) return p.csmId;
   throw new ProblemError(
@@ -51,7 +51,11 @@ function csmFor(p: Principal, given: string | null | undefined): string | null {
   );
 }
 
-function fieldsOf(input: CustomerCreate | CustomerReplace, csmId: string | null): CustomerFields {
+/** The stored fields of a create or replace body, with the CSM {@link csmFor} allows. */
+export function fieldsOf(
+  input: CustomerCreate | CustomerReplace,
+  csmId: string | null,
+): CustomerFields {
   return {
     name: input.name,
     segment: input.segment,

@@ -1,18 +1,8 @@
 import type { Hono } from 'hono';
 import { assertCanWrite, assertManager } from '../auth.js';
-import { isoDay, isoTimestamp } from '../clock.js';
-import { type CustomerHealth, type HealthObservationResult, schemas } from '../contract.js';
+import { type CustomerHealth, schemas } from '../contract.js';
 import { customerInScope } from '../data.js';
-import {
-  customerHealth,
-  derivedOutcomes,
-  healthAlert,
-  toHealthModel,
-  toObservation,
-  triggerKey,
-  triggersOf,
-} from '../derive/health.js';
-import { outcomesInputsOn } from '../derive/health-outcomes.js';
+import { customerHealth, toHealthModel } from '../derive/health.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
 import { idempotentPost } from '../http/idempotent-post.js';
@@ -24,19 +14,16 @@ import {
   requireIfMatch,
 } from '../http/preconditions.js';
 import { jsonReply, sendJson } from '../http/respond.js';
-import { newId } from '../ids.js';
-import { type FieldError, notFound, ProblemError, validationFailed } from '../problem.js';
+import { type FieldError, notFound, validationFailed } from '../problem.js';
 import { type CustomerRecord, touchSegment } from '../repo/customers.js';
 import {
   getHealthModel,
   type HealthModelRecord,
-  type HealthObservationRecord,
-  insertHealthAlerts,
-  insertHealthObservations,
   listHealthObservations,
   updateHealthModel,
 } from '../repo/health.js';
 import { parseBody, pathId, Query } from '../validate.js';
+import { healthDateErrors, recordHealth } from '../write/health.js';
 import { withoutReadOnlyFields } from '../write/read-only.js';
 import { writeForCustomer } from '../write/tx.js';
 
@@ -156,71 +143,10 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
       assertCanWrite(p);
       const input = parseBody(schemas.HealthObservationInputSchema, body.value);
       const now = ctx.clock().getTime();
-      const today = isoDay(now);
-      if (input.observed_on > today) {
-        throw validationFailed([
-          {
-            field: '/observed_on',
-            message: `Must not be in the future (today is ${today}).`,
-            code: 'future_date',
-          },
-        ]);
-      }
+      const future = healthDateErrors(input, now);
+      if (future.length > 0) throw validationFailed(future);
       return writeForCustomer(ctx, customer.id, async (tx) => {
-        const model = await getHealthModel(tx, customer.segment);
-        if (!model) throw new ProblemError(500, `No health model for ${customer.segment}.`);
-        const before = await listHealthObservations(tx, customer.id);
-        if (before.some((o) => o.observed_on === input.observed_on)) {
-          throw validationFailed([
-            {
-              field: '/observed_on',
-              message: `This customer already has a health observation on ${input.observed_on}. Choose another day.`,
-              code: 'already_exists',
-            },
-          ]);
-        }
-        let outcomes = input.outcomes ?? null;
-        const inputs =
-          outcomes === null ? await outcomesInputsOn(tx, customer, input.observed_on) : null;
-        if (inputs) {
-          const d = derivedOutcomes(inputs);
-          if (!d.ok) {
-            throw validationFailed([{ field: '/outcomes', message: d.message, code: 'no_inputs' }]);
-          }
-          outcomes = d.score;
-        }
-        const record: HealthObservationRecord = {
-          id: newId('hob'),
-          customer_id: customer.id,
-          observed_on: input.observed_on,
-          usage: input.usage,
-          outcomes: outcomes ?? 0,
-          relationship: input.relationship,
-          growth: input.growth,
-          usage_source: input.sources?.usage ?? null,
-          outcomes_source: inputs ? 'derived' : (input.sources?.outcomes ?? null),
-          relationship_source: input.sources?.relationship ?? null,
-          growth_source: input.sources?.growth ?? null,
-          outcomes_derived: inputs !== null,
-          outcomes_inputs: inputs,
-          note: input.note ?? null,
-          recorded_at: now,
-        };
-        await insertHealthObservations(tx, [record]);
-        // Alerts for the triggers this observation makes fire (a backdated one may fire
-        // between later observations too); each trigger raises its alert once.
-        const known = new Set(triggersOf(model, before).map(triggerKey));
-        const fired = triggersOf(model, [...before, record].sort(byDay)).filter(
-          (t) => !known.has(triggerKey(t)),
-        );
-        const alerts = await insertHealthAlerts(
-          tx,
-          fired.map((t) => healthAlert(customer, t, now)),
-        );
-        const result: HealthObservationResult = {
-          observation: toObservation(model, record),
-          alerts: alerts.slice(0, 4).map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
-        };
+        const result = await recordHealth(tx, customer, input, now);
         const r = jsonReply(201, result, {
           location: `/api/customers/${encodeURIComponent(customer.id)}/health`,
         });
@@ -229,8 +155,4 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
       });
     },
   );
-}
-
-function byDay(a: HealthObservationRecord, b: HealthObservationRecord): number {
-  return a.observed_on < b.observed_on ? -1 : a.observed_on > b.observed_on ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import {
   schemas,
 } from '../contract.js';
 import { allSummaries, customerInScope } from '../data.js';
+import type { Queryable } from '../db/database.js';
 import {
   customerKpis,
   kpiValues,
@@ -37,7 +38,7 @@ import { portfolioRows, SEGMENTS } from './portfolio-scope.js';
 export const KPI_MONTH = /^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])$/;
 
 /** The checks a schema cannot state: sections given, counts that add up, no future month. */
-function crossFieldErrors(input: KpiObservationInput, thisMonth: string): FieldError[] {
+export function crossFieldErrors(input: KpiObservationInput, thisMonth: string): FieldError[] {
   const errors: FieldError[] = [];
   const s = input.surveys;
   const surveys = s ? [s.csat, s.nps, s.ces].filter((x) => x !== undefined).length : 0;
@@ -123,6 +124,22 @@ export async function loadCustomerKpis(
     ? await segmentArr(ctx.db, customer.segment, monthsBefore(month, 12), month)
     : [];
   return customerKpis(customer, observations, month, segment);
+}
+
+/**
+ * `recordKpiObservation` inside the caller's transaction (the customer locked): the month's row
+ * with the sections of `input` replacing its own; `before` is the row it replaced, if any.
+ */
+export async function recordKpi(
+  tx: Queryable,
+  customerId: string,
+  input: KpiObservationInput,
+  now: number,
+): Promise<{ before: KpiObservationRecord | undefined; record: KpiObservationRecord }> {
+  const before = (await listKpiObservations(tx, customerId)).find((o) => o.period === input.period);
+  const record = merged(before, customerId, input, now);
+  await upsertKpiObservations(tx, [record]);
+  return { before, record };
 }
 
 /** Registers recordKpiObservation, getCustomerKpis and getPortfolioKpis. */
@@ -221,11 +238,7 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
       const errors = crossFieldErrors(input, isoDay(now).slice(0, 7));
       if (errors.length > 0) throw validationFailed(errors);
       return writeForCustomer(ctx, customer.id, async (tx) => {
-        const before = (await listKpiObservations(tx, customer.id)).find(
-          (o) => o.period === input.period,
-        );
-        const record = merged(before, customer.id, input, now);
-        await upsertKpiObservations(tx, [record]);
+        const { before, record } = await recordKpi(tx, customer.id, input, now);
         const location = `/api/customers/${encodeURIComponent(customer.id)}/kpis?period=${record.period}`;
         const r = jsonReply(before ? 200 : 201, toKpiObservation(record), {
           ...(before ? {} : { location }),

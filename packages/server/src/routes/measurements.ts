@@ -19,7 +19,8 @@ import { goalOwner } from './goals.js';
 /** How far ahead of the server's clock a measurement may be dated (clock skew). */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
-function notFuture(at: number, now: number): void {
+/** 422 for a measurement dated past the clock's slack (recordMeasurement, updateMeasurement, imports). */
+export function notFuture(at: number, now: number): void {
   if (at > now + FUTURE_SLACK_MS) {
     throw validationFailed([
       {

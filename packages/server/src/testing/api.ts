@@ -15,6 +15,7 @@ import type {
   EmbedToken,
   HealthModel,
   HealthObservationResult,
+  ImportResult,
   KpiObservation,
   MeasurementResult,
   Milestone,
@@ -60,6 +61,8 @@ export interface Responses {
   createEmbedToken: EmbedToken;
   revokeEmbedTokenByValue: undefined;
   revokeEmbedToken: undefined;
+  createImport: ImportResult;
+  getImport: ImportResult;
 }
 
 export interface CallOptions {

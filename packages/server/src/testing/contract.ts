@@ -35,7 +35,9 @@ export type OperationId =
   | 'listAlerts'
   | 'createEmbedToken'
   | 'revokeEmbedTokenByValue'
-  | 'revokeEmbedToken';
+  | 'revokeEmbedToken'
+  | 'createImport'
+  | 'getImport';
 
 export const OPERATION_IDS = operations().map((o) => o.operationId) as OperationId[];
 

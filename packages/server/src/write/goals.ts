@@ -221,29 +221,53 @@ export interface NewValue {
 }
 
 /** `recordMeasurement`: appends to the metric's history; a change to the goal (version + 1). */
-export async function recordValue(
+export function recordValue(
   tx: Queryable,
   c: CustomerRecord,
   existing: GoalRecord,
   v: NewValue,
   now: number,
 ): Promise<GoalWrite> {
-  if (!existing.metrics.some((m) => m.id === v.metricId)) {
-    throw validationFailed([
-      { field: '/metric_id', message: `This goal has no metric ${v.metricId}.`, code: 'not_found' },
-    ]);
+  return recordValues(tx, c, existing, [v], now);
+}
+
+/** The field error of a value for a metric the goal does not have; null when it has it. */
+export function unknownMetric(
+  g: { readonly metrics: readonly { id: string }[] },
+  metricId: string,
+) {
+  return g.metrics.some((m) => m.id === metricId)
+    ? null
+    : { field: '/metric_id', message: `This goal has no metric ${metricId}.`, code: 'not_found' };
+}
+
+/**
+ * Several values of one goal's metrics at once (an import): each obeys recordValue's rules, and
+ * the goal changes once (one version, one status transition and its alert).
+ */
+export async function recordValues(
+  tx: Queryable,
+  c: CustomerRecord,
+  existing: GoalRecord,
+  values: readonly NewValue[],
+  now: number,
+): Promise<GoalWrite> {
+  for (const v of values) {
+    const unknown = unknownMetric(existing, v.metricId);
+    if (unknown) throw validationFailed([unknown]);
   }
   const before = statusBefore(existing, c.currency, now);
-  await insertMeasurements(tx, [
-    {
+  await insertMeasurements(
+    tx,
+    values.map((v) => ({
       metric_id: v.metricId,
       at: v.at,
       value: v.value,
       source: v.source,
       note: v.note,
       recorded_at: now,
-    },
-  ]);
+    })),
+  );
   await touchGoal(tx, existing.id, now);
   return finish(tx, c, existing.id, before, now);
 }

@@ -1,0 +1,105 @@
+import { sees } from '../../auth.js';
+import { schemas } from '../../contract.js';
+import type { AppContext } from '../../http/context.js';
+import { newId } from '../../ids.js';
+import { notFound } from '../../problem.js';
+import {
+  allCustomers,
+  type CustomerFields,
+  insertCustomersIfNew,
+  updateCustomer,
+} from '../../repo/customers.js';
+import { csmFor, fieldsOf } from '../../routes/customers-write.js';
+import {
+  atRow,
+  attempt,
+  type Checked,
+  lockOnce,
+  parsed,
+  RowFailed,
+  type RowKind,
+} from '../kind.js';
+
+interface CustomerRow extends Checked {
+  readonly id: string;
+  readonly fields: CustomerFields;
+  /** The id exists: the row replaces it (updateCustomer without If-Match). */
+  readonly replace: boolean;
+}
+
+function alreadyExists(id: string) {
+  return {
+    field: '/id',
+    message: `A customer with id ${id} already exists. Choose another id or leave it out.`,
+    code: 'already_exists',
+  };
+}
+
+/**
+ * Customers: each row is a createCustomer body. A row whose `id` is a customer the token may
+ * write replaces it, as updateCustomer would (the CSM rules of csm_id included); an id taken by a
+ * customer outside the token's scope is `already_exists`, as for createCustomer. An id given
+ * twice in one file is an error of the second row.
+ */
+export function customersKind(): RowKind<CustomerRow> {
+  const seen = new Map<string, number>();
+  // Every customer's id and CSM, read once: a lookup per row would keep a 100,000-row upload
+  // waiting on 100,000 queries (and past the server's 30 s request timeout).
+  let existingIds: Promise<Map<string, { id: string; csm_id: string | null }>> | null = null;
+  const known = (ctx: AppContext) => {
+    existingIds ??= allCustomers(ctx.db).then(
+      (all) => new Map(all.map((c) => [c.id, { id: c.id, csm_id: c.csm_id }])),
+    );
+    return existingIds;
+  };
+  return {
+    idField: null,
+    schema: schemas.CustomerCreateSchema,
+    async check(row, value, { ctx, principal }) {
+      const input = parsed(schemas.CustomerCreateSchema, value);
+      if (Array.isArray(input)) return input;
+      const csm = await attempt(() => csmFor(principal, input.csm_id));
+      if (Array.isArray(csm)) return csm;
+      const id = input.id ?? newId('cus');
+      // Only ids the file gives can repeat (an assigned one is random).
+      const first = input.id === undefined ? undefined : seen.get(id);
+      if (first !== undefined) {
+        return [
+          {
+            field: '/id',
+            message: `Customer ${id} is also in row ${first}.`,
+            code: 'duplicate_row',
+          },
+        ];
+      }
+      if (input.id !== undefined) seen.set(id, row);
+      const existing = input.id === undefined ? null : ((await known(ctx)).get(id) ?? null);
+      if (existing && !sees(principal, existing)) return [alreadyExists(id)];
+      return { row, id, fields: fieldsOf(input, csm), replace: existing !== null };
+    },
+    async apply(rows, env) {
+      // New customers of the batch in one statement; an id taken since it was checked fails its row.
+      const fresh = rows.filter((r) => !r.replace);
+      const inserted = await insertCustomersIfNew(
+        env.tx,
+        fresh.map((r) => ({ id: r.id, ...r.fields })),
+        env.now,
+      );
+      for (const r of fresh) {
+        if (!inserted.has(r.id)) throw new RowFailed(r.row, [alreadyExists(r.id)]);
+        env.touched.add(r.id);
+      }
+      env.created += fresh.length;
+      for (const r of rows) {
+        if (!r.replace) continue;
+        await atRow(r.row, async () => {
+          await lockOnce(env, r.id);
+          if (!(await updateCustomer(env.tx, r.id, r.fields, env.now))) {
+            throw notFound('Customer', r.id);
+          }
+          env.updated++;
+        });
+      }
+    },
+  };
+}
