@@ -7,6 +7,9 @@ import { insertAlerts } from '../repo/alerts.js';
 import { allCustomers } from '../repo/customers.js';
 import { loadGoals, setLastStatus } from '../repo/goals.js';
 
+/** Customers whose goals the sweep's first pass loads at a time (a parameter for tests). */
+const SWEEP_CHUNK = 500;
+
 /**
  * Statuses also change with time alone: expected pace grows every day, and target dates pass.
  * The sweep evaluates every goal as of now and raises the alerts of transitions no write has
@@ -14,16 +17,27 @@ import { loadGoals, setLastStatus } from '../repo/goals.js';
  * raise the same transition twice: both compare against the stored last status, under the
  * customer's row lock.
  */
-export async function sweepAlerts(db: Database, clock: Clock): Promise<number> {
+export async function sweepAlerts(
+  db: Database,
+  clock: Clock,
+  chunk: number = SWEEP_CHUNK,
+): Promise<number> {
   const now = clock();
   const window = periodWindow('all', null, now);
   const customers = new Map((await allCustomers(db)).map((c) => [c.id, c]));
-  const goals = await loadGoals(db, { until: window.endMs, history: 'latest' });
-  // A first pass without locks finds the few customers with something to say.
+  // A first pass without locks finds the few customers with something to say, a chunk of
+  // customers at a time: holding every goal at once made the sweep the server's largest
+  // allocation (133,000 goals at 50,000 customers).
   const changed = new Set<string>();
-  for (const g of goals) {
-    const c = customers.get(g.customer_id);
-    if (c && deriveGoal(g, window, c.currency).status !== g.last_status) changed.add(g.customer_id);
+  const ids = [...customers.keys()];
+  for (let i = 0; i < ids.length; i += chunk) {
+    const customerIds = ids.slice(i, i + chunk);
+    for (const g of await loadGoals(db, { customerIds, until: window.endMs, history: 'latest' })) {
+      const c = customers.get(g.customer_id);
+      if (c && deriveGoal(g, window, c.currency).status !== g.last_status) {
+        changed.add(g.customer_id);
+      }
+    }
   }
   let raised = 0;
   for (const id of changed) {
