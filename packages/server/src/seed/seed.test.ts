@@ -94,6 +94,11 @@ describe('demo data', () => {
         "SELECT count(*)::int AS n FROM measurements WHERE recorded_at > '2026-04-30T09:00:00Z' OR measured_at > '2026-04-30T09:00:00Z'",
       );
       expect(future[0]?.n).toBe(0);
+      // Analysed once loaded: the planner has statistics for the big tables from the start.
+      const analysed = await t.db.query<{ tablename: string }>(
+        "SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema() AND tablename IN ('goals', 'metrics', 'measurements') ORDER BY tablename",
+      );
+      expect(analysed.map((r) => r.tablename)).toEqual(['goals', 'measurements', 'metrics']);
     } finally {
       await t.cleanup();
     }
