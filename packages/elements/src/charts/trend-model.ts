@@ -67,13 +67,15 @@ interface Slot {
 
 /**
  * Places labels without overlap (greedy, in the order given: earlier labels win): each takes the
- * first of its slots whose box stays in the plot and clears every box placed so far; a label
- * with no free slot is left out (the legend and the text description still carry it). Widths
- * are estimated from the font size, on the generous side.
+ * first of its slots whose box stays in the plot and clears every box placed so far and the
+ * lines; when no slot clears the lines too, the first that clears the other labels and markers.
+ * A label with no free slot is left out (the legend and the text description still carry it).
+ * Widths are estimated from the font size, on the generous side.
  */
 class LabelPlacer {
   readonly placed: PlotLabel[] = [];
   readonly #boxes: Box[] = [];
+  readonly #lines: Box[] = [];
 
   constructor(
     readonly width: number,
@@ -81,9 +83,23 @@ class LabelPlacer {
     readonly fontSize: number,
   ) {}
 
-  /** Reserves a box (a marker, a dot) that labels must not cover. */
+  /** Reserves a box (a marker) that labels must not cover. */
   block(box: Box): void {
     this.#boxes.push(box);
+  }
+
+  /** A line in plot pixels that labels avoid where they can: sampled every few pixels. */
+  avoidLine(points: readonly XY[]): void {
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 6));
+      for (let k = 0; k <= steps; k++) {
+        const x = a.x + ((b.x - a.x) * k) / steps;
+        const y = a.y + ((b.y - a.y) * k) / steps;
+        this.#lines.push({ x0: x - 1.5, y0: y - 1.5, x1: x + 1.5, y1: y + 1.5 });
+      }
+    }
   }
 
   place(
@@ -94,31 +110,25 @@ class LabelPlacer {
   ): boolean {
     const w = label.text.length * this.fontSize * 0.62 + 4;
     const h = this.fontSize * 1.3;
+    const boxes: { slot: Slot; box: Box }[] = [];
     for (const slot of slots) {
       const cx = px + slot.dx;
       const x0 = slot.align === 'left' ? cx : slot.align === 'right' ? cx - w : cx - w / 2;
       const cy = py + slot.dy;
       const box = { x0, y0: cy - h / 2, x1: x0 + w, y1: cy + h / 2 };
-      if (
-        box.x0 < -2 ||
-        box.x1 > this.width + 2 ||
-        box.y0 < -this.fontSize ||
-        box.y1 > this.height
-      ) {
-        continue;
-      }
-      if (this.#boxes.some((b) => overlaps(b, box))) continue;
-      this.#boxes.push(box);
-      this.placed.push({
-        ...label,
-        align: slot.align,
-        baseline: 'middle',
-        dx: slot.dx,
-        dy: slot.dy,
-      });
-      return true;
+      const inside =
+        box.x0 >= -2 &&
+        box.x1 <= this.width + 2 &&
+        box.y0 >= -this.fontSize &&
+        box.y1 <= this.height;
+      if (inside && !this.#boxes.some((b) => overlaps(b, box))) boxes.push({ slot, box });
     }
-    return false;
+    const free = boxes.find(({ box }) => !this.#lines.some((b) => overlaps(b, box))) ?? boxes[0];
+    if (!free) return false;
+    this.#boxes.push(free.box);
+    const { slot } = free;
+    this.placed.push({ ...label, align: slot.align, baseline: 'middle', dx: slot.dx, dy: slot.dy });
+    return true;
   }
 }
 
@@ -218,6 +228,8 @@ export function trendModel(prepared: PreparedTrends, options: TrendModelOptions)
     const m = 6;
     placer.block({ x0: px(x) - m, y0: py(s.target) - m, x1: px(x) + m, y1: py(s.target) + m });
   });
+
+  for (const s of series) placer.avoidLine(s.points.map((p) => ({ x: px(p.x), y: py(p.y) })));
 
   const targets = new Set<number>();
   for (const s of series) if (s.target !== null) targets.add(s.target);

@@ -264,6 +264,34 @@ export function trendSpec(input: TrendSpecInput): Spec {
   }
   if (input.labels.length > 0) {
     data.push({ name: 'labels', values: input.labels.map((l) => ({ dx: 0, dy: 0, ...l })) });
+    const at = {
+      x: { scale: 'x', field: 'x' },
+      y: { scale: 'y', field: 'y' },
+      dx: { field: 'dx' },
+      dy: { field: 'dy' },
+      text: { field: 'text' },
+      align: { field: 'align' },
+      baseline: { field: 'baseline' },
+      font: { value: font },
+      fontSize: { value: fontSize },
+      fontWeight: { value: 600 },
+    } as const;
+    // A halo in the surface colour under each label keeps it legible where it crosses a line.
+    marks.push({
+      type: 'text',
+      name: 'plot-label-halos',
+      from: { data: 'labels' },
+      interactive: false,
+      encode: {
+        enter: {
+          ...at,
+          fill: { value: theme.surface ?? '#ffffff' },
+          stroke: { value: theme.surface ?? '#ffffff' },
+          strokeWidth: { value: 4 },
+          strokeJoin: { value: 'round' },
+        },
+      },
+    });
     marks.push({
       type: 'text',
       name: 'plot-labels',
