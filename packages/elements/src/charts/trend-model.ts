@@ -284,6 +284,16 @@ export function trendModel(prepared: PreparedTrends, options: TrendModelOptions)
         }
       }
     }
+    // A label wider than the room on either side of its marker: flush with a plot edge instead.
+    for (let row = 1; row <= 6; row++) {
+      for (const sign of [-1, 1]) {
+        const dy = sign * row * size * 1.35;
+        slots.push(
+          { dx: -px(x), dy, align: 'left' },
+          { dx: plotWidth - px(x), dy, align: 'right' },
+        );
+      }
+    }
     placer.place(px(x), py(s.target), { x, y: s.target, text, color: marker.color }, slots);
   });
   const labels = placer.placed;
