@@ -79,10 +79,11 @@ const intersects = (a: DOMRect, b: DOMRect) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Five series in hours (24 h -> 12 h), each with its own forecast date `days` apart. */
-const fiveForecasts = (days: number) =>
+const fiveForecasts = (days: number, name?: string) =>
   [0, 1, 2, 3, 4].map((i) =>
     dailyTrend(i, 120, {
       forecast_date: new Date(Date.UTC(2025, 5, 1) + i * days * DAY).toISOString().slice(0, 10),
+      ...(name ? { name: `${name} ${i + 1}` } : {}),
     }),
   );
 
@@ -237,19 +238,21 @@ describe('<success-trend-chart>', () => {
   });
 
   it('places its labels so that none overlaps another', async () => {
-    for (const [days, width] of [
-      [0, 720],
-      [3, 720],
-      [3, 420],
-      [0, 360],
-      [30, 360],
+    for (const [days, width, name] of [
+      [0, 720, undefined],
+      [3, 720, undefined],
+      [3, 420, undefined],
+      [0, 360, undefined],
+      [30, 360, undefined],
+      // Labels wider than the room beside their markers.
+      [20, 360, 'Average ticket resolution'],
     ] as const) {
-      const el = await chart(fiveForecasts(days), width);
+      const el = await chart(fiveForecasts(days, name), width);
       const boxes = plotLabels(el).map((t) => ({
         text: t.textContent,
         box: t.getBoundingClientRect(),
       }));
-      const forecasts = boxes.filter((b) => /^Metric \d: /.test(b.text ?? ''));
+      const forecasts = boxes.filter((b) => /: (→ )?\w{3} \d{1,2}, \d{4}$/.test(b.text ?? ''));
       expect(forecasts.length, `forecast labels at ${width}px, ${days} days apart`).to.equal(5);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
