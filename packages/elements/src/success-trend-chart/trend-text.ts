@@ -27,4 +27,11 @@ export const TREND_TEXT = {
   downloadPng: 'Download PNG',
   downloadFailed: 'The image could not be made.',
   fileName: 'chart',
+  // The text description (charts/summary.ts).
+  progressNote: 'Progress toward each target: 0% is the baseline, 100% the target.',
+  valueOn: '{value} on {date}',
+  seriesOne: '{name}: {from}.',
+  seriesFromTo: '{name}: {from}, now {value} on {date}.',
+  targetIs: 'Target {value}.',
+  forecastIs: 'Forecast to reach target: {date}.',
 } as const;
