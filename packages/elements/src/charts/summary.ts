@@ -1,6 +1,6 @@
 import type { Format } from '../format.js';
 import { fillText } from '../states.js';
-import { TREND_TEXT as T } from '../success-trend-chart/trend-text.js';
+import { TREND_VIEW_TEXT as T } from '../success-trend-chart/trend-view-text.js';
 import type { PreparedTrends } from './series.js';
 
 /** ISO `YYYY-MM-DD` of an epoch-ms instant (UTC), for calc's date formatter. */

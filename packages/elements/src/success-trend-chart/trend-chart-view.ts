@@ -21,8 +21,7 @@ import { readColors } from '../styles/tokens.js';
 import type { ProgressTrend } from '../types.js';
 import { loadChartRuntime, type SuccessTrendChart } from './success-trend-chart.js';
 import { TREND_TEXT } from './trend-text.js';
-
-const T = TREND_TEXT;
+import { TREND_VIEW_TEXT as T } from './trend-view-text.js';
 
 export { trendChartStyles } from './success-trend-chart.styles.js';
 
@@ -451,7 +450,7 @@ export class TrendChartView implements ReactiveController {
     } catch {
       if (seq === this.#seq) {
         this.#inflight = undefined;
-        this.chartError = T.loadFailed;
+        this.chartError = TREND_TEXT.loadFailed;
       }
       return;
     }
