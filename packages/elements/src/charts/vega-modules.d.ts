@@ -42,6 +42,5 @@ declare module 'vega-dataflow' {
   export function tupleid(t: Tuple): number;
 }
 
-declare module 'vega-transforms' {}
 declare module 'vega-view-transforms' {}
 declare module 'vega-encode' {}
