@@ -80,9 +80,57 @@ export const GoalProgress: Story = {
   </div>`,
 };
 
+/**
+ * Acme's resolution time in hours: the y axis fitted to the data and the target, the forecast
+ * marker labelled with its date, and "Download SVG" / "Download PNG" under the chart.
+ */
 export const TrendChart: Story = {
   render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
     <success-trend-chart .trends=${acme().trends} label="Goal progress over time" locale=${locale} theme=${theme}></success-trend-chart>
+  </div>`,
+};
+
+/** Five metrics in three units, each forecast to reach its target on its own date. */
+const fiveTrends = () => {
+  const base = acme().trends[0]!;
+  const metrics = [
+    { name: 'Average resolution time', unit: 'hours', baseline: 24, target: 12, lower: true },
+    { name: 'NPS', unit: 'points', baseline: 30, target: 50, lower: false },
+    { name: 'API response time', unit: 'ms', baseline: 480, target: 200, lower: true },
+    { name: 'User adoption', unit: '%', baseline: 40, target: 80, lower: false },
+    { name: 'Upsell revenue', unit: 'USD', baseline: 0, target: 120000, lower: false },
+  ];
+  const months = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31'];
+  return metrics.map((m, i) => ({
+    ...base,
+    metric_id: `met_story_${i}`,
+    name: m.name,
+    unit: m.unit,
+    direction: m.lower ? ('lower_is_better' as const) : ('higher_is_better' as const),
+    baseline: m.baseline,
+    target: m.target,
+    points: months.map((date, k) => ({
+      date,
+      value: m.baseline + (m.target - m.baseline) * (0.1 + k * (0.13 + i * 0.015)),
+    })),
+    forecast_date: ['2026-07-02', '2026-07-20', '2026-06-18', '2026-08-05', '2026-07-09'][i]!,
+  }));
+};
+
+/**
+ * The dashboard's five goals on one progress axis (0 % baseline, 100 % target): one forecast
+ * marker per metric on the target line, each labelled with its name and date, none overlapping.
+ */
+export const TrendChartFiveMetrics: Story = {
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <success-trend-chart .trends=${fiveTrends()} label="Goal progress over time" locale=${locale} theme=${theme}></success-trend-chart>
+  </div>`,
+};
+
+/** The same five metrics on a phone: labels that do not fit are left to the legend. */
+export const TrendChartNarrow: Story = {
+  render: ({ locale, theme }) => html`<div style=${`${backdrop(theme)}; max-width: 360px`}>
+    <success-trend-chart .trends=${fiveTrends()} label="Goal progress over time" locale=${locale} theme=${theme}></success-trend-chart>
   </div>`,
 };
 

@@ -1,4 +1,6 @@
 import type { Format } from '../format.js';
+import { fillText } from '../states.js';
+import { TREND_VIEW_TEXT as T } from '../success-trend-chart/trend-view-text.js';
 import type { PreparedTrends } from './series.js';
 
 /** ISO `YYYY-MM-DD` of an epoch-ms instant (UTC), for calc's date formatter. */
@@ -17,24 +19,28 @@ export function isoDate(ms: number): string {
  */
 export function describeTrends(prepared: PreparedTrends, fmt: Format): string {
   const parts: string[] = [];
-  if (prepared.scale === 'progress') {
-    parts.push('Progress toward each target: 0% is the baseline, 100% the target.');
-  }
+  if (prepared.scale === 'progress') parts.push(T.progressNote);
   for (const s of prepared.series) {
     const { trend, values } = s;
     const first = values[0];
     const last = values[values.length - 1];
     if (!first || !last) continue;
     const value = (v: number) => fmt.metric(v, trend.unit);
-    const from = `${value(first.y)} on ${fmt.date(isoDate(first.x))}`;
-    const text =
+    const from = fillText(T.valueOn, { value: value(first.y), date: fmt.date(isoDate(first.x)) });
+    parts.push(
       values.length === 1
-        ? `${trend.name}: ${from}.`
-        : `${trend.name}: ${from}, now ${value(last.y)} on ${fmt.date(isoDate(last.x))}.`;
-    parts.push(text);
-    if (Number.isFinite(trend.target)) parts.push(`Target ${value(trend.target)}.`);
+        ? fillText(T.seriesOne, { name: trend.name, from })
+        : fillText(T.seriesFromTo, {
+            name: trend.name,
+            from,
+            value: value(last.y),
+            date: fmt.date(isoDate(last.x)),
+          }),
+    );
+    if (Number.isFinite(trend.target))
+      parts.push(fillText(T.targetIs, { value: value(trend.target) }));
     if (trend.forecast_date) {
-      parts.push(`Forecast to reach target: ${fmt.date(trend.forecast_date)}.`);
+      parts.push(fillText(T.forecastIs, { date: fmt.date(trend.forecast_date) }));
     }
   }
   return parts.join(' ');

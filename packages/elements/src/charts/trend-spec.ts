@@ -30,11 +30,25 @@ export interface ChartTheme {
   readonly baseline: string;
   readonly pace: string;
   readonly forecast: string;
+  /** The background the chart sits on: the markers' outline, a downloaded image's fill. */
+  readonly surface?: string;
   readonly font: string;
   readonly fontSize: number;
 }
 
-/** A text label placed in the plot: a reference line's name, or the latest value. */
+/**
+ * Where a series is projected to reach its target: calc's forecast date (the API's
+ * `forecast_date`) on the target's y. `shape` is `diamond` inside the x range, or
+ * `triangle-right` pinned to the right edge for a forecast beyond it.
+ */
+export interface ForecastMarker {
+  readonly x: number;
+  readonly y: number;
+  readonly color: string;
+  readonly shape: 'diamond' | 'triangle-right';
+}
+
+/** A text label placed in the plot: a reference line's name, the latest value, a forecast. */
 export interface PlotLabel {
   readonly x: number;
   readonly y: number;
@@ -58,6 +72,8 @@ export interface TrendSpecInput {
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   readonly labels: readonly PlotLabel[];
+  /** One per series with a forecast date. */
+  readonly markers?: readonly ForecastMarker[];
   readonly theme: ChartTheme;
 }
 
@@ -86,7 +102,8 @@ export function padding(input: Pick<TrendSpecInput, 'yTicks' | 'theme'>): Paddin
 
 /**
  * The vega spec of a trend chart (PRD-165 7.2 "Progress over time"): one line per series, the
- * target (dashed) and baseline (dotted) lines, the expected pace, the forecast date, and axes
+ * target (dashed) and baseline (dotted) lines, the expected pace, one forecast marker per series
+ * on its target line, and axes
  * drawn as plain rule and text marks from precomputed ticks.
  *
  * Why vega and not vega-lite here: the spec is built by this function, so no vega-lite compiler
@@ -126,6 +143,7 @@ export function trendSpec(input: TrendSpecInput): Spec {
     },
     {
       type: 'text',
+      name: 'y-labels',
       from: { data: 'yticks' },
       interactive: false,
       encode: {
@@ -174,11 +192,9 @@ export function trendSpec(input: TrendSpecInput): Spec {
   ];
 
   const refs: { y: number; color: string; dash: number[] }[] = [];
-  const forecasts: { x: number }[] = [];
   for (const s of input.series) {
     if (s.baseline !== null) refs.push({ y: s.baseline, color: theme.baseline, dash: [2, 3] });
     if (s.target !== null) refs.push({ y: s.target, color: theme.target, dash: [6, 4] });
-    if (s.forecast !== null) forecasts.push({ x: s.forecast });
   }
   if (refs.length > 0) {
     data.push({ name: 'refs', values: refs });
@@ -194,24 +210,6 @@ export function trendSpec(input: TrendSpecInput): Spec {
           stroke: { field: 'color' },
           strokeDash: { field: 'dash' },
           strokeWidth: { value: 1.5 },
-        },
-      },
-    });
-  }
-  if (forecasts.length > 0) {
-    data.push({ name: 'forecasts', values: forecasts });
-    marks.push({
-      type: 'rule',
-      from: { data: 'forecasts' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { scale: 'x', field: 'x' },
-          y: { value: 0 },
-          y2: { field: { group: 'height' } },
-          stroke: { value: theme.forecast },
-          strokeDash: { value: [4, 4] },
-          strokeWidth: { value: 1 },
         },
       },
     });
@@ -243,10 +241,60 @@ export function trendSpec(input: TrendSpecInput): Spec {
       });
     }
   });
+  const markers = input.markers ?? [];
+  if (markers.length > 0) {
+    data.push({ name: 'markers', values: markers });
+    marks.push({
+      type: 'symbol',
+      name: 'forecast-markers',
+      from: { data: 'markers' },
+      interactive: false,
+      encode: {
+        enter: {
+          x: { scale: 'x', field: 'x' },
+          y: { scale: 'y', field: 'y' },
+          shape: { field: 'shape' },
+          size: { value: 90 },
+          fill: { field: 'color' },
+          stroke: { value: theme.surface ?? '#ffffff' },
+          strokeWidth: { value: 1.5 },
+        },
+      },
+    });
+  }
   if (input.labels.length > 0) {
     data.push({ name: 'labels', values: input.labels.map((l) => ({ dx: 0, dy: 0, ...l })) });
+    const at = {
+      x: { scale: 'x', field: 'x' },
+      y: { scale: 'y', field: 'y' },
+      dx: { field: 'dx' },
+      dy: { field: 'dy' },
+      text: { field: 'text' },
+      align: { field: 'align' },
+      baseline: { field: 'baseline' },
+      font: { value: font },
+      fontSize: { value: fontSize },
+      fontWeight: { value: 600 },
+    } as const;
+    // A halo in the surface colour under each label keeps it legible where it crosses a line.
     marks.push({
       type: 'text',
+      name: 'plot-label-halos',
+      from: { data: 'labels' },
+      interactive: false,
+      encode: {
+        enter: {
+          ...at,
+          fill: { value: theme.surface ?? '#ffffff' },
+          stroke: { value: theme.surface ?? '#ffffff' },
+          strokeWidth: { value: 4 },
+          strokeJoin: { value: 'round' },
+        },
+      },
+    });
+    marks.push({
+      type: 'text',
+      name: 'plot-labels',
       from: { data: 'labels' },
       interactive: false,
       encode: {

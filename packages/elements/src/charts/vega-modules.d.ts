@@ -12,8 +12,35 @@ declare module 'vega-parser' {
 
 declare module 'vega-dataflow' {
   export { transforms } from 'vega';
+
+  /** A data object flowing through vega's dataflow. */
+  export type Tuple = Record<string, unknown>;
+
+  /** A dataflow pulse, as far as lite-transforms.ts uses it. */
+  export interface Pulse {
+    readonly ALL: number;
+    readonly ADD: number;
+    readonly NO_SOURCE: number;
+    readonly NO_FIELDS: number;
+    readonly StopPropagation: Pulse;
+    readonly add: Tuple[];
+    readonly rem: Tuple[];
+    source: Tuple[] | undefined;
+    fork(flags: number): Pulse;
+    materialize(flags: number): Pulse;
+    changed(flags?: number): boolean;
+  }
+
+  /** vega's base class of transforms. */
+  export class Transform {
+    constructor(init: unknown, params?: unknown);
+    value: unknown;
+    modified(mod?: boolean): boolean;
+  }
+
+  /** The id vega gives each tuple. */
+  export function tupleid(t: Tuple): number;
 }
 
-declare module 'vega-transforms' {}
 declare module 'vega-view-transforms' {}
 declare module 'vega-encode' {}

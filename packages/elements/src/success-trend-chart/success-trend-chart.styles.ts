@@ -108,10 +108,12 @@ export const trendChartStyles = css`
     border-top-style: dotted;
   }
   .ref.forecast {
-    width: 0;
-    height: 12px;
-    border-top: 0;
-    border-left: 2px dashed var(--s-accent);
+    width: 8px;
+    height: 8px;
+    margin: 0 3px;
+    border: 0;
+    background: var(--s-muted);
+    transform: rotate(45deg);
   }
   .ref {
     width: 14px;
@@ -209,10 +211,10 @@ export const trendChartStyles = css`
     margin-top: calc(var(--s-space) * 2);
     font-size: var(--s-font-size-sm);
   }
-  .summary {
-    margin: 0;
-    flex: 1 1 20rem;
-    color: var(--s-muted);
+  .downloads {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
   }
   .toggle {
     padding: calc(var(--s-space) * 1) calc(var(--s-space) * 2);

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../define/success-provider.js';
 import '../define/success-trend-chart.js';
 import type { SuccessProvider } from '../provider/success-provider.js';
@@ -42,9 +43,13 @@ const linePaths = (el: SuccessTrendChart) =>
   Array.from(root(el).querySelectorAll<SVGPathElement>('.canvas .mark-line path'));
 const drawn = (el: SuccessTrendChart) => until(() => el.chartRendered, 'chart drawn', 8000);
 
-async function chart(trends: readonly ProgressTrend[], width = 640): Promise<SuccessTrendChart> {
+async function chart(
+  trends: readonly ProgressTrend[],
+  width = 640,
+  height = 240,
+): Promise<SuccessTrendChart> {
   const wrap = await fixture<HTMLDivElement>(
-    html`<div style=${`width: ${width}px`}>
+    html`<div style=${`width: ${width}px; --success-chart-height: ${height}px`}>
       <success-trend-chart .trends=${trends}></success-trend-chart>
     </div>`,
   );
@@ -53,6 +58,57 @@ async function chart(trends: readonly ProgressTrend[], width = 640): Promise<Suc
   el.scrollIntoView();
   await drawn(el);
   return el;
+}
+
+/** The y axis' tick values, read from its drawn labels (plain numbers in en-US). */
+const yTickValues = (el: SuccessTrendChart) =>
+  Array.from(root(el).querySelectorAll('.canvas .y-labels text')).map((t) =>
+    Number(t.textContent!.replace(/[^\d.-]/g, '')),
+  );
+/** The forecast markers: one vega symbol each. */
+const markers = (el: SuccessTrendChart) =>
+  Array.from(root(el).querySelectorAll<SVGPathElement>('.canvas .forecast-markers path'));
+/** The labels drawn in the plot (target, latest value, forecasts). */
+const plotLabels = (el: SuccessTrendChart) =>
+  Array.from(root(el).querySelectorAll<SVGTextElement>('.canvas .plot-labels text'));
+const translateOf = (node: Element) => {
+  const m = /translate\(([\d.-]+),\s*([\d.-]+)\)/.exec(node.getAttribute('transform') ?? '');
+  return m ? { x: Number(m[1]), y: Number(m[2]) } : { x: Number.NaN, y: Number.NaN };
+};
+const intersects = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Five series in hours (24 h -> 12 h), each with its own forecast date `days` apart. */
+const fiveForecasts = (days: number, name?: string) =>
+  [0, 1, 2, 3, 4].map((i) =>
+    dailyTrend(i, 120, {
+      forecast_date: new Date(Date.UTC(2025, 5, 1) + i * days * DAY).toISOString().slice(0, 10),
+      ...(name ? { name: `${name} ${i + 1}` } : {}),
+    }),
+  );
+
+/** Records the blobs behind object URLs and the anchors clicked to download them. */
+function interceptDownloads() {
+  const blobs = new Map<string, Blob>();
+  const saved: { name: string; blob: Blob | undefined }[] = [];
+  const create = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = create.call(URL, obj);
+    if (obj instanceof Blob) blobs.set(url, obj);
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download) saved.push({ name: this.download, blob: blobs.get(this.href) });
+    else click.call(this);
+  };
+  return {
+    saved,
+    restore() {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    },
+  };
 }
 
 describe('<success-trend-chart>', () => {
@@ -111,6 +167,182 @@ describe('<success-trend-chart>', () => {
     expect(root(el).querySelector('thead')!.textContent).to.contain(
       'Average resolution time (hours)',
     );
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks one labelled forecast per series on its target line, not a rule per series', async () => {
+    const el = await chart(fiveForecasts(20), 720);
+    const dots = markers(el);
+    expect(dots).to.have.length(5);
+    // No vertical forecast rules: every rule left is horizontal (grid, axis, target, baseline).
+    for (const line of root(el).querySelectorAll('.canvas .mark-rule line')) {
+      expect(Number(line.getAttribute('x2') ?? 0), 'a horizontal rule').to.be.above(0);
+    }
+    const target = root(el).querySelector('.canvas .mark-rule line[stroke-dasharray="6,4"]')!;
+    const targetY = translateOf(target).y;
+    const colours = linePaths(el).map((p) => p.getAttribute('stroke'));
+    dots.forEach((dot, i) => {
+      expect(translateOf(dot).y, 'on the target line').to.be.closeTo(targetY, 0.5);
+      expect(dot.getAttribute('fill'), "in its series' colour").to.equal(colours[i]);
+    });
+    const xs = dots.map((d) => translateOf(d).x);
+    expect([...xs].sort((a, b) => a - b)).to.deep.equal(xs);
+    const texts = plotLabels(el).map((t) => t.textContent);
+    for (let i = 0; i < 5; i++) {
+      const date = new Date(Date.UTC(2025, 5, 1) + i * 20 * DAY);
+      const short = new Intl.DateTimeFormat('en-US', {
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(date);
+      expect(texts, `Metric ${i + 1}'s forecast label`).to.include(`Metric ${i + 1}: ${short}`);
+    }
+    const legend = root(el).querySelector('[part="legend"]')!.textContent!;
+    expect(legend).to.contain('Forecast: date the trend reaches its target');
+    expect(legend).to.contain('Target (dashed line)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits the y axis to non-negative data and its target: no range below 0', async () => {
+    const adoption: ProgressTrend = {
+      ...acmeTrend(),
+      metric_id: 'adoption',
+      name: 'User adoption',
+      unit: '%',
+      direction: 'higher_is_better',
+      baseline: 40,
+      target: 80,
+      points: [
+        { date: '2026-01-31', value: 40 },
+        { date: '2026-04-28', value: 60 },
+      ],
+      forecast_date: '2026-08-01',
+    };
+    // On the progress axis (baseline 0 %, target 100 %) in a short chart, where padding used to
+    // round the axis down to -50.
+    for (const height of [160, 240]) {
+      const el = await chart([acmeTrend(), adoption], 640, height);
+      const ticks = yTickValues(el);
+      expect(ticks.length, `ticks at ${height}px`).to.be.at.least(3);
+      expect(Math.min(...ticks), `lowest tick at ${height}px`).to.be.at.least(0);
+      expect(Math.max(...ticks), `highest tick at ${height}px`).to.be.at.least(100);
+    }
+    // In the metric's own unit: a target above every value is still on the axis.
+    const el = await chart([adoption]);
+    const ticks = yTickValues(el);
+    expect(Math.min(...ticks)).to.be.at.least(0);
+    expect(Math.max(...ticks)).to.be.at.least(80);
+    // Fitted, not from zero: 40..80 does not start at 0.
+    expect(Math.min(...ticks)).to.be.at.least(30);
+  });
+
+  it('places its labels so that none overlaps another', async () => {
+    for (const [days, width, name] of [
+      [0, 720, undefined],
+      [3, 720, undefined],
+      [3, 420, undefined],
+      [0, 360, undefined],
+      [30, 360, undefined],
+      // Labels wider than the room beside their markers.
+      [20, 360, 'Average ticket resolution'],
+    ] as const) {
+      const el = await chart(fiveForecasts(days, name), width);
+      const boxes = plotLabels(el).map((t) => ({
+        text: t.textContent,
+        box: t.getBoundingClientRect(),
+      }));
+      const forecasts = boxes.filter((b) => /: (→ )?\w{3} \d{1,2}, \d{4}$/.test(b.text ?? ''));
+      expect(forecasts.length, `forecast labels at ${width}px, ${days} days apart`).to.equal(5);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          expect(
+            intersects(boxes[i]!.box, boxes[j]!.box),
+            `"${boxes[i]!.text}" and "${boxes[j]!.text}" at ${width}px, ${days} days apart`,
+          ).to.equal(false);
+        }
+      }
+    }
+    // One series: the target label, the latest value and the forecast all fit.
+    const one = await chart([acmeTrend()], 360);
+    expect(plotLabels(one).map((t) => t.textContent)).to.have.members([
+      'Target 12 hrs',
+      '11.5 hrs',
+      'Apr 17, 2026',
+    ]);
+  });
+
+  it('keeps the text description out of sight but linked to the chart', async () => {
+    const el = await chart([acmeTrend(), dailyTrend(1, 120)]);
+    const plot = root(el).querySelector('[part="plot"]')!;
+    const id = plot.getAttribute('aria-describedby')!;
+    const description = root(el).getElementById(id)!;
+    expect(description.textContent).to.contain('Average resolution time: 20 hrs on Jan 31, 2026');
+    const box = description.getBoundingClientRect();
+    expect(box.width * box.height, 'no visible paragraph').to.be.at.most(1);
+    expect(
+      getComputedStyle(description).clipPath !== 'none' ||
+        getComputedStyle(description).clip !== 'auto',
+    ).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('downloads the chart as an SVG and as a PNG named after the metric', async () => {
+    const el = await chart([acmeTrend()]);
+    const spy = interceptDownloads();
+    try {
+      root(el).querySelector<HTMLButtonElement>('[part="download-svg"]')!.click();
+      await until(() => spy.saved.length === 1, 'SVG saved');
+      const svg = spy.saved[0]!;
+      expect(svg.name).to.equal('average-resolution-time.svg');
+      expect(svg.blob?.type).to.equal('image/svg+xml');
+      const text = await svg.blob!.text();
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      expect(doc.documentElement.namespaceURI).to.equal('http://www.w3.org/2000/svg');
+      expect(doc.querySelectorAll('.mark-line path')).to.have.length(1);
+      expect(text).to.contain('Target 12 hrs');
+
+      root(el).querySelector<HTMLButtonElement>('[part="download-png"]')!.click();
+      await until(() => spy.saved.length === 2, 'PNG saved', 5000);
+      const png = spy.saved[1]!;
+      expect(png.name).to.equal('average-resolution-time.png');
+      expect(png.blob?.type).to.equal('image/png');
+      const head = new Uint8Array(await png.blob!.slice(0, 8).arrayBuffer());
+      expect([...head]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+      const bitmap = await createImageBitmap(png.blob!);
+      expect(bitmap.width).to.equal(Math.round(svgOf(el)!.getBoundingClientRect().width) * 2);
+    } finally {
+      spy.restore();
+    }
+    // Several series: the chart's label names the file.
+    const two = await chart([acmeTrend(), dailyTrend(1, 30)]);
+    const again = interceptDownloads();
+    try {
+      root(two).querySelector<HTMLButtonElement>('[part="download-svg"]')!.click();
+      await until(() => again.saved.length === 1, 'SVG saved');
+      expect(again.saved[0]!.name).to.equal('progress-over-time.svg');
+    } finally {
+      again.restore();
+    }
+  });
+
+  it('reaches the table and download buttons from the chart with Tab and saves with Enter', async () => {
+    const el = await chart([acmeTrend()]);
+    const plot = root(el).querySelector<HTMLElement>('[part="plot"]')!;
+    plot.focus();
+    const spy = interceptDownloads();
+    try {
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.textContent?.trim()).to.equal('Show data table');
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.getAttribute('part')).to.equal('download-svg');
+      await sendKeys({ press: 'Enter' });
+      await until(() => spy.saved.length === 1, 'saved by keyboard');
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.getAttribute('part')).to.equal('download-png');
+    } finally {
+      spy.restore();
+    }
     await expect(el).to.be.accessible();
   });
 

@@ -5,6 +5,7 @@ import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
 import {
+  fillText,
   renderEmpty,
   renderError,
   renderNoBaseline,
@@ -14,6 +15,7 @@ import {
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, ProgressTrend } from '../types.js';
+import { TREND_TEXT } from './trend-text.js';
 
 /** The expected pace line: from the baseline at `start` to the target at `end` (ISO dates). */
 export interface ExpectedPace {
@@ -43,7 +45,8 @@ export function loadChartRuntime(): Promise<Runtime> {
 
 /**
  * @summary Progress of one or more metrics over time: lines, target, baseline, expected pace and
- * forecast date, with a text summary and a data table for screen readers.
+ * one labelled forecast marker per series, with a text description for screen readers, a data
+ * table and SVG / PNG downloads.
  *
  * @description Draws ProgressTrends (openapi.yaml) given as `.trends`, or fetches a customer's
  * trends (`customer-id`, optionally only one goal's with `goal-id`) through the nearest
@@ -54,16 +57,23 @@ export function loadChartRuntime(): Promise<Runtime> {
  * chart, or focus it and use the arrow keys, to read the values of a date. The figure (legend,
  * crosshair, summary, data table and drawing) loads with a dynamic import the first time there is
  * something to draw; `updateComplete` waits for it, and the vega drawing follows on its own.
- * Of the theme colours, the target line uses `--success-color-success`, the baseline and the
- * expected pace `--success-color-muted`, the forecast `--success-color-accent` and the grid
- * `--success-color-border`.
+ * The y axis is fitted to the data, the target and the baseline, and never runs below zero when
+ * nothing is below it. Each series with a forecast date (calc's least-squares forecast, as the
+ * API sends it) gets a marker in its colour where it reaches its target line, labelled with the
+ * date; labels are placed so that none overlaps another. The text description is visually
+ * hidden and linked to the chart with `aria-describedby`. "Download SVG" and "Download PNG" save
+ * the drawn chart, named after the metric (one series) or the label.
+ * Of the theme colours, the target line (dashed) uses `--success-color-success`, the baseline
+ * (dotted) and the expected pace `--success-color-muted`, and the grid `--success-color-border`.
  *
  * @csspart base - The figure around everything.
  * @csspart label - The caption.
  * @csspart legend - The legend (series names and reference lines).
  * @csspart plot - The chart area (focusable once drawn).
  * @csspart tooltip - The values of the date under the pointer or keyboard cursor.
- * @csspart summary - The text summary.
+ * @csspart summary - The text description (visually hidden; the chart's aria-describedby).
+ * @csspart download-svg - The "Download SVG" button.
+ * @csspart download-png - The "Download PNG" button.
  * @csspart table - The data table, shown by the "Show data table" button.
  * @csspart state - Loading, empty and error states.
  * @csspart notice - Partial-data, no-baseline and stale notices.
@@ -146,7 +156,7 @@ export class SuccessTrendChart extends SuccessElement {
 
   constructor() {
     super();
-    this.label = 'Progress over time';
+    this.label = TREND_TEXT.label;
     this.scale = 'auto';
   }
 
@@ -217,19 +227,19 @@ export class SuccessTrendChart extends SuccessElement {
       return renderError({ title, detail, onRetry: () => void this.refresh() });
     }
     if (!prepared) {
-      if (d.status === 'pending') return renderSkeleton('Loading chart…', 4);
+      if (d.status === 'pending') return renderSkeleton(TREND_TEXT.loading, 4);
       return this.#renderEmpty();
     }
     if (prepared.series.length === 0) {
       if (prepared.withoutBaseline.length > 0) return renderNoBaseline();
       if (prepared.withoutData.length > 0) {
-        return renderEmpty({ message: 'No measurements recorded yet.' });
+        return renderEmpty({ message: TREND_TEXT.noMeasurements });
       }
       return this.#renderEmpty();
     }
     return this.#view.render((view) => html`${view.render(prepared)}${this.#renderForecasts()}`, {
-      loading: () => renderSkeleton('Loading chart…', 4),
-      failed: (retry) => renderError({ title: 'The chart could not be loaded.', onRetry: retry }),
+      loading: () => renderSkeleton(TREND_TEXT.loading, 4),
+      failed: (retry) => renderError({ title: TREND_TEXT.loadFailed, onRetry: retry }),
     });
   }
 
@@ -243,12 +253,16 @@ export class SuccessTrendChart extends SuccessElement {
       const p =
         i < 0
           ? undefined
-          : this.#explain.parts(x, `/${i}/forecast_date`, `the forecast for ${s.trend.name}`);
+          : this.#explain.parts(
+              x,
+              `/${i}/forecast_date`,
+              fillText(TREND_TEXT.forecastSubject, { name: s.trend.name }),
+            );
       return p ? [{ s, p }] : [];
     });
     if (items.length === 0) return nothing;
     return html`<ul class="forecasts" part="forecasts">
-      ${items.map(({ s, p }) => html`<li>Forecast for ${s.trend.name}: ${s.trend.forecast_date ? this.fmt.date(s.trend.forecast_date) : '–'}${p.button}${p.panel}</li>`)}
+      ${items.map(({ s, p }) => html`<li>${fillText(TREND_TEXT.forecastFor, { name: s.trend.name, date: s.trend.forecast_date ? this.fmt.date(s.trend.forecast_date) : '–' })}${p.button}${p.panel}</li>`)}
     </ul>`;
   }
 

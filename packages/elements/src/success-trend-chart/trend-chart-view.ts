@@ -9,6 +9,7 @@ import type { DataController } from '../data-controller.js';
 import { emit, type SuccessChartRenderDetail } from '../events.js';
 import { MISSING_VALUE } from '../format.js';
 import {
+  fillText,
   renderError,
   renderNoBaseline,
   renderPartial,
@@ -19,6 +20,8 @@ import { styleProps } from '../styles/style-props.js';
 import { readColors } from '../styles/tokens.js';
 import type { ProgressTrend } from '../types.js';
 import { loadChartRuntime, type SuccessTrendChart } from './success-trend-chart.js';
+import { TREND_TEXT } from './trend-text.js';
+import { TREND_VIEW_TEXT as T } from './trend-view-text.js';
 
 export { trendChartStyles } from './success-trend-chart.styles.js';
 
@@ -147,7 +150,7 @@ export class TrendChartView implements ReactiveController {
       ${
         prepared.withoutBaseline.length > 0
           ? renderNoBaseline(
-              `${STATE_TEXT.noBaseline} Not drawn: ${prepared.withoutBaseline.join(', ')}.`,
+              `${STATE_TEXT.noBaseline} ${fillText(T.notDrawn, { names: prepared.withoutBaseline.join(', ') })}`,
             )
           : nothing
       }
@@ -161,7 +164,7 @@ export class TrendChartView implements ReactiveController {
         part="plot"
         role="group"
         aria-roledescription="chart"
-        aria-label=${`${this.host.label}. Use the left and right arrow keys to read values by date.`}
+        aria-label=${fillText(T.plotLabel, { label: this.host.label })}
         aria-describedby="summary"
         tabindex=${this.chartRendered ? '0' : '-1'}
         ${ref(this.#attachPlot)}
@@ -176,7 +179,7 @@ export class TrendChartView implements ReactiveController {
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announce}</div>
       <div class="alt">
-        <p class="summary" id="summary" part="summary">
+        <p class="visually-hidden" id="summary" part="summary">
           ${guard([prepared, this.host.fmt], () => describeTrends(prepared, this.host.fmt))}
         </p>
         <button
@@ -188,8 +191,28 @@ export class TrendChartView implements ReactiveController {
             this.tableOpen = !this.tableOpen;
           }}
         >
-          ${this.tableOpen ? 'Hide data table' : 'Show data table'}
+          ${this.tableOpen ? T.hideTable : T.showTable}
         </button>
+        <span class="downloads" role="group" aria-label=${T.downloads}>
+          <button
+            type="button"
+            class="toggle"
+            part="download-svg"
+            ?disabled=${!this.chartRendered}
+            @click=${() => void this.download('svg')}
+          >
+            ${T.downloadSvg}
+          </button>
+          <button
+            type="button"
+            class="toggle"
+            part="download-png"
+            ?disabled=${!this.chartRendered}
+            @click=${() => void this.download('png')}
+          >
+            ${T.downloadPng}
+          </button>
+        </span>
       </div>
       ${
         this.tableOpen
@@ -200,7 +223,7 @@ export class TrendChartView implements ReactiveController {
   }
 
   #unitNote(prepared: PreparedTrends): string {
-    if (prepared.scale === 'progress') return ' (% of target)';
+    if (prepared.scale === 'progress') return ` (${T.progressUnit})`;
     const unit = prepared.series[0]?.trend.unit;
     return unit ? ` (${unit})` : '';
   }
@@ -208,15 +231,15 @@ export class TrendChartView implements ReactiveController {
   #renderLegend(prepared: PreparedTrends): TemplateResult {
     const hasTarget = prepared.series.some((s) => s.target !== null);
     const hasBaseline = prepared.series.some((s) => s.baseline !== null);
-    return html`<ul class="legend" part="legend" aria-label="Legend">
+    return html`<ul class="legend" part="legend" aria-label=${T.legend}>
       ${prepared.series.map(
         (s, i) =>
           html`<li><span class=${`swatch c${(i % PALETTE_SIZE) + 1}`}></span>${s.trend.name}</li>`,
       )}
-      ${hasTarget ? html`<li><span class="ref target"></span>Target</li>` : nothing}
-      ${hasBaseline ? html`<li><span class="ref baseline"></span>Baseline</li>` : nothing}
-      ${this.#paceLine(prepared) ? html`<li><span class="ref pace"></span>Expected pace</li>` : nothing}
-      ${prepared.series.some((s) => s.forecast !== null) ? html`<li><span class="ref forecast"></span>Forecast date</li>` : nothing}
+      ${hasTarget ? html`<li><span class="ref target"></span>${T.targetKey}</li>` : nothing}
+      ${hasBaseline ? html`<li><span class="ref baseline"></span>${T.baselineKey}</li>` : nothing}
+      ${this.#paceLine(prepared) ? html`<li><span class="ref pace"></span>${T.paceKey}</li>` : nothing}
+      ${prepared.series.some((s) => s.forecast !== null && s.target !== null) ? html`<li><span class="ref forecast"></span>${T.forecastKey}</li>` : nothing}
     </ul>`;
   }
 
@@ -284,7 +307,7 @@ export class TrendChartView implements ReactiveController {
         <caption id="table-caption" class="visually-hidden">${this.host.label}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
+            <th scope="col">${T.date}</th>
             ${prepared.series.map(
               (s) =>
                 html`<th scope="col">${s.trend.name}${s.trend.unit ? ` (${s.trend.unit})` : ''}</th>`,
@@ -335,6 +358,7 @@ export class TrendChartView implements ReactiveController {
       baseline: colors.muted,
       pace: colors.muted,
       forecast: colors.accent,
+      surface: style.getPropertyValue('--s-surface').trim() || '#ffffff',
       font: style.fontFamily || 'sans-serif',
       fontSize: 12,
     };
@@ -426,7 +450,7 @@ export class TrendChartView implements ReactiveController {
     } catch {
       if (seq === this.#seq) {
         this.#inflight = undefined;
-        this.chartError = 'The chart could not be loaded.';
+        this.chartError = TREND_TEXT.loadFailed;
       }
       return;
     }
@@ -438,6 +462,8 @@ export class TrendChartView implements ReactiveController {
       theme,
       locale: fmt.locale,
       pace,
+      targetWord: T.target,
+      formatDate: (ms) => fmt.date(isoDate(ms)),
       formatY:
         prepared.scale === 'progress'
           ? (v) => fmt.percent(v)
@@ -452,7 +478,7 @@ export class TrendChartView implements ReactiveController {
       target.remove();
       if (seq === this.#seq) {
         this.#inflight = undefined;
-        this.chartError = 'The chart could not be drawn.';
+        this.chartError = T.drawFailed;
       }
       return;
     }
@@ -482,6 +508,60 @@ export class TrendChartView implements ReactiveController {
       series: prepared.series.length,
     };
     emit(this.host, 'success-chart-render', detail);
+  }
+
+  /**
+   * The drawn chart as a standalone SVG document: the vega drawing with the theme's surface
+   * behind it, so it reads the same outside the page.
+   */
+  svgMarkup(): string | undefined {
+    const svg = this.#drawn?.target.querySelector('svg');
+    if (!svg) return undefined;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    const back = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    back.setAttribute('width', '100%');
+    back.setAttribute('height', '100%');
+    back.setAttribute('fill', this.#theme().surface ?? '#ffffff');
+    copy.prepend(back);
+    return new XMLSerializer().serializeToString(copy);
+  }
+
+  /** The download's file name: the metric's name for one series, else the chart's label. */
+  fileName(ext: 'svg' | 'png'): string {
+    const series = this.opts.prepared()?.series ?? [];
+    const base = series.length === 1 ? series[0]!.trend.name : this.host.label;
+    const slug = base
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80);
+    return `${slug || T.fileName}.${ext}`;
+  }
+
+  /** Saves the chart as SVG, or as PNG drawn from that SVG on a canvas at twice its size. */
+  async download(kind: 'svg' | 'png'): Promise<void> {
+    const markup = this.svgMarkup();
+    if (!markup) return;
+    const svgBlob = new Blob([markup], { type: 'image/svg+xml' });
+    let blob: Blob = svgBlob;
+    if (kind === 'png') {
+      try {
+        blob = await pngOf(svgBlob, this.#width, this.#height);
+      } catch {
+        this.chartError = T.downloadFailed;
+        return;
+      }
+    }
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = this.fileName(kind);
+    a.click();
+    // The click starts the download synchronously; the URL only has to outlive this task.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   #onPointerMove(event: PointerEvent): void {
@@ -547,5 +627,28 @@ export class TrendChartView implements ReactiveController {
         parts.push(`${s.trend.name}: ${this.host.fmt.metric(p.y, s.trend.unit)}`);
     }
     return parts.join('. ');
+  }
+}
+
+/** Draws an SVG image on a canvas (at 2x for crisp text) and encodes it as PNG. */
+async function pngOf(svg: Blob, width: number, height: number): Promise<Blob> {
+  const url = URL.createObjectURL(svg);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
   }
 }
