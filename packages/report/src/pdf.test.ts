@@ -115,7 +115,7 @@ describe('renderReportPdf', () => {
       Language: 'en-US',
       CreationDate: 'D:20260430090000Z',
     });
-    expect(pdf.info.Subject).toMatch(/^Customer success report for Acme Corp, .*\(all\)$/);
+    expect(pdf.info.Subject).toMatch(/^Customer success report for Acme Corp, .*\(All time\)$/);
   });
 
   it('gives the same bytes for the same input, so idempotent replays and tests are stable', async () => {

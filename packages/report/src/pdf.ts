@@ -26,6 +26,7 @@ import {
   milestoneLists,
   PRIORITY_TEXT,
   periodLabel,
+  periodName,
   provenance,
   SECTION_TITLE,
   STATUS_COLOR,
@@ -446,7 +447,7 @@ function cover(doc: Doc, input: ReportInput): void {
   text(doc, c.name, { size: 26, bold: true, gap: 4, tag: 'H1' });
   text(
     doc,
-    `${periodLabel(m, locale)} (${m.metrics.period}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
+    `${periodLabel(m, locale)} (${periodName(m.metrics.period)}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
     { size: 10, color: MUTED },
   );
   text(doc, `Generated ${formatDate(generatedAt(input), { locale, style: 'long' })}`, {
@@ -1060,7 +1061,7 @@ export async function renderReportPdf(
     info: {
       Title: `${c.name}: success report`,
       Author: 'CSCX Success Kit',
-      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${m.metrics.period})`,
+      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`,
       Keywords: `success report, QBR, ${input.sections.join(', ')}`,
       Creator: '@cscx/success-report',
       Producer: '@cscx/success-report (pdfkit)',
