@@ -516,16 +516,18 @@ function goals(doc: Doc, input: ReportInput): void {
     ['Progress', 0.18],
     ['Status', 0.12],
   ]);
-  const rows: Row[] = goalRows(m.goals, locale).map((r) =>
+  const rows: Row[] = goalRows(m.goals, locale, { mergeSingleMetric: true }).map((r) =>
     r.kind === 'goal'
       ? {
           group: true,
-          keepWithNext: true,
+          // A goal whose metrics follow stays with them; a one-metric goal is a row of its own.
+          keepWithNext: r.target === '',
           cells: [
             { text: r.name, sub: r.sub },
-            { text: '' },
-            { text: '' },
-            { text: '' },
+            // A one-metric goal carries its metric's figures on its own row.
+            { text: r.baseline },
+            { text: r.target },
+            { text: r.current },
             { text: r.progress, bar: r.progressPct },
             { text: r.status, color: statusColor(r.statusKey) },
           ],
@@ -646,7 +648,7 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
   const gap = 18;
   const colWidth = (f.width - gap) / 2;
   const charts = await Promise.all(
-    m.trends.map((t) => trendChartSvg(t, { width: colWidth - 46, height: 92, locale })),
+    m.trends.map((t) => trendChartSvg(t, { width: colWidth - 46, height: 80, locale })),
   );
   for (let i = 0; i < m.trends.length; i += 2) {
     const pair = m.trends.slice(i, i + 2);

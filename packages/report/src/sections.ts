@@ -114,6 +114,7 @@ export const TREND_TEXT = {
     'Each blue line is a metric’s recorded measurements, a dot per measurement placed on a date axis; the green line is its target.',
   measured: 'Measured',
   target: 'Target',
+  baseline: 'Baseline',
   noMeasurements: 'No measurements in this period.',
 } as const;
 
