@@ -4,8 +4,11 @@
 import { formatDate, formatMoney } from '@cscx/success-calc';
 import pptxgenModule from 'pptxgenjs';
 import {
+  type Brand,
   benchmarkTable,
+  brandOf,
   DECK_TEXT,
+  DEFAULT_BRAND,
   derivation,
   executiveSummaryLines,
   type GoalRow,
@@ -50,9 +53,13 @@ const PptxGenJS = ('default' in pptxgenModule
 const INK = '1C2430';
 const MUTED = '5B6675';
 const LINE = 'D9DEE5';
-const ACCENT = '2155C4';
+// The brand's colour and font: set by renderReportPptx for one deck while it lays the slides out,
+// which it does synchronously (no await until the deck is written), so decks rendered at the
+// same time never see each other's brand.
+let ACCENT: string = DEFAULT_BRAND.color;
 const GROUP_FILL = 'F5F7FA';
-const FONT = 'Arial';
+let FONT: string = DEFAULT_BRAND.font;
+let LOGO: Brand['logo'] = null;
 const MASTER = 'CSCX_REPORT';
 /** 16:9 in inches. */
 const W = 10;
@@ -143,6 +150,16 @@ function titleSlide(deck: Deck, input: ReportInput): void {
     fill: { color: ACCENT },
     line: { color: ACCENT },
   });
+  if (LOGO)
+    slide.addImage({
+      data: `${LOGO.mediaType};base64,${LOGO.data}`,
+      x: 7.4,
+      y: 0.35,
+      w: 2.1,
+      h: 0.8,
+      sizing: { type: 'contain', w: 2.1, h: 0.8 },
+      altText: c.name,
+    });
   slide.addText(DECK_TEXT.kicker, {
     x: 0.8,
     y: 1.3,
@@ -1068,6 +1085,32 @@ export function deckSections(sections: readonly ReportSection[]): ReportSection[
   return out;
 }
 
+function defineMaster(deck: Deck, customerName: string): void {
+  deck.defineSlideMaster({
+    title: MASTER,
+    background: { color: 'FFFFFF' },
+    objects: [
+      { line: { x: 0.5, y: 5.15, w: CONTENT_W, h: 0, line: { color: LINE, width: 0.75 } } },
+      {
+        text: {
+          text: `${customerName} · ${DECK_TEXT.footer}`,
+          options: { x: 0.5, y: 5.2, w: 7, h: 0.3, fontFace: FONT, fontSize: 9, color: MUTED },
+        },
+      },
+    ],
+    slideNumber: {
+      x: 9.0,
+      y: 5.2,
+      w: 0.5,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 9,
+      color: MUTED,
+      align: 'right',
+    },
+  });
+}
+
 /**
  * Renders the report as a 16:9 PowerPoint deck for a QBR: a title slide, then one or more
  * slides per requested section in order (long goal and milestone lists continue on further
@@ -1085,38 +1128,22 @@ export async function renderReportPptx(input: ReportInput): Promise<Uint8Array<A
   // Validated before any work: a bad generatedAt fails fast with its own message.
   const when = generatedAt(input);
   const c = m.customer;
+  const brand = brandOf(input);
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_16x9';
   deck.title = `${c.name}: success report`;
   deck.subject = `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`;
   deck.author = 'CSCX Success Kit';
   deck.company = 'CSCX';
-  deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  deck.defineSlideMaster({
-    title: MASTER,
-    background: { color: 'FFFFFF' },
-    objects: [
-      { line: { x: 0.5, y: 5.15, w: CONTENT_W, h: 0, line: { color: LINE, width: 0.75 } } },
-      {
-        text: {
-          text: `${c.name} · ${DECK_TEXT.footer}`,
-          options: { x: 0.5, y: 5.2, w: 7, h: 0.3, fontFace: FONT, fontSize: 9, color: MUTED },
-        },
-      },
-    ],
-    slideNumber: {
-      x: 9.0,
-      y: 5.2,
-      w: 0.5,
-      h: 0.3,
-      fontFace: FONT,
-      fontSize: 9,
-      color: MUTED,
-      align: 'right',
-    },
-  });
-  titleSlide(deck, input);
-  for (const s of deckSections(input.sections)) SLIDES[s](deck, input);
+  [ACCENT, FONT, LOGO] = [brand.color, brand.font, brand.logo];
+  try {
+    deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
+    defineMaster(deck, c.name);
+    titleSlide(deck, input);
+    for (const s of deckSections(input.sections)) SLIDES[s](deck, input);
+  } finally {
+    [ACCENT, FONT, LOGO] = [DEFAULT_BRAND.color, DEFAULT_BRAND.font, null];
+  }
   const out = await deck.write({ outputType: 'uint8array' });
   if (!(out instanceof Uint8Array)) throw new TypeError('pptxgenjs did not return bytes');
   return stableOoxml(out, when);

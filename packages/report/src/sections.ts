@@ -118,6 +118,44 @@ export const TREND_TEXT = {
   noMeasurements: 'No measurements in this period.',
 } as const;
 
+/** The kit's own look, what a report without `branding` uses. */
+export const DEFAULT_BRAND = { color: '2155C4', font: 'Arial' } as const;
+
+/** A report's look resolved from its `branding`: colour as hex without '#', the logo's bytes. */
+export interface Brand {
+  readonly color: string;
+  readonly font: string;
+  readonly logo: {
+    readonly mediaType: 'image/png' | 'image/svg+xml';
+    readonly data: string;
+  } | null;
+}
+
+/**
+ * The brand of a report input, checked: a logo must be what its media type says (the PNG
+ * signature, or SVG markup), a colour `#RRGGBB`. A bad value throws a RangeError naming it.
+ */
+export function brandOf(input: ReportInput): Brand {
+  const b = input.branding;
+  const color = b?.primary_color;
+  if (color !== undefined && !/^#[0-9A-Fa-f]{6}$/.test(color))
+    throw new RangeError(`branding.primary_color must be #RRGGBB, not "${color}"`);
+  const logo = b?.logo;
+  if (logo) {
+    const head = atob(logo.data.slice(0, 64));
+    const ok =
+      logo.media_type === 'image/png'
+        ? head.startsWith('\x89PNG\r\n\x1a\n')
+        : /^\s*(<\?xml|<svg)/.test(head);
+    if (!ok) throw new RangeError(`branding.logo.data is not a ${logo.media_type} image`);
+  }
+  return {
+    color: color ? color.slice(1).toUpperCase() : DEFAULT_BRAND.color,
+    font: b?.font_family ?? DEFAULT_BRAND.font,
+    logo: logo ? { mediaType: logo.media_type, data: logo.data } : null,
+  };
+}
+
 /** The deck's own words: slide headings and labels the other formats do not print. */
 export const DECK_TEXT = {
   kicker: 'SUCCESS REPORT · QUARTERLY BUSINESS REVIEW',
