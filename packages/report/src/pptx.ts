@@ -32,6 +32,7 @@ import {
   statusLabel,
   TREND_TEXT,
   trendAltText,
+  trendCaption,
   valueTable,
   valueWithUnit,
 } from './sections.js';
@@ -682,7 +683,7 @@ function goalSlides(deck: Deck, input: ReportInput): void {
         trendChart(slide, t, locale, { x: 0.5, y: top + j * (h + 0.1), w: chartW, h });
       });
       if (page.length === 0) muted(slide, TREND_TEXT.noMeasurements, top);
-      goalCard(slide, g, m.metrics.currency, locale, {
+      goalCard(slide, g, m.metrics.currency, trends, locale, {
         x: 6.5,
         y: top,
         w: W - 0.5 - 6.5,
@@ -696,6 +697,7 @@ function goalCard(
   slide: Slide,
   g: ReportInput['metrics']['goals'][number],
   cur: string,
+  trends: readonly ProgressTrend[],
   locale: string,
   box: { x: number; y: number; w: number; h: number },
 ): void {
@@ -722,14 +724,25 @@ function goalCard(
       options: { fontSize: 20, bold: true, color: INK, breakLine: true },
     },
   ];
-  for (const mt of g.metrics)
+  for (const mt of g.metrics) {
+    const trend = trends.find((t) => t.metric_id === mt.id);
     runs.push(
       { text: mt.name, options: { fontSize: 10, bold: true, color: INK, breakLine: true } },
       {
-        text: `${DECK_TEXT.baseline} ${valueWithUnit(mt.baseline_value, mt.unit, locale)} · ${DECK_TEXT.target} ${valueWithUnit(mt.target_value, mt.unit, locale)} · ${DECK_TEXT.current} ${valueWithUnit(mt.current_value, mt.unit, locale)}`,
+        text: `${DECK_TEXT.baseline} ${valueWithUnit(mt.baseline_value, mt.unit, locale)} · ${DECK_TEXT.current} ${valueWithUnit(mt.current_value, mt.unit, locale)}`,
         options: { fontSize: 9, color: MUTED, breakLine: true },
       },
+      // Target, latest measurement and forecast, as the PDF's chart caption reads.
+      ...(trend
+        ? [
+            {
+              text: trendCaption(trend, locale),
+              options: { fontSize: 9, color: MUTED, breakLine: true },
+            },
+          ]
+        : []),
     );
+  }
   slide.addText(runs, {
     x: box.x + 0.15,
     y: box.y + 0.1,
