@@ -26,6 +26,7 @@ import {
   onTrackSummaryLine,
   STATUS_TEXT,
 } from '../packages/calc/src/index.js';
+import { DECK_TEXT } from '../packages/report/src/sections.js';
 import { readPdf, readPptx, runs } from '../packages/report/src/testing/read.js';
 import {
   type components,
@@ -319,17 +320,20 @@ function fromPieces(
     cursor = i;
     const row: GoalShown = { name };
     // Progress and status, one piece each or one together, within the next few pieces (a
-    // goal's sub-line of target date, owner and notes may come first).
-    for (let k = i + 1; k < Math.min(p.length, i + 6); k++) {
+    // goal's sub-line of target date, owner and notes may come first; a one-metric goal's row
+    // carries its baseline, target and current before them, so the progress is the percentage
+    // right before the status).
+    for (let k = i + 1; k < Math.min(p.length, i + 12); k++) {
       const s = p[k] ?? '';
-      if (PERCENT.test(s)) {
-        row.progress = s;
-        row.status = p[k + 1];
+      const prev = p[k - 1] ?? '';
+      if (k > i + 1 && (STATUS_WORDS as readonly string[]).includes(s) && PERCENT.test(prev)) {
+        [row.progress, row.status] = [prev, s];
         break;
       }
       const both = splitStatus(s);
-      if (both && PERCENT.test(both[0])) {
-        [row.progress, row.status] = both;
+      const tail = both && /(?:^|\s)(—|-?[\d.,]+\s?%)$/.exec(both[0]);
+      if (both && tail) {
+        [row.progress, row.status] = [tail[1], both[1]];
         break;
       }
     }
@@ -480,7 +484,10 @@ function readDashboard(page: Page, goalCount: number, benchmark: string | null):
       const table = ov.querySelector('success-goals-table')?.shadowRoot;
       const goals = [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => ({
         name: clean(text(tr.querySelector('button.goal'))),
-        progress: clean(text(tr.querySelector('.col-progress'))),
+        // The figure, not the cell: the cell also holds its label for the phone layout.
+        progress: clean(
+          text(tr.querySelector('.col-progress .progress') ?? tr.querySelector('.col-progress')),
+        ),
         status: clean(text(tr.querySelector('[part~="status"]'))),
       }));
       return { headline, goals, text: clean(text(ov)) };
@@ -618,27 +625,31 @@ describe('the same numbers on every surface', () => {
         const slideRuns = deck.slides.flatMap((s) => runs(s).map(decode));
         mismatches.push(...check(c, locale, 'PPTX slides', fromPieces(slideRuns, names, locale)));
         mismatches.push(...checkRuns(c, locale, 'PPTX slides', slideRuns.join(' '), 'report'));
-        // The value chart's cached numbers are the API's, kind by kind.
-        const v = c.metrics.metrics.value_delivered;
+        // The value chart's cached numbers are the API's, category by category: only the
+        // categories that delivered value (no zero bars), adding up to the total delivered.
         const charts = [...deck.chartsBySlide.values()].flat();
         const values = await Promise.all(charts.map((ch) => deck.read(ch)));
-        const chart = values.find((xml) => xml.includes('Cost reduction'));
-        const cached = chart
-          ? [...(chart.split('<c:val>')[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) =>
-              Number(m[1]),
-            )
-          : [];
-        const kinds = {
-          'Time value': v.time_saved_value,
-          'Cost reduction': v.cost_reduction,
-          'Revenue impact': v.revenue_impact,
-        };
-        Object.entries(kinds).forEach(([kind, amount], i) => {
-          if (cached[i] !== amount)
+        const chart = values.find((xml) => xml.includes(DECK_TEXT.valueByCategory));
+        const cache = (part: string | undefined) =>
+          [...(part ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => decode(m[1] ?? ''));
+        const labels = cache(chart?.split('<c:cat>')[1]?.split('</c:cat>')[0]);
+        const amounts = cache(chart?.split('<c:val>')[1]?.split('</c:val>')[0]).map(Number);
+        const bars = new Map(labels.map((l, i) => [l, amounts[i]]));
+        const want = c.account.value_summary.categories.filter((k) => k.annual_value > 0);
+        if (want.length > 0 && !chart)
+          mismatches.push(`${c.who} · ${locale} · PPTX chart · no value chart`);
+        for (const k of want)
+          if (bars.get(k.label) !== k.annual_value)
             mismatches.push(
-              `${c.who} · ${locale} · PPTX chart · ${kind}: expected ${amount}, chart has ${cached[i] ?? '(not found)'}`,
+              `${c.who} · ${locale} · PPTX chart · ${k.label}: expected ${k.annual_value}, chart has ${bars.get(k.label) ?? '(not found)'}`,
             );
-        });
+        if (bars.size !== want.length || amounts.some((x) => x === 0))
+          mismatches.push(`${c.who} · ${locale} · PPTX chart · bars ${labels.join(', ')}`);
+        const sum = amounts.reduce((a, b) => a + b, 0);
+        if (chart && Math.abs(sum - c.metrics.metrics.value_delivered.total_value) > 0.5)
+          mismatches.push(
+            `${c.who} · ${locale} · PPTX chart · bars add up to ${sum}, not the total delivered ${c.metrics.metrics.value_delivered.total_value}`,
+          );
 
         const html = new TextDecoder().decode(await report(c.id, 'html', locale, SHOWN));
         const pieces = htmlPieces(html);

@@ -8,7 +8,11 @@ import {
   metricStatusText,
   milestoneStatusText,
   onTrackSummaryLine,
+  PERIOD_ALL_TEXT,
+  periodText,
+  SEGMENT_TEXT,
   STATUS_TEXT,
+  segmentText,
   valueSummaryLine,
 } from './status-text.js';
 
@@ -65,5 +69,20 @@ describe('formatBenchmarkValue', () => {
     expect(formatBenchmarkValue('success_score', 91.4)).toBe('91');
     expect(formatBenchmarkValue('achievement_rate', 40)).toBe('40%');
     expect(formatBenchmarkValue('achievement_rate', Number.NaN)).toBe('—');
+  });
+});
+
+describe('periodText and segmentText', () => {
+  it('names the default period "All time" and leaves a quarter, month or year as it is', () => {
+    expect(periodText('all')).toBe(PERIOD_ALL_TEXT);
+    expect(PERIOD_ALL_TEXT).toBe('All time');
+    for (const p of ['2026-Q2', '2026-04', '2026']) expect(periodText(p)).toBe(p);
+  });
+
+  it('names each segment as the portfolio shows it, and an unknown one by its wire name', () => {
+    expect(segmentText('enterprise')).toBe('Enterprise');
+    expect(segmentText('mid_market')).toBe('Mid-market');
+    expect(segmentText('smb')).toBe(SEGMENT_TEXT.smb);
+    expect(segmentText('public_sector')).toBe('public_sector');
   });
 });

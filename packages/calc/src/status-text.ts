@@ -31,6 +31,38 @@ export const BAND_TEXT: Readonly<Record<SuccessBand, string>> = /* @__PURE__ */ 
   weak: 'Weak',
 });
 
+/**
+ * A customer segment's words by its wire name, for the elements and the reports alike.
+ *
+ * @example
+ * SEGMENT_TEXT.mid_market; // 'Mid-market'
+ */
+export const SEGMENT_TEXT: Readonly<Record<'enterprise' | 'mid_market' | 'smb', string>> =
+  /* @__PURE__ */ Object.freeze({
+    enterprise: 'Enterprise',
+    mid_market: 'Mid-market',
+    smb: 'SMB',
+  });
+
+/** The words of the default period `all` (from the contract start). */
+export const PERIOD_ALL_TEXT = 'All time';
+
+/**
+ * A reporting period in words: `all` reads "All time"; a quarter, month or year (`2026-Q2`,
+ * `2026-04`, `2026`) is already readable and stays as it is.
+ *
+ * @example
+ * periodText('all'); // 'All time'
+ */
+export function periodText(period: string): string {
+  return period === 'all' ? PERIOD_ALL_TEXT : period;
+}
+
+/** A segment in words, or the wire name itself when it is not one the kit knows. */
+export function segmentText(segment: string): string {
+  return (SEGMENT_TEXT as Readonly<Record<string, string>>)[segment] ?? segment;
+}
+
 /** A milestone's status as the wire names it. */
 export type MilestoneStatusName = 'planned' | 'achieved' | 'at_risk' | 'missed';
 

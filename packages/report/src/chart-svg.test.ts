@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks, trendChartSvg } from './chart-svg.js';
+import { TREND_TEXT } from './sections.js';
 import { ACME_METRICS } from './testing/acme.js';
 
 const upsell = ACME_METRICS.trends.find((t) => t.name === 'Upsell revenue closed');
@@ -26,6 +27,18 @@ describe('trendChartSvg', () => {
     expect(svg).toContain('stroke-dasharray="4,3"');
     expect(svg).toContain('28. Apr.');
     expect(svg).not.toContain('Sat');
+  });
+
+  it('names each line in a legend: measured, target and baseline', async () => {
+    if (!upsell) throw new Error('Acme has an upsell trend');
+    const svg = (await trendChartSvg(upsell, { width: 200, height: 90, locale: 'en-US' })) ?? '';
+    for (const key of [TREND_TEXT.measured, TREND_TEXT.target, TREND_TEXT.baseline])
+      expect(svg).toContain(`>${key}</text>`);
+    const noBaseline = await trendChartSvg(
+      { ...upsell, baseline: null },
+      { width: 200, height: 90, locale: 'en-US' },
+    );
+    expect(noBaseline).not.toContain(`>${TREND_TEXT.baseline}</text>`);
   });
 
   it('draws nothing for a metric without measurements', async () => {

@@ -3,6 +3,7 @@
 // the chart reads in the report's locale rather than d3's English defaults.
 import { formatDate, formatNumber } from '@cscx/success-calc';
 import { parse, type Spec, View } from 'vega';
+import { TREND_TEXT } from './sections.js';
 import type { ProgressTrend } from './types.js';
 
 export interface TrendChartOptions {
@@ -65,6 +66,13 @@ export function trendSpec(t: ProgressTrend, o: TrendChartOptions): Spec {
     { y: t.target, kind: 'target' },
     ...(t.baseline === null ? [] : [{ y: t.baseline, kind: 'baseline' }]),
   ];
+  const keys = [
+    { label: TREND_TEXT.measured, color: '#2155c4', dash: [] as number[] },
+    { label: TREND_TEXT.target, color: '#1a7f43', dash: [4, 3] },
+    ...(t.baseline === null
+      ? []
+      : [{ label: TREND_TEXT.baseline, color: '#5b6675', dash: [2, 3] }]),
+  ];
   const axis = {
     labelFont: 'DejaVu Sans',
     labelFontSize: 8,
@@ -87,6 +95,19 @@ export function trendSpec(t: ProgressTrend, o: TrendChartOptions): Spec {
     ],
     scales: [
       { name: 'x', type: 'utc', domain: xDomain, range: 'width' },
+      // The legend's keys: what each line is, drawn as the chart draws it.
+      {
+        name: 'key',
+        type: 'ordinal',
+        domain: keys.map((k) => k.label),
+        range: keys.map((k) => k.color),
+      },
+      {
+        name: 'keyDash',
+        type: 'ordinal',
+        domain: keys.map((k) => k.label),
+        range: keys.map((k) => k.dash),
+      },
       {
         name: 'y',
         type: 'linear',
@@ -114,6 +135,23 @@ export function trendSpec(t: ProgressTrend, o: TrendChartOptions): Spec {
         grid: true,
         gridColor: '#edf0f4',
         ...axis,
+      },
+    ],
+    legends: [
+      {
+        stroke: 'key',
+        strokeDash: 'keyDash',
+        orient: 'top',
+        direction: 'horizontal',
+        symbolType: 'stroke',
+        symbolSize: 120,
+        symbolStrokeWidth: 1.5,
+        labelFont: 'DejaVu Sans',
+        labelFontSize: 8,
+        labelColor: '#5b6675',
+        columnPadding: 10,
+        padding: 0,
+        offset: 4,
       },
     ],
     marks: [
@@ -160,7 +198,8 @@ export function trendSpec(t: ProgressTrend, o: TrendChartOptions): Spec {
 }
 
 /**
- * The trend of one metric as an SVG string (measurements, dashed target, dotted baseline), or
+ * The trend of one metric as an SVG string (measurements, dashed target, dotted baseline, and a
+ * legend naming them), or
  * null when there is nothing to draw. Vega renders it headless, so it works in Node.
  *
  * @example

@@ -23,6 +23,7 @@ import {
   PRIORITY_TEXT,
   PROJECTED_TEXT,
   periodLabel,
+  periodName,
   projectedFact,
   provenance,
   SECTION_TITLE,
@@ -353,7 +354,7 @@ export function renderReportHtml(input: ReportInput): string {
 <html lang="${e(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(c.name)} · Success report</title><style>${STYLE}</style></head>
 <body><main>
-<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(m.metrics.period)}) · ${e(segmentLabel(c.segment))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(generatedAt(input), { locale, style: 'long' }))}</div></header>
+<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(periodName(m.metrics.period))}) · ${e(segmentLabel(c.segment))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(generatedAt(input), { locale, style: 'long' }))}</div></header>
 ${body}
 <footer>${e(provenance(m, locale))}</footer>
 </main></body></html>

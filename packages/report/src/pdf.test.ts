@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.js';
 import { renderReportPdf } from './pdf.js';
-import { HEALTH_TEXT, KPI_TEXT, SECTION_TITLE } from './sections.js';
+import { DERIVATION_TITLE, HEALTH_TEXT, KPI_TEXT, SECTION_TITLE, STATUS_TEXT } from './sections.js';
 import { readPdf, readPdfTags, structNodes } from './testing/read.js';
 import {
   acmeInput,
@@ -56,6 +56,33 @@ function pdftotext(bytes: Uint8Array): {
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('renderReportPdf', () => {
+  it('prints the cover in words, not wire values: "All time", "Enterprise"', async () => {
+    const pdf = await readPdf(await renderReportPdf(acmeInput()));
+    const cover = squash(pdf.pages[0] ?? '');
+    expect(cover).toContain('(All time)');
+    expect(cover).toContain('Enterprise');
+    expect(cover).not.toContain('(all)');
+    expect(cover).not.toMatch(/\benterprise\b/);
+  });
+
+  it('prints a one-metric goal once, its figures on the goal row', async () => {
+    const input = acmeInput(['goals']);
+    const pdf = await readPdf(await renderReportPdf(input));
+    const all = squash(pdf.pages.join('\n'));
+    for (const g of input.metrics.goals) expect(g.metrics).toHaveLength(1);
+    // One row a goal: one status a goal (a metric row under it would print a second).
+    const start = all.indexOf('GOAL / METRIC');
+    const end = all.indexOf(DERIVATION_TITLE, start);
+    const table = all.slice(start, end < 0 ? undefined : end);
+    const statuses = Object.values(STATUS_TEXT).join('|');
+    expect(table.match(new RegExp(statuses, 'g'))).toHaveLength(input.metrics.goals.length);
+    for (const g of input.metrics.goals) {
+      const only = g.metrics[0];
+      expect(table).toContain(squash(`Metric: ${only?.name ?? ''}`));
+    }
+    expect(all).toContain('11.5 hrs');
+  });
+
   it('renders every section of Acme with the numbers the HTML report shows (TC-165.3)', async () => {
     const input = acmeInput();
     const pdf = await readPdf(await renderReportPdf(input));
@@ -115,7 +142,7 @@ describe('renderReportPdf', () => {
       Language: 'en-US',
       CreationDate: 'D:20260430090000Z',
     });
-    expect(pdf.info.Subject).toMatch(/^Customer success report for Acme Corp, .*\(all\)$/);
+    expect(pdf.info.Subject).toMatch(/^Customer success report for Acme Corp, .*\(All time\)$/);
   });
 
   it('gives the same bytes for the same input, so idempotent replays and tests are stable', async () => {

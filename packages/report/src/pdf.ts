@@ -10,7 +10,10 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { trendChartSvg } from './chart-svg.js';
 import {
+  type Brand,
   benchmarkTable,
+  brandOf,
+  DEFAULT_BRAND,
   DERIVATION_TITLE,
   derivation,
   executiveSummary,
@@ -26,6 +29,7 @@ import {
   milestoneLists,
   PRIORITY_TEXT,
   periodLabel,
+  periodName,
   provenance,
   SECTION_TITLE,
   STATUS_COLOR,
@@ -54,7 +58,12 @@ export interface PdfOptions {
 const INK = '#1c2430';
 const MUTED = '#5b6675';
 const LINE = '#d9dee5';
-const ACCENT = '#2155c4';
+/** Each document's brand (its colour, its logo), set once when the document is made. */
+const BRANDS = new WeakMap<object, Brand>();
+/** Base64 SVG bytes as text (UTF-8), in Node and browsers alike. */
+const svgText = (base64: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+const accent = (doc: object) => `#${(BRANDS.get(doc) ?? { color: DEFAULT_BRAND.color }).color}`;
 const TRACK = '#edf0f4';
 const REGULAR = 'DejaVuSans';
 const BOLD = 'DejaVuSans-Bold';
@@ -308,7 +317,7 @@ function drawRow(doc: Doc, cols: readonly Column[], row: Row, h: number, size: n
         if (pct > 0)
           doc
             .roundedRect(cx, by, (BAR_WIDTH * pct) / 100, 4, 2)
-            .fillColor(ACCENT)
+            .fillColor(accent(doc))
             .fill();
       }
       x += col?.width ?? 0;
@@ -439,14 +448,38 @@ function cover(doc: Doc, input: ReportInput): void {
   const { metrics: m, locale } = input;
   const c = m.customer;
   artifact(doc, () => {
-    doc.rect(0, 0, doc.page.width, 8).fillColor(ACCENT).fill();
+    doc.rect(0, 0, doc.page.width, 8).fillColor(accent(doc)).fill();
   });
+  const logo = BRANDS.get(doc)?.logo;
+  if (logo) {
+    // Top right of the cover, within 150 x 48 pt, its aspect kept; the customer's name is its alt.
+    const [w, h] = [150, 48];
+    const x = doc.page.width - MARGIN.right - w;
+    mark(
+      doc,
+      'Figure',
+      () => {
+        if (logo.mediaType === 'image/png')
+          doc.image(`data:image/png;base64,${logo.data}`, x, MARGIN.top - 8, {
+            fit: [w, h],
+            align: 'right',
+          });
+        else
+          SVGtoPDF(doc, svgText(logo.data), x, MARGIN.top - 8, {
+            width: w,
+            height: h,
+            preserveAspectRatio: 'xMaxYMin meet',
+          });
+      },
+      { alt: c.name, bbox: [x, MARGIN.top - 8, x + w, MARGIN.top - 8 + h] },
+    );
+  }
   doc.y = MARGIN.top;
-  text(doc, 'SUCCESS REPORT', { size: 9, bold: true, color: ACCENT, gap: 4 });
+  text(doc, 'SUCCESS REPORT', { size: 9, bold: true, color: accent(doc), gap: 4 });
   text(doc, c.name, { size: 26, bold: true, gap: 4, tag: 'H1' });
   text(
     doc,
-    `${periodLabel(m, locale)} (${m.metrics.period}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
+    `${periodLabel(m, locale)} (${periodName(m.metrics.period)}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
     { size: 10, color: MUTED },
   );
   text(doc, `Generated ${formatDate(generatedAt(input), { locale, style: 'long' })}`, {
@@ -515,16 +548,18 @@ function goals(doc: Doc, input: ReportInput): void {
     ['Progress', 0.18],
     ['Status', 0.12],
   ]);
-  const rows: Row[] = goalRows(m.goals, locale).map((r) =>
+  const rows: Row[] = goalRows(m.goals, locale, { mergeSingleMetric: true }).map((r) =>
     r.kind === 'goal'
       ? {
           group: true,
-          keepWithNext: true,
+          // A goal whose metrics follow stays with them; a one-metric goal is a row of its own.
+          keepWithNext: r.target === '',
           cells: [
             { text: r.name, sub: r.sub },
-            { text: '' },
-            { text: '' },
-            { text: '' },
+            // A one-metric goal carries its metric's figures on its own row.
+            { text: r.baseline },
+            { text: r.target },
+            { text: r.current },
             { text: r.progress, bar: r.progressPct },
             { text: r.status, color: statusColor(r.statusKey) },
           ],
@@ -645,7 +680,7 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
   const gap = 18;
   const colWidth = (f.width - gap) / 2;
   const charts = await Promise.all(
-    m.trends.map((t) => trendChartSvg(t, { width: colWidth - 46, height: 92, locale })),
+    m.trends.map((t) => trendChartSvg(t, { width: colWidth - 46, height: 80, locale })),
   );
   for (let i = 0; i < m.trends.length; i += 2) {
     const pair = m.trends.slice(i, i + 2);
@@ -1048,6 +1083,7 @@ export async function renderReportPdf(
   const when = generatedAt(input);
   const { metrics: m, locale } = input;
   const c = m.customer;
+  const brand = brandOf(input);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -1060,7 +1096,7 @@ export async function renderReportPdf(
     info: {
       Title: `${c.name}: success report`,
       Author: 'CSCX Success Kit',
-      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${m.metrics.period})`,
+      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`,
       Keywords: `success report, QBR, ${input.sections.join(', ')}`,
       Creator: '@cscx/success-report',
       Producer: '@cscx/success-report (pdfkit)',
@@ -1068,6 +1104,7 @@ export async function renderReportPdf(
       ModDate: when,
     },
   });
+  BRANDS.set(doc, brand);
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

@@ -3,7 +3,15 @@
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderReportPptx } from './pptx.js';
-import { HEALTH_BAND_COLOR, HEALTH_TEXT, KPI_TEXT, SECTION_TITLE } from './sections.js';
+import {
+  DECK_TEXT,
+  HEALTH_BAND_COLOR,
+  HEALTH_TEXT,
+  KPI_TEXT,
+  SECTION_TITLE,
+  TREND_TEXT,
+} from './sections.js';
+import { ACME_ACCOUNT, ACME_METRICS } from './testing/acme.js';
 import { readPptx, runs } from './testing/read.js';
 import {
   acmeInput,
@@ -64,7 +72,7 @@ describe('renderReportPptx', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 
     const deck = await readPptx(a);
-    expect(deck.slides).toHaveLength(11);
+    expect(deck.slides).toHaveLength(14);
     expect(await deck.read('docProps/core.xml')).toContain(
       '<dcterms:created xsi:type="dcterms:W3CDTF">2026-04-30T09:00:00Z</dcterms:created>',
     );
@@ -76,7 +84,8 @@ describe('renderReportPptx', () => {
     const dates = Object.values(deck.zip.files).map((f) => f.date.toISOString());
     expect(new Set(dates)).toEqual(new Set(['2026-04-30T09:00:00.000Z']));
     const workbooks = deck.files.filter((f) => f.endsWith('.xlsx'));
-    expect(workbooks).toHaveLength(6);
+    // Value, one trend a goal (five), benchmark percentiles.
+    expect(workbooks).toHaveLength(7);
     for (const w of workbooks) {
       const inner = await JSZip.loadAsync(await deck.zip.file(w)!.async('uint8array'));
       expect(inner.file('xl/worksheets/sheet1.xml')).not.toBeNull();
@@ -88,20 +97,19 @@ describe('renderReportPptx', () => {
     expect(Buffer.from(later).equals(Buffer.from(a))).toBe(false);
   });
 
-  it('builds a 16:9 deck: a title slide, then the sections in order, trends over two slides (Acme)', async () => {
+  it('builds a 16:9 deck: a title slide, the summary, the goals, one slide a goal, then the rest in order (Acme)', async () => {
     const deck = await readPptx(await renderReportPptx(acmeInput()));
     const presentation = await deck.read('ppt/presentation.xml');
     expect(presentation).toContain('<p:sldSz cx="9144000" cy="5143500"');
-    expect(deck.slides).toHaveLength(11);
+    expect(deck.slides).toHaveLength(14);
     const titles = deck.slides.map((s) => runs(s)[0]);
     expect(titles.slice(1)).toEqual([
       SECTION_TITLE.overview,
       SECTION_TITLE.goals,
+      ...ACME_METRICS.goals.map((g) => g.name),
       SECTION_TITLE.value,
       SECTION_TITLE.milestones,
       SECTION_TITLE.benchmarks,
-      `${SECTION_TITLE.trends} (1 of 2)`,
-      `${SECTION_TITLE.trends} (2 of 2)`,
       `${SECTION_TITLE.health} (1 of 2)`,
       `${SECTION_TITLE.health} (2 of 2)`,
       SECTION_TITLE.recommendations,
@@ -131,26 +139,58 @@ describe('renderReportPptx', () => {
     expect(benchmarks).not.toContain('419%');
   });
 
-  it('draws value delivered as a native bar chart and each trend as a native line chart', async () => {
-    const deck = await readPptx(await renderReportPptx(acmeInput(['value', 'trends'])));
+  it('draws value delivered as a native bar chart of only the categories with value, with a legend', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['value'])));
     const valueCharts = deck.chartsBySlide.get(2) ?? [];
     expect(valueCharts).toHaveLength(1);
     const bar = await deck.read(valueCharts[0] ?? '');
     expect(bar).toContain('<c:barChart>');
-    expect(bar).toContain('Cost reduction');
-    expect(bar).toContain('<c:v>185000</c:v>');
-    expect(bar).toContain('<c:v>100000</c:v>');
-    // Five metrics, four charts a slide: two trend slides.
-    const trendCharts = [
-      ...(deck.chartsBySlide.get(3) ?? []),
-      ...(deck.chartsBySlide.get(4) ?? []),
-    ];
-    expect(trendCharts).toHaveLength(5);
-    const line = await deck.read(trendCharts[0] ?? '');
-    expect(line).toContain('<c:lineChart>');
-    expect(line).toContain('<c:v>Target</c:v>');
-    // Every chart keeps its data in an embedded workbook, so PowerPoint can edit it.
-    expect(deck.files.filter((f) => f.startsWith('ppt/embeddings/'))).toHaveLength(6);
+    expect(bar).toContain('<c:legend>');
+    const withValue = ACME_ACCOUNT.value_summary.categories.filter((c) => c.annual_value > 0);
+    const without = ACME_ACCOUNT.value_summary.categories.filter((c) => c.annual_value === 0);
+    expect(without.length).toBeGreaterThan(0);
+    for (const c of withValue) {
+      expect(bar).toContain(`<c:v>${c.label}</c:v>`);
+      expect(bar).toContain(`<c:v>${c.annual_value}</c:v>`);
+    }
+    for (const c of without) expect(bar).not.toContain(`<c:v>${c.label}</c:v>`);
+    // No zero bar: no value point is 0.
+    const values = /<c:val>([\s\S]*?)<\/c:val>/.exec(bar)?.[1] ?? '';
+    expect(values).not.toMatch(/<c:v>0<\/c:v>/);
+    expect(deck.files.filter((f) => f.startsWith('ppt/embeddings/'))).toHaveLength(1);
+  });
+
+  it('gives each goal a slide with its metric on a date axis, a legend and its figures', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['trends'])));
+    expect(deck.slides).toHaveLength(1 + ACME_METRICS.goals.length);
+    for (const [i, g] of ACME_METRICS.goals.entries()) {
+      const slide = i + 2;
+      const text = runs(deck.slides[slide - 1] ?? '').join('|');
+      expect(text.startsWith(g.name)).toBe(true);
+      const trend = ACME_METRICS.trends.find((t) => t.goal_id === g.id);
+      const charts = deck.chartsBySlide.get(slide) ?? [];
+      expect(charts).toHaveLength(1);
+      const line = await deck.read(charts[0] ?? '');
+      expect(line).toContain('<c:lineChart>');
+      expect(line).toContain('<c:legend>');
+      // A date axis: points sit at their dates (day serials), not evenly spaced categories.
+      expect(line).toContain('<c:dateAx>');
+      const first = trend?.points[0];
+      if (!first) throw new Error('Acme has measurements');
+      const serial =
+        (Date.parse(`${first.date.slice(0, 10)}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 864e5;
+      expect(line).toContain(`<c:v>${serial}</c:v>`);
+      expect(line).toContain(`<c:v>${TREND_TEXT.target}`);
+    }
+  });
+
+  it('says in the notes what the deck draws: no dashed target, which the deck draws solid', async () => {
+    const deck = await readPptx(await renderReportPptx(acmeInput(['trends'])));
+    const notes = runs(deck.notes.get(2) ?? '').join(' ');
+    expect(notes).toContain(TREND_TEXT.deckLines);
+    expect(notes).not.toMatch(/dash/i);
+    const line = await deck.read(deck.chartsBySlide.get(2)?.[0] ?? '');
+    expect(line).not.toMatch(/<a:prstDash val="(?!solid)/);
   });
 
   it('explains where the numbers come from in the speaker notes', async () => {
@@ -246,11 +286,12 @@ describe('renderReportPptx', () => {
     const text = deck.slides.map((s) => runs(s).join('|')).join('\n');
     expect(text).toContain('No success goals defined.');
     expect(text).toContain('No metrics to chart.');
-    expect(text).toContain('None in this period.');
-    expect(text).toContain('None planned.');
+    expect(text).toContain(DECK_TEXT.noMilestones);
+    expect(text).toContain(DECK_TEXT.noNextSteps);
     expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
-    // Only the value chart remains; trends without measurements draw none.
-    expect([...deck.chartsBySlide.values()].flat()).toHaveLength(1);
+    // No chart at all: no category delivered value (no zero bars), no trend has measurements.
+    expect(text).toContain(DECK_TEXT.noValue);
+    expect([...deck.chartsBySlide.values()].flat()).toHaveLength(0);
   });
 
   it('shows health on one slide and the KPI table on the next, every figure as the API gives it', async () => {

@@ -1,12 +1,16 @@
 // The report as a QBR deck (PRD-165 FR-165.17): 16:9 PowerPoint, one topic a slide, native
 // charts a CSM can restyle in PowerPoint, and speaker notes saying where every number comes
 // from. pptxgenjs XML-escapes every text it writes, so names from the data stay text.
-import { formatDate } from '@cscx/success-calc';
+import { formatDate, formatMoney } from '@cscx/success-calc';
 import pptxgenModule from 'pptxgenjs';
 import {
+  type Brand,
   benchmarkTable,
+  brandOf,
+  DECK_TEXT,
+  DEFAULT_BRAND,
   derivation,
-  executiveSummary,
+  executiveSummaryLines,
   type GoalRow,
   generatedAt,
   goalRows,
@@ -16,17 +20,21 @@ import {
   healthSummary,
   KPI_RATING_COLOR,
   kpiTable,
-  type MilestoneItem,
+  MISSING,
   milestoneLists,
   PRIORITY_TEXT,
   periodLabel,
+  periodName,
   provenance,
   SECTION_TITLE,
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
+  TREND_TEXT,
+  trendAltText,
   trendCaption,
   valueTable,
+  valueWithUnit,
 } from './sections.js';
 import { stableOoxml } from './stable-zip.js';
 import type { ProgressTrend, ReportInput, ReportSection } from './types.js';
@@ -46,9 +54,13 @@ const PptxGenJS = ('default' in pptxgenModule
 const INK = '1C2430';
 const MUTED = '5B6675';
 const LINE = 'D9DEE5';
-const ACCENT = '2155C4';
+// The brand's colour and font: set by renderReportPptx for one deck while it lays the slides out,
+// which it does synchronously (no await until the deck is written), so decks rendered at the
+// same time never see each other's brand.
+let ACCENT: string = DEFAULT_BRAND.color;
 const GROUP_FILL = 'F5F7FA';
-const FONT = 'Arial';
+let FONT: string = DEFAULT_BRAND.font;
+let LOGO: Brand['logo'] = null;
 const MASTER = 'CSCX_REPORT';
 /** 16:9 in inches. */
 const W = 10;
@@ -108,8 +120,16 @@ function statusCell(text: string, key: string | null, o: CellProps = {}): Cell {
   return cell(text, { bold: true, color: (key && STATUS_COLOR[key]) || MUTED, ...o });
 }
 
-function addTable(slide: Slide, rows: Cell[][], colW: number[], y = 1.1): void {
-  slide.addTable(rows, { x: 0.5, y, w: CONTENT_W, colW, fontFace: FONT, valign: 'middle' });
+function addTable(slide: Slide, rows: Cell[][], colW: number[], y = 1.1, rowH?: number): void {
+  slide.addTable(rows, {
+    x: 0.5,
+    y,
+    w: CONTENT_W,
+    colW,
+    fontFace: FONT,
+    valign: 'middle',
+    ...(rowH === undefined ? {} : { rowH }),
+  });
 }
 
 function muted(slide: Slide, text: string, y: number, h = 0.4): void {
@@ -131,7 +151,17 @@ function titleSlide(deck: Deck, input: ReportInput): void {
     fill: { color: ACCENT },
     line: { color: ACCENT },
   });
-  slide.addText('SUCCESS REPORT · QUARTERLY BUSINESS REVIEW', {
+  if (LOGO)
+    slide.addImage({
+      data: `${LOGO.mediaType};base64,${LOGO.data}`,
+      x: 7.4,
+      y: 0.35,
+      w: 2.1,
+      h: 0.8,
+      sizing: { type: 'contain', w: 2.1, h: 0.8 },
+      altText: c.name,
+    });
+  slide.addText(DECK_TEXT.kicker, {
     x: 0.8,
     y: 1.3,
     w: 8.6,
@@ -154,18 +184,38 @@ function titleSlide(deck: Deck, input: ReportInput): void {
   });
   slide.addText(
     [
-      { text: `${periodLabel(m, locale)} (${m.metrics.period})`, options: { breakLine: true } },
+      {
+        text: `${periodLabel(m, locale)} (${periodName(m.metrics.period)})`,
+        options: { breakLine: true },
+      },
       {
         text: `${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
         options: { breakLine: true },
       },
-      { text: `Generated ${formatDate(generatedAt(input), { locale, style: 'long' })}` },
+      {
+        text: `${DECK_TEXT.generated} ${formatDate(generatedAt(input), { locale, style: 'long' })}`,
+      },
     ],
     { x: 0.8, y: 3.0, w: 8.6, h: 1.0, fontFace: FONT, fontSize: 14, color: MUTED, valign: 'top' },
   );
   slide.addNotes(provenance(m, locale));
 }
 
+/** A white card with a grey rule: a container the card's text sits inside. */
+function card(slide: Slide, x: number, y: number, w: number, h: number): void {
+  slide.addShape('roundRect', {
+    x,
+    y,
+    w,
+    h,
+    rectRadius: 0.08,
+    fill: { color: 'FFFFFF' },
+    line: { color: LINE, width: 1 },
+    objectName: 'container:card',
+  });
+}
+
+/** Executive summary: the four headline cards, then PRD-069's three summary lines. */
 function overview(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const slide = slideFor(deck, SECTION_TITLE.overview, derivation('overview', m, a, locale));
@@ -174,41 +224,44 @@ function overview(deck: Deck, input: ReportInput): void {
   const w = (CONTENT_W - gap * (kpis.length - 1)) / kpis.length;
   kpis.forEach((k, i) => {
     const x = 0.5 + i * (w + gap);
-    slide.addShape('roundRect', {
-      x,
-      y: 1.1,
-      w,
-      h: 1.6,
-      rectRadius: 0.08,
-      fill: { color: 'FFFFFF' },
-      line: { color: LINE, width: 1 },
-    });
+    card(slide, x, 1.1, w, 1.8);
     slide.addText(
       [
         {
           text: k.label.toUpperCase(),
           options: { fontSize: 10, bold: true, color: MUTED, breakLine: true },
         },
-        { text: k.value, options: { fontSize: 28, bold: true, color: INK, breakLine: true } },
-        { text: k.detail, options: { fontSize: 10, color: MUTED } },
+        { text: k.value, options: { fontSize: 30, bold: true, color: INK, breakLine: true } },
+        { text: k.detail, options: { fontSize: 11, color: MUTED } },
       ],
-      { x: x + 0.1, y: 1.15, w: w - 0.2, h: 1.5, fontFace: FONT, valign: 'top', fit: 'shrink' },
+      { x: x + 0.1, y: 1.15, w: w - 0.2, h: 1.7, fontFace: FONT, valign: 'top', fit: 'shrink' },
     );
   });
+  slide.addText(DECK_TEXT.executiveSummary, {
+    x: 0.5,
+    y: 3.1,
+    w: CONTENT_W,
+    h: 0.4,
+    fontFace: FONT,
+    fontSize: 14,
+    bold: true,
+    color: MUTED,
+  });
   slide.addText(
-    executiveSummary(a, locale).map((text) => ({
-      text,
-      options: { bullet: true, breakLine: true },
+    executiveSummaryLines(a, locale).map((l) => ({
+      text: `${l.figure} ${l.words}`,
+      options: { bullet: true, breakLine: true, paraSpaceAfter: 6 },
     })),
     {
       x: 0.5,
-      y: 3.0,
+      y: 3.5,
       w: CONTENT_W,
-      h: 1.6,
+      h: 1.5,
       fontFace: FONT,
-      fontSize: 16,
+      fontSize: 18,
       color: INK,
       valign: 'top',
+      fit: 'shrink',
     },
   );
 }
@@ -256,10 +309,14 @@ function goalPages(rows: readonly GoalRow[]): GoalRow[][] {
   return pages.length === 0 ? [[]] : pages;
 }
 
+/**
+ * The goals table: a one-metric goal (PRD-165's shorthand) is one row, its metric's figures on
+ * the goal's line; a goal of several metrics is its row and then one row a metric.
+ */
 function goals(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const notes = derivation('goals', m, a, locale);
-  const pages = goalPages(goalRows(m.goals, locale));
+  const pages = goalPages(goalRows(m.goals, locale, { mergeSingleMetric: true }));
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
@@ -268,12 +325,19 @@ function goals(deck: Deck, input: ReportInput): void {
       pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
     );
     if (page.length === 0) {
-      muted(slide, 'No success goals defined.', 1.2);
+      muted(slide, DECK_TEXT.noGoals, 1.2);
       return;
     }
     const rows: Cell[][] = [
       header(
-        ['Goal / metric', 'Baseline', 'Target', 'Current', 'Progress', 'Status'],
+        [
+          DECK_TEXT.goalMetric,
+          DECK_TEXT.baseline,
+          DECK_TEXT.target,
+          DECK_TEXT.current,
+          DECK_TEXT.goalProgress,
+          DECK_TEXT.goalStatus,
+        ],
         [1, 2, 3, 4],
       ),
     ];
@@ -291,71 +355,108 @@ function goals(deck: Deck, input: ReportInput): void {
         statusCell(r.status, r.statusKey, fill),
       ]);
     }
-    addTable(slide, rows, [3.3, 1.1, 1.1, 1.1, 1.1, 1.3]);
+    addTable(slide, rows, [3.3, 1.1, 1.1, 1.1, 1.1, 1.3], 1.1, 0.42);
   });
 }
 
+/** Value delivered: a native bar chart of the categories that delivered value, and the facts. */
 function value(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const slide = slideFor(deck, SECTION_TITLE.value, derivation('value', m, a, locale));
-  const d = m.metrics.value_delivered;
   const v = valueTable(a, m, locale);
-  slide.addChart(
-    'bar',
-    [
+  const cur = a.value_summary.currency;
+  // Only what delivered money: a category at 0 (hours without a rate, or not measured yet) is
+  // in the table beside the chart, never a zero bar.
+  // A horizontal bar chart draws its first category at the bottom: reversed, it reads top-down.
+  const bars = a.value_summary.categories.filter((c) => c.annual_value > 0).reverse();
+  if (bars.length === 0) muted(slide, DECK_TEXT.noValue, 1.2);
+  else
+    slide.addChart(
+      'bar',
+      [
+        {
+          name: `${DECK_TEXT.annualValue} (${cur})`,
+          labels: bars.map((c) => c.label),
+          values: bars.map((c) => c.annual_value),
+        },
+      ],
       {
-        name: `Annual value (${m.metrics.currency})`,
-        labels: ['Time value', 'Cost reduction', 'Revenue impact'],
-        values: [d.time_saved_value, d.cost_reduction, d.revenue_impact],
+        x: 0.5,
+        y: 1.1,
+        w: 5.3,
+        h: 3.9,
+        barDir: 'bar',
+        chartColors: [ACCENT],
+        showValue: true,
+        dataLabelFormatCode: '#,##0',
+        valAxisLabelFormatCode: '#,##0',
+        valAxisMinVal: 0,
+        catAxisLabelFontFace: FONT,
+        catAxisLabelFontSize: 10,
+        valAxisLabelFontFace: FONT,
+        valAxisLabelFontSize: 9,
+        dataLabelFontFace: FONT,
+        dataLabelFontSize: 10,
+        showTitle: true,
+        title: DECK_TEXT.valueByCategory,
+        titleFontFace: FONT,
+        titleFontSize: 12,
+        showLegend: true,
+        legendPos: 'b',
+        legendFontFace: FONT,
+        legendFontSize: 9,
+        altText: bars
+          .map((c) => `${c.label}: ${formatMoney(c.annual_value, cur, { locale })}`)
+          .join('; '),
       },
-    ],
-    {
-      x: 0.5,
-      y: 1.1,
-      w: 5.0,
-      h: 3.6,
-      barDir: 'col',
-      chartColors: [ACCENT],
-      showValue: true,
-      dataLabelFormatCode: '#,##0',
-      valAxisLabelFormatCode: '#,##0',
-      catAxisLabelFontFace: FONT,
-      valAxisLabelFontFace: FONT,
-      dataLabelFontFace: FONT,
-      showTitle: true,
-      title: `Annual value by kind (${m.metrics.currency})`,
-      titleFontFace: FONT,
-      titleFontSize: 12,
-      showLegend: false,
-      altText: v.facts.map(([k, x]) => `${k}: ${x}`).join('; '),
-    },
-  );
+    );
   const facts: Cell[][] = [
     ...v.facts.map(([k, x]) => [
-      cell(k, { color: MUTED }),
-      cell(x, { bold: true, align: 'right' }),
+      cell(k, { color: MUTED, fontSize: 10 }),
+      cell(x, { bold: true, align: 'right', fontSize: 10 }),
     ]),
     [
-      cell('Total value per year', { color: MUTED }),
-      cell(v.total.annualValue, { bold: true, align: 'right' }),
+      cell(DECK_TEXT.totalPerYear, { color: MUTED, fontSize: 10 }),
+      cell(v.total.annualValue, { bold: true, align: 'right', fontSize: 10 }),
     ],
   ];
-  slide.addTable(facts, { x: 5.8, y: 1.1, w: 3.7, colW: [1.8, 1.9], fontFace: FONT });
-  muted(slide, v.notes.join(' '), 4.8, 0.5);
+  const rowH = 0.3;
+  slide.addTable(facts, {
+    x: 6.0,
+    y: 1.1,
+    w: 3.5,
+    colW: [1.7, 1.8],
+    rowH,
+    fontFace: FONT,
+    valign: 'middle',
+  });
+  const after = 1.1 + facts.length * rowH + 0.15;
+  slide.addText(v.notes.join(' '), {
+    x: 6.0,
+    y: after,
+    w: 3.5,
+    h: Math.max(0.4, 5.0 - after),
+    fontFace: FONT,
+    fontSize: 9,
+    color: MUTED,
+    valign: 'top',
+    fit: 'shrink',
+  });
 }
 
+/** Milestones on a timeline, in date order: achieved ones, then the ones coming up. */
 function milestones(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const l = milestoneLists(m, a, locale);
-  type Line = { group: string } | { none: string } | MilestoneItem;
-  const lines: Line[] = [
-    { group: 'Achieved' },
-    ...(l.achieved.length > 0 ? l.achieved : [{ none: 'None in this period.' }]),
-    { group: 'Upcoming' },
-    ...(l.upcoming.length > 0 ? l.upcoming : [{ none: 'None planned.' }]),
-  ];
-  const pages = chunks(lines, ROWS_PER_SLIDE);
   const notes = derivation('milestones', m, a, locale);
+  const items = [...l.achieved, ...l.upcoming];
+  if (items.length === 0) {
+    muted(slideFor(deck, SECTION_TITLE.milestones, notes), DECK_TEXT.noMilestones, 1.2);
+    return;
+  }
+  // At most five a slide, spread evenly over the slides (7 gives 4 + 3, not 5 + 2).
+  const perSlide = Math.ceil(items.length / Math.ceil(items.length / 5));
+  const pages = chunks(items, perSlide);
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
@@ -363,129 +464,303 @@ function milestones(deck: Deck, input: ReportInput): void {
       notes,
       pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
     );
-    const rows: Cell[][] = [header(['Date', 'Milestone', 'Status'])];
-    for (const line of page) {
-      if ('group' in line) {
-        const fill = { fill: { color: GROUP_FILL }, bold: true };
-        rows.push([cell(line.group, fill), cell('', fill), cell('', fill)]);
-      } else if ('none' in line) {
-        rows.push([cell(''), cell(line.none, { color: MUTED }), cell('')]);
-      } else {
-        rows.push([
-          cell(line.date, { color: MUTED }),
-          cell(line.detail ? `${line.name} — ${line.detail}` : line.name),
-          statusCell(line.status, line.statusKey),
-        ]);
-      }
-    }
-    addTable(slide, rows, [1.4, 6.2, 1.4]);
+    const slot = CONTENT_W / page.length;
+    const dot = 0.24;
+    const lineY = 2.05;
+    page.forEach((it, j) => {
+      const cx = 0.5 + slot * (j + 0.5);
+      const color = (it.statusKey && STATUS_COLOR[it.statusKey]) || MUTED;
+      // The rule between this dot and the next, so the timeline reads left to right.
+      if (j < page.length - 1)
+        slide.addShape('rect', {
+          x: cx + dot / 2 + 0.05,
+          y: lineY - 0.015,
+          w: slot - dot - 0.1,
+          h: 0.03,
+          fill: { color: LINE },
+          line: { color: LINE },
+        });
+      slide.addShape('ellipse', {
+        x: cx - dot / 2,
+        y: lineY - dot / 2,
+        w: dot,
+        h: dot,
+        fill: { color },
+        line: { color },
+      });
+      slide.addText(it.date, {
+        x: cx - slot / 2 + 0.05,
+        y: 1.3,
+        w: slot - 0.1,
+        h: 0.5,
+        fontFace: FONT,
+        fontSize: 13,
+        bold: true,
+        color: INK,
+        align: 'center',
+        valign: 'bottom',
+      });
+      slide.addText(
+        [
+          { text: it.name, options: { bold: true, fontSize: 13, color: INK, breakLine: true } },
+          { text: it.status, options: { bold: true, fontSize: 11, color, breakLine: true } },
+          ...(it.detail ? [{ text: it.detail, options: { fontSize: 10, color: MUTED } }] : []),
+        ],
+        {
+          x: cx - slot / 2 + 0.05,
+          y: 2.35,
+          w: slot - 0.1,
+          h: 2.6,
+          fontFace: FONT,
+          align: 'center',
+          valign: 'top',
+          fit: 'shrink',
+        },
+      );
+    });
   });
 }
 
+/** Benchmarks: the table, then each figure's percentile among peers as a native bar chart. */
 function benchmarks(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const slide = slideFor(deck, SECTION_TITLE.benchmarks, derivation('benchmarks', m, a, locale));
   const b = benchmarkTable(a, locale);
-  if (!b.ok) {
+  if (!b.ok || !a.benchmarks) {
     muted(slide, b.note, 1.2);
     return;
   }
+  const rowH = 0.3;
   addTable(
     slide,
     [
-      header(['Metric', a.customer.name, 'Peer average', 'Percentile'], [1, 2, 3]),
+      header(
+        [DECK_TEXT.metric, a.customer.name, DECK_TEXT.peerAverage, DECK_TEXT.percentile],
+        [1, 2, 3],
+      ),
       ...b.rows.map(([label, ...nums]) => [
         cell(label),
         ...nums.map((n) => cell(n, { align: 'right' })),
       ]),
     ],
     [3.6, 1.8, 1.8, 1.8],
+    1.1,
+    rowH,
   );
-  muted(slide, b.note, 4.6);
-}
-
-function trendChart(slide: Slide, t: ProgressTrend, locale: string, x: number, y: number): void {
-  const w = 4.4;
-  slide.addText(
-    [
-      { text: t.name, options: { bold: true, fontSize: 12, color: INK, breakLine: true } },
-      { text: trendCaption(t, locale), options: { fontSize: 9, color: MUTED } },
-    ],
-    { x, y, w, h: 0.55, fontFace: FONT, valign: 'top', fit: 'shrink' },
-  );
-  if (t.points.length === 0) {
-    slide.addText('No measurements in this period.', {
-      x,
-      y: y + 0.6,
-      w,
-      h: 0.4,
-      fontFace: FONT,
-      fontSize: 10,
-      color: MUTED,
-    });
-    return;
-  }
-  const labels = t.points.map((p) => formatDate(p.date, { locale, style: 'short' }));
+  const tableEnd = 1.1 + (b.rows.length + 1) * rowH;
+  muted(slide, b.note, tableEnd + 0.05, 0.3);
+  const ranked = a.benchmarks.rows.filter((r) => r.percentile !== null).reverse();
+  if (ranked.length === 0) return;
+  const top = tableEnd + 0.4;
   slide.addChart(
-    'line',
+    'bar',
     [
       {
-        name: t.unit ? `${t.name} (${t.unit})` : t.name,
-        labels,
-        values: t.points.map((p) => p.value),
+        name: DECK_TEXT.percentile,
+        labels: ranked.map((r) => r.label),
+        values: ranked.map((r) => Math.round(r.percentile ?? 0)),
       },
-      { name: 'Target', labels, values: t.points.map(() => t.target) },
     ],
     {
-      x,
-      y: y + 0.55,
-      w,
-      h: 1.55,
-      chartColors: [ACCENT, '1A7F43'],
-      lineSize: 2,
-      lineDataSymbol: 'circle',
-      lineDataSymbolSize: 5,
-      showLegend: false,
-      catAxisLabelFontSize: 8,
-      valAxisLabelFontSize: 8,
+      x: 0.5,
+      y: top,
+      w: CONTENT_W,
+      h: 5.0 - top,
+      barDir: 'bar',
+      chartColors: [ACCENT],
+      showValue: true,
+      dataLabelFormatCode: '0',
+      valAxisMinVal: 0,
+      valAxisMaxVal: 100,
       catAxisLabelFontFace: FONT,
+      catAxisLabelFontSize: 10,
       valAxisLabelFontFace: FONT,
-      valAxisLabelFormatCode: '#,##0.##',
-      altText: `${t.name}: ${trendCaption(t, locale)}`,
+      valAxisLabelFontSize: 9,
+      dataLabelFontFace: FONT,
+      dataLabelFontSize: 10,
+      showLegend: true,
+      legendPos: 'r',
+      legendFontFace: FONT,
+      legendFontSize: 9,
+      altText: b.rows.map(([label, , , p]) => `${label}: ${p}`).join('; '),
     },
   );
 }
 
-function trends(deck: Deck, input: ReportInput): void {
-  const { metrics: m, account: a, locale } = input;
-  const notes = derivation('trends', m, a, locale);
-  const pages = chunks(m.trends, 4);
-  pages.forEach((page, i) => {
-    const slide = slideFor(
-      deck,
-      SECTION_TITLE.trends,
-      notes,
-      pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+/** Days since 1899-12-30: how a chart's date axis stores a date. */
+function serialDate(iso: string): number {
+  const [y, mo, d] = iso.slice(0, 10).split('-').map(Number);
+  return Math.round((Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1) - Date.UTC(1899, 11, 30)) / 864e5);
+}
+
+/**
+ * One metric's measurements and target as a native line chart on a date axis (points placed by
+ * their dates, not evenly), with a legend; the chart's title is the metric.
+ */
+function trendChart(
+  slide: Slide,
+  t: ProgressTrend,
+  locale: string,
+  box: { x: number; y: number; w: number; h: number },
+): void {
+  if (t.points.length === 0) {
+    slide.addText(
+      [
+        { text: t.name, options: { bold: true, fontSize: 12, color: INK, breakLine: true } },
+        { text: TREND_TEXT.noMeasurements, options: { fontSize: 10, color: MUTED } },
+      ],
+      { ...box, h: Math.min(box.h, 0.8), fontFace: FONT, valign: 'top' },
     );
-    if (page.length === 0) {
-      muted(slide, 'No metrics to chart.', 1.2);
-      return;
-    }
-    page.forEach((t, j) => {
-      trendChart(slide, t, locale, 0.5 + (j % 2) * 4.6, 1.0 + Math.floor(j / 2) * 2.2);
+    return;
+  }
+  const labels = t.points.map((p) => String(serialDate(p.date)));
+  const unit = t.unit ? ` (${t.unit})` : '';
+  slide.addChart(
+    'line',
+    [
+      { name: `${TREND_TEXT.measured}${unit}`, labels, values: t.points.map((p) => p.value) },
+      { name: `${TREND_TEXT.target}${unit}`, labels, values: t.points.map(() => t.target) },
+    ],
+    {
+      ...box,
+      chartColors: [ACCENT, '1A7F43'],
+      lineSize: 2,
+      lineDataSymbol: 'circle',
+      lineDataSymbolSize: 6,
+      catLabelFormatCode: 'mmm d',
+      catAxisBaseTimeUnit: 'days',
+      catAxisMajorTimeUnit: 'months',
+      catAxisMajorUnit: 1,
+      catAxisLabelFontSize: 9,
+      valAxisLabelFontSize: 9,
+      catAxisLabelFontFace: FONT,
+      valAxisLabelFontFace: FONT,
+      valAxisLabelFormatCode: '#,##0.##',
+      showTitle: true,
+      title: t.name,
+      titleFontFace: FONT,
+      titleFontSize: 12,
+      showLegend: true,
+      legendPos: 'b',
+      legendFontFace: FONT,
+      legendFontSize: 9,
+      altText: trendAltText(t, locale),
+    },
+  );
+}
+
+/**
+ * One slide a goal: its metrics' charts on the left (two a slide), and on the right a card with
+ * its status, progress, annual value and metrics, every figure as the goals table shows it.
+ */
+function goalSlides(deck: Deck, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const [lines, ...rest] = derivation('trends', m, a, locale);
+  const notes = [
+    lines ? lines.replace(TREND_TEXT.chartLines, TREND_TEXT.deckLines) : TREND_TEXT.deckLines,
+    ...rest,
+  ];
+  if (m.goals.length === 0) {
+    muted(slideFor(deck, SECTION_TITLE.trends, notes), DECK_TEXT.noCharts, 1.2);
+    return;
+  }
+  for (const g of m.goals) {
+    const trends = m.trends.filter((t) => t.goal_id === g.id);
+    const row = goalRows([g], locale)[0];
+    const pages = chunks(trends, 2);
+    pages.forEach((page, i) => {
+      const slide = slideFor(
+        deck,
+        g.name,
+        notes,
+        pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+      );
+      if (row) muted(slide, row.sub, 0.9, 0.3);
+      const chartW = 5.8;
+      const top = 1.25;
+      const h = (5.0 - top - 0.1 * (page.length - 1)) / Math.max(1, page.length);
+      page.forEach((t, j) => {
+        trendChart(slide, t, locale, { x: 0.5, y: top + j * (h + 0.1), w: chartW, h });
+      });
+      if (page.length === 0) muted(slide, TREND_TEXT.noMeasurements, top);
+      goalCard(slide, g, m.metrics.currency, trends, locale, {
+        x: 6.5,
+        y: top,
+        w: W - 0.5 - 6.5,
+        h: 5.0 - top,
+      });
     });
+  }
+}
+
+function goalCard(
+  slide: Slide,
+  g: ReportInput['metrics']['goals'][number],
+  cur: string,
+  trends: readonly ProgressTrend[],
+  locale: string,
+  box: { x: number; y: number; w: number; h: number },
+): void {
+  const row = goalRows([g], locale)[0];
+  card(slide, box.x, box.y, box.w, box.h);
+  const color = (g.status && STATUS_COLOR[g.status]) || MUTED;
+  const label = (text: string): TextRun => ({
+    text: text.toUpperCase(),
+    options: { fontSize: 9, bold: true, color: MUTED, breakLine: true },
+  });
+  // Nothing measured yet but value at target: say so, never "$0 delivered" (DESIGN.md).
+  const measured = !(g.annual_value === 0 && (g.projected_value ?? 0) > 0);
+  const runs: TextRun[] = [
+    label(DECK_TEXT.goalStatus),
+    { text: row?.status ?? MISSING, options: { fontSize: 16, bold: true, color, breakLine: true } },
+    label(DECK_TEXT.goalProgress),
+    {
+      text: row?.progress ?? MISSING,
+      options: { fontSize: 26, bold: true, color: INK, breakLine: true },
+    },
+    label(measured ? DECK_TEXT.goalValue : DECK_TEXT.goalProjected),
+    {
+      text: formatMoney(measured ? g.annual_value : (g.projected_value ?? 0), cur, { locale }),
+      options: { fontSize: 20, bold: true, color: INK, breakLine: true },
+    },
+  ];
+  for (const mt of g.metrics) {
+    const trend = trends.find((t) => t.metric_id === mt.id);
+    runs.push(
+      { text: mt.name, options: { fontSize: 10, bold: true, color: INK, breakLine: true } },
+      {
+        text: `${DECK_TEXT.baseline} ${valueWithUnit(mt.baseline_value, mt.unit, locale)} · ${DECK_TEXT.current} ${valueWithUnit(mt.current_value, mt.unit, locale)}`,
+        options: { fontSize: 9, color: MUTED, breakLine: true },
+      },
+      // Target, latest measurement and forecast, as the PDF's chart caption reads.
+      ...(trend
+        ? [
+            {
+              text: trendCaption(trend, locale),
+              options: { fontSize: 9, color: MUTED, breakLine: true },
+            },
+          ]
+        : []),
+    );
+  }
+  slide.addText(runs, {
+    x: box.x + 0.15,
+    y: box.y + 0.1,
+    w: box.w - 0.3,
+    h: box.h - 0.2,
+    fontFace: FONT,
+    valign: 'top',
+    paraSpaceAfter: 4,
+    fit: 'shrink',
   });
 }
 
+/** Recommended actions for goals behind, and beside them the next steps: upcoming milestones. */
 function recommendations(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const notes = derivation('recommendations', m, a, locale);
-  if (a.recommendations.length === 0) {
-    const slide = slideFor(deck, SECTION_TITLE.recommendations, notes);
-    muted(slide, 'No goal is at risk or missed: no action needed.', 1.2);
-    return;
-  }
-  const pages = chunks(a.recommendations, 3);
+  const upcoming = milestoneLists(m, a, locale).upcoming;
+  const pages = a.recommendations.length === 0 ? [[]] : chunks(a.recommendations, 2);
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
@@ -494,35 +769,49 @@ function recommendations(deck: Deck, input: ReportInput): void {
       pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
     );
     const runs: TextRun[] = [];
+    if (page.length === 0)
+      runs.push({ text: DECK_TEXT.noActions, options: { fontSize: 14, color: MUTED } });
     for (const r of page) {
+      // The goal's figures as the goals table prints them, so the action reads against them.
+      const goal = m.goals.find((g) => g.id === r.goal_id);
+      const row = goal ? goalRows([goal], locale, { mergeSingleMetric: true })[0] : undefined;
       runs.push(
-        { text: r.goal_name, options: { bold: true, fontSize: 16, color: INK } },
+        { text: r.goal_name, options: { bold: true, fontSize: 20, color: INK } },
         {
           text: `  ${statusLabel(r.status)}`,
           options: {
             bold: true,
-            fontSize: 12,
+            fontSize: 13,
             color: STATUS_COLOR[r.status] ?? MUTED,
             breakLine: true,
           },
         },
       );
+      if (row)
+        runs.push({
+          text: [
+            `${DECK_TEXT.goalProgress} ${row.progress}`,
+            ...(row.current ? [`${DECK_TEXT.current} ${row.current}`] : []),
+            ...(row.target ? [`${DECK_TEXT.target} ${row.target}`] : []),
+          ].join(' · '),
+          options: { fontSize: 13, color: MUTED, breakLine: true },
+        });
       for (const item of r.items) {
         runs.push(
           {
             text: `${PRIORITY_TEXT[item.priority] ?? item.priority}: `,
             options: {
               bold: true,
-              fontSize: 13,
+              fontSize: 17,
               color: INK,
               bullet: { type: 'number' },
               indentLevel: 1,
             },
           },
-          { text: item.action, options: { fontSize: 13, color: INK, breakLine: true } },
+          { text: item.action, options: { fontSize: 17, color: INK, breakLine: true } },
           {
             text: item.reason,
-            options: { fontSize: 10, color: MUTED, indentLevel: 1, breakLine: true },
+            options: { fontSize: 13, color: MUTED, indentLevel: 1, breakLine: true },
           },
         );
       }
@@ -530,10 +819,48 @@ function recommendations(deck: Deck, input: ReportInput): void {
     slide.addText(runs, {
       x: 0.5,
       y: 1.1,
-      w: CONTENT_W,
+      w: 5.6,
       h: 3.9,
       fontFace: FONT,
       valign: 'top',
+      paraSpaceAfter: 6,
+      fit: 'shrink',
+    });
+    const box = { x: 6.4, y: 1.1, w: W - 0.5 - 6.4, h: 3.9 };
+    card(slide, box.x, box.y, box.w, box.h);
+    const steps: TextRun[] = [
+      {
+        text: DECK_TEXT.nextSteps.toUpperCase(),
+        options: { fontSize: 10, bold: true, color: MUTED, breakLine: true },
+      },
+    ];
+    if (upcoming.length === 0)
+      steps.push({ text: DECK_TEXT.noNextSteps, options: { fontSize: 12, color: MUTED } });
+    for (const u of upcoming)
+      steps.push(
+        { text: u.date, options: { fontSize: 13, bold: true, color: MUTED, breakLine: true } },
+        { text: u.name, options: { fontSize: 16, bold: true, color: INK, breakLine: true } },
+        {
+          text: u.status,
+          options: {
+            fontSize: 13,
+            bold: true,
+            color: (u.statusKey && STATUS_COLOR[u.statusKey]) || MUTED,
+            breakLine: true,
+          },
+        },
+        ...(u.detail
+          ? [{ text: u.detail, options: { fontSize: 13, color: MUTED, breakLine: true } }]
+          : []),
+      );
+    slide.addText(steps, {
+      x: box.x + 0.15,
+      y: box.y + 0.1,
+      w: box.w - 0.3,
+      h: box.h - 0.2,
+      fontFace: FONT,
+      valign: 'top',
+      paraSpaceAfter: 4,
       fit: 'shrink',
     });
   });
@@ -552,8 +879,17 @@ function healthTile(slide: Slide, h: HealthView): void {
     rectRadius: 0.08,
     fill: { color: 'FFFFFF' },
     line: { color: LINE, width: 1 },
+    objectName: 'container:card',
   });
-  slide.addShape('rect', { x: 0.5, y: 1.2, w: 0.08, h: 1.4, fill: { color }, line: { color } });
+  slide.addShape('rect', {
+    x: 0.5,
+    y: 1.2,
+    w: 0.08,
+    h: 1.4,
+    fill: { color },
+    line: { color },
+    objectName: 'container:band',
+  });
   slide.addText(
     [
       {
@@ -686,9 +1022,9 @@ function health(deck: Deck, input: ReportInput): void {
     if (!h) muted(slide, HEALTH_TEXT.noHealth, 4.75, 0.3);
     slide.addText(k.title, {
       x: 0.5,
-      y: 0.85,
+      y: 0.9,
       w: CONTENT_W,
-      h: 0.3,
+      h: 0.28,
       fontFace: FONT,
       fontSize: 11,
       bold: true,
@@ -727,7 +1063,7 @@ function health(deck: Deck, input: ReportInput): void {
     ];
     slide.addTable(rows, {
       x: 0.5,
-      y: 1.15,
+      y: 1.2,
       w: CONTENT_W,
       colW: [2.0, 0.95, 1.0, 0.8, 0.8, 0.85, 0.85, 1.75],
       rowH: KPI_ROW_H,
@@ -746,10 +1082,47 @@ const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) =>
   value,
   milestones,
   benchmarks,
-  trends,
+  trends: goalSlides,
   health,
   recommendations,
 };
+
+/**
+ * The deck's order: each goal's own slide follows the goals table, so a CSM walks from the
+ * overview of goals into each one; the other sections keep the order asked for.
+ */
+export function deckSections(sections: readonly ReportSection[]): ReportSection[] {
+  if (!sections.includes('goals') || !sections.includes('trends')) return [...sections];
+  const out: ReportSection[] = sections.filter((s) => s !== 'trends');
+  out.splice(out.indexOf('goals') + 1, 0, 'trends');
+  return out;
+}
+
+function defineMaster(deck: Deck, customerName: string): void {
+  deck.defineSlideMaster({
+    title: MASTER,
+    background: { color: 'FFFFFF' },
+    objects: [
+      { line: { x: 0.5, y: 5.15, w: CONTENT_W, h: 0, line: { color: LINE, width: 0.75 } } },
+      {
+        text: {
+          text: `${customerName} · ${DECK_TEXT.footer}`,
+          options: { x: 0.5, y: 5.2, w: 7, h: 0.3, fontFace: FONT, fontSize: 9, color: MUTED },
+        },
+      },
+    ],
+    slideNumber: {
+      x: 9.0,
+      y: 5.2,
+      w: 0.5,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 9,
+      color: MUTED,
+      align: 'right',
+    },
+  });
+}
 
 /**
  * Renders the report as a 16:9 PowerPoint deck for a QBR: a title slide, then one or more
@@ -768,38 +1141,22 @@ export async function renderReportPptx(input: ReportInput): Promise<Uint8Array<A
   // Validated before any work: a bad generatedAt fails fast with its own message.
   const when = generatedAt(input);
   const c = m.customer;
+  const brand = brandOf(input);
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_16x9';
   deck.title = `${c.name}: success report`;
-  deck.subject = `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${m.metrics.period})`;
+  deck.subject = `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`;
   deck.author = 'CSCX Success Kit';
   deck.company = 'CSCX';
-  deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  deck.defineSlideMaster({
-    title: MASTER,
-    background: { color: 'FFFFFF' },
-    objects: [
-      { line: { x: 0.5, y: 5.15, w: CONTENT_W, h: 0, line: { color: LINE, width: 0.75 } } },
-      {
-        text: {
-          text: `${c.name} · Success report`,
-          options: { x: 0.5, y: 5.2, w: 7, h: 0.3, fontFace: FONT, fontSize: 9, color: MUTED },
-        },
-      },
-    ],
-    slideNumber: {
-      x: 9.0,
-      y: 5.2,
-      w: 0.5,
-      h: 0.3,
-      fontFace: FONT,
-      fontSize: 9,
-      color: MUTED,
-      align: 'right',
-    },
-  });
-  titleSlide(deck, input);
-  for (const s of input.sections) SLIDES[s](deck, input);
+  [ACCENT, FONT, LOGO] = [brand.color, brand.font, brand.logo];
+  try {
+    deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
+    defineMaster(deck, c.name);
+    titleSlide(deck, input);
+    for (const s of deckSections(input.sections)) SLIDES[s](deck, input);
+  } finally {
+    [ACCENT, FONT, LOGO] = [DEFAULT_BRAND.color, DEFAULT_BRAND.font, null];
+  }
   const out = await deck.write({ outputType: 'uint8array' });
   if (!(out instanceof Uint8Array)) throw new TypeError('pptxgenjs did not return bytes');
   return stableOoxml(out, when);

@@ -17,7 +17,9 @@ import {
   metricStatusText,
   milestoneStatusText,
   onTrackSummaryLine,
+  periodText,
   type SummaryLine,
+  segmentText,
   valueSummaryLine,
 } from '@cscx/success-calc';
 import {
@@ -102,6 +104,94 @@ export const PRIORITY_TEXT: Readonly<Record<string, string>> = {
 export const MISSING = '—';
 
 /**
+ * What the trend charts draw, in words (speaker notes, derivations): true to each format's
+ * drawing. The SVG charts (HTML, PDF) dash the target; the deck's native line charts draw every
+ * series solid, the target in green, each measurement a dot placed by its date.
+ */
+export const TREND_TEXT = {
+  chartLines: 'Each line is a metric’s recorded measurements; the dashed line is its target.',
+  deckLines:
+    'Each blue line is a metric’s recorded measurements, a dot per measurement placed on a date axis; the green line is its target.',
+  measured: 'Measured',
+  target: 'Target',
+  baseline: 'Baseline',
+  noMeasurements: 'No measurements in this period.',
+} as const;
+
+/** The kit's own look, what a report without `branding` uses. */
+export const DEFAULT_BRAND = { color: '2155C4', font: 'Arial' } as const;
+
+/** A report's look resolved from its `branding`: colour as hex without '#', the logo's bytes. */
+export interface Brand {
+  readonly color: string;
+  readonly font: string;
+  readonly logo: {
+    readonly mediaType: 'image/png' | 'image/svg+xml';
+    readonly data: string;
+  } | null;
+}
+
+/**
+ * The brand of a report input, checked: a logo must be what its media type says (the PNG
+ * signature, or SVG markup), a colour `#RRGGBB`. A bad value throws a RangeError naming it.
+ */
+export function brandOf(input: ReportInput): Brand {
+  const b = input.branding;
+  const color = b?.primary_color;
+  if (color !== undefined && !/^#[0-9A-Fa-f]{6}$/.test(color))
+    throw new RangeError(`branding.primary_color must be #RRGGBB, not "${color}"`);
+  const logo = b?.logo;
+  if (logo) {
+    const head = atob(logo.data.slice(0, 64));
+    const ok =
+      logo.media_type === 'image/png'
+        ? head.startsWith('\x89PNG\r\n\x1a\n')
+        : /^\s*(<\?xml|<svg)/.test(head);
+    if (!ok) throw new RangeError(`branding.logo.data is not a ${logo.media_type} image`);
+  }
+  return {
+    color: color ? color.slice(1).toUpperCase() : DEFAULT_BRAND.color,
+    font: b?.font_family ?? DEFAULT_BRAND.font,
+    logo: logo ? { mediaType: logo.media_type, data: logo.data } : null,
+  };
+}
+
+/** The deck's own words: slide headings and labels the other formats do not print. */
+export const DECK_TEXT = {
+  kicker: 'SUCCESS REPORT · QUARTERLY BUSINESS REVIEW',
+  footer: 'Success report',
+  generated: 'Generated',
+  executiveSummary: 'Executive summary',
+  noGoals: 'No success goals defined.',
+  goalProgress: 'Progress',
+  goalStatus: 'Status',
+  goalValue: 'Annual value delivered',
+  goalProjected: 'Projected at target',
+  goalOwner: 'Owner',
+  goalTarget: 'Target date',
+  metric: 'Metric',
+  baseline: 'Baseline',
+  target: 'Target',
+  current: 'Current',
+  goalMetric: 'Goal / metric',
+  annualValue: 'Annual value',
+  valueByCategory: 'Annual value delivered by category',
+  noValue: 'No value delivered yet: value counts once a goal is measured.',
+  totalPerYear: 'Total value per year',
+  achieved: 'Achieved',
+  upcoming: 'Upcoming',
+  noneAchieved: 'None in this period.',
+  noneUpcoming: 'None planned.',
+  noMilestones: 'No milestones in this period.',
+  percentile: 'Percentile among peers',
+  peerAverage: 'Peer average',
+  nextSteps: 'Next steps',
+  noNextSteps: 'No upcoming milestones.',
+  noActions: 'No goal is at risk or missed: no action needed.',
+  noCharts: 'No metrics to chart.',
+} as const;
+
+/**
  * The value at target's label and note: always beside, never inside, the value delivered (a goal
  * with no measurement yet delivers nothing; DESIGN.md "Value is delivered only when measured").
  */
@@ -135,8 +225,14 @@ export function statusLabel(status: string | null): string {
   return status === null ? MISSING : (STATUS_TEXT[status] ?? status);
 }
 
+/** A segment in calc's words ("Enterprise", "Mid-market"), as the portfolio shows it. */
 export function segmentLabel(segment: string): string {
-  return segment.replace('_', '-');
+  return segmentText(segment);
+}
+
+/** The period in calc's words: "All time" for `all`. */
+export function periodName(period: string): string {
+  return periodText(period);
 }
 
 /** A metric's value in its unit, as the dashboard shows it (calc's formatMetricValue). */
@@ -242,25 +338,37 @@ export interface GoalRow {
   readonly statusKey: string | null;
 }
 
-/** The goals table as rows: each goal followed by its metrics. */
-export function goalRows(goals: readonly SuccessGoal[], locale: string): GoalRow[] {
+/**
+ * The goals table as rows: each goal followed by its metrics. With `mergeSingleMetric`, a goal
+ * of one metric (PRD-165's one-metric shorthand) is a single row carrying its metric's figures,
+ * so the same name and numbers are not printed twice.
+ */
+export function goalRows(
+  goals: readonly SuccessGoal[],
+  locale: string,
+  options: { readonly mergeSingleMetric?: boolean } = {},
+): GoalRow[] {
   const rows: GoalRow[] = [];
   for (const g of goals) {
     const owner = g.owner
-      ? ` · Owner: ${g.owner.name}${g.owner.title ? ` (${g.owner.title})` : ''}`
+      ? ` · ${GOAL_ROW_TEXT.owner}: ${g.owner.name}${g.owner.title ? ` (${g.owner.title})` : ''}`
       : '';
+    const only = options.mergeSingleMetric && g.metrics.length === 1 ? g.metrics[0] : undefined;
+    const metricName =
+      only && only.name !== g.name ? ` · ${GOAL_ROW_TEXT.metric}: ${only.name}` : '';
     rows.push({
       kind: 'goal',
       name: g.name,
-      sub: `Target ${formatDate(g.target_date, { locale })}${owner}${g.progress_note ? ` · ${g.progress_note}` : ''}`,
-      baseline: '',
-      target: '',
-      current: '',
+      sub: `${GOAL_ROW_TEXT.target} ${formatDate(g.target_date, { locale })}${owner}${metricName}${g.progress_note ? ` · ${g.progress_note}` : ''}`,
+      baseline: only ? valueWithUnit(only.baseline_value, only.unit, locale) : '',
+      target: only ? valueWithUnit(only.target_value, only.unit, locale) : '',
+      current: only ? valueWithUnit(only.current_value, only.unit, locale) : '',
       progress: formatPercent(g.achievement_pct, { locale }),
       progressPct: g.achievement_pct,
       status: goalStatusText(g.status, g.exceeded),
       statusKey: g.status,
     });
+    if (only) continue;
     for (const m of g.metrics) {
       rows.push({
         kind: 'metric',
@@ -281,6 +389,13 @@ export function goalRows(goals: readonly SuccessGoal[], locale: string): GoalRow
   }
   return rows;
 }
+
+/** The words of a goal row's detail line. */
+export const GOAL_ROW_TEXT = {
+  target: 'Target',
+  owner: 'Owner',
+  metric: 'Metric',
+} as const;
 
 export interface ValueRow {
   readonly label: string;
@@ -610,7 +725,7 @@ export function derivation(
       ];
     case 'trends':
       return [
-        `Each line is a metric’s recorded measurements; the dashed line is its target. ${FORMULAS['forecast.least_squares'].words}`,
+        `${TREND_TEXT.chartLines} ${FORMULAS['forecast.least_squares'].words}`,
         ...trendDerivations(m),
       ];
     case 'health':

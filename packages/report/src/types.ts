@@ -12,6 +12,7 @@ export type CustomerHealth = S['CustomerHealth'];
 export type CustomerKpis = S['CustomerKpis'];
 export type Kpi = S['Kpi'];
 export type HealthBand = S['HealthBand'];
+export type ReportBranding = S['ReportBranding'];
 
 /**
  * What every renderer takes: the API's two views of one customer (PRD-165's success metrics and
@@ -50,4 +51,9 @@ export interface ReportInput {
    * Defaults to the metrics' `as_of`.
    */
   readonly generatedAt?: string | Date | undefined;
+  /**
+   * The vendor's look (the API's `branding`): a logo (PNG or SVG, base64) on the PDF's cover and
+   * the deck's title slide, a primary colour, and the deck's font. Absent, the kit's own look.
+   */
+  readonly branding?: ReportBranding | undefined;
 }

@@ -403,3 +403,28 @@ export function checkUnique(items: readonly string[] | undefined, field: string)
   });
   if (errors.length > 0) throw validationFailed(errors);
 }
+
+/**
+ * A report's logo is what its media type says: the PNG signature, or SVG markup. The schema
+ * checks it is base64; this reads its first bytes so a wrong file is a 400, never a 500 from the
+ * renderer.
+ */
+export function checkBrandingLogo(
+  logo: { readonly media_type: string; readonly data: string } | undefined,
+  field: string,
+): void {
+  if (!logo) return;
+  const head = Buffer.from(logo.data.slice(0, 64), 'base64');
+  const ok =
+    logo.media_type === 'image/png'
+      ? head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      : /^\s*(<\?xml|<svg)/.test(head.toString('utf8'));
+  if (!ok)
+    throw validationFailed([
+      {
+        field: `${field}/data`,
+        message: `Not a ${logo.media_type} image: a PNG starts with the PNG signature, an SVG with <svg or an XML declaration.`,
+        code: 'media_type',
+      },
+    ]);
+}

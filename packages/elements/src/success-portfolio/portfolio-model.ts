@@ -4,6 +4,7 @@ import {
   type PortfolioCustomer,
   type PortfolioSummary,
   portfolioSummary,
+  SEGMENT_TEXT,
 } from '@cscx/success-calc';
 import type { components } from '@cscx/success-sdk';
 
@@ -44,11 +45,8 @@ export const COLUMN_LABELS: Record<Column, string> = {
   updated: 'Last update',
 };
 
-export const SEGMENT_LABELS: Record<Segment, string> = {
-  enterprise: 'Enterprise',
-  mid_market: 'Mid-market',
-  smb: 'SMB',
-};
+/** calc's segment words, so the portfolio and the reports name a segment alike. */
+export const SEGMENT_LABELS: Readonly<Record<Segment, string>> = SEGMENT_TEXT;
 
 /** A health band filter: one of seed 002's bands, or the customers without a health score. */
 export type HealthFilter = HealthBand | 'no_data';

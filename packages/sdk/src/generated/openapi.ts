@@ -6090,6 +6090,36 @@ export interface components {
             period?: string;
             /** @description The BCP 47 locale used to format numbers, money and dates in the report. Default `en-US`. */
             locale?: string;
+            branding?: components["schemas"]["ReportBranding"];
+        };
+        /**
+         * @description The vendor's look for a customer-facing report: a logo on the cover (PDF) and the title
+         *     slide (PowerPoint), a primary colour for rules, bars, charts and kickers, and the deck's
+         *     font. The PDF keeps its embedded DejaVu Sans, which covers every script a customer's
+         *     name may use; `font_family` names the font PowerPoint and LibreOffice use for the deck.
+         * @example {
+         *       "primary_color": "#0F766E",
+         *       "font_family": "Helvetica Neue",
+         *       "logo": {
+         *         "media_type": "image/png",
+         *         "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+         *       }
+         *     }
+         */
+        ReportBranding: {
+            logo?: {
+                /**
+                 * @description The logo's format. A PNG must start with the PNG signature; an SVG with `<svg` or an XML declaration.
+                 * @enum {string}
+                 */
+                media_type: "image/png" | "image/svg+xml";
+                /** @description The logo's bytes, base64 (at most about 512 KB). */
+                data: string;
+            };
+            /** @description The primary colour as `#RRGGBB`. Default `#2155C4`. */
+            primary_color?: string;
+            /** @description The deck's font family, for example `Helvetica Neue`. Default `Arial`. */
+            font_family?: string;
         };
         /**
          * @description What `createEmbedToken` mints a token for.

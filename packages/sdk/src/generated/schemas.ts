@@ -679,9 +679,17 @@ export const AccountMetricInputSchema = v.strictObject({ name: v.pipe(v.string()
 export const AccountGoalInputSchema = v.strictObject({ title: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), metrics: v.pipe(v.array(AccountMetricInputSchema), v.minLength(1), v.maxLength(20)), targetDate: v.pipe(v.string(), v.maxLength(10), v.isoDate()), owner: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))) });
 
 /**
+ * The vendor's look for a customer-facing report: a logo on the cover (PDF) and the title
+ * slide (PowerPoint), a primary colour for rules, bars, charts and kickers, and the deck's
+ * font. The PDF keeps its embedded DejaVu Sans, which covers every script a customer's
+ * name may use; `font_family` names the font PowerPoint and LibreOffice use for the deck.
+ */
+export const ReportBrandingSchema = v.strictObject({ logo: v.exactOptional(v.strictObject({ media_type: v.picklist(["image/png","image/svg+xml"]), data: v.pipe(v.string(), v.minLength(8), v.maxLength(700000), v.regex(/^[A-Za-z0-9+\/]+={0,2}$/)) })), primary_color: v.exactOptional(v.pipe(v.string(), v.regex(/^#[0-9A-Fa-f]{6}$/))), font_family: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/))) });
+
+/**
  * What `generateSuccessReport` renders (PRD-165 §6.2).
  */
-export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))) });
+export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema) });
 
 /**
  * What `createEmbedToken` mints a token for.

@@ -458,6 +458,43 @@ describeBackends('portfolio and reports (%s)', (backend) => {
       expect([...deck.chartsBySlide.values()].flat().length).toBeGreaterThanOrEqual(2);
     });
 
+    it("brands the deck and the PDF with the body's logo, colour and font", async () => {
+      const PNG_1PX =
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      const branding = {
+        logo: { media_type: 'image/png', data: PNG_1PX },
+        primary_color: '#0F766E',
+        font_family: 'Helvetica Neue',
+      };
+      const ppt = await report({ format: 'ppt', branding });
+      expect(ppt.status).toBe(200);
+      const deck = await readPptx(ppt.bytes);
+      expect(deck.files.some((f) => /^ppt\/media\/.+\.png$/.test(f))).toBe(true);
+      expect(deck.slides[0]).toContain('<a:srgbClr val="0F766E"/>');
+      expect(deck.slides[1]).toContain('typeface="Helvetica Neue"');
+      const pdf = await report({ format: 'pdf', branding });
+      expect(pdf.status).toBe(200);
+      expect((await readPdf(pdf.bytes)).images[0]).toBeGreaterThan(0);
+    });
+
+    it('answers 422 for a logo that is not the image its media type says, naming the field', async () => {
+      type Problem = { errors?: { field: string; code: string }[] };
+      const r = await report({
+        format: 'pdf',
+        branding: { logo: { media_type: 'image/png', data: 'PHN2ZyB4bWxucz0iIi8+' } },
+      });
+      expect(r.status).toBe(422);
+      expect((JSON.parse(r.text) as Problem).errors?.[0]).toMatchObject({
+        field: '/branding/logo/data',
+        code: 'media_type',
+      });
+      const color = await report({ format: 'pdf', branding: { primary_color: 'teal' } });
+      expect(color.status).toBe(422);
+      expect((JSON.parse(color.text) as Problem).errors?.[0]?.field).toBe(
+        '/branding/primary_color',
+      );
+    });
+
     it('replays the first report byte for byte for a repeated Idempotency-Key', async () => {
       for (const format of ['pdf', 'ppt']) {
         const key = `report-replay-${format}-${backend}`;

@@ -18,7 +18,7 @@ import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
-import { checkUnique, parseBody, pathId, Query } from '../validate.js';
+import { checkBrandingLogo, checkUnique, parseBody, pathId, Query } from '../validate.js';
 import { loadCustomerHealth } from './health.js';
 import { loadCustomerKpis } from './kpis.js';
 import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './portfolio-scope.js';
@@ -148,6 +148,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const customer = await customerInScope(ctx, p, id);
       const request = parseBody(schemas.ReportRequestSchema, body.value);
       checkUnique(request.include_sections, '/include_sections');
+      checkBrandingLogo(request.branding?.logo, '/branding/logo');
       const period = request.period ?? 'all';
       // Null: the report package's default sections (it is not loaded in this thread): every
       // section, `health` only for a customer with health or KPI data.
@@ -191,6 +192,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
           ...(kpis ? { kpis } : {}),
           locale: request.locale ?? 'en-US',
           generatedAt: now,
+          ...(request.branding ? { branding: request.branding } : {}),
         },
         sections,
       });
