@@ -50,6 +50,7 @@ describe('demo host page: layout', () => {
         chosen: NarrowState;
         reopened: NarrowState;
         escaped: NarrowState;
+        tapped: NarrowState;
       },
       undefined
     >('demo-narrow');
@@ -85,6 +86,12 @@ describe('demo host page: layout', () => {
     expect(r.escaped.toggle?.expanded).to.equal('false');
     expect(r.escaped.listVisible).to.equal(false);
     expect(r.escaped.focused).to.equal('customers-toggle');
+    // By pointer too: tapping Acme Corp in the opened list shows it and folds the list.
+    expect(r.tapped.overviewCustomer).to.equal('cus_acme');
+    expect(r.tapped.toggle?.text).to.include('Acme Corp');
+    expect(r.tapped.toggle?.expanded).to.equal('false');
+    expect(r.tapped.listVisible).to.equal(false);
+    expect(r.tapped.successPanelShown).to.equal(true);
   });
 
   it('at 1280 x 900 gives the portfolio grid a scroll area of most of the viewport height', async () => {

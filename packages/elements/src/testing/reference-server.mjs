@@ -436,7 +436,7 @@ async function demoFavicon(origin, session) {
  * manager (every customer in the list). Answers where the Success tab's panel starts, what the
  * collapsed customer picker says and shows, then opens it by keyboard, filters to Globex, picks
  * it with the arrow and Enter keys, and answers what showed; axe runs over the picker closed and
- * open.
+ * open, and a tap on Acme Corp goes back to it. The first screen, picker closed, is saved as `test-artefacts/demo-page-390.png`.
  */
 async function demoNarrow(origin, session) {
   const page = await session.browser.getPage(session.id).browser().newPage();
@@ -501,6 +501,8 @@ async function demoNarrow(origin, session) {
       ),
     );
     const closed = await state();
+    mkdirSync(join(root, 'test-artefacts'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-artefacts', 'demo-page-390.png') });
     const axeClosed = await axeViolations(page, ['.topbar', '.customers', '.tabs']);
     await page.focus('#customers-toggle');
     await page.keyboard.press('Enter');
@@ -520,7 +522,17 @@ async function demoNarrow(origin, session) {
     const reopened = await state();
     await page.keyboard.press('Escape');
     const escaped = await state();
-    return { closed, axeClosed, opened, axeOpen, filtered, chosen, reopened, escaped };
+    // And with the pointer: open, clear the filter, tap Acme Corp.
+    await page.click('#customers-toggle');
+    await page.click('#search', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.click('#customer-list [data-id="cus_acme"]');
+    await page.waitForFunction(
+      () => document.getElementById('customer-name').textContent.includes('Acme'),
+      { timeout: 10_000 },
+    );
+    const tapped = await state();
+    return { closed, axeClosed, opened, axeOpen, filtered, chosen, reopened, escaped, tapped };
   } finally {
     await page.close();
   }
