@@ -540,7 +540,8 @@ async function demoNarrow(origin, session) {
 
 /**
  * The `demo-portfolio-height` command: the demo host page's portfolio (where the CSM lands) at
- * 1280 x 900, and the size of the portfolio grid's scroll container once its rows show.
+ * 1280 x 900, and the size of the portfolio grid's scroll container once its rows show. The
+ * window is saved as `test-artefacts/demo-portfolio-1280.png`.
  */
 async function demoPortfolioHeight(origin, session) {
   const page = await session.browser.getPage(session.id).browser().newPage();
@@ -554,6 +555,8 @@ async function demoPortfolioHeight(origin, session) {
           .shadowRoot?.querySelector('[part~="grid"] [part~="row"]'),
       { timeout: 30_000 },
     );
+    mkdirSync(join(root, 'test-artefacts'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-artefacts', 'demo-portfolio-1280.png') });
     return await page.evaluate(() => {
       const grid = document.getElementById('portfolio').shadowRoot.querySelector('[part~="grid"]');
       const r = grid.getBoundingClientRect();
