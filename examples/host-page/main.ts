@@ -25,6 +25,8 @@ const tokenSelect = $<HTMLSelectElement>('token');
 const localeSelect = $<HTMLSelectElement>('locale');
 const themeButton = $<HTMLButtonElement>('theme');
 const reportFormat = $<HTMLSelectElement>('report-format');
+const customersNav = $<HTMLElement>('customers');
+const customersToggle = $<HTMLButtonElement>('customers-toggle');
 
 interface CustomerItem {
   id: string;
@@ -54,6 +56,7 @@ function showPortfolio() {
   portfolioView.hidden = false;
   customerView.hidden = true;
   $('crumb-name').textContent = 'Portfolio';
+  $('customers-toggle-label').textContent = 'Customers';
   history.replaceState(null, '', '?');
 }
 
@@ -64,6 +67,7 @@ function showCustomer(id: string) {
   const name = customers.find((c) => c.id === id)?.name ?? id;
   $('customer-name').textContent = name;
   $('crumb-name').textContent = name;
+  $('customers-toggle-label').textContent = `Customers: ${name}`;
   overview.setAttribute('customer-id', id);
   if (!$('health-panel').hidden) {
     health.setAttribute('customer-id', id);
@@ -181,16 +185,50 @@ async function loadCustomers() {
   }
 }
 
+/**
+ * On a phone (the toggle shows only there) the list folds behind a disclosure button naming the
+ * customer on view, so the customer's tabs start near the top; on a wide page it always shows.
+ */
+const pickerFolds = () => customersToggle.getClientRects().length > 0;
+function setPickerOpen(open: boolean, { focus = true } = {}) {
+  customersNav.classList.toggle('open', open);
+  customersToggle.setAttribute('aria-expanded', String(open));
+  if (!focus || !pickerFolds()) return;
+  if (open) search.focus();
+  else customersToggle.focus();
+}
+customersToggle.addEventListener('click', () =>
+  setPickerOpen(customersToggle.getAttribute('aria-expanded') !== 'true'),
+);
+customersNav.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && customersNav.classList.contains('open') && pickerFolds()) {
+    e.preventDefault();
+    setPickerOpen(false);
+  }
+});
+/** A customer picked from the list: shown, and the folded picker closes behind it. */
+function pickCustomer(id: string) {
+  showCustomer(id);
+  if (customersNav.classList.contains('open')) setPickerOpen(false);
+}
+search.addEventListener('keydown', (e) => {
+  if (e.key !== 'ArrowDown') return;
+  const first = list.querySelector<HTMLElement>('[role=option]');
+  if (!first) return;
+  e.preventDefault();
+  first.focus();
+});
+
 list.addEventListener('click', (e) => {
   const li = (e.target as HTMLElement).closest<HTMLElement>('[role=option]');
-  if (li?.dataset.id) showCustomer(li.dataset.id);
+  if (li?.dataset.id) pickCustomer(li.dataset.id);
 });
 list.addEventListener('keydown', (e) => {
   const li = (e.target as HTMLElement).closest<HTMLElement>('[role=option]');
   if (!li) return;
   if (e.key === 'Enter' || e.key === ' ') {
     e.preventDefault();
-    if (li.dataset.id) showCustomer(li.dataset.id);
+    if (li.dataset.id) pickCustomer(li.dataset.id);
   } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
     const next = (

@@ -128,6 +128,9 @@ export function demoScreenshotPlugin(origin) {
       if (command === 'demo-roles') return demoRoles(origin, session);
       if (command === 'demo-report') return demoReport(origin, session, payload);
       if (command === 'demo-health') return demoHealth(origin, session);
+      if (command === 'demo-favicon') return demoFavicon(origin, session);
+      if (command === 'demo-narrow') return demoNarrow(origin, session);
+      if (command === 'demo-portfolio-height') return demoPortfolioHeight(origin, session);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
       const violations = await recordCspViolations(page);
@@ -378,6 +381,193 @@ async function demoHealth(origin, session) {
     const end = await press('End');
     const home = await press('Home');
     return { initial, left, shown, text, kpisText, axeLight, axeDark, right, end, home };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Responses of 400 and up that `page` received, as "status url", filled as the page runs. */
+function recordFailedResponses(page) {
+  const failed = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  return failed;
+}
+
+/**
+ * The `demo-favicon` command: opens the demo host page and answers the icon it declares (every
+ * <link rel~=icon>), what fetching the first one gave (status, media type, size), and every
+ * response of 400 or more the page received (a browser asks for /favicon.ico when no icon is
+ * declared, and logs its 404).
+ */
+async function demoFavicon(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const failed = recordFailedResponses(page);
+  const violations = await recordCspViolations(page);
+  try {
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.getElementById('customer-view').hidden, {
+      timeout: 30_000,
+    });
+    const icons = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel~="icon"]')].map((l) => ({
+        href: l.href,
+        type: l.getAttribute('type'),
+      })),
+    );
+    const fetched = icons[0]
+      ? await page.evaluate(async (href) => {
+          const r = await fetch(href);
+          const body = await r.arrayBuffer();
+          return { status: r.status, type: r.headers.get('content-type'), bytes: body.byteLength };
+        }, icons[0].href)
+      : null;
+    // Let the browser's own icon request (made after load) land before answering.
+    await new Promise((r) => setTimeout(r, 500));
+    return { icons, fetched, failed, violations };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The `demo-narrow` command: the demo host page on a 390 px wide phone, signed in as the
+ * manager (every customer in the list). Answers where the Success tab's panel starts, what the
+ * collapsed customer picker says and shows, then opens it by keyboard, filters to Globex, picks
+ * it with the arrow and Enter keys, and answers what showed; axe runs over the picker closed and
+ * open, and a tap on Acme Corp goes back to it. The first screen, picker closed, is saved as `test-artefacts/demo-page-390.png`.
+ */
+async function demoNarrow(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const state = () =>
+    page.evaluate(() => {
+      const el = (id) => document.getElementById(id);
+      const box = (n) => {
+        const r = n.getBoundingClientRect();
+        return { top: Math.round(r.top + scrollY), height: Math.round(r.height) };
+      };
+      const toggle = el('customers-toggle');
+      const panel = el('success-panel');
+      return {
+        toggle: toggle
+          ? {
+              text: toggle.textContent.replace(/\s+/g, ' ').trim(),
+              expanded: toggle.getAttribute('aria-expanded'),
+              visible: toggle.getClientRects().length > 0,
+            }
+          : null,
+        listVisible: el('customer-list').getClientRects().length > 0,
+        options: el('customer-list').querySelectorAll('[role=option]').length,
+        focused: (() => {
+          const a = document.activeElement;
+          if (!a || a === document.body) return null;
+          return a.id || (a.getAttribute('role') === 'option' ? a.textContent : a.tagName);
+        })(),
+        customerName: el('customer-name').textContent,
+        overviewCustomer: el('overview').getAttribute('customer-id'),
+        successPanelShown: !panel.hidden && !el('customer-view').hidden,
+        successPanel: box(panel),
+        firstInPanel: panel.firstElementChild ? box(panel.firstElementChild) : null,
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+  try {
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        /of \d+ customers/.test(document.getElementById('list-status').textContent) &&
+        !document.getElementById('customer-view').hidden,
+      { timeout: 30_000 },
+    );
+    await page.select('#token', 'demo-manager-token');
+    await page.waitForFunction(
+      () => {
+        const m = /(\d+) of (\d+) customers/.exec(
+          document.getElementById('list-status').textContent,
+        );
+        return m && Number(m[2]) > 30;
+      },
+      { timeout: 30_000 },
+    );
+    // The manager lands on the portfolio; its Acme row is how they reach the customer.
+    await page.evaluate(() =>
+      document.getElementById('portfolio').dispatchEvent(
+        new CustomEvent('success-customer-select', {
+          detail: { customerId: 'cus_acme' },
+          bubbles: true,
+        }),
+      ),
+    );
+    const closed = await state();
+    mkdirSync(join(root, 'test-artefacts'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-artefacts', 'demo-page-390.png') });
+    const axeClosed = await axeViolations(page, ['.topbar', '.customers', '.tabs']);
+    await page.focus('#customers-toggle');
+    await page.keyboard.press('Enter');
+    const opened = await state();
+    const axeOpen = await axeViolations(page, ['.customers']);
+    await page.keyboard.type('Glob');
+    await page.keyboard.press('ArrowDown');
+    const filtered = await state();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.getElementById('customer-name').textContent.includes('Globex'),
+      { timeout: 10_000 },
+    );
+    const chosen = await state();
+    // Escape closes the open picker and gives focus back to its button.
+    await page.keyboard.press('Enter');
+    const reopened = await state();
+    await page.keyboard.press('Escape');
+    const escaped = await state();
+    // And with the pointer: open, clear the filter, tap Acme Corp.
+    await page.click('#customers-toggle');
+    await page.click('#search', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.click('#customer-list [data-id="cus_acme"]');
+    await page.waitForFunction(
+      () => document.getElementById('customer-name').textContent.includes('Acme'),
+      { timeout: 10_000 },
+    );
+    const tapped = await state();
+    return { closed, axeClosed, opened, axeOpen, filtered, chosen, reopened, escaped, tapped };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The `demo-portfolio-height` command: the demo host page's portfolio (where the CSM lands) at
+ * 1280 x 900, and the size of the portfolio grid's scroll container once its rows show. The
+ * window is saved as `test-artefacts/demo-portfolio-1280.png`.
+ */
+async function demoPortfolioHeight(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        document
+          .getElementById('portfolio')
+          .shadowRoot?.querySelector('[part~="grid"] [part~="row"]'),
+      { timeout: 30_000 },
+    );
+    mkdirSync(join(root, 'test-artefacts'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-artefacts', 'demo-portfolio-1280.png') });
+    return await page.evaluate(() => {
+      const grid = document.getElementById('portfolio').shadowRoot.querySelector('[part~="grid"]');
+      const r = grid.getBoundingClientRect();
+      return {
+        viewport: innerHeight,
+        clientHeight: grid.clientHeight,
+        scrollHeight: grid.scrollHeight,
+        overflowY: getComputedStyle(grid).overflowY,
+        top: Math.round(r.top + scrollY),
+      };
+    });
   } finally {
     await page.close();
   }

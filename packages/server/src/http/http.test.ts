@@ -387,6 +387,23 @@ describe('HTTP surface', () => {
     expect((await api('getCustomer', { customerId: 'cus_acme' })).status).toBe(200);
   });
 
+  it("serves the demo page's favicon, as its index declares it and its CSP allows", async () => {
+    const host = createApp({
+      db: t.db,
+      clock: testClock(),
+      static: { specFile: DEFAULT_STATIC.specFile, hostPageDir: DEFAULT_STATIC.hostPageDir },
+    });
+    const index = await host.request('http://x/');
+    const href = /<link rel="icon" href="\.(\/[\w.-]+)"/.exec(await index.text())?.[1];
+    expect(href).toBe('/favicon.svg');
+    // Browsers load an icon under img-src.
+    expect(index.headers.get('content-security-policy')).toContain("img-src 'self'");
+    const icon = await host.request(`http://x${href}`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
+
   it('serves the script-tag bundle at /cdn/: CORS for partner origins, hashed chunks cached for a year', async () => {
     const cdnDir = mkdtempSync(join(tmpdir(), 'cscx-cdn-'));
     try {
