@@ -49,7 +49,8 @@ function portfolio(): CustomerSuccessSummary[] {
     health_band:
       i % 7 === 0 ? null : (['critical', 'at_risk', 'good', 'excellent'] as const)[i % 4]!,
     roi_multiplier: 1 + (i % 9) * 1.37,
-    total_value: 175_163 + i * 997,
+    // Adds up to $6,656,205, the demo portfolio's total that wrapped.
+    total_value: 175_163 + (i === 0 ? 11 : 0),
     last_updated: new Date(Date.UTC(2026, 10, 1 + (i % 28))).toISOString(),
   }));
 }
@@ -170,7 +171,9 @@ describe('layout from 320 px to 1920 px', () => {
       const problems: string[] = [];
       for (const locale of LOCALES) {
         const wrap = await fixture<HTMLDivElement>(
-          html`<div style="width: 320px">${render(locale)}</div>`,
+          // The demo page's font stack (DejaVu Sans here: wider digits than the browser's default
+          // serif, which hid "$6,656,2 / 05").
+          html`<div style="width: 320px; font-family: system-ui, sans-serif">${render(locale)}</div>`,
         );
         const el = wrap.firstElementChild!;
         await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;

@@ -41,4 +41,11 @@ export const styles = css`
       display: none;
     }
   }
+  /* A phone: tighter cells, so the four columns fit 320 px without a scroller. */
+  @container (max-width: 400px) {
+    th,
+    td {
+      padding: calc(var(--s-space) * 2) calc(var(--s-space) * 1);
+    }
+  }
 `;

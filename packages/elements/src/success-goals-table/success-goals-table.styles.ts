@@ -89,7 +89,7 @@ export const styles = css`
    * progress) instead of dropping columns, so target and progress stay in view. The explicit
    * table roles in the template keep the table's semantics, which a display change would drop.
    */
-  @container (max-width: 520px) {
+  @container (max-width: 600px) {
     thead {
       position: absolute;
       width: 1px;

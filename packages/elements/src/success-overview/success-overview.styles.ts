@@ -39,7 +39,7 @@ export const styles = css`
   }
   .cards {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
     gap: calc(var(--s-space) * 3);
     margin: 0;
   }
@@ -48,6 +48,8 @@ export const styles = css`
     align-content: start;
     gap: calc(var(--s-space) * 1);
     background: var(--s-raised);
+    /* The figure's size follows the card's width (cqi), so a long amount shrinks, never wraps. */
+    container-type: inline-size;
   }
   .card dt {
     font-size: var(--s-font-size-sm);
@@ -58,9 +60,10 @@ export const styles = css`
     margin: 0;
   }
   .figure {
-    font-size: var(--s-font-size-xl);
+    font-size: min(var(--s-font-size-xl), 14cqi);
     font-weight: 700;
     line-height: 1.15;
+    white-space: nowrap;
   }
   .sub {
     font-size: var(--s-font-size-sm);
@@ -75,7 +78,7 @@ export const styles = css`
   }
   .two {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
     gap: calc(var(--s-space) * 6);
   }
   .at-risk {
@@ -137,7 +140,7 @@ export const styles = css`
   }
   .bones {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
     gap: calc(var(--s-space) * 3);
   }
   .bones .bone {

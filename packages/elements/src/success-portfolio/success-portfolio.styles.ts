@@ -18,6 +18,8 @@ export const styles = css`
     margin: 0 0 calc(var(--s-space) * 4);
   }
   .card {
+    /* The value's size follows the card's width (cqi), so a long amount shrinks, never wraps. */
+    container-type: inline-size;
     padding: calc(var(--s-space) * 3);
     border: 1px solid var(--s-border);
     border-radius: var(--s-radius);
@@ -37,14 +39,19 @@ export const styles = css`
     min-width: 0;
   }
   .card .value {
-    font-size: var(--s-font-size-xl);
+    font-size: min(var(--s-font-size-xl), 14cqi);
     font-weight: 600;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
     flex-wrap: wrap;
     font-variant-numeric: tabular-nums;
     display: inline-flex;
     align-items: center;
     gap: calc(var(--s-space) * 1);
+  }
+  /* A target badge under a value wraps between its words rather than leave the card. */
+  .card .status {
+    white-space: normal;
+    max-width: 100%;
   }
   .card .by-currency {
     flex-direction: column;
