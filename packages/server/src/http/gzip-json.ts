@@ -11,14 +11,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  */
 export class GzipJson {
   readonly gzip: Uint8Array<ArrayBuffer>;
-  /** The uncompressed body's length in bytes. */
-  readonly length: number;
 
   constructor(text: string) {
     // Level 1: a third faster than the default for about 10 % more bytes on these bodies.
     // zlib's buffers live on an ordinary ArrayBuffer (never a SharedArrayBuffer).
     this.gzip = gzipSync(text, { level: 1 }) as Uint8Array<ArrayBuffer>;
-    this.length = Buffer.byteLength(text);
   }
 
   /** The body as text (a client that does not accept gzip, or a caller that parses it). */
