@@ -16,3 +16,61 @@ export const displayArgTypes: Partial<ArgTypes<DisplayArgs>> = {
 /** The dark theme needs a dark page behind it to be read (and checked for contrast). */
 export const backdrop = (theme: DisplayArgs['theme']): string =>
   theme === 'dark' ? 'background:#111827;padding:1rem' : 'padding:1rem';
+
+/**
+ * The story convention for states. A story that shows an element in one of the states below
+ * says so in its parameters, `parameters: { element: 'success-kpis', states: ['loading'] }`;
+ * storybook/stories/coverage.test.ts checks that every element of custom-elements.json has a
+ * story for each state `requiredStates` lists for it. Stories modules export only stories:
+ * helpers live here (or in another module that is not a `*.stories.ts`).
+ *
+ * - `loading`: inside a provider, the first answer still on its way (a client that never settles)
+ * - `empty`: data with nothing in it (no goals, no customers, no observation)
+ * - `error`: inside a provider, the request failed (a 500 problem): the title and Retry
+ * - `stale`: the data shown, then a refresh that failed: the data stays, marked, with Retry
+ * - `partial`: data with some values missing (null, not measured)
+ * - `read-only`: a viewer's data: shown, with nothing to change
+ * - `inside-a-provider`: fetched through `<success-provider>` by `customer-id` / `goal-id`
+ */
+export type StoryState =
+  | 'loading'
+  | 'empty'
+  | 'error'
+  | 'stale'
+  | 'partial'
+  | 'read-only'
+  | 'inside-a-provider';
+
+const allStates: readonly StoryState[] = [
+  'loading',
+  'empty',
+  'error',
+  'stale',
+  'partial',
+  'read-only',
+  'inside-a-provider',
+];
+
+/**
+ * Which states each element must have a story for. The data elements (they extend
+ * SuccessElement and take data or fetch it by `customer-id`) have all of them. `<goal-progress>`
+ * fetches one goal by `goal-id`: loading, error and inside a provider. `<goal-editor>` is a form:
+ * empty (a new goal) and inside a provider (saving through the provider's client); it has no
+ * read-only mode. `<success-provider>` shows no data of its own: its loading, error and stale
+ * states are those it gives the elements inside it.
+ */
+export const requiredStates: Readonly<Record<string, readonly StoryState[]>> = {
+  'success-overview': allStates,
+  'success-value': allStates,
+  'success-goals-table': allStates,
+  'success-milestones': allStates,
+  'success-score': allStates,
+  'success-health': allStates,
+  'success-kpis': allStates,
+  'success-benchmarks': allStates,
+  'success-trend-chart': allStates,
+  'success-portfolio': allStates,
+  'goal-progress': ['loading', 'error', 'inside-a-provider'],
+  'goal-editor': ['empty', 'inside-a-provider'],
+  'success-provider': ['loading', 'error', 'stale'],
+};
