@@ -9,6 +9,7 @@ import { describe, it } from '../../packages/elements/src/testing/mocha.js';
 import '../.storybook/preview.js';
 import type { DisplayArgs } from './args.js';
 import * as dashboard from './dashboard.stories.js';
+import * as states from './states.stories.js';
 import * as tools from './tools.stories.js';
 
 // The portfolio's virtualiser measures rows with a ResizeObserver; Chromium reports the benign
@@ -35,7 +36,7 @@ const isStory = (value: unknown): value is RenderableStory =>
   value !== null &&
   typeof (value as { render?: unknown }).render === 'function';
 
-const modules: readonly StoryModule[] = [dashboard, tools];
+const modules: readonly StoryModule[] = [dashboard, states, tools];
 
 const stories = modules.flatMap((m) =>
   Object.entries(m)
