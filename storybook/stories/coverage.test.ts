@@ -2,9 +2,12 @@
 // (`parameters: { element, states }`), read against packages/elements/custom-elements.json; the
 // manifest has a description for every element and each of its public attributes and fields
 // (what Storybook's autodocs show); and every named export of a stories module is a story.
-import { expect } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { deepElements, deepText, until } from '../../packages/elements/src/testing/helpers.js';
 import { describe, it } from '../../packages/elements/src/testing/mocha.js';
-import { requiredStates, type StoryState } from './args.js';
+import '../.storybook/preview.js';
+import { type DisplayArgs, displayArgs, requiredStates, type StoryState } from './args.js';
 import * as dashboard from './dashboard.stories.js';
 import * as states from './states.stories.js';
 import * as tools from './tools.stories.js';
@@ -29,7 +32,7 @@ interface Manifest {
 const modules: Readonly<Record<string, Record<string, unknown>>> = { dashboard, states, tools };
 
 interface StoryShape {
-  readonly render?: unknown;
+  readonly render?: (args: DisplayArgs) => TemplateResult;
   readonly args?: unknown;
   readonly parameters?: { readonly element?: string; readonly states?: readonly StoryState[] };
 }
@@ -53,7 +56,9 @@ describe('Storybook coverage', () => {
       }
     }
     const missing = tags.flatMap((tag) =>
-      (requiredStates[tag] ?? []).filter((s) => !shown.has(`${tag} ${s}`)).map((s) => `${tag} ${s}`),
+      (requiredStates[tag] ?? [])
+        .filter((s) => !shown.has(`${tag} ${s}`))
+        .map((s) => `${tag} ${s}`),
     );
     expect(missing, 'stories missing').to.deep.equal([]);
     // Every element of the manifest is in the mapping, so a new element cannot go unnoticed.
@@ -86,4 +91,51 @@ describe('Storybook coverage', () => {
       }
     }
   });
+
+  // What each state looks like once the story settles, in the shared state helpers' words.
+  const looksLike: Partial<Record<StoryState, (root: Element) => boolean>> = {
+    loading: (root) => deepElements(root).some((e) => e.classList.contains('skeleton')),
+    error: (root) => deepText(root).includes('Internal server error'),
+    // The portfolio's stale state: the first page's figures kept above the problem.
+    stale: (root) =>
+      deepText(root).includes('The latest refresh failed') ||
+      (deepText(root).includes('Internal server error') && deepText(root).includes('Total value')),
+  };
+  for (const [file, mod] of Object.entries(modules)) {
+    for (const [name, story] of Object.entries(mod)) {
+      if (!isStoryObject(story) || !story.render) continue;
+      const { element, states: shows = [] } = story.parameters ?? {};
+      if (!element || shows.length === 0) continue;
+      const render = story.render;
+      it(`${file}/${name} shows <${element}> ${shows.join(', ')}, with no console error`, async () => {
+        const logged: string[] = [];
+        const original = { error: console.error, warn: console.warn };
+        console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+        console.warn = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+        try {
+          const el = await fixture(
+            render({ ...displayArgs, ...(story.args ?? {}) } as DisplayArgs),
+          );
+          for (const state of shows) {
+            const check = looksLike[state];
+            if (check)
+              await until(() => check(el), `${name} shows ${state}`).catch((e: unknown) => {
+                throw new Error(`${String(e)}: ${deepText(el).slice(0, 600)}`);
+              });
+            else {
+              await until(() => deepText(el).trim().length > 0, `${name} shows data`);
+              expect(deepText(el), `${name} shows no error`).to.not.include(
+                'Internal server error',
+              );
+            }
+          }
+          el.remove();
+        } finally {
+          console.error = original.error;
+          console.warn = original.warn;
+        }
+        expect(logged, 'console errors and warnings').to.deep.equal([]);
+      });
+    }
+  }
 });

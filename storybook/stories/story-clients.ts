@@ -5,10 +5,11 @@ import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 
 /**
  * What a request gets: the example (`data`), the example with nothing in it (`empty`) or with
- * some values missing (`partial`), a 500 problem (`failed`), or no answer at all (`pending`).
+ * some values missing (`partial`), the portfolio's first page with more to come (`first-page`),
+ * a 500 problem (`failed`), or no answer at all (`pending`).
  */
-export type Answer = 'data' | 'empty' | 'partial' | 'failed' | 'pending';
-type Shape = 'data' | 'empty' | 'partial';
+export type Answer = 'data' | 'empty' | 'partial' | 'first-page' | 'failed' | 'pending';
+type Shape = 'data' | 'empty' | 'partial' | 'first-page';
 
 const customer = (shape: Shape) => {
   const m = structuredClone(examples.customerSuccessMetrics);
@@ -34,6 +35,7 @@ const account = (shape: Shape) => {
 const portfolio = (shape: Shape) => {
   const p = structuredClone(examples.portfolio);
   if (shape === 'empty') p.customers = [];
+  if (shape === 'first-page') p.next_cursor = 'story-page-2';
   if (shape === 'partial') {
     type Row = (typeof examples.portfolio.customers)[number];
     p.customers = p.customers.map((c: Row, i: number) =>
@@ -78,6 +80,9 @@ const kpis = (shape: Shape) => {
 
 /** The example answer for a request path of openapi.yaml, in the given shape. */
 function answerFor(path: string, shape: Shape): unknown {
+  if (path === '/api/portfolio/at-risk-goals') {
+    return { items: structuredClone(examples.portfolio.summary.goals_at_risk), next_cursor: null };
+  }
   if (path.endsWith('/health')) return health(shape);
   if (path.endsWith('/kpis')) return kpis(shape);
   if (path.startsWith('/api/intelligence/')) return account(shape);
@@ -93,16 +98,22 @@ const problem = {
   detail: 'The story server failed on purpose.',
 };
 
-/** A client whose requests get `answers` in turn (the last one repeats), whatever they ask. */
+/**
+ * A client whose requests to each path get `answers` in turn (the last one repeats): with
+ * `['data', 'failed']` every endpoint answers once, then fails.
+ */
 export function storyClient(answers: readonly Answer[]): SuccessClient {
-  let call = 0;
+  const calls = new Map<string, number>();
   return createSuccessClient({
     baseUrl: 'https://story.invalid',
     token: 'story',
     retries: 0,
     fetch: (input) => {
       const request = input as Request;
-      const answer = answers[Math.min(call++, answers.length - 1)] ?? 'data';
+      const path = new URL(request.url).pathname;
+      const call = calls.get(path) ?? 0;
+      calls.set(path, call + 1);
+      const answer = answers[Math.min(call, answers.length - 1)] ?? 'data';
       if (answer === 'failed') {
         return Promise.resolve(
           new Response(JSON.stringify(problem), {
@@ -118,7 +129,7 @@ export function storyClient(answers: readonly Answer[]): SuccessClient {
           });
         });
       }
-      const body = answerFor(new URL(request.url).pathname, answer);
+      const body = answerFor(path, answer);
       return Promise.resolve(
         new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
       );
@@ -144,9 +155,7 @@ export function refreshOnceShown(el: Element | undefined): void {
     const shown = () => {
       const root = r.shadowRoot;
       return (
-        !!root &&
-        root.childElementCount > 0 &&
-        !root.querySelector('.skeleton, [role="alert"]')
+        !!root && root.childElementCount > 0 && !root.querySelector('.skeleton, [role="alert"]')
       );
     };
     for (let i = 0; i < 200 && !shown(); i++) {
