@@ -6,7 +6,7 @@ import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { deepElements, deepText, until } from '../../packages/elements/src/testing/helpers.js';
 import { describe, it } from '../../packages/elements/src/testing/mocha.js';
-import '../.storybook/preview.js';
+import './define-all.js';
 import { type DisplayArgs, displayArgs, requiredStates, type StoryState } from './args.js';
 import * as dashboard from './dashboard.stories.js';
 import * as states from './states.stories.js';
@@ -79,6 +79,23 @@ describe('Storybook coverage', () => {
       }
     }
     expect(undocumented, 'undocumented in custom-elements.json').to.deep.equal([]);
+  });
+
+  it("gives Storybook's autodocs the manifest (storybook/.storybook/preview.ts)", async () => {
+    const preview = await (await fetch('/storybook/.storybook/preview.ts')).text();
+    // The dev server serves it transformed (double quotes, no import attributes).
+    expect(preview).to.match(
+      /import manifest from ["'][./]*packages\/elements\/custom-elements\.json["']/,
+    );
+    expect(preview).to.include('setCustomElementsManifest(manifest)');
+    expect(preview).to.match(/tags: \[["']autodocs["']\]/);
+    // Each stories module's meta names the element its docs page documents.
+    const tags = new Set((await manifest()).map((d) => d.tagName));
+    for (const [file, mod] of Object.entries(modules)) {
+      const component = (mod.default as { component?: string } | undefined)?.component;
+      expect(component, `${file}.stories.ts meta.component`).to.be.a('string');
+      expect(tags.has(component), `${file}: <${component}> is in the manifest`).to.equal(true);
+    }
   });
 
   it('exports only stories (and the default meta) from every stories module', () => {

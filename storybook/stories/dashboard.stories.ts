@@ -13,6 +13,7 @@ const account = () => structuredClone(examples.accountSuccessMetrics);
 
 const meta: Meta<DisplayArgs> = {
   title: 'Dashboard',
+  component: 'success-overview',
   args: displayArgs,
   argTypes: displayArgTypes,
 };

@@ -11,6 +11,7 @@ import { refreshOnceShown, storyClient } from './story-clients.js';
 
 const meta: Meta<DisplayArgs> = {
   title: 'States',
+  component: 'success-provider',
   args: displayArgs,
   argTypes: displayArgTypes,
 };

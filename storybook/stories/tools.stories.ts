@@ -7,6 +7,7 @@ import { backdrop, type DisplayArgs, displayArgs, displayArgTypes, manyCustomers
 
 const meta: Meta<DisplayArgs> = {
   title: 'Tools',
+  component: 'success-portfolio',
   args: displayArgs,
   argTypes: displayArgTypes,
 };
