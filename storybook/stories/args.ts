@@ -30,7 +30,8 @@ export const backdrop = (theme: DisplayArgs['theme']): string =>
  * - `error`: inside a provider, the request failed (a 500 problem): the title and Retry
  * - `stale`: the data shown, then a refresh that failed: the data stays, marked, with Retry
  * - `partial`: data with some values missing (null, not measured)
- * - `read-only`: a viewer's data: shown, with nothing to change
+ * - `read-only`: the data given as a property, no client: nothing fetched, nothing to change
+ *   (for `<goal-editor>`, its `readonly` attribute)
  * - `inside-a-provider`: fetched through `<success-provider>` by `customer-id` / `goal-id`
  */
 export type StoryState =
@@ -56,9 +57,10 @@ const allStates: readonly StoryState[] = [
  * Which states each element must have a story for. The data elements (they extend
  * SuccessElement and take data or fetch it by `customer-id`) have all of them. `<goal-progress>`
  * fetches one goal by `goal-id`: loading, error and inside a provider. `<goal-editor>` is a form:
- * empty (a new goal) and inside a provider (saving through the provider's client); it has no
- * read-only mode. `<success-provider>` shows no data of its own: its loading, error and stale
- * states are those it gives the elements inside it.
+ * empty (a new goal), read-only (its `readonly` attribute) and inside a provider (saving through
+ * the provider's client). `<success-provider>` shows no data of its own: its loading,
+ * error and stale states are those it gives the elements inside it. `<success-portfolio>` has
+ * no stale banner: its stale story is a later page failing under the rows already shown.
  */
 export const requiredStates: Readonly<Record<string, readonly StoryState[]>> = {
   'success-overview': allStates,
@@ -72,7 +74,7 @@ export const requiredStates: Readonly<Record<string, readonly StoryState[]>> = {
   'success-trend-chart': allStates,
   'success-portfolio': allStates,
   'goal-progress': ['loading', 'error', 'inside-a-provider'],
-  'goal-editor': ['empty', 'inside-a-provider'],
+  'goal-editor': ['empty', 'read-only', 'inside-a-provider'],
   'success-provider': ['loading', 'error', 'stale'],
 };
 

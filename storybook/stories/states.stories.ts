@@ -740,6 +740,14 @@ export const GoalEditorEmpty: Story = {
   </div>`,
 };
 
+/** TC-165.1 for a viewer: the fields read-only, no Save, Add or Remove. */
+export const GoalEditorReadOnly: Story = {
+  parameters: { element: 'goal-editor', states: ['read-only'] },
+  render: ({ locale, theme }) => html`<div style=${backdrop(theme)}>
+    <goal-editor readonly customer-id="cus_acme" .goal=${examples.schemas.SuccessGoal} locale=${locale} theme=${theme}></goal-editor>
+  </div>`,
+};
+
 /** Editing TC-165.1 inside a provider: saving goes through the provider's client. */
 export const GoalEditorInProvider: Story = {
   parameters: { element: 'goal-editor', states: ['inside-a-provider'] },
