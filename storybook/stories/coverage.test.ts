@@ -89,6 +89,8 @@ describe('Storybook coverage', () => {
     );
     expect(preview).to.include('setCustomElementsManifest(manifest)');
     expect(preview).to.match(/tags: \[["']autodocs["']\]/);
+    const main = await (await fetch('/storybook/.storybook/main.ts')).text();
+    expect(main, 'the docs addon is on').to.match(/addons: \[["']@storybook\/addon-docs["']\]/);
     // Each stories module's meta names the element its docs page documents.
     const tags = new Set((await manifest()).map((d) => d.tagName));
     for (const [file, mod] of Object.entries(modules)) {
