@@ -9,6 +9,8 @@ const src = (pkg: string) =>
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages: each meta's `component` documented from custom-elements.json (preview.ts).
+  addons: ['@storybook/addon-docs'],
   // The network here is closed, and a component library has no business phoning home.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal(vite) {

@@ -2,17 +2,18 @@
 // network), so every state can be looked at and checked.
 
 import examples from 'virtual:cscx-examples';
-import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { backdrop, type DisplayArgs, displayArgs, displayArgTypes } from './args.js';
+import { storyClient } from './story-clients.js';
 
 const acme = () => structuredClone(examples.customerSuccessMetrics);
 const account = () => structuredClone(examples.accountSuccessMetrics);
 
 const meta: Meta<DisplayArgs> = {
   title: 'Dashboard',
+  component: 'success-overview',
   args: displayArgs,
   argTypes: displayArgTypes,
 };
@@ -192,45 +193,6 @@ export const HealthCritical: Story = {
 export const HealthCriticalDark: Story = { ...HealthCritical, args: { theme: 'dark' } };
 
 const kpis = () => structuredClone(examples.customerKpis);
-
-/**
- * A client for the provider states of `<success-kpis>` with no server: `answers` gives the
- * response to each request in turn (the last one repeats); `pending` never settles.
- */
-function storyClient(answers: readonly ('data' | 'failed' | 'pending')[]): SuccessClient {
-  let call = 0;
-  return createSuccessClient({
-    baseUrl: 'https://story.invalid',
-    token: 'story',
-    retries: 0,
-    fetch: (input) => {
-      const answer = answers[Math.min(call++, answers.length - 1)];
-      if (answer === 'data') {
-        return Promise.resolve(
-          new Response(JSON.stringify(kpis()), { headers: { 'content-type': 'application/json' } }),
-        );
-      }
-      if (answer === 'failed') {
-        const problem = {
-          type: 'about:blank',
-          title: 'Internal server error',
-          status: 500,
-          detail: 'The story server failed on purpose.',
-        };
-        return Promise.resolve(
-          new Response(JSON.stringify(problem), {
-            status: 500,
-            headers: { 'content-type': 'application/problem+json' },
-          }),
-        );
-      }
-      return new Promise<Response>((_, reject) => {
-        const signal = (input as Request).signal;
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      });
-    },
-  });
-}
 
 /** Acme's KPIs for November 2026: every rating, trends each way, CLV and CAC payback unrated. */
 export const Kpis: Story = {

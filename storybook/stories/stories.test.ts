@@ -5,10 +5,13 @@ import { expect, fixture } from '@open-wc/testing';
 import type { LitElement, TemplateResult } from 'lit';
 import { deepElements, deepText, until } from '../../packages/elements/src/testing/helpers.js';
 import { describe, it } from '../../packages/elements/src/testing/mocha.js';
-// What Storybook's preview sets up (it registers every element) comes first, as in Storybook.
-import '../.storybook/preview.js';
+// What Storybook's preview registers (every element) comes first, as in Storybook. The preview
+// itself also hands Storybook the manifest, through modules only Storybook's Vite build loads
+// (coverage.test.ts checks that it does).
+import './define-all.js';
 import type { DisplayArgs } from './args.js';
 import * as dashboard from './dashboard.stories.js';
+import * as states from './states.stories.js';
 import * as tools from './tools.stories.js';
 
 // The portfolio's virtualiser measures rows with a ResizeObserver; Chromium reports the benign
@@ -35,7 +38,7 @@ const isStory = (value: unknown): value is RenderableStory =>
   value !== null &&
   typeof (value as { render?: unknown }).render === 'function';
 
-const modules: readonly StoryModule[] = [dashboard, tools];
+const modules: readonly StoryModule[] = [dashboard, states, tools];
 
 const stories = modules.flatMap((m) =>
   Object.entries(m)

@@ -99,6 +99,7 @@ export class GoalEditor extends SuccessElement {
   /** Show the goal without any way to change it (e.g. for a viewer token). */
   declare readOnly: boolean;
 
+  /** The goal fetched by `goal-id` through the provider: its value, error and loading state, and `refresh()`. */
   readonly data = new DataController<SuccessGoal>(this, {
     data: () => this.goal,
     key: () => this.goalId,

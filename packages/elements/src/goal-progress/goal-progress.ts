@@ -98,6 +98,7 @@ export class GoalProgress extends SuccessElement {
     return this.goal ? this.explanations : this.fetchedExplanations;
   }
 
+  /** The goal fetched by `goal-id` through the provider: its value, error and loading state, and `refresh()`. */
   readonly data = new DataController<SuccessGoal>(this, {
     data: () => this.goal,
     key: () => this.goalId,

@@ -108,6 +108,7 @@ export class SuccessBenchmarks extends SuccessElement {
     this.heading = 'Benchmark comparison';
   }
 
+  /** The benchmarks shown: given as `.benchmarks`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<BenchmarkData>(this, {
     data: () =>
       this.benchmarks === undefined

@@ -98,6 +98,7 @@ export class SuccessGoalsTable extends SuccessElement {
     this.heading = 'Active goals';
   }
 
+  /** The goals shown: given as `.goals`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<readonly SuccessGoal[]>(this, {
     data: () => this.goals,
     key: () => this.customerId,

@@ -83,6 +83,7 @@ export class SuccessHealth extends SuccessElement {
   /** The disclosures of the health view (explain/explain.ts). @internal */
   readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
 
+  /** The health shown: given as `.data`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly health = new DataController<CustomerHealth>(this, {
     data: () => this.data,
     key: () => this.customerId,

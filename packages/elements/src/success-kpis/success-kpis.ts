@@ -86,6 +86,7 @@ export class SuccessKpis extends SuccessElement {
   /** The disclosures of the KPI view (explain/explain.ts). @internal */
   readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
 
+  /** The KPIs shown: given as `.data`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly kpis = new DataController<CustomerKpis>(this, {
     data: () => this.data,
     key: () => (this.customerId ? `${this.customerId}${SEP}${this.period ?? ''}` : undefined),

@@ -62,6 +62,7 @@ export class SuccessMilestones extends SuccessElement {
     this.emptyText = 'No milestones yet.';
   }
 
+  /** The milestones shown: given as `.milestones`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<readonly MilestoneItem[]>(this, {
     data: () => this.milestones,
     key: () => this.customerId,

@@ -142,6 +142,7 @@ export class SuccessOverview extends SuccessElement {
     return this.customerId ? `${this.customerId}\n${this.period ?? ''}` : undefined;
   }
 
+  /** The success metrics shown: given as `.data`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly metrics = new DataController<CustomerSuccessMetrics>(this, {
     data: () => this.data,
     key: () => this.#key(),
@@ -158,6 +159,7 @@ export class SuccessOverview extends SuccessElement {
 
   // Benchmarks come from the account view. Only fetched in provider mode: a host that passes
   // `.data` passes `.account` too if it wants benchmarks, and no request is made behind its back.
+  /** The account view (with benchmarks) fetched by `customer-id` in provider mode: value, error, loading. */
   readonly accountData = new DataController<AccountSuccessMetrics>(this, {
     data: () => this.account,
     key: () => (this.data ? undefined : this.#key()),

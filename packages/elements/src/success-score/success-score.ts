@@ -76,6 +76,7 @@ export class SuccessScore extends SuccessElement {
     this.heading = 'Success score';
   }
 
+  /** The score shown: given as `.score`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<SuccessScoreData>(this, {
     data: () => this.score,
     key: () => this.customerId,

@@ -98,6 +98,7 @@ export class SuccessValue extends SuccessElement {
     this.heading = 'Value delivered';
   }
 
+  /** The value delivered shown: given as `.value`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<ValueData>(this, {
     data: () =>
       this.value
