@@ -215,6 +215,24 @@ function card(slide: Slide, x: number, y: number, w: number, h: number): void {
   });
 }
 
+/** Text inside a {@link card}: inset from its rule, from the top, shrunk to fit. */
+function cardText(
+  slide: Slide,
+  box: { x: number; y: number; w: number; h: number },
+  runs: TextRun[],
+): void {
+  slide.addText(runs, {
+    x: box.x + 0.15,
+    y: box.y + 0.1,
+    w: box.w - 0.3,
+    h: box.h - 0.2,
+    fontFace: FONT,
+    valign: 'top',
+    paraSpaceAfter: 4,
+    fit: 'shrink',
+  });
+}
+
 /** Executive summary: the four headline cards, then PRD-069's three summary lines. */
 function overview(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
@@ -743,16 +761,7 @@ function goalCard(
         : []),
     );
   }
-  slide.addText(runs, {
-    x: box.x + 0.15,
-    y: box.y + 0.1,
-    w: box.w - 0.3,
-    h: box.h - 0.2,
-    fontFace: FONT,
-    valign: 'top',
-    paraSpaceAfter: 4,
-    fit: 'shrink',
-  });
+  cardText(slide, box, runs);
 }
 
 /** Recommended actions for goals behind, and beside them the next steps: upcoming milestones. */
@@ -853,16 +862,7 @@ function recommendations(deck: Deck, input: ReportInput): void {
           ? [{ text: u.detail, options: { fontSize: 13, color: MUTED, breakLine: true } }]
           : []),
       );
-    slide.addText(steps, {
-      x: box.x + 0.15,
-      y: box.y + 0.1,
-      w: box.w - 0.3,
-      h: box.h - 0.2,
-      fontFace: FONT,
-      valign: 'top',
-      paraSpaceAfter: 4,
-      fit: 'shrink',
-    });
+    cardText(slide, box, steps);
   });
 }
 
