@@ -16,6 +16,9 @@ export default defineConfig({
       '@cscx/success-calc/kpi': fileURLToPath(
         new URL('./packages/calc/src/kpi.ts', import.meta.url),
       ),
+      '@cscx/success-calc/i18n': fileURLToPath(
+        new URL('./packages/calc/src/i18n.ts', import.meta.url),
+      ),
       '@cscx/success-calc': src('calc'),
       '@cscx/success-sdk': src('sdk'),
       // Before the package itself: an alias also matches as a prefix of longer specifiers.

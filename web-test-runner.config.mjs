@@ -24,6 +24,7 @@ process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 // Tests import source, never dist: workspace packages resolve to their src/index.ts.
 const workspaceSources = {
   '@cscx/success-calc': '/packages/calc/src/index.ts',
+  '@cscx/success-calc/i18n': '/packages/calc/src/i18n.ts',
   '@cscx/success-sdk': '/packages/sdk/src/index.ts',
   '@cscx/success-elements': '/packages/elements/src/index.ts',
 };
