@@ -16,6 +16,9 @@ export default defineConfig({
       '@cscx/success-calc/kpi': fileURLToPath(
         new URL('./packages/calc/src/kpi.ts', import.meta.url),
       ),
+      '@cscx/success-calc/locales': fileURLToPath(
+        new URL('./packages/calc/src/locales', import.meta.url),
+      ),
       '@cscx/success-calc/i18n': fileURLToPath(
         new URL('./packages/calc/src/i18n.ts', import.meta.url),
       ),

@@ -30,9 +30,12 @@ const workspaceSources = {
 };
 // The React wrappers import each element's define module by its published name.
 const elementsDefine = /^@cscx\/success-elements\/define\/([\w-]+)\.js$/;
+const calcLocale = /^@cscx\/success-calc\/locales\/([\w-]+)$/;
 const resolveWorkspace = (source) => {
   const define = elementsDefine.exec(source);
-  return define ? `/packages/elements/src/define/${define[1]}.ts` : workspaceSources[source];
+  if (define) return `/packages/elements/src/define/${define[1]}.ts`;
+  const locale = calcLocale.exec(source);
+  return locale ? `/packages/calc/src/locales/${locale[1]}.ts` : workspaceSources[source];
 };
 
 // React and react-dom ship CommonJS only, which a browser cannot import, and the dev server has

@@ -8,7 +8,7 @@ import {
   registerTranslation,
   textDirection,
   untranslatedKeys,
-} from './i18n.js';
+} from './catalogue.js';
 
 const TABLE = defineMessages('test.i18n', {
   loading: 'Loading…',

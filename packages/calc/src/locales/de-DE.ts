@@ -1,0 +1,52 @@
+import type { Translation } from '../catalogue.js';
+
+/**
+ * calc's shared words in Deutsch (de-DE): statuses, bands, segments and the executive summary.
+ * The elements' and the reports' own translations for de-DE build on this one.
+ *
+ * @example
+ * import { registerTranslation, vocabulary } from '@cscx/success-calc/i18n';
+ * import { deDE } from '@cscx/success-calc/locales/de-DE';
+ * registerTranslation(deDE);
+ * vocabulary('de-DE').goalStatus('on_track'); // 'Im Plan'
+ */
+export const deDE: Translation = {
+  locale: 'de-DE',
+  name: 'Deutsch',
+  messages: {
+    'calc.status': {
+      not_started: 'Nicht begonnen',
+      on_track: 'Im Plan',
+      at_risk: 'Gefährdet',
+      achieved: 'Erreicht',
+      exceeded: 'Übertroffen',
+      missed: 'Verfehlt',
+      not_met: 'Nicht erfüllt',
+      planned: 'Geplant',
+      no_data: 'Keine Daten',
+    },
+    'calc.band': {
+      strong: 'Stark',
+      moderate: 'Mittel',
+      weak: 'Schwach',
+    },
+    'calc.health-band': {
+      excellent: 'Ausgezeichnet',
+      good: 'Gut',
+      at_risk: 'Gefährdet',
+      critical: 'Kritisch',
+    },
+    'calc.segment': {
+      enterprise: 'Enterprise',
+      mid_market: 'Mittelstand',
+      smb: 'KMU',
+    },
+    'calc.summary': {
+      periodAll: 'Gesamter Zeitraum',
+      onTrackFigure: '{done} von {total}',
+      onTrackWords: 'Zielen im Plan oder übertroffen',
+      valueWords: 'geschätzter jährlicher Mehrwert erbracht',
+      atRiskWords: { one: 'Ziel gefährdet', other: 'Ziele gefährdet' },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+import type { Translation } from '../catalogue.js';
+
+/**
+ * calc's shared words in Español (es-ES): statuses, bands, segments and the executive summary.
+ * The elements' and the reports' own translations for es-ES build on this one.
+ *
+ * @example
+ * import { registerTranslation, vocabulary } from '@cscx/success-calc/i18n';
+ * import { esES } from '@cscx/success-calc/locales/es-ES';
+ * registerTranslation(esES);
+ * vocabulary('es-ES').goalStatus('on_track'); // 'En curso'
+ */
+export const esES: Translation = {
+  locale: 'es-ES',
+  name: 'Español',
+  messages: {
+    'calc.status': {
+      not_started: 'No iniciado',
+      on_track: 'En curso',
+      at_risk: 'En riesgo',
+      achieved: 'Logrado',
+      exceeded: 'Superado',
+      missed: 'No alcanzado',
+      not_met: 'No cumplido',
+      planned: 'Planificado',
+      no_data: 'Sin datos',
+    },
+    'calc.band': {
+      strong: 'Sólido',
+      moderate: 'Moderado',
+      weak: 'Débil',
+    },
+    'calc.health-band': {
+      excellent: 'Excelente',
+      good: 'Bueno',
+      at_risk: 'En riesgo',
+      critical: 'Crítico',
+    },
+    'calc.segment': {
+      enterprise: 'Gran empresa',
+      mid_market: 'Mediana empresa',
+      smb: 'Pyme',
+    },
+    'calc.summary': {
+      periodAll: 'Todo el período',
+      onTrackFigure: '{done} de {total}',
+      onTrackWords: 'objetivos en curso o superados',
+      valueWords: 'de valor anual estimado entregado',
+      atRiskWords: { one: 'objetivo en riesgo', other: 'objetivos en riesgo' },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+import type { Translation } from '../catalogue.js';
+
+/**
+ * calc's shared words in 日本語 (ja-JP): statuses, bands, segments and the executive summary.
+ * The elements' and the reports' own translations for ja-JP build on this one.
+ *
+ * @example
+ * import { registerTranslation, vocabulary } from '@cscx/success-calc/i18n';
+ * import { jaJP } from '@cscx/success-calc/locales/ja-JP';
+ * registerTranslation(jaJP);
+ * vocabulary('ja-JP').goalStatus('on_track'); // '順調'
+ */
+export const jaJP: Translation = {
+  locale: 'ja-JP',
+  name: '日本語',
+  messages: {
+    'calc.status': {
+      not_started: '未着手',
+      on_track: '順調',
+      at_risk: 'リスクあり',
+      achieved: '達成',
+      exceeded: '超過達成',
+      missed: '期限内未達',
+      not_met: '基準未達',
+      planned: '予定',
+      no_data: 'データなし',
+    },
+    'calc.band': {
+      strong: '良好',
+      moderate: '普通',
+      weak: '弱い',
+    },
+    'calc.health-band': {
+      excellent: '優良',
+      good: '良好',
+      at_risk: 'リスクあり',
+      critical: '危機的',
+    },
+    'calc.segment': {
+      enterprise: 'エンタープライズ',
+      mid_market: '中堅企業',
+      smb: '中小企業',
+    },
+    'calc.summary': {
+      periodAll: '全期間',
+      onTrackFigure: '{total}件中{done}件',
+      onTrackWords: 'の目標が順調または超過達成',
+      valueWords: 'の推定年間提供価値',
+      atRiskWords: { other: '件の目標がリスクあり' },
+    },
+  },
+};
