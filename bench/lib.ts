@@ -135,17 +135,25 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+let compiled: Promise<string> | undefined;
+/** The server compiled as `npm start` runs it (scripts/build-server.mjs), once per bench run. */
+function compiledServer(): Promise<string> {
+  compiled ??= import('../scripts/build-server.mjs').then((m) => m.buildServer());
+  return compiled;
+}
+
 /**
- * `npm start`'s main.ts in a child process on a fresh data dir (demo data seeded), with its
- * access log drained as a terminal would. The rate limit is set too high to trip: one token
- * drives all the load in a bench, and the limiter's cost stays inside the measurement.
+ * `npm start`'s server (main.ts, compiled) in a child process on a fresh data dir (demo data
+ * seeded), with its access log drained as a terminal would. The rate limit is set too high to
+ * trip: one token drives all the load in a bench, and the limiter's cost stays inside the
+ * measurement.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const home = mkdtempSync(join(tmpdir(), 'cscx-bench-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, [await compiledServer()], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
       ...process.env,

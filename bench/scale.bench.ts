@@ -1,6 +1,6 @@
 // Issue 12: the reference server at 10,000 customers, with the 202-customer demo measured in
 // the same run as the comparison point. Each size gets its own server process as `npm start`
-// runs it (main.ts through tsx, access log on), seeded on first start through
+// runs it (main.ts compiled by scripts/build-server.mjs, access log on), seeded on first start through
 // CSCX_DEMO_CUSTOMERS (the generator behind `npm run seed -- --customers N`) on a fresh data
 // dir, then restarted on it. Measured: seed time; the manager's first and later portfolio; the portfolio right after
 // one recorded measurement (manager, and the demo CSM's own portfolio), over write-then-read

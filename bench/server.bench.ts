@@ -1,6 +1,6 @@
 // The reference server's budget (DESIGN.md, issue 5): getCustomerSuccessMetrics for Acme Corp
 // at 50 concurrent connections for 10 s on this machine, p99 < 25 ms; the portfolio endpoint
-// measured alongside. The server runs as `npm start` runs it (main.ts through tsx, the demo
+// measured alongside. The server runs as `npm start` runs it (main.ts compiled by scripts/build-server.mjs, the demo
 // data seeded on first start, access log on) in a child process on a temporary data directory;
 // autocannon drives it from this process.
 import { createRequire } from 'node:module';

@@ -1,5 +1,6 @@
-// `npm start`: the reference server (packages/server/src/main.ts), run from source through tsx.
-// Built first: the demo page's bundle (esbuild, about a second), and the elements' script-tag
+// `npm start`: the reference server (packages/server/src/main.ts), compiled first into one file
+// (scripts/build-server.mjs, about a second) and run with plain node, as a deployment runs it.
+// Built first too: the demo page's bundle (esbuild, about a second), and the elements' script-tag
 // bundle it serves at /cdn/ when that is missing or older than the sources (`npm run build` of
 // calc, the SDK and the elements; about half a minute, once). Settings: PORT (default 8787),
 // CSCX_DATA_DIR (default .data/), DATABASE_URL (PostgreSQL instead of the embedded database),
@@ -7,10 +8,9 @@
 // `off`), CSCX_REPORT_THREADS (0-8, default 1);
 // `npm start -- --no-demo` starts an empty database without the demo data and tokens;
 // `npm start -- --customers N` (or CSCX_DEMO_CUSTOMERS=N) seeds a demo of N customers on first start.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// tsconfig.json's paths (workspace packages -> their src/) are read from the working directory.
+// The demo data dir and the built bundles are found from the repository's root.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 const { cdnIsStale } = await import('./cdn-freshness.mjs');
 if (cdnIsStale()) {
@@ -21,5 +21,5 @@ if (cdnIsStale()) {
 // The demo host page the server serves at / embeds the elements: bundle them from source first.
 const { buildHostPage } = await import('./build-host-page.mjs');
 await buildHostPage();
-register();
-await import('../packages/server/src/main.ts');
+const { buildServer } = await import('./build-server.mjs');
+await import(pathToFileURL(await buildServer()).href);

@@ -1,4 +1,4 @@
-// The real server process (main.ts through tsx), as `npm start` runs it. Test-only.
+// The real server process: main.ts through tsx, or compiled as `npm start` runs it. Test-only.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,8 +13,17 @@ export interface ServerProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startServer(env: Record<string, string>, args: string[] = []): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+/**
+ * Starts main.ts from source through tsx, or `compiled` (a file scripts/build-server.mjs wrote)
+ * with plain node.
+ */
+export function startServer(
+  env: Record<string, string>,
+  args: string[] = [],
+  compiled?: string,
+): ServerProcess {
+  const entry = compiled ? [compiled] : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', CSCX_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
