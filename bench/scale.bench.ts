@@ -20,7 +20,7 @@
 // SCALE_BACKENDS (default pglite,postgres), SCALE_RATES (open-loop arrival rates, default
 // 100,300), SCALE_CYCLES (default 20) and SCALE_LOAD_S
 // (default 15) shorten a trial run.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,8 +239,10 @@ async function measureSize(customers: number, backend: Backend) {
     const writes: number[] = [];
     let failures = 0;
     let peak = 0;
+    // A server that dies under load must fail this size (its requests fail), not the whole run
+    // with an uncaught read of a gone /proc entry.
     const sampler = setInterval(() => {
-      peak = Math.max(peak, memory(pid).rss_mb);
+      if (existsSync(`/proc/${pid}/status`)) peak = Math.max(peak, memory(pid).rss_mb);
     }, 200);
     const run = async (seconds: number, timed: boolean) => {
       const end = performance.now() + seconds * 1000;
