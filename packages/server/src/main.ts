@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   const threads = config.reportThreads;
   const reports = threads === 0 ? null : new ReportPool({ size: threads, log });
   const readCache = new ReadCache(db);
-  const summaryStore = new SummaryStore(db, readCache);
+  // Saved summaries: a restart at 10,000 customers answers its first portfolio without deriving
+  // everyone again (summaries.ts).
+  const summaryStore = new SummaryStore(db, readCache, { save: true });
   // `kill -USR2 <pid>`: one line on stderr (apart from the access log) of where the memory goes
   // (sizes only), for the scale bench.
   process.on('SIGUSR2', () => {
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
     }, DRAIN_MS);
     void drained
       .then(() => reports?.close())
+      .then(() => summaryStore.idle())
       .then(() => opened.close())
       .then(
         () => {

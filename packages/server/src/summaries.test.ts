@@ -41,6 +41,8 @@ function countingSource(db: Database) {
     revisions: () => inner.revisions(),
     latestHealth: (ids) => inner.latestHealth(ids),
     healthModels: () => inner.healthModels(),
+    saved: (key) => inner.saved(key),
+    save: (key, rows) => inner.save(key, rows),
   };
   return { source, loads };
 }
@@ -129,7 +131,7 @@ describeBackends('summaries store (%s)', (backend) => {
   it('after a write to one customer reloads that customer only, and no one else', async () => {
     const cache = new ReadCache(t.db);
     const { source, loads } = countingSource(t.db);
-    const store = new SummaryStore(t.db, cache, source);
+    const store = new SummaryStore(t.db, cache, { source });
     await store.summaries(TEST_NOW);
     expect(loads.all).toBe(1);
     // The first refresh loads every customer's goals (in chunks), each customer once.
@@ -150,6 +152,58 @@ describeBackends('summaries store (%s)', (backend) => {
     expect(store.stats()).toMatchObject({ fullRefreshes: 1, partialRefreshes: 1 });
   });
 
+  it('after a restart starts from the saved summaries and derives only customers changed since', async () => {
+    const first = new SummaryStore(t.db, new ReadCache(t.db), { save: true });
+    await first.summaries(TEST_NOW);
+    await first.idle();
+    const target = all.find((x) => x.customer === 'cus_globex')!;
+    // Written while "no server runs": only the revision in the database tells.
+    await recordMeasurement(t.db, null, target, 55, TEST_NOW.getTime() - 30_000);
+
+    const { source, loads } = countingSource(t.db);
+    const restarted = new SummaryStore(t.db, new ReadCache(t.db), { save: true, source });
+    const got = await restarted.summaries(TEST_NOW);
+    expect(loads.all).toBe(0);
+    expect(loads.customerIds).toEqual([['cus_globex']]);
+    expect(restarted.stats()).toMatchObject({ customersRestored: 201, fullRefreshes: 0 });
+    const want = await fromScratch(t.db, TEST_NOW);
+    expect([...got.keys()]).toEqual([...want.keys()]);
+    expect(got).toEqual(want);
+    await restarted.idle();
+
+    // The re-derived customer was saved too: the next restart derives no one.
+    const again = countingSource(t.db);
+    const third = new SummaryStore(t.db, new ReadCache(t.db), { save: true, source: again.source });
+    expect(await third.summaries(TEST_NOW)).toEqual(want);
+    expect(again.loads.customerIds).toEqual([]);
+    expect(third.stats().customersRestored).toBe(202);
+  });
+
+  it('derives everyone when the saved summaries are of another day or other derivation code', async () => {
+    const first = new SummaryStore(t.db, new ReadCache(t.db), { save: true });
+    await first.summaries(TEST_NOW);
+    await first.idle();
+    const tomorrow = new Date(TEST_NOW.getTime() + 86_400_000);
+    const nextDay = countingSource(t.db);
+    const store = new SummaryStore(t.db, new ReadCache(t.db), {
+      save: true,
+      source: nextDay.source,
+    });
+    expect(await store.summaries(tomorrow)).toEqual(await fromScratch(t.db, tomorrow));
+    expect(nextDay.loads.all).toBe(1);
+    await store.idle();
+
+    await t.db.query(`UPDATE customer_summaries SET fingerprint = 'older code'`);
+    const upgraded = countingSource(t.db);
+    const after = new SummaryStore(t.db, new ReadCache(t.db), {
+      save: true,
+      source: upgraded.source,
+    });
+    expect(await after.summaries(tomorrow)).toEqual(await fromScratch(t.db, tomorrow));
+    expect(upgraded.loads.all).toBe(1);
+    expect(after.stats().customersRestored).toBe(0);
+  });
+
   it('loads every goal in pages, in the same order as one query over every customer', async () => {
     const until = TEST_NOW.getTime();
     const ids = (await allCustomers(t.db)).map((c) => c.id);
@@ -163,7 +217,7 @@ describeBackends('summaries store (%s)', (backend) => {
   it('recomputes every customer on the first request of a new day', async () => {
     const cache = new ReadCache(t.db);
     const { source, loads } = countingSource(t.db);
-    const store = new SummaryStore(t.db, cache, source);
+    const store = new SummaryStore(t.db, cache, { source });
     await store.summaries(TEST_NOW);
     const tomorrow = new Date(TEST_NOW.getTime() + 86_400_000);
     const next = await store.summaries(tomorrow);
@@ -174,7 +228,7 @@ describeBackends('summaries store (%s)', (backend) => {
   it('equals a recomputation from scratch, in portfolio order, after any sequence of writes', async () => {
     const cache = new ReadCache(t.db);
     const { source, loads } = countingSource(t.db);
-    const store = new SummaryStore(t.db, cache, source);
+    const store = new SummaryStore(t.db, cache, { source });
     await store.summaries(TEST_NOW);
     let clock = TEST_NOW.getTime() - 3_600_000;
     const write = fc.record({
@@ -231,7 +285,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     it('sees a write, a new customer and a deleted one from another connection', async () => {
       const cache = new ReadCache(mine);
       const { source, loads } = countingSource(mine);
-      const store = new SummaryStore(mine, cache, source);
+      const store = new SummaryStore(mine, cache, { source });
       const first = await store.summaries(TEST_NOW);
       const target = (await targets(other)).find((x) => x.customer === 'cus_acme')!;
       const before = first.get('cus_acme')!.wire.last_updated;

@@ -1,6 +1,7 @@
 import type { ReadCache } from './cache.js';
 import { isoDay } from './clock.js';
 import type { Database } from './db/database.js';
+import { derivationFingerprint } from './derive/fingerprint.js';
 import { type HealthNow, healthNow } from './derive/health.js';
 import { periodWindow } from './derive/period.js';
 import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
@@ -17,6 +18,12 @@ import {
   latestHealthObservations,
   listHealthModels,
 } from './repo/health.js';
+import {
+  loadSavedSummaries,
+  type SavedSummary,
+  type SummaryKey,
+  saveSummaries,
+} from './repo/saved-summaries.js';
 
 /**
  * What the summaries store reads from the database. A seam so tests can count what is loaded
@@ -38,6 +45,10 @@ export interface SummarySource {
   latestHealth(ids: readonly string[] | null): Promise<HealthObservationRecord[]>;
   /** Every segment's health model (a handful of rows, read on every refresh). */
   healthModels(): Promise<HealthModelRecord[]>;
+  /** The summaries saved under `key` (migration 010), by customer id. */
+  saved(key: SummaryKey): Promise<Map<string, SavedSummary>>;
+  /** Saves summaries under `key`, replacing each customer's earlier one. */
+  save(key: SummaryKey, rows: readonly SavedSummary[]): Promise<void>;
 }
 
 /** The source reading `db` through the repo functions. */
@@ -50,7 +61,21 @@ export function databaseSummarySource(db: Database): SummarySource {
     revisions: () => customerRevisions(db),
     latestHealth: (ids) => latestHealthObservations(db, ids),
     healthModels: () => listHealthModels(db),
+    saved: (key) => loadSavedSummaries(db, key),
+    save: (key, rows) => saveSummaries(db, key, rows),
   };
+}
+
+/** Options of {@link SummaryStore}. */
+export interface SummaryStoreOptions {
+  /**
+   * Save every customer's summary in the database after deriving them all, and start from the
+   * saved ones after a restart (re-deriving only the customers changed since). main.ts turns it
+   * on; off by default, so a test's reads write nothing.
+   */
+  readonly save?: boolean;
+  /** Where the store reads; default the database's tables. */
+  readonly source?: SummarySource;
 }
 
 /** What the store has done, for tests and the memory report (no customer data). */
@@ -63,6 +88,8 @@ export interface SummaryStats {
   readonly partialRefreshes: number;
   /** Customers recomputed by partial refreshes, in total. */
   readonly customersReloaded: number;
+  /** Customers whose saved summary was used after a restart instead of deriving them. */
+  readonly customersRestored: number;
 }
 
 /** Customers per goal query when every customer is recomputed. */
@@ -126,6 +153,12 @@ function byNameThenId(a: CustomerSummary, b: CustomerSummary): number {
  * Summaries depend on today's date (expected progress, status), so the first refresh of a new
  * day recomputes every customer, as does the first use and `ReadCache.clear()`.
  *
+ * With `save`, a full recomputation is saved to the database (in the background, 500 customers a
+ * statement) and the first refresh after a restart starts from it: a saved summary is used when
+ * its customer's revision, the day, the health models and the derivation code's fingerprint are
+ * all unchanged, and every other customer is derived again. At 10,000 customers that replaces
+ * deriving everyone with one read of the saved rows.
+ *
  * @example
  * ```ts
  * const store = new SummaryStore(db, cache);
@@ -147,11 +180,17 @@ export class SummaryStore {
   #modelsKey: string | null = null;
   /** Refreshes run one at a time: a second caller waits and then sees the first's result. */
   #queue: Promise<unknown> = Promise.resolve();
-  #stats = { fullRefreshes: 0, partialRefreshes: 0, customersReloaded: 0 };
+  #stats = { fullRefreshes: 0, partialRefreshes: 0, customersReloaded: 0, customersRestored: 0 };
+  readonly #save: boolean;
+  /** The saved summaries were looked at (once, on the first refresh). */
+  #restoreTried = false;
+  /** The save in flight, if any (never rejects). */
+  #saving: Promise<void> = Promise.resolve();
 
-  constructor(db: Database, cache: ReadCache, source: SummarySource = databaseSummarySource(db)) {
+  constructor(db: Database, cache: ReadCache, options: SummaryStoreOptions = {}) {
     this.#db = db;
-    this.#source = source;
+    this.#source = options.source ?? databaseSummarySource(db);
+    this.#save = options.save ?? false;
     cache.onChange((id) => {
       if (id === null) this.#dirtyAll = true;
       else this.#dirty.add(id);
@@ -170,6 +209,11 @@ export class SummaryStore {
 
   stats(): SummaryStats {
     return { customers: this.#entries.size, ...this.#stats };
+  }
+
+  /** Resolves when no save is in flight (main.ts waits for it before closing the database). */
+  idle(): Promise<void> {
+    return this.#saving;
   }
 
   #refreshed(now: Date): Promise<Snapshot> {
@@ -193,6 +237,11 @@ export class SummaryStore {
         this.#models = new Map(models.map((m) => [m.segment, m]));
       }
     }
+    if (this.#save && !this.#restoreTried && !this.#snapshot) {
+      this.#restoreTried = true;
+      const restored = await this.#restore(now, day);
+      if (restored) return restored;
+    }
     // PostgreSQL: revisions first, so a write landing while the data loads differs next time.
     const revs = this.#db.exclusive ? null : await this.#source.revisions();
     if (revs && !this.#dirtyAll) {
@@ -204,11 +253,68 @@ export class SummaryStore {
     return this.#snapshot;
   }
 
+  #key(day: string): SummaryKey {
+    return { day, modelsKey: this.#modelsKey ?? '', fingerprint: derivationFingerprint() };
+  }
+
+  /**
+   * The first refresh after a restart, from the saved summaries: each customer whose revision
+   * still matches is taken as saved, the others are derived again (a partial refresh). Null when
+   * nothing usable was saved (a new day, other models or code): the caller derives everyone.
+   */
+  async #restore(now: Date, day: string): Promise<Snapshot | null> {
+    // Revisions before the saved rows: a write landing in between shows as a mismatch.
+    const revs = await this.#source.revisions();
+    const saved = await this.#source.saved(this.#key(day));
+    if (saved.size === 0) return null;
+    const shared = this.#db.exclusive ? null : revs;
+    for (const [id, rev] of revs) {
+      const s = saved.get(id);
+      if (s && s.rev === rev) {
+        const summary = JSON.parse(s.json) as CustomerSummary;
+        this.#entries.set(id, { rev: shared ? rev : '', summary });
+      } else {
+        this.#dirty.add(id);
+      }
+    }
+    this.#stats.customersRestored += this.#entries.size;
+    this.#day = day;
+    this.#dirtyAll = false;
+    const changed = [...this.#dirty];
+    const snapshot =
+      changed.length > 0
+        ? await this.#partial(now, shared)
+        : this.#publish([...this.#entries.values()].map((e) => e.summary).sort(byNameThenId));
+    // The re-derived ones are saved too, so the next restart finds them.
+    this.#saveLater(
+      day,
+      changed.flatMap((id) => {
+        const e = this.#entries.get(id);
+        const rev = revs.get(id);
+        return e && rev !== undefined
+          ? [{ customerId: id, rev, json: JSON.stringify(e.summary) }]
+          : [];
+      }),
+    );
+    return snapshot;
+  }
+
+  /** Saves in the background, after the refresh that derived them has answered its callers. */
+  #saveLater(day: string, rows: readonly SavedSummary[]): void {
+    if (!this.#save || rows.length === 0) return;
+    const key = this.#key(day);
+    // A failed save costs only a slower next restart: the summaries are derived again then.
+    this.#saving = this.#saving.then(() => this.#source.save(key, rows).catch(() => undefined));
+  }
+
   async #full(now: Date, day: string, revs: Map<string, string> | null): Promise<Snapshot> {
     // Cleared before loading: changes committed while it loads are kept for the next refresh.
     this.#dirtyAll = false;
     this.#dirty = new Set();
     try {
+      // To save, each summary needs the revision it was derived at: read before the data, so a
+      // write landing meanwhile shows as a mismatch after a restart. PostgreSQL has them already.
+      const saveRevs = this.#save ? (revs ?? (await this.#source.revisions())) : null;
       const window = periodWindow('all', null, now);
       const customers = await this.#source.allCustomers();
       // In chunks of customers: only one chunk's goal records are in memory at a time (and in
@@ -230,6 +336,17 @@ export class SummaryStore {
         });
       this.#day = day;
       this.#stats.fullRefreshes++;
+      if (saveRevs) {
+        this.#saveLater(
+          day,
+          rows.flatMap((r) => {
+            const rev = saveRevs.get(r.customer.id);
+            return rev === undefined
+              ? []
+              : [{ customerId: r.customer.id, rev, json: JSON.stringify(r) }];
+          }),
+        );
+      }
       // Already in portfolio order: allCustomers sorts as the database does.
       return this.#publish(rows);
     } catch (e) {
