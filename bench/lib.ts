@@ -120,7 +120,8 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`);
+    // A first start seeds: 10,000 customers take minutes on a busy machine.
+    if (Date.now() - started > 600_000) throw new Error(`server did not start:\n${log()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -90,6 +90,10 @@ export interface SummaryStats {
   readonly customersReloaded: number;
   /** Customers whose saved summary was used after a restart instead of deriving them. */
   readonly customersRestored: number;
+  /** Customers' summaries saved to the database, in total. */
+  readonly customersSaved: number;
+  /** Saves queued or running now. */
+  readonly savesPending: number;
 }
 
 /** Customers per goal query when every customer is recomputed. */
@@ -180,7 +184,14 @@ export class SummaryStore {
   #modelsKey: string | null = null;
   /** Refreshes run one at a time: a second caller waits and then sees the first's result. */
   #queue: Promise<unknown> = Promise.resolve();
-  #stats = { fullRefreshes: 0, partialRefreshes: 0, customersReloaded: 0, customersRestored: 0 };
+  #stats = {
+    fullRefreshes: 0,
+    partialRefreshes: 0,
+    customersReloaded: 0,
+    customersRestored: 0,
+    customersSaved: 0,
+    savesPending: 0,
+  };
   readonly #save: boolean;
   /** The saved summaries were looked at (once, on the first refresh). */
   #restoreTried = false;
@@ -303,8 +314,19 @@ export class SummaryStore {
   #saveLater(day: string, rows: readonly SavedSummary[]): void {
     if (!this.#save || rows.length === 0) return;
     const key = this.#key(day);
+    this.#stats.savesPending++;
     // A failed save costs only a slower next restart: the summaries are derived again then.
-    this.#saving = this.#saving.then(() => this.#source.save(key, rows).catch(() => undefined));
+    this.#saving = this.#saving.then(() =>
+      this.#source.save(key, rows).then(
+        () => {
+          this.#stats.customersSaved += rows.length;
+          this.#stats.savesPending--;
+        },
+        () => {
+          this.#stats.savesPending--;
+        },
+      ),
+    );
   }
 
   async #full(now: Date, day: string, revs: Map<string, string> | null): Promise<Snapshot> {
