@@ -19,6 +19,9 @@ import { SummaryStore } from './summaries.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+// Past midnight by a little: a clock a few milliseconds behind would still see yesterday.
+const WARM_AFTER_MIDNIGHT_MS = 5_000;
 // Any constant, distinct from the migrations' and the sweep's locks.
 const SEED_LOCK_KEY = 5_165_071;
 const DRAIN_MS = 10_000;
@@ -161,11 +164,32 @@ async function main(): Promise<void> {
   const timer = setInterval(() => void sweep(), SWEEP_MS);
   timer.unref();
 
+  // Every portfolio reads the summaries store. Brought up to date before anyone asks: at start
+  // (from the saved summaries after a restart) and just after each UTC midnight (statuses depend
+  // on the day), so the day's first dashboard does not wait while 10,000 customers are derived.
+  // A request meanwhile waits for this refresh instead of starting its own.
+  const warm = () => {
+    summaryStore.summaries(new Date()).catch((e: unknown) => {
+      log.warn('summaries warm-up failed', { error: e instanceof Error ? e.message : String(e) });
+    });
+  };
+  const untilNextDay = () => DAY_MS - (Date.now() % DAY_MS) + WARM_AFTER_MIDNIGHT_MS;
+  let warmTimer: NodeJS.Timeout;
+  const daily = () => {
+    warm();
+    warmTimer = setTimeout(daily, untilNextDay());
+    warmTimer.unref();
+  };
+  warmTimer = setTimeout(daily, untilNextDay());
+  warmTimer.unref();
+  warm();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    clearTimeout(warmTimer);
     process.stdout.write(
       `\n${signal}: finishing in-flight requests, then closing the database...\n`,
     );
