@@ -16,12 +16,15 @@ import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { SummaryStore } from './summaries.js';
+import { WebhookDispatcher } from './webhooks/deliver.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
 // Any constant, distinct from the migrations' and the sweep's locks.
 const SEED_LOCK_KEY = 5_165_071;
 const DRAIN_MS = 10_000;
+/** How often the webhook worker looks for due deliveries: events reach receivers within seconds. */
+const WEBHOOK_POLL_MS = 1000;
 
 function fail(message: string): never {
   process.stderr.write(`cscx-server: ${message}\n`);
@@ -159,6 +162,11 @@ async function main(): Promise<void> {
   const timer = setInterval(() => void sweep(), SWEEP_MS);
   timer.unref();
 
+  // Webhook deliveries: the outbox is in the database, so this simply picks up where the last
+  // process stopped (a killed one's in-flight attempts are retried once their lease lapses).
+  const webhooks = new WebhookDispatcher({ db, clock: () => new Date(), log });
+  webhooks.start(WEBHOOK_POLL_MS);
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -177,6 +185,7 @@ async function main(): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, DRAIN_MS);
     void drained
+      .then(() => webhooks.stop())
       .then(() => reports?.close())
       .then(() => opened.close())
       .then(
