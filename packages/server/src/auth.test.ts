@@ -357,10 +357,7 @@ describeBackends('authorisation matrix (%s)', (backend) => {
       case 'getImport':
         return [{ importId: (await managerImport()).id }, {}];
       case 'createWebhook':
-        return [
-          {},
-          { headers: { 'idempotency-key': randomUUID() }, body: WEBHOOK_BODY },
-        ];
+        return [{}, { headers: { 'idempotency-key': randomUUID() }, body: WEBHOOK_BODY }];
       case 'listWebhooks':
         return [{}, {}];
       case 'getWebhook':

@@ -10,6 +10,8 @@ import type { Clock } from '../clock.js';
 export interface Received {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** The receiver's "now" when the request arrived (its clock), which verification uses. */
+  readonly at: Date;
 }
 
 /** What the receiver answers a request with: a status, and an optional body. */
@@ -35,8 +37,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A receiver on `port` (a free one by default), answering 204 until told otherwise. */
-export async function startReceiver(port?: number, listening = true): Promise<Receiver> {
+/**
+ * A receiver on `port` (a free one by default), answering 204 until told otherwise. `clock` is
+ * its "now" (the app's test clock, which the server signs with).
+ */
+export async function startReceiver(
+  clock: Clock,
+  port?: number,
+  listening = true,
+): Promise<Receiver> {
   const p = port ?? (await freePort());
   const received: Received[] = [];
   let answer: Answer = () => ({ status: 204 });
@@ -54,7 +63,8 @@ export async function startReceiver(port?: number, listening = true): Promise<Re
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {
-          const r = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+          const body = Buffer.concat(chunks).toString('utf8');
+          const r = { headers: req.headers, body, at: clock() };
           received.push(r);
           const a = answer(r, received.length);
           res.writeHead(a.status, { 'content-type': 'text/plain', connection: 'close' });
@@ -79,18 +89,18 @@ export async function startReceiver(port?: number, listening = true): Promise<Re
 }
 
 /**
- * Verifies a request as a receiver would, with `standardwebhooks`: the signature over
+ * Verifies a request as a receiver would on arrival, with `standardwebhooks`: the signature over
  * `id.timestamp.body` and the timestamp within 5 minutes of the receiver's now, which in tests is
- * the app's test clock (the server signs with it), so Date is pinned to it while verifying.
+ * the test clock at arrival (the server signs with it), so Date is pinned to it while verifying.
  * Returns the parsed payload; throws when verification fails.
  */
-export function verified(secret: string, r: Received, clock: Clock): unknown {
+export function verified(secret: string, r: Received): unknown {
   const headers = {
     'webhook-id': String(r.headers['webhook-id'] ?? ''),
     'webhook-timestamp': String(r.headers['webhook-timestamp'] ?? ''),
     'webhook-signature': String(r.headers['webhook-signature'] ?? ''),
   };
-  vi.useFakeTimers({ toFake: ['Date'], now: clock() });
+  vi.useFakeTimers({ toFake: ['Date'], now: r.at });
   try {
     return new Webhook(secret).verify(r.body, headers);
   } finally {
