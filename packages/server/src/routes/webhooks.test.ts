@@ -19,6 +19,7 @@ import {
 } from '../testing/webhook-receiver.js';
 import { WebhookDispatcher } from '../webhooks/deliver.js';
 import { RETRY_WINDOW_MS } from '../webhooks/schedule.js';
+import { sweepAlerts } from '../write/alert-sweep.js';
 
 type Payload = { type: string; timestamp: string; data: Record<string, unknown> };
 
@@ -453,6 +454,38 @@ describeBackends('webhooks (%s)', (backend) => {
         deliveryId: 'dlv_missing',
       });
       expect(missing.status).toBe(404);
+    });
+
+    // Last: it moves the clock weeks ahead for the whole database.
+    it('sends goal.missed when the hourly sweep finds a target date passed', async () => {
+      const w = await subscribe(['goal.missed']);
+      const today = t.clock().toISOString().slice(0, 10);
+      const r = await call(
+        'createSuccessGoal',
+        {},
+        {
+          body: {
+            customer_id: 'cus_acme',
+            name: 'Due soon',
+            metric: 'v',
+            baseline_value: 0,
+            target_value: 100,
+            start_date: '2026-01-01',
+            target_date: today,
+          },
+        },
+      );
+      await measure({ goalId: r.json.id, metricId: r.json.metrics[0]!.id }, 10);
+      t.clock.advance(3 * 86_400_000);
+      await sweepAlerts(t.db, t.clock);
+      await dispatcher().drain();
+      const mine = payloads(w.secret).filter((p) => p.data.goal_id === r.json.id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({
+        type: 'goal.missed',
+        data: { status: 'missed', alert_id: null, customer_id: 'cus_acme' },
+      });
+      expect(String(mine[0]?.data.cause)).toContain(`The target date ${today} passed`);
     });
   });
 });
