@@ -804,9 +804,9 @@ export interface paths {
         put?: never;
         /**
          * Send a test event
-         * @description Queues a `webhook.test` event for this subscription alone (whatever its event types,
-         *     and even while it is disabled), delivered and signed like any other. The delivery
-         *     appears in `listWebhookDeliveries`. Roles: manager only.
+         * @description Queues a `webhook.test` event for this subscription alone, whatever its event types,
+         *     delivered and signed like any other (a disabled subscription gets it once enabled
+         *     again). The delivery appears in `listWebhookDeliveries`. Roles: manager only.
          */
         post: operations["sendWebhookTest"];
         delete?: never;

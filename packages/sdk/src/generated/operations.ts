@@ -1293,9 +1293,9 @@ export interface SuccessClientMethods {
   /**
    * Send a test event
    *
-   * Queues a `webhook.test` event for this subscription alone (whatever its event types,
-   * and even while it is disabled), delivered and signed like any other. The delivery
-   * appears in `listWebhookDeliveries`. Roles: manager only.
+   * Queues a `webhook.test` event for this subscription alone, whatever its event types,
+   * delivered and signed like any other (a disabled subscription gets it once enabled
+   * again). The delivery appears in `listWebhookDeliveries`. Roles: manager only.
    *
    * @example
    * const result = await client.sendWebhookTest({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
