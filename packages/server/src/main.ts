@@ -17,6 +17,7 @@ import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { SummaryStore } from './summaries.js';
 import { WebhookDispatcher } from './webhooks/deliver.js';
+import { LOG_KEEP_MS, purgeDeliveries } from './webhooks/outbox.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -152,8 +153,13 @@ async function main(): Promise<void> {
       const { ran, raised } = await sweepOncePerPeriod(db, () => new Date(), SWEEP_MS * 0.9);
       if (!ran) return;
       const purged = await purgeExpired(db, Date.now());
-      if (raised > 0 || purged > 0)
-        log.info('sweep', { alerts_raised: raised, idempotency_keys_purged: purged });
+      const deliveries = await purgeDeliveries(db, Date.now() - LOG_KEEP_MS);
+      if (raised > 0 || purged > 0 || deliveries > 0)
+        log.info('sweep', {
+          alerts_raised: raised,
+          idempotency_keys_purged: purged,
+          webhook_deliveries_purged: deliveries,
+        });
     } catch (e) {
       log.error('sweep failed', { error: e instanceof Error ? e.message : String(e) });
     }

@@ -18,6 +18,7 @@ import {
   verified,
 } from '../testing/webhook-receiver.js';
 import { WebhookDispatcher } from '../webhooks/deliver.js';
+import { LOG_KEEP_MS, purgeDeliveries } from '../webhooks/outbox.js';
 import { RETRY_WINDOW_MS } from '../webhooks/schedule.js';
 import { sweepAlerts } from '../write/alert-sweep.js';
 
@@ -454,6 +455,20 @@ describeBackends('webhooks (%s)', (backend) => {
         deliveryId: 'dlv_missing',
       });
       expect(missing.status).toBe(404);
+    });
+
+    it('forgets finished deliveries after 30 days, never queued ones', async () => {
+      let n = 0;
+      receiver.answer(() => ({ status: ++n === 1 ? 204 : 503 }));
+      const w = await subscribe(['goal.achieved']);
+      await call('sendWebhookTest', { webhookId: w.id });
+      await call('sendWebhookTest', { webhookId: w.id });
+      await dispatcher().drain();
+      const [queued, done] = await deliveries(w.id);
+      expect([queued?.status, done?.status]).toEqual(['pending', 'succeeded']);
+      expect(await purgeDeliveries(t.db, t.clock().getTime() - LOG_KEEP_MS)).toBe(0);
+      expect(await purgeDeliveries(t.db, t.clock().getTime() + 1)).toBe(1);
+      expect((await deliveries(w.id)).map((d) => d.id)).toEqual([queued?.id]);
     });
 
     // Last: it moves the clock weeks ahead for the whole database.

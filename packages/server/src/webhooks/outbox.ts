@@ -125,3 +125,27 @@ async function insertDeliveries(
   }
   return ids;
 }
+
+/** How long finished deliveries (and their attempts) stay in the delivery log. */
+export const LOG_KEEP_MS = 30 * 86_400_000;
+
+/**
+ * Forgets deliveries that finished (succeeded or failed) before `before`, with their attempts,
+ * and the messages no delivery refers to any more: the outbox and its log stay the size of the
+ * last month's traffic. Returns the deliveries removed.
+ */
+export async function purgeDeliveries(db: Queryable, before: number): Promise<number> {
+  const removed = await db.query(
+    `DELETE FROM webhook_deliveries
+     WHERE status IN ('succeeded', 'failed') AND finished_at < to_timestamp($1::float8 / 1000)
+     RETURNING id`,
+    [before],
+  );
+  await db.query(
+    `DELETE FROM webhook_messages m
+     WHERE m.created_at < to_timestamp($1::float8 / 1000)
+       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.message_id = m.id)`,
+    [before],
+  );
+  return removed.length;
+}
