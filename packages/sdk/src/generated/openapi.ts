@@ -7002,7 +7002,7 @@ export interface components {
         /**
          * @description The token's role may not do this. A viewer token attempted a write on a customer within
          *     its scope (outside the scope the answer is 404 instead), or a csm or viewer token called
-         *     an operation only a manager may call (minting and revoking embed tokens).
+         *     an operation only a manager may call (minting and revoking embed tokens, managing webhooks).
          */
         Forbidden: {
             headers: {
