@@ -265,6 +265,64 @@ describeBackends('webhooks (%s)', (backend) => {
       expect(receiver.received[0]?.body).not.toContain('churn risk');
     });
 
+    it('sends milestone.achieved and the health triggers with the alerts they raise', async () => {
+      const w = await subscribe([
+        'milestone.achieved',
+        'health.score_drop',
+        'health.entered_at_risk',
+      ]);
+      const m = await call(
+        'createMilestone',
+        { customerId: 'cus_acme' },
+        { body: { name: 'Go-live', target_date: '2026-05-15', achieved_date: '2026-04-29' } },
+      );
+      expect(m.status).toBe(201);
+      const c = await call(
+        'createCustomer',
+        {},
+        { body: { id: 'cus_hooked', name: 'Hooked Co', segment: 'mid_market', currency: 'USD' } },
+      );
+      expect(c.status).toBe(201);
+      const obs = (observed_on: string, score: number) => ({
+        observed_on,
+        usage: score,
+        outcomes: score,
+        relationship: score,
+        growth: score,
+      });
+      await call(
+        'recordHealthObservation',
+        { customerId: 'cus_hooked' },
+        { body: obs('2026-01-31', 80) },
+      );
+      const r = await call(
+        'recordHealthObservation',
+        { customerId: 'cus_hooked' },
+        { body: obs('2026-02-28', 55) },
+      );
+      expect(r.json.alerts.map((a) => a.type).sort()).toEqual([
+        'health_entered_at_risk',
+        'health_score_drop',
+      ]);
+      await dispatcher().drain();
+      const ps = payloads(w.secret);
+      const milestone = ps.find((p) => p.type === 'milestone.achieved');
+      expect(milestone?.data).toMatchObject({
+        customer_id: 'cus_acme',
+        milestone_id: m.json.id,
+        title: 'Milestone achieved: Go-live',
+      });
+      const health = ps.filter((p) => p.type.startsWith('health.'));
+      expect(health.map((p) => p.type).sort()).toEqual([
+        'health.entered_at_risk',
+        'health.score_drop',
+      ]);
+      for (const p of health) {
+        const alert = r.json.alerts.find((a) => a.id === p.data.alert_id);
+        expect(p.data).toMatchObject({ customer_id: 'cus_hooked', cause: alert?.cause });
+      }
+    });
+
     it('raises no event when the write rolls back', async () => {
       await subscribe(['measurement.recorded']);
       const g = await ticketGoal();
