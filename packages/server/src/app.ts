@@ -103,6 +103,7 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   '/api/embed-tokens/:tokenId': ['DELETE'],
   '/api/webhooks': ['GET', 'POST'],
   '/api/webhooks/:webhookId': ['GET', 'PUT', 'DELETE'],
+  '/api/webhooks/:webhookId/rotate-secret': ['POST'],
   '/api/webhooks/:webhookId/test': ['POST'],
   '/api/webhooks/:webhookId/deliveries': ['GET'],
   '/api/webhooks/:webhookId/deliveries/:deliveryId/redeliver': ['POST'],

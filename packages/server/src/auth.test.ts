@@ -117,6 +117,7 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   getWebhook: managerOnly(200),
   updateWebhook: managerOnly(200),
   deleteWebhook: managerOnly(204),
+  rotateWebhookSecret: managerOnly(200),
   sendWebhookTest: managerOnly(202),
   listWebhookDeliveries: managerOnly(200),
   redeliverWebhookDelivery: managerOnly(202),
@@ -370,6 +371,7 @@ describeBackends('authorisation matrix (%s)', (backend) => {
           { headers: { 'if-match': '"1"' }, body: { ...WEBHOOK_BODY, enabled: false } },
         ];
       case 'deleteWebhook':
+      case 'rotateWebhookSecret':
         return [{ webhookId: (await freshWebhook()).id }, {}];
       case 'redeliverWebhookDelivery': {
         const w = await freshWebhook();

@@ -1389,6 +1389,7 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       ],
       ['deleteWebhook', { params: { webhookId: doomedHook.json.id }, query: {}, headers: {} }],
       ['sendWebhookTest', { params: { webhookId: hook.json.id }, query: {}, headers: {} }],
+      ['rotateWebhookSecret', { params: { webhookId: hook.json.id }, query: {}, headers: {} }],
       [
         'listWebhookDeliveries',
         { params: { webhookId: hook.json.id }, query: { limit: '1' }, headers: {} },

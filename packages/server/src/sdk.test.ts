@@ -248,6 +248,9 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       body: { url: hook.url, event_types: ['goal.achieved', 'goal.missed'], enabled: false },
     });
     expect(paused).toMatchObject({ enabled: false, version: 2 });
+    const rotated = await manager.rotateWebhookSecret({ webhookId: hook.id });
+    expect(rotated).toMatchObject({ version: 3, secret: expect.stringMatching(/^whsec_/) });
+    expect(rotated.secret).not.toBe(hook.secret);
     const ping = await manager.sendWebhookTest({ webhookId: hook.id });
     expect(ping).toMatchObject({ event_type: 'webhook.test', status: 'pending' });
     const repeat = await manager.redeliverWebhookDelivery({

@@ -741,7 +741,7 @@ export interface paths {
          *     retried with exponential backoff and jitter for at least 24 hours.
          *
          *     The response holds the signing `secret` (`whsec_` + base64 of 32 random bytes). It is
-         *     shown only here, never by `getWebhook` or `listWebhooks`,
+         *     shown only here and by `rotateWebhookSecret`, never by `getWebhook` or `listWebhooks`,
          *     and the response carries `Cache-Control: no-store`. The `Idempotency-Key` header is
          *     required (428 without it), so a retried create cannot leave a second subscription whose
          *     secret nobody saw; a repeat returns the same secret.
@@ -775,7 +775,7 @@ export interface paths {
          * Replace a webhook subscription
          * @description Replaces the subscription's `url`, `event_types`, `enabled` and `description` (omitted
          *     optional fields go back to their defaults), under `If-Match` with its current version,
-         *     like every `PUT`. The secret stays. Events
+         *     like every `PUT`. The secret stays (`rotateWebhookSecret` replaces it). Events
          *     raised while a subscription is disabled are not queued for it; deliveries already
          *     queued wait until it is enabled again. The `url` is checked as in `createWebhook`.
          *     Roles: manager only.
@@ -788,6 +788,29 @@ export interface paths {
          *     is sent to its receiver. Roles: manager only.
          */
         delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription's signing secret
+         * @description Replaces the signing secret with a new random one, shown only in this response
+         *     (`Cache-Control: no-store`; a repeat with the same `Idempotency-Key` shows the same
+         *     one). Every attempt from now on is signed with it, retries of earlier messages
+         *     included. The version goes up by one. Roles: manager only.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6643,7 +6666,7 @@ export interface components {
             updated_at: string;
         };
         /**
-         * @description A new webhook subscription with its signing secret, which is shown only once.
+         * @description A webhook subscription with its signing secret, shown only when it is created or rotated.
          * @example {
          *       "id": "whk_7k2m9x4q8r1v5c3n",
          *       "url": "https://hooks.example.com/cscx",
@@ -6685,7 +6708,7 @@ export interface components {
             /**
              * @description The signing secret in Standard Webhooks form, `whsec_` + base64 of 32 random bytes.
              *     Give it to the receiver's verifier (`new Webhook(secret).verify(body, headers)` of the
-             *     `standardwebhooks` package). Shown only in this response.
+             *     `standardwebhooks` package). Shown only by `createWebhook` and `rotateWebhookSecret`.
              */
             secret: string;
         };
@@ -9042,6 +9065,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription with its new secret (shown only now). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

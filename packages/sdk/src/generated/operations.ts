@@ -682,6 +682,23 @@ export interface DeleteWebhookInput {
 /** What `deleteWebhook` resolves to. */
 export type DeleteWebhookOutput = undefined;
 
+/** Input of `rotateWebhookSecret` (POST /api/webhooks/{webhookId}/rotate-secret). */
+export interface RotateWebhookSecretInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["rotateWebhookSecret"]['parameters']["path"]>["webhookId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `rotateWebhookSecret` resolves to. */
+export type RotateWebhookSecretOutput = components['schemas']["WebhookWithSecret"];
+
 /** Input of `sendWebhookTest` (POST /api/webhooks/{webhookId}/test). */
 export interface SendWebhookTestInput {
   /**
@@ -1242,7 +1259,7 @@ export interface SuccessClientMethods {
    * retried with exponential backoff and jitter for at least 24 hours.
    *
    * The response holds the signing `secret` (`whsec_` + base64 of 32 random bytes). It is
-   * shown only here, never by `getWebhook` or `listWebhooks`,
+   * shown only here and by `rotateWebhookSecret`, never by `getWebhook` or `listWebhooks`,
    * and the response carries `Cache-Control: no-store`. The `Idempotency-Key` header is
    * required (428 without it), so a retried create cannot leave a second subscription whose
    * secret nobody saw; a repeat returns the same secret.
@@ -1271,7 +1288,7 @@ export interface SuccessClientMethods {
    *
    * Replaces the subscription's `url`, `event_types`, `enabled` and `description` (omitted
    * optional fields go back to their defaults), under `If-Match` with its current version,
-   * like every `PUT`. The secret stays. Events
+   * like every `PUT`. The secret stays (`rotateWebhookSecret` replaces it). Events
    * raised while a subscription is disabled are not queued for it; deliveries already
    * queued wait until it is enabled again. The `url` is checked as in `createWebhook`.
    * Roles: manager only.
@@ -1290,6 +1307,18 @@ export interface SuccessClientMethods {
    * const result = await client.deleteWebhook({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
    */
   deleteWebhook(input: DeleteWebhookInput, options?: CallOptions): Promise<DeleteWebhookOutput>;
+  /**
+   * Rotate a subscription's signing secret
+   *
+   * Replaces the signing secret with a new random one, shown only in this response
+   * (`Cache-Control: no-store`; a repeat with the same `Idempotency-Key` shows the same
+   * one). Every attempt from now on is signed with it, retries of earlier messages
+   * included. The version goes up by one. Roles: manager only.
+   *
+   * @example
+   * const result = await client.rotateWebhookSecret({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  rotateWebhookSecret(input: RotateWebhookSecretInput, options?: CallOptions): Promise<RotateWebhookSecretOutput>;
   /**
    * Send a test event
    *
@@ -1898,6 +1927,21 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Delete a webhook subscription",
+  },
+  rotateWebhookSecret: {
+    method: "POST",
+    path: "/api/webhooks/{webhookId}/rotate-secret",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookWithSecretSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Rotate a subscription's signing secret",
   },
   sendWebhookTest: {
     method: "POST",

@@ -726,7 +726,7 @@ export const WebhookInputSchema = v.strictObject({ url: v.pipe(v.string(), v.min
 export const WebhookSchema = v.object({ id: v.string(), url: v.string(), event_types: v.array(WebhookEventTypeSchema), enabled: v.boolean(), description: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string() });
 
 /**
- * A new webhook subscription with its signing secret, which is shown only once.
+ * A webhook subscription with its signing secret, shown only when it is created or rotated.
  */
 export const WebhookWithSecretSchema = v.object({ id: v.string(), url: v.string(), event_types: v.array(WebhookEventTypeSchema), enabled: v.boolean(), description: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), secret: v.string() });
 

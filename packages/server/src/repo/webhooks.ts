@@ -94,6 +94,22 @@ export async function updateWebhook(
   return row ?? null;
 }
 
+/** Replaces the signing secret; the version goes up by one. */
+export async function setWebhookSecret(
+  q: Queryable,
+  id: string,
+  secret: string,
+  now: number,
+): Promise<WebhookRecord | null> {
+  const [row] = await q.query<Rows<WebhookRecord>>(
+    `UPDATE webhook_subscriptions
+     SET secret = $2, version = version + 1, updated_at = to_timestamp($3::float8 / 1000)
+     WHERE id = $1 RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    [id, secret, now],
+  );
+  return row ?? null;
+}
+
 /** Deletes the subscription with its deliveries and attempts; false when there was none. */
 export async function deleteWebhook(q: Queryable, id: string): Promise<boolean> {
   const rows = await q.query('DELETE FROM webhook_subscriptions WHERE id = $1 RETURNING id', [id]);

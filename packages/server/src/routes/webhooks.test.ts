@@ -194,6 +194,23 @@ describeBackends('webhooks (%s)', (backend) => {
       expect(allowed.status).toBe(201);
     });
 
+    it('rotates the secret: shown once more, and every later attempt is signed with the new one', async () => {
+      const w = await subscribe(['goal.achieved']);
+      const headers = key();
+      const rotated = await call('rotateWebhookSecret', { webhookId: w.id }, { headers });
+      expect(rotated.status).toBe(200);
+      expect(rotated.headers.get('cache-control')).toBe('no-store');
+      expect(rotated.json).toMatchObject({ id: w.id, version: 2 });
+      expect(rotated.json.secret).not.toBe(w.secret);
+      const replay = await call('rotateWebhookSecret', { webhookId: w.id }, { headers });
+      expect(replay.json.secret).toBe(rotated.json.secret);
+      await call('sendWebhookTest', { webhookId: w.id });
+      await dispatcher().drain();
+      expect(payloads(rotated.json.secret)).toHaveLength(1);
+      expect(() => payloads(w.secret)).toThrow(/signature/i);
+      expect((await call('getWebhook', { webhookId: w.id })).text).not.toContain('whsec_');
+    });
+
     it('replaces a subscription under If-Match (412 when stale) and deletes it', async () => {
       const w = await subscribe(['goal.achieved']);
       const body = { url: receiver.url, event_types: ['goal.at_risk'], enabled: false };

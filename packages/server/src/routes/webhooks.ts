@@ -35,6 +35,7 @@ import {
   insertWebhook,
   listDeliveries,
   listWebhooks,
+  setWebhookSecret,
   updateWebhook,
   type WebhookRecord,
 } from '../repo/webhooks.js';
@@ -273,6 +274,41 @@ export function registerWebhooks(app: Hono<Env>, ctx: AppContext): void {
     );
     return send(c, reply);
   }
+
+  // rotateWebhookSecret: a new secret, shown in this reply only; a repeat opens its sealed copy.
+  app.post('/api/webhooks/:webhookId/rotate-secret', async (c) => {
+    new Query(c.req.url, []);
+    const p = c.get('principal');
+    assertManager(p, WHAT);
+    const id = pathId('webhookId', c.req.param('webhookId'));
+    const key = idempotencyKey(c);
+    const bearer = bearerToken(c.req.header('authorization')) ?? '';
+    const sealing = key === null ? null : sealingKey(bearer, key, 'webhook-secret');
+    const reply = await ctx.idempotency.run(
+      p,
+      key,
+      { method: 'POST', path: c.req.path, raw: '' },
+      (save) =>
+        ctx.db.transaction(async (tx): Promise<Reply> => {
+          const secret = newWebhookSecret();
+          const w = await setWebhookSecret(tx, id, secret, ctx.clock().getTime());
+          if (!w) throw notFound('Webhook', id);
+          const headers = { ...NO_STORE, etag: etag(w.version) };
+          const wire: WebhookWithSecret = { ...toWire(w), secret };
+          if (sealing)
+            await save(tx, jsonReply(200, { ...wire, secret: seal(secret, sealing) }, headers));
+          return jsonReply(200, wire, headers);
+        }),
+    );
+    if (sealing === null || reply.headers['idempotent-replayed'] === undefined)
+      return send(c, reply);
+    const stored = JSON.parse(String(reply.body)) as WebhookWithSecret;
+    return send(c, {
+      ...reply,
+      headers: { ...reply.headers, ...NO_STORE },
+      body: JSON.stringify({ ...stored, secret: unseal(stored.secret, sealing) }),
+    });
+  });
 
   // sendWebhookTest: a webhook.test ping for this subscription alone.
   app.post('/api/webhooks/:webhookId/test', (c) =>

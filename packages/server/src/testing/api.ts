@@ -73,6 +73,7 @@ export interface Responses {
   getWebhook: Webhook;
   updateWebhook: Webhook;
   deleteWebhook: undefined;
+  rotateWebhookSecret: WebhookWithSecret;
   sendWebhookTest: WebhookDelivery;
   listWebhookDeliveries: WebhookDeliveryList;
   redeliverWebhookDelivery: WebhookDelivery;

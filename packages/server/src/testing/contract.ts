@@ -43,6 +43,7 @@ export type OperationId =
   | 'getWebhook'
   | 'updateWebhook'
   | 'deleteWebhook'
+  | 'rotateWebhookSecret'
   | 'sendWebhookTest'
   | 'listWebhookDeliveries'
   | 'redeliverWebhookDelivery';
