@@ -6613,9 +6613,10 @@ export interface components {
          */
         WebhookInput: {
             /**
-             * @description The receiver, an absolute `http` or `https` URL without credentials. Its host must
-             *     resolve to public addresses only (422 `private_address` otherwise, unless the server
-             *     runs with `CSCX_WEBHOOK_ALLOW_PRIVATE=1`).
+             * @description The receiver, an absolute `http` or `https` URL without credentials (422
+             *     `invalid_url`, `unsupported_scheme`). Its host must resolve (422 `unresolvable_host`)
+             *     to public addresses only (422 `private_address`, unless the server runs with
+             *     `CSCX_WEBHOOK_ALLOW_PRIVATE=1`).
              */
             url: string;
             /** @description The event types to deliver, each at most once. */

@@ -447,6 +447,35 @@ describeBackends('webhooks (%s)', (backend) => {
       expect(values).toEqual([20, 20, 19, 18]);
     });
 
+    it('queues one measurement.recorded per imported row, in the file order', async () => {
+      const w = await subscribe(['measurement.recorded']);
+      const g = await ticketGoal();
+      const values = [22, 21, 21, 20];
+      const r = await call(
+        'createImport',
+        {},
+        {
+          query: { kind: 'measurements' },
+          headers: { 'content-type': 'application/x-ndjson', ...key() },
+          raw: values
+            .map((value, i) =>
+              JSON.stringify({
+                goal_id: g.goalId,
+                metric_id: g.metricId,
+                value,
+                measured_at: `2026-04-0${i + 1}T00:00:00Z`,
+              }),
+            )
+            .join('\n'),
+        },
+      );
+      expect(r.status, r.text).toBe(201);
+      await dispatcher().drain();
+      const ps = payloads(w.secret);
+      expect(ps.map((p) => p.data.value)).toEqual(values);
+      expect(new Set(ps.map((p) => p.data.measurement_id)).size).toBe(values.length);
+    });
+
     it('never sends an attempt twice from two workers on one database', async () => {
       const w = await subscribe(['measurement.recorded']);
       const g = await ticketGoal();
