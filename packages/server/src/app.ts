@@ -32,6 +32,7 @@ import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
 import { registerReports } from './routes/reports.js';
 import { registerStatic, type StaticOptions } from './routes/static.js';
+import { registerWebhooks } from './routes/webhooks.js';
 import { SummaryStore } from './summaries.js';
 
 export interface AppOptions {
@@ -100,6 +101,12 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   // Before /api/embed-tokens/:tokenId, which would also match it.
   '/api/embed-tokens/revoke': ['POST'],
   '/api/embed-tokens/:tokenId': ['DELETE'],
+  '/api/webhooks': ['GET', 'POST'],
+  '/api/webhooks/:webhookId': ['GET', 'PUT', 'DELETE'],
+  '/api/webhooks/:webhookId/rotate-secret': ['POST'],
+  '/api/webhooks/:webhookId/test': ['POST'],
+  '/api/webhooks/:webhookId/deliveries': ['GET'],
+  '/api/webhooks/:webhookId/deliveries/:deliveryId/redeliver': ['POST'],
 };
 
 const EXPOSED = [
@@ -188,6 +195,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);
+  registerWebhooks(app, ctx);
   registerImports(app, ctx, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
 
   // MCP over Streamable HTTP for agents. Its tools call this API in process with the caller's

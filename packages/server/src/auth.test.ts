@@ -112,6 +112,15 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
     csm: 404,
     viewer: 404,
   },
+  createWebhook: managerOnly(201),
+  listWebhooks: managerOnly(200),
+  getWebhook: managerOnly(200),
+  updateWebhook: managerOnly(200),
+  deleteWebhook: managerOnly(204),
+  rotateWebhookSecret: managerOnly(200),
+  sendWebhookTest: managerOnly(202),
+  listWebhookDeliveries: managerOnly(200),
+  redeliverWebhookDelivery: managerOnly(202),
 };
 
 const tokenOf = (who: Who): string | null =>
@@ -192,6 +201,18 @@ describeBackends('authorisation matrix (%s)', (backend) => {
     bands: { excellent: 90, good: 70, at_risk: 50 },
     triggers: { drop_points: 20, consecutive_declines: 3 },
   };
+
+  // A receiver that is never called here: the matrix only checks who may manage subscriptions.
+  const WEBHOOK_BODY = { url: 'https://93.184.215.14/cscx', event_types: ['goal.achieved'] };
+  /** A fresh subscription (as the manager), at version 1. */
+  const freshWebhook = async () =>
+    (
+      await call(
+        'createWebhook',
+        {},
+        { headers: { 'idempotency-key': randomUUID() }, body: WEBHOOK_BODY },
+      )
+    ).json;
 
   /** The request of each operation on Acme Corp's data. */
   async function requestFor(id: OperationId): Promise<[Record<string, string>, CallOptions]> {
@@ -336,6 +357,27 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         ];
       case 'getImport':
         return [{ importId: (await managerImport()).id }, {}];
+      case 'createWebhook':
+        return [{}, { headers: { 'idempotency-key': randomUUID() }, body: WEBHOOK_BODY }];
+      case 'listWebhooks':
+        return [{}, {}];
+      case 'getWebhook':
+      case 'listWebhookDeliveries':
+      case 'sendWebhookTest':
+        return [{ webhookId: (await freshWebhook()).id }, {}];
+      case 'updateWebhook':
+        return [
+          { webhookId: (await freshWebhook()).id },
+          { headers: { 'if-match': '"1"' }, body: { ...WEBHOOK_BODY, enabled: false } },
+        ];
+      case 'deleteWebhook':
+      case 'rotateWebhookSecret':
+        return [{ webhookId: (await freshWebhook()).id }, {}];
+      case 'redeliverWebhookDelivery': {
+        const w = await freshWebhook();
+        const d = await call('sendWebhookTest', { webhookId: w.id });
+        return [{ webhookId: w.id, deliveryId: d.json.id }, {}];
+      }
     }
   }
 

@@ -1094,6 +1094,25 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
     const put2 = { headers: { 'if-match': '"2"' } };
     const model = await call('getHealthModel', { segment: 'enterprise' });
     const { weights, bands, triggers } = model.json;
+    // Webhooks: a receiver that is never called (no delivery worker runs in this test).
+    const hookBody = { url: 'https://93.184.215.14/corpus', event_types: ['goal.achieved'] };
+    const hook = await call(
+      'createWebhook',
+      {},
+      { headers: { 'idempotency-key': 'corpus-webhook' }, body: hookBody },
+    );
+    await call(
+      'createWebhook',
+      {},
+      { headers: { 'idempotency-key': 'corpus-webhook-2' }, body: hookBody },
+    );
+    const doomedHook = await call(
+      'createWebhook',
+      {},
+      { headers: { 'idempotency-key': 'corpus-webhook-3' }, body: hookBody },
+    );
+    const ping = await call('sendWebhookTest', { webhookId: hook.json.id });
+    await call('sendWebhookTest', { webhookId: hook.json.id });
     const bases: [OperationId, Base][] = [
       ['listCustomers', { params: {}, query: { limit: '2' }, headers: {} }],
       ['listCustomers', { params: {}, query: { segment: 'enterprise', search: 'a' }, headers: {} }],
@@ -1348,6 +1367,41 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
           },
         },
       ],
+      [
+        'createWebhook',
+        {
+          params: {},
+          query: {},
+          headers: { 'idempotency-key': 'corpus-webhook-base' },
+          body: { ...hookBody, enabled: true, description: 'd' },
+        },
+      ],
+      ['listWebhooks', { params: {}, query: { limit: '1' }, headers: {} }],
+      ['getWebhook', { params: { webhookId: hook.json.id }, query: {}, headers: {} }],
+      [
+        'updateWebhook',
+        {
+          params: { webhookId: hook.json.id },
+          query: {},
+          ...put,
+          body: { ...hookBody, enabled: false, description: null },
+        },
+      ],
+      ['deleteWebhook', { params: { webhookId: doomedHook.json.id }, query: {}, headers: {} }],
+      ['sendWebhookTest', { params: { webhookId: hook.json.id }, query: {}, headers: {} }],
+      ['rotateWebhookSecret', { params: { webhookId: hook.json.id }, query: {}, headers: {} }],
+      [
+        'listWebhookDeliveries',
+        { params: { webhookId: hook.json.id }, query: { limit: '1' }, headers: {} },
+      ],
+      [
+        'redeliverWebhookDelivery',
+        {
+          params: { webhookId: hook.json.id, deliveryId: ping.json.id },
+          query: {},
+          headers: {},
+        },
+      ],
       ['getHealthModel', { params: { segment: 'enterprise' }, query: {}, headers: {} }],
       [
         'updateHealthModel',
@@ -1374,6 +1428,8 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       'getPortfolioSuccessMetrics',
       'listAtRiskGoals',
       'listAlerts',
+      'listWebhooks',
+      'listWebhookDeliveries',
     ] as const) {
       const base = byOp.get(id)?.[0] as Base;
       const r = await call(id, base.params, { query: { ...base.query } });

@@ -82,3 +82,17 @@ export type ValueDriverType = S['ValueDriverType'];
 export type Confidence = S['Confidence'];
 export type AlertType = S['AlertType'];
 export type ReportSection = S['ReportSection'];
+
+export type WebhookEventType = S['WebhookEventType'];
+export type WebhookInput = S['WebhookInput'];
+export type Webhook = S['Webhook'];
+export type WebhookWithSecret = S['WebhookWithSecret'];
+export type WebhookList = S['WebhookList'];
+export type WebhookDelivery = S['WebhookDelivery'];
+export type WebhookDeliveryList = S['WebhookDeliveryList'];
+export type WebhookAttempt = S['WebhookAttempt'];
+export type WebhookGoalEventData = S['WebhookGoalEventData'];
+export type WebhookMilestoneEventData = S['WebhookMilestoneEventData'];
+export type WebhookMeasurementEventData = S['WebhookMeasurementEventData'];
+export type WebhookHealthEventData = S['WebhookHealthEventData'];
+export type WebhookTestEventData = S['WebhookTestEventData'];

@@ -16,6 +16,8 @@ import { ReportPool } from './report-worker/pool.js';
 import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { SummaryStore } from './summaries.js';
+import { WebhookDispatcher } from './webhooks/deliver.js';
+import { LOG_KEEP_MS, purgeDeliveries } from './webhooks/outbox.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -25,6 +27,8 @@ const WARM_AFTER_MIDNIGHT_MS = 5_000;
 // Any constant, distinct from the migrations' and the sweep's locks.
 const SEED_LOCK_KEY = 5_165_071;
 const DRAIN_MS = 10_000;
+/** How often the webhook worker looks for due deliveries: events reach receivers within seconds. */
+const WEBHOOK_POLL_MS = 1000;
 
 function fail(message: string): never {
   process.stderr.write(`cscx-server: ${message}\n`);
@@ -154,8 +158,13 @@ async function main(): Promise<void> {
       const { ran, raised } = await sweepOncePerPeriod(db, () => new Date(), SWEEP_MS * 0.9);
       if (!ran) return;
       const purged = await purgeExpired(db, Date.now());
-      if (raised > 0 || purged > 0)
-        log.info('sweep', { alerts_raised: raised, idempotency_keys_purged: purged });
+      const deliveries = await purgeDeliveries(db, Date.now() - LOG_KEEP_MS);
+      if (raised > 0 || purged > 0 || deliveries > 0)
+        log.info('sweep', {
+          alerts_raised: raised,
+          idempotency_keys_purged: purged,
+          webhook_deliveries_purged: deliveries,
+        });
     } catch (e) {
       log.error('sweep failed', { error: e instanceof Error ? e.message : String(e) });
     }
@@ -184,6 +193,11 @@ async function main(): Promise<void> {
   warmTimer.unref();
   warm();
 
+  // Webhook deliveries: the outbox is in the database, so this simply picks up where the last
+  // process stopped (a killed one's in-flight attempts are retried once their lease lapses).
+  const webhooks = new WebhookDispatcher({ db, clock: () => new Date(), log });
+  webhooks.start(WEBHOOK_POLL_MS);
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -203,6 +217,7 @@ async function main(): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, DRAIN_MS);
     void drained
+      .then(() => webhooks.stop())
       .then(() => reports?.close())
       .then(() => summaryStore.idle())
       .then(() => opened.close())

@@ -234,6 +234,36 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect(imported).toMatchObject({ kind: 'customers', rows: 1, created: 1, updated: 0 });
     expect(await manager.getImport({ importId: imported.id })).toEqual(imported);
 
+    // Webhooks: the receiver is never called here (no worker runs in this test).
+    const hook = await manager.createWebhook({
+      body: { url: 'https://93.184.215.14/sdk', event_types: ['goal.achieved'] },
+    });
+    expect(hook.secret).toMatch(/^whsec_/);
+    const { secret: _secret, ...shown } = hook;
+    expect(await manager.getWebhook({ webhookId: hook.id })).toEqual(shown);
+    expect((await manager.listWebhooks({ limit: 10 })).items.map((w) => w.id)).toContain(hook.id);
+    const paused = await manager.updateWebhook({
+      webhookId: hook.id,
+      ifMatch: hook.version,
+      body: { url: hook.url, event_types: ['goal.achieved', 'goal.missed'], enabled: false },
+    });
+    expect(paused).toMatchObject({ enabled: false, version: 2 });
+    const rotated = await manager.rotateWebhookSecret({ webhookId: hook.id });
+    expect(rotated).toMatchObject({ version: 3, secret: expect.stringMatching(/^whsec_/) });
+    expect(rotated.secret).not.toBe(hook.secret);
+    const ping = await manager.sendWebhookTest({ webhookId: hook.id });
+    expect(ping).toMatchObject({ event_type: 'webhook.test', status: 'pending' });
+    const repeat = await manager.redeliverWebhookDelivery({
+      webhookId: hook.id,
+      deliveryId: ping.id,
+    });
+    expect(repeat.message_id).toBe(ping.message_id);
+    const log = await manager.listWebhookDeliveries({ webhookId: hook.id });
+    expect(log.items.map((d) => d.id)).toEqual([repeat.id, ping.id]);
+    await manager.deleteWebhook({ webhookId: hook.id });
+    const gone = await manager.getWebhook({ webhookId: hook.id }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(NotFoundError);
+
     expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
     expect(problems).toEqual([]);
   });

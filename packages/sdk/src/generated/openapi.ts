@@ -717,8 +717,425 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Lists the webhook subscriptions, oldest first, without their secrets. Roles: manager
+         *     only; a csm or viewer token gets 403.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a receiver to events
+         * @description Subscribes an HTTP(S) receiver to some event types (`goal.achieved`, `goal.at_risk`,
+         *     `goal.missed`, `milestone.achieved`, `measurement.recorded`, the `health.*` triggers).
+         *     Every event is delivered as a `POST` signed per the Standard Webhooks specification
+         *     (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`; see `webhooks` in this
+         *     document for the payloads) from a durable outbox: at least once, in order per customer,
+         *     retried with exponential backoff and jitter for at least 24 hours.
+         *
+         *     The response holds the signing `secret` (`whsec_` + base64 of 32 random bytes). It is
+         *     shown only here and by `rotateWebhookSecret`, never by `getWebhook` or `listWebhooks`,
+         *     and the response carries `Cache-Control: no-store`. The `Idempotency-Key` header is
+         *     required (428 without it), so a retried create cannot leave a second subscription whose
+         *     secret nobody saw; a repeat returns the same secret.
+         *
+         *     The `url` must be `http` or `https`, and its host must not resolve to a private,
+         *     loopback, link-local or otherwise non-public address (422 `private_address`; the
+         *     server's `CSCX_WEBHOOK_ALLOW_PRIVATE=1` allows them, for tests and local setups). The
+         *     same check runs again before every delivery. Roles: manager only; a csm or viewer token
+         *     gets 403.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description The subscription, without its secret. Roles: manager only.
+         */
+        get: operations["getWebhook"];
+        /**
+         * Replace a webhook subscription
+         * @description Replaces the subscription's `url`, `event_types`, `enabled` and `description` (omitted
+         *     optional fields go back to their defaults), under `If-Match` with its current version,
+         *     like every `PUT`. The secret stays (`rotateWebhookSecret` replaces it). Events
+         *     raised while a subscription is disabled are not queued for it; deliveries already
+         *     queued wait until it is enabled again. The `url` is checked as in `createWebhook`.
+         *     Roles: manager only.
+         */
+        put: operations["updateWebhook"];
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Deletes the subscription with its queued deliveries and its delivery log: nothing more
+         *     is sent to its receiver. Roles: manager only.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription's signing secret
+         * @description Replaces the signing secret with a new random one, shown only in this response
+         *     (`Cache-Control: no-store`; a repeat with the same `Idempotency-Key` shows the same
+         *     one). Every attempt from now on is signed with it, retries of earlier messages
+         *     included. The version goes up by one. Roles: manager only.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event for this subscription alone, whatever its event types,
+         *     delivered and signed like any other (a disabled subscription gets it once enabled
+         *     again). The delivery appears in `listWebhookDeliveries`. Roles: manager only.
+         */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a subscription's deliveries
+         * @description The delivery log of one subscription, newest first: each message queued for it, its
+         *     status (`pending`, `delivering`, `succeeded`, `failed`), when it is next tried, and its
+         *     attempts (HTTP status, the first 1,000 characters of the response body, the error).
+         *     Roles: manager only.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a message again
+         * @description Queues the delivery's message once more for this subscription, as a new delivery with
+         *     the same `webhook-id` (so a receiver that already has it can drop the repeat), behind
+         *     the customer's other queued messages. Roles: manager only.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "goal.achieved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A goal became achieved
+         * @description A goal reached its target (progress >= 100 %), by a measurement, a goal edit or an import. The same write raises a `goal_achieved` alert.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookGoalAchieved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "goal.at_risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A goal turned at risk
+         * @description A goal fell more than the tolerance behind its expected pace, by a write or, overnight, by the hourly sweep. The same transition raises a `goal_at_risk` alert.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookGoalAtRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "goal.missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A goal missed its target date
+         * @description A goal whose target date passed before it was achieved. No alert is raised for it (`alert_id` is null).
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookGoalMissed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "milestone.achieved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A milestone was achieved
+         * @description A milestone was given its achieved date (`createMilestone`, `updateMilestone`). The same write raises a `milestone_achieved` alert.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookMilestoneAchieved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "measurement.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A measurement was recorded
+         * @description A value was recorded on a goal metric (`recordMeasurement`, or a `measurements` import). When it makes the goal achieved or at risk, that event follows it, in order.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookMeasurementRecorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "health.score_drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The health score dropped
+         * @description The seed 002 trigger "drop of more than 20 points" fired for a customer.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookHealthScoreDrop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "health.entered_at_risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Health entered at risk
+         * @description The customer's health score entered the at-risk band.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookHealthEnteredAtRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "health.entered_critical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Health entered critical
+         * @description The customer's health score entered the critical band.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookHealthEnteredCritical"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "health.consecutive_decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Health declined repeatedly
+         * @description The customer's health score declined in consecutive observations.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookHealthConsecutiveDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test event
+         * @description Sent by `sendWebhookTest` to one subscription, to check the receiver and its secret.
+         *
+         *     Sent as a `POST` with a JSON body, signed per Standard Webhooks: verify `webhook-id`,
+         *     `webhook-timestamp` and `webhook-signature` with the subscription's secret before
+         *     trusting it. Deliveries are at least once (deduplicate on `webhook-id`) and in order
+         *     per customer.
+         */
+        post: operations["webhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -6174,6 +6591,385 @@ export interface components {
             /** @description The embed token, as `createEmbedToken` returned it. */
             token: string;
         };
+        /**
+         * @description What a webhook event reports: a goal becoming achieved, turning at risk or missing its
+         *     target date; a milestone being achieved; a measurement being recorded (also by an
+         *     import); a health trigger of seed 002 firing. The `webhooks` section of this document
+         *     gives each event's payload.
+         * @example goal.achieved
+         * @enum {string}
+         */
+        WebhookEventType: "goal.achieved" | "goal.at_risk" | "goal.missed" | "milestone.achieved" | "measurement.recorded" | "health.score_drop" | "health.entered_at_risk" | "health.entered_critical" | "health.consecutive_decline";
+        /**
+         * @description A webhook subscription as `createWebhook` and `updateWebhook` take it.
+         * @example {
+         *       "url": "https://hooks.example.com/cscx",
+         *       "event_types": [
+         *         "goal.achieved",
+         *         "goal.at_risk"
+         *       ],
+         *       "description": "CS ops playbooks"
+         *     }
+         */
+        WebhookInput: {
+            /**
+             * @description The receiver, an absolute `http` or `https` URL without credentials (422
+             *     `invalid_url`, `unsupported_scheme`). Its host must resolve (422 `unresolvable_host`)
+             *     to public addresses only (422 `private_address`, unless the server runs with
+             *     `CSCX_WEBHOOK_ALLOW_PRIVATE=1`).
+             */
+            url: string;
+            /** @description The event types to deliver, each at most once. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @description Whether events are delivered. Default `true`. */
+            enabled?: boolean;
+            /** @description What the receiver is, for people. Default `null`. */
+            description?: string | null;
+        };
+        /**
+         * @description A webhook subscription, without its secret.
+         * @example {
+         *       "id": "whk_7k2m9x4q8r1v5c3n",
+         *       "url": "https://hooks.example.com/cscx",
+         *       "event_types": [
+         *         "goal.achieved",
+         *         "goal.at_risk"
+         *       ],
+         *       "enabled": true,
+         *       "description": "CS ops playbooks",
+         *       "version": 1,
+         *       "created_at": "2026-04-30T09:00:00.000Z",
+         *       "updated_at": "2026-04-30T09:00:00.000Z"
+         *     }
+         */
+        Webhook: {
+            /** @description The subscription's id. */
+            id: string;
+            /** @description The receiver. */
+            url: string;
+            /** @description The event types delivered to it. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @description Whether events are delivered. */
+            enabled: boolean;
+            /** @description What the receiver is, for people. */
+            description: string | null;
+            /** @description Increases by one with every change; send it as `If-Match` to `updateWebhook`. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the subscription was created.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
+            updated_at: string;
+        };
+        /**
+         * @description A webhook subscription with its signing secret, shown only when it is created or rotated.
+         * @example {
+         *       "id": "whk_7k2m9x4q8r1v5c3n",
+         *       "url": "https://hooks.example.com/cscx",
+         *       "event_types": [
+         *         "goal.achieved",
+         *         "goal.at_risk"
+         *       ],
+         *       "enabled": true,
+         *       "description": "CS ops playbooks",
+         *       "version": 1,
+         *       "created_at": "2026-04-30T09:00:00.000Z",
+         *       "updated_at": "2026-04-30T09:00:00.000Z",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2pkXyXWVVEo="
+         *     }
+         */
+        WebhookWithSecret: {
+            /** @description The subscription's id. */
+            id: string;
+            /** @description The receiver. */
+            url: string;
+            /** @description The event types delivered to it. */
+            event_types: components["schemas"]["WebhookEventType"][];
+            /** @description Whether events are delivered. */
+            enabled: boolean;
+            /** @description What the receiver is, for people. */
+            description: string | null;
+            /** @description Increases by one with every change; send it as `If-Match` to `updateWebhook`. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the subscription was created.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
+            updated_at: string;
+            /**
+             * @description The signing secret in Standard Webhooks form, `whsec_` + base64 of 32 random bytes.
+             *     Give it to the receiver's verifier (`new Webhook(secret).verify(body, headers)` of the
+             *     `standardwebhooks` package). Shown only by `createWebhook` and `rotateWebhookSecret`.
+             */
+            secret: string;
+        };
+        /**
+         * @description One page of webhook subscriptions, oldest first.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "whk_7k2m9x4q8r1v5c3n",
+         *           "url": "https://hooks.example.com/cscx",
+         *           "event_types": [
+         *             "goal.achieved"
+         *           ],
+         *           "enabled": true,
+         *           "description": null,
+         *           "version": 2,
+         *           "created_at": "2026-04-30T09:00:00.000Z",
+         *           "updated_at": "2026-04-30T10:00:00.000Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        WebhookList: {
+            /** @description The subscriptions on this page. */
+            items: components["schemas"]["Webhook"][];
+            /** @description Pass this as `cursor` to get the next page. Null on the last page. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description `pending`: waiting for its turn or its next attempt; `delivering`: an attempt is under
+         *     way; `succeeded`: the receiver answered 2xx; `failed`: given up after 24 hours of
+         *     retries (or the receiver's address became private).
+         * @example succeeded
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivering" | "succeeded" | "failed";
+        /**
+         * @description One attempt to deliver a message.
+         * @example {
+         *       "attempt": 1,
+         *       "started_at": "2026-04-30T09:00:01.000Z",
+         *       "duration_ms": 42,
+         *       "http_status": 503,
+         *       "response_snippet": "Service Unavailable",
+         *       "error": "The receiver answered 503."
+         *     }
+         */
+        WebhookAttempt: {
+            /** @description The attempt's number, from 1. */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @description When the attempt was made.
+             */
+            started_at: string;
+            /** @description How long the receiver took to answer (or to fail), in milliseconds. */
+            duration_ms: number;
+            /** @description The receiver's HTTP status. Null when no response arrived. */
+            http_status: number | null;
+            /** @description The first 1,000 characters of the response body. Null without a response. */
+            response_snippet: string | null;
+            /** @description Why the attempt failed (connection refused, timeout, a non-2xx status, a private address). Null on success. */
+            error: string | null;
+        };
+        /**
+         * @description One message queued for one subscription, with its attempts.
+         * @example {
+         *       "id": "dlv_3n5c1v8r4q9x2m7k",
+         *       "webhook_id": "whk_7k2m9x4q8r1v5c3n",
+         *       "message_id": "msg_9x4q8r1v5c3n7k2m",
+         *       "event_type": "goal.achieved",
+         *       "customer_id": "cus_acme",
+         *       "status": "succeeded",
+         *       "attempt_count": 2,
+         *       "next_attempt_at": null,
+         *       "created_at": "2026-04-30T09:00:00.000Z",
+         *       "attempts": [
+         *         {
+         *           "attempt": 1,
+         *           "started_at": "2026-04-30T09:00:01.000Z",
+         *           "duration_ms": 42,
+         *           "http_status": 503,
+         *           "response_snippet": "Service Unavailable",
+         *           "error": "The receiver answered 503."
+         *         },
+         *         {
+         *           "attempt": 2,
+         *           "started_at": "2026-04-30T09:00:31.000Z",
+         *           "duration_ms": 12,
+         *           "http_status": 204,
+         *           "response_snippet": "",
+         *           "error": null
+         *         }
+         *       ]
+         *     }
+         */
+        WebhookDelivery: {
+            /** @description The delivery's id. */
+            id: string;
+            /** @description The subscription. */
+            webhook_id: string;
+            /** @description The message, sent as the `webhook-id` header (the same on every attempt and redelivery). */
+            message_id: string;
+            /**
+             * @description The event's `type` (a `WebhookEventType`, or `webhook.test`).
+             * @example goal.achieved
+             */
+            event_type: string;
+            /** @description The customer the event concerns (deliveries of one customer go in order). Null for `webhook.test`. */
+            customer_id: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description The attempts made so far. */
+            attempt_count: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (it also waits for the customer's earlier messages). Null once succeeded or failed.
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the message was queued for this subscription.
+             */
+            created_at: string;
+            /** @description The latest attempts (at most 50), oldest first. */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        /**
+         * @description One page of a subscription's deliveries, newest first.
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        WebhookDeliveryList: {
+            /** @description The deliveries on this page. */
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass this as `cursor` to get the next page. Null on the last page. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description The `data` of a `goal.*` event.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "goal_id": "goal_acme_ticket_time",
+         *       "goal_name": "Reduce ticket time",
+         *       "status": "achieved",
+         *       "achievement_pct": 104.16666666666667,
+         *       "alert_id": "alt_000000000042",
+         *       "title": "Goal achieved: Reduce ticket time",
+         *       "cause": "Progress 104.17% reached target 12 hours (Average resolution time 11.5 hours on 2026-04-30)."
+         *     }
+         */
+        WebhookGoalEventData: {
+            /** @description The goal's customer. */
+            customer_id: string;
+            /** @description The goal. */
+            goal_id: string;
+            /** @description The goal's name. */
+            goal_name: string;
+            status: components["schemas"]["GoalStatus"];
+            /** @description The goal's progress when the event was raised (0-100 scale, may exceed 100). */
+            achievement_pct: number | null;
+            /** @description The alert raised with the event (`listAlerts`). Null for `goal.missed`, which raises no alert. */
+            alert_id: string | null;
+            /** @description A one-line headline. */
+            title: string;
+            /** @description What caused the event, with the numbers behind it. */
+            cause: string;
+        };
+        /**
+         * @description The `data` of a `milestone.achieved` event.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "goal_id": null,
+         *       "milestone_id": "ms_acme_golive",
+         *       "alert_id": "alt_000000000043",
+         *       "title": "Milestone achieved: Go-live",
+         *       "cause": "Achieved on 2026-04-30 (target 2026-05-15)."
+         *     }
+         */
+        WebhookMilestoneEventData: {
+            /** @description The milestone's customer. */
+            customer_id: string;
+            /** @description The goal the milestone belongs to, if any. */
+            goal_id: string | null;
+            /** @description The milestone. */
+            milestone_id: string;
+            /** @description The alert raised with the event. */
+            alert_id: string;
+            /** @description A one-line headline. */
+            title: string;
+            /** @description What caused the event. */
+            cause: string;
+        };
+        /**
+         * @description The `data` of a `measurement.recorded` event. Notes are internal and never sent.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "goal_id": "goal_acme_ticket_time",
+         *       "metric_id": "met_acme_ticket_time",
+         *       "measurement_id": "mea_000000000321",
+         *       "measured_at": "2026-04-30T09:00:00.000Z",
+         *       "value": 11.5,
+         *       "goal_status": "achieved",
+         *       "achievement_pct": 104.16666666666667
+         *     }
+         */
+        WebhookMeasurementEventData: {
+            /** @description The goal's customer. */
+            customer_id: string;
+            /** @description The goal. */
+            goal_id: string;
+            /** @description The metric measured. */
+            metric_id: string;
+            /** @description The measurement's id. */
+            measurement_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the value was measured.
+             */
+            measured_at: string;
+            /** @description The value measured, in the metric's unit. */
+            value: number;
+            goal_status: components["schemas"]["GoalStatus"];
+            /** @description The goal's progress after this measurement. */
+            achievement_pct: number | null;
+        };
+        /**
+         * @description The `data` of a `health.*` event.
+         * @example {
+         *       "customer_id": "cus_acme",
+         *       "alert_id": "alt_000000000044",
+         *       "title": "Health entered at risk: Acme Corp",
+         *       "cause": "Health score 64 on 2026-04-30 (was 72 on 2026-03-31)."
+         *     }
+         */
+        WebhookHealthEventData: {
+            /** @description The customer whose health triggered. */
+            customer_id: string;
+            /** @description The alert raised with the event. */
+            alert_id: string;
+            /** @description A one-line headline. */
+            title: string;
+            /** @description The dates and scores that fired the trigger. */
+            cause: string;
+        };
+        /**
+         * @description The `data` of a `webhook.test` event (`sendWebhookTest`).
+         * @example {
+         *       "webhook_id": "whk_7k2m9x4q8r1v5c3n",
+         *       "message": "A test event from the CSCX Success API."
+         *     }
+         */
+        WebhookTestEventData: {
+            /** @description The subscription tested. */
+            webhook_id: string;
+            /** @description A fixed text. */
+            message: string;
+        };
     };
     responses: {
         /**
@@ -6230,7 +7026,7 @@ export interface components {
         /**
          * @description The token's role may not do this. A viewer token attempted a write on a customer within
          *     its scope (outside the scope the answer is 404 instead), or a csm or viewer token called
-         *     an operation only a manager may call (minting and revoking embed tokens).
+         *     an operation only a manager may call (minting and revoking embed tokens, managing webhooks).
          */
         Forbidden: {
             headers: {
@@ -6502,6 +7298,16 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+        WebhookId: string;
+        /** @description The delivery's `id`, from `listWebhookDeliveries`. */
+        DeliveryId: string;
+        /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+        WebhookIdHeader: string;
+        /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+        WebhookTimestampHeader: string;
+        /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+        WebhookSignatureHeader: string;
         /** @description The customer's id. A customer outside the token's scope answers 404. */
         CustomerId: string;
         /** @description The segment whose health model this is. A value that is no segment answers 404. */
@@ -8073,6 +8879,836 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The maximum number of items on one page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of subscriptions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+                 *     here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description The subscription, with its secret (shown only now). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description The updated subscription, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription is deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription with its new secret (shown only now). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The maximum number of items on one page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
+                webhookId: components["parameters"]["WebhookId"];
+                /** @description The delivery's `id`, from `listWebhookDeliveries`. */
+                deliveryId: components["parameters"]["DeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    webhookGoalAchieved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "goal.achieved";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookGoalEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookGoalAtRisk: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "goal.at_risk";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookGoalEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookGoalMissed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "goal.missed";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookGoalEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMilestoneAchieved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "milestone.achieved";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookMilestoneEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeasurementRecorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "measurement.recorded";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookMeasurementEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookHealthScoreDrop: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "health.score_drop";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookHealthEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookHealthEnteredAtRisk: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "health.entered_at_risk";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookHealthEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookHealthEnteredCritical: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "health.entered_critical";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookHealthEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookHealthConsecutiveDecline: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "health.consecutive_decline";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookHealthEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
+                "webhook-id": components["parameters"]["WebhookIdHeader"];
+                /** @description When this attempt was signed, in whole seconds since the Unix epoch; refuse messages far from your clock (the `standardwebhooks` verifier allows 5 minutes). */
+                "webhook-timestamp": components["parameters"]["WebhookTimestampHeader"];
+                /** @description `v1,` + base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the base64-decoded part of the secret after `whsec_`. */
+                "webhook-signature": components["parameters"]["WebhookSignatureHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The event type.
+                     * @constant
+                     */
+                    type: "webhook.test";
+                    /**
+                     * Format: date-time
+                     * @description When the event happened.
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["WebhookTestEventData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery; any other status, a timeout (10 s) or a redirect is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the message (for example a bad signature); it is retried like any failure. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

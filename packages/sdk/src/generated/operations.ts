@@ -611,6 +611,153 @@ export interface RevokeEmbedTokenInput {
 /** What `revokeEmbedToken` resolves to. */
 export type RevokeEmbedTokenOutput = undefined;
 
+/** Input of `listWebhooks` (GET /api/webhooks). */
+export interface ListWebhooksInput {
+  /**
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
+   */
+  cursor?: Exclude<NonNullable<operations["listWebhooks"]['parameters']["query"]>["cursor"], undefined>;
+  /**
+   * The maximum number of items on one page.
+   */
+  limit?: Exclude<NonNullable<operations["listWebhooks"]['parameters']["query"]>["limit"], undefined>;
+}
+/** What `listWebhooks` resolves to. */
+export type ListWebhooksOutput = components['schemas']["WebhookList"];
+
+/** Input of `createWebhook` (POST /api/webhooks). */
+export interface CreateWebhookInput {
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+   * here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["createWebhook"]['requestBody']>['content']['application/json'];
+}
+/** What `createWebhook` resolves to. */
+export type CreateWebhookOutput = components['schemas']["WebhookWithSecret"];
+
+/** Input of `getWebhook` (GET /api/webhooks/{webhookId}). */
+export interface GetWebhookInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["getWebhook"]['parameters']["path"]>["webhookId"];
+}
+/** What `getWebhook` resolves to. */
+export type GetWebhookOutput = components['schemas']["Webhook"];
+
+/** Input of `updateWebhook` (PUT /api/webhooks/{webhookId}). */
+export interface UpdateWebhookInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["updateWebhook"]['parameters']["path"]>["webhookId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /** The request body. */
+  body: NonNullable<operations["updateWebhook"]['requestBody']>['content']['application/json'];
+}
+/** What `updateWebhook` resolves to. */
+export type UpdateWebhookOutput = components['schemas']["Webhook"];
+
+/** Input of `deleteWebhook` (DELETE /api/webhooks/{webhookId}). */
+export interface DeleteWebhookInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["deleteWebhook"]['parameters']["path"]>["webhookId"];
+}
+/** What `deleteWebhook` resolves to. */
+export type DeleteWebhookOutput = undefined;
+
+/** Input of `rotateWebhookSecret` (POST /api/webhooks/{webhookId}/rotate-secret). */
+export interface RotateWebhookSecretInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["rotateWebhookSecret"]['parameters']["path"]>["webhookId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `rotateWebhookSecret` resolves to. */
+export type RotateWebhookSecretOutput = components['schemas']["WebhookWithSecret"];
+
+/** Input of `sendWebhookTest` (POST /api/webhooks/{webhookId}/test). */
+export interface SendWebhookTestInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["sendWebhookTest"]['parameters']["path"]>["webhookId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `sendWebhookTest` resolves to. */
+export type SendWebhookTestOutput = components['schemas']["WebhookDelivery"];
+
+/** Input of `listWebhookDeliveries` (GET /api/webhooks/{webhookId}/deliveries). */
+export interface ListWebhookDeliveriesInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["listWebhookDeliveries"]['parameters']["path"]>["webhookId"];
+  /**
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
+   */
+  cursor?: Exclude<NonNullable<operations["listWebhookDeliveries"]['parameters']["query"]>["cursor"], undefined>;
+  /**
+   * The maximum number of items on one page.
+   */
+  limit?: Exclude<NonNullable<operations["listWebhookDeliveries"]['parameters']["query"]>["limit"], undefined>;
+}
+/** What `listWebhookDeliveries` resolves to. */
+export type ListWebhookDeliveriesOutput = components['schemas']["WebhookDeliveryList"];
+
+/** Input of `redeliverWebhookDelivery` (POST /api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver). */
+export interface RedeliverWebhookDeliveryInput {
+  /**
+   * The webhook subscription's `id`, as `createWebhook` returned it.
+   */
+  webhookId: NonNullable<operations["redeliverWebhookDelivery"]['parameters']["path"]>["webhookId"];
+  /**
+   * The delivery's `id`, from `listWebhookDeliveries`.
+   */
+  deliveryId: NonNullable<operations["redeliverWebhookDelivery"]['parameters']["path"]>["deliveryId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `redeliverWebhookDelivery` resolves to. */
+export type RedeliverWebhookDeliveryOutput = components['schemas']["WebhookDelivery"];
+
 /** One method per operationId of openapi.yaml. */
 export interface SuccessClientMethods {
   /**
@@ -1089,6 +1236,125 @@ export interface SuccessClientMethods {
    * const result = await client.revokeEmbedToken({ tokenId: "tok_7k2m9x4q8r1v5c3n" });
    */
   revokeEmbedToken(input: RevokeEmbedTokenInput, options?: CallOptions): Promise<RevokeEmbedTokenOutput>;
+  /**
+   * List webhook subscriptions
+   *
+   * Lists the webhook subscriptions, oldest first, without their secrets. Roles: manager
+   * only; a csm or viewer token gets 403.
+   *
+   * Iterate every item across pages with `for await (const item of client.listWebhooks.all(...))`.
+   *
+   * @example
+   * const result = await client.listWebhooks();
+   */
+  listWebhooks: PaginatedMethod<ListWebhooksInput, ListWebhooksOutput, ListWebhooksOutput["items"][number]>;
+  /**
+   * Subscribe a receiver to events
+   *
+   * Subscribes an HTTP(S) receiver to some event types (`goal.achieved`, `goal.at_risk`,
+   * `goal.missed`, `milestone.achieved`, `measurement.recorded`, the `health.*` triggers).
+   * Every event is delivered as a `POST` signed per the Standard Webhooks specification
+   * (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`; see `webhooks` in this
+   * document for the payloads) from a durable outbox: at least once, in order per customer,
+   * retried with exponential backoff and jitter for at least 24 hours.
+   *
+   * The response holds the signing `secret` (`whsec_` + base64 of 32 random bytes). It is
+   * shown only here and by `rotateWebhookSecret`, never by `getWebhook` or `listWebhooks`,
+   * and the response carries `Cache-Control: no-store`. The `Idempotency-Key` header is
+   * required (428 without it), so a retried create cannot leave a second subscription whose
+   * secret nobody saw; a repeat returns the same secret.
+   *
+   * The `url` must be `http` or `https`, and its host must not resolve to a private,
+   * loopback, link-local or otherwise non-public address (422 `private_address`; the
+   * server's `CSCX_WEBHOOK_ALLOW_PRIVATE=1` allows them, for tests and local setups). The
+   * same check runs again before every delivery. Roles: manager only; a csm or viewer token
+   * gets 403.
+   *
+   * @example
+   * const result = await client.createWebhook({ body });
+   */
+  createWebhook(input: CreateWebhookInput, options?: CallOptions): Promise<CreateWebhookOutput>;
+  /**
+   * Get a webhook subscription
+   *
+   * The subscription, without its secret. Roles: manager only.
+   *
+   * @example
+   * const result = await client.getWebhook({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  getWebhook(input: GetWebhookInput, options?: CallOptions): Promise<GetWebhookOutput>;
+  /**
+   * Replace a webhook subscription
+   *
+   * Replaces the subscription's `url`, `event_types`, `enabled` and `description` (omitted
+   * optional fields go back to their defaults), under `If-Match` with its current version,
+   * like every `PUT`. The secret stays (`rotateWebhookSecret` replaces it). Events
+   * raised while a subscription is disabled are not queued for it; deliveries already
+   * queued wait until it is enabled again. The `url` is checked as in `createWebhook`.
+   * Roles: manager only.
+   *
+   * @example
+   * const result = await client.updateWebhook({ webhookId: "whk_7k2m9x4q8r1v5c3n", body, ifMatch: String(version) });
+   */
+  updateWebhook(input: UpdateWebhookInput, options?: CallOptions): Promise<UpdateWebhookOutput>;
+  /**
+   * Delete a webhook subscription
+   *
+   * Deletes the subscription with its queued deliveries and its delivery log: nothing more
+   * is sent to its receiver. Roles: manager only.
+   *
+   * @example
+   * const result = await client.deleteWebhook({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  deleteWebhook(input: DeleteWebhookInput, options?: CallOptions): Promise<DeleteWebhookOutput>;
+  /**
+   * Rotate a subscription's signing secret
+   *
+   * Replaces the signing secret with a new random one, shown only in this response
+   * (`Cache-Control: no-store`; a repeat with the same `Idempotency-Key` shows the same
+   * one). Every attempt from now on is signed with it, retries of earlier messages
+   * included. The version goes up by one. Roles: manager only.
+   *
+   * @example
+   * const result = await client.rotateWebhookSecret({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  rotateWebhookSecret(input: RotateWebhookSecretInput, options?: CallOptions): Promise<RotateWebhookSecretOutput>;
+  /**
+   * Send a test event
+   *
+   * Queues a `webhook.test` event for this subscription alone, whatever its event types,
+   * delivered and signed like any other (a disabled subscription gets it once enabled
+   * again). The delivery appears in `listWebhookDeliveries`. Roles: manager only.
+   *
+   * @example
+   * const result = await client.sendWebhookTest({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  sendWebhookTest(input: SendWebhookTestInput, options?: CallOptions): Promise<SendWebhookTestOutput>;
+  /**
+   * List a subscription's deliveries
+   *
+   * The delivery log of one subscription, newest first: each message queued for it, its
+   * status (`pending`, `delivering`, `succeeded`, `failed`), when it is next tried, and its
+   * attempts (HTTP status, the first 1,000 characters of the response body, the error).
+   * Roles: manager only.
+   *
+   * Iterate every item across pages with `for await (const item of client.listWebhookDeliveries.all(...))`.
+   *
+   * @example
+   * const result = await client.listWebhookDeliveries({ webhookId: "whk_7k2m9x4q8r1v5c3n" });
+   */
+  listWebhookDeliveries: PaginatedMethod<ListWebhookDeliveriesInput, ListWebhookDeliveriesOutput, ListWebhookDeliveriesOutput["items"][number]>;
+  /**
+   * Deliver a message again
+   *
+   * Queues the delivery's message once more for this subscription, as a new delivery with
+   * the same `webhook-id` (so a receiver that already has it can drop the repeat), behind
+   * the customer's other queued messages. Roles: manager only.
+   *
+   * @example
+   * const result = await client.redeliverWebhookDelivery({ webhookId: "whk_7k2m9x4q8r1v5c3n", deliveryId: "dlv_3n5c1v8r4q9x2m7k" });
+   */
+  redeliverWebhookDelivery(input: RedeliverWebhookDeliveryInput, options?: CallOptions): Promise<RedeliverWebhookDeliveryOutput>;
 }
 
 export const OPERATIONS = {
@@ -1586,6 +1852,141 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Revoke an embed token",
+  },
+  listWebhooks: {
+    method: "GET",
+    path: "/api/webhooks",
+    pathParams: [],
+    queryParams: ["cursor","limit"],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookListSchema,
+    responseGuard: G.isWebhookList,
+    response: "json" as ResponseKind,
+    itemsKey: "items",
+    inputRequired: false,
+    summary: "List webhook subscriptions",
+  },
+  createWebhook: {
+    method: "POST",
+    path: "/api/webhooks",
+    pathParams: [],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.WebhookInputSchema,
+    bodyTypes: [],
+    responseSchema: S.WebhookWithSecretSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Subscribe a receiver to events",
+  },
+  getWebhook: {
+    method: "GET",
+    path: "/api/webhooks/{webhookId}",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Get a webhook subscription",
+  },
+  updateWebhook: {
+    method: "PUT",
+    path: "/api/webhooks/{webhookId}",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: S.WebhookInputSchema,
+    bodyTypes: [],
+    responseSchema: S.WebhookSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Replace a webhook subscription",
+  },
+  deleteWebhook: {
+    method: "DELETE",
+    path: "/api/webhooks/{webhookId}",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: undefined,
+    responseGuard: undefined,
+    response: "empty" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Delete a webhook subscription",
+  },
+  rotateWebhookSecret: {
+    method: "POST",
+    path: "/api/webhooks/{webhookId}/rotate-secret",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookWithSecretSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Rotate a subscription's signing secret",
+  },
+  sendWebhookTest: {
+    method: "POST",
+    path: "/api/webhooks/{webhookId}/test",
+    pathParams: ["webhookId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookDeliverySchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Send a test event",
+  },
+  listWebhookDeliveries: {
+    method: "GET",
+    path: "/api/webhooks/{webhookId}/deliveries",
+    pathParams: ["webhookId"],
+    queryParams: ["cursor","limit"],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookDeliveryListSchema,
+    responseGuard: G.isWebhookDeliveryList,
+    response: "json" as ResponseKind,
+    itemsKey: "items",
+    inputRequired: true,
+    summary: "List a subscription's deliveries",
+  },
+  redeliverWebhookDelivery: {
+    method: "POST",
+    path: "/api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+    pathParams: ["webhookId","deliveryId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.WebhookDeliverySchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Deliver a message again",
   },
 } as const;
 

@@ -707,6 +707,81 @@ export const EmbedTokenSchema = v.object({ id: v.string(), token: v.string(), ex
  */
 export const EmbedTokenRevocationSchema = v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) });
 
+/**
+ * What a webhook event reports: a goal becoming achieved, turning at risk or missing its
+ * target date; a milestone being achieved; a measurement being recorded (also by an
+ * import); a health trigger of seed 002 firing. The `webhooks` section of this document
+ * gives each event's payload.
+ */
+export const WebhookEventTypeSchema = v.picklist(["goal.achieved","goal.at_risk","goal.missed","milestone.achieved","measurement.recorded","health.score_drop","health.entered_at_risk","health.entered_critical","health.consecutive_decline"]);
+
+/**
+ * A webhook subscription as `createWebhook` and `updateWebhook` take it.
+ */
+export const WebhookInputSchema = v.strictObject({ url: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), event_types: v.pipe(v.array(WebhookEventTypeSchema), v.minLength(1), v.maxLength(20)), enabled: v.exactOptional(v.boolean()), description: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))) });
+
+/**
+ * A webhook subscription, without its secret.
+ */
+export const WebhookSchema = v.object({ id: v.string(), url: v.string(), event_types: v.array(WebhookEventTypeSchema), enabled: v.boolean(), description: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string() });
+
+/**
+ * A webhook subscription with its signing secret, shown only when it is created or rotated.
+ */
+export const WebhookWithSecretSchema = v.object({ id: v.string(), url: v.string(), event_types: v.array(WebhookEventTypeSchema), enabled: v.boolean(), description: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), secret: v.string() });
+
+/**
+ * One page of webhook subscriptions, oldest first.
+ */
+export const WebhookListSchema = v.object({ items: v.array(WebhookSchema), next_cursor: v.nullable(v.string()) });
+
+/**
+ * `pending`: waiting for its turn or its next attempt; `delivering`: an attempt is under
+ * way; `succeeded`: the receiver answered 2xx; `failed`: given up after 24 hours of
+ * retries (or the receiver's address became private).
+ */
+export const WebhookDeliveryStatusSchema = v.picklist(["pending","delivering","succeeded","failed"]);
+
+/**
+ * One attempt to deliver a message.
+ */
+export const WebhookAttemptSchema = v.object({ attempt: v.pipe(v.number(), v.integer()), started_at: v.string(), duration_ms: v.pipe(v.number(), v.integer()), http_status: v.nullable(v.pipe(v.number(), v.integer())), response_snippet: v.nullable(v.string()), error: v.nullable(v.string()) });
+
+/**
+ * One message queued for one subscription, with its attempts.
+ */
+export const WebhookDeliverySchema = v.object({ id: v.string(), webhook_id: v.string(), message_id: v.string(), event_type: v.string(), customer_id: v.nullable(v.string()), status: WebhookDeliveryStatusSchema, attempt_count: v.pipe(v.number(), v.integer()), next_attempt_at: v.nullable(v.string()), created_at: v.string(), attempts: v.array(WebhookAttemptSchema) });
+
+/**
+ * One page of a subscription's deliveries, newest first.
+ */
+export const WebhookDeliveryListSchema = v.object({ items: v.array(WebhookDeliverySchema), next_cursor: v.nullable(v.string()) });
+
+/**
+ * The `data` of a `goal.*` event.
+ */
+export const WebhookGoalEventDataSchema = v.object({ customer_id: v.string(), goal_id: v.string(), goal_name: v.string(), status: GoalStatusSchema, achievement_pct: v.nullable(v.number()), alert_id: v.nullable(v.string()), title: v.string(), cause: v.string() });
+
+/**
+ * The `data` of a `milestone.achieved` event.
+ */
+export const WebhookMilestoneEventDataSchema = v.object({ customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.string(), alert_id: v.string(), title: v.string(), cause: v.string() });
+
+/**
+ * The `data` of a `measurement.recorded` event. Notes are internal and never sent.
+ */
+export const WebhookMeasurementEventDataSchema = v.object({ customer_id: v.string(), goal_id: v.string(), metric_id: v.string(), measurement_id: v.nullable(v.string()), measured_at: v.string(), value: v.number(), goal_status: GoalStatusSchema, achievement_pct: v.nullable(v.number()) });
+
+/**
+ * The `data` of a `health.*` event.
+ */
+export const WebhookHealthEventDataSchema = v.object({ customer_id: v.string(), alert_id: v.string(), title: v.string(), cause: v.string() });
+
+/**
+ * The `data` of a `webhook.test` event (`sendWebhookTest`).
+ */
+export const WebhookTestEventDataSchema = v.object({ webhook_id: v.string(), message: v.string() });
+
 /** The `readOnly: true` properties of each request schema that has some (openapi.yaml). */
 export const readOnlyProperties: Readonly<Record<string, readonly string[]>> = {
   CustomerReplaceSchema: ["id", "version"],

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { assertManager, bearerToken, hashToken, newToken } from '../auth.js';
 import { isoTimestamp } from '../clock.js';
@@ -9,6 +8,7 @@ import type { AppContext, Env } from '../http/context.js';
 import type { Reply, SaveReply } from '../http/idempotency.js';
 import { idempotencyKey } from '../http/preconditions.js';
 import { jsonReply, send } from '../http/respond.js';
+import { seal, sealingKey, unseal } from '../http/sealed.js';
 import { newId } from '../ids.js';
 import { notFound, ProblemError } from '../problem.js';
 import { deleteExpiredEmbedTokens, insertToken, revokeEmbedToken } from '../repo/tokens.js';
@@ -20,35 +20,6 @@ const DEFAULT_TTL_SECONDS = 900;
 const KEEP_EXPIRED_MS = 86_400_000;
 /** The response holds a credential: no cache, shared or private, may keep it. */
 const NO_STORE = { 'cache-control': 'no-store' } as const;
-
-const SEALED = 'sealed:';
-
-/**
- * The key that seals a minted token inside the stored first reply of an Idempotency-Key. It is
- * derived from the caller's own bearer token, which the database holds only as a SHA-256 hash,
- * so the idempotency table never holds a usable token; a repeat carries the same bearer token
- * (keys belong to the token that sent them) and so can open it.
- */
-function sealingKey(bearer: string, key: string): Buffer {
-  return createHmac('sha256', bearer).update(`cscx embed-token replay\n${key}`).digest();
-}
-
-function seal(token: string, key: Buffer): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-  return SEALED + Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
-}
-
-function unseal(text: string, key: Buffer): string {
-  const raw = Buffer.from(text.slice(SEALED.length), 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(raw.length - 16));
-  return Buffer.concat([
-    decipher.update(raw.subarray(12, raw.length - 16)),
-    decipher.final(),
-  ]).toString('utf8');
-}
 
 /**
  * A manager-only POST: the role first (a csm or viewer learns nothing about the body or the
@@ -111,7 +82,10 @@ export function registerEmbedTokens(app: Hono<Env>, ctx: AppContext): void {
             expires_at: expires,
           });
           if (key !== null) {
-            const sealed = { ...minted, token: seal(token, sealingKey(bearer, key)) };
+            const sealed = {
+              ...minted,
+              token: seal(token, sealingKey(bearer, key, 'embed-token')),
+            };
             await save(tx, jsonReply(201, sealed, NO_STORE));
           }
           return jsonReply(201, minted, NO_STORE);
@@ -121,7 +95,10 @@ export function registerEmbedTokens(app: Hono<Env>, ctx: AppContext): void {
     if (key === null || reply.headers['idempotent-replayed'] === undefined) return send(c, reply);
     // A repeat: the stored first reply, with its token opened again.
     const stored = JSON.parse(String(reply.body)) as EmbedToken;
-    const opened = { ...stored, token: unseal(stored.token, sealingKey(bearer, key)) };
+    const opened = {
+      ...stored,
+      token: unseal(stored.token, sealingKey(bearer, key, 'embed-token')),
+    };
     return send(c, {
       ...reply,
       headers: { ...reply.headers, ...NO_STORE },

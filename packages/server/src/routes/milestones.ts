@@ -27,6 +27,8 @@ import {
   updateMilestone,
 } from '../repo/milestones.js';
 import { parseBody, pathId, Query } from '../validate.js';
+import { milestoneEvent } from '../webhooks/events.js';
+import { enqueueEvents } from '../webhooks/outbox.js';
 import { writeForCustomer } from '../write/tx.js';
 
 /** Rules the schema cannot state: no achieved date in the future, a goal of the same customer. */
@@ -115,7 +117,10 @@ export function registerMilestones(app: Hono<Env>, ctx: AppContext): void {
           updated_at: now,
         } as const;
         await insertMilestones(tx, [m]);
-        if (m.achieved_date !== null) await insertAlerts(tx, [milestoneAchievedAlert(m, now)]);
+        if (m.achieved_date !== null) {
+          const alerts = await insertAlerts(tx, [milestoneAchievedAlert(m, now)]);
+          await enqueueEvents(tx, alerts.map(milestoneEvent));
+        }
         const r = jsonReply(201, deriveMilestone(m, isoDay(now)), {
           etag: etag(1),
           location: `/api/milestones/${m.id}`,
@@ -158,7 +163,8 @@ export function registerMilestones(app: Hono<Env>, ctx: AppContext): void {
       await updateMilestone(tx, next);
       const after = { ...current, ...next, version: current.version + 1 };
       if (current.achieved_date === null && after.achieved_date !== null) {
-        await insertAlerts(tx, [milestoneAchievedAlert(after, now)]);
+        const alerts = await insertAlerts(tx, [milestoneAchievedAlert(after, now)]);
+        await enqueueEvents(tx, alerts.map(milestoneEvent));
       }
       return after;
     });

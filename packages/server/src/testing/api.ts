@@ -24,6 +24,11 @@ import type {
   PortfolioSuccessMetrics,
   Problem,
   SuccessGoal,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookList,
+  WebhookWithSecret,
 } from '../contract.js';
 import type { Env } from '../http/context.js';
 import { type OperationId, responseProblems } from './contract.js';
@@ -63,6 +68,15 @@ export interface Responses {
   revokeEmbedToken: undefined;
   createImport: ImportResult;
   getImport: ImportResult;
+  createWebhook: WebhookWithSecret;
+  listWebhooks: WebhookList;
+  getWebhook: Webhook;
+  updateWebhook: Webhook;
+  deleteWebhook: undefined;
+  rotateWebhookSecret: WebhookWithSecret;
+  sendWebhookTest: WebhookDelivery;
+  listWebhookDeliveries: WebhookDeliveryList;
+  redeliverWebhookDelivery: WebhookDelivery;
 }
 
 export interface CallOptions {

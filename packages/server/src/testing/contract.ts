@@ -37,7 +37,16 @@ export type OperationId =
   | 'revokeEmbedTokenByValue'
   | 'revokeEmbedToken'
   | 'createImport'
-  | 'getImport';
+  | 'getImport'
+  | 'createWebhook'
+  | 'listWebhooks'
+  | 'getWebhook'
+  | 'updateWebhook'
+  | 'deleteWebhook'
+  | 'rotateWebhookSecret'
+  | 'sendWebhookTest'
+  | 'listWebhookDeliveries'
+  | 'redeliverWebhookDelivery';
 
 export const OPERATION_IDS = operations().map((o) => o.operationId) as OperationId[];
 

@@ -6,6 +6,8 @@ import { periodWindow } from '../derive/period.js';
 import { insertAlerts } from '../repo/alerts.js';
 import { allCustomers } from '../repo/customers.js';
 import { loadGoals, setLastStatus } from '../repo/goals.js';
+import { goalEvents } from '../webhooks/events.js';
+import { enqueueEvents } from '../webhooks/outbox.js';
 
 /** Customers whose goals the sweep's first pass loads at a time (a parameter for tests). */
 const SWEEP_CHUNK = 500;
@@ -56,8 +58,11 @@ export async function sweepAlerts(
         if (d.status === g.last_status) continue;
         const alert =
           g.last_status === null ? null : goalTransitionAlert(g.last_status, d, now.getTime());
-        if (alert) n += (await insertAlerts(tx, [alert])).length;
+        const raised = alert ? await insertAlerts(tx, [alert]) : [];
+        n += raised.length;
         await setLastStatus(tx, g.id, d.status);
+        // Under the same row lock and transaction as the status it reports.
+        await enqueueEvents(tx, goalEvents(g.last_status, d, raised, now.getTime()));
       }
       return n;
     });

@@ -21,6 +21,8 @@ import {
   updateMeasurement,
   updateMetric,
 } from '../repo/goals.js';
+import { goalEvents, measurementEvent, type WebhookEvent } from '../webhooks/events.js';
+import { enqueueEvents } from '../webhooks/outbox.js';
 import type { GoalFields } from './goal-input.js';
 
 /**
@@ -51,12 +53,18 @@ export function statusBefore(g: GoalRecord, currency: string, now: number): stri
   return g.last_status ?? deriveGoal(g, todayWindow(new Date(now)), currency).status;
 }
 
+/**
+ * The end of every goal write: derive, raise the transition's alert, and queue its webhook
+ * events in this same transaction (after `lead`'s, the events of the write itself, so a
+ * receiver hears of the measurement before the achievement it caused).
+ */
 async function finish(
   tx: Queryable,
   c: CustomerRecord,
   goalId: string,
   before: string,
   now: number,
+  lead: (goal: DerivedGoal) => WebhookEvent[] = () => [],
 ): Promise<GoalWrite> {
   const record = await loadGoal(tx, goalId, now);
   if (!record) throw notFound('Goal', goalId);
@@ -64,6 +72,7 @@ async function finish(
   const draft = goalTransitionAlert(before, goal, now);
   const alerts = draft ? await insertAlerts(tx, [draft]) : [];
   if (goal.status !== record.last_status) await setLastStatus(tx, goalId, goal.status);
+  await enqueueEvents(tx, [...lead(goal), ...goalEvents(before, goal, alerts, now)]);
   return { goal, alerts };
 }
 
@@ -269,7 +278,29 @@ export async function recordValues(
     })),
   );
   await touchGoal(tx, existing.id, now);
-  return finish(tx, c, existing.id, before, now);
+  const known = new Set(existing.metrics.flatMap((m) => m.measurements.map((x) => x.id)));
+  return finish(tx, c, existing.id, before, now, (goal) => {
+    // The new rows are the ones of each metric the goal did not hold before.
+    const taken = new Set<string>();
+    return values.map((v) => {
+      const row = goal.record.metrics
+        .find((m) => m.id === v.metricId)
+        ?.measurements.find(
+          (x) =>
+            x.id !== undefined &&
+            !known.has(x.id) &&
+            !taken.has(x.id) &&
+            x.at === v.at &&
+            x.value === v.value,
+        );
+      if (row?.id !== undefined) taken.add(row.id);
+      return measurementEvent(
+        goal,
+        { metricId: v.metricId, id: row?.id ?? null, at: v.at, value: v.value },
+        now,
+      );
+    });
+  });
 }
 
 /** A stored measurement's place: the metric whose history holds it, and the record itself. */

@@ -19,6 +19,8 @@ import {
   insertHealthObservations,
   listHealthObservations,
 } from '../repo/health.js';
+import { healthEvent } from '../webhooks/events.js';
+import { enqueueEvents } from '../webhooks/outbox.js';
 
 /** The date rule of a health observation that needs no database: `observed_on` not in the future. */
 export function healthDateErrors(input: HealthObservationInput, now: number): FieldError[] {
@@ -96,6 +98,7 @@ export async function recordHealth(
     tx,
     fired.map((t) => healthAlert(customer, t, now)),
   );
+  await enqueueEvents(tx, alerts.map(healthEvent));
   return {
     observation: toObservation(model, record),
     alerts: alerts.slice(0, 4).map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
