@@ -316,14 +316,16 @@ function cellWidth(col: Column, cell: Cell): number {
 /**
  * The font size at which every word of `text` fits `width` (the current font), at most `size`:
  * pdfkit breaks a word too long for its column between letters ("Übertroff/en" in German), so
- * such a word is set a little smaller instead, never below three quarters of `size`. Text whose
- * words fit keeps its size, so English layouts stay as they were.
+ * such a word is set a little smaller instead, never below `least` of `size` (headers, in
+ * capitals, may go smaller than cells). Text whose words fit keeps its size, so English layouts
+ * stay as they were.
  */
-function wordFit(doc: Doc, text: string, size: number, width: number): number {
+function wordFit(doc: Doc, text: string, size: number, width: number, least = 0.75): number {
   doc.fontSize(size);
   const longest = Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
   if (longest <= width) return size;
-  return Math.max(size * 0.75, Math.floor(((size * width) / longest) * 100) / 100);
+  // A little under the exact fit: pdfkit wraps a word that fills its width to the last point.
+  return Math.max(size * least, Math.floor(((size * width) / longest) * 97) / 100);
 }
 
 function rowHeight(doc: Doc, cols: readonly Column[], row: Row, size: number): number {
@@ -359,7 +361,7 @@ function drawHeader(doc: Doc, cols: readonly Column[], size: number, repeated: b
     .fillColor(MUTED);
   let h = 0;
   const headerSize = (col: Column) =>
-    wordFit(doc.font(BOLD), col.header.toUpperCase(), size - 1.5, col.width - 2 * PAD);
+    wordFit(doc.font(BOLD), col.header.toUpperCase(), size - 1.5, col.width - 2 * PAD, 0.6);
   for (const col of cols) {
     doc.fontSize(headerSize(col));
     h = Math.max(h, doc.heightOfString(col.header.toUpperCase(), { width: col.width - 2 * PAD }));
