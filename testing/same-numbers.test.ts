@@ -19,14 +19,12 @@ import {
   formatMultiplier,
   formatNumber,
   formatPercent,
-  goalStatusText,
   goalsOnTrackOrExceeded,
   MISSING_VALUE,
-  milestoneStatusText,
-  onTrackSummaryLine,
   STATUS_TEXT,
 } from '../packages/calc/src/index.js';
-import { DECK_TEXT } from '../packages/report/src/sections.js';
+import { type Vocabulary, vocabulary } from '../packages/calc/src/vocabulary.js';
+import { benchmarkLabel, fillIn, reportText } from '../packages/report/src/sections.js';
 import { readPdf, readPptx, runs } from '../packages/report/src/testing/read.js';
 import {
   type components,
@@ -70,10 +68,23 @@ interface Shown {
 // what a reader sees is compared, so every run of white space is one space.
 const norm = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim();
 
-const STATUS_WORDS = [...new Set(Object.values(STATUS_TEXT))].sort((a, b) => b.length - a.length);
+/**
+ * The language each surface speaks in each locale: the reports switch their words with
+ * `locale` (issue 14); the dashboard still reads English in de-DE until the elements do too.
+ */
+const reportWords = (locale: Locale): Vocabulary => reportText(locale).vocabulary;
+const dashboardWords = (_locale: Locale): Vocabulary => vocabulary();
+
+// Every status word of every locale, longest first (a surface's status is found by its word).
+const STATUS_WORDS = [
+  ...new Set([
+    ...Object.values(STATUS_TEXT),
+    ...LOCALES.flatMap((l) => Object.keys(STATUS_TEXT).map((k) => reportWords(l).status(k))),
+  ]),
+].sort((a, b) => b.length - a.length);
 
 /** The figures of `m` as calc formats them in `locale`: what every surface must show. */
-function expected(m: CustomerSuccessMetrics, locale: Locale): Shown {
+function expected(m: CustomerSuccessMetrics, locale: Locale, words: Vocabulary): Shown {
   const g = m.metrics.goals;
   const v = m.metrics.value_delivered;
   const n = (x: number) => formatNumber(x, { locale, maximumFractionDigits: 0 });
@@ -87,10 +98,9 @@ function expected(m: CustomerSuccessMetrics, locale: Locale): Shown {
       'ROI multiplier': formatMultiplier(v.roi_multiplier, { locale }),
       'goals achieved': `${n(g.achieved)} / ${n(g.total)}`,
       'achievement rate': formatPercent(g.achievement_rate, { locale }),
-      'goals on track or exceeded': onTrackSummaryLine(
+      'goals on track or exceeded': words.onTrackLine(
         goalsOnTrackOrExceeded({ total: g.total, achieved: g.achieved, onTrack: g.on_track }),
         g.total,
-        { locale },
       ).figure,
       'goals on track': n(g.on_track),
       'goals at risk': n(g.at_risk),
@@ -98,7 +108,7 @@ function expected(m: CustomerSuccessMetrics, locale: Locale): Shown {
     },
     goals: m.goals.map((goal) => ({
       name: goal.name,
-      status: goalStatusText(goal.status, goal.exceeded),
+      status: words.goalStatus(goal.status, goal.exceeded),
       progress: formatPercent(goal.achievement_pct, { locale }),
     })),
   };
@@ -144,6 +154,29 @@ const ACME_GOALS = [
   ['Revenue from upsell', 'At risk', 70],
   ['User adoption', 'On track', 95],
 ] as const;
+/** Acme's goal rows with the status words of `words`. */
+const acmeGoals = (words: Vocabulary, pct: (n: number) => string) =>
+  ACME_GOALS.map(([name, status, n]) => ({
+    name,
+    status: words.status(
+      status === 'Exceeded' ? 'exceeded' : status === 'On track' ? 'on_track' : 'at_risk',
+    ),
+    progress: pct(n),
+  }));
+/** Acme's figures in the reports' German (the dashboard's pin is ACME['de-DE']). */
+const ACME_REPORT_DE: Shown = {
+  headline: {
+    'total value delivered': '285.000 $',
+    'ROI multiplier': '4,2x',
+    'goals achieved': '2 / 5',
+    'achievement rate': '40 %',
+    'goals on track or exceeded': '4 von 5',
+    'goals on track': '2',
+    'goals at risk': '1',
+    'success score': '91',
+  },
+  goals: acmeGoals(vocabulary('de-DE'), (n) => `${n} %`),
+};
 const ACME: Record<Locale, Shown> = {
   'en-US': {
     headline: {
@@ -208,6 +241,7 @@ type Surface = 'dashboard' | 'report';
  * milestones and the benchmarks; the reports also the upcoming milestones and the forecasts.
  */
 function expectedRuns(c: Sampled, locale: Locale, surface: Surface): Run[] {
+  const words = surface === 'report' ? reportWords(locale) : dashboardWords(locale);
   const short = (d: string) => formatDate(d, { locale, style: 'short' });
   const runs: Run[] = c.metrics.metrics.milestones.map((x) => ({
     what: `milestone "${x.name}" achieved`,
@@ -218,7 +252,7 @@ function expectedRuns(c: Sampled, locale: Locale, surface: Surface): Run[] {
     for (const x of c.account.upcoming_milestones)
       runs.push({
         what: `upcoming milestone "${x.name}" ${x.status}`,
-        parts: [short(x.target_date), x.name, milestoneStatusText(x.status)],
+        parts: [short(x.target_date), x.name, words.milestoneStatus(x.status)],
         gap: 400,
       });
   // The dashboard's benchmark rows are not read as one run yet (their layout differs).
@@ -227,7 +261,7 @@ function expectedRuns(c: Sampled, locale: Locale, surface: Surface): Run[] {
     runs.push({
       what: `benchmark "${r.label}" (value, peer average, percentile)`,
       parts: [
-        r.label,
+        benchmarkLabel(r, locale),
         f(r.value),
         f(r.peer_average),
         r.percentile === null
@@ -242,7 +276,7 @@ function expectedRuns(c: Sampled, locale: Locale, surface: Surface): Run[] {
       if (t.forecast_date)
         runs.push({
           what: `trend "${t.name}" forecast`,
-          parts: [t.name, 'forecast to reach it', formatDate(t.forecast_date, { locale })],
+          parts: [t.name, forecastWords(locale), formatDate(t.forecast_date, { locale })],
           gap: 200,
         });
   return runs;
@@ -259,21 +293,34 @@ function checkRuns(c: Sampled, locale: Locale, surface: string, text: string, ki
 }
 
 /** `shown` against calc's formatting of the API, and Acme's also against its pins. */
+/** "forecast to reach it": a trend caption's words before the forecast date, in `locale`. */
+function forecastWords(locale: Locale): string {
+  const t = reportText(locale);
+  return fillIn(t, t.trend.captionForecast, { date: '' }).trim();
+}
+
 function check(c: Sampled, locale: Locale, surface: string, shown: Shown): string[] {
-  const out = compare(c.who, locale, surface, expected(c.metrics, locale), shown);
+  const report = surface !== 'dashboard';
+  const words = report ? reportWords(locale) : dashboardWords(locale);
+  const out = compare(c.who, locale, surface, expected(c.metrics, locale, words), shown);
+  const pin = report && locale === 'de-DE' ? ACME_REPORT_DE : ACME[locale];
   if (c.id === 'cus_acme')
-    out.push(...compare(c.who, locale, `${surface} (PRD-165 pin)`, ACME[locale], shown));
+    out.push(...compare(c.who, locale, `${surface} (PRD-165 pin)`, pin, shown));
   return out;
 }
 
 /** Counts of status words over goal rows, formatted as the summary counts are. */
-function statusCounts(goals: Shown['goals'], locale: Locale): Record<string, string> {
+function statusCounts(
+  goals: Shown['goals'],
+  locale: Locale,
+  words: Vocabulary,
+): Record<string, string> {
   const n = (word: string) =>
     formatNumber(goals.filter((g) => norm(g.status) === word).length, {
       locale,
       maximumFractionDigits: 0,
     });
-  return { 'goals on track': n(STATUS_TEXT.on_track) };
+  return { 'goals on track': n(words.status('on_track')) };
 }
 
 const PERCENT = /^(—|-?[\d.,\s]+\s?%)$/;
@@ -307,8 +354,16 @@ function fromPieces(
     const own = (p[i] ?? '').replace(words, '').replace(/^•\s*/, '').trim();
     return own !== '' ? own : p[i - 1];
   };
-  const rate = after('Goals achieved', 2);
-  const goalsAt = p.indexOf('Goals');
+  // The reports' labels in the report's language.
+  const t = reportText(locale);
+  const words = t.vocabulary;
+  const literal = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rateWords = new RegExp(
+    `^${literal(t.text.achievementRate).replace('\\{rate\\}', '(.*?)')}$`,
+  );
+  const rateText = after(t.text.goalsAchieved, 2);
+  const rate = rateText === undefined ? undefined : (rateWords.exec(rateText)?.[1] ?? rateText);
+  const goalsAt = p.indexOf(t.section.goals);
   const goals: GoalShown[] = [];
   let cursor = goalsAt;
   for (const name of goalNames) {
@@ -341,14 +396,20 @@ function fromPieces(
   }
   return {
     headline: {
-      'total value delivered': after('Value delivered'),
-      'ROI multiplier': after('ROI'),
-      'goals achieved': after('Goals achieved'),
-      'achievement rate': rate?.replace(/\s*achievement rate$/, ''),
-      'goals on track or exceeded': summary(/\s*goals on track or exceeded$/),
-      'goals at risk': summary(/\s*goals? at risk$/),
-      'success score': after('Success score')?.replace(/\s*\/\s*100$/, ''),
-      ...statusCounts(goals, locale),
+      'total value delivered': after(t.text.valueDelivered),
+      'ROI multiplier': after(t.text.roi),
+      'goals achieved': after(t.text.goalsAchieved),
+      'achievement rate': rate,
+      'goals on track or exceeded': summary(
+        new RegExp(`\\s*${literal(words.onTrackLine(0, 0).words)}$`),
+      ),
+      'goals at risk': summary(
+        new RegExp(
+          `\\s*(${literal(words.atRiskLine(1).words)}|${literal(words.atRiskLine(2).words)})$`,
+        ),
+      ),
+      'success score': after(t.text.successScore)?.replace(/\s*\/\s*100$/, ''),
+      ...statusCounts(goals, locale, words),
     },
     goals,
   };
@@ -558,7 +619,7 @@ describe('the same numbers on every surface', () => {
     expect(acme?.id).toBe('cus_acme');
     if (!acme) return;
     const out = LOCALES.flatMap((locale) =>
-      compare(acme.who, locale, 'calc', ACME[locale], expected(acme.metrics, locale)),
+      compare(acme.who, locale, 'calc', ACME[locale], expected(acme.metrics, locale, vocabulary())),
     );
     expect(out).toEqual([]);
   });
@@ -581,7 +642,11 @@ describe('the same numbers on every surface', () => {
             c.metrics.goals.length,
             c.account.benchmarks?.rows[0]?.label ?? null,
           );
-          shown.headline['goals on track'] ??= statusCounts(shown.goals, locale)['goals on track'];
+          shown.headline['goals on track'] ??= statusCounts(
+            shown.goals,
+            locale,
+            dashboardWords(locale),
+          )['goals on track'];
           mismatches.push(...check(c, locale, 'dashboard', shown));
           mismatches.push(...checkRuns(c, locale, 'dashboard', shown.text ?? '', 'dashboard'));
           if (shown.headline.dashboard)
@@ -629,7 +694,7 @@ describe('the same numbers on every surface', () => {
         // categories that delivered value (no zero bars), adding up to the total delivered.
         const charts = [...deck.chartsBySlide.values()].flat();
         const values = await Promise.all(charts.map((ch) => deck.read(ch)));
-        const chart = values.find((xml) => xml.includes(DECK_TEXT.valueByCategory));
+        const chart = values.find((xml) => xml.includes(reportText(locale).deck.valueByCategory));
         const cache = (part: string | undefined) =>
           [...(part ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => decode(m[1] ?? ''));
         const labels = cache(chart?.split('<c:cat>')[1]?.split('</c:cat>')[0]);

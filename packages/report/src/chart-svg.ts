@@ -3,7 +3,7 @@
 // the chart reads in the report's locale rather than d3's English defaults.
 import { formatDate, formatNumber } from '@cscx/success-calc';
 import { parse, type Spec, View } from 'vega';
-import { TREND_TEXT } from './sections.js';
+import { reportText } from './sections.js';
 import type { ProgressTrend } from './types.js';
 
 export interface TrendChartOptions {
@@ -66,6 +66,8 @@ export function trendSpec(t: ProgressTrend, o: TrendChartOptions): Spec {
     { y: t.target, kind: 'target' },
     ...(t.baseline === null ? [] : [{ y: t.baseline, kind: 'baseline' }]),
   ];
+  // The legend in the report's language, as the deck's native charts name their series.
+  const TREND_TEXT = reportText(o.locale).trend;
   const keys = [
     { label: TREND_TEXT.measured, color: '#2155c4', dash: [] as number[] },
     { label: TREND_TEXT.target, color: '#1a7f43', dash: [4, 3] },

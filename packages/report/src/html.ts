@@ -6,29 +6,26 @@ import {
   formatMultiplier,
   formatNumber,
   formatPercent,
-  goalStatusText,
-  metricStatusText,
 } from '@cscx/success-calc';
+import { textDirection } from '@cscx/success-calc/i18n';
 import {
-  DERIVATION_TITLE,
+  benchmarkLabel,
   derivation,
   executiveSummaryLines,
+  fillIn,
   generatedAt,
   HEALTH_BAND_COLOR,
-  HEALTH_TEXT,
   headlineKpis,
   healthSummary,
   KPI_RATING_COLOR,
   kpiTable,
-  PRIORITY_TEXT,
-  PROJECTED_TEXT,
   periodLabel,
   periodName,
   projectedFact,
   provenance,
-  SECTION_TITLE,
-  STATUS_TEXT,
+  reportText,
   segmentLabel,
+  statusLabel,
   trendCaption,
   valueTable,
   valueWithUnit,
@@ -62,7 +59,7 @@ export function escapeHtml(text: string): string {
 const e = escapeHtml;
 
 /** A status badge: the wire name picks the colour, `text` (calc's words) is what it says. */
-function status(s: string | null, text: string = s === null ? '—' : (STATUS_TEXT[s] ?? s)): string {
+function status(s: string | null, text: string): string {
   if (s === null) return `<span class="status">${e(text)}</span>`;
   return `<span class="status status-${e(s)}">${e(text)}</span>`;
 }
@@ -88,22 +85,24 @@ ${executiveSummaryLines(a, locale)
 }
 
 function goalsTable(goals: readonly SuccessGoal[], locale: string): string {
-  if (goals.length === 0) return '<p class="empty">No success goals defined.</p>';
+  const t = reportText(locale);
+  const T = t.text;
+  if (goals.length === 0) return `<p class="empty">${e(T.noGoals)}</p>`;
   const rows = goals
     .map((g) => {
       const metrics = g.metrics
         .map(
           (m) =>
-            `<tr class="metric"><td>${e(m.name)}</td><td class="num">${e(valueWithUnit(m.baseline_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.target_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.current_value, m.unit, locale))}</td><td>${m.progress_pct === null ? e(m.progress_note ?? '—') : bar(m.progress_pct, locale)}</td><td>${status(m.status, metricStatusText(m.status, m.progress_pct))}</td></tr>`,
+            `<tr class="metric"><td>${e(m.name)}</td><td class="num">${e(valueWithUnit(m.baseline_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.target_value, m.unit, locale))}</td><td class="num">${e(valueWithUnit(m.current_value, m.unit, locale))}</td><td>${m.progress_pct === null ? e(m.progress_note ?? '—') : bar(m.progress_pct, locale)}</td><td>${status(m.status, t.vocabulary.metricStatus(m.status, m.progress_pct))}</td></tr>`,
         )
         .join('');
       const owner = g.owner
-        ? ` · Owner: ${e(g.owner.name)}${g.owner.title ? ` (${e(g.owner.title)})` : ''}`
+        ? ` · ${e(t.goalRow.owner)}: ${e(g.owner.name)}${g.owner.title ? ` (${e(g.owner.title)})` : ''}`
         : '';
-      return `<tbody class="goal"><tr class="goal-row"><th colspan="4" scope="rowgroup">${e(g.name)}<div class="sub">Target ${e(formatDate(g.target_date, { locale }))}${owner}${g.progress_note ? ` · ${e(g.progress_note)}` : ''}</div></th><td>${bar(g.achievement_pct, locale)}</td><td>${status(g.status, goalStatusText(g.status, g.exceeded))}</td></tr>${metrics}</tbody>`;
+      return `<tbody class="goal"><tr class="goal-row"><th colspan="4" scope="rowgroup">${e(g.name)}<div class="sub">${e(t.goalRow.target)} ${e(formatDate(g.target_date, { locale }))}${owner}${g.progress_note ? ` · ${e(g.progress_note)}` : ''}</div></th><td>${bar(g.achievement_pct, locale)}</td><td>${status(g.status, t.vocabulary.goalStatus(g.status, g.exceeded))}</td></tr>${metrics}</tbody>`;
     })
     .join('');
-  return `<table class="goals"><thead><tr><th scope="col">Goal / metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Target</th><th scope="col" class="num">Current</th><th scope="col">Progress</th><th scope="col">Status</th></tr></thead>${rows}</table>`;
+  return `<table class="goals"><thead><tr><th scope="col">${e(T.goalMetric)}</th><th scope="col" class="num">${e(T.baseline)}</th><th scope="col" class="num">${e(T.target)}</th><th scope="col" class="num">${e(T.current)}</th><th scope="col">${e(T.progress)}</th><th scope="col">${e(T.status)}</th></tr></thead>${rows}</table>`;
 }
 
 function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, locale: string): string {
@@ -119,17 +118,19 @@ function valueSection(a: AccountSuccessMetrics, m: CustomerSuccessMetrics, local
     .join('');
   const d = m.metrics.value_delivered;
   const projected = projectedFact(v, cur, locale);
-  return `<table class="value"><thead><tr><th scope="col">Source of value</th><th scope="col" class="num">Annual value</th><th scope="col" class="num">Hours saved</th><th scope="col">Confidence</th></tr></thead><tbody>${rows || '<tr><td colspan="4" class="empty">No value drivers recorded.</td></tr>'}</tbody>
-<tfoot><tr><th scope="row">Total</th><td class="num">${e(formatMoney(v.total_value, cur, { locale }))}</td><td class="num">${e(formatHours(v.time_saved_hours, { locale }))}</td><td></td></tr></tfoot></table>
+  const t = reportText(locale);
+  const T = t.text;
+  return `<table class="value"><thead><tr><th scope="col">${e(T.sourceOfValue)}</th><th scope="col" class="num">${e(T.annualValue)}</th><th scope="col" class="num">${e(T.hoursSaved)}</th><th scope="col">${e(T.confidence)}</th></tr></thead><tbody>${rows || `<tr><td colspan="4" class="empty">${e(T.noValueDrivers)}</td></tr>`}</tbody>
+<tfoot><tr><th scope="row">${e(T.total)}</th><td class="num">${e(formatMoney(v.total_value, cur, { locale }))}</td><td class="num">${e(formatHours(v.time_saved_hours, { locale }))}</td><td></td></tr></tfoot></table>
 <dl class="roi">
-<div><dt>Time saved</dt><dd>${e(formatHours(d.time_saved_hours, { locale }))}</dd></div>
-<div><dt>Cost reduction</dt><dd>${e(formatMoney(d.cost_reduction, cur, { locale }))}</dd></div>
-<div><dt>Revenue impact</dt><dd>${e(formatMoney(d.revenue_impact, cur, { locale }))}</dd></div>
-<div><dt>Investment</dt><dd>${e(formatMoney(v.investment, cur, { locale }))}</dd></div>
-<div><dt>ROI</dt><dd>${e(formatMultiplier(v.roi_multiplier, { locale }))} (${e(formatPercent(v.roi_pct, { locale }))})</dd></div>
-<div><dt>Net return</dt><dd>${e(formatPercent(v.net_return_pct, { locale }))}</dd></div>
+<div><dt>${e(T.timeSaved)}</dt><dd>${e(formatHours(d.time_saved_hours, { locale }))}</dd></div>
+<div><dt>${e(T.costReduction)}</dt><dd>${e(formatMoney(d.cost_reduction, cur, { locale }))}</dd></div>
+<div><dt>${e(T.revenueImpact)}</dt><dd>${e(formatMoney(d.revenue_impact, cur, { locale }))}</dd></div>
+<div><dt>${e(T.investment)}</dt><dd>${e(formatMoney(v.investment, cur, { locale }))}</dd></div>
+<div><dt>${e(T.roi)}</dt><dd>${e(formatMultiplier(v.roi_multiplier, { locale }))} (${e(formatPercent(v.roi_pct, { locale }))})</dd></div>
+<div><dt>${e(T.netReturn)}</dt><dd>${e(formatPercent(v.net_return_pct, { locale }))}</dd></div>
 </dl>${v.roi_note ? `<p class="note">${e(v.roi_note)}</p>` : ''}
-<p class="note">Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.</p>${projected ? `\n<dl class="roi projected"><div><dt>${e(projected[0])}</dt><dd>${e(projected[1])}</dd></div></dl>\n<p class="note">${e(PROJECTED_TEXT.note)}</p>` : ''}`;
+<p class="note">${e(T.unpricedHours)}</p>${projected ? `\n<dl class="roi projected"><div><dt>${e(projected[0])}</dt><dd>${e(projected[1])}</dd></div></dl>\n<p class="note">${e(t.projected.note)}</p>` : ''}`;
 }
 
 function milestonesSection(
@@ -137,6 +138,8 @@ function milestonesSection(
   a: AccountSuccessMetrics,
   locale: string,
 ): string {
+  const t = reportText(locale);
+  const T = t.text;
   const achieved = m.metrics.milestones
     .map(
       (x) =>
@@ -146,24 +149,26 @@ function milestonesSection(
   const upcoming = a.upcoming_milestones
     .map(
       (x) =>
-        `<li><time datetime="${e(x.target_date)}">${e(formatDate(x.target_date, { locale, style: 'short' }))}</time> ${e(x.name)} ${status(x.status)}</li>`,
+        `<li><time datetime="${e(x.target_date)}">${e(formatDate(x.target_date, { locale, style: 'short' }))}</time> ${e(x.name)} ${status(x.status, t.vocabulary.milestoneStatus(x.status))}</li>`,
     )
     .join('');
-  return `<div class="two"><div><h3>Achieved</h3>${achieved ? `<ul class="timeline">${achieved}</ul>` : '<p class="empty">None in this period.</p>'}</div><div><h3>Upcoming</h3>${upcoming ? `<ul class="timeline">${upcoming}</ul>` : '<p class="empty">None planned.</p>'}</div></div>`;
+  return `<div class="two"><div><h3>${e(T.achieved)}</h3>${achieved ? `<ul class="timeline">${achieved}</ul>` : `<p class="empty">${e(T.noneAchieved)}</p>`}</div><div><h3>${e(T.upcoming)}</h3>${upcoming ? `<ul class="timeline">${upcoming}</ul>` : `<p class="empty">${e(T.noneUpcoming)}</p>`}</div></div>`;
 }
 
 function benchmarksSection(a: AccountSuccessMetrics, locale: string): string {
   const b = a.benchmarks;
-  if (!b) return `<p class="empty">${e(a.benchmarks_note ?? 'Benchmarks are not available.')}</p>`;
+  const t = reportText(locale);
+  const T = t.text;
+  if (!b) return `<p class="empty">${e(a.benchmarks_note ?? T.noBenchmarks)}</p>`;
   const fmt = (metric: string, v: number | null) => formatBenchmarkValue(metric, v, { locale });
   const rows = b.rows
     .map(
       (r) =>
-        `<tr><td>${e(r.label)}</td><td class="num">${e(fmt(r.metric, r.value))}</td><td class="num">${e(fmt(r.metric, r.peer_average))}</td><td class="num">${r.percentile === null ? '—' : e(formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }))}</td></tr>`,
+        `<tr><td>${e(benchmarkLabel(r, locale))}</td><td class="num">${e(fmt(r.metric, r.value))}</td><td class="num">${e(fmt(r.metric, r.peer_average))}</td><td class="num">${r.percentile === null ? '—' : e(formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }))}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th scope="col">Metric</th><th scope="col" class="num">${e(a.customer.name)}</th><th scope="col" class="num">Peer average</th><th scope="col" class="num">Percentile</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">Compared with ${b.peer_count} other customers in the ${e(segmentLabel(b.segment))} segment.</p>`;
+  return `<table><thead><tr><th scope="col">${e(T.metric)}</th><th scope="col" class="num">${e(a.customer.name)}</th><th scope="col" class="num">${e(T.peerAverage)}</th><th scope="col" class="num">${e(T.percentile)}</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">${e(fillIn(t, T.comparedWith, { count: b.peer_count, segment: segmentLabel(b.segment, locale) }))}</p>`;
 }
 
 /** A small inline SVG line chart of one metric with its target line. */
@@ -172,7 +177,8 @@ function sparkline(t: ProgressTrend, locale: string): string {
   const H = 90;
   const P = 8;
   const pts = t.points;
-  if (pts.length === 0) return '<p class="empty">No measurements in this period.</p>';
+  const w = reportText(locale);
+  if (pts.length === 0) return `<p class="empty">${e(w.trend.noMeasurements)}</p>`;
   const xs = pts.map((p) => Date.parse(`${p.date}T00:00:00Z`));
   const ys = [...pts.map((p) => p.value), t.target, ...(t.baseline === null ? [] : [t.baseline])];
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
@@ -185,7 +191,12 @@ function sparkline(t: ProgressTrend, locale: string): string {
     .map((p, i) => `${sx(xs[i] ?? 0).toFixed(1)},${sy(p.value).toFixed(1)}`)
     .join(' ');
   const last = pts.at(-1);
-  const label = `${t.name}: ${pts.length} points, latest ${valueWithUnit(last?.value ?? null, t.unit, locale)}, target ${valueWithUnit(t.target, t.unit, locale)}`;
+  const label = fillIn(w, w.trend.sparkLabel, {
+    name: t.name,
+    count: pts.length,
+    latest: valueWithUnit(last?.value ?? null, t.unit, locale),
+    target: valueWithUnit(t.target, t.unit, locale),
+  });
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${e(label)}"><title>${e(label)}</title>
 <line x1="${P}" x2="${W - P}" y1="${sy(t.target).toFixed(1)}" y2="${sy(t.target).toFixed(1)}" class="target"/>
 ${t.baseline === null ? '' : `<line x1="${P}" x2="${W - P}" y1="${sy(t.baseline).toFixed(1)}" y2="${sy(t.baseline).toFixed(1)}" class="baseline"/>`}
@@ -193,7 +204,7 @@ ${t.baseline === null ? '' : `<line x1="${P}" x2="${W - P}" y1="${sy(t.baseline)
 }
 
 function trendsSection(m: CustomerSuccessMetrics, locale: string): string {
-  if (m.trends.length === 0) return '<p class="empty">No metrics to chart.</p>';
+  if (m.trends.length === 0) return `<p class="empty">${e(reportText(locale).text.noCharts)}</p>`;
   return `<div class="charts">${m.trends
     .map((t) => {
       return `<figure><figcaption>${e(t.name)}<span class="sub">${e(trendCaption(t, locale))}</span></figcaption>${sparkline(t, locale)}</figure>`;
@@ -224,8 +235,8 @@ function healthSection(input: ReportInput): string {
   const { locale } = input;
   const h = healthSummary(input.health, locale);
   const k = kpiTable(input.kpis, locale);
-  if (!h && !k) return `<p class="empty">${e(HEALTH_TEXT.none)}</p>`;
-  const T = HEALTH_TEXT;
+  const T = reportText(locale).health;
+  if (!h && !k) return `<p class="empty">${e(T.none)}</p>`;
   const band = (key: keyof typeof HEALTH_BAND_COLOR, text: string) =>
     `<span class="band band-${e(key)}"><span class="swatch" style="background:#${HEALTH_BAND_COLOR[key]}" aria-hidden="true"></span>${e(text)}</span>`;
   const health = h
@@ -268,21 +279,21 @@ ${kpis}`;
 }
 
 /** The section's derivations, the same lines as the PDF appendix and the PPTX speaker notes. */
-function howComputed(lines: readonly string[]): string {
+function howComputed(lines: readonly string[], locale: string): string {
   if (lines.length === 0) return '';
-  return `<details class="how"><summary>${e(DERIVATION_TITLE)}</summary><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></details>`;
+  return `<details class="how"><summary>${e(reportText(locale).text.derivationTitle)}</summary><ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul></details>`;
 }
 
-function recommendationsSection(a: AccountSuccessMetrics): string {
-  if (a.recommendations.length === 0)
-    return '<p class="empty">No goal is at risk or missed: no action needed.</p>';
+function recommendationsSection(a: AccountSuccessMetrics, locale: string): string {
+  const t = reportText(locale);
+  if (a.recommendations.length === 0) return `<p class="empty">${e(t.text.noActions)}</p>`;
   return a.recommendations
     .map(
       (r) =>
-        `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status)}</h3><ol>${r.items
+        `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status, statusLabel(r.status, locale))}</h3><ol>${r.items
           .map(
             (i) =>
-              `<li><strong>${e(PRIORITY_TEXT[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
+              `<li><strong>${e(t.priority[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
           )
           .join('')}</ol></div>`,
     )
@@ -316,6 +327,14 @@ svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .target{stroke:var
 `;
 
 /**
+ * East Asian fonts before the generic family: Latin-first system stacks would otherwise render
+ * Japanese with whatever fallback the browser picks (Chinese glyph forms on many systems).
+ */
+const CJK_FONTS: Readonly<Record<string, string>> = {
+  ja: 'body{font-family:system-ui,-apple-system,"Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic UI",Meiryo,"Noto Sans CJK JP","Noto Sans JP",sans-serif}',
+};
+
+/**
  * Renders the report as one self-contained HTML page: no script, nothing fetched, inline SVG
  * charts, print-friendly (A4). Only the requested sections, in the requested order; every text
  * from the data is escaped.
@@ -328,6 +347,8 @@ export function renderReportHtml(input: ReportInput): string {
   const { metrics: m, account: a, locale } = input;
   const c = m.customer;
   const period = periodLabel(m, locale);
+  const t = reportText(locale);
+  const T = t.text;
   const body = input.sections
     .map((s) => {
       const content =
@@ -345,16 +366,18 @@ export function renderReportHtml(input: ReportInput): string {
                     ? trendsSection(m, locale)
                     : s === 'health'
                       ? healthSection(input)
-                      : recommendationsSection(a);
-      return `<section id="${s}"><h2>${e(SECTION_TITLE[s])}</h2>${content}${howComputed(derivation(s, m, a, locale, input))}</section>`;
+                      : recommendationsSection(a, locale);
+      return `<section id="${s}"><h2>${e(t.section[s])}</h2>${content}${howComputed(derivation(s, m, a, locale, input), locale)}</section>`;
     })
     .join('\n');
   const lang = locale.split('-')[0] ?? 'en';
+  // The language of the words, not only of the numbers: the catalogue's direction for RTL ones.
+  const dir = textDirection(locale) === 'rtl' ? ' dir="rtl"' : '';
   return `<!doctype html>
-<html lang="${e(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(c.name)} · Success report</title><style>${STYLE}</style></head>
+<html lang="${e(lang)}"${dir}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(fillIn(t, T.pageTitle, { name: c.name }))}</title><style>${STYLE}${CJK_FONTS[lang] ?? ''}</style></head>
 <body><main>
-<header><h1>${e(c.name)}: success report</h1><div class="meta">${e(period)} (${e(periodName(m.metrics.period))}) · ${e(segmentLabel(c.segment))}${c.industry ? ` · ${e(c.industry)}` : ''} · generated ${e(formatDate(generatedAt(input), { locale, style: 'long' }))}</div></header>
+<header><h1>${e(fillIn(t, T.documentTitle, { name: c.name }))}</h1><div class="meta">${e(period)} (${e(periodName(m.metrics.period, locale))}) · ${e(segmentLabel(c.segment, locale))}${c.industry ? ` · ${e(c.industry)}` : ''} · ${e(fillIn(t, T.generatedLower, { date: formatDate(generatedAt(input), { locale, style: 'long' }) }))}</div></header>
 ${body}
 <footer>${e(provenance(m, locale))}</footer>
 </main></body></html>

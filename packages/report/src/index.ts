@@ -12,7 +12,13 @@
  */
 export { type TrendChartOptions, trendChartSvg } from './chart-svg.js';
 export { escapeHtml, renderReportHtml } from './html.js';
-export { type PdfFonts, type PdfOptions, renderReportPdf } from './pdf.js';
+export {
+  REPORT_LOCALES,
+  REPORT_TRANSLATIONS,
+  registerReportTranslations,
+} from './locales/index.js';
+export * from './messages.js';
+export { type PdfFonts, type PdfOptions, ReportFontError, renderReportPdf } from './pdf.js';
 export { renderReportPptx } from './pptx.js';
 export {
   defaultSections,
@@ -22,6 +28,8 @@ export {
   hasHealthOrKpis,
   KPI_TEXT,
   REPORT_SECTIONS,
+  type ReportText,
+  reportText,
   SECTION_TITLE,
 } from './sections.js';
 export type {

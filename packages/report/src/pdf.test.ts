@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.js';
 import { renderReportPdf } from './pdf.js';
-import { DERIVATION_TITLE, HEALTH_TEXT, KPI_TEXT, SECTION_TITLE, STATUS_TEXT } from './sections.js';
+import {
+  DERIVATION_TITLE,
+  HEALTH_TEXT,
+  KPI_TEXT,
+  reportText,
+  SECTION_TITLE,
+  STATUS_TEXT,
+} from './sections.js';
 import { readPdf, readPdfTags, structNodes } from './testing/read.js';
 import {
   acmeInput,
@@ -321,10 +328,11 @@ describe('renderReportPdf', () => {
         expect(w.xMax, w.text).toBeLessThanOrEqual(width - 48 + 1);
       }
     }
-    // In German too (longer amounts: "2.599.128 $"), the section keeps to its page.
+    // In German too (longer words and amounts: "2.599.128 $"), the section keeps to its page.
     const de = pdftotext(await renderReportPdf(critical(acmeInput(['goals', 'health'], 'de-DE'))));
-    const deAt = de.pages.findIndex((p) => p.includes(HEALTH_TEXT.score.toUpperCase()));
-    expect(squash(de.pages[deAt] ?? '')).toContain(KPI_TEXT.ttr_low);
+    const german = reportText('de-DE');
+    const deAt = de.pages.findIndex((p) => p.includes(german.health.score.toUpperCase()));
+    expect(squash(de.pages[deAt] ?? '')).toContain(german.kpi.ttr_low);
     expect(squash(de.pages[deAt] ?? '')).toContain('2.599.128 $');
     for (const w of de.words.filter((x) => x.page === deAt && x.yMax < de.height - 40)) {
       expect(w.yMax, w.text).toBeLessThanOrEqual(de.height - 56 + 1);

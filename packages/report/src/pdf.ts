@@ -14,24 +14,22 @@ import {
   benchmarkTable,
   brandOf,
   DEFAULT_BRAND,
-  DERIVATION_TITLE,
   derivation,
   executiveSummary,
+  fillIn,
   generatedAt,
   goalRows,
   HEALTH_BAND_COLOR,
-  HEALTH_TEXT,
   headlineKpis,
   healthSummary,
   KPI_RATING_COLOR,
   type Kpi,
   kpiTable,
   milestoneLists,
-  PRIORITY_TEXT,
   periodLabel,
   periodName,
   provenance,
-  SECTION_TITLE,
+  reportText,
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
@@ -41,18 +39,95 @@ import {
 } from './sections.js';
 import type { ReportInput, ReportSection } from './types.js';
 
-/** The two faces of the embedded font, as TrueType bytes. */
+/** The two faces of the embedded font, as TrueType or OpenType bytes (a single font or a collection). */
 export interface PdfFonts {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
+  /** In a font collection (.ttc), the PostScript name of the regular face, e.g. `NotoSansCJKjp-Regular`. */
+  readonly regularName?: string | undefined;
+  /** In a font collection (.ttc), the PostScript name of the bold face. */
+  readonly boldName?: string | undefined;
 }
 
 export interface PdfOptions {
   /**
-   * The fonts to embed. In Node they default to DejaVu Sans from `dejavu-fonts-ttf`; in a
-   * browser pass the bytes (fetched from wherever the host serves them).
+   * The fonts to embed. In Node they default to DejaVu Sans from `dejavu-fonts-ttf`, and for a
+   * Japanese report to the system's Noto Sans CJK (Debian's `fonts-noto-cjk`); in a browser
+   * pass the bytes (fetched from wherever the host serves them). For a Japanese report they
+   * must carry Japanese glyphs.
    */
   readonly fonts?: PdfFonts | undefined;
+}
+
+/**
+ * A report's language needs glyphs the PDF's fonts do not have (Japanese without a CJK font):
+ * thrown instead of printing empty boxes. Install Noto Sans CJK (`fonts-noto-cjk`) or pass
+ * `fonts` with Japanese glyphs.
+ *
+ * @example
+ * try { await renderReportPdf(input); } catch (e) { if (e instanceof ReportFontError) ... }
+ */
+export class ReportFontError extends Error {
+  override readonly name = 'ReportFontError';
+  constructor(
+    /** The report's locale. */
+    readonly locale: string,
+  ) {
+    super(
+      `A ${locale} PDF needs a font with its script's glyphs and none was found: install Noto Sans CJK (Debian: fonts-noto-cjk) or pass PdfOptions.fonts with such a font.`,
+    );
+  }
+}
+
+/** Languages whose words DejaVu Sans cannot draw (no CJK glyphs). */
+const CJK = /^(ja|zh|ko)(-|$)/i;
+
+/**
+ * Where Linux distributions install Noto Sans CJK (Debian and Ubuntu's fonts-noto-cjk, Fedora,
+ * Arch), with the faces of the Japanese variant inside the collections.
+ */
+const NOTO_CJK_DIRS = [
+  '/usr/share/fonts/opentype/noto',
+  '/usr/share/fonts/noto-cjk',
+  '/usr/share/fonts/google-noto-cjk',
+  '/usr/share/fonts/OTF',
+];
+
+let cjkFonts: Promise<PdfFonts | null> | undefined;
+
+/** The system's Noto Sans CJK JP, read once per process; null without one (or outside Node). */
+function nodeCjkFonts(): Promise<PdfFonts | null> {
+  cjkFonts ??= (async () => {
+    if (typeof process === 'undefined' || !process.versions?.node) return null;
+    const { readFile } = await import('node:fs/promises');
+    for (const dir of NOTO_CJK_DIRS) {
+      try {
+        const [regular, bold] = await Promise.all([
+          readFile(`${dir}/NotoSansCJK-Regular.ttc`),
+          readFile(`${dir}/NotoSansCJK-Bold.ttc`),
+        ]);
+        return {
+          regular,
+          bold,
+          regularName: 'NotoSansCJKjp-Regular',
+          boldName: 'NotoSansCJKjp-Bold',
+        };
+      } catch {
+        // Not installed here: the next place.
+      }
+    }
+    return null;
+  })();
+  return cjkFonts;
+}
+
+/** The fonts a report in `locale` embeds: the caller's, else DejaVu Sans or a CJK font. */
+async function fontsFor(locale: string, given: PdfFonts | undefined): Promise<PdfFonts> {
+  if (given) return given;
+  if (!CJK.test(locale)) return nodeFonts();
+  const cjk = await nodeCjkFonts();
+  if (!cjk) throw new ReportFontError(locale);
+  return cjk;
 }
 
 const INK = '#1c2430';
@@ -238,13 +313,29 @@ function cellWidth(col: Column, cell: Cell): number {
   return col.width - 2 * PAD - (cell.indent ?? 0) - (cell.bar !== undefined ? BAR_WIDTH + 4 : 0);
 }
 
+/**
+ * The font size at which every word of `text` fits `width` (the current font), at most `size`:
+ * pdfkit breaks a word too long for its column between letters ("Übertroff/en" in German), so
+ * such a word is set a little smaller instead, never below `least` of `size` (headers, in
+ * capitals, may go smaller than cells). Text whose words fit keeps its size, so English layouts
+ * stay as they were.
+ */
+function wordFit(doc: Doc, text: string, size: number, width: number, least = 0.75): number {
+  doc.fontSize(size);
+  const longest = Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
+  if (longest <= width) return size;
+  // A little under the exact fit: pdfkit wraps a word that fills its width to the last point.
+  return Math.max(size * least, Math.floor(((size * width) / longest) * 97) / 100);
+}
+
 function rowHeight(doc: Doc, cols: readonly Column[], row: Row, size: number): number {
   let h = 0;
   row.cells.forEach((cell, i) => {
     const col = cols[i];
     if (!col) return;
     const width = cellWidth(col, cell);
-    doc.font(cell.bold || row.group || row.total ? BOLD : REGULAR).fontSize(size);
+    doc.font(cell.bold || row.group || row.total ? BOLD : REGULAR);
+    doc.fontSize(wordFit(doc, cell.text, size, width));
     let ch = doc.heightOfString(cell.text || ' ', { width });
     if (cell.sub)
       ch +=
@@ -269,13 +360,16 @@ function drawHeader(doc: Doc, cols: readonly Column[], size: number, repeated: b
     .fontSize(size - 1.5)
     .fillColor(MUTED);
   let h = 0;
+  const headerSize = (col: Column) =>
+    wordFit(doc.font(BOLD), col.header.toUpperCase(), size - 1.5, col.width - 2 * PAD, 0.6);
   for (const col of cols) {
+    doc.fontSize(headerSize(col));
     h = Math.max(h, doc.heightOfString(col.header.toUpperCase(), { width: col.width - 2 * PAD }));
   }
   const cell = (col: Column, x: number) => () => {
     doc
       .font(BOLD)
-      .fontSize(size - 1.5)
+      .fontSize(headerSize(col))
       .fillColor(MUTED)
       .text(col.header.toUpperCase(), x + PAD, y + PAD, {
         width: col.width - 2 * PAD,
@@ -335,9 +429,9 @@ function drawRow(doc: Doc, cols: readonly Column[], row: Row, h: number, size: n
         open(doc, 'TD');
       } else {
         mark(doc, 'TD', () => {
+          doc.font(cell.bold || row.group || row.total ? BOLD : REGULAR);
           doc
-            .font(cell.bold || row.group || row.total ? BOLD : REGULAR)
-            .fontSize(size)
+            .fontSize(wordFit(doc, cell.text, size, width))
             .fillColor(cell.color ?? INK)
             .text(cell.text, cx, y + PAD, {
               width,
@@ -475,23 +569,27 @@ function cover(doc: Doc, input: ReportInput): void {
     );
   }
   doc.y = MARGIN.top;
-  text(doc, 'SUCCESS REPORT', { size: 9, bold: true, color: accent(doc), gap: 4 });
+  const t = reportText(locale);
+  text(doc, t.text.coverKicker, { size: 9, bold: true, color: accent(doc), gap: 4 });
   text(doc, c.name, { size: 26, bold: true, gap: 4, tag: 'H1' });
   text(
     doc,
-    `${periodLabel(m, locale)} (${periodName(m.metrics.period)}) · ${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
+    `${periodLabel(m, locale)} (${periodName(m.metrics.period, locale)}) · ${segmentLabel(c.segment, locale)}${c.industry ? ` · ${c.industry}` : ''}`,
     { size: 10, color: MUTED },
   );
-  text(doc, `Generated ${formatDate(generatedAt(input), { locale, style: 'long' })}`, {
+  const on = formatDate(generatedAt(input), { locale, style: 'long' });
+  text(doc, fillIn(t, t.text.generatedOn, { date: on }), {
     size: 10,
     color: MUTED,
     gap: 16,
   });
   const [goals, value, roi, score] = headlineKpis(m, locale);
   const investment: Kpi = {
-    label: 'Investment',
+    label: t.text.investment,
     value: formatMoney(c.investment, c.currency, { locale, compact: true }),
-    detail: `${formatMoney(c.investment, c.currency, { locale })} per year`,
+    detail: fillIn(t, t.text.perYear, {
+      amount: formatMoney(c.investment, c.currency, { locale }),
+    }),
   };
   kpiTiles(
     doc,
@@ -525,10 +623,11 @@ function appendix(doc: Doc, input: ReportInput): void {
     .map((s) => [s, derivation(s, m, a, locale, input)] as const)
     .filter(([, lines]) => lines.length > 0);
   if (parts.length === 0) return;
-  heading(doc, DERIVATION_TITLE);
+  const t = reportText(locale);
+  heading(doc, t.text.derivationTitle);
   for (const [s, lines] of parts) {
     ensureSpace(doc, 40);
-    text(doc, SECTION_TITLE[s], { size: 10, bold: true, gap: 2, tag: 'H3' });
+    text(doc, t.section[s], { size: 10, bold: true, gap: 2, tag: 'H3' });
     for (const line of lines) note(doc, line);
     doc.y += 4;
   }
@@ -536,17 +635,18 @@ function appendix(doc: Doc, input: ReportInput): void {
 
 function goals(doc: Doc, input: ReportInput): void {
   const { metrics: m, locale } = input;
+  const T = reportText(locale).text;
   if (m.goals.length === 0) {
-    note(doc, 'No success goals defined.');
+    note(doc, T.noGoals);
     return;
   }
   const cols = columns(doc, [
-    ['Goal / metric', 0.34],
-    ['Baseline', 0.12, 'right'],
-    ['Target', 0.12, 'right'],
-    ['Current', 0.12, 'right'],
-    ['Progress', 0.18],
-    ['Status', 0.12],
+    [T.goalMetric, 0.34],
+    [T.baseline, 0.12, 'right'],
+    [T.target, 0.12, 'right'],
+    [T.current, 0.12, 'right'],
+    [T.progress, 0.18],
+    [T.status, 0.12],
   ]);
   const rows: Row[] = goalRows(m.goals, locale, { mergeSingleMetric: true }).map((r) =>
     r.kind === 'goal'
@@ -583,15 +683,16 @@ function goals(doc: Doc, input: ReportInput): void {
 function value(doc: Doc, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const v = valueTable(a, m, locale);
+  const T = reportText(locale).text;
   const cols = columns(doc, [
-    ['Source of value', 0.4],
-    ['Annual value', 0.22, 'right'],
-    ['Hours saved', 0.2, 'right'],
-    ['Confidence', 0.18],
+    [T.sourceOfValue, 0.4],
+    [T.annualValue, 0.22, 'right'],
+    [T.hoursSaved, 0.2, 'right'],
+    [T.confidence, 0.18],
   ]);
   const rows: Row[] =
     v.rows.length === 0
-      ? [{ cells: [{ text: 'No value drivers recorded.', color: MUTED }] }]
+      ? [{ cells: [{ text: T.noValueDrivers, color: MUTED }] }]
       : v.rows.map((r) => ({
           cells: [
             { text: r.label },
@@ -621,10 +722,11 @@ function value(doc: Doc, input: ReportInput): void {
 function milestones(doc: Doc, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const l = milestoneLists(m, a, locale);
+  const T = reportText(locale).text;
   const cols = columns(doc, [
-    ['Date', 0.16],
-    ['Milestone', 0.66],
-    ['Status', 0.18],
+    [T.date, 0.16],
+    [T.milestone, 0.66],
+    [T.status, 0.18],
   ]);
   const rows: Row[] = [];
   const group = (title: string, empty: string, items: typeof l.achieved) => {
@@ -644,8 +746,8 @@ function milestones(doc: Doc, input: ReportInput): void {
         ],
       });
   };
-  group('Achieved', 'None in this period.', l.achieved);
-  group('Upcoming', 'None planned.', l.upcoming);
+  group(T.achieved, T.noneAchieved, l.achieved);
+  group(T.upcoming, T.noneUpcoming, l.upcoming);
   table(doc, cols, rows);
 }
 
@@ -656,11 +758,12 @@ function benchmarks(doc: Doc, input: ReportInput): void {
     note(doc, b.note);
     return;
   }
+  const T = reportText(locale).text;
   const cols = columns(doc, [
-    ['Metric', 0.4],
+    [T.metric, 0.4],
     [a.customer.name, 0.2, 'right'],
-    ['Peer average', 0.2, 'right'],
-    ['Percentile', 0.2, 'right'],
+    [T.peerAverage, 0.2, 'right'],
+    [T.percentile, 0.2, 'right'],
   ]);
   table(
     doc,
@@ -672,8 +775,9 @@ function benchmarks(doc: Doc, input: ReportInput): void {
 
 async function trends(doc: Doc, input: ReportInput): Promise<void> {
   const { metrics: m, locale } = input;
+  const words = reportText(locale);
   if (m.trends.length === 0) {
-    note(doc, 'No metrics to chart.');
+    note(doc, words.text.noCharts);
     return;
   }
   const f = frame(doc);
@@ -732,7 +836,7 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
             .font(REGULAR)
             .fontSize(8)
             .fillColor(MUTED)
-            .text('No measurements in this period.', x, top, { width: colWidth });
+            .text(words.trend.noMeasurements, x, top, { width: colWidth });
         });
       }
     });
@@ -741,16 +845,17 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
 }
 
 function recommendations(doc: Doc, input: ReportInput): void {
-  const { account: a } = input;
+  const { account: a, locale } = input;
+  const words = reportText(locale);
   if (a.recommendations.length === 0) {
-    note(doc, 'No goal is at risk or missed: no action needed.');
+    note(doc, words.text.noActions);
     return;
   }
   const f = frame(doc);
   for (const r of a.recommendations) {
     ensureSpace(doc, 60);
     const y = doc.y;
-    const status = statusLabel(r.status);
+    const status = statusLabel(r.status, locale);
     const statusW = doc.font(BOLD).fontSize(8.5).widthOfString(status);
     let below = y;
     mark(doc, 'H3', () => {
@@ -770,7 +875,7 @@ function recommendations(doc: Doc, input: ReportInput): void {
     });
     doc.y = Math.max(below, y + 14) + 2;
     r.items.forEach((item, i) => {
-      const when = PRIORITY_TEXT[item.priority] ?? item.priority;
+      const when = words.priority[item.priority] ?? item.priority;
       const line = `${i + 1}. ${when}: ${item.action}`;
       const h =
         doc
@@ -817,8 +922,10 @@ function healthTile(
   x: number,
   y: number,
   w: number,
+  locale: string,
 ): void {
   const color = hex(HEALTH_BAND_COLOR[h.bandKey]);
+  const HEALTH_TEXT = reportText(locale).health;
   artifact(doc, () => {
     doc.roundedRect(x, y, w, TILE_H, 6).lineWidth(0.75).strokeColor(LINE).stroke();
     doc
@@ -829,7 +936,10 @@ function healthTile(
   inside(doc, open(doc, 'Div'), () => {
     mark(doc, 'P', () => {
       doc.font(BOLD).fontSize(7.5).fillColor(MUTED);
-      doc.text(HEALTH_TEXT.score.toUpperCase(), x + 12, y + 9, { width: w - 20, lineBreak: false });
+      doc.text(HEALTH_TEXT.score.toLocaleUpperCase(locale), x + 12, y + 9, {
+        width: w - 20,
+        lineBreak: false,
+      });
     });
     mark(doc, 'P', () => {
       doc.font(BOLD).fontSize(20).fillColor(INK);
@@ -861,8 +971,10 @@ function healthHistory(
   x: number,
   y: number,
   w: number,
+  locale: string,
 ): void {
   const n = h.history.length;
+  const HEALTH_TEXT = reportText(locale).health;
   if (n === 0) return;
   const top = y + 12;
   const chartH = TILE_H - 34;
@@ -909,6 +1021,7 @@ function health(doc: Doc, input: ReportInput): void {
   const { locale } = input;
   const h = healthSummary(input.health, locale);
   const k = kpiTable(input.kpis, locale);
+  const HEALTH_TEXT = reportText(locale).health;
   if (!h && !k) {
     note(doc, HEALTH_TEXT.none);
     return;
@@ -918,8 +1031,8 @@ function health(doc: Doc, input: ReportInput): void {
     ensureSpace(doc, TILE_H + 8);
     const y = doc.y;
     const tileW = 170;
-    healthTile(doc, h, f.left, y, tileW);
-    healthHistory(doc, h, f.left + tileW + 24, y, f.width - tileW - 24);
+    healthTile(doc, h, f.left, y, tileW, locale);
+    healthHistory(doc, h, f.left + tileW + 24, y, f.width - tileW - 24, locale);
     doc.y = y + TILE_H + 8;
     note(doc, h.historyCaption);
     table(
@@ -1027,6 +1140,7 @@ const SECTIONS: Readonly<
 /** Page numbers and the report's name in every page's bottom margin. */
 function footers(doc: Doc, input: ReportInput): void {
   const range = doc.bufferedPageRange();
+  const t = reportText(input.locale);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const f = frame(doc);
@@ -1047,16 +1161,17 @@ function footers(doc: Doc, input: ReportInput): void {
           .font(REGULAR)
           .fontSize(8)
           .fillColor(MUTED)
-          .text(`${input.metrics.customer.name} · Success report`, f.left, y, {
+          .text(fillIn(t, t.text.footer, { name: input.metrics.customer.name }), f.left, y, {
             width: f.width * 0.7,
             lineBreak: false,
             ellipsis: true,
           });
-        doc.text(`Page ${i - range.start + 1} of ${range.count}`, f.left + f.width * 0.7, y, {
-          width: f.width * 0.3,
-          align: 'right',
-          lineBreak: false,
-        });
+        doc.text(
+          fillIn(t, t.text.page, { page: i - range.start + 1, count: range.count }),
+          f.left + f.width * 0.7,
+          y,
+          { width: f.width * 0.3, align: 'right', lineBreak: false },
+        );
       },
       'Pagination',
     );
@@ -1079,11 +1194,12 @@ export async function renderReportPdf(
   input: ReportInput,
   options: PdfOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const fonts = options.fonts ?? (await nodeFonts());
+  const fonts = await fontsFor(input.locale, options.fonts);
   const when = generatedAt(input);
   const { metrics: m, locale } = input;
   const c = m.customer;
   const brand = brandOf(input);
+  const t = reportText(locale);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -1094,10 +1210,14 @@ export async function renderReportPdf(
     lang: locale,
     displayTitle: true,
     info: {
-      Title: `${c.name}: success report`,
+      Title: fillIn(t, t.text.documentTitle, { name: c.name }),
       Author: 'CSCX Success Kit',
-      Subject: `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`,
-      Keywords: `success report, QBR, ${input.sections.join(', ')}`,
+      Subject: fillIn(t, t.text.subject, {
+        name: c.name,
+        period: periodLabel(m, locale),
+        periodName: periodName(m.metrics.period, locale),
+      }),
+      Keywords: fillIn(t, t.text.keywords, { sections: input.sections.join(', ') }),
       Creator: '@cscx/success-report',
       Producer: '@cscx/success-report (pdfkit)',
       CreationDate: when,
@@ -1111,8 +1231,8 @@ export async function renderReportPdf(
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  doc.registerFont(REGULAR, toBuffer(fonts.regular));
-  doc.registerFont(BOLD, toBuffer(fonts.bold));
+  doc.registerFont(REGULAR, toBuffer(fonts.regular), fonts.regularName);
+  doc.registerFont(BOLD, toBuffer(fonts.bold), fonts.boldName);
   doc.font(REGULAR);
 
   const root = doc.struct('Document');
@@ -1123,7 +1243,7 @@ export async function renderReportPdf(
     const sect = open(doc, 'Sect');
     PARENT.set(doc, sect);
     ensureSpace(doc, keepTogether(doc, s, input));
-    heading(doc, SECTION_TITLE[s]);
+    heading(doc, t.section[s]);
     await SECTIONS[s](doc, input);
     PARENT.set(doc, root);
   }

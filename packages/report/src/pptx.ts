@@ -7,30 +7,28 @@ import {
   type Brand,
   benchmarkTable,
   brandOf,
-  DECK_TEXT,
   DEFAULT_BRAND,
   derivation,
   executiveSummaryLines,
+  fillIn,
   type GoalRow,
   generatedAt,
   goalRows,
   HEALTH_BAND_COLOR,
-  HEALTH_TEXT,
   headlineKpis,
   healthSummary,
   KPI_RATING_COLOR,
   kpiTable,
   MISSING,
   milestoneLists,
-  PRIORITY_TEXT,
   periodLabel,
   periodName,
   provenance,
-  SECTION_TITLE,
+  type ReportText,
+  reportText,
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
-  TREND_TEXT,
   trendAltText,
   trendCaption,
   valueTable,
@@ -61,6 +59,10 @@ let ACCENT: string = DEFAULT_BRAND.color;
 const GROUP_FILL = 'F5F7FA';
 let FONT: string = DEFAULT_BRAND.font;
 let LOGO: Brand['logo'] = null;
+// The deck's words, in its locale: set with the brand for one deck, for the same reason.
+let TX: ReportText = reportText(undefined);
+/** "2 of 3": which slide of a section's run this is. */
+const partOf = (i: number, count: number) => fillIn(TX, TX.deck.part, { part: i, count });
 const MASTER = 'CSCX_REPORT';
 /** 16:9 in inches. */
 const W = 10;
@@ -161,7 +163,7 @@ function titleSlide(deck: Deck, input: ReportInput): void {
       sizing: { type: 'contain', w: 2.1, h: 0.8 },
       altText: c.name,
     });
-  slide.addText(DECK_TEXT.kicker, {
+  slide.addText(TX.deck.kicker, {
     x: 0.8,
     y: 1.3,
     w: 8.6,
@@ -185,15 +187,15 @@ function titleSlide(deck: Deck, input: ReportInput): void {
   slide.addText(
     [
       {
-        text: `${periodLabel(m, locale)} (${periodName(m.metrics.period)})`,
+        text: `${periodLabel(m, locale)} (${periodName(m.metrics.period, locale)})`,
         options: { breakLine: true },
       },
       {
-        text: `${segmentLabel(c.segment)}${c.industry ? ` · ${c.industry}` : ''}`,
+        text: `${segmentLabel(c.segment, locale)}${c.industry ? ` · ${c.industry}` : ''}`,
         options: { breakLine: true },
       },
       {
-        text: `${DECK_TEXT.generated} ${formatDate(generatedAt(input), { locale, style: 'long' })}`,
+        text: `${TX.deck.generated} ${formatDate(generatedAt(input), { locale, style: 'long' })}`,
       },
     ],
     { x: 0.8, y: 3.0, w: 8.6, h: 1.0, fontFace: FONT, fontSize: 14, color: MUTED, valign: 'top' },
@@ -236,7 +238,7 @@ function cardText(
 /** Executive summary: the four headline cards, then PRD-069's three summary lines. */
 function overview(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
-  const slide = slideFor(deck, SECTION_TITLE.overview, derivation('overview', m, a, locale));
+  const slide = slideFor(deck, TX.section.overview, derivation('overview', m, a, locale));
   const kpis = headlineKpis(m, locale);
   const gap = 0.2;
   const w = (CONTENT_W - gap * (kpis.length - 1)) / kpis.length;
@@ -255,7 +257,7 @@ function overview(deck: Deck, input: ReportInput): void {
       { x: x + 0.1, y: 1.15, w: w - 0.2, h: 1.7, fontFace: FONT, valign: 'top', fit: 'shrink' },
     );
   });
-  slide.addText(DECK_TEXT.executiveSummary, {
+  slide.addText(TX.deck.executiveSummary, {
     x: 0.5,
     y: 3.1,
     w: CONTENT_W,
@@ -338,23 +340,23 @@ function goals(deck: Deck, input: ReportInput): void {
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
-      SECTION_TITLE.goals,
+      TX.section.goals,
       notes,
-      pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+      pages.length > 1 ? partOf(i + 1, pages.length) : undefined,
     );
     if (page.length === 0) {
-      muted(slide, DECK_TEXT.noGoals, 1.2);
+      muted(slide, TX.deck.noGoals, 1.2);
       return;
     }
     const rows: Cell[][] = [
       header(
         [
-          DECK_TEXT.goalMetric,
-          DECK_TEXT.baseline,
-          DECK_TEXT.target,
-          DECK_TEXT.current,
-          DECK_TEXT.goalProgress,
-          DECK_TEXT.goalStatus,
+          TX.deck.goalMetric,
+          TX.deck.baseline,
+          TX.deck.target,
+          TX.deck.current,
+          TX.deck.goalProgress,
+          TX.deck.goalStatus,
         ],
         [1, 2, 3, 4],
       ),
@@ -380,20 +382,20 @@ function goals(deck: Deck, input: ReportInput): void {
 /** Value delivered: a native bar chart of the categories that delivered value, and the facts. */
 function value(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
-  const slide = slideFor(deck, SECTION_TITLE.value, derivation('value', m, a, locale));
+  const slide = slideFor(deck, TX.section.value, derivation('value', m, a, locale));
   const v = valueTable(a, m, locale);
   const cur = a.value_summary.currency;
   // Only what delivered money: a category at 0 (hours without a rate, or not measured yet) is
   // in the table beside the chart, never a zero bar.
   // A horizontal bar chart draws its first category at the bottom: reversed, it reads top-down.
   const bars = a.value_summary.categories.filter((c) => c.annual_value > 0).reverse();
-  if (bars.length === 0) muted(slide, DECK_TEXT.noValue, 1.2);
+  if (bars.length === 0) muted(slide, TX.deck.noValue, 1.2);
   else
     slide.addChart(
       'bar',
       [
         {
-          name: `${DECK_TEXT.annualValue} (${cur})`,
+          name: `${TX.deck.annualValue} (${cur})`,
           labels: bars.map((c) => c.label),
           values: bars.map((c) => c.annual_value),
         },
@@ -416,7 +418,7 @@ function value(deck: Deck, input: ReportInput): void {
         dataLabelFontFace: FONT,
         dataLabelFontSize: 10,
         showTitle: true,
-        title: DECK_TEXT.valueByCategory,
+        title: TX.deck.valueByCategory,
         titleFontFace: FONT,
         titleFontSize: 12,
         showLegend: true,
@@ -434,7 +436,7 @@ function value(deck: Deck, input: ReportInput): void {
       cell(x, { bold: true, align: 'right', fontSize: 10 }),
     ]),
     [
-      cell(DECK_TEXT.totalPerYear, { color: MUTED, fontSize: 10 }),
+      cell(TX.deck.totalPerYear, { color: MUTED, fontSize: 10 }),
       cell(v.total.annualValue, { bold: true, align: 'right', fontSize: 10 }),
     ],
   ];
@@ -469,7 +471,7 @@ function milestones(deck: Deck, input: ReportInput): void {
   const notes = derivation('milestones', m, a, locale);
   const items = [...l.achieved, ...l.upcoming];
   if (items.length === 0) {
-    muted(slideFor(deck, SECTION_TITLE.milestones, notes), DECK_TEXT.noMilestones, 1.2);
+    muted(slideFor(deck, TX.section.milestones, notes), TX.deck.noMilestones, 1.2);
     return;
   }
   // At most five a slide, spread evenly over the slides (7 gives 4 + 3, not 5 + 2).
@@ -478,9 +480,9 @@ function milestones(deck: Deck, input: ReportInput): void {
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
-      SECTION_TITLE.milestones,
+      TX.section.milestones,
       notes,
-      pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+      pages.length > 1 ? partOf(i + 1, pages.length) : undefined,
     );
     const slot = CONTENT_W / page.length;
     const dot = 0.24;
@@ -542,7 +544,7 @@ function milestones(deck: Deck, input: ReportInput): void {
 /** Benchmarks: the table, then each figure's percentile among peers as a native bar chart. */
 function benchmarks(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
-  const slide = slideFor(deck, SECTION_TITLE.benchmarks, derivation('benchmarks', m, a, locale));
+  const slide = slideFor(deck, TX.section.benchmarks, derivation('benchmarks', m, a, locale));
   const b = benchmarkTable(a, locale);
   if (!b.ok || !a.benchmarks) {
     muted(slide, b.note, 1.2);
@@ -552,10 +554,7 @@ function benchmarks(deck: Deck, input: ReportInput): void {
   addTable(
     slide,
     [
-      header(
-        [DECK_TEXT.metric, a.customer.name, DECK_TEXT.peerAverage, DECK_TEXT.percentile],
-        [1, 2, 3],
-      ),
+      header([TX.deck.metric, a.customer.name, TX.deck.peerAverage, TX.deck.percentile], [1, 2, 3]),
       ...b.rows.map(([label, ...nums]) => [
         cell(label),
         ...nums.map((n) => cell(n, { align: 'right' })),
@@ -574,7 +573,7 @@ function benchmarks(deck: Deck, input: ReportInput): void {
     'bar',
     [
       {
-        name: DECK_TEXT.percentile,
+        name: TX.deck.percentile,
         labels: ranked.map((r) => r.label),
         values: ranked.map((r) => Math.round(r.percentile ?? 0)),
       },
@@ -625,7 +624,7 @@ function trendChart(
     slide.addText(
       [
         { text: t.name, options: { bold: true, fontSize: 12, color: INK, breakLine: true } },
-        { text: TREND_TEXT.noMeasurements, options: { fontSize: 10, color: MUTED } },
+        { text: TX.trend.noMeasurements, options: { fontSize: 10, color: MUTED } },
       ],
       { ...box, h: Math.min(box.h, 0.8), fontFace: FONT, valign: 'top' },
     );
@@ -636,8 +635,8 @@ function trendChart(
   slide.addChart(
     'line',
     [
-      { name: `${TREND_TEXT.measured}${unit}`, labels, values: t.points.map((p) => p.value) },
-      { name: `${TREND_TEXT.target}${unit}`, labels, values: t.points.map(() => t.target) },
+      { name: `${TX.trend.measured}${unit}`, labels, values: t.points.map((p) => p.value) },
+      { name: `${TX.trend.target}${unit}`, labels, values: t.points.map(() => t.target) },
     ],
     {
       ...box,
@@ -675,11 +674,11 @@ function goalSlides(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const [lines, ...rest] = derivation('trends', m, a, locale);
   const notes = [
-    lines ? lines.replace(TREND_TEXT.chartLines, TREND_TEXT.deckLines) : TREND_TEXT.deckLines,
+    lines ? lines.replace(TX.trend.chartLines, TX.trend.deckLines) : TX.trend.deckLines,
     ...rest,
   ];
   if (m.goals.length === 0) {
-    muted(slideFor(deck, SECTION_TITLE.trends, notes), DECK_TEXT.noCharts, 1.2);
+    muted(slideFor(deck, TX.section.trends, notes), TX.deck.noCharts, 1.2);
     return;
   }
   for (const g of m.goals) {
@@ -691,7 +690,7 @@ function goalSlides(deck: Deck, input: ReportInput): void {
         deck,
         g.name,
         notes,
-        pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+        pages.length > 1 ? partOf(i + 1, pages.length) : undefined,
       );
       if (row) muted(slide, row.sub, 0.9, 0.3);
       const chartW = 5.8;
@@ -700,7 +699,7 @@ function goalSlides(deck: Deck, input: ReportInput): void {
       page.forEach((t, j) => {
         trendChart(slide, t, locale, { x: 0.5, y: top + j * (h + 0.1), w: chartW, h });
       });
-      if (page.length === 0) muted(slide, TREND_TEXT.noMeasurements, top);
+      if (page.length === 0) muted(slide, TX.trend.noMeasurements, top);
       goalCard(slide, g, m.metrics.currency, trends, locale, {
         x: 6.5,
         y: top,
@@ -729,14 +728,14 @@ function goalCard(
   // Nothing measured yet but value at target: say so, never "$0 delivered" (DESIGN.md).
   const measured = !(g.annual_value === 0 && (g.projected_value ?? 0) > 0);
   const runs: TextRun[] = [
-    label(DECK_TEXT.goalStatus),
+    label(TX.deck.goalStatus),
     { text: row?.status ?? MISSING, options: { fontSize: 16, bold: true, color, breakLine: true } },
-    label(DECK_TEXT.goalProgress),
+    label(TX.deck.goalProgress),
     {
       text: row?.progress ?? MISSING,
       options: { fontSize: 26, bold: true, color: INK, breakLine: true },
     },
-    label(measured ? DECK_TEXT.goalValue : DECK_TEXT.goalProjected),
+    label(measured ? TX.deck.goalValue : TX.deck.goalProjected),
     {
       text: formatMoney(measured ? g.annual_value : (g.projected_value ?? 0), cur, { locale }),
       options: { fontSize: 20, bold: true, color: INK, breakLine: true },
@@ -747,7 +746,7 @@ function goalCard(
     runs.push(
       { text: mt.name, options: { fontSize: 10, bold: true, color: INK, breakLine: true } },
       {
-        text: `${DECK_TEXT.baseline} ${valueWithUnit(mt.baseline_value, mt.unit, locale)} · ${DECK_TEXT.current} ${valueWithUnit(mt.current_value, mt.unit, locale)}`,
+        text: `${TX.deck.baseline} ${valueWithUnit(mt.baseline_value, mt.unit, locale)} · ${TX.deck.current} ${valueWithUnit(mt.current_value, mt.unit, locale)}`,
         options: { fontSize: 9, color: MUTED, breakLine: true },
       },
       // Target, latest measurement and forecast, as the PDF's chart caption reads.
@@ -773,13 +772,13 @@ function recommendations(deck: Deck, input: ReportInput): void {
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,
-      SECTION_TITLE.recommendations,
+      TX.section.recommendations,
       notes,
-      pages.length > 1 ? `${i + 1} of ${pages.length}` : undefined,
+      pages.length > 1 ? partOf(i + 1, pages.length) : undefined,
     );
     const runs: TextRun[] = [];
     if (page.length === 0)
-      runs.push({ text: DECK_TEXT.noActions, options: { fontSize: 14, color: MUTED } });
+      runs.push({ text: TX.deck.noActions, options: { fontSize: 14, color: MUTED } });
     for (const r of page) {
       // The goal's figures as the goals table prints them, so the action reads against them.
       const goal = m.goals.find((g) => g.id === r.goal_id);
@@ -787,7 +786,7 @@ function recommendations(deck: Deck, input: ReportInput): void {
       runs.push(
         { text: r.goal_name, options: { bold: true, fontSize: 20, color: INK } },
         {
-          text: `  ${statusLabel(r.status)}`,
+          text: `  ${statusLabel(r.status, TX.locale)}`,
           options: {
             bold: true,
             fontSize: 13,
@@ -799,16 +798,16 @@ function recommendations(deck: Deck, input: ReportInput): void {
       if (row)
         runs.push({
           text: [
-            `${DECK_TEXT.goalProgress} ${row.progress}`,
-            ...(row.current ? [`${DECK_TEXT.current} ${row.current}`] : []),
-            ...(row.target ? [`${DECK_TEXT.target} ${row.target}`] : []),
+            `${TX.deck.goalProgress} ${row.progress}`,
+            ...(row.current ? [`${TX.deck.current} ${row.current}`] : []),
+            ...(row.target ? [`${TX.deck.target} ${row.target}`] : []),
           ].join(' · '),
           options: { fontSize: 13, color: MUTED, breakLine: true },
         });
       for (const item of r.items) {
         runs.push(
           {
-            text: `${PRIORITY_TEXT[item.priority] ?? item.priority}: `,
+            text: `${TX.priority[item.priority] ?? item.priority}: `,
             options: {
               bold: true,
               fontSize: 17,
@@ -839,12 +838,12 @@ function recommendations(deck: Deck, input: ReportInput): void {
     card(slide, box.x, box.y, box.w, box.h);
     const steps: TextRun[] = [
       {
-        text: DECK_TEXT.nextSteps.toUpperCase(),
+        text: TX.deck.nextSteps.toUpperCase(),
         options: { fontSize: 10, bold: true, color: MUTED, breakLine: true },
       },
     ];
     if (upcoming.length === 0)
-      steps.push({ text: DECK_TEXT.noNextSteps, options: { fontSize: 12, color: MUTED } });
+      steps.push({ text: TX.deck.noNextSteps, options: { fontSize: 12, color: MUTED } });
     for (const u of upcoming)
       steps.push(
         { text: u.date, options: { fontSize: 13, bold: true, color: MUTED, breakLine: true } },
@@ -893,7 +892,7 @@ function healthTile(slide: Slide, h: HealthView): void {
   slide.addText(
     [
       {
-        text: HEALTH_TEXT.score.toUpperCase(),
+        text: TX.health.score.toUpperCase(),
         options: { fontSize: 10, bold: true, color: MUTED, breakLine: true },
       },
       { text: h.score, options: { fontSize: 28, bold: true, color: INK, breakLine: true } },
@@ -910,7 +909,7 @@ function healthHistory(slide: Slide, h: HealthView): void {
   const w = W - 0.5 - x;
   const top = 1.45;
   const chartH = 0.95;
-  slide.addText(`${HEALTH_TEXT.history} · ${h.historyCaption}`, {
+  slide.addText(`${TX.health.history} · ${h.historyCaption}`, {
     x,
     y: 1.05,
     w,
@@ -965,19 +964,19 @@ function health(deck: Deck, input: ReportInput): void {
   const notes = derivation('health', m, a, locale, input);
   const h = healthSummary(input.health, locale);
   const k = kpiTable(input.kpis, locale);
-  const title = SECTION_TITLE.health;
+  const title = TX.section.health;
   if (!h && !k) {
-    muted(slideFor(deck, title, notes), HEALTH_TEXT.none, 1.2);
+    muted(slideFor(deck, title, notes), TX.health.none, 1.2);
     return;
   }
   const count = (h ? 1 : 0) + (k ? 1 : 0);
-  const part = (i: number) => (count > 1 ? `${i} of ${count}` : undefined);
+  const part = (i: number) => (count > 1 ? partOf(i, count) : undefined);
   if (h) {
     const slide = slideFor(deck, title, notes, part(1));
     healthTile(slide, h);
     healthHistory(slide, h);
     const rows: Cell[][] = [
-      header([HEALTH_TEXT.component, HEALTH_TEXT.componentScore, HEALTH_TEXT.weight], [1, 2]),
+      header([TX.health.component, TX.health.componentScore, TX.health.weight], [1, 2]),
       ...h.components.map((c) => [
         cell(c.name),
         cell(c.score, { align: 'right' }),
@@ -987,12 +986,12 @@ function health(deck: Deck, input: ReportInput): void {
     slide.addTable(rows, { x: 0.5, y: 2.95, w: 4.6, colW: [2.6, 1.0, 1.0], fontFace: FONT });
     const runs: TextRun[] = [
       {
-        text: HEALTH_TEXT.activeTriggers,
+        text: TX.health.activeTriggers,
         options: { bold: true, fontSize: 12, color: INK, breakLine: true },
       },
     ];
     if (h.triggers.length === 0)
-      runs.push({ text: HEALTH_TEXT.noTriggers, options: { fontSize: 10, color: MUTED } });
+      runs.push({ text: TX.health.noTriggers, options: { fontSize: 10, color: MUTED } });
     for (const t of h.triggers)
       runs.push(
         {
@@ -1015,11 +1014,11 @@ function health(deck: Deck, input: ReportInput): void {
       valign: 'top',
       fit: 'shrink',
     });
-    if (!k) muted(slide, HEALTH_TEXT.noKpis, 4.7);
+    if (!k) muted(slide, TX.health.noKpis, 4.7);
   }
   if (k) {
     const slide = slideFor(deck, title, notes, part(count));
-    if (!h) muted(slide, HEALTH_TEXT.noHealth, 4.75, 0.3);
+    if (!h) muted(slide, TX.health.noHealth, 4.75, 0.3);
     slide.addText(k.title, {
       x: 0.5,
       y: 0.9,
@@ -1033,14 +1032,14 @@ function health(deck: Deck, input: ReportInput): void {
     const compact: CellProps = { fontSize: 8.5, margin: [0.02, 0.05, 0.02, 0.05] };
     const head = header(
       [
-        HEALTH_TEXT.kpi,
-        HEALTH_TEXT.value,
-        HEALTH_TEXT.rating,
-        HEALTH_TEXT.target,
-        HEALTH_TEXT.minimum,
-        HEALTH_TEXT.benchmark,
-        HEALTH_TEXT.bestInClass,
-        HEALTH_TEXT.trend,
+        TX.health.kpi,
+        TX.health.value,
+        TX.health.rating,
+        TX.health.target,
+        TX.health.minimum,
+        TX.health.benchmark,
+        TX.health.bestInClass,
+        TX.health.trend,
       ],
       [1, 3, 4, 5, 6],
     ).map((c) => ({ ...c, options: { ...c.options, ...compact } }));
@@ -1106,7 +1105,7 @@ function defineMaster(deck: Deck, customerName: string): void {
       { line: { x: 0.5, y: 5.15, w: CONTENT_W, h: 0, line: { color: LINE, width: 0.75 } } },
       {
         text: {
-          text: `${customerName} · ${DECK_TEXT.footer}`,
+          text: `${customerName} · ${TX.deck.footer}`,
           options: { x: 0.5, y: 5.2, w: 7, h: 0.3, fontFace: FONT, fontSize: 9, color: MUTED },
         },
       },
@@ -1144,20 +1143,64 @@ export async function renderReportPptx(input: ReportInput): Promise<Uint8Array<A
   const brand = brandOf(input);
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_16x9';
-  deck.title = `${c.name}: success report`;
-  deck.subject = `Customer success report for ${c.name}, ${periodLabel(m, locale)} (${periodName(m.metrics.period)})`;
+  const tx = reportText(locale);
+  deck.title = fillIn(tx, tx.text.documentTitle, { name: c.name });
+  deck.subject = fillIn(tx, tx.text.subject, {
+    name: c.name,
+    period: periodLabel(m, locale),
+    periodName: periodName(m.metrics.period, locale),
+  });
   deck.author = 'CSCX Success Kit';
   deck.company = 'CSCX';
-  [ACCENT, FONT, LOGO] = [brand.color, brand.font, brand.logo];
+  [ACCENT, FONT, LOGO, TX] = [brand.color, brand.font, brand.logo, tx];
   try {
     deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
     defineMaster(deck, c.name);
     titleSlide(deck, input);
     for (const s of deckSections(input.sections)) SLIDES[s](deck, input);
   } finally {
-    [ACCENT, FONT, LOGO] = [DEFAULT_BRAND.color, DEFAULT_BRAND.font, null];
+    [ACCENT, FONT, LOGO, TX] = [
+      DEFAULT_BRAND.color,
+      DEFAULT_BRAND.font,
+      null,
+      reportText(undefined),
+    ];
   }
   const out = await deck.write({ outputType: 'uint8array' });
   if (!(out instanceof Uint8Array)) throw new TypeError('pptxgenjs did not return bytes');
-  return stableOoxml(out, when);
+  return stableOoxml(out, when, 'DEFLATE', deckLanguage(locale, brand.font));
+}
+
+/**
+ * East Asian typefaces PowerPoint has for a language: pptxgenjs gives every run one typeface for
+ * Latin, East Asian and complex scripts alike, and a Latin brand font (Arial) has no kana.
+ */
+const EAST_ASIAN_FONT: Readonly<Record<string, string>> = { ja: 'Yu Gothic' };
+
+/**
+ * The deck's language in its XML: pptxgenjs marks every run `lang="en-US"` (its default), which
+ * would have PowerPoint spell-check German as English; for Japanese the runs also name an East
+ * Asian typeface. US English needs no rewrite (its bytes stay as pptxgenjs writes them).
+ */
+function deckLanguage(
+  locale: string,
+  font: string,
+): ((name: string, xml: string) => string) | undefined {
+  if (locale === 'en-US') return undefined;
+  const tag = escapeXmlAttr(locale);
+  const ea = EAST_ASIAN_FONT[locale.split('-')[0]?.toLowerCase() ?? ''];
+  const face = escapeXmlAttr(font);
+  return (name, xml) => {
+    if (!/^ppt\/(slides|notesSlides|charts|slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name))
+      return xml;
+    const withLang = xml.replace(/\blang="en-US"/g, `lang="${tag}"`);
+    return ea === undefined
+      ? withLang
+      : withLang.replaceAll(`<a:ea typeface="${face}"`, `<a:ea typeface="${ea}"`);
+  };
+}
+
+/** Text for an XML attribute value. */
+function escapeXmlAttr(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -2,8 +2,6 @@
 // HTML, PDF and PowerPoint renderers lay these strings out, so a number reads the same in all
 // three and is formatted in one place (calc's Intl formatters).
 import {
-  atRiskSummaryLine,
-  BAND_TEXT,
   STATUS_TEXT as CALC_STATUS_TEXT,
   formatBenchmarkValue,
   formatDate,
@@ -13,14 +11,7 @@ import {
   formatMultiplier,
   formatNumber,
   formatPercent,
-  goalStatusText,
-  metricStatusText,
-  milestoneStatusText,
-  onTrackSummaryLine,
-  periodText,
   type SummaryLine,
-  segmentText,
-  valueSummaryLine,
 } from '@cscx/success-calc';
 import {
   explainAchievementRate,
@@ -28,7 +19,34 @@ import {
   explainSum,
   FORMULAS,
 } from '@cscx/success-calc/explain';
+import {
+  fillText,
+  HEALTH_BAND_MESSAGES,
+  type Localized,
+  type MessageTable,
+  messagesFor,
+  type Vocabulary,
+  vocabulary,
+} from '@cscx/success-calc/i18n';
 import { KPI_FIGURES, type KpiFigure } from '@cscx/success-calc/kpi';
+import { registerReportTranslations } from './locales/index.js';
+import {
+  BENCHMARK_MESSAGES,
+  DECK_MESSAGES,
+  DERIVATION_MESSAGES,
+  GOAL_ROW_MESSAGES,
+  HEALTH_COMPONENT_MESSAGES,
+  HEALTH_MESSAGES,
+  HEALTH_TRIGGER_MESSAGES,
+  KPI_MESSAGES,
+  KPI_RATING_MESSAGES,
+  KPI_TREND_MESSAGES,
+  PRIORITY_MESSAGES,
+  PROJECTED_MESSAGES,
+  REPORT_MESSAGES,
+  SECTION_MESSAGES,
+  TREND_MESSAGES,
+} from './messages.js';
 import type {
   AccountSuccessMetrics,
   CustomerHealth,
@@ -61,17 +79,75 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   'recommendations',
 ];
 
-/** The heading of each section, the same in every format. */
-export const SECTION_TITLE: Readonly<Record<ReportSection, string>> = {
-  overview: 'Success overview',
-  goals: 'Goals',
-  value: 'Value delivered',
-  milestones: 'Milestones',
-  benchmarks: 'Benchmarks',
-  trends: 'Progress over time',
-  health: 'Health and KPIs',
-  recommendations: 'Recommended actions',
-};
+/** The heading of each section in English ({@link reportText} gives them in any locale). */
+export const SECTION_TITLE: Readonly<Record<ReportSection, string>> = SECTION_MESSAGES.en;
+
+/** A table's messages with its keys as plain strings, for lookups by a wire name. */
+type Words = Readonly<Record<string, string>>;
+
+/**
+ * Every word of the report in `locale`: the report's message tables (messages.ts) and calc's
+ * shared vocabulary, from the registered translations (the report's and calc's, registered on
+ * first use), English where a translation lacks a message.
+ *
+ * @example
+ * reportText('de-DE').section.value; // 'Erzielter Nutzen'
+ */
+export function reportText(locale: string | undefined): ReportText {
+  registerReportTranslations();
+  const t = <T extends Readonly<Record<string, string>>>(table: MessageTable<T>) =>
+    messagesFor(table, locale) as Localized<T> & Readonly<Record<keyof T, string>>;
+  return {
+    locale,
+    vocabulary: vocabulary(locale),
+    section: t(SECTION_MESSAGES),
+    priority: t(PRIORITY_MESSAGES),
+    trend: t(TREND_MESSAGES),
+    deck: t(DECK_MESSAGES),
+    projected: t(PROJECTED_MESSAGES),
+    goalRow: t(GOAL_ROW_MESSAGES),
+    text: t(REPORT_MESSAGES),
+    derivation: t(DERIVATION_MESSAGES),
+    health: t(HEALTH_MESSAGES),
+    healthComponent: t(HEALTH_COMPONENT_MESSAGES),
+    healthTrigger: t(HEALTH_TRIGGER_MESSAGES),
+    kpi: t(KPI_MESSAGES),
+    kpiRating: t(KPI_RATING_MESSAGES),
+    kpiTrend: t(KPI_TREND_MESSAGES),
+    benchmark: t(BENCHMARK_MESSAGES),
+  };
+}
+
+/** The report's words in one locale ({@link reportText}). */
+export interface ReportText {
+  readonly locale: string | undefined;
+  /** calc's shared words: statuses, bands, segments, periods, the executive summary's lines. */
+  readonly vocabulary: Vocabulary;
+  readonly section: Readonly<Record<ReportSection, string>>;
+  readonly priority: Words;
+  readonly trend: Readonly<Record<keyof (typeof TREND_MESSAGES)['en'], string>>;
+  readonly deck: Readonly<Record<keyof (typeof DECK_MESSAGES)['en'], string>>;
+  readonly projected: Readonly<Record<keyof (typeof PROJECTED_MESSAGES)['en'], string>>;
+  readonly goalRow: Readonly<Record<keyof (typeof GOAL_ROW_MESSAGES)['en'], string>>;
+  readonly text: Readonly<Record<keyof (typeof REPORT_MESSAGES)['en'], string>>;
+  readonly derivation: Readonly<Record<keyof (typeof DERIVATION_MESSAGES)['en'], string>>;
+  readonly health: Readonly<Record<keyof (typeof HEALTH_MESSAGES)['en'], string>>;
+  readonly healthComponent: Words;
+  readonly healthTrigger: Words;
+  readonly kpi: Readonly<Record<KpiFigure, string>>;
+  readonly kpiRating: Words;
+  readonly kpiTrend: Words;
+  readonly benchmark: Words;
+}
+
+/** A message with its `{name}` places filled (calc's fillText; plural forms by `count`). */
+export function fillIn(
+  t: ReportText,
+  message: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return fillText(message, values, t.locale);
+}
 
 /**
  * A status's words by its wire name: calc's one vocabulary, so the report reads as the elements
@@ -95,11 +171,8 @@ export const STATUS_COLOR: Readonly<Record<string, string>> = {
   planned: '5B6675',
 };
 
-export const PRIORITY_TEXT: Readonly<Record<string, string>> = {
-  immediate: 'Immediate',
-  this_week: 'This week',
-  this_month: 'This month',
-};
+/** A recommended action's priority in English ({@link reportText}: any locale). */
+export const PRIORITY_TEXT: Readonly<Record<string, string>> = PRIORITY_MESSAGES.en;
 
 export const MISSING = '—';
 
@@ -108,15 +181,7 @@ export const MISSING = '—';
  * drawing. The SVG charts (HTML, PDF) dash the target; the deck's native line charts draw every
  * series solid, the target in green, each measurement a dot placed by its date.
  */
-export const TREND_TEXT = {
-  chartLines: 'Each line is a metric’s recorded measurements; the dashed line is its target.',
-  deckLines:
-    'Each blue line is a metric’s recorded measurements, a dot per measurement placed on a date axis; the green line is its target.',
-  measured: 'Measured',
-  target: 'Target',
-  baseline: 'Baseline',
-  noMeasurements: 'No measurements in this period.',
-} as const;
+export const TREND_TEXT = TREND_MESSAGES.en;
 
 /** The kit's own look, what a report without `branding` uses. */
 export const DEFAULT_BRAND = { color: '2155C4', font: 'Arial' } as const;
@@ -156,51 +221,14 @@ export function brandOf(input: ReportInput): Brand {
   };
 }
 
-/** The deck's own words: slide headings and labels the other formats do not print. */
-export const DECK_TEXT = {
-  kicker: 'SUCCESS REPORT · QUARTERLY BUSINESS REVIEW',
-  footer: 'Success report',
-  generated: 'Generated',
-  executiveSummary: 'Executive summary',
-  noGoals: 'No success goals defined.',
-  goalProgress: 'Progress',
-  goalStatus: 'Status',
-  goalValue: 'Annual value delivered',
-  goalProjected: 'Projected at target',
-  goalOwner: 'Owner',
-  goalTarget: 'Target date',
-  metric: 'Metric',
-  baseline: 'Baseline',
-  target: 'Target',
-  current: 'Current',
-  goalMetric: 'Goal / metric',
-  annualValue: 'Annual value',
-  valueByCategory: 'Annual value delivered by category',
-  noValue: 'No value delivered yet: value counts once a goal is measured.',
-  totalPerYear: 'Total value per year',
-  achieved: 'Achieved',
-  upcoming: 'Upcoming',
-  noneAchieved: 'None in this period.',
-  noneUpcoming: 'None planned.',
-  noMilestones: 'No milestones in this period.',
-  percentile: 'Percentile among peers',
-  peerAverage: 'Peer average',
-  nextSteps: 'Next steps',
-  noNextSteps: 'No upcoming milestones.',
-  noActions: 'No goal is at risk or missed: no action needed.',
-  noCharts: 'No metrics to chart.',
-} as const;
+/** The deck's own words in English: slide headings and labels the other formats do not print. */
+export const DECK_TEXT = DECK_MESSAGES.en;
 
 /**
  * The value at target's label and note: always beside, never inside, the value delivered (a goal
  * with no measurement yet delivers nothing; DESIGN.md "Value is delivered only when measured").
  */
-export const PROJECTED_TEXT = {
-  label: 'Projected at target (not in total or ROI)',
-  /** After an amount in a row that delivers nothing yet: "$144,000 projected at target". */
-  short: 'projected at target',
-  note: 'Projected at target is the value of every goal at its target, including goals with no measurement yet. Value counts as delivered only once measured, so it is not part of the total or the ROI.',
-} as const;
+export const PROJECTED_TEXT = PROJECTED_MESSAGES.en;
 
 /**
  * The value at target as a fact, when it differs from the value delivered (an older server's
@@ -214,25 +242,28 @@ export function projectedFact(
   const projected = v.projected_value;
   return projected === undefined || projected === v.total_value
     ? undefined
-    : [PROJECTED_TEXT.label, formatMoney(projected, currency, { locale })];
+    : [reportText(locale).projected.label, formatMoney(projected, currency, { locale })];
 }
 
 export function capitalise(text: string): string {
   return (text[0]?.toUpperCase() ?? '') + text.slice(1);
 }
 
-export function statusLabel(status: string | null): string {
-  return status === null ? MISSING : (STATUS_TEXT[status] ?? status);
+/** A status by its wire name in calc's words (a metric's `exceeding` reads "Exceeded"). */
+export function statusLabel(status: string | null, locale?: string): string {
+  if (status === null) return MISSING;
+  const v = reportText(locale).vocabulary;
+  return status === 'exceeding' ? v.status('exceeded') : v.status(status);
 }
 
 /** A segment in calc's words ("Enterprise", "Mid-market"), as the portfolio shows it. */
-export function segmentLabel(segment: string): string {
-  return segmentText(segment);
+export function segmentLabel(segment: string, locale?: string): string {
+  return reportText(locale).vocabulary.segment(segment);
 }
 
 /** The period in calc's words: "All time" for `all`. */
-export function periodName(period: string): string {
-  return periodText(period);
+export function periodName(period: string, locale?: string): string {
+  return reportText(locale).vocabulary.period(period);
 }
 
 /** A metric's value in its unit, as the dashboard shows it (calc's formatMetricValue). */
@@ -242,9 +273,11 @@ export function valueWithUnit(v: number | null, unit: string, locale: string): s
 
 /** "1 Jul 2025 – 30 Apr 2026" or "to 30 Apr 2026" when the period has no start. */
 export function periodLabel(m: CustomerSuccessMetrics, locale: string): string {
+  const t = reportText(locale);
+  const end = formatDate(m.metrics.period_end, { locale });
   return m.metrics.period_start === null
-    ? `to ${formatDate(m.metrics.period_end, { locale })}`
-    : `${formatDate(m.metrics.period_start, { locale })} – ${formatDate(m.metrics.period_end, { locale })}`;
+    ? fillIn(t, t.text.periodTo, { date: end })
+    : fillIn(t, t.text.periodSpan, { start: formatDate(m.metrics.period_start, { locale }), end });
 }
 
 /** When the report was made: the caller's `generatedAt`, else the metrics' `as_of`. */
@@ -269,38 +302,44 @@ export function headlineKpis(m: CustomerSuccessMetrics, locale: string): Kpi[] {
   const v = m.metrics.value_delivered;
   const cur = m.metrics.currency;
   const score = m.metrics.success_score;
+  const t = reportText(locale);
+  const T = t.text;
   return [
     {
-      label: 'Goals achieved',
+      label: T.goalsAchieved,
       value: `${g.achieved} / ${g.total}`,
       detail:
         g.achievement_rate === null
-          ? 'No goals yet'
-          : `${formatPercent(g.achievement_rate, { locale })} achievement rate`,
+          ? T.noGoalsYet
+          : fillIn(t, T.achievementRate, { rate: formatPercent(g.achievement_rate, { locale }) }),
     },
     {
-      label: 'Value delivered',
+      label: T.valueDelivered,
       value: formatMoney(v.total_value, cur, { locale, compact: true }),
-      detail: `${formatMoney(v.total_value, cur, { locale })} per year`,
+      detail: fillIn(t, T.perYear, { amount: formatMoney(v.total_value, cur, { locale }) }),
     },
     {
-      label: 'ROI',
+      label: T.roi,
       value: formatMultiplier(v.roi_multiplier, { locale }),
       detail:
         v.roi_multiplier === null
           ? (v.roi_note ?? '')
-          : `vs ${formatMoney(v.investment, cur, { locale, compact: true })} investment`,
+          : fillIn(t, T.vsInvestment, {
+              amount: formatMoney(v.investment, cur, { locale, compact: true }),
+            }),
     },
     {
-      label: 'Success score',
+      label: T.successScore,
       value:
         score.score === null
           ? MISSING
-          : `${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100`,
+          : fillIn(t, T.scoreOutOf, {
+              score: formatNumber(score.score, { locale, maximumFractionDigits: 0 }),
+            }),
       detail:
         score.band === null
           ? (score.note ?? '')
-          : (BAND_TEXT[score.band] ?? capitalise(score.band)),
+          : (t.vocabulary.band(score.band) ?? capitalise(score.band)),
     },
   ];
 }
@@ -311,10 +350,11 @@ export function headlineKpis(m: CustomerSuccessMetrics, locale: string): Kpi[] {
  */
 export function executiveSummaryLines(a: AccountSuccessMetrics, locale: string): SummaryLine[] {
   const s = a.executive_summary;
+  const v = reportText(locale).vocabulary;
   return [
-    onTrackSummaryLine(s.goals_on_track_or_exceeded, s.goals_total, { locale }),
-    valueSummaryLine(s.annual_value, s.currency, { locale }),
-    atRiskSummaryLine(s.goals_at_risk, { locale }),
+    v.onTrackLine(s.goals_on_track_or_exceeded, s.goals_total),
+    v.valueLine(s.annual_value, s.currency),
+    v.atRiskLine(s.goals_at_risk),
   ];
 }
 
@@ -349,23 +389,24 @@ export function goalRows(
   options: { readonly mergeSingleMetric?: boolean } = {},
 ): GoalRow[] {
   const rows: GoalRow[] = [];
+  const t = reportText(locale);
+  const R = t.goalRow;
   for (const g of goals) {
     const owner = g.owner
-      ? ` · ${GOAL_ROW_TEXT.owner}: ${g.owner.name}${g.owner.title ? ` (${g.owner.title})` : ''}`
+      ? ` · ${R.owner}: ${g.owner.name}${g.owner.title ? ` (${g.owner.title})` : ''}`
       : '';
     const only = options.mergeSingleMetric && g.metrics.length === 1 ? g.metrics[0] : undefined;
-    const metricName =
-      only && only.name !== g.name ? ` · ${GOAL_ROW_TEXT.metric}: ${only.name}` : '';
+    const metricName = only && only.name !== g.name ? ` · ${R.metric}: ${only.name}` : '';
     rows.push({
       kind: 'goal',
       name: g.name,
-      sub: `${GOAL_ROW_TEXT.target} ${formatDate(g.target_date, { locale })}${owner}${metricName}${g.progress_note ? ` · ${g.progress_note}` : ''}`,
+      sub: `${R.target} ${formatDate(g.target_date, { locale })}${owner}${metricName}${g.progress_note ? ` · ${g.progress_note}` : ''}`,
       baseline: only ? valueWithUnit(only.baseline_value, only.unit, locale) : '',
       target: only ? valueWithUnit(only.target_value, only.unit, locale) : '',
       current: only ? valueWithUnit(only.current_value, only.unit, locale) : '',
       progress: formatPercent(g.achievement_pct, { locale }),
       progressPct: g.achievement_pct,
-      status: goalStatusText(g.status, g.exceeded),
+      status: t.vocabulary.goalStatus(g.status, g.exceeded),
       statusKey: g.status,
     });
     if (only) continue;
@@ -382,7 +423,7 @@ export function goalRows(
             ? (m.progress_note ?? MISSING)
             : formatPercent(m.progress_pct, { locale }),
         progressPct: m.progress_pct,
-        status: metricStatusText(m.status, m.progress_pct),
+        status: t.vocabulary.metricStatus(m.status, m.progress_pct),
         statusKey: m.status,
       });
     }
@@ -390,12 +431,8 @@ export function goalRows(
   return rows;
 }
 
-/** The words of a goal row's detail line. */
-export const GOAL_ROW_TEXT = {
-  target: 'Target',
-  owner: 'Owner',
-  metric: 'Metric',
-} as const;
+/** The words of a goal row's detail line, in English. */
+export const GOAL_ROW_TEXT = GOAL_ROW_MESSAGES.en;
 
 export interface ValueRow {
   readonly label: string;
@@ -414,6 +451,8 @@ export function valueTable(
   const cur = v.currency;
   const d = m.metrics.value_delivered;
   const projected = projectedFact(v, cur, locale);
+  const t = reportText(locale);
+  const T = t.text;
   return {
     rows: v.categories.map((c) => ({
       label: c.label,
@@ -426,30 +465,30 @@ export function valueTable(
             ? notMeasuredYet(c, cur, locale)
             : formatMoney(c.annual_value, cur, { locale }),
       hours: c.annual_hours > 0 ? formatHours(c.annual_hours, { locale }) : MISSING,
-      confidence: c.confidence ? capitalise(c.confidence) : MISSING,
+      confidence: c.confidence ? confidenceLabel(c.confidence, locale) : MISSING,
     })),
     total: {
-      label: 'Total',
+      label: T.total,
       annualValue: formatMoney(v.total_value, cur, { locale }),
       hours: formatHours(v.time_saved_hours, { locale }),
       confidence: '',
     },
     facts: [
-      ['Time saved', formatHours(d.time_saved_hours, { locale })],
-      ['Cost reduction', formatMoney(d.cost_reduction, cur, { locale })],
-      ['Revenue impact', formatMoney(d.revenue_impact, cur, { locale })],
-      ['Investment', formatMoney(v.investment, cur, { locale })],
+      [T.timeSaved, formatHours(d.time_saved_hours, { locale })],
+      [T.costReduction, formatMoney(d.cost_reduction, cur, { locale })],
+      [T.revenueImpact, formatMoney(d.revenue_impact, cur, { locale })],
+      [T.investment, formatMoney(v.investment, cur, { locale })],
       [
-        'ROI',
+        T.roi,
         `${formatMultiplier(v.roi_multiplier, { locale })} (${formatPercent(v.roi_pct, { locale })})`,
       ],
-      ['Net return', formatPercent(v.net_return_pct, { locale })],
+      [T.netReturn, formatPercent(v.net_return_pct, { locale })],
       ...(projected ? [projected] : []),
     ],
     notes: [
       ...(v.roi_note ? [v.roi_note] : []),
-      'Hours saved without an hourly rate are shown as hours and add nothing to the money total, so no value is counted twice.',
-      ...(projected ? [PROJECTED_TEXT.note] : []),
+      T.unpricedHours,
+      ...(projected ? [t.projected.note] : []),
     ],
   };
 }
@@ -468,7 +507,15 @@ export function notMeasuredYet(
     c.projected_value > 0
       ? formatMoney(c.projected_value, currency, { locale })
       : formatHours(c.projected_hours, { locale });
-  return `${CALC_STATUS_TEXT.not_started} · ${at} ${PROJECTED_TEXT.short}`;
+  const t = reportText(locale);
+  return `${t.vocabulary.status('not_started')} · ${at} ${t.projected.short}`;
+}
+
+/** A value driver's confidence ("High", "Medium", "Low"); an unknown one capitalised. */
+export function confidenceLabel(confidence: string, locale: string): string {
+  const T = reportText(locale).text;
+  const known: Words = { high: T.confidenceHigh, medium: T.confidenceMedium, low: T.confidenceLow };
+  return known[confidence] ?? capitalise(confidence);
 }
 
 export interface MilestoneItem {
@@ -485,19 +532,20 @@ export function milestoneLists(
   a: AccountSuccessMetrics,
   locale: string,
 ): { achieved: MilestoneItem[]; upcoming: MilestoneItem[] } {
+  const v = reportText(locale).vocabulary;
   return {
     achieved: m.metrics.milestones.map((x) => ({
       date: formatDate(x.achieved_date, { locale, style: 'short' }),
       name: x.name,
       detail: x.description,
-      status: milestoneStatusText('achieved'),
+      status: v.milestoneStatus('achieved'),
       statusKey: 'achieved',
     })),
     upcoming: a.upcoming_milestones.map((x) => ({
       date: formatDate(x.target_date, { locale, style: 'short' }),
       name: x.name,
       detail: x.description,
-      status: milestoneStatusText(x.status),
+      status: v.milestoneStatus(x.status),
       statusKey: x.status,
     })),
   };
@@ -511,32 +559,58 @@ export function benchmarkTable(
   | { ok: true; rows: [string, string, string, string][]; note: string }
   | { ok: false; note: string } {
   const b = a.benchmarks;
-  if (!b) return { ok: false, note: a.benchmarks_note ?? 'Benchmarks are not available.' };
+  const t = reportText(locale);
+  if (!b) return { ok: false, note: a.benchmarks_note ?? t.text.noBenchmarks };
   const fmt = (metric: string, v: number | null) => formatBenchmarkValue(metric, v, { locale });
   return {
     ok: true,
     rows: b.rows.map((r) => [
-      r.label,
+      benchmarkLabel(r, locale),
       fmt(r.metric, r.value),
       fmt(r.metric, r.peer_average),
       r.percentile === null
         ? MISSING
         : formatNumber(r.percentile, { locale, maximumFractionDigits: 0 }),
     ]),
-    note: `Compared with ${b.peer_count} other customers in the ${segmentLabel(b.segment)} segment.`,
+    note: fillIn(t, t.text.comparedWith, {
+      count: b.peer_count,
+      segment: segmentLabel(b.segment, locale),
+    }),
   };
+}
+
+/**
+ * A benchmark row's name: the API's label, or the locale's word for its metric where a
+ * translation has one (the API names its rows in English).
+ */
+export function benchmarkLabel(
+  r: { readonly metric: string; readonly label: string },
+  locale: string,
+): string {
+  const own = reportText(locale).benchmark[r.metric];
+  const english: Words = BENCHMARK_MESSAGES.en;
+  return own !== undefined && own !== english[r.metric] ? own : r.label;
 }
 
 /** "Target 12 hours · latest 11.5 hours (4/28/26) · forecast to reach it Apr 17, 2026". */
 export function trendCaption(t: ProgressTrend, locale: string): string {
+  const w = reportText(locale);
+  const T = w.trend;
   const last = t.points.at(-1);
-  const latest = last
-    ? ` · latest ${valueWithUnit(last.value, t.unit, locale)} (${formatDate(last.date, { locale, style: 'short' })})`
-    : '';
-  const forecast = t.forecast_date
-    ? ` · forecast to reach it ${formatDate(t.forecast_date, { locale })}`
-    : '';
-  return `Target ${valueWithUnit(t.target, t.unit, locale)}${latest}${forecast}`;
+  return [
+    fillIn(w, T.captionTarget, { value: valueWithUnit(t.target, t.unit, locale) }),
+    ...(last
+      ? [
+          fillIn(w, T.captionLatest, {
+            value: valueWithUnit(last.value, t.unit, locale),
+            date: formatDate(last.date, { locale, style: 'short' }),
+          }),
+        ]
+      : []),
+    ...(t.forecast_date
+      ? [fillIn(w, T.captionForecast, { date: formatDate(t.forecast_date, { locale }) })]
+      : []),
+  ].join(' · ');
 }
 
 /**
@@ -545,27 +619,47 @@ export function trendCaption(t: ProgressTrend, locale: string): string {
  * the target, and the forecast when there is one.
  */
 export function trendAltText(t: ProgressTrend, locale: string): string {
+  const w = reportText(locale);
+  const T = w.trend;
   const first = t.points[0];
   const last = t.points.at(-1);
-  const target = `the target of ${valueWithUnit(t.target, t.unit, locale)}`;
-  if (!first || !last) return `Chart of ${t.name}: no measurements in this period; ${target}.`;
+  const target = fillIn(w, T.altTarget, { value: valueWithUnit(t.target, t.unit, locale) });
+  if (!first || !last) return fillIn(w, T.altEmpty, { name: t.name, target });
   const when = (d: string) => formatDate(d, { locale });
   const span =
     t.points.length === 1
-      ? `1 measurement, ${valueWithUnit(first.value, t.unit, locale)} on ${when(first.date)}`
-      : `${formatNumber(t.points.length, { locale })} measurements from ${when(first.date)} to ${when(last.date)}, going from ${valueWithUnit(first.value, t.unit, locale)} to ${valueWithUnit(last.value, t.unit, locale)}`;
-  const forecast = t.forecast_date ? `, forecast to reach it on ${when(t.forecast_date)}` : '';
-  return `Line chart of ${t.name}: ${span}, against ${target}${forecast}.`;
+      ? fillIn(w, T.altOne, {
+          value: valueWithUnit(first.value, t.unit, locale),
+          date: when(first.date),
+        })
+      : fillIn(w, T.altMany, {
+          count: formatNumber(t.points.length, { locale }),
+          first: when(first.date),
+          last: when(last.date),
+          from: valueWithUnit(first.value, t.unit, locale),
+          to: valueWithUnit(last.value, t.unit, locale),
+        });
+  const forecast = t.forecast_date ? fillIn(w, T.altForecast, { date: when(t.forecast_date) }) : '';
+  return fillIn(w, T.alt, { name: t.name, span, target, forecast });
 }
 
 /** The footer line: where the figures come from. */
 export function provenance(m: CustomerSuccessMetrics, locale: string): string {
   const c = m.customer;
-  return `Figures are computed by @cscx/success-calc from the recorded goals, measurements and value drivers. ${FORMULAS['metric_progress.baseline_relative'].words} Value is annual. ${FORMULAS['roi.multiplier'].words.replace(/\.$/, '')} (${formatMoney(c.investment, c.currency, { locale })}). Amounts in ${c.currency}.`;
+  const t = reportText(locale);
+  return fillIn(t, t.text.provenance, {
+    progress: FORMULAS['metric_progress.baseline_relative'].words,
+    roi: FORMULAS['roi.multiplier'].words.replace(/\.$/, ''),
+    investment: formatMoney(c.investment, c.currency, { locale }),
+    currency: c.currency,
+  });
 }
 
-/** The heading of every "how were these numbers computed" block (PDF appendix, HTML details). */
-export const DERIVATION_TITLE = 'How these numbers are computed';
+/**
+ * The heading of every "how were these numbers computed" block (PDF appendix, HTML details), in
+ * English ({@link reportText}'s `text.derivationTitle` in any locale).
+ */
+export const DERIVATION_TITLE = REPORT_MESSAGES.en.derivationTitle;
 
 /**
  * "label: text" for the figure at `pointer`, in the API's own words (`explanations` of an
@@ -588,25 +682,25 @@ function explainedLine(
 }
 
 /** Each goal's and metric's figures, explained (keys as in getCustomerSuccessMetrics). */
-function goalDerivations(m: CustomerSuccessMetrics): string[] {
+function goalDerivations(m: CustomerSuccessMetrics, D: ReportText['derivation']): string[] {
   const x = m.explanations;
   return m.goals.flatMap((g, i) => {
     const at = `/goals/${i}`;
     const own = explainedLine(x, g.name, [
-      [`${at}/achievement_pct`, 'progress'],
-      [`${at}/status`, 'status'],
+      [`${at}/achievement_pct`, D.progress],
+      [`${at}/status`, D.status],
       ...(g.annual_value !== 0 || g.projected_value !== 0
         ? ([
-            [`${at}/annual_value`, 'value delivered'],
-            [`${at}/projected_value`, 'value at target'],
+            [`${at}/annual_value`, D.valueDelivered],
+            [`${at}/projected_value`, D.valueAtTarget],
           ] as const)
         : []),
-      ...(g.forecast_date ? ([[`${at}/forecast_date`, 'forecast']] as const) : []),
+      ...(g.forecast_date ? ([[`${at}/forecast_date`, D.forecast]] as const) : []),
     ]);
     const metrics = g.metrics.flatMap((metric, j) =>
       explainedLine(x, `${g.name} · ${metric.name}`, [
-        [`${at}/metrics/${j}/progress_pct`, 'progress'],
-        [`${at}/metrics/${j}/trend/change_pct`, 'change'],
+        [`${at}/metrics/${j}/progress_pct`, D.progress],
+        [`${at}/metrics/${j}/trend/change_pct`, D.change],
       ]),
     );
     return [...own, ...metrics];
@@ -614,39 +708,39 @@ function goalDerivations(m: CustomerSuccessMetrics): string[] {
 }
 
 /** The value table's categories, explained (keys as in getAccountSuccessMetrics). */
-function categoryDerivations(a: AccountSuccessMetrics): string[] {
+function categoryDerivations(a: AccountSuccessMetrics, D: ReportText['derivation']): string[] {
   const x = a.explanations;
   return a.value_summary.categories.flatMap((c, i) => {
     const at = `/value_summary/categories/${i}`;
     const delivered = c.annual_value !== 0 || c.annual_hours !== 0;
     return explainedLine(x, c.label, [
-      ...(c.annual_hours !== 0 ? ([[`${at}/annual_hours`, 'hours']] as const) : []),
+      ...(c.annual_hours !== 0 ? ([[`${at}/annual_hours`, D.hours]] as const) : []),
       ...(delivered || c.projected_value === 0
-        ? ([[`${at}/annual_value`, 'value delivered']] as const)
+        ? ([[`${at}/annual_value`, D.valueDelivered]] as const)
         : []),
       ...(c.projected_value !== c.annual_value
-        ? ([[`${at}/projected_value`, 'value at target']] as const)
+        ? ([[`${at}/projected_value`, D.valueAtTarget]] as const)
         : []),
     ]);
   });
 }
 
 /** Each benchmark row: the customer's figure, the peer average and the percentile, explained. */
-function benchmarkDerivations(a: AccountSuccessMetrics): string[] {
+function benchmarkDerivations(a: AccountSuccessMetrics, D: ReportText['derivation']): string[] {
   const x = a.explanations;
   return (a.benchmarks?.rows ?? []).flatMap((r, i) =>
     explainedLine(x, r.label, [
-      [`/benchmarks/rows/${i}/value`, 'this customer'],
-      [`/benchmarks/rows/${i}/peer_average`, 'peer average'],
-      [`/benchmarks/rows/${i}/percentile`, 'percentile'],
+      [`/benchmarks/rows/${i}/value`, D.thisCustomer],
+      [`/benchmarks/rows/${i}/peer_average`, D.peerAverage],
+      [`/benchmarks/rows/${i}/percentile`, D.percentile],
     ]),
   );
 }
 
 /** Each trend's forecast, explained. */
-function trendDerivations(m: CustomerSuccessMetrics): string[] {
+function trendDerivations(m: CustomerSuccessMetrics, D: ReportText['derivation']): string[] {
   return m.trends.flatMap((t, i) =>
-    explainedLine(m.explanations, t.name, [[`/trends/${i}/forecast_date`, 'forecast']]),
+    explainedLine(m.explanations, t.name, [[`/trends/${i}/forecast_date`, D.forecast]]),
   );
 }
 
@@ -686,118 +780,97 @@ export function derivation(
     cur,
     locale,
   );
-  const value = `${FORMULAS['value.total'].words} ${FORMULAS['value.sum'].words} ${total.text}. ${formatHours(v.time_saved_hours, { locale })} saved without an hourly rate are reported as hours and add no money, so nothing is counted twice.${projected ? ` Value at target, including goals not measured yet, is ${projected[1]}: reported apart, never in the total or ROI.` : ''}`;
+  const t = reportText(locale);
+  const D = t.derivation;
+  const unpriced = fillIn(t, D.unpricedHours, {
+    hours: formatHours(v.time_saved_hours, { locale }),
+  });
+  const value = `${FORMULAS['value.total'].words} ${FORMULAS['value.sum'].words} ${total.text}. ${unpriced}${projected ? ` ${fillIn(t, D.projected, { amount: projected[1] })}` : ''}`;
   switch (section) {
     case 'overview':
       return [
-        `Goals achieved: ${FORMULAS['goal_counts.achievement_rate'].words} ${explainAchievementRate(g.achieved, g.total, undefined, locale).text}.`,
+        fillIn(t, D.goalsAchieved, {
+          formula: FORMULAS['goal_counts.achievement_rate'].words,
+          explanation: explainAchievementRate(g.achieved, g.total, undefined, locale).text,
+        }),
         value,
         roi,
         score.score === null
-          ? `Success score: not computed (${score.note ?? 'no goals'}).`
-          : `${FORMULAS.success_score.words} Here ${formatNumber(score.score, { locale, maximumFractionDigits: 0 })} / 100, band "${score.band ?? MISSING}".`,
-        ...explained(m.explanations, '/metrics/success_score/score', 'Success score'),
-        ...explained(
-          a.explanations,
-          '/executive_summary/goals_on_track_or_exceeded',
-          'Goals on track or exceeded',
-        ),
-        ...explained(a.explanations, '/executive_summary/goals_at_risk', 'Goals at risk'),
+          ? fillIn(t, D.scoreNone, { note: score.note ?? D.scoreNoteNone })
+          : fillIn(t, D.score, {
+              formula: FORMULAS.success_score.words,
+              score: formatNumber(score.score, { locale, maximumFractionDigits: 0 }),
+              // The wire name in English (as the API's explanations write it), the word elsewhere.
+              band:
+                score.band === null
+                  ? MISSING
+                  : /^en(-|$)/i.test(locale)
+                    ? score.band
+                    : t.vocabulary.band(score.band),
+            }),
+        ...explained(m.explanations, '/metrics/success_score/score', D.successScore),
+        ...explained(a.explanations, '/executive_summary/goals_on_track_or_exceeded', D.onTrack),
+        ...explained(a.explanations, '/executive_summary/goals_at_risk', D.atRisk),
       ];
     case 'goals':
       return [
-        `Metric ${FORMULAS['metric_progress.baseline_relative'].words.toLowerCase()} It works for both directions (lower is better when the target is below the baseline).`,
-        `${FORMULAS['goal_progress.weighted_mean'].words} Goal ${FORMULAS.goal_status.words.toLowerCase()}`,
-        ...goalDerivations(m),
+        fillIn(t, D.metricProgress, {
+          formula: FORMULAS['metric_progress.baseline_relative'].words.toLowerCase(),
+        }),
+        fillIn(t, D.goalProgress, {
+          formula: FORMULAS['goal_progress.weighted_mean'].words,
+          status: FORMULAS.goal_status.words.toLowerCase(),
+        }),
+        ...goalDerivations(m, D),
       ];
     case 'value':
-      return [value, roi, ...categoryDerivations(a)];
+      return [value, roi, ...categoryDerivations(a, D)];
     case 'milestones':
       return [
-        `${m.metrics.milestones.length} milestones achieved in the period; ${a.upcoming_milestones.length} upcoming, with their recorded status.`,
+        fillIn(t, D.milestones, {
+          achieved: m.metrics.milestones.length,
+          upcoming: a.upcoming_milestones.length,
+        }),
       ];
     case 'benchmarks':
       return [
         a.benchmarks
-          ? `${FORMULAS['benchmark.peer_average'].words} ${FORMULAS['benchmark.percentile'].words} ${a.benchmarks.peer_count} other customers of the ${segmentLabel(a.benchmarks.segment)} segment.`
-          : (a.benchmarks_note ?? 'Benchmarks are not available.'),
-        ...benchmarkDerivations(a),
+          ? fillIn(t, D.benchmarks, {
+              peerAverage: FORMULAS['benchmark.peer_average'].words,
+              percentile: FORMULAS['benchmark.percentile'].words,
+              count: a.benchmarks.peer_count,
+              segment: segmentLabel(a.benchmarks.segment, locale),
+            })
+          : (a.benchmarks_note ?? t.text.noBenchmarks),
+        ...benchmarkDerivations(a, D),
       ];
     case 'trends':
       return [
-        `${TREND_TEXT.chartLines} ${FORMULAS['forecast.least_squares'].words}`,
-        ...trendDerivations(m),
+        `${t.trend.chartLines} ${FORMULAS['forecast.least_squares'].words}`,
+        ...trendDerivations(m, D),
       ];
     case 'health':
-      return healthDerivations(extra.health, extra.kpis);
+      return healthDerivations(extra.health, extra.kpis, t);
     case 'recommendations':
-      return [
-        'Actions are suggested for goals at risk or missed, from the metrics furthest behind their target.',
-      ];
+      return [D.recommendations];
   }
 }
 
 // ------------------------------------------------------------------------- health and KPIs
 
 /**
- * The words of the "Health and KPIs" section, in one table as the report's other labels are,
- * so a translation replaces them in one place. `{name}` places are filled by {@link fill}. The
- * band, component and trigger names are `<success-health>`'s (its HEALTH_TEXT).
+ * The words of the "Health and KPIs" section in English ({@link reportText}'s `health` in any
+ * locale). The band, component and trigger names are `<success-health>`'s (its HEALTH_TEXT).
  */
-export const HEALTH_TEXT = {
-  none: 'No health or KPI observations recorded for this customer yet.',
-  noHealth: 'No health observation recorded yet.',
-  noKpis: 'No KPI observation recorded yet.',
-  score: 'Health score',
-  scoreValue: '{score} / 100',
-  asOf: 'As of {date}',
-  components: 'Components',
-  component: 'Component',
-  componentScore: 'Score',
-  weight: 'Weight',
-  source: 'Source',
-  derived: 'derived from goals, ROI and milestones',
-  noSource: 'Not recorded',
-  history: 'History',
-  historyCaption: 'The latest {count} of {total} observations',
-  historyAlt:
-    'Bar chart of the health score: {count} observations from {first} to {last}, going from {from} to {to}.',
-  date: 'Date',
-  band: 'Band',
-  activeTriggers: 'Active triggers',
-  noTriggers: 'No active triggers.',
-  triggerFrom: 'From {from} on {fromDate} to {to} on {toDate}',
-  kpis: 'KPIs for {month}',
-  kpisCompared: 'KPIs for {month}, trends against {previous}',
-  kpi: 'KPI',
-  value: 'Value',
-  rating: 'Rating',
-  target: 'Target',
-  minimum: 'Minimum',
-  benchmark: 'Benchmark',
-  bestInClass: 'Best in class',
-  trend: 'Trend',
-  notMeasured: 'Not measured',
-  trendWas: '{trend} (was {previous})',
-  minutes: '{n} min',
-  months: '{n} months',
-  outOf: '{n} / {max}',
-} as const;
+export const HEALTH_TEXT = HEALTH_MESSAGES.en;
 
 /** A text of {@link HEALTH_TEXT} with its `{name}` places filled: the sentence stays whole. */
 export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, k: string) =>
-    k in values ? String(values[k]) : whole,
-  );
+  return fillText(text, values);
 }
 
-/** Seed 002's bands as `<success-health>` names them. */
-export const HEALTH_BAND_TEXT: Readonly<Record<HealthBand, string>> = {
-  excellent: 'Excellent',
-  good: 'Good',
-  at_risk: 'At risk',
-  critical: 'Critical',
-};
+/** Seed 002's bands as `<success-health>` names them, in English (calc's vocabulary). */
+export const HEALTH_BAND_TEXT: Readonly<Record<HealthBand, string>> = HEALTH_BAND_MESSAGES.en;
 
 /**
  * Seed 002's band colours (green, yellow, orange, red) as `<success-health>` draws them (its
@@ -811,48 +884,15 @@ export const HEALTH_BAND_COLOR: Readonly<Record<HealthBand, string>> = {
   critical: 'C4232E',
 };
 
-export const HEALTH_COMPONENT_TEXT: Readonly<Record<string, string>> = {
-  usage: 'Product usage',
-  outcomes: 'Business outcomes',
-  relationship: 'Relationship quality',
-  growth: 'Account growth',
-};
+export const HEALTH_COMPONENT_TEXT: Readonly<Record<string, string>> = HEALTH_COMPONENT_MESSAGES.en;
 
 /** A trigger's name; `{points}` and `{count}` come from the segment's model. */
-export const HEALTH_TRIGGER_TEXT: Readonly<Record<string, string>> = {
-  score_drop: 'Score dropped more than {points} points',
-  entered_at_risk: 'Entered at risk',
-  entered_critical: 'Entered critical',
-  consecutive_decline: '{count} declines in a row',
-};
+export const HEALTH_TRIGGER_TEXT: Readonly<Record<string, string>> = HEALTH_TRIGGER_MESSAGES.en;
 
 /** Each KPI's name, in the order of calc's KPI_FIGURES (retention, then service). */
-export const KPI_TEXT: Readonly<Record<KpiFigure, string>> = {
-  nrr: 'Net revenue retention (NRR)',
-  grr: 'Gross revenue retention (GRR)',
-  monthly_churn: 'Churn rate, monthly',
-  annual_churn: 'Churn rate, annual',
-  clv: 'Customer lifetime value (CLV)',
-  cac_payback: 'CAC payback',
-  csat: 'CSAT, mean answer',
-  csat_percent: 'CSAT, % satisfied',
-  nps: 'Net Promoter Score (NPS)',
-  ces: 'Customer effort score (CES)',
-  fcr: 'First contact resolution (FCR)',
-  sla_compliance: 'SLA compliance',
-  aht: 'Average handle time (AHT)',
-  ttr_critical: 'Time to resolution, critical',
-  ttr_high: 'Time to resolution, high',
-  ttr_medium: 'Time to resolution, medium',
-  ttr_low: 'Time to resolution, low',
-};
+export const KPI_TEXT: Readonly<Record<KpiFigure, string>> = KPI_MESSAGES.en;
 
-export const KPI_RATING_TEXT: Readonly<Record<string, string>> = {
-  best_in_class: 'Best in class',
-  on_target: 'On target',
-  acceptable: 'Acceptable',
-  below_minimum: 'Below minimum',
-};
+export const KPI_RATING_TEXT: Readonly<Record<string, string>> = KPI_RATING_MESSAGES.en;
 
 /** Rating colours, as the status colours: green at or above target, amber, red. */
 export const KPI_RATING_COLOR: Readonly<Record<string, string>> = {
@@ -862,11 +902,7 @@ export const KPI_RATING_COLOR: Readonly<Record<string, string>> = {
   below_minimum: 'B3261E',
 };
 
-export const KPI_TREND_TEXT: Readonly<Record<string, string>> = {
-  improving: 'Improving',
-  worsening: 'Worsening',
-  unchanged: 'Unchanged',
-};
+export const KPI_TREND_TEXT: Readonly<Record<string, string>> = KPI_TREND_MESSAGES.en;
 
 /**
  * A KPI figure in its unit (`Kpi.unit`, `KpiThresholds.unit`), through calc's formatters:
@@ -875,6 +911,7 @@ export const KPI_TREND_TEXT: Readonly<Record<string, string>> = {
  */
 export function kpiValueText(v: number | null | undefined, unit: string, locale: string): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return MISSING;
+  const w = reportText(locale);
   const n = (digits: number) => formatNumber(v, { locale, maximumFractionDigits: digits });
   switch (unit) {
     case '%':
@@ -882,13 +919,13 @@ export function kpiValueText(v: number | null | undefined, unit: string, locale:
     case 'h':
       return formatHours(v, { locale, maximumFractionDigits: 1 });
     case 'min':
-      return fill(HEALTH_TEXT.minutes, { n: n(1) });
+      return fillIn(w, w.health.minutes, { n: n(1) });
     case 'months':
-      return fill(HEALTH_TEXT.months, { n: n(1) });
+      return fillIn(w, w.health.months, { n: n(1) });
     case '1..5':
-      return fill(HEALTH_TEXT.outOf, { n: n(2), max: formatNumber(5, { locale }) });
+      return fillIn(w, w.health.outOf, { n: n(2), max: formatNumber(5, { locale }) });
     case '1..7':
-      return fill(HEALTH_TEXT.outOf, { n: n(2), max: formatNumber(7, { locale }) });
+      return fillIn(w, w.health.outOf, { n: n(2), max: formatNumber(7, { locale }) });
     case '-100..100':
       return n(1);
     default:
@@ -915,7 +952,8 @@ export function monthLabel(period: string, locale: string): string {
 
 /** The health score as the report shows it: "84 / 100", as `<success-health>` rounds it. */
 export function healthScoreText(score: number, locale: string): string {
-  return fill(HEALTH_TEXT.scoreValue, {
+  const w = reportText(locale);
+  return fillIn(w, w.health.scoreValue, {
     score: formatNumber(Math.min(100, Math.max(0, score)), { locale, maximumFractionDigits: 0 }),
   });
 }
@@ -1004,6 +1042,7 @@ export function defaultSections(input: {
 /** The health part of the section, or null without a health observation. */
 export function healthSummary(h: CustomerHealth | undefined, locale: string): HealthSummary | null {
   if (!hasHealth(h)) return null;
+  const w = reportText(locale);
   const n = (v: number, digits = 0) => formatNumber(v, { locale, maximumFractionDigits: digits });
   const date = (d: string) => formatDate(d, { locale });
   const shown = h.history.slice(-HEALTH_HISTORY_SHOWN);
@@ -1011,30 +1050,30 @@ export function healthSummary(h: CustomerHealth | undefined, locale: string): He
   const last = shown.at(-1);
   return {
     score: healthScoreText(h.score, locale),
-    band: HEALTH_BAND_TEXT[h.band],
+    band: w.vocabulary.healthBand(h.band),
     bandKey: h.band,
-    asOf: h.as_of ? fill(HEALTH_TEXT.asOf, { date: date(h.as_of) }) : '',
+    asOf: h.as_of ? fillIn(w, w.health.asOf, { date: date(h.as_of) }) : '',
     components: h.components.map((c) => ({
-      name: HEALTH_COMPONENT_TEXT[c.name] ?? c.name,
+      name: w.healthComponent[c.name] ?? c.name,
       score: n(c.score, 1),
       weight: formatPercent(c.weight_pct, { locale, maximumFractionDigits: 1 }),
-      source: c.derived ? HEALTH_TEXT.derived : (c.source ?? HEALTH_TEXT.noSource),
+      source: c.derived ? w.health.derived : (c.source ?? w.health.noSource),
     })),
     history: shown.map((p) => ({
       date: date(p.observed_on),
       shortDate: formatDate(p.observed_on, { locale, style: 'short' }),
       score: n(p.score),
       value: Number.isFinite(p.score) ? Math.min(100, Math.max(0, p.score)) : 0,
-      band: HEALTH_BAND_TEXT[p.band],
+      band: w.vocabulary.healthBand(p.band),
       bandKey: p.band,
     })),
-    historyCaption: fill(HEALTH_TEXT.historyCaption, {
+    historyCaption: fillIn(w, w.health.historyCaption, {
       count: n(shown.length),
       total: n(h.history.length),
     }),
     historyAlt:
       first && last
-        ? fill(HEALTH_TEXT.historyAlt, {
+        ? fillIn(w, w.health.historyAlt, {
             count: n(shown.length),
             first: date(first.observed_on),
             last: date(last.observed_on),
@@ -1043,12 +1082,12 @@ export function healthSummary(h: CustomerHealth | undefined, locale: string): He
           })
         : '',
     triggers: h.active_triggers.map((t) => ({
-      name: fill(HEALTH_TRIGGER_TEXT[t.type] ?? t.type, {
+      name: fillIn(w, w.healthTrigger[t.type] ?? t.type, {
         points: n(h.model.triggers.drop_points),
         count: n(h.model.triggers.consecutive_declines),
       }),
       date: date(t.at),
-      change: fill(HEALTH_TEXT.triggerFrom, {
+      change: fillIn(w, w.health.triggerFrom, {
         from: n(t.from.score),
         fromDate: date(t.from.at),
         to: n(t.to.score),
@@ -1079,19 +1118,20 @@ export function kpiTable(
   locale: string,
 ): { readonly title: string; readonly rows: readonly KpiRow[] } | null {
   if (!hasKpis(k)) return null;
+  const w = reportText(locale);
   const month = monthLabel(k.period, locale);
   const rows = KPI_FIGURES.map((key): KpiRow => {
     const x: KpiFigureData = k.kpis[key];
     const t = x.thresholds;
     const th = (v: number | null | undefined) => (t ? kpiValueText(v, t.unit, locale) : MISSING);
     const value = kpiValueText(x.value, x.unit, locale);
-    const trend = x.trend === null ? MISSING : (KPI_TREND_TEXT[x.trend] ?? x.trend);
+    const trend = x.trend === null ? MISSING : (w.kpiTrend[x.trend] ?? x.trend);
     const previous = kpiValueText(x.previous_value, x.unit, locale);
     return {
       key,
-      name: KPI_TEXT[key],
-      value: value === MISSING ? HEALTH_TEXT.notMeasured : value,
-      rating: x.rating === null ? MISSING : (KPI_RATING_TEXT[x.rating] ?? x.rating),
+      name: w.kpi[key],
+      value: value === MISSING ? w.health.notMeasured : value,
+      rating: x.rating === null ? MISSING : (w.kpiRating[x.rating] ?? x.rating),
       ratingKey: x.rating,
       target: th(t?.target),
       minimum: th(t?.minimum),
@@ -1100,32 +1140,36 @@ export function kpiTable(
       trend:
         x.trend === null || x.trend === 'unchanged' || previous === MISSING
           ? trend
-          : fill(HEALTH_TEXT.trendWas, { trend, previous }),
+          : fillIn(w, w.health.trendWas, { trend, previous }),
     };
   });
   return {
     title: k.previous_period
-      ? fill(HEALTH_TEXT.kpisCompared, { month, previous: monthLabel(k.previous_period, locale) })
-      : fill(HEALTH_TEXT.kpis, { month }),
+      ? fillIn(w, w.health.kpisCompared, { month, previous: monthLabel(k.previous_period, locale) })
+      : fillIn(w, w.health.kpis, { month }),
     rows,
   };
 }
 
 /** The section's derivations: the API's own explanations of the score, band, triggers and KPIs. */
-function healthDerivations(h: CustomerHealth | undefined, k: CustomerKpis | undefined): string[] {
+function healthDerivations(
+  h: CustomerHealth | undefined,
+  k: CustomerKpis | undefined,
+  w: ReportText,
+): string[] {
   const out: string[] = [];
   if (hasHealth(h)) {
     out.push(FORMULAS.health_score.words);
-    out.push(...explained(h.explanations, '/score', HEALTH_TEXT.score));
+    out.push(...explained(h.explanations, '/score', w.health.score));
     h.active_triggers.forEach((t) => {
-      out.push(`${HEALTH_TEXT.activeTriggers}: ${t.cause}`);
+      out.push(`${w.health.activeTriggers}: ${t.cause}`);
     });
   }
   if (hasKpis(k)) {
     for (const key of KPI_FIGURES) {
       const x = k.kpis[key];
       const text = x.value === null ? (x.reason ?? x.explanation.text) : x.explanation.text;
-      out.push(`${KPI_TEXT[key]}: ${text}`);
+      out.push(`${w.kpi[key]}: ${text}`);
     }
   }
   // Nothing to explain without data: the section's one line says so.

@@ -57,7 +57,8 @@ function chartNumbers(names: readonly string[]): ((s: string) => string) | null 
  * Rewrites an OOXML package so its bytes depend only on its content and `when`: the core
  * properties' created/modified dates become `when`, every entry (nested .xlsx packages too)
  * gets `when` as its date, chart parts are numbered from 1, entries are stored in a fixed order,
- * and the whole is compressed with `compression` (DEFLATE unless told otherwise).
+ * and the whole is compressed with `compression` (DEFLATE unless told otherwise). `rewrite`, when
+ * given, may change the text of each XML part (the deck sets its language with it).
  *
  * @example
  * const stable = await stableOoxml(await deck.write({ outputType: 'uint8array' }), generatedAt);
@@ -66,6 +67,7 @@ export async function stableOoxml(
   bytes: Uint8Array,
   when: Date,
   compression: 'DEFLATE' | 'STORE' = 'DEFLATE',
+  rewrite?: (name: string, xml: string) => string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const t = when.getTime();
   if (Number.isNaN(t)) throw new RangeError('stableOoxml needs a valid date');
@@ -88,8 +90,10 @@ export async function stableOoxml(
       // Stored, not deflated: the deck's own DEFLATE compresses it as well, for a third of the
       // time (pako is slow on many small entries).
       data = await stableOoxml(await entry.async('uint8array'), when, 'STORE');
-    } else if (renumber && /\.(xml|rels)$/.test(name)) {
-      data = renumber(await entry.async('string'));
+    } else if ((renumber || rewrite) && /\.(xml|rels)$/.test(name)) {
+      const xml = await entry.async('string');
+      const renumbered = renumber ? renumber(xml) : xml;
+      data = rewrite ? rewrite(name, renumbered) : renumbered;
     } else {
       data = await entry.async('uint8array');
     }

@@ -1380,7 +1380,8 @@ export interface components {
              *     `unique_items`, `unknown_property`, `one_of` (the body matches neither shape of a goal
              *     body), `invalid_json`, `not_found`, `date_order`, `direction_conflict`,
              *     `no_amount`, `linked_amount`, `future_date`, `multiple_metrics`, `stale_version`,
-             *     `idempotency_key_reused` or `invalid`. New codes may be added later.
+             *     `idempotency_key_reused`, `font_unavailable` (a report's language needs a font the
+             *     server lacks) or `invalid`. New codes may be added later.
              * @example type
              */
             code: string;
@@ -6505,7 +6506,13 @@ export interface components {
             include_sections?: components["schemas"]["ReportSection"][];
             /** @description The reporting window, as the `period` query parameter. Default `all`. */
             period?: string;
-            /** @description The BCP 47 locale used to format numbers, money and dates in the report. Default `en-US`. */
+            /**
+             * @description The BCP 47 locale of the report: its numbers, money and dates, and its words (headings,
+             *     labels, notes, chart legends, speaker notes). de-DE, fr-FR, es-ES and ja-JP are
+             *     translated; other languages read English words with their own numbers. A ja-JP PDF
+             *     needs a Japanese font on the server (Noto Sans CJK): without one the request fails
+             *     with 422 and code `font_unavailable` on `/locale`. Default `en-US`.
+             */
             locale?: string;
             branding?: components["schemas"]["ReportBranding"];
         };

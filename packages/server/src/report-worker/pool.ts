@@ -5,7 +5,13 @@
 import { Worker } from 'node:worker_threads';
 import { type Logger, silentLogger } from '../log.js';
 import { ProblemError } from '../problem.js';
-import type { ReportBody, ReportFormat, ReportJob, ReportRenderer } from './render.js';
+import {
+  type ReportBody,
+  type ReportFormat,
+  type ReportJob,
+  type ReportRenderer,
+  renderProblem,
+} from './render.js';
 
 export interface ReportPoolOptions {
   /** Rendering threads. Default 1: reports are rare next to the dashboard's reads. */
@@ -259,7 +265,11 @@ export class ReportPool implements ReportRenderer {
     this.#renderMs[format] = ewma(this.#measured.has(format), this.#renderMs[format], ms);
     this.#measured.add(format);
     if (reply.ok) p.resolve(reply.body);
-    else p.reject(new Error(`Rendering the ${p.job.format} report failed: ${reply.message}`));
+    else
+      p.reject(
+        renderProblem(reply.name, reply.message) ??
+          new Error(`Rendering the ${p.job.format} report failed: ${reply.message}`),
+      );
     this.#pump();
   }
 }

@@ -2,6 +2,7 @@
 // renderer, so both produce the same bytes from the same job.
 import type { ReportInput } from '@cscx/success-report';
 import type { ReportRequest, ReportSection } from '../contract.js';
+import { ProblemError } from '../problem.js';
 
 /** The report formats of generateSuccessReport's body (`ppt` is the OOXML deck, .pptx). */
 export type ReportFormat = ReportRequest['format'];
@@ -63,14 +64,39 @@ export async function renderJob(job: ReportJob): Promise<ReportBody> {
     ...job.input,
     sections: job.sections ?? r.defaultSections(job.input),
   };
-  switch (job.format) {
-    case 'pdf':
-      return r.renderReportPdf(input);
-    case 'ppt':
-      return r.renderReportPptx(input);
-    case 'html':
-      return r.renderReportHtml(input);
+  try {
+    switch (job.format) {
+      case 'pdf':
+        return await r.renderReportPdf(input);
+      case 'ppt':
+        return await r.renderReportPptx(input);
+      case 'html':
+        return r.renderReportHtml(input);
+    }
+  } catch (e) {
+    throw (e instanceof Error && renderProblem(e.name, e.message)) || e;
   }
+}
+
+/**
+ * The problem a renderer's failure is for the client, when it is the request's to fix: a PDF
+ * in a language whose script this server has no font for (the report package's
+ * ReportFontError) is a 422 naming `/locale`, not a 500. Null for any other failure. Takes the
+ * name and message, as a rendering thread reports them.
+ *
+ * @example
+ * renderProblem('ReportFontError', 'A ja-JP PDF needs a font …')?.status; // 422
+ */
+export function renderProblem(name: string, message: string): ProblemError | null {
+  if (name !== 'ReportFontError') return null;
+  return new ProblemError(422, message, [
+    {
+      field: '/locale',
+      message:
+        'This server has no font for the language of this locale: ask for HTML or PowerPoint, or another locale.',
+      code: 'font_unavailable',
+    },
+  ]);
 }
 
 /**

@@ -241,6 +241,23 @@ describeBackends('portfolio and reports (%s)', (backend) => {
       expect(r.text).toContain('lang="de"');
     });
 
+    it('speaks the requested locale: a de-DE report reads German, not only German numbers', async () => {
+      const html = await call(
+        'generateSuccessReport',
+        { customerId: 'cus_acme' },
+        { body: { format: 'html', locale: 'de-DE' } },
+      );
+      expect(html.text).toContain('<h2>Erzielter Nutzen</h2>');
+      expect(html.text).toMatch(/bei 68\.000\s\$ Investition/);
+      expect(html.text).not.toContain('<h2>Value delivered</h2>');
+      expect(html.text).not.toContain('investment</div>');
+      const pdf = await readPdf((await report({ format: 'pdf', locale: 'de-DE' })).bytes);
+      const all = pdf.pages.join(' ');
+      expect(all).toContain('ERFOLGSBERICHT');
+      expect(all).toContain('Erreichte Ziele');
+      expect(all).not.toContain('Goals achieved');
+    });
+
     it('escapes every text from the data', async () => {
       const xss = '<img src=x onerror=alert(1)>"\'&';
       const g = await call(
@@ -455,6 +472,7 @@ describeBackends('portfolio and reports (%s)', (backend) => {
       expect(deck.slides.length).toBeGreaterThanOrEqual(8);
       expect(runs(deck.slides[0] ?? '')).toContain('Acme Corp');
       expect(runs(deck.slides[1] ?? '').join('|')).toContain('4,2x');
+      expect(runs(deck.slides[1] ?? '')).toContain('Erfolgsübersicht');
       expect([...deck.chartsBySlide.values()].flat().length).toBeGreaterThanOrEqual(2);
     });
 
