@@ -401,6 +401,12 @@ document.body.append(provider);
       '@cscx/success-elements': root('packages/elements/src'),
       '@cscx/success-sdk': root('packages/sdk/src/index.ts'),
       '@cscx/success-calc': root('packages/calc/src/index.ts'),
+      // esbuild takes the longest matching alias: subpaths need their own.
+      '@cscx/success-calc/i18n': root('packages/calc/src/i18n.ts'),
+      '@cscx/success-calc/locales/de-DE': root('packages/calc/src/locales/de-DE.ts'),
+      '@cscx/success-calc/locales/fr-FR': root('packages/calc/src/locales/fr-FR.ts'),
+      '@cscx/success-calc/locales/es-ES': root('packages/calc/src/locales/es-ES.ts'),
+      '@cscx/success-calc/locales/ja-JP': root('packages/calc/src/locales/ja-JP.ts'),
     },
   });
   writeFileSync(
