@@ -444,9 +444,18 @@ export class TrendChartView implements ReactiveController {
       target: T.target,
       drawFailed: T.drawFailed,
       loadFailed: TREND_TEXT.loadFailed,
+      caption: this.host.caption,
     }));
     // The words are part of the key: a translation that arrives later redraws the chart.
-    const key = JSON.stringify([this.#width, this.#height, theme, fmt.locale, pace, words.target]);
+    const key = JSON.stringify([
+      this.#width,
+      this.#height,
+      theme,
+      fmt.locale,
+      pace,
+      words.target,
+      words.caption,
+    ]);
     const same = (d: { key: string; prepared: PreparedTrends } | undefined) =>
       d !== undefined && d.key === key && d.prepared === prepared;
     // Already on screen, or on its way: an update during a draw must not restart it.
@@ -472,6 +481,7 @@ export class TrendChartView implements ReactiveController {
       locale: fmt.locale,
       pace,
       targetWord: words.target,
+      description: words.caption,
       formatDate: (ms) => fmt.date(isoDate(ms)),
       formatY:
         prepared.scale === 'progress'
