@@ -12,6 +12,13 @@ import { createSuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import './define/all.js';
+import {
+  EDITOR_MESSAGES,
+  FIELD_MESSAGES,
+  MILESTONE_EDITOR_MESSAGES,
+  OPTION_MESSAGES,
+} from './goal-editor/editor-text.js';
+import { EDITOR_SHELL_MESSAGES } from './goal-editor/goal-editor.js';
 import { GOAL_PROGRESS_MESSAGES } from './goal-progress/goal-progress.js';
 import { GOAL_VIEW_MESSAGES } from './goal-progress/goal-view.js';
 import { VALUE_MESSAGES } from './goal-progress/value-rows.js';
@@ -71,6 +78,11 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   KPIS_SHELL_MESSAGES,
   COLUMN_MESSAGES,
   PORTFOLIO_MESSAGES,
+  EDITOR_SHELL_MESSAGES,
+  EDITOR_MESSAGES,
+  OPTION_MESSAGES,
+  FIELD_MESSAGES,
+  MILESTONE_EDITOR_MESSAGES,
 ];
 
 const SHIPPED = [deDE, frFR, esES, jaJP];
@@ -367,7 +379,7 @@ const CASES: Record<string, Case> = {
     data: [portfolio()],
     ready: rows,
   },
-  /* EDITOR 'goal-editor, new goal': {
+  'goal-editor, new goal': {
     render: (l) => html`<goal-editor locale=${l} customer-id="cus_acme"></goal-editor>`,
     data: [],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'form'), 'form'),
@@ -376,7 +388,7 @@ const CASES: Record<string, Case> = {
     render: (l) => html`<goal-editor locale=${l} .goal=${goalExample()}></goal-editor>`,
     data: [goalExample()],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'form'), 'form'),
-  }, EDITOR */
+  },
 };
 
 async function show(c: Case, locale: string): Promise<Element> {
@@ -467,7 +479,7 @@ describe('de-DE', () => {
     expect(readTexts(el)).to.include('Noch keine Meilensteine.');
   });
 
-  for (const name of ['success-portfolio', 'goal-progress']) {
+  for (const name of ['success-portfolio', 'goal-progress', 'goal-editor, a goal']) {
     it(`${name} reads German, without one English label`, async () => {
       await whenLocaleReady('de-DE');
       const el = await show(CASES[name]!, 'de-DE');
