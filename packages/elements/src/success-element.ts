@@ -144,9 +144,11 @@ export class SuccessElement extends LitElement {
     // English until the language's chunk arrives; then every element re-renders (localize.ts).
     ensureLocale(locale);
     // Mirrored in a right-to-left language, unless the author gave the element a `dir` itself.
+    // Only `rtl` is written: a left-to-right locale leaves the element's attributes as the
+    // author wrote them (it inherits the page's direction).
     const own = this.getAttribute('dir');
     if (own === null || own === this.#dir) {
-      const dir = locale ? textDirection(locale) : undefined;
+      const dir = locale && textDirection(locale) === 'rtl' ? 'rtl' : undefined;
       if (dir !== own) {
         if (dir) this.setAttribute('dir', dir);
         else this.removeAttribute('dir');
