@@ -477,6 +477,12 @@ async function allElementsSizes() {
     absWorkingDir: repo,
     alias: {
       '@cscx/success-calc': join(repo, 'packages/calc/src/index.ts'),
+      // esbuild takes the longest matching alias: subpaths need their own.
+      '@cscx/success-calc/i18n': join(repo, 'packages/calc/src/i18n.ts'),
+      '@cscx/success-calc/locales/de-DE': join(repo, 'packages/calc/src/locales/de-DE.ts'),
+      '@cscx/success-calc/locales/fr-FR': join(repo, 'packages/calc/src/locales/fr-FR.ts'),
+      '@cscx/success-calc/locales/es-ES': join(repo, 'packages/calc/src/locales/es-ES.ts'),
+      '@cscx/success-calc/locales/ja-JP': join(repo, 'packages/calc/src/locales/ja-JP.ts'),
       '@cscx/success-sdk': join(repo, 'packages/sdk/src/index.ts'),
     },
     bundle: true,
@@ -693,6 +699,12 @@ const allElementsOneFile = await minGzipSize(
   ['vega', 'vega-*'],
   {
     '@cscx/success-calc': join(repo, 'packages/calc/src/index.ts'),
+    // esbuild takes the longest matching alias: subpaths need their own.
+    '@cscx/success-calc/i18n': join(repo, 'packages/calc/src/i18n.ts'),
+    '@cscx/success-calc/locales/de-DE': join(repo, 'packages/calc/src/locales/de-DE.ts'),
+    '@cscx/success-calc/locales/fr-FR': join(repo, 'packages/calc/src/locales/fr-FR.ts'),
+    '@cscx/success-calc/locales/es-ES': join(repo, 'packages/calc/src/locales/es-ES.ts'),
+    '@cscx/success-calc/locales/ja-JP': join(repo, 'packages/calc/src/locales/ja-JP.ts'),
     '@cscx/success-sdk': join(repo, 'packages/sdk/src/index.ts'),
   },
 );

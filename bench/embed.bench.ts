@@ -197,6 +197,12 @@ const monorepo = await bundle('monorepo page bundle', PAGE_IMPORTS, {
     '@cscx/success-elements': join(repo, 'packages/elements/src'),
     '@cscx/success-sdk': join(repo, 'packages/sdk/src/index.ts'),
     '@cscx/success-calc': join(repo, 'packages/calc/src/index.ts'),
+    // esbuild takes the longest matching alias: subpaths need their own.
+    '@cscx/success-calc/i18n': join(repo, 'packages/calc/src/i18n.ts'),
+    '@cscx/success-calc/locales/de-DE': join(repo, 'packages/calc/src/locales/de-DE.ts'),
+    '@cscx/success-calc/locales/fr-FR': join(repo, 'packages/calc/src/locales/fr-FR.ts'),
+    '@cscx/success-calc/locales/es-ES': join(repo, 'packages/calc/src/locales/es-ES.ts'),
+    '@cscx/success-calc/locales/ja-JP': join(repo, 'packages/calc/src/locales/ja-JP.ts'),
   },
 });
 

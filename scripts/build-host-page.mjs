@@ -6,6 +6,16 @@ import { build } from 'esbuild';
 
 const root = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
+/** calc's shipped translations by their published names, as source. */
+export function calcLocales(at = root) {
+  return Object.fromEntries(
+    ['de-DE', 'fr-FR', 'es-ES', 'ja-JP'].map((tag) => [
+      `@cscx/success-calc/locales/${tag}`,
+      at(`packages/calc/src/locales/${tag}.ts`),
+    ]),
+  );
+}
+
 export async function buildHostPage({ minify = true } = {}) {
   const result = await build({
     entryPoints: [root('examples/host-page/main.ts')],
@@ -23,6 +33,10 @@ export async function buildHostPage({ minify = true } = {}) {
       '@cscx/success-elements': root('packages/elements/src'),
       '@cscx/success-sdk': root('packages/sdk/src/index.ts'),
       '@cscx/success-calc': root('packages/calc/src/index.ts'),
+      // Subpaths first by specificity: esbuild matches the longest alias (the main entry's
+      // alias would otherwise remap `@cscx/success-calc/i18n` to `index.ts/i18n`).
+      '@cscx/success-calc/i18n': root('packages/calc/src/i18n.ts'),
+      ...calcLocales(),
     },
   });
   return result.metafile;

@@ -5,6 +5,9 @@ import { examplesModule, VIRTUAL_ID } from '../examples.mjs';
 const src = (pkg: string) =>
   fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url));
 
+const calcSrc = (path: string) =>
+  fileURLToPath(new URL(`../../packages/calc/src/${path}`, import.meta.url));
+
 // Stories render the elements from source, like the tests: no build step before Storybook.
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -17,6 +20,10 @@ const config: StorybookConfig = {
     vite.resolve ??= {};
     vite.resolve.alias = {
       ...(vite.resolve.alias as Record<string, string> | undefined),
+      // Before the package itself: vite takes the first alias that matches, and the package's
+      // name is a prefix of its subpaths.
+      '@cscx/success-calc/i18n': calcSrc('i18n.ts'),
+      '@cscx/success-calc/locales': calcSrc('locales'),
       '@cscx/success-calc': src('calc'),
       '@cscx/success-sdk': src('sdk'),
     };

@@ -32,6 +32,14 @@ export const OverviewDark: Story = { ...Overview, args: { theme: 'dark' } };
 
 export const OverviewGerman: Story = { ...Overview, args: { locale: 'de-DE' } };
 
+export const OverviewJapanese: Story = { ...Overview, args: { locale: 'ja-JP' } };
+
+/** Right to left: the layout mirrors (English words, Arabic digits: no catalogue ships). */
+export const OverviewArabic: Story = { ...Overview, args: { locale: 'ar-EG' } };
+
+/** The pseudo-locale: every translatable string accented in ⟦…⟧, so one left out stands out. */
+export const OverviewPseudoLocale: Story = { ...Overview, args: { locale: 'en-XA' } };
+
 /** A customer whose goals are not defined yet. */
 export const OverviewEmpty: Story = {
   render: ({ locale, theme }) => {

@@ -26,6 +26,8 @@ export { createFormat, DEFAULT_CURRENCY, type Format, MISSING_VALUE } from './fo
 export { GoalEditor } from './goal-editor/goal-editor.js';
 export { GoalProgress } from './goal-progress/goal-progress.js';
 export { lazyClient } from './provider/lazy-client.js';
+export type { Message, Translation } from '@cscx/success-calc/i18n';
+export { registerTranslation, whenLocaleReady } from './localize.js';
 export { SuccessProvider } from './provider/success-provider.js';
 export { type IssuedToken, TokenError, type TokenFailure } from './provider/token-source.js';
 export * from './states.js';

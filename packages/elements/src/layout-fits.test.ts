@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import './define/all.js';
+import { whenLocaleReady } from './localize.js';
 import {
   acmeFiveGoals,
   acmeMetrics,
@@ -18,6 +19,8 @@ import {
 } from './testing/fixtures.js';
 import { deepElements, until } from './testing/helpers.js';
 import { describe, it } from './testing/mocha.js';
+// The portfolio's virtualiser: its benign ResizeObserver notice is not a failure.
+import './testing/resize-notice.js';
 import type { CustomerSuccessSummary } from './types.js';
 
 // Every 16 px, so no breakpoint of a container query is skipped (and 390, a phone).
@@ -165,11 +168,32 @@ function wrappedNumbers(container: Element): string[] {
   return out;
 }
 
+/** Renders `name` in `locale` in a 320 px wide container, its lazy parts arrived. */
+async function mount(name: string, locale: string): Promise<[HTMLDivElement, Element]> {
+  await whenLocaleReady(locale);
+  const wrap = await fixture<HTMLDivElement>(
+    // The demo page's font stack (DejaVu Sans here: wider digits than the browser's default
+    // serif, which hid "$6,656,2 / 05").
+    html`<div style="width: 320px; font-family: system-ui, sans-serif">${ELEMENTS[name]!(locale)}</div>`,
+  );
+  const el = wrap.firstElementChild!;
+  await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  // The portfolio's grid and the KPI tiles are lazy parts: wait for them.
+  if (name === 'success-portfolio') {
+    await until(() => deepElements(el).some((e) => e.getAttribute('role') === 'row'), 'rows');
+  }
+  if (name === 'success-kpis') {
+    await until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles');
+  }
+  return [wrap, el];
+}
+
 describe('layout from 320 px to 1920 px', () => {
   for (const [name, render] of Object.entries(ELEMENTS)) {
     it(`${name}: no box leaves its parent and no number wraps, at every width, in en-US and de-DE`, async () => {
       const problems: string[] = [];
       for (const locale of LOCALES) {
+        await whenLocaleReady(locale);
         const wrap = await fixture<HTMLDivElement>(
           // The demo page's font stack (DejaVu Sans here: wider digits than the browser's default
           // serif, which hid "$6,656,2 / 05").
@@ -191,6 +215,44 @@ describe('layout from 320 px to 1920 px', () => {
           for (const p of [...overflowing(wrap), ...wrappedNumbers(wrap)]) {
             problems.push(`${locale} ${width}px: ${p}`);
           }
+        }
+      }
+      expect(problems, problems.slice(0, 12).join('\n')).to.deep.equal([]);
+    });
+  }
+});
+
+// Right to left: Arabic (no shipped catalogue: English words, Arabic digits) lays the elements
+// out mirrored, and nothing leaves its box. Fewer widths than above: the boxes are the same
+// ones, mirrored; the breakpoints are what can differ.
+const RTL_WIDTHS = [320, 390, 600, 768, 1024, 1280, 1920];
+
+describe('layout right to left (ar-EG)', () => {
+  it('the overview is mirrored: its header starts at the right, its first card is rightmost', async () => {
+    const [wrap, el] = await mount('success-overview', 'ar-EG');
+    wrap.style.width = '1280px';
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    const root = el.shadowRoot!;
+    const box = el.getBoundingClientRect();
+    const heading = root.querySelector('header h2')!.getBoundingClientRect();
+    expect(box.right - heading.right, 'heading at the right edge').to.be.lessThan(40);
+    expect(heading.left - box.left, 'heading away from the left edge').to.be.greaterThan(40);
+    const cards = [...root.querySelectorAll('.cards > .card')].map((c) =>
+      c.getBoundingClientRect(),
+    );
+    expect(cards.length).to.be.greaterThan(1);
+    expect(cards[0]!.left, 'first card right of the second').to.be.greaterThan(cards[1]!.left);
+  });
+
+  for (const name of Object.keys(ELEMENTS)) {
+    it(`${name}: no box leaves its parent and no number wraps, right to left`, async () => {
+      const [wrap] = await mount(name, 'ar-EG');
+      const problems: string[] = [];
+      for (const width of RTL_WIDTHS) {
+        wrap.style.width = `${width}px`;
+        wrap.getBoundingClientRect();
+        for (const p of [...overflowing(wrap), ...wrappedNumbers(wrap)]) {
+          problems.push(`ar-EG ${width}px: ${p}`);
         }
       }
       expect(problems, problems.slice(0, 12).join('\n')).to.deep.equal([]);

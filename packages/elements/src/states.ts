@@ -1,14 +1,15 @@
+import type { MilestoneStatusName } from '@cscx/success-calc';
 import {
-  BAND_TEXT,
-  goalStatusText,
-  type MilestoneStatusName,
-  metricStatusText,
-  milestoneStatusText,
-} from '@cscx/success-calc';
+  defineMessages,
+  fillText as fill,
+  type Message,
+  vocabulary,
+} from '@cscx/success-calc/i18n';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { currentLocale, localized } from './localize.js';
 
 /** The texts of the shared states, from PRD-069's error table where it gives them. */
-export const STATE_TEXT = {
+export const STATE_MESSAGES = defineMessages('elements.state', {
   loading: 'Loading success metrics…',
   empty: 'No success goals defined.',
   defineGoals: 'Define goals',
@@ -39,23 +40,45 @@ export const STATE_TEXT = {
   howComputedFigure: 'How is {figure} computed?',
   explainInputs: 'Inputs',
   explainRule: 'Rule: {rule}',
-} as const;
+  noScore: 'No score',
+});
+
+/** {@link STATE_MESSAGES} in the locale of the element being rendered (localize.ts). */
+export const STATE_TEXT = localized(STATE_MESSAGES);
 
 /**
- * A text of STATE_TEXT with its `{name}` places filled: the sentence stays whole (one string to
- * translate, its words in the order a language needs) and values are inserted as given.
+ * A message with its `{name}` places filled: the sentence stays whole (one string to
+ * translate, its words in the order a language needs) and values are inserted as given. Plural
+ * forms follow the rendering element's locale (calc's `fillText`).
  *
  * @example
  * fillText(STATE_TEXT.unreachableAt, { server: 'https://api.example.com' });
  * // 'Cannot reach the server at https://api.example.com.'
  */
 export function fillText(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
+  template: Message,
+  values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return template.replace(/\{(\w+)\}/g, (place, name: string) =>
-    name in values ? String(values[name]) : place,
-  );
+  return fill(template, values, currentLocale());
+}
+
+// calc's progress notes the server passes on in English, by their English text.
+const NOTES = new Map<string, 'partial' | 'noBaseline'>([
+  [STATE_MESSAGES.en.partial, 'partial'],
+  [STATE_MESSAGES.en.noBaseline, 'noBaseline'],
+]);
+
+/**
+ * A progress note from the API in the rendering locale: the server writes calc's notes
+ * ("Baseline not set. Cannot calculate progress.") in English; the ones the kit knows read in
+ * the element's language, any other as sent.
+ *
+ * @example
+ * progressNote(goal.progress_note); // 'Basiswert fehlt. …' in a de-DE element
+ */
+export function progressNote(note: string): string {
+  const key = NOTES.get(note);
+  return key ? STATE_TEXT[key] : note;
 }
 
 /** The look of a status: a colour family, an icon shape, and the words that carry it. */
@@ -217,7 +240,7 @@ export const stateStyles = css`
     font-size: var(--s-font-size-sm);
   }
   .notice button {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .notice.warning {
     color: var(--s-warning);
@@ -266,7 +289,7 @@ const BAND: Record<BandName, Tone> = {
 
 /** Tone and words of a goal status; an achieved goal above 100 % reads "Exceeded" (PRD-069). */
 export function goalStatusInfo(status: GoalStatusName, exceeded = false): [Tone, string] {
-  return [GOAL[status], goalStatusText(status, exceeded)];
+  return [GOAL[status], vocabulary(currentLocale()).goalStatus(status, exceeded)];
 }
 /**
  * Tone and words of a metric status; above 100 % (`percent`) it reads "Exceeded", at 100 %
@@ -276,12 +299,17 @@ export function metricStatusInfo(
   status: MetricStatusName | null,
   percent?: number | null,
 ): [Tone, string] {
-  return [status ? METRIC[status] : 'neutral', metricStatusText(status, percent)];
+  return [
+    status ? METRIC[status] : 'neutral',
+    vocabulary(currentLocale()).metricStatus(status, percent),
+  ];
 }
 export function milestoneStatusInfo(status: MilestoneStatusName): [Tone, string] {
-  return [MILESTONE[status], milestoneStatusText(status)];
+  return [MILESTONE[status], vocabulary(currentLocale()).milestoneStatus(status)];
 }
 /** Tone and words of a success-score band; null reads "No score". */
 export function bandInfo(band: BandName | null): [Tone, string] {
-  return band ? [BAND[band], BAND_TEXT[band]] : ['neutral', 'No score'];
+  return band
+    ? [BAND[band], vocabulary(currentLocale()).band(band)]
+    : ['neutral', STATE_TEXT.noScore];
 }

@@ -1,3 +1,4 @@
+import { textDirection } from '@cscx/success-calc/i18n';
 import { ContextConsumer, ContextProvider, ContextRoot } from '@lit/context';
 import {
   adoptStyles,
@@ -14,6 +15,7 @@ import {
   toTheme,
 } from './context.js';
 import { createFormat, type Format } from './format.js';
+import { ensureLocale, inLocale, watchLocale } from './localize.js';
 
 /**
  * Holds the context requests no provider answered yet and replays them when one appears. Without
@@ -57,6 +59,8 @@ export class SuccessElement extends LitElement {
   #internals: ElementInternals | undefined;
   #fmt: Format | undefined;
   #fmtKey = '';
+  /** The `dir` this element set on itself (from its locale), as opposed to the author's. */
+  #dir: string | undefined;
 
   readonly #inherited = {
     theme: new ContextConsumer(this, { context: themeContext, subscribe: true }),
@@ -98,6 +102,14 @@ export class SuccessElement extends LitElement {
     return this.currency || this.#inherited.currency.value || undefined;
   }
 
+  /**
+   * Runs `fn` in this element's locale: for text made outside its update (after an await, in an
+   * event handler) that must read in the element's language, as its render does.
+   */
+  localize<R>(fn: () => R): R {
+    return inLocale(this.effectiveLocale, fn);
+  }
+
   /** calc's formatters in the effective locale and currency. */
   get fmt(): Format {
     const locale = this.effectiveLocale;
@@ -110,8 +122,39 @@ export class SuccessElement extends LitElement {
     return this.#fmt;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchLocale(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchLocale(this, false);
+  }
+
+  // The whole update (willUpdate, render, updated) runs in the element's locale, so every
+  // string table and shared helper it calls speaks the element's language (localize.ts).
+  protected override performUpdate(): void {
+    inLocale(this.effectiveLocale, () => super.performUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    const locale = this.effectiveLocale;
+    // English until the language's chunk arrives; then every element re-renders (localize.ts).
+    ensureLocale(locale);
+    // Mirrored in a right-to-left language, unless the author gave the element a `dir` itself.
+    // Only `rtl` is written: a left-to-right locale leaves the element's attributes as the
+    // author wrote them (it inherits the page's direction).
+    const own = this.getAttribute('dir');
+    if (own === null || own === this.#dir) {
+      const dir = locale && textDirection(locale) === 'rtl' ? 'rtl' : undefined;
+      if (dir !== own) {
+        if (dir) this.setAttribute('dir', dir);
+        else this.removeAttribute('dir');
+      }
+      this.#dir = dir;
+    }
     const theme = this.effectiveTheme;
     this.#provided.theme.setValue(theme);
     this.#provided.locale.setValue(this.effectiveLocale);

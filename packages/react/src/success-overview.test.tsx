@@ -5,7 +5,7 @@ import type {
   SuccessGoalSelectDetail,
   SuccessGoalsTable,
 } from '@cscx/success-elements';
-import { SuccessOverview as SuccessOverviewElement } from '@cscx/success-elements';
+import { SuccessOverview as SuccessOverviewElement, whenLocaleReady } from '@cscx/success-elements';
 import { expect } from '@open-wc/testing';
 import { createRef, createElement as h } from 'react';
 import { acmeFiveGoals, acmeMetrics } from '../../elements/src/testing/fixtures.js';
@@ -135,8 +135,10 @@ describe('<SuccessOverview>', () => {
     expect(requested.calls.map((e) => e.detail)).to.deep.equal([
       { customerId: 'cus_acme', format: 'pdf', locale: 'de-DE' },
     ]);
+    // de-DE labels once the language has arrived (English before): the button is back at rest.
+    await whenLocaleReady('de-DE');
     await el.updateComplete;
-    expect(deepText(el)).to.include('Generate report').and.not.include('Generating report');
+    expect(deepText(el)).to.include('Bericht erstellen').and.not.include('Bericht wird erstellt');
   });
 
   it('updates the element when rendered again with new props', async () => {
@@ -144,11 +146,13 @@ describe('<SuccessOverview>', () => {
     const renamed = acmeDashboard();
     renamed.customer.name = 'Initech';
     await m.render(overview({ data: renamed, locale: 'de-DE' }));
+    await whenLocaleReady('de-DE');
     await el.updateComplete;
     expect(only(m, 'success-overview')).to.equal(el);
     expect(el.data).to.equal(renamed);
     expect(el.locale).to.equal('de-DE');
-    expect(deepText(el)).to.include('Success Metrics: Initech').and.include('285.000');
+    // The locale switches the words too, not only the numbers.
+    expect(deepText(el)).to.include('Erfolgskennzahlen: Initech').and.include('285.000');
   });
 
   it('removes the element on unmount', async () => {

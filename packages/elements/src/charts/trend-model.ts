@@ -29,6 +29,8 @@ export interface TrendModelOptions {
   readonly formatDate?: (ms: number) => string;
   /** Series names, index-aligned with the prepared series, for the forecast labels. */
   readonly names?: readonly string[];
+  /** The drawing's accessible name (vega's own default is the English "Vega visualization"). */
+  readonly description?: string;
 }
 
 /**
@@ -309,5 +311,6 @@ export function trendModel(prepared: PreparedTrends, options: TrendModelOptions)
     labels,
     markers,
     theme,
+    ...(options.description === undefined ? {} : { description: options.description }),
   };
 }

@@ -75,6 +75,8 @@ export interface TrendSpecInput {
   /** One per series with a forecast date. */
   readonly markers?: readonly ForecastMarker[];
   readonly theme: ChartTheme;
+  /** The drawing's accessible name, in the chart's language. */
+  readonly description?: string;
 }
 
 /** Plot padding: the room the axis labels need around the plot. */
@@ -317,6 +319,7 @@ export function trendSpec(input: TrendSpecInput): Spec {
 
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
+    ...(input.description === undefined ? {} : { description: input.description }),
     width,
     height,
     padding: pad,

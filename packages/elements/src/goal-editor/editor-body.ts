@@ -21,7 +21,7 @@ import {
 } from './editor-view.js';
 import { GoalDraft } from './goal-draft.js';
 import type { GoalEditor } from './goal-editor.js';
-import { CATEGORIES, labelOf, targetEqualsBaseline } from './goal-form.js';
+import { categories, FIELD_LABELS, labelOf, targetEqualsBaseline } from './goal-form.js';
 import { GoalSaver } from './goal-save.js';
 import { MeasurementForm } from './measurement-form.js';
 import type { MilestoneSection } from './milestone-section.js';
@@ -42,6 +42,8 @@ const bodyPathOf = (key: string) =>
  * the templates of the form's sections (editor-view, editor-fields). It arrives with a dynamic
  * import when an editor first connects, so none of it is in the elements' initial JS.
  */
+const L = FIELD_LABELS;
+
 export class EditorBody {
   readonly host: GoalEditor;
   readonly #draft: GoalDraft;
@@ -151,7 +153,9 @@ export class EditorBody {
 
   /** Saves the goal (create or update). Resolves when the attempt is over. */
   save(overwrite = false): Promise<void> {
-    return this.#saver.save(overwrite);
+    // Called from an event: the checks and first announcements made before its first await
+    // speak the editor's language (the saver takes it from the host after that).
+    return this.host.localize(() => this.#saver.save(overwrite));
   }
 
   /** Records the measurement in the measurement form. */
@@ -200,7 +204,7 @@ export class EditorBody {
   #discardDraft(): void {
     this.#draft.reset(this.#draft.server);
     this.#saver.reset();
-    this.#announce('Draft discarded.');
+    this.#announce(this.host.localize(() => EDITOR_TEXT.draftDiscarded));
     this.host.requestUpdate();
   }
 
@@ -245,7 +249,11 @@ export class EditorBody {
 
   #remove(list: 'metrics' | 'value_drivers', i: number): void {
     this.#draft.remove(list, i);
-    this.#announce(`${list === 'metrics' ? 'Metric' : 'Value driver'} ${i + 1} removed.`);
+    this.#announce(
+      this.host.localize(() =>
+        fillText(EDITOR_TEXT.itemRemoved, { item: labelOf(`${list}.${i}`) }),
+      ),
+    );
     // Indices move: the API's messages for the list no longer point at the right items.
     this.#saver.changed(list);
     this.host.requestUpdate();
@@ -266,7 +274,7 @@ export class EditorBody {
     const body =
       this.host.goalId || this.host.goal
         ? this.host.data.render(() => this.#renderEditor(), {
-            skeleton: () => renderSkeleton('Loading goal…', 8),
+            skeleton: () => renderSkeleton(EDITOR_TEXT.loadingGoal, 8),
           })
         : this.#renderEditor();
     return html`<div part="base">
@@ -305,10 +313,10 @@ export class EditorBody {
     // Read-only and nothing to show: no empty form to look at, only why and a way out.
     if (ro && !editing && this.#forbidden === undefined) {
       return html`<section class="form" aria-labelledby="editor-title">
-        <h2 id="editor-title">New goal</h2>
+        <h2 id="editor-title">${EDITOR_TEXT.newGoal}</h2>
         ${renderReadOnly(this.#forbidden, this.host.readOnly, editing)}
         <div class="actions" part="actions">
-          <button type="button" class="cancel" @click=${() => this.#cancel()}>Close</button>
+          <button type="button" class="cancel" @click=${() => this.#cancel()}>${EDITOR_TEXT.close}</button>
         </div>
       </section>`;
     }
@@ -327,13 +335,13 @@ export class EditorBody {
         void this.save();
       }}
     >
-      <h2 id="editor-title">${editing ? html`${ro ? 'Goal' : 'Edit goal'}: ${draft.server?.name}` : 'New goal'}</h2>
+      <h2 id="editor-title">${editing ? fillText(ro ? EDITOR_TEXT.viewTitle : EDITOR_TEXT.editTitle, { name: draft.server?.name ?? '' }) : EDITOR_TEXT.newGoal}</h2>
       ${renderReadOnly(this.#forbidden, this.host.readOnly, editing)}
       ${
         draft.restored && !ro
           ? html`<div class="notice info" part="notice" role="note">
-              ${icon('info')}<span>Restored your unsaved changes.</span>
-              <button type="button" @click=${() => this.#discardDraft()}>Discard draft</button>
+              ${icon('info')}<span>${EDITOR_TEXT.restored}</span>
+              <button type="button" @click=${() => this.#discardDraft()}>${EDITOR_TEXT.discardDraft}</button>
             </div>`
           : nothing
       }
@@ -345,16 +353,16 @@ export class EditorBody {
       })}
       ${saver.saveError && !ro ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${saver.saveError}</span></div>` : nothing}
       <fieldset>
-        <legend>Goal</legend>
+        <legend>${EDITOR_TEXT.legendGoal}</legend>
         <div class="grid">
-          ${input(ctx, 'name', 'Goal name', f.name, { required: true, wide: true })}
-          ${textarea(ctx, 'description', 'Description', f.description)}
-          ${select(ctx, 'category', 'Category', f.category, CATEGORIES)}
-          ${input(ctx, 'weight', 'Weight', f.weight, { numeric: true })}
-          ${input(ctx, 'owner.name', 'Owner name', f.owner_name, { key: 'owner_name' })}
-          ${input(ctx, 'owner.title', 'Owner title', f.owner_title, { key: 'owner_title' })}
-          ${input(ctx, 'start_date', 'Start date', f.start_date, { type: 'date' })}
-          ${input(ctx, 'target_date', 'Target date', f.target_date, { type: 'date', required: true })}
+          ${input(ctx, 'name', L.name!, f.name, { required: true, wide: true })}
+          ${textarea(ctx, 'description', L.description!, f.description)}
+          ${select(ctx, 'category', L.category!, f.category, categories())}
+          ${input(ctx, 'weight', L.weight!, f.weight, { numeric: true })}
+          ${input(ctx, 'owner.name', L['owner.name']!, f.owner_name, { key: 'owner_name' })}
+          ${input(ctx, 'owner.title', L['owner.title']!, f.owner_title, { key: 'owner_title' })}
+          ${input(ctx, 'start_date', L.start_date!, f.start_date, { type: 'date' })}
+          ${input(ctx, 'target_date', L.target_date!, f.target_date, { type: 'date', required: true })}
         </div>
       </fieldset>
       ${f.metrics.map((m, i) =>
@@ -371,7 +379,7 @@ export class EditorBody {
         ro
           ? nothing
           : html`<div class="actions">
-              <button type="button" class="add-metric" @click=${() => this.#addMetric()}>Add metric</button>
+              <button type="button" class="add-metric" @click=${() => this.#addMetric()}>${EDITOR_TEXT.addMetric}</button>
             </div>`
       }
       ${f.value_drivers.map((d, i) =>
@@ -381,7 +389,7 @@ export class EditorBody {
         ro
           ? nothing
           : html`<div class="actions">
-              <button type="button" class="add-driver" @click=${() => this.#addDriver()}>Add value driver</button>
+              <button type="button" class="add-driver" @click=${() => this.#addDriver()}>${EDITOR_TEXT.addDriver}</button>
             </div>`
       }
       ${renderPreview(this.host.fmt, f, draft.server)}
@@ -407,10 +415,10 @@ export class EditorBody {
           ro
             ? nothing
             : html`<button type="submit" class="primary save" ?disabled=${saver.saving || saver.deleting}>
-                ${saver.saving ? 'Saving…' : editing ? 'Save changes' : 'Create goal'}
+                ${saver.saving ? EDITOR_TEXT.saving : editing ? EDITOR_TEXT.saveChanges : EDITOR_TEXT.createGoal}
               </button>`
         }
-        <button type="button" class="cancel" @click=${() => this.#cancel()}>${ro ? 'Close' : 'Cancel'}</button>
+        <button type="button" class="cancel" @click=${() => this.#cancel()}>${ro ? EDITOR_TEXT.close : EDITOR_TEXT.cancel}</button>
         ${
           editing && !ro
             ? html`<button type="button" class="delete danger" ?disabled=${saver.saving || saver.deleting} @click=${() => saver.askDelete()}>${EDITOR_TEXT.deleteGoal}</button>`
@@ -426,8 +434,8 @@ export class EditorBody {
     // Milestones live behind the API: with a goal given as data and no client there are none.
     if (!this.#client) return nothing;
     return this.#milestones.render((section) => section.render(), {
-      loading: () => html`<p class="muted" role="status">Loading milestones…</p>`,
-      failed: (retry) => renderNotice('Milestones could not be loaded.', 'danger', retry),
+      loading: () => html`<p class="muted" role="status">${EDITOR_TEXT.loadingMilestones}</p>`,
+      failed: (retry) => renderNotice(EDITOR_TEXT.milestonesFailed, 'danger', retry),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon } from '../states.js';
+import { fillText, icon } from '../states.js';
+import { EDITOR_TEXT } from './editor-text.js';
 import type { Errors } from './goal-form.js';
 
 // The form's controls, each with its label, its message and the ARIA that ties them together:
@@ -70,7 +71,7 @@ export function input(
   const f = parts(ctx, path, opts.group);
   const key = opts.key ?? path;
   return html`<div class=${opts.wide ? 'field wide' : 'field'}>
-    <label for=${f.id}>${label}${opts.required ? ' (required)' : ''}</label>
+    <label for=${f.id}>${opts.required ? fillText(EDITOR_TEXT.required, { label }) : label}</label>
     <input
       id=${f.id}
       type=${opts.type ?? 'text'}

@@ -5,21 +5,23 @@ import type { SuccessGoal } from '../types.js';
 import { type FieldContext, groupMessageId, idOf, input, select } from './editor-fields.js';
 import { EDITOR_TEXT } from './editor-text.js';
 import {
-  CONFIDENCES,
-  DIRECTIONS,
+  confidences,
   DRIVER_AMOUNTS,
-  DRIVER_TYPES,
   type DriverAmount,
   type DriverForm,
+  directions,
+  driverTypes,
   type Errors,
   FIELD_LABELS,
-  FREQUENCIES,
   formOf,
+  frequencies,
   type GoalForm,
   type MetricForm,
   previewProgress,
   previewValue,
 } from './goal-form.js';
+
+const L = FIELD_LABELS;
 
 // The goal form's sections as templates of the state they are given: no state of their own, and
 // every action a callback, so the editor body decides what each one does.
@@ -79,22 +81,22 @@ export function renderMetric(
   const p = (field: string) => `${group}.${field}`;
   const error = ctx.errors.get(group);
   return html`<fieldset id=${idOf(group)} aria-describedby=${error ? groupMessageId(group) : nothing}>
-    <legend>Metric ${i + 1}</legend>
+    <legend>${fillText(EDITOR_TEXT.metricN, { n: i + 1 })}</legend>
     ${
       actions.remove
-        ? html`<div class="row-head"><span></span><button type="button" @click=${actions.remove}>Remove metric ${i + 1}</button></div>`
+        ? html`<div class="row-head"><span></span><button type="button" @click=${actions.remove}>${fillText(EDITOR_TEXT.removeMetric, { n: i + 1 })}</button></div>`
         : nothing
     }
     ${groupMessage(ctx.errors, group)}
     <div class="grid">
-      ${input(ctx, p('name'), 'Metric name', m.name, { required: true })}
-      ${input(ctx, p('unit'), 'Unit', m.unit)}
-      ${select(ctx, p('direction'), 'Direction', m.direction, DIRECTIONS)}
-      ${input(ctx, p('baseline_value'), 'Baseline', m.baseline_value, { numeric: true })}
-      ${input(ctx, p('target_value'), 'Target', m.target_value, { numeric: true, required: true })}
-      ${input(ctx, p('data_source'), 'Data source', m.data_source)}
-      ${select(ctx, p('frequency'), 'Frequency', m.frequency, FREQUENCIES)}
-      ${input(ctx, p('weight'), EDITOR_TEXT.metricWeight, m.weight, { numeric: true })}
+      ${input(ctx, p('name'), L['metric.name']!, m.name, { required: true })}
+      ${input(ctx, p('unit'), L['metric.unit']!, m.unit)}
+      ${select(ctx, p('direction'), L['metric.direction']!, m.direction, directions())}
+      ${input(ctx, p('baseline_value'), L['metric.baseline_value']!, m.baseline_value, { numeric: true })}
+      ${input(ctx, p('target_value'), L['metric.target_value']!, m.target_value, { numeric: true, required: true })}
+      ${input(ctx, p('data_source'), L['metric.data_source']!, m.data_source)}
+      ${select(ctx, p('frequency'), L['metric.frequency']!, m.frequency, frequencies())}
+      ${input(ctx, p('weight'), L['metric.weight']!, m.weight, { numeric: true })}
     </div>
   </fieldset>`;
 }
@@ -109,20 +111,20 @@ export function renderDriver(
   const p = (field: string) => `${group}.${field}`;
   const error = ctx.errors.get(group);
   return html`<fieldset id=${idOf(group)} aria-describedby=${error ? groupMessageId(group) : nothing}>
-    <legend>Value driver ${i + 1}</legend>
+    <legend>${fillText(EDITOR_TEXT.driverN, { n: i + 1 })}</legend>
     ${
       actions.remove
-        ? html`<div class="row-head"><span></span><button type="button" @click=${actions.remove}>Remove value driver ${i + 1}</button></div>`
+        ? html`<div class="row-head"><span></span><button type="button" @click=${actions.remove}>${fillText(EDITOR_TEXT.removeDriver, { n: i + 1 })}</button></div>`
         : nothing
     }
     ${groupMessage(ctx.errors, group)}
     <div class="grid">
-      ${select(ctx, p('type'), 'Driver type', d.type, DRIVER_TYPES)}
-      ${input(ctx, p('label'), 'Label', d.label)}
+      ${select(ctx, p('type'), L['driver.type']!, d.type, driverTypes())}
+      ${input(ctx, p('label'), L['driver.label']!, d.label)}
       ${shownAmounts(d).map((f) =>
         input(ctx, p(f), FIELD_LABELS[`driver.${f}`] ?? f, d[f], { numeric: true, group }),
       )}
-      ${select(ctx, p('confidence'), 'Confidence', d.confidence, CONFIDENCES)}
+      ${select(ctx, p('confidence'), L['driver.confidence']!, d.confidence, confidences())}
     </div>
   </fieldset>`;
 }
@@ -140,11 +142,11 @@ export function renderPreview(
   const progress = server ? previewProgress(form, server, new Date()) : undefined;
   const [tone, word] = progress ? goalStatusInfo(progress.status) : ['neutral' as const, ''];
   return html`<section class="preview" part="preview" aria-labelledby="preview-heading">
-    <h3 id="preview-heading">As calculated</h3>
+    <h3 id="preview-heading">${EDITOR_TEXT.asCalculated}</h3>
     <p>
       <span>${EDITOR_TEXT.valueDelivered}</span>
       <output class="num expected-value"
-        >${form.value_drivers.length === 0 ? 'No value drivers' : !value.ok ? 'Cannot calculate: check the value drivers' : measured ? fmt.money(value.totalValue, currency) : EDITOR_TEXT.notMeasuredYet}</output
+        >${form.value_drivers.length === 0 ? EDITOR_TEXT.noDrivers : !value.ok ? EDITOR_TEXT.cannotCalculate : measured ? fmt.money(value.totalValue, currency) : EDITOR_TEXT.notMeasuredYet}</output
       >
     </p>
     ${
@@ -163,12 +165,12 @@ export function renderPreview(
     ${
       progress
         ? html`<p>
-            <span>Progress:</span>
+            <span>${EDITOR_TEXT.progressLabel}</span>
             <output class="num progress"
               >${progress.percent === null ? STATE_TEXT.noBaseline : fmt.percent(progress.percent)}</output
             >
           </p>
-          <p><span>Status:</span> <span class="goal-status">${statusBadge(tone, word)}</span></p>`
+          <p><span>${EDITOR_TEXT.statusLabel}</span> <span class="goal-status">${statusBadge(tone, word)}</span></p>`
         : nothing
     }
   </section>`;
@@ -181,7 +183,7 @@ export function renderPreview(
 export function renderSummary(errors: Errors, root: ParentNode): TemplateResult | typeof nothing {
   if (errors.size === 0) return nothing;
   return html`<div class="summary" part="error-summary" tabindex="-1" role="region" aria-labelledby="summary-heading">
-    <h3 id="summary-heading">${icon('danger')}There is a problem with the goal</h3>
+    <h3 id="summary-heading">${icon('danger')}${EDITOR_TEXT.problemHeading}</h3>
     <ul>
       ${[...errors].map(([path, message]) => {
         // The field, or the item an item's own error is about (its fieldset).
@@ -222,30 +224,27 @@ export function renderConflict(
   const theirs = formOf(server);
   const base = mine ? formOf(mine) : undefined;
   const keys: Array<[keyof GoalForm, string]> = [
-    ['name', 'Goal name'],
-    ['description', 'Description'],
-    ['category', 'Category'],
-    ['owner_name', 'Owner'],
-    ['weight', 'Weight'],
-    ['start_date', 'Start date'],
-    ['target_date', 'Target date'],
-    ['metrics', 'Metrics'],
-    ['value_drivers', 'Value drivers'],
+    ['name', L.name!],
+    ['description', L.description!],
+    ['category', L.category!],
+    ['owner_name', L.owner!],
+    ['weight', L.weight!],
+    ['start_date', L.start_date!],
+    ['target_date', L.target_date!],
+    ['metrics', L.metrics!],
+    ['value_drivers', L.value_drivers!],
   ];
   const changed = base
     ? keys.filter(([k]) => JSON.stringify(theirs[k]) !== JSON.stringify(base[k])).map(([, l]) => l)
     : [];
   return html`<div class="panel conflict" part="conflict" role="region" aria-labelledby="conflict-heading">
-    <h3 id="conflict-heading">This goal changed on the server</h3>
-    <p>
-      Someone saved version ${server.version} on ${fmt.date(server.updated_at)} after you
-      opened it. Your changes are still here.
-    </p>
-    ${changed.length > 0 ? html`<p>Changed on the server: ${changed.join(', ')}.</p>` : nothing}
-    <p>Server's goal name: <strong>${server.name}</strong></p>
+    <h3 id="conflict-heading">${EDITOR_TEXT.conflictHeading}</h3>
+    <p>${fillText(EDITOR_TEXT.conflictDetail, { version: server.version, date: fmt.date(server.updated_at) })}</p>
+    ${changed.length > 0 ? html`<p>${fillText(EDITOR_TEXT.changedFields, { fields: changed.join(', ') })}</p>` : nothing}
+    <p>${EDITOR_TEXT.serverGoalName} <strong>${server.name}</strong></p>
     <div class="actions">
-      <button type="button" class="reload" @click=${actions.reload}>Reload (discard my changes)</button>
-      <button type="button" class="overwrite" ?disabled=${actions.saving} @click=${actions.overwrite}>Overwrite with my changes</button>
+      <button type="button" class="reload" @click=${actions.reload}>${EDITOR_TEXT.reload}</button>
+      <button type="button" class="overwrite" ?disabled=${actions.saving} @click=${actions.overwrite}>${EDITOR_TEXT.overwrite}</button>
     </div>
   </div>`;
 }
@@ -253,11 +252,11 @@ export function renderConflict(
 /** Asks before dropping unsaved changes on Cancel. */
 export function renderDiscardConfirm(keep: () => void, discard: () => void): TemplateResult {
   return html`<div class="panel confirm" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d">
-    <p id="confirm-q"><strong>Discard your unsaved changes?</strong></p>
-    <p id="confirm-d">Leaving now drops the changes you made to this goal.</p>
+    <p id="confirm-q"><strong>${EDITOR_TEXT.discardQuestion}</strong></p>
+    <p id="confirm-d">${EDITOR_TEXT.discardDetail}</p>
     <div class="actions">
-      <button type="button" class="keep" @click=${keep}>Keep editing</button>
-      <button type="button" class="discard" @click=${discard}>Discard changes</button>
+      <button type="button" class="keep" @click=${keep}>${EDITOR_TEXT.keepEditing}</button>
+      <button type="button" class="discard" @click=${discard}>${EDITOR_TEXT.discardChanges}</button>
     </div>
   </div>`;
 }
@@ -301,15 +300,11 @@ export function renderReadOnly(
 ): TemplateResult | typeof nothing {
   if (forbidden !== undefined) {
     return html`<div class="notice danger readonly" part="notice readonly" role="alert">
-      ${icon('danger')}<span>Not saved: ${forbidden} This editor is read-only now; what you typed is still shown.</span>
+      ${icon('danger')}<span>${fillText(EDITOR_TEXT.forbidden, { reason: forbidden })}</span>
     </div>`;
   }
   if (!readOnly) return nothing;
   return html`<div class="notice info readonly" part="notice readonly" role="note">
-    ${icon('info')}<span>${
-      editing
-        ? 'Read-only: you can view this goal but not change it.'
-        : 'Read-only: goals cannot be created with this access.'
-    }</span>
+    ${icon('info')}<span>${editing ? EDITOR_TEXT.readOnlyGoal : EDITOR_TEXT.readOnlyNew}</span>
   </div>`;
 }

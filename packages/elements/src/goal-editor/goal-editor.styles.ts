@@ -99,7 +99,7 @@ export const goalEditorStyles = css`
   }
   .summary ul {
     margin: 0;
-    padding-left: calc(var(--s-space) * 5);
+    padding-inline-start: calc(var(--s-space) * 5);
   }
   .summary a,
   .conflict a {

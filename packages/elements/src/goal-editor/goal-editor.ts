@@ -1,11 +1,22 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import type { SuccessClient } from '@cscx/success-sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { LazyPart } from '../lazy-part.js';
+import { localized } from '../localize.js';
 import { renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { SuccessGoal } from '../types.js';
+
+/** What the editor says before its form arrives (the form's words come with it). */
+export const EDITOR_SHELL_MESSAGES = defineMessages('elements.editor-shell', {
+  loadingGoal: 'Loading goal…',
+  loadingEditor: 'Loading editor…',
+  loadFailed: 'The goal editor could not be loaded.',
+  loadFailedDetail: 'Check the connection and try again.',
+});
+const T = localized(EDITOR_SHELL_MESSAGES);
 
 const loadBody = () => import('./editor-body.js');
 
@@ -162,14 +173,12 @@ export class GoalEditor extends SuccessElement {
   protected override render(): TemplateResult {
     return this.#body.render((body) => body.render(), {
       loading: () =>
-        this.#state(
-          renderSkeleton(this.goalId || this.goal ? 'Loading goal…' : 'Loading editor…', 8),
-        ),
+        this.#state(renderSkeleton(this.goalId || this.goal ? T.loadingGoal : T.loadingEditor, 8)),
       failed: (retry) =>
         this.#state(
           renderError({
-            title: 'The goal editor could not be loaded.',
-            detail: 'Check the connection and try again.',
+            title: T.loadFailed,
+            detail: T.loadFailedDetail,
             onRetry: retry,
           }),
         ),

@@ -7,9 +7,10 @@ import {
   type ValueDeliveredResult,
 } from '@cscx/success-calc';
 import { schemas } from '@cscx/success-sdk';
+import { localized } from '../localize.js';
 import { fillText } from '../states.js';
 import type { GoalStatus, SuccessGoal } from '../types.js';
-import { EDITOR_TEXT } from './editor-text.js';
+import { EDITOR_TEXT, FIELD_MESSAGES, OPTION_TEXT } from './editor-text.js';
 
 // The editor keeps what the user typed as strings, so a half-typed "12." or an empty field is
 // never lost to number parsing; bodies are built from them only to validate, preview and save.
@@ -91,68 +92,22 @@ export interface GoalForm {
   loaded?: Loaded;
 }
 
-export const CATEGORIES = [
-  ['efficiency', 'Efficiency'],
-  ['revenue', 'Revenue'],
-  ['cost', 'Cost'],
-  ['quality', 'Quality'],
-  ['adoption', 'Adoption'],
-  ['satisfaction', 'Satisfaction'],
-  ['custom', 'Custom'],
-] as const;
-export const DIRECTIONS = [
-  ['higher_is_better', 'Higher is better'],
-  ['lower_is_better', 'Lower is better'],
-] as const;
-export const FREQUENCIES = [
-  ['monthly', 'Monthly'],
-  ['weekly', 'Weekly'],
-  ['daily', 'Daily'],
-  ['quarterly', 'Quarterly'],
-] as const;
-export const DRIVER_TYPES = [
-  ['time_saved', 'Time saved'],
-  ['cost_reduction', 'Cost reduction'],
-  ['revenue_increase', 'Revenue increase'],
-] as const;
-export const CONFIDENCES = [
-  ['', 'Not set'],
-  ['high', 'High'],
-  ['medium', 'Medium'],
-  ['low', 'Low'],
-] as const;
+/** A select's choices: each wire value with its label in the rendering locale. */
+type Options = ReadonlyArray<readonly [string, string]>;
+// Lists of wire values; their labels are read when the select renders, in its locale.
+const options = (values: readonly (keyof typeof OPTION_TEXT | '')[]): Options =>
+  values.map((v) => [v, OPTION_TEXT[v === '' ? 'notSet' : v]] as const);
+
+export const categories = (): Options =>
+  options(['efficiency', 'revenue', 'cost', 'quality', 'adoption', 'satisfaction', 'custom']);
+export const directions = (): Options => options(['higher_is_better', 'lower_is_better']);
+export const frequencies = (): Options => options(['monthly', 'weekly', 'daily', 'quarterly']);
+export const driverTypes = (): Options =>
+  options(['time_saved', 'cost_reduction', 'revenue_increase']);
+export const confidences = (): Options => options(['', 'high', 'medium', 'low']);
 
 /** Labels of every field, by its path in the request body; used in messages and the summary. */
-export const FIELD_LABELS: Record<string, string> = {
-  name: 'Goal name',
-  description: 'Description',
-  category: 'Category',
-  owner: 'Owner',
-  'owner.name': 'Owner name',
-  'owner.title': 'Owner title',
-  weight: 'Weight',
-  start_date: 'Start date',
-  target_date: 'Target date',
-  metrics: 'Metrics',
-  value_drivers: 'Value drivers',
-  'metric.name': 'Metric name',
-  'metric.unit': 'Unit',
-  'metric.direction': 'Direction',
-  'metric.baseline_value': 'Baseline',
-  'metric.target_value': 'Target',
-  'metric.data_source': 'Data source',
-  'metric.frequency': 'Frequency',
-  'metric.weight': EDITOR_TEXT.metricWeight,
-  'driver.type': 'Driver type',
-  'driver.label': 'Label',
-  'driver.hours_per_unit': 'Hours per unit',
-  'driver.units_per_month': 'Units per month',
-  'driver.hours_per_month': EDITOR_TEXT.hoursPerMonth,
-  'driver.hourly_rate': 'Hourly rate',
-  'driver.monthly_amount': 'Monthly amount',
-  'driver.annual_amount': 'Annual amount',
-  'driver.confidence': 'Confidence',
-};
+export const FIELD_LABELS: Readonly<Record<string, string>> = localized(FIELD_MESSAGES);
 
 /**
  * The label of a body path: `metrics.1.target_value` is "Metric 2: Target", `value_drivers.0`
@@ -163,9 +118,12 @@ export function labelOf(path: string): string {
   if (!m) return FIELD_LABELS[path] ?? path;
   const kind = m[1] === 'metrics' ? 'metric' : 'driver';
   const n = Number(m[2]) + 1;
-  const item = kind === 'metric' ? `Metric ${n}` : `Value driver ${n}`;
+  const item = fillText(kind === 'metric' ? EDITOR_TEXT.metricN : EDITOR_TEXT.driverN, { n });
   if (m[3] === undefined) return item;
-  return `${item}: ${FIELD_LABELS[`${kind}.${m[3]}`] ?? m[3]}`;
+  return fillText(EDITOR_TEXT.itemField, {
+    item,
+    field: FIELD_LABELS[`${kind}.${m[3]}`] ?? m[3],
+  });
 }
 
 export const emptyMetric = (): MetricForm => ({
@@ -454,14 +412,15 @@ function pathOf(issue: Issue): string {
 }
 
 function messageFor(path: string, value: unknown): string {
-  const label = labelOf(path);
-  if (value === '' || value === undefined) return `${label} is required.`;
-  if (typeof value === 'number' && Number.isNaN(value)) return `${label} must be a number.`;
-  if (/date$/.test(path)) return `${label} must be a valid date.`;
-  if (/weight$/.test(path)) return `${label} must be more than 0 and at most 1,000.`;
-  if (typeof value === 'number') return `${label} is out of range.`;
-  if (typeof value === 'string') return `${label} is too long.`;
-  return `${label} is not valid.`;
+  const T = EDITOR_TEXT;
+  const say = (message: string) => fillText(message, { label: labelOf(path) });
+  if (value === '' || value === undefined) return say(T.isRequired);
+  if (typeof value === 'number' && Number.isNaN(value)) return say(T.notNumber);
+  if (/date$/.test(path)) return say(T.notDate);
+  if (/weight$/.test(path)) return say(T.weightRange);
+  if (typeof value === 'number') return say(T.outOfRange);
+  if (typeof value === 'string') return say(T.tooLong);
+  return say(T.notValid);
 }
 
 function valueAt(body: Body, path: string): unknown {
@@ -497,7 +456,7 @@ export function validate(body: Body, editing: boolean): Errors {
     !errors.has('target_date') &&
     target < start
   ) {
-    errors.set('target_date', 'Target date must be on or after the start date.');
+    errors.set('target_date', EDITOR_TEXT.targetBeforeStart);
   }
   return sortErrors(errors);
 }
@@ -554,14 +513,20 @@ export function validateMeasurement(body: Body): Errors {
     for (const issue of result.issues) {
       const path = pathOf(issue);
       const field = path === 'value' ? 'value' : path === 'measured_at' ? 'date' : 'metric';
-      const label = field === 'value' ? 'Value' : field === 'date' ? 'Date' : 'Metric';
+      const label =
+        field === 'value'
+          ? EDITOR_TEXT.columnValue
+          : field === 'date'
+            ? EDITOR_TEXT.columnDate
+            : EDITOR_TEXT.columnMetric;
       if (!errors.has(field)) {
         const v = valueAt(body, path);
         errors.set(
           field,
-          typeof v === 'number' && Number.isNaN(v)
-            ? `${label} must be a number.`
-            : `${label} is not valid.`,
+          fillText(
+            typeof v === 'number' && Number.isNaN(v) ? EDITOR_TEXT.notNumber : EDITOR_TEXT.notValid,
+            { label },
+          ),
         );
       }
     }

@@ -3,7 +3,7 @@ import { apiErrorStatus, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import { fillText } from '../states.js';
 import type { SuccessGoal } from '../types.js';
-import { EDITOR_TEXT } from './editor-text.js';
+import { editorText } from './editor-text.js';
 import type { GoalDraft } from './goal-draft.js';
 import {
   bodyOf,
@@ -19,6 +19,8 @@ type CreateBody = Parameters<SuccessClient['createSuccessGoal']>[0]['body'];
 type UpdateBody = Parameters<SuccessClient['updateSuccessGoal']>[0]['body'];
 
 type Host = HTMLElement & {
+  /** The editor's locale, for the words of an outcome that arrives after an await. */
+  readonly effectiveLocale?: string | undefined;
   requestUpdate(): void;
   readonly updateComplete: Promise<boolean>;
   readonly renderRoot: ParentNode;
@@ -178,8 +180,13 @@ export class GoalSaver {
     this.#clientErrors = errors;
     this.#saveError = undefined;
     if (errors.size > 0) {
+      const T = editorText(o.host);
       o.announce(
-        `${errors.size === 1 ? 'There is 1 problem' : `There are ${errors.size} problems`} with the goal. ${[...errors.values()].join(' ')}`,
+        fillText(T.problemsAnnounced, {
+          problems:
+            errors.size === 1 ? T.problemOne : fillText(T.problemMany, { count: errors.size }),
+          messages: [...errors.values()].join(' '),
+        }),
       );
       o.host.requestUpdate();
       await o.host.updateComplete;
@@ -188,7 +195,7 @@ export class GoalSaver {
     }
     const client = o.client();
     if (!client) {
-      this.#saveError = 'Cannot save: no connection to the Success API.';
+      this.#saveError = editorText(o.host).noConnection;
       o.host.requestUpdate();
       return;
     }
@@ -198,7 +205,7 @@ export class GoalSaver {
     const draft = o.draft;
     const server = draft.server;
     this.#saving = true;
-    o.announce('Saving goal…');
+    o.announce(editorText(o.host).savingGoal);
     o.host.requestUpdate();
     try {
       const goal = server
@@ -216,7 +223,7 @@ export class GoalSaver {
       draft.reset(goal);
       this.reset();
       o.saved(goal);
-      o.announce('Goal saved.');
+      o.announce(editorText(o.host).goalSaved);
       emit(o.host, 'success-goal-saved', { goal });
     } catch (error) {
       const refused = refusalOf(error);
@@ -228,7 +235,9 @@ export class GoalSaver {
         await this.#showRefusal(refused);
       } else {
         // Announced by the notice's role="alert"; the live region would say it twice.
-        this.#saveError = `The goal was not saved: ${describeError(error).title}. Your changes are kept.`;
+        this.#saveError = fillText(editorText(o.host).notSaved, {
+          reason: describeError(error).title,
+        });
       }
     } finally {
       this.#saving = false;
@@ -245,14 +254,14 @@ export class GoalSaver {
     const o = this.#o;
     this.#serverErrors = serverErrors(refused.fields);
     const count = this.#serverErrors.size;
-    const problems =
-      count === 1 ? EDITOR_TEXT.problemOne : fillText(EDITOR_TEXT.problemMany, { count });
+    const T = editorText(o.host);
+    const problems = count === 1 ? T.problemOne : fillText(T.problemMany, { count });
     this.#saveError =
       count === 0
         ? refused.detail
-          ? fillText(EDITOR_TEXT.notSavedInvalid, { detail: refused.detail })
-          : fillText(EDITOR_TEXT.notSavedUnnamed, { title: refused.title })
-        : fillText(EDITOR_TEXT.notSavedInvalid, { detail: problems });
+          ? fillText(T.notSavedInvalid, { detail: refused.detail })
+          : fillText(T.notSavedUnnamed, { title: refused.title })
+        : fillText(T.notSavedInvalid, { detail: problems });
     o.host.requestUpdate();
     await o.host.updateComplete;
     if (count === 0) return;
@@ -263,11 +272,11 @@ export class GoalSaver {
   async #showConflict(client: SuccessClient, goalId: string): Promise<void> {
     try {
       this.#conflict = await client.getSuccessGoal({ goalId });
-      this.#o.announce(
-        'This goal was changed on the server after you opened it. Your changes are kept. Reload or overwrite.',
-      );
+      this.#o.announce(editorText(this.#o.host).conflictAnnounce);
     } catch (error) {
-      this.#saveError = `The goal changed on the server and could not be loaded: ${describeError(error).title}.`;
+      this.#saveError = fillText(editorText(this.#o.host).conflictLoadFailed, {
+        reason: describeError(error).title,
+      });
     }
   }
 
@@ -279,7 +288,7 @@ export class GoalSaver {
     this.#saveError = undefined;
     this.#o.draft.reset(goal);
     this.reset();
-    this.#o.announce('Reloaded the goal from the server.');
+    this.#o.announce(editorText(this.#o.host).reloaded);
     this.#o.host.requestUpdate();
   }
 
@@ -308,14 +317,14 @@ export class GoalSaver {
     if (!goal || !client || this.#deleting || this.#saving || o.readOnly()) return;
     this.#deleting = true;
     this.#saveError = undefined;
-    o.announce(EDITOR_TEXT.deleting);
+    o.announce(editorText(o.host).deleting);
     o.host.requestUpdate();
     try {
       await client.deleteSuccessGoal({ goalId: goal.id, ifMatch: o.draft.version ?? goal.version });
       o.draft.clear();
       this.#confirmingDelete = false;
       this.#deleted = goal;
-      o.announce(EDITOR_TEXT.deleted);
+      o.announce(editorText(o.host).deleted);
       emit(o.host, 'success-goal-deleted', { goalId: goal.id, goal });
       o.focus('button.cancel');
     } catch (error) {
@@ -323,11 +332,13 @@ export class GoalSaver {
       const status = apiErrorStatus(error);
       if (status === 403) o.forbid(error);
       else if (status === 412) {
-        this.#saveError = EDITOR_TEXT.notDeletedChanged;
+        this.#saveError = editorText(o.host).notDeletedChanged;
         await this.#showConflict(client, goal.id);
       } else {
         const { title, detail } = describeError(error);
-        this.#saveError = fillText(EDITOR_TEXT.notDeleted, { reason: detail ?? `${title}.` });
+        this.#saveError = fillText(editorText(o.host).notDeleted, {
+          reason: detail ?? `${title}.`,
+        });
       }
     } finally {
       this.#deleting = false;

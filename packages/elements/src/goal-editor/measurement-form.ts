@@ -12,7 +12,12 @@ import { MeasurementHistory } from './measurement-history.js';
 
 type MeasureBody = Parameters<SuccessClient['recordMeasurement']>[0]['body'];
 
-type Host = HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<unknown> };
+type Host = HTMLElement & {
+  requestUpdate(): void;
+  readonly updateComplete: Promise<unknown>;
+  /** Runs `fn` in the editor's locale: for words made in an event or after an await. */
+  localize<R>(fn: () => R): R;
+};
 
 /** What the measurement form needs from the editor around it. */
 export interface MeasurementFormOptions {
@@ -97,7 +102,7 @@ export class MeasurementForm {
     if (m.date) body.measured_at = `${m.date}T00:00:00Z`;
     if (m.note.trim()) body.note = m.note.trim();
     this.#errors = validateMeasurement(body);
-    if (m.value.trim() === '') this.#errors.set('value', 'Value is required.');
+    if (m.value.trim() === '') this.#errors.set('value', EDITOR_TEXT.valueRequired);
     if (this.#errors.size > 0) {
       o.announce([...this.#errors.values()].join(' '));
       o.host.requestUpdate();
@@ -118,7 +123,9 @@ export class MeasurementForm {
       o.recorded(result.goal);
       this.#measure = { ...m, value: '', note: '' };
       // Shown where the form is (role=status, so it is announced too), not only spoken.
-      this.#confirmation = fillText(EDITOR_TEXT.measurementRecorded, this.#outcome(result.goal));
+      this.#confirmation = o.host.localize(() =>
+        fillText(EDITOR_TEXT.measurementRecorded, this.#outcome(result.goal)),
+      );
       emit(o.host, 'success-measurement-recorded', {
         goal: result.goal,
         metricId: result.metric_id,
@@ -128,7 +135,12 @@ export class MeasurementForm {
       if (apiErrorStatus(error) === 403) o.forbid(error);
       else
         this.#errors = new Map([
-          ['form', `The measurement was not recorded: ${describeError(error).title}.`],
+          [
+            'form',
+            o.host.localize(() =>
+              fillText(EDITOR_TEXT.notRecorded, { reason: describeError(error).title }),
+            ),
+          ],
         ]);
     } finally {
       this.#measuring = false;
@@ -158,36 +170,37 @@ export class MeasurementForm {
       aria-labelledby="measure-heading"
       @submit=${(e: Event) => {
         e.preventDefault();
-        void this.record();
+        // The checks before the first await speak the editor's language.
+        void this.#o.host.localize(() => this.record());
       }}
     >
-      <h3 id="measure-heading">Record a measurement</h3>
+      <h3 id="measure-heading">${EDITOR_TEXT.recordHeading}</h3>
       ${err('form') ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${err('form')}</span></div>` : nothing}
       <div class="grid">
         <div class="field">
-          <label for="m-metric">Metric</label>
+          <label for="m-metric">${EDITOR_TEXT.columnMetric}</label>
           <select id="m-metric" .value=${m.metric} @change=${setM('metric')} aria-invalid=${err('metric') ? 'true' : 'false'} aria-describedby=${described('metric')}>
             ${goal.metrics.map((x) => html`<option value=${x.id} ?selected=${x.id === m.metric}>${x.name}</option>`)}
           </select>
           ${message('metric')}
         </div>
         <div class="field">
-          <label for="m-value">Value</label>
+          <label for="m-value">${EDITOR_TEXT.columnValue}</label>
           <input id="m-value" inputmode="decimal" autocomplete="off" .value=${m.value} @input=${setM('value')} aria-invalid=${err('value') ? 'true' : 'false'} aria-describedby=${described('value')} />
           ${message('value')}
         </div>
         <div class="field">
-          <label for="m-date">Date</label>
+          <label for="m-date">${EDITOR_TEXT.columnDate}</label>
           <input id="m-date" type="date" .value=${m.date} @input=${setM('date')} aria-invalid=${err('date') ? 'true' : 'false'} aria-describedby=${described('date')} />
           ${message('date')}
         </div>
         <div class="field wide">
-          <label for="m-note">Note</label>
+          <label for="m-note">${EDITOR_TEXT.columnNote}</label>
           <textarea id="m-note" .value=${m.note} @input=${setM('note')}></textarea>
         </div>
       </div>
       <div class="actions">
-        <button type="submit" class="record" ?disabled=${this.#measuring}>${this.#measuring ? 'Recording…' : 'Record measurement'}</button>
+        <button type="submit" class="record" ?disabled=${this.#measuring}>${this.#measuring ? EDITOR_TEXT.recording : EDITOR_TEXT.record}</button>
       </div>
       <p class="confirmation" part="measurement-confirmation" role="status">${
         this.#confirmation ? html`${icon('success')}<span>${this.#confirmation}</span>` : nothing

@@ -7,7 +7,12 @@ import type { SuccessGoal } from '../types.js';
 import { EDITOR_TEXT } from './editor-text.js';
 import { num } from './goal-form.js';
 
-type Host = HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<unknown> };
+type Host = HTMLElement & {
+  requestUpdate(): void;
+  readonly updateComplete: Promise<unknown>;
+  /** Runs `fn` in the editor's locale: for words made in an event or after an await. */
+  localize<R>(fn: () => R): R;
+};
 type Measurement = SuccessGoal['metrics'][number]['measurements'][number];
 type Result = Awaited<ReturnType<SuccessClient['updateMeasurement']>>;
 
@@ -100,7 +105,7 @@ export class MeasurementHistory {
   /** Runs one write; on success the goal follows, on 412 it is reloaded. */
   async #write(
     run: (client: SuccessClient, goal: SuccessGoal) => Promise<Result>,
-    done: string,
+    done: 'measurementCorrected' | 'measurementRemoved',
   ): Promise<void> {
     const o = this.#o;
     const goal = o.goal();
@@ -114,20 +119,22 @@ export class MeasurementHistory {
       this.#editing = undefined;
       this.#removing = undefined;
       o.changed(result.goal);
-      o.confirm(fillText(done, o.outcome(result.goal)));
+      o.confirm(o.host.localize(() => fillText(EDITOR_TEXT[done], o.outcome(result.goal))));
       this.#focus('#m-value');
     } catch (error) {
       const status = apiErrorStatus(error);
       if (status === 403) o.forbid(error);
       else if (status === 412) {
-        this.#error = EDITOR_TEXT.notChangedStale;
+        this.#error = o.host.localize(() => EDITOR_TEXT.notChangedStale);
         try {
           o.changed(await client.getSuccessGoal({ goalId: goal.id }));
         } catch {
           // The stale notice stands; the next attempt reloads again.
         }
       } else {
-        this.#error = fillText(EDITOR_TEXT.notChanged, { reason: describeError(error).title });
+        this.#error = o.host.localize(() =>
+          fillText(EDITOR_TEXT.notChanged, { reason: describeError(error).title }),
+        );
       }
     } finally {
       this.#busy = false;
@@ -140,9 +147,11 @@ export class MeasurementHistory {
     if (!c) return;
     const value = num(c.value);
     if (value === null || !c.date) {
-      this.#error = fillText(EDITOR_TEXT.notChanged, {
-        reason: value === null ? 'Value must be a number' : 'Date is required',
-      });
+      this.#error = this.#o.host.localize(() =>
+        fillText(EDITOR_TEXT.notChanged, {
+          reason: value === null ? EDITOR_TEXT.valueNotNumber : EDITOR_TEXT.dateRequired,
+        }),
+      );
       this.#update();
       return;
     }
@@ -161,7 +170,7 @@ export class MeasurementHistory {
             note: c.note.trim() || null,
           },
         }),
-      EDITOR_TEXT.measurementCorrected,
+      'measurementCorrected',
     );
   }
 
@@ -171,7 +180,7 @@ export class MeasurementHistory {
     await this.#write(
       (client, goal) =>
         client.deleteMeasurement({ goalId: goal.id, measurementId: id, ifMatch: goal.version }),
-      EDITOR_TEXT.measurementRemoved,
+      'measurementRemoved',
     );
   }
 

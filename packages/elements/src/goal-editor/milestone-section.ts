@@ -10,8 +10,10 @@ import {
 import { describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import type { Format } from '../format.js';
-import { icon, milestoneStatusInfo, renderError, statusBadge } from '../states.js';
+import { localized } from '../localize.js';
+import { fillText, icon, milestoneStatusInfo, renderError, statusBadge } from '../states.js';
 import type { Milestone } from '../types.js';
+import { EDITOR_TEXT, MILESTONE_EDITOR_MESSAGES } from './editor-text.js';
 
 // Loaded with a dynamic import the first time an editor shows an existing goal: milestone
 // editing is not part of the elements' initial JS (DESIGN.md: <= 35 KB min+gzip for all).
@@ -35,7 +37,12 @@ export interface MilestoneSectionOptions {
   readonly forbidden: (error: unknown) => void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
+type Host = ReactiveControllerHost &
+  HTMLElement & {
+    readonly renderRoot: ParentNode;
+    /** Runs `fn` in the editor's locale: for words made in an event or after an await. */
+    localize<R>(fn: () => R): R;
+  };
 
 /** The form as typed: strings, so a half-typed date is never lost to parsing. */
 interface MilestoneForm {
@@ -57,14 +64,8 @@ interface Editing {
   readonly opener: string;
 }
 
-const LABELS: Record<Field, string> = {
-  name: 'Name',
-  description: 'Description',
-  target_date: 'Target date',
-  achieved_date: 'Achieved date',
-  status: 'Status',
-  goal_id: 'Goal',
-};
+const T = localized(MILESTONE_EDITOR_MESSAGES);
+const LABELS: Readonly<Record<Field, string>> = T;
 
 /** Today as the server dates milestones (UTC), the latest achieved date it accepts. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -133,20 +134,20 @@ export function validateMilestone(
       errors.set(
         field,
         value === '' || value === undefined
-          ? `${label} is required.`
+          ? fillText(EDITOR_TEXT.isRequired, { label })
           : field.endsWith('date')
-            ? `${label} must be a valid date.`
+            ? fillText(EDITOR_TEXT.notDate, { label })
             : field === 'name'
-              ? 'Name is too long: at most 200 characters.'
+              ? T.nameTooLong
               : field === 'description'
-                ? 'Description is too long: at most 2,000 characters.'
-                : `${label} is not valid.`,
+                ? T.descriptionTooLong
+                : fillText(EDITOR_TEXT.notValid, { label }),
       );
     }
   }
   const achieved = body.achieved_date;
   if (typeof achieved === 'string' && !errors.has('achieved_date') && achieved > asOf) {
-    errors.set('achieved_date', 'Achieved date cannot be in the future.');
+    errors.set('achieved_date', T.achievedInFuture);
   }
   return errors;
 }
@@ -314,7 +315,7 @@ export class MilestoneSection implements ReactiveController {
     this.#saveError = undefined;
     if (errors.size > 0) {
       this.#o.announce(
-        `The milestone was not saved. ${[...errors.values()].join(' ')}`.replace(/\s+$/, ''),
+        fillText(T.notSavedBecause, { errors: [...errors.values()].join(' ') }).replace(/\s+$/, ''),
       );
       this.#host.requestUpdate();
       const first = ORDER.find((f) => errors.has(f));
@@ -324,7 +325,7 @@ export class MilestoneSection implements ReactiveController {
     const client = this.#o.client();
     const customerId = this.#o.customerId();
     if (!client || !customerId) {
-      this.#saveError = 'Cannot save: no connection to the Success API.';
+      this.#saveError = EDITOR_TEXT.noConnection;
       this.#host.requestUpdate();
       return;
     }
@@ -333,7 +334,7 @@ export class MilestoneSection implements ReactiveController {
     if (!this.#attempt || this.#attempt.json !== json)
       this.#attempt = { key: crypto.randomUUID(), json };
     this.#saving = true;
-    this.#o.announce('Saving milestone…');
+    this.#o.announce(T.saving);
     this.#host.requestUpdate();
     try {
       const base = e.base;
@@ -353,7 +354,12 @@ export class MilestoneSection implements ReactiveController {
       this.#editing = undefined;
       this.#conflict = undefined;
       this.#o.announce(
-        `Milestone ${base ? 'saved' : 'created'}: ${saved.name}, ${milestoneStatusInfo(saved.status)[1]}.`,
+        this.#host.localize(() =>
+          fillText(base ? T.saved : T.created, {
+            name: saved.name,
+            status: milestoneStatusInfo(saved.status)[1],
+          }),
+        ),
       );
       emit(this.#host, 'success-milestone-saved', { milestone: saved, created: !base });
       this.#focus(`button.ms-edit[data-id="${CSS.escape(saved.id)}"]`);
@@ -378,15 +384,15 @@ export class MilestoneSection implements ReactiveController {
         this.#items = items;
         const theirs = items.find((m) => m.id === e.base?.id);
         if (!theirs) {
-          this.#saveError = 'This milestone no longer exists on the server.';
+          this.#saveError = this.#host.localize(() => T.gone);
           return;
         }
         this.#conflict = theirs;
-        this.#o.announce(
-          'This milestone was changed on the server after you opened it. Your changes are kept. Reload or overwrite.',
-        );
+        this.#o.announce(this.#host.localize(() => T.conflictAnnounce));
       } catch (again) {
-        this.#saveError = `The milestone changed on the server and could not be loaded: ${describeError(again).title}.`;
+        this.#saveError = this.#host.localize(() =>
+          fillText(T.conflictLoadFailed, { reason: describeError(again).title }),
+        );
       }
       return;
     }
@@ -395,11 +401,18 @@ export class MilestoneSection implements ReactiveController {
     if (status === 422 && fieldErrors && fieldErrors.length > 0) {
       for (const f of fieldErrors) {
         const field = f.field.replace(/^\//, '').split('/')[0] as Field;
-        if (field in LABELS) this.#errors.set(field, `${LABELS[field]}: ${f.message}`);
+        if (field in LABELS) {
+          this.#errors.set(
+            field,
+            this.#host.localize(() =>
+              fillText(T.fieldError, { field: LABELS[field], message: f.message }),
+            ),
+          );
+        }
       }
     }
     // Announced by the notice's role="alert"; the live region would say it twice.
-    this.#saveError = `The milestone was not saved: ${title}. Your changes are kept.`;
+    this.#saveError = this.#host.localize(() => fillText(T.notSaved, { reason: title }));
   }
 
   #reloadFromServer(): void {
@@ -409,21 +422,21 @@ export class MilestoneSection implements ReactiveController {
     this.#editing = { ...e, base: theirs, form: formOf(theirs, this.#o.goal()?.id) };
     this.#conflict = undefined;
     this.#errors = new Map();
-    this.#o.announce('Reloaded the milestone from the server.');
+    this.#o.announce(this.#host.localize(() => T.reloaded));
     this.#host.requestUpdate();
   }
 
   render(): TemplateResult {
     const ro = this.#o.readOnly();
     return html`<section class="milestones" part="milestones" aria-labelledby="ms-heading">
-      <h3 id="ms-heading">Milestones</h3>
+      <h3 id="ms-heading">${T.heading}</h3>
       ${this.#renderList(ro)}
       ${this.#editing && !ro ? this.#renderForm(this.#editing) : nothing}
       ${
         ro || this.#editing || this.#status !== 'ready'
           ? nothing
           : html`<div class="actions">
-              <button type="button" class="ms-add" @click=${() => this.#open(undefined, 'button.ms-add')}>Add milestone</button>
+              <button type="button" class="ms-add" @click=${() => this.#open(undefined, 'button.ms-add')}>${T.add}</button>
             </div>`
       }
     </section>`;
@@ -431,7 +444,7 @@ export class MilestoneSection implements ReactiveController {
 
   #renderList(ro: boolean): TemplateResult {
     if (this.#status === 'loading' || this.#status === 'idle')
-      return html`<p class="muted" role="status">Loading milestones…</p>`;
+      return html`<p class="muted" role="status">${T.loading}</p>`;
     if (this.#status === 'error') {
       const client = this.#o.client();
       const id = this.#o.customerId();
@@ -440,13 +453,12 @@ export class MilestoneSection implements ReactiveController {
         onRetry: client && id ? () => void this.#load(client, id) : undefined,
       });
     }
-    if (this.#items.length === 0) return html`<p class="muted">No milestones yet.</p>`;
+    if (this.#items.length === 0) return html`<p class="muted">${T.empty}</p>`;
     const fmt = this.#o.fmt();
     const goal = this.#o.goal();
     return html`<ul class="ms-list" role="list">
       ${this.#items.map((m) => {
-        const link =
-          m.goal_id === null ? '' : m.goal_id === goal?.id ? ' · This goal' : ' · Another goal';
+        const link = m.goal_id === null ? '' : m.goal_id === goal?.id ? T.thisGoal : T.anotherGoal;
         const editing = this.#editing?.base?.id === m.id;
         return html`<li class="ms-item">
           <div class="ms-line">
@@ -454,20 +466,27 @@ export class MilestoneSection implements ReactiveController {
             ${statusBadge(...milestoneStatusInfo(m.status))}
           </div>
           <p class="muted ms-dates">
-            Target ${fmt.date(m.target_date)}${m.achieved_date ? ` · Achieved ${fmt.date(m.achieved_date)}` : ''}${link}
+            ${
+              m.achieved_date
+                ? fillText(T.datesAchieved, {
+                    target: fmt.date(m.target_date),
+                    achieved: fmt.date(m.achieved_date),
+                  })
+                : fillText(T.dates, { target: fmt.date(m.target_date) })
+            }${link}
           </p>
           ${m.description ? html`<p class="ms-description">${m.description}</p>` : nothing}
           ${
             ro || editing
               ? nothing
               : html`<div class="actions">
-                  <button type="button" class="ms-edit" data-id=${m.id} aria-label=${`Edit milestone ${m.name}`}
-                    @click=${() => this.#open(m, `button.ms-edit[data-id="${CSS.escape(m.id)}"]`)}>Edit</button>
+                  <button type="button" class="ms-edit" data-id=${m.id} aria-label=${fillText(T.editLabel, { name: m.name })}
+                    @click=${() => this.#open(m, `button.ms-edit[data-id="${CSS.escape(m.id)}"]`)}>${T.edit}</button>
                   ${
                     m.achieved_date
                       ? nothing
-                      : html`<button type="button" class="ms-achieve" aria-label=${`Record achieved: ${m.name}`}
-                          @click=${() => this.#open(m, `button.ms-edit[data-id="${CSS.escape(m.id)}"]`, true)}>Record achieved</button>`
+                      : html`<button type="button" class="ms-achieve" aria-label=${fillText(T.achieveLabel, { name: m.name })}
+                          @click=${() => this.#open(m, `button.ms-edit[data-id="${CSS.escape(m.id)}"]`, true)}>${T.achieve}</button>`
                   }
                 </div>`
           }
@@ -483,15 +502,16 @@ export class MilestoneSection implements ReactiveController {
     return html`<form class="ms-form" part="milestone-form" novalidate aria-labelledby="ms-form-heading"
       @submit=${(ev: Event) => {
         ev.preventDefault();
-        void this.save();
+        // The checks before the first await speak the editor's language.
+        void this.#host.localize(() => this.save());
       }}>
-      <h4 id="ms-form-heading">${e.base ? html`Edit milestone: ${e.base.name}` : 'New milestone'}</h4>
+      <h4 id="ms-form-heading">${e.base ? fillText(T.editHeading, { name: e.base.name }) : T.newHeading}</h4>
       ${this.#saveError ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${this.#saveError}</span></div>` : nothing}
       ${this.#renderConflict(e)}
       <div class="grid">
         ${this.#input('name', f.name, { required: true, wide: true })}
         <div class="field wide">
-          <label for="ms-description">Description</label>
+          <label for="ms-description">${T.description}</label>
           <textarea id="ms-description" .value=${f.description} aria-invalid=${this.#errors.has('description') ? 'true' : 'false'}
             aria-describedby=${this.#errors.has('description') ? 'ms-description-error' : nothing}
             @input=${(ev: Event) => this.#set('description', (ev.target as HTMLTextAreaElement).value)}></textarea>
@@ -499,29 +519,29 @@ export class MilestoneSection implements ReactiveController {
         </div>
         ${this.#input('target_date', f.target_date, { required: true, type: 'date' })}
         <div class="field">
-          <label for="ms-status">Status</label>
+          <label for="ms-status">${T.status}</label>
           <select id="ms-status" aria-describedby="ms-status-hint"
             @change=${(ev: Event) => this.#set('status', (ev.target as HTMLSelectElement).value)}>
-            <option value="planned" ?selected=${f.status === 'planned'}>Planned</option>
-            <option value="at_risk" ?selected=${f.status === 'at_risk'}>At risk</option>
+            <option value="planned" ?selected=${f.status === 'planned'}>${T.planned}</option>
+            <option value="at_risk" ?selected=${f.status === 'at_risk'}>${T.at_risk}</option>
           </select>
-          <p class="hint" id="ms-status-hint">Achieved and missed follow from the dates.</p>
+          <p class="hint" id="ms-status-hint">${T.statusHint}</p>
         </div>
         ${this.#input('achieved_date', f.achieved_date, { type: 'date', max: today() })}
         <div class="field">
-          <label for="ms-goal_id">Goal</label>
+          <label for="ms-goal_id">${T.goal_id}</label>
           <select id="ms-goal_id" @change=${(ev: Event) => this.#set('goal_id', (ev.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${f.goal_id === ''}>Not tied to a goal</option>
-            ${goal ? html`<option value=${goal.id} ?selected=${f.goal_id === goal.id}>This goal: ${goal.name}</option>` : nothing}
-            ${other ? html`<option value=${other} selected>Another goal (${other})</option>` : nothing}
+            <option value="" ?selected=${f.goal_id === ''}>${T.noGoal}</option>
+            ${goal ? html`<option value=${goal.id} ?selected=${f.goal_id === goal.id}>${fillText(T.thisGoalOption, { name: goal.name })}</option>` : nothing}
+            ${other ? html`<option value=${other} selected>${fillText(T.anotherGoalOption, { id: other })}</option>` : nothing}
           </select>
         </div>
       </div>
       <div class="actions">
         <button type="submit" class="primary ms-save" ?disabled=${this.#saving}>
-          ${this.#saving ? 'Saving…' : e.base ? 'Save milestone' : 'Create milestone'}
+          ${this.#saving ? EDITOR_TEXT.saving : e.base ? T.save : T.create}
         </button>
-        <button type="button" class="ms-cancel" @click=${() => this.#close()}>Cancel</button>
+        <button type="button" class="ms-cancel" @click=${() => this.#close()}>${EDITOR_TEXT.cancel}</button>
       </div>
     </form>`;
   }
@@ -531,22 +551,22 @@ export class MilestoneSection implements ReactiveController {
     const mine = e.base;
     if (!theirs || !mine) return nothing;
     const fields: Array<[keyof Milestone, string]> = [
-      ['name', 'Name'],
-      ['description', 'Description'],
-      ['target_date', 'Target date'],
-      ['achieved_date', 'Achieved date'],
-      ['status', 'Status'],
-      ['goal_id', 'Goal'],
+      ['name', T.name],
+      ['description', T.description],
+      ['target_date', T.target_date],
+      ['achieved_date', T.achieved_date],
+      ['status', T.status],
+      ['goal_id', T.goal_id],
     ];
     const changed = fields.filter(([k]) => theirs[k] !== mine[k]).map(([, l]) => l);
     return html`<div class="panel conflict" part="conflict" role="region" aria-labelledby="ms-conflict-heading">
-      <h4 id="ms-conflict-heading">This milestone changed on the server</h4>
-      <p>Someone saved version ${theirs.version} after you opened it. Your changes are still here.</p>
-      ${changed.length > 0 ? html`<p>Changed on the server: ${changed.join(', ')}.</p>` : nothing}
-      <p>Server's name: <strong>${theirs.name}</strong></p>
+      <h4 id="ms-conflict-heading">${T.conflictHeading}</h4>
+      <p>${fillText(T.conflictDetail, { version: theirs.version })}</p>
+      ${changed.length > 0 ? html`<p>${fillText(EDITOR_TEXT.changedFields, { fields: changed.join(', ') })}</p>` : nothing}
+      <p>${T.serverName} <strong>${theirs.name}</strong></p>
       <div class="actions">
-        <button type="button" class="ms-reload" @click=${() => this.#reloadFromServer()}>Reload (discard my changes)</button>
-        <button type="button" class="ms-overwrite" ?disabled=${this.#saving} @click=${() => void this.save(true)}>Overwrite with my changes</button>
+        <button type="button" class="ms-reload" @click=${() => this.#host.localize(() => this.#reloadFromServer())}>${EDITOR_TEXT.reload}</button>
+        <button type="button" class="ms-overwrite" ?disabled=${this.#saving} @click=${() => void this.#host.localize(() => this.save(true))}>${EDITOR_TEXT.overwrite}</button>
       </div>
     </div>`;
   }
@@ -565,7 +585,7 @@ export class MilestoneSection implements ReactiveController {
   ): TemplateResult {
     const error = this.#errors.has(field);
     return html`<div class=${opts.wide ? 'field wide' : 'field'}>
-      <label for=${`ms-${field}`}>${LABELS[field]}${opts.required ? ' (required)' : ''}</label>
+      <label for=${`ms-${field}`}>${opts.required ? fillText(EDITOR_TEXT.required, { label: LABELS[field] }) : LABELS[field]}</label>
       <input id=${`ms-${field}`} type=${opts.type ?? 'text'} autocomplete="off" .value=${value}
         max=${opts.max ?? nothing}
         aria-required=${opts.required ? 'true' : 'false'}

@@ -81,18 +81,18 @@ export const goalViewStyles = css`
     border-collapse: collapse;
   }
   caption {
-    text-align: left;
+    text-align: start;
   }
   th,
   td {
     padding: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
     border-bottom: 1px solid var(--s-border);
-    text-align: right;
+    text-align: end;
     white-space: nowrap;
   }
   th:first-child,
   td:first-child {
-    text-align: left;
+    text-align: start;
     white-space: normal;
   }
   thead th {
@@ -134,7 +134,7 @@ export const goalViewStyles = css`
   }
   .recommendations {
     margin: 0;
-    padding-left: calc(var(--s-space) * 5);
+    padding-inline-start: calc(var(--s-space) * 5);
     display: grid;
     gap: calc(var(--s-space) * 2);
   }

@@ -1,15 +1,24 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import type { SuccessClient } from '@cscx/success-sdk';
 import { css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
+import { localized } from '../localize.js';
 import { renderEmpty, renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessGoal } from '../types.js';
 
 const loadView = () => import('./goal-view.js');
+
+/** What `<goal-progress>` says before its view arrives. */
+export const GOAL_PROGRESS_MESSAGES = defineMessages('elements.goal-progress', {
+  loading: 'Loading goal…',
+  failed: 'The goal could not be shown.',
+});
+const T = localized(GOAL_PROGRESS_MESSAGES);
 
 /**
  * @summary One goal in detail (PRD-165 7.2): its metric, baseline, target, current value and
@@ -139,7 +148,7 @@ export class GoalProgress extends SuccessElement {
   protected override render(): TemplateResult {
     return html`<div part="base">
       ${this.data.render((goal) => this.#renderGoal(goal), {
-        skeleton: () => renderSkeleton('Loading goal…', 6),
+        skeleton: () => renderSkeleton(T.loading, 6),
         idle: () =>
           renderEmpty({
             onAction: () => emit(this, 'success-define-goals', { customerId: undefined }),
@@ -159,8 +168,8 @@ export class GoalProgress extends SuccessElement {
 
   #renderGoal(goal: SuccessGoal): TemplateResult {
     return this.#view.render((view) => view.render(goal), {
-      loading: () => renderSkeleton('Loading goal…', 6),
-      failed: (retry) => renderError({ title: 'The goal could not be shown.', onRetry: retry }),
+      loading: () => renderSkeleton(T.loading, 6),
+      failed: (retry) => renderError({ title: T.failed, onRetry: retry }),
     });
   }
 }

@@ -1,13 +1,18 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../styles/style-props.js';
 import '../define/success-trend-chart.js';
 import { type Format, MISSING_VALUE as MISSING } from '../format.js';
+import { localized } from '../localize.js';
 import {
+  fillText,
   goalStatusInfo,
   metricStatusInfo,
+  progressNote,
   renderNoBaseline,
   renderNotice,
   renderPartial,
+  STATE_MESSAGES,
   STATE_TEXT,
   statusBadge,
 } from '../states.js';
@@ -23,13 +28,51 @@ export { goalViewStyles } from './goal-progress.styles.js';
 // the first time a goal is shown, so a page that only registers the element, or shows its
 // loading, empty or error state, never downloads it.
 
-const PRIORITY_WORDS: Record<SuccessGoal['recommendations'][number]['priority'], string> = {
+/** The goal view's words; priorities and confidences by wire name. */
+export const GOAL_VIEW_MESSAGES = defineMessages('elements.goal-view', {
   immediate: 'Immediate',
   this_week: 'This week',
   this_month: 'This month',
-};
-
-const CONFIDENCE_WORDS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+  high: 'High confidence',
+  medium: 'Medium confidence',
+  low: 'Low confidence',
+  noChange: 'no change',
+  reduction: '{percent} reduction',
+  increase: '{percent} increase',
+  owner: 'Owner: {name}',
+  ownerWithTitle: 'Owner: {name} ({title})',
+  title: 'Goal: {goal}',
+  details: 'Goal details',
+  progressOverTime: 'Progress over time',
+  allMetrics: 'All metrics',
+  figureOf: '{figure} of {goal}',
+  metric: 'Metric',
+  metrics: 'Metrics',
+  baseline: 'Baseline',
+  notSet: 'Not set',
+  target: 'Target',
+  current: 'Current',
+  noMeasurement: 'No measurement yet',
+  progress: 'Progress',
+  status: 'Status',
+  expectedPace: 'Expected pace',
+  wayByToday: '{percent} of the way by today',
+  targetDate: 'Target date',
+  forecast: 'Forecast to reach target',
+  notAtTrend: 'Not at the current trend',
+  explainProgress: 'the progress',
+  explainStatus: 'the status',
+  explainPace: 'the expected pace',
+  explainForecast: 'the forecast',
+  metricsOf: 'Metrics of {goal}',
+  progressOf: 'the progress of {metric}',
+  totalValueOf: 'the total value of {goal}',
+  valueCalculation: 'Value calculation',
+  valueOf: 'the value of {driver}',
+  recommended: 'Recommended actions',
+  priority: '{priority}:',
+});
+const T = localized(GOAL_VIEW_MESSAGES);
 
 /**
  * A value against its baseline, as PRD-165 7.2 words it: "50% reduction", "25% increase".
@@ -39,8 +82,8 @@ function change(baseline: number | null, value: number | null, fmt: Format): str
   if (baseline === null || value === null || baseline === 0) return undefined;
   const pct = ((value - baseline) / Math.abs(baseline)) * 100;
   if (!Number.isFinite(pct)) return undefined;
-  if (Math.abs(pct) < 0.5) return 'no change';
-  return `${fmt.percent(Math.abs(pct))} ${pct < 0 ? 'reduction' : 'increase'}`;
+  if (Math.abs(pct) < 0.5) return T.noChange;
+  return fillText(pct < 0 ? T.reduction : T.increase, { percent: fmt.percent(Math.abs(pct)) });
 }
 
 /** The shown goal of one `<goal-progress>`. */
@@ -68,13 +111,16 @@ export class GoalView {
     const [tone, word] = goalStatusInfo(goal.status, goal.exceeded);
     const multi = goal.metrics.length > 1;
     const owner = goal.owner
-      ? `Owner: ${goal.owner.name}${goal.owner.title ? ` (${goal.owner.title})` : ''}`
+      ? fillText(goal.owner.title ? T.ownerWithTitle : T.owner, {
+          name: goal.owner.name,
+          title: goal.owner.title ?? '',
+        })
       : undefined;
     const dates = `${fmt.date(goal.start_date)} – ${fmt.date(goal.target_date)}`;
     return html`<article class="goal" aria-labelledby="goal-title">
       <header class="head" part="header">
         <div class="title-row">
-          <h2 id="goal-title" class="title">Goal: ${goal.name}</h2>
+          <h2 id="goal-title" class="title">${fillText(T.title, { goal: goal.name })}</h2>
           ${statusBadge(tone, word)}
         </div>
         ${goal.description ? html`<p>${goal.description}</p>` : nothing}
@@ -82,13 +128,13 @@ export class GoalView {
       </header>
       ${this.#renderNotes(goal)}
       <section class="card" part="details" aria-labelledby="details-heading">
-        <h3 id="details-heading">Goal details</h3>
+        <h3 id="details-heading">${T.details}</h3>
         ${this.#renderDetails(goal, fmt, multi)}
       </section>
       <section class="card" part="chart" aria-labelledby="chart-heading">
-        <h3 id="chart-heading">Progress over time</h3>
+        <h3 id="chart-heading">${T.progressOverTime}</h3>
         <success-trend-chart
-          label=${multi ? 'All metrics' : (goal.metrics[0]?.name ?? goal.name)}
+          label=${multi ? T.allMetrics : (goal.metrics[0]?.name ?? goal.name)}
           .trends=${this.#trendsFor(goal)}
           .pace=${{ start: goal.start_date, end: goal.target_date } satisfies ExpectedPace}
         ></success-trend-chart>
@@ -102,10 +148,14 @@ export class GoalView {
   #renderNotes(goal: SuccessGoal): TemplateResult | typeof nothing {
     const note = goal.progress_note;
     if (goal.achievement_pct === null) {
-      if (!note || note === STATE_TEXT.noBaseline) return renderNoBaseline();
-      return renderNotice(note, 'info');
+      if (!note || note === STATE_MESSAGES.en.noBaseline) return renderNoBaseline();
+      return renderNotice(progressNote(note), 'info');
     }
-    if (note) return note === STATE_TEXT.partial ? renderPartial() : renderNotice(note, 'warning');
+    if (note) {
+      return note === STATE_MESSAGES.en.partial
+        ? renderPartial()
+        : renderNotice(progressNote(note), 'warning');
+    }
     return nothing;
   }
 
@@ -123,26 +173,26 @@ export class GoalView {
     };
     const x = this.host.goalExplanations;
     const ex = (pointer: string, figure: string) =>
-      this.host.explain.render(x, pointer, `${figure} of ${goal.name}`);
+      this.host.explain.render(x, pointer, fillText(T.figureOf, { figure, goal: goal.name }));
     return html`<dl class="facts">
       ${
         !multi && m
-          ? html`<dt>Metric</dt>
+          ? html`<dt>${T.metric}</dt>
               <dd>${m.name}</dd>
-              <dt>Baseline</dt>
-              <dd>${m.baseline_value === null ? html`<span class="muted">Not set</span>` : html`<span class="num">${value(m.baseline_value)}</span>`}</dd>
-              <dt>Target</dt>
+              <dt>${T.baseline}</dt>
+              <dd>${m.baseline_value === null ? html`<span class="muted">${T.notSet}</span>` : html`<span class="num">${value(m.baseline_value)}</span>`}</dd>
+              <dt>${T.target}</dt>
               <dd>${withChange(m.target_value, '')}</dd>
-              <dt>Current</dt>
-              <dd>${withChange(m.current_value, 'No measurement yet')}</dd>`
-          : html`<dt>Metrics</dt>
+              <dt>${T.current}</dt>
+              <dd>${withChange(m.current_value, T.noMeasurement)}</dd>`
+          : html`<dt>${T.metrics}</dt>
               <dd>${goal.metrics.length}</dd>`
       }
-      <dt>Progress</dt>
+      <dt>${T.progress}</dt>
       <dd>
         ${
           pct === null
-            ? html`<span class="muted">${goal.progress_note ?? STATE_TEXT.noBaseline}</span>`
+            ? html`<span class="muted">${goal.progress_note ? progressNote(goal.progress_note) : STATE_TEXT.noBaseline}</span>`
             : html`<span class="num">${fmt.percent(pct)}</span>
                 <span class=${`bar ${barTone}`} aria-hidden="true"
                   ><span style=${styleProps({ width: `${Math.max(0, Math.min(100, pct))}%` })}></span
@@ -153,29 +203,29 @@ export class GoalView {
             !multi && x?.['/metrics/0/progress_pct']
               ? '/metrics/0/progress_pct'
               : '/achievement_pct',
-            'the progress',
+            T.explainProgress,
           )
         }
       </dd>
-      <dt>Status</dt>
-      <dd>${statusBadge(tone, word)}${ex('/status', 'the status')}</dd>
-      <dt>Expected pace</dt>
+      <dt>${T.status}</dt>
+      <dd>${statusBadge(tone, word)}${ex('/status', T.explainStatus)}</dd>
+      <dt>${T.expectedPace}</dt>
       <dd>
         ${
           goal.expected_pct === null
             ? html`<span class="muted">${MISSING}</span>`
-            : `${fmt.percent(goal.expected_pct)} of the way by today`
-        }${ex('/expected_pct', 'the expected pace')}
+            : fillText(T.wayByToday, { percent: fmt.percent(goal.expected_pct) })
+        }${ex('/expected_pct', T.explainPace)}
       </dd>
-      <dt>Target date</dt>
+      <dt>${T.targetDate}</dt>
       <dd>${fmt.date(goal.target_date)}</dd>
-      <dt>Forecast to reach target</dt>
+      <dt>${T.forecast}</dt>
       <dd>
         ${
           goal.forecast_date
             ? fmt.date(goal.forecast_date)
-            : html`<span class="muted">Not at the current trend</span>`
-        }${ex('/forecast_date', 'the forecast')}
+            : html`<span class="muted">${T.notAtTrend}</span>`
+        }${ex('/forecast_date', T.explainForecast)}
       </dd>
     </dl>`;
   }
@@ -184,18 +234,18 @@ export class GoalView {
     const cell = (m: SuccessMetric, v: number | null) =>
       v === null ? MISSING : fmt.metric(v, m.unit);
     return html`<section class="card" part="metrics" aria-labelledby="metrics-heading">
-      <h3 id="metrics-heading">Metrics</h3>
+      <h3 id="metrics-heading">${T.metrics}</h3>
       <div class="table-wrap">
         <table>
-          <caption class="visually-hidden">Metrics of ${goal.name}</caption>
+          <caption class="visually-hidden">${fillText(T.metricsOf, { goal: goal.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Target</th>
-              <th scope="col">Current</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Status</th>
+              <th scope="col">${T.metric}</th>
+              <th scope="col">${T.baseline}</th>
+              <th scope="col">${T.target}</th>
+              <th scope="col">${T.current}</th>
+              <th scope="col">${T.progress}</th>
+              <th scope="col">${T.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -208,8 +258,8 @@ export class GoalView {
                 <td class="num">${cell(m, m.current_value)}</td>
                 ${
                   m.progress_pct === null
-                    ? html`<td class="note">${m.progress_note ?? MISSING}</td>`
-                    : html`<td class="num">${fmt.percent(m.progress_pct)}${this.host.explain.render(this.host.goalExplanations, `/metrics/${j}/progress_pct`, `the progress of ${m.name}`)}</td>`
+                    ? html`<td class="note">${m.progress_note ? progressNote(m.progress_note) : MISSING}</td>`
+                    : html`<td class="num">${fmt.percent(m.progress_pct)}${this.host.explain.render(this.host.goalExplanations, `/metrics/${j}/progress_pct`, fillText(T.progressOf, { metric: m.name }))}</td>`
                 }
                 <td>${statusBadge(tone, word)}</td>
               </tr>`;
@@ -223,20 +273,24 @@ export class GoalView {
   #renderValue(goal: SuccessGoal, fmt: Format): TemplateResult {
     const calc = valueCalculation(goal, fmt);
     const x = this.host.goalExplanations;
-    const total = this.host.explain.parts(x, '/annual_value', `the total value of ${goal.name}`);
+    const total = this.host.explain.parts(
+      x,
+      '/annual_value',
+      fillText(T.totalValueOf, { goal: goal.name }),
+    );
     return html`<section class="card" part="value" aria-labelledby="value-heading">
-      <h3 id="value-heading">Value calculation</h3>
+      <h3 id="value-heading">${T.valueCalculation}</h3>
       <div class="drivers">
         ${calc.drivers.map(
           (d, k) => html`<div class="driver">
             <h4>
-              ${d.label}${d.confidence ? html` <span class="muted">· ${CONFIDENCE_WORDS[d.confidence]} confidence</span>` : nothing}
+              ${d.label}${d.confidence ? html` <span class="muted">· ${T[d.confidence]}</span>` : nothing}
             </h4>
             <dl class="facts">
               ${d.rows.map((r) => html`<dt>${r.label}</dt><dd>${r.value}</dd>`)}
             </dl>
             ${d.note ? html`<p class="muted">${d.note}</p>` : nothing}
-            ${this.host.explain.render(x, `/value_drivers/${k}/annual_value`, `the value of ${d.label}`)}
+            ${this.host.explain.render(x, `/value_drivers/${k}/annual_value`, fillText(T.valueOf, { driver: d.label }))}
           </div>`,
         )}
       </div>
@@ -256,11 +310,11 @@ export class GoalView {
 
   #renderRecommendations(goal: SuccessGoal): TemplateResult {
     return html`<section class="card" part="recommendations" aria-labelledby="rec-heading">
-      <h3 id="rec-heading">Recommended actions</h3>
+      <h3 id="rec-heading">${T.recommended}</h3>
       <ol class="recommendations">
         ${goal.recommendations.map(
           (r) => html`<li>
-            <span class="priority">${PRIORITY_WORDS[r.priority]}:</span> ${r.action}
+            <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${r.action}
             <div class="muted">${r.reason}</div>
           </li>`,
         )}

@@ -7,8 +7,10 @@ import {
   linkedAsStated,
   timeSaved,
 } from '@cscx/success-calc';
+import { defineMessages } from '@cscx/success-calc/i18n';
 import type { Format } from '../format.js';
-import { fillText } from '../states.js';
+import { localized } from '../localize.js';
+import { fillText, progressNote } from '../states.js';
 import type { SuccessGoal } from '../types.js';
 
 type WireDriver = SuccessGoal['value_drivers'][number];
@@ -18,7 +20,7 @@ type WireDriver = SuccessGoal['value_drivers'][number];
  * phrase with `{name}` places that fillText fills (one string to translate, its words in the
  * order a language needs).
  */
-export const VALUE_TEXT = {
+export const VALUE_MESSAGES = defineMessages('elements.value-calculation', {
   timeSaved: 'Time saved',
   costReduction: 'Cost reduction',
   revenueIncrease: 'Revenue increase',
@@ -41,7 +43,9 @@ export const VALUE_TEXT = {
   totalAnnual: 'Total annual value',
   /** The goal's value at target, under its total and never part of it. */
   totalProjected: 'Projected at target (not in the total)',
-} as const;
+});
+/** {@link VALUE_MESSAGES} in the locale of the element being rendered. */
+export const VALUE_TEXT = localized(VALUE_MESSAGES);
 
 /** One line of a value calculation: what it is, and the formatted amount. */
 export interface ValueRow {
@@ -68,10 +72,11 @@ export interface ValueCalculation {
   readonly failure: string | undefined;
 }
 
-const TYPE_WORDS: Record<WireDriver['type'], string> = {
-  time_saved: VALUE_TEXT.timeSaved,
-  cost_reduction: VALUE_TEXT.costReduction,
-  revenue_increase: VALUE_TEXT.revenueIncrease,
+// Keys, not words: the words are read when shown, in the element's locale.
+const TYPE_WORDS: Record<WireDriver['type'], keyof typeof VALUE_TEXT> = {
+  time_saved: 'timeSaved',
+  cost_reduction: 'costReduction',
+  revenue_increase: 'revenueIncrease',
 };
 
 function toCalc(d: WireDriver, metric: LinkedMetric | null): CalcDriver {
@@ -220,14 +225,15 @@ export function valueCalculation(goal: SuccessGoal, fmt: Format): ValueCalculati
       });
     }
     return {
-      label: d.label || TYPE_WORDS[d.type],
+      label: d.label || VALUE_TEXT[TYPE_WORDS[d.type]],
       type: d.type,
       confidence: d.confidence,
       rows,
       note,
     };
   });
-  if (!sum.ok) return { drivers, total: undefined, projected: undefined, failure: sum.message };
+  if (!sum.ok)
+    return { drivers, total: undefined, projected: undefined, failure: progressNote(sum.message) };
   const totalHoursOnly = sum.totalValue === 0 && sum.timeSavedHours > 0;
   const projectedHoursOnly = sum.projected.totalValue === 0 && sum.projected.timeSavedHours > 0;
   const differs =

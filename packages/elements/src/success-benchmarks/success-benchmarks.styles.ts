@@ -10,20 +10,25 @@ export const styles = css`
     border-collapse: collapse;
   }
   caption {
-    text-align: left;
+    text-align: start;
     color: var(--s-muted);
     font-size: var(--s-font-size-sm);
     padding-bottom: calc(var(--s-space) * 2);
+  }
+  th {
+    /* A translation's one long word ("Peer-Durchschnitt") breaks rather than widen the table;
+       only the words: a number never breaks. */
+    overflow-wrap: anywhere;
   }
   th,
   td {
     padding: calc(var(--s-space) * 2) calc(var(--s-space) * 3);
     border-bottom: 1px solid var(--s-border);
-    text-align: right;
+    text-align: end;
   }
   th:first-child,
   td:first-child {
-    text-align: left;
+    text-align: start;
   }
   thead th {
     font-size: var(--s-font-size-sm);
@@ -34,7 +39,7 @@ export const styles = css`
     font-weight: 600;
   }
   td.vs {
-    text-align: left;
+    text-align: start;
   }
   @container (max-width: 460px) {
     .col-vs {

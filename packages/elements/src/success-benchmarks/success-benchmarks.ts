@@ -1,9 +1,12 @@
 import { formatBenchmarkValue } from '@cscx/success-calc';
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
 import type { Format } from '../format.js';
+import { localized } from '../localize.js';
 import {
+  fillText,
   renderNotice,
   renderSkeleton,
   STATE_TEXT,
@@ -24,11 +27,29 @@ interface BenchmarkData {
   readonly explanations: Explanations | undefined;
 }
 
-const SEGMENTS: Record<Benchmarks['segment'], string> = {
+/** The benchmark table's own words; segments as the caption's adjective, by wire name. */
+export const BENCHMARKS_MESSAGES = defineMessages('elements.benchmarks', {
   enterprise: 'enterprise',
   mid_market: 'mid-market',
   smb: 'SMB',
-};
+  noData: 'No data',
+  level: 'Level',
+  above: 'Above',
+  below: 'Below',
+  heading: 'Benchmark comparison',
+  none: 'No benchmark data for this customer.',
+  thisCustomer: 'This customer',
+  caption: 'Compared with {count} {segment} peers',
+  metric: 'Metric',
+  peerAverage: 'Peer average',
+  percentile: 'Percentile',
+  comparedWithPeers: 'Compared with peers',
+  explainValue: 'the value of {metric}',
+  explainPeerAverage: 'the peer average of {metric}',
+  explainPercentile: 'the percentile of {metric}',
+});
+const T = localized(BENCHMARKS_MESSAGES);
+const SEGMENTS: Readonly<Record<Benchmarks['segment'], string>> = T;
 
 /** A row's value as calc formats it for the reports too: an ROI reads "4.2x", as on its card. */
 function show(f: Format, row: BenchmarkRow, value: number | null): string {
@@ -36,15 +57,15 @@ function show(f: Format, row: BenchmarkRow, value: number | null): string {
 }
 
 function versus(row: BenchmarkRow): [Tone, string] {
-  if (row.value === null || row.peer_average === null) return ['neutral', 'No data'];
+  if (row.value === null || row.peer_average === null) return ['neutral', T.noData];
   // Within half a displayed step reads as level: whole numbers, or an ROI multiplier's one
   // decimal (0.05x, 5 points of roi_pct).
   const d = row.value - row.peer_average;
   return Math.abs(d) < (row.metric === 'roi_pct' ? 5 : 0.5)
-    ? ['neutral', 'Level']
+    ? ['neutral', T.level]
     : d > 0
-      ? ['success', 'Above']
-      : ['warning', 'Below'];
+      ? ['success', T.above]
+      : ['warning', T.below];
 }
 
 /**
@@ -100,13 +121,8 @@ export class SuccessBenchmarks extends SuccessElement {
   /** The customer's name for the column header; default "This customer". */
   declare customerName: string | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.heading = 'Benchmark comparison';
-  }
+  /** The heading text; empty for none; unset: "Benchmark comparison" in the element's language. */
+  declare heading: string | undefined;
 
   /** The benchmarks shown: given as `.benchmarks`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<BenchmarkData>(this, {
@@ -140,36 +156,37 @@ export class SuccessBenchmarks extends SuccessElement {
   }
 
   protected override render() {
+    const heading = this.heading ?? T.heading;
     return html`<div part="base">
-      ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+      ${heading ? html`<h3>${heading}</h3>` : nothing}
       ${this.data.render((d) => this.#renderTable(d), { skeleton: () => renderSkeleton(STATE_TEXT.loading, 4) })}
     </div>`;
   }
 
   #renderTable({ benchmarks, note, customerName, explanations: x }: BenchmarkData) {
     if (!benchmarks || benchmarks.rows.length === 0) {
-      return renderNotice(note ?? 'No benchmark data for this customer.', 'info');
+      return renderNotice(note ?? T.none, 'info');
     }
     const f = this.fmt;
-    const name = this.customerName || customerName || 'This customer';
+    const name = this.customerName || customerName || T.thisCustomer;
     return html`<table part="table">
-      <caption>Compared with ${f.number(benchmarks.peer_count, 0)} ${SEGMENTS[benchmarks.segment]} peers</caption>
+      <caption>${fillText(T.caption, { count: f.number(benchmarks.peer_count, 0), segment: SEGMENTS[benchmarks.segment] })}</caption>
       <thead>
         <tr>
-          <th scope="col">Metric</th>
+          <th scope="col">${T.metric}</th>
           <th scope="col">${name}</th>
-          <th scope="col">Peer average</th>
-          <th scope="col">Percentile</th>
-          <th scope="col" class="col-vs"><span class="visually-hidden">Compared with peers</span></th>
+          <th scope="col">${T.peerAverage}</th>
+          <th scope="col">${T.percentile}</th>
+          <th scope="col" class="col-vs"><span class="visually-hidden">${T.comparedWithPeers}</span></th>
         </tr>
       </thead>
       <tbody>
         ${benchmarks.rows.map(
           (row, i) => html`<tr>
             <th scope="row">${row.label}</th>
-            <td class="num">${show(f, row, row.value)}${this.#explain.render(x, `/rows/${i}/value`, `the value of ${row.label}`)}</td>
-            <td class="num">${show(f, row, row.peer_average)}${this.#explain.render(x, `/rows/${i}/peer_average`, `the peer average of ${row.label}`)}</td>
-            <td class="num">${f.ordinal(row.percentile)}${this.#explain.render(x, `/rows/${i}/percentile`, `the percentile of ${row.label}`)}</td>
+            <td class="num">${show(f, row, row.value)}${this.#explain.render(x, `/rows/${i}/value`, fillText(T.explainValue, { metric: row.label }))}</td>
+            <td class="num">${show(f, row, row.peer_average)}${this.#explain.render(x, `/rows/${i}/peer_average`, fillText(T.explainPeerAverage, { metric: row.label }))}</td>
+            <td class="num">${f.ordinal(row.percentile)}${this.#explain.render(x, `/rows/${i}/percentile`, fillText(T.explainPercentile, { metric: row.label }))}</td>
             <td class="vs col-vs">${statusBadge(...versus(row))}</td>
           </tr>`,
         )}

@@ -10,7 +10,7 @@ export const styles = css`
     border-collapse: collapse;
   }
   th {
-    text-align: left;
+    text-align: start;
     font-size: var(--s-font-size-sm);
     font-weight: 600;
     color: var(--s-muted);
@@ -24,7 +24,7 @@ export const styles = css`
   }
   th.n,
   td.n {
-    text-align: right;
+    text-align: end;
   }
   tr {
     cursor: pointer;
@@ -113,7 +113,7 @@ export const styles = css`
       display: block;
       padding: 0;
       border-bottom: 0;
-      text-align: left;
+      text-align: start;
       min-width: 0;
     }
     tr.at-risk td:first-child,

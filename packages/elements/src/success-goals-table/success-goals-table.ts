@@ -1,12 +1,17 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { localized } from '../localize.js';
 import {
+  fillText,
   goalStatusInfo,
+  progressNote,
   renderEmpty,
   renderNotice,
   renderSkeleton,
+  STATE_MESSAGES,
   STATE_TEXT,
   stateStyles,
   statusBadge,
@@ -17,14 +22,21 @@ import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessGoal } from '../types.js';
 import { styles } from './success-goals-table.styles.js';
 
-/** The column headings, also the labels each value carries when the table stacks on a phone. */
-const COLUMNS = {
+/**
+ * The column headings (also the labels each value carries when the table stacks on a phone)
+ * and the table's other words.
+ */
+export const GOALS_TABLE_MESSAGES = defineMessages('elements.goals-table', {
   goal: 'Goal',
   target: 'Target',
   current: 'Current',
   progress: 'Progress',
   status: 'Status',
-} as const;
+  heading: 'Active goals',
+  more: '{metric} + {count} more',
+  explainProgress: 'the progress of {goal}',
+});
+const COLUMNS = localized(GOALS_TABLE_MESSAGES);
 
 /**
  * A column's name beside its value, shown only when the rows stack (narrow containers). Hidden
@@ -90,13 +102,8 @@ export class SuccessGoalsTable extends SuccessElement {
   /** The id of the selected goal; its row is marked current. */
   declare selectedGoalId: string | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.heading = 'Active goals';
-  }
+  /** The heading text; empty for none; unset: "Active goals" in the element's language. */
+  declare heading: string | undefined;
 
   /** The goals shown: given as `.goals`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<readonly SuccessGoal[]>(this, {
@@ -115,8 +122,9 @@ export class SuccessGoalsTable extends SuccessElement {
   }
 
   protected override render() {
+    const heading = this.heading ?? COLUMNS.heading;
     return html`<div part="base">
-      ${this.heading ? html`<h3 id="heading">${this.heading}</h3>` : nothing}
+      ${heading ? html`<h3 id="heading">${heading}</h3>` : nothing}
       ${this.data.render((goals) => this.#renderGoals(goals), {
         skeleton: () => renderSkeleton(STATE_TEXT.loading, 5),
       })}
@@ -151,10 +159,10 @@ export class SuccessGoalsTable extends SuccessElement {
   #notice(goals: readonly SuccessGoal[]) {
     const missing = goals.filter((g) => g.achievement_pct === null);
     if (missing.length > 0 && missing.length === goals.length) {
-      const allBaseline = missing.every((g) => g.progress_note === STATE_TEXT.noBaseline);
+      const allBaseline = missing.every((g) => g.progress_note === STATE_MESSAGES.en.noBaseline);
       return renderNotice(allBaseline ? STATE_TEXT.noBaseline : STATE_TEXT.partial, 'info');
     }
-    if (missing.length > 0 || goals.some((g) => g.progress_note === STATE_TEXT.partial)) {
+    if (missing.length > 0 || goals.some((g) => g.progress_note === STATE_MESSAGES.en.partial)) {
       return renderNotice(STATE_TEXT.partial, 'warning');
     }
     return nothing;
@@ -172,7 +180,7 @@ export class SuccessGoalsTable extends SuccessElement {
       <table
         part="table"
         role="table"
-        aria-labelledby=${this.heading ? 'heading' : nothing}
+        aria-labelledby=${(this.heading ?? COLUMNS.heading) ? 'heading' : nothing}
         @keydown=${this.#onKeydown}
       >
         <thead>
@@ -191,7 +199,12 @@ export class SuccessGoalsTable extends SuccessElement {
             const pct = goal.achievement_pct;
             const more = goal.metrics.length - 1;
             const at = `/${i}/achievement_pct`;
-            const ex = this.#explain.parts(x, at, `the progress of ${goal.name}`, goal.id);
+            const ex = this.#explain.parts(
+              x,
+              at,
+              fillText(COLUMNS.explainProgress, { goal: goal.name }),
+              goal.id,
+            );
             return html`<tr
               part="row"
               role="row"
@@ -206,8 +219,8 @@ export class SuccessGoalsTable extends SuccessElement {
                   e.stopPropagation();
                   this.#select(goal);
                 }}>${goal.name}</button>
-                ${more > 0 ? html`<span class="sub">${goal.metric} + ${more} more</span>` : nothing}
-                ${goal.progress_note ? html`<span class="sub">${goal.progress_note}</span>` : nothing}
+                ${more > 0 ? html`<span class="sub">${fillText(COLUMNS.more, { metric: goal.metric, count: more })}</span>` : nothing}
+                ${goal.progress_note ? html`<span class="sub">${progressNote(goal.progress_note)}</span>` : nothing}
               </td>
               <td role="cell" class="n num col-target">${cellLabel(COLUMNS.target)}${f.metric(goal.target_value, goal.unit)}</td>
               <td role="cell" class="n num col-current">${cellLabel(COLUMNS.current)}${f.metric(goal.current_value, goal.unit)}</td>

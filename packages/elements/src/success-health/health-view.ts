@@ -1,5 +1,7 @@
+import { defineMessages, vocabulary } from '@cscx/success-calc/i18n';
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { fillText, renderEmpty } from '../states.js';
+import { currentLocale, localized } from '../localize.js';
+import { fillText, progressNote, renderEmpty } from '../states.js';
 import type {
   CustomerHealth,
   HealthBand,
@@ -12,7 +14,7 @@ import type { SuccessHealth } from './success-health.js';
 export { healthViewStyles } from './success-health.styles.js';
 
 /** The UI strings of the health view (the data's own words come from the API). */
-export const HEALTH_TEXT = {
+export const HEALTH_MESSAGES = defineMessages('elements.health', {
   empty: 'No health observation recorded yet.',
   score: 'Health score',
   band: 'Band',
@@ -33,10 +35,6 @@ export const HEALTH_TEXT = {
   activeTriggers: 'Active triggers',
   noTriggers: 'No active triggers.',
   triggerFrom: 'From {from} on {fromDate} to {to} on {toDate}',
-  excellent: 'Excellent',
-  good: 'Good',
-  at_risk: 'At risk',
-  critical: 'Critical',
   usage: 'Product usage',
   outcomes: 'Business outcomes',
   relationship: 'Relationship quality',
@@ -45,7 +43,9 @@ export const HEALTH_TEXT = {
   entered_at_risk: 'Entered at risk',
   entered_critical: 'Entered critical',
   consecutive_decline: '{count} declines in a row',
-} as const;
+});
+/** {@link HEALTH_MESSAGES} in the locale of the element being rendered. */
+export const HEALTH_TEXT = localized(HEALTH_MESSAGES);
 
 const T = HEALTH_TEXT;
 
@@ -58,7 +58,9 @@ const HISTORY_SHOWN = 24;
 const CHART_H = 60;
 const BAR_W = 10;
 
-const bandName = (b: HealthBand | null): string => (b ? T[b] : '');
+// The band words are calc's shared vocabulary, the same in the reports.
+const bandName = (b: HealthBand | null): string =>
+  b ? vocabulary(currentLocale()).healthBand(b) : '';
 
 /** The band as people see it: a swatch in the seed's colour and the name, never colour alone. */
 function band(b: HealthBand): TemplateResult {
@@ -85,7 +87,7 @@ export class HealthView {
 
   render(h: CustomerHealth): TemplateResult {
     if (h.score === null || h.band === null) {
-      return renderEmpty({ message: h.note ?? T.empty });
+      return renderEmpty({ message: h.note ? progressNote(h.note) : T.empty });
     }
     return html`<div class="health">
       ${this.#gauge(h, h.score, h.band)} ${this.#components(h)} ${this.#history(h.history, h.model.bands)}

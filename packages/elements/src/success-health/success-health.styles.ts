@@ -115,6 +115,11 @@ export const healthViewStyles = css`
     border-collapse: collapse;
   }
   th,
+  td:last-child {
+    /* A translation's one long word breaks rather than widen the table (never a number). */
+    overflow-wrap: anywhere;
+  }
+  th,
   td {
     text-align: start;
     padding: calc(var(--s-space) * 1.5) calc(var(--s-space) * 2);

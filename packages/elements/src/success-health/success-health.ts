@@ -1,7 +1,9 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { ExplainController, explainStyles } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
+import { localized } from '../localize.js';
 import { renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
@@ -10,9 +12,12 @@ import type { CustomerHealth } from '../types.js';
 const loadView = () => import('./health-view.js');
 
 // The shell's own strings; the view's are in health-view.ts and arrive with it.
-const HEADING = 'Customer health';
-const LOADING = 'Loading customer health…';
-const VIEW_FAILED = 'The health view could not be shown.';
+export const HEALTH_SHELL_MESSAGES = defineMessages('elements.health-shell', {
+  heading: 'Customer health',
+  loading: 'Loading customer health…',
+  viewFailed: 'The health view could not be shown.',
+});
+const T = localized(HEALTH_SHELL_MESSAGES);
 
 /**
  * @summary A customer's health (seed 002): the score as a gauge in the band's colour with the
@@ -72,13 +77,8 @@ export class SuccessHealth extends SuccessElement {
   /** The health as data (`getCustomerHealth`'s answer). When set, nothing is fetched. */
   declare data: CustomerHealth | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.heading = HEADING;
-  }
+  /** The heading text; empty for none; unset: "Customer health" in the element's language. */
+  declare heading: string | undefined;
 
   /** The disclosures of the health view (explain/explain.ts). @internal */
   readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
@@ -108,17 +108,17 @@ export class SuccessHealth extends SuccessElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base">
-      ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
+      ${(this.heading ?? T.heading) ? html`<h3>${this.heading ?? T.heading}</h3>` : ''}
       ${this.health.render((h) => this.#renderHealth(h), {
-        skeleton: () => renderSkeleton(LOADING, 5),
+        skeleton: () => renderSkeleton(T.loading, 5),
       })}
     </div>`;
   }
 
   #renderHealth(h: CustomerHealth): unknown {
     return this.#view.render((view) => view.render(h), {
-      loading: () => renderSkeleton(LOADING, 5),
-      failed: (retry) => renderError({ title: VIEW_FAILED, onRetry: retry }),
+      loading: () => renderSkeleton(T.loading, 5),
+      failed: (retry) => renderError({ title: T.viewFailed, onRetry: retry }),
     });
   }
 }

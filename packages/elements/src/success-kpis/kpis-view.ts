@@ -1,4 +1,6 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing, type TemplateResult } from 'lit';
+import { localized } from '../localize.js';
 import { fillText, renderEmpty, renderPartial, statusBadge, type Tone } from '../states.js';
 import type { CustomerKpis, Explanations, Kpi, KpiRating, KpiTrend, KpiValues } from '../types.js';
 import type { SuccessKpis } from './success-kpis.js';
@@ -6,7 +8,7 @@ import type { SuccessKpis } from './success-kpis.js';
 export { kpisViewStyles } from './success-kpis.styles.js';
 
 /** The UI strings of the KPI view (the data's own words, reasons and explanations, come from the API). */
-export const KPIS_TEXT = {
+export const KPIS_MESSAGES = defineMessages('elements.kpis', {
   empty: 'No KPI observation recorded yet.',
   partial: 'Some KPIs have no data for this month. Showing the ones measured.',
   period: 'KPIs for {month}',
@@ -47,7 +49,9 @@ export const KPIS_TEXT = {
   ttr_high: 'Time to resolution, high',
   ttr_medium: 'Time to resolution, medium',
   ttr_low: 'Time to resolution, low',
-} as const;
+});
+/** {@link KPIS_MESSAGES} in the locale of the element being rendered. */
+export const KPIS_TEXT = localized(KPIS_MESSAGES);
 
 const T = KPIS_TEXT;
 

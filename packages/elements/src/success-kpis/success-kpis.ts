@@ -1,7 +1,9 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { css, html, type TemplateResult } from 'lit';
 import { DataController } from '../data-controller.js';
 import { ExplainController, explainStyles } from '../explain/explain.js';
 import { LazyPart } from '../lazy-part.js';
+import { localized } from '../localize.js';
 import { renderError, renderSkeleton, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
@@ -10,9 +12,12 @@ import type { CustomerKpis } from '../types.js';
 const loadView = () => import('./kpis-view.js');
 
 // The shell's own strings; the view's are in kpis-view.ts and arrive with it.
-const HEADING = 'Customer KPIs';
-const LOADING = 'Loading customer KPIs…';
-const VIEW_FAILED = 'The KPI view could not be shown.';
+export const KPIS_SHELL_MESSAGES = defineMessages('elements.kpis-shell', {
+  heading: 'Customer KPIs',
+  loading: 'Loading customer KPIs…',
+  viewFailed: 'The KPI view could not be shown.',
+});
+const T = localized(KPIS_SHELL_MESSAGES);
 
 // The fetch key: the customer and the month, apart (a month never contains a newline).
 const SEP = '\n';
@@ -75,13 +80,8 @@ export class SuccessKpis extends SuccessElement {
   /** The KPIs as data (`getCustomerKpis`'s answer). When set, nothing is fetched. */
   declare data: CustomerKpis | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.heading = HEADING;
-  }
+  /** The heading text; empty for none; unset: "Customer KPIs" in the element's language. */
+  declare heading: string | undefined;
 
   /** The disclosures of the KPI view (explain/explain.ts). @internal */
   readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
@@ -114,17 +114,17 @@ export class SuccessKpis extends SuccessElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base">
-      ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
+      ${(this.heading ?? T.heading) ? html`<h3>${this.heading ?? T.heading}</h3>` : ''}
       ${this.kpis.render((k) => this.#renderKpis(k), {
-        skeleton: () => renderSkeleton(LOADING, 6),
+        skeleton: () => renderSkeleton(T.loading, 6),
       })}
     </div>`;
   }
 
   #renderKpis(k: CustomerKpis): unknown {
     return this.#view.render((view) => view.render(k), {
-      loading: () => renderSkeleton(LOADING, 6),
-      failed: (retry) => renderError({ title: VIEW_FAILED, onRetry: retry }),
+      loading: () => renderSkeleton(T.loading, 6),
+      failed: (retry) => renderError({ title: T.viewFailed, onRetry: retry }),
     });
   }
 }

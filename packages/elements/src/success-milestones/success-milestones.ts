@@ -1,5 +1,7 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
+import { localized } from '../localize.js';
 import {
   milestoneStatusInfo,
   renderNotice,
@@ -12,6 +14,13 @@ import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { AchievedMilestone, Milestone } from '../types.js';
 import { styles } from './success-milestones.styles.js';
+
+/** The milestone list's own words. */
+export const MILESTONES_MESSAGES = defineMessages('elements.milestones', {
+  heading: 'Milestones',
+  empty: 'No milestones yet.',
+});
+const T = localized(MILESTONES_MESSAGES);
 
 /** A milestone as either endpoint sends it: the full `Milestone`, or PRD-165's achieved one. */
 export type MilestoneItem = Milestone | AchievedMilestone;
@@ -50,17 +59,11 @@ export class SuccessMilestones extends SuccessElement {
   /** The milestones as data. */
   declare milestones: readonly MilestoneItem[] | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
+  /** The heading text; empty for none; unset: "Milestones" in the element's language. */
+  declare heading: string | undefined;
 
-  /** What an empty list says. */
-  declare emptyText: string;
-
-  constructor() {
-    super();
-    this.heading = 'Milestones';
-    this.emptyText = 'No milestones yet.';
-  }
+  /** What an empty list says; unset: "No milestones yet." in the element's language. */
+  declare emptyText: string | undefined;
 
   /** The milestones shown: given as `.milestones`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<readonly MilestoneItem[]>(this, {
@@ -76,8 +79,9 @@ export class SuccessMilestones extends SuccessElement {
   }
 
   protected override render() {
+    const heading = this.heading ?? T.heading;
     return html`<div part="base">
-      ${this.heading ? html`<h3 id="heading">${this.heading}</h3>` : nothing}
+      ${heading ? html`<h3 id="heading">${heading}</h3>` : nothing}
       ${this.data.render((items) => this.#renderList(items), {
         skeleton: () => renderSkeleton(STATE_TEXT.loading, 4),
       })}
@@ -85,9 +89,9 @@ export class SuccessMilestones extends SuccessElement {
   }
 
   #renderList(items: readonly MilestoneItem[]) {
-    if (items.length === 0) return renderNotice(this.emptyText, 'info');
+    if (items.length === 0) return renderNotice(this.emptyText ?? T.empty, 'info');
     const f = this.fmt;
-    return html`<ol part="list" aria-labelledby=${this.heading ? 'heading' : nothing}>
+    return html`<ol part="list" aria-labelledby=${(this.heading ?? T.heading) ? 'heading' : nothing}>
       ${items.map((m) => {
         const date = m.achieved_date ?? ('target_date' in m ? m.target_date : null);
         const status = 'status' in m ? milestoneStatusInfo(m.status) : undefined;

@@ -89,11 +89,11 @@ export const styles = css`
     list-style: none;
   }
   .risk {
-    border-left: 4px solid var(--s-warning);
+    border-inline-start: 4px solid var(--s-warning);
     background: var(--s-warning-bg);
   }
   .risk.missed {
-    border-left-color: var(--s-danger);
+    border-inline-start-color: var(--s-danger);
     background: var(--s-danger-bg);
   }
   .risk-head {
@@ -122,7 +122,7 @@ export const styles = css`
   }
   .risk ol {
     margin: calc(var(--s-space) * 2) 0 0;
-    padding-left: calc(var(--s-space) * 5);
+    padding-inline-start: calc(var(--s-space) * 5);
   }
   .risk li {
     margin: calc(var(--s-space) * 1) 0;

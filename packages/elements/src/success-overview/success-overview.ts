@@ -1,14 +1,18 @@
-import { goalsOnTrackOrExceeded, onTrackSummaryLine } from '@cscx/success-calc';
+import { goalsOnTrackOrExceeded } from '@cscx/success-calc';
+import { defineMessages, vocabulary } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController, describeError } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { localized } from '../localize.js';
 import {
+  fillText,
   goalStatusInfo,
   renderEmpty,
   renderError,
   renderNotice,
   renderSkeleton,
+  STATE_MESSAGES,
   STATE_TEXT,
   stateStyles,
   statusBadge,
@@ -20,27 +24,55 @@ import type {
   AccountSuccessMetrics,
   CustomerSuccessMetrics,
   Explanations,
-  Recommendation,
   ReportFormat,
   SuccessGoal,
   ValueDelivered,
 } from '../types.js';
 import { styles } from './success-overview.styles.js';
 
-const PRIORITY: Record<Recommendation['priority'], string> = {
+/** The overview's own words (the parts it holds carry theirs); priorities by wire name. */
+export const OVERVIEW_MESSAGES = defineMessages('elements.overview', {
   immediate: 'Immediate',
   this_week: 'This week',
   this_month: 'This month',
-};
+  sourceTime: 'Time',
+  sourceCost: 'Cost',
+  sourceRevenue: 'Revenue',
+  noValue: 'No value recorded yet',
+  heading: 'Success Metrics: {customer}',
+  updated: 'Updated {date}',
+  generating: 'Generating report…',
+  generate: 'Generate report',
+  reportFailed: 'Report not generated: {reason}',
+  explainRate: 'the goal achievement rate',
+  explainValue: 'value delivered',
+  explainRoi: 'ROI',
+  cardsHeading: 'Success overview',
+  goalsAchieved: 'Goals achieved',
+  valueDelivered: 'Value delivered',
+  roi: 'ROI',
+  versusInvestment: 'vs {investment} invest',
+  successScore: 'Success score',
+  atRiskHeading: 'Goals at risk',
+  progress: '{progress} progress',
+  progressExpected: '{progress} progress, {expected} expected by now',
+  recommendedFor: 'Recommended actions for {goal}',
+  priority: '{priority}:',
+  benchmarks: 'Benchmark comparison',
+  activeGoals: 'Active goals',
+  milestonesAchieved: 'Milestones achieved',
+  progressOverTime: 'Progress over time',
+});
+const T = localized(OVERVIEW_MESSAGES);
 
 /** The words under "Value delivered": which kinds of money make up the total. */
 function valueSources(v: ValueDelivered): string {
   const parts = [
-    v.time_saved_value !== 0 ? 'Time' : '',
-    v.cost_reduction !== 0 ? 'Cost' : '',
-    v.revenue_impact !== 0 ? 'Revenue' : '',
+    v.time_saved_value !== 0 ? T.sourceTime : '',
+    v.cost_reduction !== 0 ? T.sourceCost : '',
+    v.revenue_impact !== 0 ? T.sourceRevenue : '',
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' + ') : 'No value recorded yet';
+  return parts.length > 0 ? parts.join(' + ') : T.noValue;
 }
 
 /**
@@ -220,7 +252,10 @@ export class SuccessOverview extends SuccessElement {
       // Revoked on the next task: the click has handed the URL to the download by then.
       setTimeout(() => URL.revokeObjectURL(url), 0);
     } catch (error) {
-      this.reportError = `Report not generated: ${describeError(error).title}`;
+      // Made after the await, outside the render: in the element's locale explicitly.
+      this.reportError = this.localize(() =>
+        fillText(T.reportFailed, { reason: describeError(error).title }),
+      );
     } finally {
       this.reportBusy = false;
     }
@@ -237,10 +272,10 @@ export class SuccessOverview extends SuccessElement {
     const p = m.metrics;
     return html`<header part="header">
       <div>
-        <h2>Success Metrics: ${m.customer.name}</h2>
+        <h2>${fillText(T.heading, { customer: m.customer.name })}</h2>
         <p class="muted">
           ${p.period_start ? html`${f.date(p.period_start)} – ` : nothing}${f.date(p.period_end)}
-          · Updated ${f.date(m.as_of)}
+          · ${fillText(T.updated, { date: f.date(m.as_of) })}
         </p>
       </div>
       <div class="actions">
@@ -253,7 +288,7 @@ export class SuccessOverview extends SuccessElement {
           aria-busy=${this.reportBusy ? 'true' : 'false'}
           @click=${() => this.#generateReport(m)}
         >
-          ${this.reportBusy ? 'Generating report…' : 'Generate report'}
+          ${this.reportBusy ? T.generating : T.generate}
         </button>
       </div>
     </header>`;
@@ -271,36 +306,36 @@ export class SuccessOverview extends SuccessElement {
         ? { button: p.button, panel: html`<dd class="explain-dd">${p.panel}</dd>` }
         : undefined;
     };
-    const rate = ex('/metrics/goals/achievement_rate', 'the goal achievement rate');
-    const total = ex('/metrics/value_delivered/total_value', 'value delivered');
-    const roi = ex('/metrics/value_delivered/roi_multiplier', 'ROI');
+    const rate = ex('/metrics/goals/achievement_rate', T.explainRate);
+    const total = ex('/metrics/value_delivered/total_value', T.explainValue);
+    const roi = ex('/metrics/value_delivered/roi_multiplier', T.explainRoi);
     return html`<section part="cards" aria-labelledby="cards-heading">
-      <h3 id="cards-heading">Success overview</h3>
+      <h3 id="cards-heading">${T.cardsHeading}</h3>
       ${this.#renderSummary(m)}
       <dl class="cards">
         <div class="card">
-          <dt>Goals achieved</dt>
+          <dt>${T.goalsAchieved}</dt>
           <dd class="figure num">${f.number(goals.achieved, 0)} / ${f.number(goals.total, 0)}</dd>
           <dd class="sub"><span>${f.percent(goals.achievement_rate)}</span>${rate?.button ?? nothing}</dd>
           ${rate?.panel ?? nothing}
         </div>
         <div class="card">
-          <dt>Value delivered</dt>
+          <dt>${T.valueDelivered}</dt>
           <dd class="figure num"><span>${f.money(v.total_value, currency, true)}</span>${total?.button ?? nothing}</dd>
           <dd class="sub">${valueSources(v)}</dd>
           ${total?.panel ?? nothing}
         </div>
         <div class="card">
-          <dt>ROI</dt>
+          <dt>${T.roi}</dt>
           <dd class="figure num"><span>${f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd>
           <dd class="sub">
-            ${v.roi_multiplier === null ? (v.roi_note ?? '') : `vs ${f.money(v.investment, currency, true)} invest`}
+            ${v.roi_multiplier === null ? (v.roi_note ?? '') : fillText(T.versusInvestment, { investment: f.money(v.investment, currency, true) })}
           </dd>
           ${roi?.panel ?? nothing}
         </div>
         <div class="card">
-          <dt>Success score</dt>
-          <dd><success-score compact heading="Success score" .score=${score} .explanations=${scopeExplanations(x, '/metrics/success_score')}></success-score></dd>
+          <dt>${T.successScore}</dt>
+          <dd><success-score compact heading=${T.successScore} .score=${score} .explanations=${scopeExplanations(x, '/metrics/success_score')}></success-score></dd>
         </div>
       </dl>
     </section>`;
@@ -309,10 +344,9 @@ export class SuccessOverview extends SuccessElement {
   /** PRD-069's executive summary line, by the calc functions the reports' summary uses. */
   #renderSummary(m: CustomerSuccessMetrics) {
     const g = m.metrics.goals;
-    const line = onTrackSummaryLine(
+    const line = vocabulary(this.fmt.locale).onTrackLine(
       goalsOnTrackOrExceeded({ total: g.total, achieved: g.achieved, onTrack: g.on_track }),
       g.total,
-      { locale: this.fmt.locale },
     );
     // The same count the account view explains (PRD-069's executive summary), once it is here.
     const how = this.#explain.parts(
@@ -331,7 +365,7 @@ export class SuccessOverview extends SuccessElement {
       this.accountData.value?.recommendations.map((r) => [r.goal_id, r.items]),
     );
     return html`<section part="at-risk" aria-labelledby="risk-heading">
-      <h3 id="risk-heading">Goals at risk</h3>
+      <h3 id="risk-heading">${T.atRiskHeading}</h3>
       <ul class="at-risk">
         ${risky.map((g) => {
           const items =
@@ -342,15 +376,22 @@ export class SuccessOverview extends SuccessElement {
               <button type="button" class="goal" @click=${() => this.#selectGoal(g)}>${g.name}</button>
               ${statusBadge(tone, label)}
               <span class="pace num">
-                ${f.percent(g.achievement_pct)} progress${g.expected_pct === null ? nothing : html`, ${f.percent(g.expected_pct)} expected by now`}
+                ${
+                  g.expected_pct === null
+                    ? fillText(T.progress, { progress: f.percent(g.achievement_pct) })
+                    : fillText(T.progressExpected, {
+                        progress: f.percent(g.achievement_pct),
+                        expected: f.percent(g.expected_pct),
+                      })
+                }
               </span>
             </div>
             ${
               items.length > 0
-                ? html`<ol aria-label=${`Recommended actions for ${g.name}`}>
+                ? html`<ol aria-label=${fillText(T.recommendedFor, { goal: g.name })}>
                     ${items.map(
                       (r) => html`<li>
-                        <span class="priority">${PRIORITY[r.priority]}:</span> ${r.action}
+                        <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${r.action}
                         <span class="reason">${r.reason}</span>
                       </li>`,
                     )}
@@ -374,10 +415,10 @@ export class SuccessOverview extends SuccessElement {
         customer-name=${m.customer.name}
       ></success-benchmarks>`;
     } else if (a.status === 'error') {
-      body = html`<h3>Benchmark comparison</h3>
+      body = html`<h3>${T.benchmarks}</h3>
         ${renderError({ title: describeError(a.error).title, onRetry: () => void a.refresh() })}`;
     } else if (a.status === 'pending') {
-      body = html`<h3>Benchmark comparison</h3>${renderSkeleton(STATE_TEXT.loading, 3)}`;
+      body = html`<h3>${T.benchmarks}</h3>${renderSkeleton(STATE_TEXT.loading, 3)}`;
     } else {
       return nothing;
     }
@@ -396,10 +437,10 @@ export class SuccessOverview extends SuccessElement {
     const currency = this.effectiveCurrency ?? m.metrics.currency;
     return html`<div class="layout">
       ${this.#renderHeader(m)}
-      ${m.goals.some((g) => g.progress_note === STATE_TEXT.partial) ? renderNotice(STATE_TEXT.partial) : nothing}
+      ${m.goals.some((g) => g.progress_note === STATE_MESSAGES.en.partial) ? renderNotice(STATE_TEXT.partial) : nothing}
       ${this.#renderCards(m)}
       <section part="goals">
-        <success-goals-table heading="Active goals" .goals=${m.goals} .explanations=${scopeExplanations(m.explanations, '/goals')}></success-goals-table>
+        <success-goals-table heading=${T.activeGoals} .goals=${m.goals} .explanations=${scopeExplanations(m.explanations, '/goals')}></success-goals-table>
       </section>
       ${this.#renderAtRisk(m)}
       <div class="two">
@@ -407,12 +448,12 @@ export class SuccessOverview extends SuccessElement {
           <success-value currency=${currency} .value=${m.metrics.value_delivered} .explanations=${scopeExplanations(m.explanations, '/metrics/value_delivered')}></success-value>
         </section>
         <section part="milestones">
-          <success-milestones heading="Milestones achieved" .milestones=${m.metrics.milestones}></success-milestones>
+          <success-milestones heading=${T.milestonesAchieved} .milestones=${m.metrics.milestones}></success-milestones>
         </section>
       </div>
       <section part="trends">
         <slot name="trends">
-          <success-trend-chart label="Progress over time" .trends=${m.trends} .explanations=${scopeExplanations(m.explanations, '/trends')}></success-trend-chart>
+          <success-trend-chart label=${T.progressOverTime} .trends=${m.trends} .explanations=${scopeExplanations(m.explanations, '/trends')}></success-trend-chart>
         </slot>
       </section>
       ${this.#renderBenchmarks(m)}

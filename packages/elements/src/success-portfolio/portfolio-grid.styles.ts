@@ -157,7 +157,7 @@ export const gridStyles = css`
     font-weight: 600;
   }
   .n {
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
   }
   .c-score {

@@ -10,6 +10,7 @@ import {
   HEALTH_FILTERS,
   HEALTH_LABELS,
   type HealthBand,
+  PORTFOLIO_TEXT,
   SEGMENT_LABELS,
 } from './portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
@@ -116,7 +117,7 @@ export class PortfolioGrid {
         : nothing;
     });
     return html`<section part="health-distribution" class="health-distribution" aria-labelledby="health-distribution">
-      <h3 id="health-distribution">Health distribution</h3>
+      <h3 id="health-distribution">${PORTFOLIO_TEXT.healthDistribution}</h3>
       <svg class="health-bar" viewBox="0 0 ${Math.max(total, 1)} 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${bar}</svg>
       <ul class="health-bands">${HEALTH_FILTERS.map(
         (b) => html`<li><button type="button" class="health-band hb-${b}" data-band=${b}
@@ -134,8 +135,8 @@ export class PortfolioGrid {
   render(visible: readonly CustomerSuccessSummary[]): TemplateResult {
     const active = visible[this.host._active] ? this.host._active : -1;
     return html`<div part="grid" class="grid" role="grid" tabindex="0"
-      aria-labelledby=${this.host.heading ? 'heading' : nothing}
-      aria-label=${this.host.heading ? nothing : 'Customers'}
+      aria-labelledby=${(this.host.heading ?? PORTFOLIO_TEXT.heading) ? 'heading' : nothing}
+      aria-label=${(this.host.heading ?? PORTFOLIO_TEXT.heading) ? nothing : PORTFOLIO_TEXT.customers}
       aria-rowcount=${visible.length + 1}
       aria-activedescendant=${active >= 0 ? `row-${active}` : nothing}
       @keydown=${(e: KeyboardEvent) => this.#onGridKeydown(e)}>
@@ -159,7 +160,8 @@ export class PortfolioGrid {
           // reuse the old range, past the new end: such slots render nothing.
           keyFunction: (c: CustomerSuccessSummary | undefined, i: number) => c?.customer_id ?? i,
           renderItem: (c: CustomerSuccessSummary | undefined, i: number) =>
-            c ? this.#renderRow(c, i, active) : html``,
+            // The virtualiser renders rows on scroll, outside the host's update: in its locale.
+            c ? this.host.localize(() => this.#renderRow(c, i, active)) : html``,
         })}
       </div>
     </div>`;

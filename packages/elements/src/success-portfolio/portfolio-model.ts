@@ -4,9 +4,10 @@ import {
   type PortfolioCustomer,
   type PortfolioSummary,
   portfolioSummary,
-  SEGMENT_TEXT,
 } from '@cscx/success-calc';
+import { defineMessages, HEALTH_BAND_MESSAGES, SEGMENT_MESSAGES } from '@cscx/success-calc/i18n';
 import type { components } from '@cscx/success-sdk';
+import { localized } from '../localize.js';
 
 type Schemas = components['schemas'];
 export type CustomerSuccessSummary = Schemas['CustomerSuccessSummary'];
@@ -32,7 +33,8 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
-export const COLUMN_LABELS: Record<Column, string> = {
+/** The column headings, domain `elements.portfolio-columns`. */
+export const COLUMN_MESSAGES = defineMessages('elements.portfolio-columns', {
   name: 'Customer',
   segment: 'Segment',
   goals: 'Goals achieved',
@@ -43,10 +45,12 @@ export const COLUMN_LABELS: Record<Column, string> = {
   value: 'Value',
   atRisk: 'At risk',
   updated: 'Last update',
-};
+} satisfies Record<Column, string>);
+/** The column headings in the locale of the element being rendered. */
+export const COLUMN_LABELS: Readonly<Record<Column, string>> = localized(COLUMN_MESSAGES);
 
 /** calc's segment words, so the portfolio and the reports name a segment alike. */
-export const SEGMENT_LABELS: Readonly<Record<Segment, string>> = SEGMENT_TEXT;
+export const SEGMENT_LABELS: Readonly<Record<Segment, string>> = localized(SEGMENT_MESSAGES);
 
 /** A health band filter: one of seed 002's bands, or the customers without a health score. */
 export type HealthFilter = HealthBand | 'no_data';
@@ -60,13 +64,76 @@ export const HEALTH_FILTERS: readonly HealthFilter[] = [
   'no_data',
 ];
 
-/** The health bands in words (seed 002), never colour alone. */
-export const HEALTH_LABELS: Record<HealthFilter, string> = {
-  excellent: 'Excellent',
-  good: 'Good',
-  at_risk: 'At risk',
-  critical: 'Critical',
-  no_data: 'No data',
+/**
+ * The portfolio's own words (the grid's among them), domain `elements.portfolio`: the grid
+ * arrives lazily, but its few words are cheaper here than a second table.
+ */
+export const PORTFOLIO_MESSAGES = defineMessages('elements.portfolio', {
+  heading: 'Portfolio',
+  noData: 'No data',
+  healthDistribution: 'Health distribution',
+  customers: 'Customers',
+  atRiskHeading: 'Goals at risk',
+  atRiskLoading: 'Loading goals at risk…',
+  atRiskNone: 'No goals at risk.',
+  pace: '{achieved} achieved, {expected} expected by now',
+  due: 'Due {date}',
+  shown: 'Showing {shown} of {total} goals at risk.',
+  shownOfSummary: 'Showing {shown} of {total} goals at risk: the furthest behind their pace.',
+  more: 'Show more goals at risk',
+  ascending: 'ascending',
+  descending: 'descending',
+  announce: 'Sorted by {column}, {direction}. {shown} of {total} customers shown.',
+  empty: 'No customers in this portfolio.',
+  loadingMore: 'Loading more customers… {count} so far.',
+  meetsTarget: 'Meets target {target}',
+  belowTarget: 'Below target {target}',
+  above: '> {value}',
+  goals: 'Goals',
+  achievementRate: 'Achievement rate',
+  averageRoi: 'Average ROI',
+  totalValue: 'Total value',
+  filter: 'Filter customers',
+  search: 'Search',
+  status: 'Status',
+  all: 'All',
+  hasAtRisk: 'Has goals at risk',
+  noAtRisk: 'No goals at risk',
+  strong: 'Strong score',
+  segment: 'Segment',
+  allSegments: 'All segments',
+  health: 'Health',
+  allHealth: 'All health bands',
+  top: 'Top performers',
+  atRisk: 'At risk',
+  exportCsv: 'Export CSV',
+  noMatch: 'No customers match these filters.',
+  clearFilters: 'Clear filters',
+  loadingCustomers: 'Loading customers…',
+  listFailed: 'The customer list could not be loaded.',
+});
+/** {@link PORTFOLIO_MESSAGES} in the locale of the element being rendered. */
+export const PORTFOLIO_TEXT = localized(PORTFOLIO_MESSAGES);
+
+const BANDS = localized(HEALTH_BAND_MESSAGES);
+
+/** The health bands in words (seed 002, calc's vocabulary), never colour alone. */
+export const HEALTH_LABELS: Readonly<Record<HealthFilter, string>> = {
+  get excellent() {
+    return BANDS.excellent;
+  },
+  get good() {
+    return BANDS.good;
+  },
+  get at_risk() {
+    return BANDS.at_risk;
+  },
+  get critical() {
+    return BANDS.critical;
+  },
+  get no_data() {
+    return PORTFOLIO_TEXT.noData;
+  },
 };
 
 /** Which customers to show: `atRisk` has goals at risk, `healthy` has none, `top` is strong. */

@@ -105,7 +105,7 @@ export const styles = css`
     color: var(--s-on-accent);
   }
   .export {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .goals-at-risk {
     margin: 0 0 calc(var(--s-space) * 4);
@@ -119,7 +119,7 @@ export const styles = css`
   }
   .at-risk-list {
     margin: calc(var(--s-space) * 2) 0;
-    padding-left: calc(var(--s-space) * 5);
+    padding-inline-start: calc(var(--s-space) * 5);
     display: grid;
     gap: calc(var(--s-space) * 2);
   }
@@ -146,10 +146,11 @@ export const styles = css`
   }
   @container (max-width: 42rem) {
     .card .value {
-      font-size: var(--s-font-size-lg);
+      /* Still bounded by the card: Arabic digits and "US$" make an amount a third wider. */
+      font-size: min(var(--s-font-size-lg), 12cqi);
     }
     .export {
-      margin-left: 0;
+      margin-inline-start: 0;
     }
   }
 `;

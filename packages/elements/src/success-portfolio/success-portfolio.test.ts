@@ -25,15 +25,8 @@ import {
 } from './portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
 
-// The virtualiser measures rows with a ResizeObserver; when a measurement changes layout in the
-// same frame Chromium reports "ResizeObserver loop completed with undelivered notifications", a
-// benign notice (w3c/csswg-drafts#5488) that mocha would count as a failure. Only it is ignored.
-// Registered before mocha sets its `onerror` (when the run starts), so this listener runs first.
-window.addEventListener('error', (event) => {
-  if (!/ResizeObserver loop/.test(event.message)) return;
-  event.stopImmediatePropagation();
-  event.preventDefault();
-});
+// The virtualiser's benign ResizeObserver notice is not a failure (testing/resize-notice.ts).
+import '../testing/resize-notice.js';
 
 const SEGMENTS: Segment[] = ['enterprise', 'mid_market', 'smb'];
 

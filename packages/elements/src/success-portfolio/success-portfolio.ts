@@ -31,6 +31,7 @@ import {
   type NameOrder,
   NO_FILTER,
   nameOrder,
+  PORTFOLIO_TEXT,
   type PortfolioFilter,
   type PortfolioSuccess,
   type PortfolioSuccessMetrics,
@@ -49,17 +50,7 @@ import { styles } from './success-portfolio.styles.js';
 /** PRD-165 section 11's targets. */
 const TARGET_RATE = 75;
 const TARGET_ROI = 3;
-/** The texts of "Goals at risk"; `{name}` places are filled by fillText. */
-const AT_RISK_TEXT = {
-  heading: 'Goals at risk',
-  loading: 'Loading goals at risk…',
-  none: 'No goals at risk.',
-  pace: '{achieved} achieved, {expected} expected by now',
-  due: 'Due {date}',
-  shown: 'Showing {shown} of {total} goals at risk.',
-  shownOfSummary: 'Showing {shown} of {total} goals at risk: the furthest behind their pace.',
-  more: 'Show more goals at risk',
-} as const;
+const P = PORTFOLIO_TEXT;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
 
@@ -144,8 +135,8 @@ export class SuccessPortfolio extends SuccessElement {
   declare atRiskGoals: readonly AtRiskGoal[] | undefined;
   /** The selected customer's id; its row is marked selected. */
   declare selectedCustomerId: string | undefined;
-  /** The heading text; empty for none. */
-  declare heading: string;
+  /** The heading text; empty for none; unset: "Portfolio" in the element's language. */
+  declare heading: string | undefined;
 
   declare _rows: readonly CustomerSuccessSummary[];
   declare _summary: PortfolioSuccess | undefined;
@@ -177,7 +168,6 @@ export class SuccessPortfolio extends SuccessElement {
 
   constructor() {
     super();
-    this.heading = 'Portfolio';
     this._rows = [];
     this._status = 'idle';
     this._filter = NO_FILTER;
@@ -389,8 +379,14 @@ export class SuccessPortfolio extends SuccessElement {
       const n = this.visibleRows.length;
       const total = this._rows.length;
       const f = this.fmt;
-      const sort = `Sorted by ${COLUMN_LABELS[this._sortBy]}, ${this._sortDir}.`;
-      this._announce = `${sort} ${f.number(n, 0)} of ${f.number(total, 0)} customers shown.`;
+      this._announce = this.localize(() =>
+        fillText(P.announce, {
+          column: COLUMN_LABELS[this._sortBy],
+          direction: P[this._sortDir],
+          shown: f.number(n, 0),
+          total: f.number(total, 0),
+        }),
+      );
     });
   }
 
@@ -410,8 +406,9 @@ export class SuccessPortfolio extends SuccessElement {
 
   protected override render() {
     const busy = this._status === 'pending' || this._status === 'streaming';
+    const heading = this.heading ?? P.heading;
     return html`<div part="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.heading ? html`<h2 id="heading">${this.heading}</h2>` : nothing}
+      ${heading ? html`<h2 id="heading">${heading}</h2>` : nothing}
       ${this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite" id="announce">${this._announce}</div>
     </div>`;
@@ -424,7 +421,7 @@ export class SuccessPortfolio extends SuccessElement {
     }
     if (this._status === 'pending') return renderSkeleton(STATE_TEXT.loading, 6);
     if (this._rows.length === 0) {
-      return renderEmpty({ message: 'No customers in this portfolio.' });
+      return renderEmpty({ message: P.empty });
     }
     const visible = this.visibleRows;
     const totals = this.#totals(visible);
@@ -437,7 +434,7 @@ export class SuccessPortfolio extends SuccessElement {
       ${this.#renderToolbar(visible)}
       ${
         this._status === 'streaming'
-          ? html`<p class="muted loading-more">Loading more customers… ${this.fmt.number(this._rows.length, 0)} so far.</p>`
+          ? html`<p class="muted loading-more">${fillText(P.loadingMore, { count: this.fmt.number(this._rows.length, 0) })}</p>`
           : nothing
       }
       ${
@@ -453,7 +450,10 @@ export class SuccessPortfolio extends SuccessElement {
     const target = (met: boolean | null, text: string) =>
       met === null
         ? html`<span class="target">${text}</span>`
-        : statusBadge(met ? 'success' : 'warning', `${met ? 'Meets' : 'Below'} target ${text}`);
+        : statusBadge(
+            met ? 'success' : 'warning',
+            fillText(met ? P.meetsTarget : P.belowTarget, { target: text }),
+          );
     const rateMet = t.achievementRate === null ? null : t.achievementRate > TARGET_RATE;
     const roiMet = t.averageRoi === null ? null : t.averageRoi > TARGET_ROI;
     const value =
@@ -463,19 +463,19 @@ export class SuccessPortfolio extends SuccessElement {
             .sort(([a], [b]) => (a < b ? -1 : 1))
             .map(([cur, v]) => html`<span class="line">${f.money(v, cur)}</span>`)}</span>`;
     return html`<dl part="cards" class="cards">
-      <div class="card"><dt>Customers</dt><dd><span class="value">${f.number(t.customers, 0)}</span></dd></div>
-      <div class="card"><dt>Goals</dt><dd><span class="value">${f.number(t.goals, 0)}</span></dd></div>
+      <div class="card"><dt>${P.customers}</dt><dd><span class="value">${f.number(t.customers, 0)}</span></dd></div>
+      <div class="card"><dt>${P.goals}</dt><dd><span class="value">${f.number(t.goals, 0)}</span></dd></div>
       <div class="card">
-        <dt>Achievement rate</dt>
-        <dd><span class="value">${f.percent(t.achievementRate)}</span>${target(rateMet, `> ${f.percent(TARGET_RATE)}`)}</dd>
+        <dt>${P.achievementRate}</dt>
+        <dd><span class="value">${f.percent(t.achievementRate)}</span>${target(rateMet, fillText(P.above, { value: f.percent(TARGET_RATE) }))}</dd>
       </div>
       <div class="card">
-        <dt>Average ROI</dt>
-        <dd><span class="value">${f.multiplier(t.averageRoi)}</span>${target(roiMet, `> ${f.multiplier(TARGET_ROI)}`)}</dd>
+        <dt>${P.averageRoi}</dt>
+        <dd><span class="value">${f.multiplier(t.averageRoi)}</span>${target(roiMet, fillText(P.above, { value: f.multiplier(TARGET_ROI) }))}</dd>
       </div>
-      <div class="card"><dt>Total value</dt><dd>${value}</dd></div>
+      <div class="card"><dt>${P.totalValue}</dt><dd>${value}</dd></div>
       <div class="card">
-        <dt>Goals at risk</dt>
+        <dt>${P.atRiskHeading}</dt>
         <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
       </div>
     </dl>`;
@@ -498,20 +498,20 @@ export class SuccessPortfolio extends SuccessElement {
       @toggle=${(e: Event) => {
         this._atRiskOpen = (e.target as HTMLDetailsElement).open;
       }}>
-      <summary>${AT_RISK_TEXT.heading}${total === undefined ? nothing : html` <span class="count">(${f.number(total, 0)})</span>`}</summary>
+      <summary>${P.atRiskHeading}${total === undefined ? nothing : html` <span class="count">(${f.number(total, 0)})</span>`}</summary>
       ${
         items.length > 0
-          ? html`<ol class="at-risk-list" aria-label=${AT_RISK_TEXT.heading}>
+          ? html`<ol class="at-risk-list" aria-label=${P.atRiskHeading}>
             ${items.map(
               (g) => html`<li>
                 <button type="button" part="at-risk-goal" class="at-risk-goal"
                   @click=${() => emit(this, 'success-goal-select', { goalId: g.goal_id, goal: undefined }, true)}>${g.name}</button>
                 <span class="customer">${g.customer_name}</span>
-                <span class="pace">${fillText(AT_RISK_TEXT.pace, {
+                <span class="pace">${fillText(P.pace, {
                   achieved: f.percent(g.achievement_pct),
                   expected: f.percent(g.expected_pct),
                 })}</span>
-                <span class="due">${fillText(AT_RISK_TEXT.due, { date: f.date(g.target_date) })}</span>
+                <span class="due">${fillText(P.due, { date: f.date(g.target_date) })}</span>
               </li>`,
             )}
           </ol>`
@@ -519,25 +519,25 @@ export class SuccessPortfolio extends SuccessElement {
       }
       ${
         pages.status === 'pending'
-          ? renderSkeleton(AT_RISK_TEXT.loading, 3)
+          ? renderSkeleton(P.atRiskLoading, 3)
           : pages.status === 'error'
             ? renderError({ ...describeError(pages.error), onRetry: () => void pages.more() })
             : pages.status === 'complete' && items.length === 0
-              ? html`<p class="muted">${AT_RISK_TEXT.none}</p>`
+              ? html`<p class="muted">${P.atRiskNone}</p>`
               : nothing
       }
       ${
         items.length > 0
-          ? html`<p class="muted shown">${fillText(
-              partOfSummary ? AT_RISK_TEXT.shownOfSummary : AT_RISK_TEXT.shown,
-              { shown: f.number(items.length, 0), total: f.number(total ?? items.length, 0) },
-            )}</p>`
+          ? html`<p class="muted shown">${fillText(partOfSummary ? P.shownOfSummary : P.shown, {
+              shown: f.number(items.length, 0),
+              total: f.number(total ?? items.length, 0),
+            })}</p>`
           : nothing
       }
       ${
         pages.hasMore && pages.status !== 'error' && pages.status !== 'idle'
           ? html`<button type="button" class="more" ?disabled=${pages.status === 'pending'}
-              @click=${() => void pages.more()}>${AT_RISK_TEXT.more}</button>`
+              @click=${() => void pages.more()}>${P.more}</button>`
           : nothing
       }
     </details>`;
@@ -548,50 +548,49 @@ export class SuccessPortfolio extends SuccessElement {
     const quick = (status: StatusFilter, label: string) =>
       html`<button type="button" class="quick" aria-pressed=${f.status === status ? 'true' : 'false'}
         @click=${() => this.#setFilter({ status: f.status === status ? 'all' : status })}>${label}</button>`;
-    return html`<div part="toolbar" class="toolbar" role="search" aria-label="Filter customers">
-      <label>Search <input type="search" class="search" .value=${f.query}
+    return html`<div part="toolbar" class="toolbar" role="search" aria-label=${P.filter}>
+      <label>${P.search} <input type="search" class="search" .value=${f.query}
         @input=${(e: Event) => this.#setFilter({ query: (e.target as HTMLInputElement).value })} /></label>
-      <label>Status <select class="status-filter" .value=${f.status}
+      <label>${P.status} <select class="status-filter" .value=${f.status}
         @change=${(e: Event) => this.#setFilter({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
-        <option value="all" ?selected=${f.status === 'all'}>All</option>
-        <option value="atRisk" ?selected=${f.status === 'atRisk'}>Has goals at risk</option>
-        <option value="healthy" ?selected=${f.status === 'healthy'}>No goals at risk</option>
-        <option value="top" ?selected=${f.status === 'top'}>Strong score</option>
+        <option value="all" ?selected=${f.status === 'all'}>${P.all}</option>
+        <option value="atRisk" ?selected=${f.status === 'atRisk'}>${P.hasAtRisk}</option>
+        <option value="healthy" ?selected=${f.status === 'healthy'}>${P.noAtRisk}</option>
+        <option value="top" ?selected=${f.status === 'top'}>${P.strong}</option>
       </select></label>
-      <label>Segment <select class="segment-filter" .value=${f.segment}
+      <label>${P.segment} <select class="segment-filter" .value=${f.segment}
         @change=${(e: Event) => this.#setFilter({ segment: (e.target as HTMLSelectElement).value as Segment | '' })}>
-        <option value="" ?selected=${f.segment === ''}>All segments</option>
+        <option value="" ?selected=${f.segment === ''}>${P.allSegments}</option>
         ${(Object.keys(SEGMENT_LABELS) as Segment[]).map(
           (s) =>
             html`<option value=${s} ?selected=${f.segment === s}>${SEGMENT_LABELS[s]}</option>`,
         )}
       </select></label>
-      <label>Health <select class="health-filter" .value=${f.health}
+      <label>${P.health} <select class="health-filter" .value=${f.health}
         @change=${(e: Event) => this.#setFilter({ health: (e.target as HTMLSelectElement).value as HealthFilter | '' })}>
-        <option value="" ?selected=${f.health === ''}>All health bands</option>
+        <option value="" ?selected=${f.health === ''}>${P.allHealth}</option>
         ${HEALTH_FILTERS.map(
           (b) => html`<option value=${b} ?selected=${f.health === b}>${HEALTH_LABELS[b]}</option>`,
         )}
       </select></label>
-      ${quick('top', 'Top performers')} ${quick('atRisk', 'At risk')}
-      <button type="button" class="export" ?disabled=${visible.length === 0} @click=${() => this.#export()}>Export CSV</button>
+      ${quick('top', P.top)} ${quick('atRisk', P.atRisk)}
+      <button type="button" class="export" ?disabled=${visible.length === 0} @click=${() => this.#export()}>${P.exportCsv}</button>
     </div>`;
   }
 
   #renderGrid(visible: readonly CustomerSuccessSummary[]) {
     if (visible.length === 0) {
       return renderEmpty({
-        message: 'No customers match these filters.',
-        actionLabel: 'Clear filters',
+        message: P.noMatch,
+        actionLabel: P.clearFilters,
         onAction: () => {
           this.filter = NO_FILTER;
         },
       });
     }
     return this.#grid.render((grid) => grid.render(visible), {
-      loading: () => renderSkeleton('Loading customers…', 6),
-      failed: (retry) =>
-        renderError({ title: 'The customer list could not be loaded.', onRetry: retry }),
+      loading: () => renderSkeleton(P.loadingCustomers, 6),
+      failed: (retry) => renderError({ title: P.listFailed, onRetry: retry }),
     });
   }
 }

@@ -1,11 +1,16 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing, svg } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { localized } from '../localize.js';
 import {
   bandInfo,
+  fillText,
+  progressNote,
   renderEmpty,
   renderNotice,
+  STATE_MESSAGES,
   STATE_TEXT,
   stateStyles,
   statusBadge,
@@ -14,6 +19,13 @@ import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessScoreData } from '../types.js';
 import { styles } from './success-score.styles.js';
+
+/** The score gauge's own words. */
+export const SCORE_MESSAGES = defineMessages('elements.score', {
+  heading: 'Success score',
+  valueText: '{score} of 100, {band}',
+});
+const T = localized(SCORE_MESSAGES);
 
 /**
  * @summary PRD-069's overall success score as a gauge: "85/100 (Strong)".
@@ -67,13 +79,12 @@ export class SuccessScore extends SuccessElement {
   /** Smaller, without the heading: for a card. */
   declare compact: boolean;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
+  /** The heading text; empty for none; unset: "Success score" in the element's language. */
+  declare heading: string | undefined;
 
   constructor() {
     super();
     this.compact = false;
-    this.heading = 'Success score';
   }
 
   /** The score shown: given as `.score`, or fetched by `customer-id` through the provider (value, error, loading). */
@@ -93,8 +104,9 @@ export class SuccessScore extends SuccessElement {
   }
 
   protected override render() {
+    const heading = this.heading ?? T.heading;
     return html`<div part="base">
-      ${this.heading && !this.compact ? html`<h3>${this.heading}</h3>` : nothing}
+      ${heading && !this.compact ? html`<h3>${heading}</h3>` : nothing}
       ${this.data.render((score) => this.#renderScore(score), { skeleton: () => this.#skeleton() })}
     </div>`;
   }
@@ -109,18 +121,19 @@ export class SuccessScore extends SuccessElement {
   // After the gauge, not in it: a meter's children are presentational, a button there is lost.
   #renderExplain() {
     const x = this.score ? this.explanations : this.#fetched;
-    const p = this.#explain.parts(x, '/score', this.heading || 'Success score');
+    const p = this.#explain.parts(x, '/score', this.heading || T.heading);
     return p ? html`<div class="explain">${p.button}</div>${p.panel}` : nothing;
   }
 
   #renderScore(data: SuccessScoreData) {
     if (data.score === null) {
-      const note = data.note ?? STATE_TEXT.empty;
-      return note === STATE_TEXT.empty
+      // The server's note is English: compared as sent, shown in the element's language.
+      const note = data.note ?? STATE_MESSAGES.en.empty;
+      return note === STATE_MESSAGES.en.empty
         ? renderEmpty({
             onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
           })
-        : renderNotice(note, 'info');
+        : renderNotice(progressNote(note), 'info');
     }
     const value = Math.min(100, Math.max(0, data.score));
     const [tone, band] = bandInfo(data.band);
@@ -130,11 +143,11 @@ export class SuccessScore extends SuccessElement {
       class="gauge ${tone}"
       part="meter"
       role="meter"
-      aria-label=${this.heading || 'Success score'}
+      aria-label=${this.heading || T.heading}
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${Math.round(value)}
-      aria-valuetext=${`${shown} of 100, ${band}`}
+      aria-valuetext=${fillText(T.valueText, { score: shown, band })}
     >
       <svg class="ring" viewBox="0 0 120 66" aria-hidden="true" focusable="false">
         ${svg`<path class="track" d="M10 60a50 50 0 0 1 100 0" fill="none" stroke-width="10" stroke-linecap="round" pathLength="100"/>

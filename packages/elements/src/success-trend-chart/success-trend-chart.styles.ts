@@ -194,7 +194,7 @@ export const trendChartStyles = css`
   }
   .tooltip dd {
     margin: 0;
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
   }
   .skeleton-plot {
@@ -240,12 +240,12 @@ export const trendChartStyles = css`
   td {
     padding: calc(var(--s-space) * 1.5) calc(var(--s-space) * 3);
     border-bottom: 1px solid var(--s-border);
-    text-align: right;
+    text-align: end;
     white-space: nowrap;
   }
   th:first-child,
   td:first-child {
-    text-align: left;
+    text-align: start;
   }
   thead th {
     position: sticky;

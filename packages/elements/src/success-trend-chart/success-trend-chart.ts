@@ -144,8 +144,13 @@ export class SuccessTrendChart extends SuccessElement {
   /** Show only the trends of this goal. */
   declare goalId: string | undefined;
 
-  /** The chart's caption and accessible name. */
-  declare label: string;
+  /** The chart's caption and accessible name; unset: "Progress over time" in the element's language. */
+  declare label: string | undefined;
+
+  /** The caption shown: `label`, else the default in the element's language. */
+  get caption(): string {
+    return this.label ?? this.localize(() => TREND_TEXT.label);
+  }
 
   /** `value` (the metrics' own units), `progress` (% toward target) or `auto` (value when all
    * series share a unit). */
@@ -156,7 +161,6 @@ export class SuccessTrendChart extends SuccessElement {
 
   constructor() {
     super();
-    this.label = TREND_TEXT.label;
     this.scale = 'auto';
   }
 

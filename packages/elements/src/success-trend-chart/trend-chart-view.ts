@@ -142,7 +142,7 @@ export class TrendChartView implements ReactiveController {
     const d = this.opts.data();
     return html`<figure part="base" aria-labelledby="caption">
       <figcaption class="head">
-        <span id="caption" class="caption" part="label">${this.host.label}${this.#unitNote(prepared)}</span>
+        <span id="caption" class="caption" part="label">${this.host.caption}${this.#unitNote(prepared)}</span>
         ${this.#renderLegend(prepared)}
       </figcaption>
       ${d.stale ? renderStale(d.status === 'error', () => void this.host.refresh()) : nothing}
@@ -164,7 +164,7 @@ export class TrendChartView implements ReactiveController {
         part="plot"
         role="group"
         aria-roledescription="chart"
-        aria-label=${fillText(T.plotLabel, { label: this.host.label })}
+        aria-label=${fillText(T.plotLabel, { label: this.host.caption })}
         aria-describedby="summary"
         tabindex=${this.chartRendered ? '0' : '-1'}
         ${ref(this.#attachPlot)}
@@ -216,7 +216,9 @@ export class TrendChartView implements ReactiveController {
       </div>
       ${
         this.tableOpen
-          ? guard([prepared, this.host.fmt, this.host.label], () => this.#renderTable(prepared))
+          ? guard([prepared, this.host.fmt, this.host.caption, T.date], () =>
+              this.#renderTable(prepared),
+            )
           : nothing
       }
     </figure>`;
@@ -304,7 +306,7 @@ export class TrendChartView implements ReactiveController {
       tabindex="0"
     >
       <table>
-        <caption id="table-caption" class="visually-hidden">${this.host.label}</caption>
+        <caption id="table-caption" class="visually-hidden">${this.host.caption}</caption>
         <thead>
           <tr>
             <th scope="col">${T.date}</th>
@@ -437,7 +439,23 @@ export class TrendChartView implements ReactiveController {
     const theme = this.#theme();
     const pace = this.#paceLine(prepared);
     const fmt = this.host.fmt;
-    const key = JSON.stringify([this.#width, this.#height, theme, fmt.locale, pace]);
+    // Drawn after awaits, outside the element's update: its words are taken in its locale now.
+    const words = this.host.localize(() => ({
+      target: T.target,
+      drawFailed: T.drawFailed,
+      loadFailed: TREND_TEXT.loadFailed,
+      caption: this.host.caption,
+    }));
+    // The words are part of the key: a translation that arrives later redraws the chart.
+    const key = JSON.stringify([
+      this.#width,
+      this.#height,
+      theme,
+      fmt.locale,
+      pace,
+      words.target,
+      words.caption,
+    ]);
     const same = (d: { key: string; prepared: PreparedTrends } | undefined) =>
       d !== undefined && d.key === key && d.prepared === prepared;
     // Already on screen, or on its way: an update during a draw must not restart it.
@@ -450,7 +468,7 @@ export class TrendChartView implements ReactiveController {
     } catch {
       if (seq === this.#seq) {
         this.#inflight = undefined;
-        this.chartError = TREND_TEXT.loadFailed;
+        this.chartError = words.loadFailed;
       }
       return;
     }
@@ -462,7 +480,8 @@ export class TrendChartView implements ReactiveController {
       theme,
       locale: fmt.locale,
       pace,
-      targetWord: T.target,
+      targetWord: words.target,
+      description: words.caption,
       formatDate: (ms) => fmt.date(isoDate(ms)),
       formatY:
         prepared.scale === 'progress'
@@ -478,7 +497,7 @@ export class TrendChartView implements ReactiveController {
       target.remove();
       if (seq === this.#seq) {
         this.#inflight = undefined;
-        this.chartError = T.drawFailed;
+        this.chartError = words.drawFailed;
       }
       return;
     }
@@ -530,7 +549,7 @@ export class TrendChartView implements ReactiveController {
   /** The download's file name: the metric's name for one series, else the chart's label. */
   fileName(ext: 'svg' | 'png'): string {
     const series = this.opts.prepared()?.series ?? [];
-    const base = series.length === 1 ? series[0]!.trend.name : this.host.label;
+    const base = series.length === 1 ? series[0]!.trend.name : this.host.caption;
     const slug = base
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
@@ -538,7 +557,7 @@ export class TrendChartView implements ReactiveController {
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80);
-    return `${slug || T.fileName}.${ext}`;
+    return `${slug || this.host.localize(() => T.fileName)}.${ext}`;
   }
 
   /** Saves the chart as SVG, or as PNG drawn from that SVG on a canvas at twice its size. */
@@ -551,7 +570,7 @@ export class TrendChartView implements ReactiveController {
       try {
         blob = await pngOf(svgBlob, this.#width, this.#height);
       } catch {
-        this.chartError = T.downloadFailed;
+        this.chartError = this.host.localize(() => T.downloadFailed);
         return;
       }
     }

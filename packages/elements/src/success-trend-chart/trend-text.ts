@@ -4,11 +4,17 @@
  * TREND_TEXT is what the element itself shows (its loading, empty and error states, the
  * forecasts' disclosures); TREND_VIEW_TEXT the drawn figure's, which arrives with the figure.
  */
-export const TREND_TEXT = {
+import { defineMessages } from '@cscx/success-calc/i18n';
+import { localized } from '../localize.js';
+
+/** The trend chart element's own messages, domain `elements.trend`. */
+export const TREND_MESSAGES = defineMessages('elements.trend', {
   label: 'Progress over time',
   loading: 'Loading chart…',
   noMeasurements: 'No measurements recorded yet.',
   loadFailed: 'The chart could not be loaded.',
   forecastFor: 'Forecast for {name}: {date}',
   forecastSubject: 'the forecast for {name}',
-} as const;
+});
+/** {@link TREND_MESSAGES} in the locale of the element being rendered. */
+export const TREND_TEXT = localized(TREND_MESSAGES);

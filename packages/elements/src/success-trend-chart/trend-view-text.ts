@@ -3,7 +3,11 @@
  * figure's lazy chunk; the element's own are TREND_TEXT in trend-text.ts. Also the words of
  * charts/summary.ts. `{name}` marks a value filled in by fillText.
  */
-export const TREND_VIEW_TEXT = {
+import { defineMessages } from '@cscx/success-calc/i18n';
+import { localized } from '../localize.js';
+
+/** The drawn chart's messages, domain `elements.trend-view`. */
+export const TREND_VIEW_MESSAGES = defineMessages('elements.trend-view', {
   drawFailed: 'The chart could not be drawn.',
   notDrawn: 'Not drawn: {names}.',
   progressUnit: '% of target',
@@ -29,4 +33,6 @@ export const TREND_VIEW_TEXT = {
   seriesFromTo: '{name}: {from}, now {value} on {date}.',
   targetIs: 'Target {value}.',
   forecastIs: 'Forecast to reach target: {date}.',
-} as const;
+});
+/** {@link TREND_VIEW_MESSAGES} in the locale of the element being rendered. */
+export const TREND_VIEW_TEXT = localized(TREND_VIEW_MESSAGES);

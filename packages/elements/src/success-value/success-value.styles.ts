@@ -55,7 +55,7 @@ export const styles = css`
   }
   .amount {
     white-space: nowrap;
-    text-align: right;
+    text-align: end;
     font-weight: 600;
   }
   .note {

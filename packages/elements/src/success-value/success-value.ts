@@ -1,9 +1,12 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { localized } from '../localize.js';
 import {
   fillText,
+  progressNote,
   renderEmpty,
   renderNotice,
   renderSkeleton,
@@ -33,13 +36,28 @@ export const UNPRICED_HOURS_NOTE = 'No hourly rate: hours are reported, not coun
  * The element's texts about value at target, as STATE_TEXT holds the shared states' texts: whole
  * phrases with `{name}` places that fillText fills (one string to translate).
  */
-export const PROJECTED_TEXT = {
+export const PROJECTED_MESSAGES = defineMessages('elements.value', {
   /** The label of the value-at-target line, apart from the total and ROI. */
   label: 'Projected at target:',
   /** Hours at target without an hourly rate. */
   hours: '{hours}, not monetised',
   note: 'Value of goals at their targets, including goals not measured yet. Not part of the total value or ROI.',
-} as const;
+  heading: 'Value delivered',
+  unpricedHours: UNPRICED_HOURS_NOTE,
+  noValue: 'No value delivered yet. Add value drivers to goals to quantify it.',
+  explainTotal: 'total value',
+  explainRoi: 'ROI',
+  timeSaved: 'Time saved',
+  costReduction: 'Cost reduction',
+  revenueImpact: 'Revenue impact',
+  hoursAndMoney: '{hours} · {money}',
+  totalValue: 'Total value:',
+  investment: 'Investment:',
+  roi: 'ROI:',
+});
+/** {@link PROJECTED_MESSAGES} in the locale of the element being rendered. */
+export const PROJECTED_TEXT = localized(PROJECTED_MESSAGES);
+const T = PROJECTED_TEXT;
 
 /**
  * @summary PRD-165's "Value delivered": time saved, cost reduction and revenue impact as bars,
@@ -90,13 +108,8 @@ export class SuccessValue extends SuccessElement {
    */
   declare explanations: Explanations | undefined;
 
-  /** The heading text; empty for none. */
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.heading = 'Value delivered';
-  }
+  /** The heading text; empty for none; unset: "Value delivered" in the element's language. */
+  declare heading: string | undefined;
 
   /** The value delivered shown: given as `.value`, or fetched by `customer-id` through the provider (value, error, loading). */
   readonly data = new DataController<ValueData>(this, {
@@ -132,8 +145,9 @@ export class SuccessValue extends SuccessElement {
   }
 
   protected override render() {
+    const heading = this.heading ?? T.heading;
     return html`<div part="base">
-      ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+      ${heading ? html`<h3>${heading}</h3>` : nothing}
       ${this.data.render((d) => this.#renderValue(d), { skeleton: () => renderSkeleton(STATE_TEXT.loading, 4) })}
     </div>`;
   }
@@ -168,39 +182,39 @@ export class SuccessValue extends SuccessElement {
     const f = this.fmt;
     const unpriced = v.time_saved_hours > 0 && v.time_saved_value === 0;
     if (v.time_saved_hours === 0 && v.cost_reduction === 0 && v.revenue_impact === 0) {
-      return html`${renderNotice(
-        'No value delivered yet. Add value drivers to goals to quantify it.',
-        'info',
-      )}${this.#renderProjected(v, currency)}`;
+      return html`${renderNotice(T.noValue, 'info')}${this.#renderProjected(v, currency)}`;
     }
     const ex = (at: string, figure: string) => this.#explain.parts(x, at, figure);
-    const total = ex('/total_value', 'total value');
-    const roi = ex('/roi_multiplier', 'ROI');
+    const total = ex('/total_value', T.explainTotal);
+    const roi = ex('/roi_multiplier', T.explainRoi);
     const max = Math.max(v.time_saved_value, v.cost_reduction, v.revenue_impact, 0);
     // Tenths of a percent are finer than a pixel at any width a bar is drawn.
     const share = (n: number) =>
       max > 0 ? Math.round(Math.max(0, Math.min(100, (n / max) * 100)) * 10) / 10 : 0;
     const rows: { label: string; kind: string; width: number; text: string; at: string }[] = [
       {
-        label: 'Time saved',
+        label: T.timeSaved,
         at: v.time_saved_value > 0 ? '/time_saved_value' : '/time_saved_hours',
         kind: unpriced ? 'time unpriced' : 'time',
         // Unpriced hours have no money scale to share: a full striped bar marks them as hours.
         width: unpriced ? 100 : share(v.time_saved_value),
         text:
           v.time_saved_value > 0
-            ? `${f.hours(v.time_saved_hours)} · ${f.money(v.time_saved_value, currency, true)}`
+            ? fillText(T.hoursAndMoney, {
+                hours: f.hours(v.time_saved_hours),
+                money: f.money(v.time_saved_value, currency, true),
+              })
             : f.hours(v.time_saved_hours),
       },
       {
-        label: 'Cost reduction',
+        label: T.costReduction,
         at: '/cost_reduction',
         kind: 'cost',
         width: share(v.cost_reduction),
         text: f.money(v.cost_reduction, currency, true),
       },
       {
-        label: 'Revenue impact',
+        label: T.revenueImpact,
         at: '/revenue_impact',
         kind: 'revenue',
         width: share(v.revenue_impact),
@@ -219,11 +233,11 @@ export class SuccessValue extends SuccessElement {
           </div>`,
         )}
       </dl>
-      ${unpriced ? html`<p class="note">${UNPRICED_HOURS_NOTE}</p>` : nothing}
+      ${unpriced ? html`<p class="note">${T.unpricedHours}</p>` : nothing}
       <dl class="totals" part="totals">
-        <div><dt>Total value:</dt><dd class="num"><span>${f.money(v.total_value, currency)}</span>${total?.button ?? nothing}</dd></div>
-        <div><dt>Investment:</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
-        <div><dt>ROI:</dt><dd class="num"><span>${v.roi_multiplier === null ? (v.roi_note ?? '—') : f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd></div>
+        <div><dt>${T.totalValue}</dt><dd class="num"><span>${f.money(v.total_value, currency)}</span>${total?.button ?? nothing}</dd></div>
+        <div><dt>${T.investment}</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
+        <div><dt>${T.roi}</dt><dd class="num"><span>${v.roi_multiplier === null ? (v.roi_note ? progressNote(v.roi_note) : '—') : f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd></div>
       </dl>
       ${total?.panel ?? nothing}${roi?.panel ?? nothing}
       ${this.#renderProjected(v, currency)}`;

@@ -9,6 +9,12 @@ const pkg = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.ur
 // The kit's own packages from source (tests import source, and dist may not be built).
 const ALIASES: Record<string, string> = {
   '@cscx/success-calc': pkg('calc/src/index.ts'),
+  // esbuild takes the longest matching alias: subpaths need their own.
+  '@cscx/success-calc/i18n': pkg('calc/src/i18n.ts'),
+  '@cscx/success-calc/locales/de-DE': pkg('calc/src/locales/de-DE.ts'),
+  '@cscx/success-calc/locales/fr-FR': pkg('calc/src/locales/fr-FR.ts'),
+  '@cscx/success-calc/locales/es-ES': pkg('calc/src/locales/es-ES.ts'),
+  '@cscx/success-calc/locales/ja-JP': pkg('calc/src/locales/ja-JP.ts'),
   '@cscx/success-sdk': pkg('sdk/src/index.ts'),
   '@cscx/success-elements/define/success-overview.js': pkg(
     'elements/src/define/success-overview.ts',
