@@ -127,6 +127,12 @@ export interface paths {
          *     flat one-metric shorthand (`name`, `metric`, `baseline_value`, `target_value`, `unit`,
          *     `target_date`). If `customer_id` names a customer outside the token's scope, the answer is
          *     404, as for a missing customer. Roles: manager, csm (their portfolio). A viewer gets 403.
+         *
+         *     To start from a goal template (`getGoalTemplate`), send its `goal` object with
+         *     `customer_id`, `start_date` and `target_date` added (`target_date` = `start_date` + the
+         *     template's `duration_days`): templates are validated by this operation's rules, so that
+         *     body is always accepted. Create the template's milestones with `createMilestone`, each
+         *     dated `start_date` + its `offset_days`.
          */
         post: operations["createSuccessGoal"];
         delete?: never;
