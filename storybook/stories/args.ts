@@ -10,7 +10,10 @@ export interface DisplayArgs {
 export const displayArgs: DisplayArgs = { locale: 'en-US', theme: 'light' };
 
 export const displayArgTypes: Partial<ArgTypes<DisplayArgs>> = {
-  locale: { control: 'select', options: ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'ja-JP', 'ar-EG', 'en-XA'] },
+  locale: {
+    control: 'select',
+    options: ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'ja-JP', 'ar-EG', 'en-XA'],
+  },
   theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
 };
 

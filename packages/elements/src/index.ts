@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export type { Message, Translation } from '@cscx/success-calc/i18n';
 export {
   clientContext,
   currencyContext,
@@ -25,9 +27,8 @@ export * from './events.js';
 export { createFormat, DEFAULT_CURRENCY, type Format, MISSING_VALUE } from './format.js';
 export { GoalEditor } from './goal-editor/goal-editor.js';
 export { GoalProgress } from './goal-progress/goal-progress.js';
-export { lazyClient } from './provider/lazy-client.js';
-export type { Message, Translation } from '@cscx/success-calc/i18n';
 export { registerTranslation, whenLocaleReady } from './localize.js';
+export { lazyClient } from './provider/lazy-client.js';
 export { SuccessProvider } from './provider/success-provider.js';
 export { type IssuedToken, TokenError, type TokenFailure } from './provider/token-source.js';
 export * from './states.js';

@@ -23,6 +23,7 @@ import { registerAtRiskGoals } from './routes/at-risk-goals.js';
 import { registerCustomers } from './routes/customers.js';
 import { registerCustomerWrites } from './routes/customers-write.js';
 import { registerEmbedTokens } from './routes/embed-tokens.js';
+import { registerGoalTemplates } from './routes/goal-templates.js';
 import { registerGoals } from './routes/goals.js';
 import { registerHealth } from './routes/health.js';
 import { DEFAULT_IMPORT_LIMITS, registerImports } from './routes/imports.js';
@@ -107,6 +108,8 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   '/api/webhooks/:webhookId/test': ['POST'],
   '/api/webhooks/:webhookId/deliveries': ['GET'],
   '/api/webhooks/:webhookId/deliveries/:deliveryId/redeliver': ['POST'],
+  '/api/goal-templates': ['GET', 'POST'],
+  '/api/goal-templates/:templateId': ['GET', 'PUT', 'DELETE'],
 };
 
 const EXPOSED = [
@@ -196,6 +199,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);
   registerWebhooks(app, ctx);
+  registerGoalTemplates(app, ctx);
   registerImports(app, ctx, options.importLimits ?? DEFAULT_IMPORT_LIMITS);
 
   // MCP over Streamable HTTP for agents. Its tools call this API in process with the caller's

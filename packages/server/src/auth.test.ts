@@ -121,6 +121,12 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   sendWebhookTest: managerOnly(202),
   listWebhookDeliveries: managerOnly(200),
   redeliverWebhookDelivery: managerOnly(202),
+  // Templates hold no customer data: every token reads them, only a manager changes them.
+  listGoalTemplates: LIST,
+  getGoalTemplate: LIST,
+  createGoalTemplate: managerOnly(201),
+  updateGoalTemplate: managerOnly(200),
+  deleteGoalTemplate: managerOnly(204),
 };
 
 const tokenOf = (who: Who): string | null =>
@@ -211,6 +217,24 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         'createWebhook',
         {},
         { headers: { 'idempotency-key': randomUUID() }, body: WEBHOOK_BODY },
+      )
+    ).json;
+
+  const TEMPLATE_BODY = {
+    name: 'Matrix template',
+    goal: {
+      name: 'Matrix',
+      category: 'adoption',
+      metrics: [{ name: 'Active users', unit: 'users', baseline_value: 1, target_value: 2 }],
+    },
+  };
+  /** A fresh custom goal template (as the manager), at version 1. */
+  const freshTemplate = async () =>
+    (
+      await call(
+        'createGoalTemplate',
+        {},
+        { headers: { 'idempotency-key': randomUUID() }, body: TEMPLATE_BODY },
       )
     ).json;
 
@@ -378,6 +402,19 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         const d = await call('sendWebhookTest', { webhookId: w.id });
         return [{ webhookId: w.id, deliveryId: d.json.id }, {}];
       }
+      case 'listGoalTemplates':
+        return [{}, {}];
+      case 'getGoalTemplate':
+        return [{ templateId: 'tpl_reduce_process_time' }, {}];
+      case 'createGoalTemplate':
+        return [{}, { headers: { 'idempotency-key': randomUUID() }, body: TEMPLATE_BODY }];
+      case 'updateGoalTemplate':
+        return [
+          { templateId: (await freshTemplate()).id },
+          { headers: { 'if-match': '"1"' }, body: TEMPLATE_BODY },
+        ];
+      case 'deleteGoalTemplate':
+        return [{ templateId: (await freshTemplate()).id }, {}];
     }
   }
 

@@ -937,8 +937,12 @@ function makeCase(rng: Rng, world: World, id: OperationId): Case {
       }
       case 'auth': {
         const auth = rng.pick(BAD_AUTH);
-        // Globex's viewer may list what it sees; Acme's resources do not exist for it.
-        const seesIt = auth === `Bearer ${TOKENS.otherViewer}` && isRead && pathParams.length === 0;
+        // Globex's viewer may list what it sees; Acme's resources do not exist for it. Goal
+        // templates belong to no customer: every token reads them.
+        const seesIt =
+          auth === `Bearer ${TOKENS.otherViewer}` &&
+          isRead &&
+          (pathParams.length === 0 || info.id === 'getGoalTemplate');
         return buildCase(
           info,
           base,
@@ -1113,6 +1117,43 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
     );
     const ping = await call('sendWebhookTest', { webhookId: hook.json.id });
     await call('sendWebhookTest', { webhookId: hook.json.id });
+    // Goal templates: custom ones after the shipped library, so a list has a second page.
+    const templateBody = {
+      name: 'Corpus template',
+      description: 'd',
+      industry: 'Software',
+      duration_days: 90,
+      goal: {
+        name: 'Corpus goal',
+        description: 'd',
+        category: 'efficiency',
+        weight: 1,
+        metrics: [
+          {
+            name: 'Resolution time',
+            unit: 'hours',
+            direction: 'lower_is_better',
+            baseline_value: 24,
+            target_value: 12,
+            data_source: 'Helpdesk',
+            frequency: 'monthly',
+            weight: 1,
+          },
+        ],
+        value_drivers: [{ type: 'time_saved', hours_per_month: 10, hourly_rate: 50 }],
+      },
+      milestones: [{ name: 'Kick-off', description: 'd', offset_days: 0 }],
+    };
+    const template = await call(
+      'createGoalTemplate',
+      {},
+      { headers: { 'idempotency-key': 'corpus-template' }, body: templateBody },
+    );
+    const doomedTemplate = await call(
+      'createGoalTemplate',
+      {},
+      { headers: { 'idempotency-key': 'corpus-template-2' }, body: templateBody },
+    );
     const bases: [OperationId, Base][] = [
       ['listCustomers', { params: {}, query: { limit: '2' }, headers: {} }],
       ['listCustomers', { params: {}, query: { segment: 'enterprise', search: 'a' }, headers: {} }],
@@ -1402,6 +1443,40 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
           headers: {},
         },
       ],
+      [
+        'listGoalTemplates',
+        {
+          params: {},
+          query: { category: 'efficiency', industry: 'Software', limit: '1' },
+          headers: {},
+        },
+      ],
+      [
+        'createGoalTemplate',
+        {
+          params: {},
+          query: {},
+          headers: { 'idempotency-key': 'corpus-template-base' },
+          body: templateBody,
+        },
+      ],
+      [
+        'getGoalTemplate',
+        { params: { templateId: 'tpl_reduce_resolution_time' }, query: {}, headers: {} },
+      ],
+      [
+        'updateGoalTemplate',
+        {
+          params: { templateId: template.json.id },
+          query: {},
+          ...put,
+          body: { ...templateBody, industry: null },
+        },
+      ],
+      [
+        'deleteGoalTemplate',
+        { params: { templateId: doomedTemplate.json.id }, query: {}, headers: {} },
+      ],
       ['getHealthModel', { params: { segment: 'enterprise' }, query: {}, headers: {} }],
       [
         'updateHealthModel',
@@ -1430,6 +1505,7 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       'listAlerts',
       'listWebhooks',
       'listWebhookDeliveries',
+      'listGoalTemplates',
     ] as const) {
       const base = byOp.get(id)?.[0] as Base;
       const r = await call(id, base.params, { query: { ...base.query } });

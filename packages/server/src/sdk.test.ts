@@ -264,6 +264,46 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     const gone = await manager.getWebhook({ webhookId: hook.id }).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(NotFoundError);
 
+    // Goal templates: the shipped library for any role, a manager's own template, and a goal
+    // started from it.
+    const library = await client(TOKENS.viewer).listGoalTemplates({ category: 'efficiency' });
+    expect(library.items.map((x) => x.id)).toContain('tpl_reduce_resolution_time');
+    const shippedOne = await csm.getGoalTemplate({ templateId: 'tpl_reduce_resolution_time' });
+    expect(shippedOne.shipped).toBe(true);
+    const template = await manager.createGoalTemplate({
+      body: {
+        name: 'SDK template',
+        industry: 'Software',
+        goal: {
+          name: 'SDK goal',
+          category: 'adoption',
+          metrics: [{ name: 'Active users', unit: 'users', baseline_value: 10, target_value: 20 }],
+        },
+        milestones: [{ name: 'Kick-off', offset_days: 0 }],
+      },
+    });
+    expect(template).toMatchObject({ shipped: false, version: 1, duration_days: 180 });
+    const changedTemplate = await manager.updateGoalTemplate({
+      templateId: template.id,
+      ifMatch: template.version,
+      body: { name: 'SDK template 2', goal: template.goal },
+    });
+    expect(changedTemplate).toMatchObject({ name: 'SDK template 2', version: 2, industry: null });
+    const fromTemplate = await csm.createSuccessGoal({
+      body: {
+        customer_id: 'cus_acme',
+        ...changedTemplate.goal,
+        start_date: '2026-05-01',
+        target_date: '2026-10-28',
+      },
+    });
+    expect(fromTemplate.name).toBe('SDK goal');
+    const refused = await manager
+      .deleteGoalTemplate({ templateId: 'tpl_reduce_resolution_time' })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PermissionDeniedError);
+    await manager.deleteGoalTemplate({ templateId: template.id });
+
     expect([...seen].sort()).toEqual([...OPERATION_IDS].sort());
     expect(problems).toEqual([]);
   });

@@ -127,6 +127,12 @@ export interface paths {
          *     flat one-metric shorthand (`name`, `metric`, `baseline_value`, `target_value`, `unit`,
          *     `target_date`). If `customer_id` names a customer outside the token's scope, the answer is
          *     404, as for a missing customer. Roles: manager, csm (their portfolio). A viewer gets 403.
+         *
+         *     To start from a goal template (`getGoalTemplate`), send its `goal` object with
+         *     `customer_id`, `start_date` and `target_date` added (`target_date` = `start_date` + the
+         *     template's `duration_days`): templates are validated by this operation's rules, so that
+         *     body is always accepted. Create the template's milestones with `createMilestone`, each
+         *     dated `start_date` + its `offset_days`.
          */
         post: operations["createSuccessGoal"];
         delete?: never;
@@ -883,6 +889,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/goal-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List goal templates
+         * @description Lists the goal templates: the shipped library first (read-only, `shipped: true`, one or
+         *     more per goal of PRD-165 Appendix A), then the templates managers added, each group by
+         *     `id`. `category` keeps the templates whose goal has that category; `industry` keeps the
+         *     templates for that industry (compared case-insensitively) and those for any industry
+         *     (`industry: null`). Roles: every token may list templates; they hold no customer data.
+         */
+        get: operations["listGoalTemplates"];
+        put?: never;
+        /**
+         * Add a goal template
+         * @description Adds a custom template. Its `goal` is checked by the same rules as a
+         *     `createSuccessGoal` body (422 with pointers under `/goal`, for example
+         *     `/goal/metrics/0/direction` `direction_conflict` or `/goal/value_drivers/0` `no_amount`),
+         *     so a template's goal, with `customer_id`, `start_date` and `target_date` added, is always
+         *     a valid `createSuccessGoal` body. Milestone offsets must not exceed `duration_days`
+         *     (422 `maximum`). The `Idempotency-Key` header is required (428 without it); a repeat
+         *     returns the first result. Roles: manager only; a csm or viewer token gets 403.
+         */
+        post: operations["createGoalTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goal-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a goal template
+         * @description A shipped or custom template. Roles: every token.
+         */
+        get: operations["getGoalTemplate"];
+        /**
+         * Replace a custom goal template
+         * @description Replaces a custom template (omitted optional fields go back to their defaults) under
+         *     `If-Match` with its current version, like every `PUT`; the body is checked as in
+         *     `createGoalTemplate`. A shipped template is read-only: 403 (copy it with
+         *     `createGoalTemplate` to change it). Roles: manager only.
+         */
+        put: operations["updateGoalTemplate"];
+        post?: never;
+        /**
+         * Delete a custom goal template
+         * @description Deletes a custom template. Goals created from it are not affected (a goal keeps no link
+         *     to its template). A shipped template cannot be deleted: 403. Roles: manager only.
+         */
+        delete: operations["deleteGoalTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "goal.achieved": {
@@ -1380,8 +1452,9 @@ export interface components {
              *     `unique_items`, `unknown_property`, `one_of` (the body matches neither shape of a goal
              *     body), `invalid_json`, `not_found`, `date_order`, `direction_conflict`,
              *     `no_amount`, `linked_amount`, `future_date`, `multiple_metrics`, `stale_version`,
-             *     `idempotency_key_reused`, `font_unavailable` (a report's language needs a font the
-             *     server lacks) or `invalid`. New codes may be added later.
+             *     `idempotency_key_reused`, `read_only` (a shipped goal template), `font_unavailable` (a
+             *     report's language needs a font the server lacks) or `invalid`. New codes may be added
+             *     later.
              * @example type
              */
             code: string;
@@ -6977,6 +7050,239 @@ export interface components {
             /** @description A fixed text. */
             message: string;
         };
+        /**
+         * @description A metric of a template's goal: `MetricInput` without a current value (a template has
+         *     no measurements). The baseline and target are suggestions to adjust per customer.
+         * @example {
+         *       "name": "Average resolution time",
+         *       "unit": "hours",
+         *       "direction": "lower_is_better",
+         *       "baseline_value": 24,
+         *       "target_value": 12,
+         *       "data_source": "Helpdesk export",
+         *       "frequency": "monthly"
+         *     }
+         */
+        GoalTemplateMetric: {
+            /** @description The metric's name. */
+            name: string;
+            /** @description The unit of its values. Use `""` for a unitless score. */
+            unit: string;
+            /** @description As in `MetricInput`; a direction that contradicts baseline versus target answers 422 `direction_conflict`. */
+            direction?: components["schemas"]["Direction"];
+            /** @description The suggested baseline. Null when it must be measured per customer. */
+            baseline_value: number | null;
+            /** @description The suggested target. */
+            target_value: number;
+            /** @description Where the values usually come from. */
+            data_source?: string | null;
+            /** @description How often the metric is measured. Default `monthly`. */
+            frequency?: components["schemas"]["Frequency"];
+            /** @description The metric's weight in the goal's progress. Default `1`. */
+            weight?: number;
+        };
+        /**
+         * @description The goal a template creates. With `customer_id`, `start_date` and `target_date` added
+         *     (for example `target_date` = `start_date` + the template's `duration_days`), it is a
+         *     valid `createSuccessGoal` body (`SuccessGoalCreate`): the API checks it by the same rules
+         *     when the template is saved, so every rule of that operation holds here too. Value
+         *     drivers cannot link to a metric (`metric_id`) yet: a new goal's metrics get their ids
+         *     when it is created.
+         * @example {
+         *       "name": "Reduce ticket resolution time",
+         *       "description": "Halve the average time to resolve a support ticket.",
+         *       "category": "efficiency",
+         *       "weight": 1,
+         *       "metrics": [
+         *         {
+         *           "name": "Average resolution time",
+         *           "unit": "hours",
+         *           "direction": "lower_is_better",
+         *           "baseline_value": 24,
+         *           "target_value": 12,
+         *           "data_source": "Helpdesk export",
+         *           "frequency": "monthly"
+         *         }
+         *       ],
+         *       "value_drivers": [
+         *         {
+         *           "type": "time_saved",
+         *           "label": "Support time saved",
+         *           "confidence": "high",
+         *           "hours_per_unit": 12,
+         *           "units_per_month": 150,
+         *           "hourly_rate": 50
+         *         }
+         *       ]
+         *     }
+         */
+        GoalTemplateGoal: {
+            /** @description The goal's name. */
+            name: string;
+            /** @description A longer description. Default `""`. */
+            description?: string;
+            /** @description The goal's category, which `listGoalTemplates` filters by. */
+            category: components["schemas"]["GoalCategory"];
+            /** @description The goal's weight in the success score. Default `1`. */
+            weight?: number;
+            /** @description The goal's metrics with suggested baselines and targets. */
+            metrics: components["schemas"]["GoalTemplateMetric"][];
+            /** @description The suggested sources of value. Default `[]`. */
+            value_drivers?: components["schemas"]["ValueDriverInput"][];
+        };
+        /**
+         * @description A milestone suggested with the goal, dated by its offset from the goal's start.
+         * @example {
+         *       "name": "Baseline measured",
+         *       "offset_days": 0
+         *     }
+         */
+        GoalTemplateMilestone: {
+            /** @description The milestone's name. */
+            name: string;
+            /** @description A longer description. Default `""`. */
+            description?: string;
+            /** @description Days from the goal's `start_date` to the milestone's `target_date`; at most the template's `duration_days`. */
+            offset_days: number;
+        };
+        /**
+         * @description A custom goal template (`createGoalTemplate`, `updateGoalTemplate`). Optional fields take the defaults shown.
+         * @example {
+         *       "name": "Faster onboarding (Software)",
+         *       "description": "For customers whose onboarding takes weeks.",
+         *       "industry": "Software",
+         *       "duration_days": 90,
+         *       "goal": {
+         *         "name": "Reduce onboarding time",
+         *         "category": "efficiency",
+         *         "metrics": [
+         *           {
+         *             "name": "Days to first value",
+         *             "unit": "days",
+         *             "baseline_value": 30,
+         *             "target_value": 14
+         *           }
+         *         ]
+         *       },
+         *       "milestones": [
+         *         {
+         *           "name": "Kick-off",
+         *           "offset_days": 0
+         *         },
+         *         {
+         *           "name": "First workflow live",
+         *           "offset_days": 30
+         *         }
+         *       ]
+         *     }
+         */
+        GoalTemplateInput: {
+            /** @description The template's name, as a picker lists it. */
+            name: string;
+            /** @description When to use the template. Default `""`. */
+            description?: string;
+            /** @description The industry the template is for (for example `Software`, `Financial services`). Default null, any industry. */
+            industry?: string | null;
+            /** @description The suggested days from the goal's start to its target date. Default `180`. */
+            duration_days?: number;
+            goal: components["schemas"]["GoalTemplateGoal"];
+            /** @description Suggested milestones. Default `[]`. */
+            milestones?: components["schemas"]["GoalTemplateMilestone"][];
+        };
+        /**
+         * @description A goal template: a goal with metrics, suggested baselines, targets and value drivers,
+         *     and milestones, for a category and optionally an industry. `shipped` templates are the
+         *     built-in library (read-only, version 1, no timestamps); the others were added by
+         *     managers. Optional fields of the stored goal are returned with their defaults.
+         * @example {
+         *       "id": "tpl_reduce_resolution_time",
+         *       "name": "Reduce ticket resolution time (Software support)",
+         *       "description": "PRD-165's example goal for a software support team.",
+         *       "industry": "Software",
+         *       "shipped": true,
+         *       "duration_days": 180,
+         *       "goal": {
+         *         "name": "Reduce ticket resolution time",
+         *         "description": "Halve the average time to resolve a support ticket.",
+         *         "category": "efficiency",
+         *         "weight": 1,
+         *         "metrics": [
+         *           {
+         *             "name": "Average resolution time",
+         *             "unit": "hours",
+         *             "direction": "lower_is_better",
+         *             "baseline_value": 24,
+         *             "target_value": 12,
+         *             "data_source": "Helpdesk export",
+         *             "frequency": "monthly",
+         *             "weight": 1
+         *           }
+         *         ],
+         *         "value_drivers": [
+         *           {
+         *             "type": "time_saved",
+         *             "label": "Support time saved",
+         *             "confidence": "high",
+         *             "hours_per_unit": 12,
+         *             "units_per_month": 150,
+         *             "hourly_rate": 50
+         *           }
+         *         ]
+         *       },
+         *       "milestones": [
+         *         {
+         *           "name": "Baseline measured",
+         *           "description": "",
+         *           "offset_days": 0
+         *         }
+         *       ],
+         *       "version": 1,
+         *       "created_at": null,
+         *       "updated_at": null
+         *     }
+         */
+        GoalTemplate: {
+            /** @description The template's id. */
+            id: string;
+            /** @description The template's name. */
+            name: string;
+            /** @description When to use the template. */
+            description: string;
+            /** @description The industry the template is for; null for any industry. */
+            industry: string | null;
+            /** @description True for the built-in library, which cannot be changed or deleted. */
+            shipped: boolean;
+            /** @description The suggested days from the goal's start to its target date. */
+            duration_days: number;
+            goal: components["schemas"]["GoalTemplateGoal"];
+            /** @description Suggested milestones, by offset. */
+            milestones: components["schemas"]["GoalTemplateMilestone"][];
+            /** @description Goes up by one with every update; send it as `If-Match`. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was added; null for a shipped template.
+             */
+            created_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it last changed; null for a shipped template.
+             */
+            updated_at: string | null;
+        };
+        /**
+         * @description One page of goal templates, shipped first.
+         * @example {
+         *       "items": [],
+         *       "next_cursor": null
+         *     }
+         */
+        GoalTemplateList: {
+            /** @description The templates on this page. */
+            items: components["schemas"]["GoalTemplate"][];
+            /** @description Pass this as `cursor` to get the next page. Null on the last page. */
+            next_cursor: string | null;
+        };
     };
     responses: {
         /**
@@ -7033,7 +7339,8 @@ export interface components {
         /**
          * @description The token's role may not do this. A viewer token attempted a write on a customer within
          *     its scope (outside the scope the answer is 404 instead), or a csm or viewer token called
-         *     an operation only a manager may call (minting and revoking embed tokens, managing webhooks).
+         *     an operation only a manager may call (minting and revoking embed tokens, managing webhooks,
+         *     adding goal templates).
          */
         Forbidden: {
             headers: {
@@ -7048,6 +7355,36 @@ export interface components {
                  *       "status": 403,
                  *       "detail": "Viewer tokens are read-only.",
                  *       "request_id": "req_01HZY3K9V7Q8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The token's role may not do this (only a manager may change goal templates), or the
+         *     template is part of the shipped library, which is read-only: copy it with
+         *     `createGoalTemplate` and change the copy.
+         */
+        ShippedTemplate: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "Goal template tpl_reduce_process_time is part of the shipped library and is read-only. Copy it with createGoalTemplate to change it.",
+                 *       "request_id": "req_01HZY3K9V7Q8",
+                 *       "errors": [
+                 *         {
+                 *           "field": "path.templateId",
+                 *           "message": "A shipped template is read-only.",
+                 *           "code": "read_only"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -7307,6 +7644,12 @@ export interface components {
     parameters: {
         /** @description The webhook subscription's `id`, as `createWebhook` returned it. */
         WebhookId: string;
+        /** @description The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned. */
+        TemplateId: string;
+        /** @description Only templates whose goal has this category. */
+        TemplateCategoryQuery: components["schemas"]["GoalCategory"];
+        /** @description Only templates for this industry (case-insensitive) and those for any industry. */
+        IndustryQuery: string;
         /** @description The delivery's `id`, from `listWebhookDeliveries`. */
         DeliveryId: string;
         /** @description The message's id (`msg_...`), the same on every retry and redelivery; deduplicate on it. */
@@ -9234,6 +9577,196 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listGoalTemplates: {
+        parameters: {
+            query?: {
+                /** @description Only templates whose goal has this category. */
+                category?: components["parameters"]["TemplateCategoryQuery"];
+                /** @description Only templates for this industry (case-insensitive) and those for any industry. */
+                industry?: components["parameters"]["IndustryQuery"];
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The maximum number of items on one page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTemplateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createGoalTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+                 *     here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The template. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getGoalTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateGoalTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The updated template, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ShippedTemplate"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteGoalTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template is deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ShippedTemplate"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

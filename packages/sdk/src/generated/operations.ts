@@ -758,6 +758,85 @@ export interface RedeliverWebhookDeliveryInput {
 /** What `redeliverWebhookDelivery` resolves to. */
 export type RedeliverWebhookDeliveryOutput = components['schemas']["WebhookDelivery"];
 
+/** Input of `listGoalTemplates` (GET /api/goal-templates). */
+export interface ListGoalTemplatesInput {
+  /**
+   * Only templates whose goal has this category.
+   */
+  category?: Exclude<NonNullable<operations["listGoalTemplates"]['parameters']["query"]>["category"], undefined>;
+  /**
+   * Only templates for this industry (case-insensitive) and those for any industry.
+   */
+  industry?: Exclude<NonNullable<operations["listGoalTemplates"]['parameters']["query"]>["industry"], undefined>;
+  /**
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
+   */
+  cursor?: Exclude<NonNullable<operations["listGoalTemplates"]['parameters']["query"]>["cursor"], undefined>;
+  /**
+   * The maximum number of items on one page.
+   */
+  limit?: Exclude<NonNullable<operations["listGoalTemplates"]['parameters']["query"]>["limit"], undefined>;
+}
+/** What `listGoalTemplates` resolves to. */
+export type ListGoalTemplatesOutput = components['schemas']["GoalTemplateList"];
+
+/** Input of `createGoalTemplate` (POST /api/goal-templates). */
+export interface CreateGoalTemplateInput {
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+   * here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["createGoalTemplate"]['requestBody']>['content']['application/json'];
+}
+/** What `createGoalTemplate` resolves to. */
+export type CreateGoalTemplateOutput = components['schemas']["GoalTemplate"];
+
+/** Input of `getGoalTemplate` (GET /api/goal-templates/{templateId}). */
+export interface GetGoalTemplateInput {
+  /**
+   * The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned.
+   */
+  templateId: NonNullable<operations["getGoalTemplate"]['parameters']["path"]>["templateId"];
+}
+/** What `getGoalTemplate` resolves to. */
+export type GetGoalTemplateOutput = components['schemas']["GoalTemplate"];
+
+/** Input of `updateGoalTemplate` (PUT /api/goal-templates/{templateId}). */
+export interface UpdateGoalTemplateInput {
+  /**
+   * The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned.
+   */
+  templateId: NonNullable<operations["updateGoalTemplate"]['parameters']["path"]>["templateId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /** The request body. */
+  body: NonNullable<operations["updateGoalTemplate"]['requestBody']>['content']['application/json'];
+}
+/** What `updateGoalTemplate` resolves to. */
+export type UpdateGoalTemplateOutput = components['schemas']["GoalTemplate"];
+
+/** Input of `deleteGoalTemplate` (DELETE /api/goal-templates/{templateId}). */
+export interface DeleteGoalTemplateInput {
+  /**
+   * The goal template's `id`, a shipped one (`tpl_reduce_process_time`) or one `createGoalTemplate` returned.
+   */
+  templateId: NonNullable<operations["deleteGoalTemplate"]['parameters']["path"]>["templateId"];
+}
+/** What `deleteGoalTemplate` resolves to. */
+export type DeleteGoalTemplateOutput = undefined;
+
 /** One method per operationId of openapi.yaml. */
 export interface SuccessClientMethods {
   /**
@@ -854,6 +933,12 @@ export interface SuccessClientMethods {
    * flat one-metric shorthand (`name`, `metric`, `baseline_value`, `target_value`, `unit`,
    * `target_date`). If `customer_id` names a customer outside the token's scope, the answer is
    * 404, as for a missing customer. Roles: manager, csm (their portfolio). A viewer gets 403.
+   *
+   * To start from a goal template (`getGoalTemplate`), send its `goal` object with
+   * `customer_id`, `start_date` and `target_date` added (`target_date` = `start_date` + the
+   * template's `duration_days`): templates are validated by this operation's rules, so that
+   * body is always accepted. Create the template's milestones with `createMilestone`, each
+   * dated `start_date` + its `offset_days`.
    *
    * @example
    * const result = await client.createSuccessGoal({ body });
@@ -1355,6 +1440,67 @@ export interface SuccessClientMethods {
    * const result = await client.redeliverWebhookDelivery({ webhookId: "whk_7k2m9x4q8r1v5c3n", deliveryId: "dlv_3n5c1v8r4q9x2m7k" });
    */
   redeliverWebhookDelivery(input: RedeliverWebhookDeliveryInput, options?: CallOptions): Promise<RedeliverWebhookDeliveryOutput>;
+  /**
+   * List goal templates
+   *
+   * Lists the goal templates: the shipped library first (read-only, `shipped: true`, one or
+   * more per goal of PRD-165 Appendix A), then the templates managers added, each group by
+   * `id`. `category` keeps the templates whose goal has that category; `industry` keeps the
+   * templates for that industry (compared case-insensitively) and those for any industry
+   * (`industry: null`). Roles: every token may list templates; they hold no customer data.
+   *
+   * Iterate every item across pages with `for await (const item of client.listGoalTemplates.all(...))`.
+   *
+   * @example
+   * const result = await client.listGoalTemplates();
+   */
+  listGoalTemplates: PaginatedMethod<ListGoalTemplatesInput, ListGoalTemplatesOutput, ListGoalTemplatesOutput["items"][number]>;
+  /**
+   * Add a goal template
+   *
+   * Adds a custom template. Its `goal` is checked by the same rules as a
+   * `createSuccessGoal` body (422 with pointers under `/goal`, for example
+   * `/goal/metrics/0/direction` `direction_conflict` or `/goal/value_drivers/0` `no_amount`),
+   * so a template's goal, with `customer_id`, `start_date` and `target_date` added, is always
+   * a valid `createSuccessGoal` body. Milestone offsets must not exceed `duration_days`
+   * (422 `maximum`). The `Idempotency-Key` header is required (428 without it); a repeat
+   * returns the first result. Roles: manager only; a csm or viewer token gets 403.
+   *
+   * @example
+   * const result = await client.createGoalTemplate({ body });
+   */
+  createGoalTemplate(input: CreateGoalTemplateInput, options?: CallOptions): Promise<CreateGoalTemplateOutput>;
+  /**
+   * Get a goal template
+   *
+   * A shipped or custom template. Roles: every token.
+   *
+   * @example
+   * const result = await client.getGoalTemplate({ templateId: "tpl_reduce_resolution_time" });
+   */
+  getGoalTemplate(input: GetGoalTemplateInput, options?: CallOptions): Promise<GetGoalTemplateOutput>;
+  /**
+   * Replace a custom goal template
+   *
+   * Replaces a custom template (omitted optional fields go back to their defaults) under
+   * `If-Match` with its current version, like every `PUT`; the body is checked as in
+   * `createGoalTemplate`. A shipped template is read-only: 403 (copy it with
+   * `createGoalTemplate` to change it). Roles: manager only.
+   *
+   * @example
+   * const result = await client.updateGoalTemplate({ templateId: "tpl_reduce_resolution_time", body, ifMatch: String(version) });
+   */
+  updateGoalTemplate(input: UpdateGoalTemplateInput, options?: CallOptions): Promise<UpdateGoalTemplateOutput>;
+  /**
+   * Delete a custom goal template
+   *
+   * Deletes a custom template. Goals created from it are not affected (a goal keeps no link
+   * to its template). A shipped template cannot be deleted: 403. Roles: manager only.
+   *
+   * @example
+   * const result = await client.deleteGoalTemplate({ templateId: "tpl_reduce_resolution_time" });
+   */
+  deleteGoalTemplate(input: DeleteGoalTemplateInput, options?: CallOptions): Promise<DeleteGoalTemplateOutput>;
 }
 
 export const OPERATIONS = {
@@ -1987,6 +2133,81 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Deliver a message again",
+  },
+  listGoalTemplates: {
+    method: "GET",
+    path: "/api/goal-templates",
+    pathParams: [],
+    queryParams: ["category","industry","cursor","limit"],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.GoalTemplateListSchema,
+    responseGuard: G.isGoalTemplateList,
+    response: "json" as ResponseKind,
+    itemsKey: "items",
+    inputRequired: false,
+    summary: "List goal templates",
+  },
+  createGoalTemplate: {
+    method: "POST",
+    path: "/api/goal-templates",
+    pathParams: [],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.GoalTemplateInputSchema,
+    bodyTypes: [],
+    responseSchema: S.GoalTemplateSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Add a goal template",
+  },
+  getGoalTemplate: {
+    method: "GET",
+    path: "/api/goal-templates/{templateId}",
+    pathParams: ["templateId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.GoalTemplateSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Get a goal template",
+  },
+  updateGoalTemplate: {
+    method: "PUT",
+    path: "/api/goal-templates/{templateId}",
+    pathParams: ["templateId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match"},
+    requestSchema: S.GoalTemplateInputSchema,
+    bodyTypes: [],
+    responseSchema: S.GoalTemplateSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Replace a custom goal template",
+  },
+  deleteGoalTemplate: {
+    method: "DELETE",
+    path: "/api/goal-templates/{templateId}",
+    pathParams: ["templateId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: undefined,
+    responseGuard: undefined,
+    response: "empty" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Delete a custom goal template",
   },
 } as const;
 

@@ -782,6 +782,45 @@ export const WebhookHealthEventDataSchema = v.object({ customer_id: v.string(), 
  */
 export const WebhookTestEventDataSchema = v.object({ webhook_id: v.string(), message: v.string() });
 
+/**
+ * A metric of a template's goal: `MetricInput` without a current value (a template has
+ * no measurements). The baseline and target are suggestions to adjust per customer.
+ */
+export const GoalTemplateMetricSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), unit: v.pipe(v.string(), v.maxLength(50)), direction: v.exactOptional(DirectionSchema), baseline_value: v.nullable(v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000))), target_value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), data_source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), frequency: v.exactOptional(FrequencySchema), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))) });
+
+/**
+ * The goal a template creates. With `customer_id`, `start_date` and `target_date` added
+ * (for example `target_date` = `start_date` + the template's `duration_days`), it is a
+ * valid `createSuccessGoal` body (`SuccessGoalCreate`): the API checks it by the same rules
+ * when the template is saved, so every rule of that operation holds here too. Value
+ * drivers cannot link to a metric (`metric_id`) yet: a new goal's metrics get their ids
+ * when it is created.
+ */
+export const GoalTemplateGoalSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), category: GoalCategorySchema, weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), metrics: v.pipe(v.array(GoalTemplateMetricSchema), v.minLength(1), v.maxLength(20)), value_drivers: v.exactOptional(v.pipe(v.array(ValueDriverInputSchema), v.maxLength(20))) });
+
+/**
+ * A milestone suggested with the goal, dated by its offset from the goal's start.
+ */
+export const GoalTemplateMilestoneSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), offset_days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)) });
+
+/**
+ * A custom goal template (`createGoalTemplate`, `updateGoalTemplate`). Optional fields take the defaults shown.
+ */
+export const GoalTemplateInputSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(100)))), duration_days: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))), goal: GoalTemplateGoalSchema, milestones: v.exactOptional(v.pipe(v.array(GoalTemplateMilestoneSchema), v.maxLength(50))) });
+
+/**
+ * A goal template: a goal with metrics, suggested baselines, targets and value drivers,
+ * and milestones, for a category and optionally an industry. `shipped` templates are the
+ * built-in library (read-only, version 1, no timestamps); the others were added by
+ * managers. Optional fields of the stored goal are returned with their defaults.
+ */
+export const GoalTemplateSchema = v.object({ id: v.string(), name: v.string(), description: v.string(), industry: v.nullable(v.string()), shipped: v.boolean(), duration_days: v.pipe(v.number(), v.integer()), goal: GoalTemplateGoalSchema, milestones: v.array(GoalTemplateMilestoneSchema), version: v.pipe(v.number(), v.integer()), created_at: v.nullable(v.string()), updated_at: v.nullable(v.string()) });
+
+/**
+ * One page of goal templates, shipped first.
+ */
+export const GoalTemplateListSchema = v.object({ items: v.array(GoalTemplateSchema), next_cursor: v.nullable(v.string()) });
+
 /** The `readOnly: true` properties of each request schema that has some (openapi.yaml). */
 export const readOnlyProperties: Readonly<Record<string, readonly string[]>> = {
   CustomerReplaceSchema: ["id", "version"],

@@ -13,6 +13,8 @@ import type {
   CustomerList,
   CustomerSuccessMetrics,
   EmbedToken,
+  GoalTemplate,
+  GoalTemplateList,
   HealthModel,
   HealthObservationResult,
   ImportResult,
@@ -77,6 +79,11 @@ export interface Responses {
   sendWebhookTest: WebhookDelivery;
   listWebhookDeliveries: WebhookDeliveryList;
   redeliverWebhookDelivery: WebhookDelivery;
+  listGoalTemplates: GoalTemplateList;
+  createGoalTemplate: GoalTemplate;
+  getGoalTemplate: GoalTemplate;
+  updateGoalTemplate: GoalTemplate;
+  deleteGoalTemplate: undefined;
 }
 
 export interface CallOptions {

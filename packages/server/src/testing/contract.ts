@@ -46,7 +46,12 @@ export type OperationId =
   | 'rotateWebhookSecret'
   | 'sendWebhookTest'
   | 'listWebhookDeliveries'
-  | 'redeliverWebhookDelivery';
+  | 'redeliverWebhookDelivery'
+  | 'listGoalTemplates'
+  | 'createGoalTemplate'
+  | 'getGoalTemplate'
+  | 'updateGoalTemplate'
+  | 'deleteGoalTemplate';
 
 export const OPERATION_IDS = operations().map((o) => o.operationId) as OperationId[];
 
