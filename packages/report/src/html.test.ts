@@ -1,6 +1,7 @@
 // The HTML report from in-memory data (the server's tests cover it through the API too).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HEALTH_BAND_MESSAGES } from '../../calc/src/vocabulary.js';
 import { escapeHtml, renderReportHtml } from './html.js';
 import {
   defaultSections,
@@ -229,7 +230,11 @@ describe('renderReportHtml', () => {
       // The light theme's default of each --success-health-* token (the first, before dark).
       expect(styles).toContain(`var(--success-health-${token}, #${hex.toLowerCase()})`);
     }
-    for (const [key, words] of Object.entries({ ...HEALTH_BAND_TEXT, ...HEALTH_COMPONENT_TEXT }))
+    // Band words: both surfaces take them from calc's one vocabulary, in every language.
+    expect(HEALTH_BAND_TEXT).toBe(HEALTH_BAND_MESSAGES.en);
+    expect(view).toContain('vocabulary(currentLocale()).healthBand(');
+    // Component words: the element has its own table (in English, the report's words).
+    for (const [key, words] of Object.entries(HEALTH_COMPONENT_TEXT))
       expect(view).toContain(`  ${key}: '${words}',`);
   });
 });

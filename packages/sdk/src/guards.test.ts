@@ -173,7 +173,11 @@ const mutation = fc.record({
 
 function mutate(body: unknown, mutations: readonly Mutation[]): unknown {
   let root = structuredClone(body);
-  for (const m of mutations) {
+  for (const given of mutations) {
+    // A copy: fast-check hands the same constant objects (`{}`, `[]`) to every run, so a value
+    // put into the body and then extended by a later mutation would change them for every later
+    // property (a cycle in `{}` once made every schema after it fail).
+    const m = { ...given, value: structuredClone(given.value) };
     const paths = pathsOf(root);
     const path = paths[m.pick % paths.length]!;
     const parentPath = path.slice(0, -1);
