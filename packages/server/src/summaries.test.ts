@@ -193,6 +193,18 @@ describeBackends('summaries store (%s)', (backend) => {
     expect(nextDay.loads.all).toBe(1);
     await store.idle();
 
+    // Most customers written since (an import): derived again in chunks, not in one partial load.
+    await t.db.query('UPDATE customers SET rev = rev + 1');
+    const imported = countingSource(t.db);
+    const bulk = new SummaryStore(t.db, new ReadCache(t.db), {
+      save: true,
+      source: imported.source,
+    });
+    expect(await bulk.summaries(tomorrow)).toEqual(await fromScratch(t.db, tomorrow));
+    expect(imported.loads.all).toBe(1);
+    expect(imported.loads.customerIds).toEqual([]);
+    await bulk.idle();
+
     await t.db.query(`UPDATE customer_summaries SET fingerprint = 'older code'`);
     const upgraded = countingSource(t.db);
     const after = new SummaryStore(t.db, new ReadCache(t.db), {

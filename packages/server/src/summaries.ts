@@ -288,6 +288,13 @@ export class SummaryStore {
         this.#dirty.add(id);
       }
     }
+    // Many changed (an import, a reseed): one partial load of them all would bring their goals
+    // into memory at once, and deriving everyone (in chunks) costs about the same.
+    if (this.#dirty.size > Math.min(FULL_CHUNK, revs.size / 2)) {
+      this.#entries.clear();
+      this.#dirty = new Set();
+      return null;
+    }
     this.#stats.customersRestored += this.#entries.size;
     this.#day = day;
     this.#dirtyAll = false;
