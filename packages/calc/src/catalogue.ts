@@ -97,11 +97,6 @@ export function registerTranslation(...list: readonly Translation[]): void {
   resolved.clear();
 }
 
-/** Locale tags with a registered translation, as registered. */
-export function registeredLocales(): readonly string[] {
-  return [...translations.values()].map((t) => t.locale);
-}
-
 /** The registered translations that serve `locale`, most specific first (`de-AT` → `de`). */
 function chain(locale: string): Translation[] {
   const tag = locale.toLowerCase();
