@@ -100,3 +100,17 @@ export function idempotencyKey(c: Context): string | null {
   }
   return key;
 }
+
+/**
+ * The Idempotency-Key a create must carry (428 without one): `what` names the request in the
+ * problem, e.g. `'Creating a webhook'`.
+ */
+export function requiredIdempotencyKey(c: Context, what: string): string {
+  const key = idempotencyKey(c);
+  if (key === null) {
+    throw new ProblemError(428, `${what} needs an Idempotency-Key, so it can be retried safely.`, [
+      { field: 'header.Idempotency-Key', message: 'Required.', code: 'required' },
+    ]);
+  }
+  return key;
+}

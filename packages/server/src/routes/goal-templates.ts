@@ -8,8 +8,8 @@ import { CURSOR_MAX, type KeyPart, TEXT_KEY } from '../http/cursor.js';
 import {
   checkVersion,
   etag,
-  idempotencyKey,
   parseIfMatch,
+  requiredIdempotencyKey,
   requireIfMatch,
 } from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
@@ -168,14 +168,7 @@ export function registerGoalTemplates(app: Hono<Env>, ctx: AppContext): void {
     new Query(c.req.url, []);
     const p = c.get('principal');
     assertManager(p, WHAT);
-    const key = idempotencyKey(c);
-    if (key === null) {
-      throw new ProblemError(
-        428,
-        'Creating a goal template needs an Idempotency-Key, so it can be retried safely.',
-        [{ field: 'header.Idempotency-Key', message: 'Required.', code: 'required' }],
-      );
-    }
+    const key = requiredIdempotencyKey(c, 'Creating a goal template');
     const body = await readJson(c, ctx.bodyLimit);
     const reply = await ctx.idempotency.run(
       p,

@@ -4,7 +4,7 @@ import { isoTimestamp } from '../clock.js';
 import type { ImportResult } from '../contract.js';
 import type { AppContext, Env } from '../http/context.js';
 import { fingerprintHash } from '../http/idempotency.js';
-import { idempotencyKey } from '../http/preconditions.js';
+import { requiredIdempotencyKey } from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
 import { newId } from '../ids.js';
 import { bodyTooLarge } from '../import/body-stream.js';
@@ -86,14 +86,7 @@ export function registerImports(app: Hono<Env>, ctx: AppContext, limits: ImportL
         'Say what the rows are with ?kind=.',
       );
     }
-    const key = idempotencyKey(c);
-    if (key === null) {
-      throw new ProblemError(
-        428,
-        'An import needs an Idempotency-Key, so it can be retried safely.',
-        [{ field: 'header.Idempotency-Key', message: 'Required.', code: 'required' }],
-      );
-    }
+    const key = requiredIdempotencyKey(c, 'An import');
     const principal = c.get('principal');
     assertCanWrite(principal);
     const format = formatOf(c);

@@ -20,12 +20,13 @@ import {
   etag,
   idempotencyKey,
   parseIfMatch,
+  requiredIdempotencyKey,
   requireIfMatch,
 } from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
 import { seal, sealingKey, unseal } from '../http/sealed.js';
 import { newId } from '../ids.js';
-import { notFound, ProblemError, validationFailed } from '../problem.js';
+import { notFound, validationFailed } from '../problem.js';
 import {
   attemptsOf,
   type DeliveryRecord,
@@ -132,15 +133,8 @@ export function registerWebhooks(app: Hono<Env>, ctx: AppContext): void {
     new Query(c.req.url, []);
     const p = c.get('principal');
     assertManager(p, WHAT);
-    const key = idempotencyKey(c);
-    if (key === null) {
-      // Without a key a retried create would leave a subscription whose secret nobody saw.
-      throw new ProblemError(
-        428,
-        'Creating a webhook needs an Idempotency-Key, so it can be retried safely.',
-        [{ field: 'header.Idempotency-Key', message: 'Required.', code: 'required' }],
-      );
-    }
+    // Without a key a retried create would leave a subscription whose secret nobody saw.
+    const key = requiredIdempotencyKey(c, 'Creating a webhook');
     const body = await readJson(c, ctx.bodyLimit);
     const bearer = bearerToken(c.req.header('authorization')) ?? '';
     const sealing = sealingKey(bearer, key, 'webhook-secret');
