@@ -61,6 +61,19 @@ let FONT: string = DEFAULT_BRAND.font;
 let LOGO: Brand['logo'] = null;
 // The deck's words, in its locale: set with the brand for one deck, for the same reason.
 let TX: ReportText = reportText(undefined);
+
+/** The axis and data-label fonts of the deck's bar charts, in the brand's font (set per render). */
+function barChartFonts() {
+  return {
+    catAxisLabelFontFace: FONT,
+    catAxisLabelFontSize: 10,
+    valAxisLabelFontFace: FONT,
+    valAxisLabelFontSize: 9,
+    dataLabelFontFace: FONT,
+    dataLabelFontSize: 10,
+  };
+}
+
 /** "2 of 3": which slide of a section's run this is. */
 const partOf = (i: number, count: number) => fillIn(TX, TX.deck.part, { part: i, count });
 const MASTER = 'CSCX_REPORT';
@@ -411,12 +424,7 @@ function value(deck: Deck, input: ReportInput): void {
         dataLabelFormatCode: '#,##0',
         valAxisLabelFormatCode: '#,##0',
         valAxisMinVal: 0,
-        catAxisLabelFontFace: FONT,
-        catAxisLabelFontSize: 10,
-        valAxisLabelFontFace: FONT,
-        valAxisLabelFontSize: 9,
-        dataLabelFontFace: FONT,
-        dataLabelFontSize: 10,
+        ...barChartFonts(),
         showTitle: true,
         title: TX.deck.valueByCategory,
         titleFontFace: FONT,
@@ -589,12 +597,7 @@ function benchmarks(deck: Deck, input: ReportInput): void {
       dataLabelFormatCode: '0',
       valAxisMinVal: 0,
       valAxisMaxVal: 100,
-      catAxisLabelFontFace: FONT,
-      catAxisLabelFontSize: 10,
-      valAxisLabelFontFace: FONT,
-      valAxisLabelFontSize: 9,
-      dataLabelFontFace: FONT,
-      dataLabelFontSize: 10,
+      ...barChartFonts(),
       showLegend: true,
       legendPos: 'r',
       legendFontFace: FONT,
