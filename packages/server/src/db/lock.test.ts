@@ -15,6 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -209,6 +210,36 @@ describe('lockDataDir', () => {
     writeFileSync(join(dir, 'server.lock'), 'garbage');
     (await lockDataDir(dir)).release();
   });
+
+  it.each([
+    ['smaller', '0'.repeat(16)],
+    ['larger', 'f'.repeat(16)],
+  ])(
+    'does not take a silent socket with a %s ticket for the holder, and locks once it goes',
+    async (_, ticket) => {
+      // A contender that connects but does not answer in time (a loaded machine) looked like a
+      // holder, and the refusal named the pid a dead holder left in the side file (CI, stop 22).
+      const dir = tempDir();
+      writeFileSync(join(dir, 'server.lock'), '999999\n');
+      const silent = createServer((c) => {
+        c.on('error', () => {});
+        // Silent to the first probe; gone by the next one.
+        if (++probes > 1) {
+          c.destroy();
+          silent.close();
+        }
+      });
+      let probes = 0;
+      await new Promise<void>((r) =>
+        silent.listen(join(dir, `server.lock.${ticket}.0badcafe.sock`), r),
+      );
+      const lock = await lockDataDir(dir);
+      expect(probes).toBeGreaterThan(1);
+      expect(readFileSync(join(dir, 'server.lock'), 'utf8').trim()).toBe(String(process.pid));
+      lock.release();
+    },
+    30_000,
+  );
 
   it.each([
     ['a dead holder', true],

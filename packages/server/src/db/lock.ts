@@ -186,12 +186,16 @@ async function arbitrate(
       }
       // An unpublished socket is not a contender yet: it looks at us once published.
       if (peer === 'gone' || !published) continue;
-      if (peer.state !== 'trying') return { pid: peer.pid ?? readSidePid(abs) };
+      if (peer.state === 'held') return { pid: peer.pid };
+      // A starter, or a socket that connected but stayed silent (a busy machine, a blocked
+      // event loop): it may be a starter too, so it is not taken for a holder, whose pid the
+      // side file would then name wrongly (the dead holder's). Tickets decide as for a starter;
+      // only the deadline ends the wait, naming whom we waited for.
+      if (Date.now() > deadline) return { pid: peer.pid ?? readSidePid(abs) };
       if (published[1]! < ticket) return 'withdraw';
       waitingFor = peer;
     }
     if (waitingFor === null) return 'won';
-    if (Date.now() > deadline) return waitingFor;
     await sleep(10);
   }
 }
