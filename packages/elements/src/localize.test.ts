@@ -19,6 +19,7 @@ import {
   OPTION_MESSAGES,
 } from './goal-editor/editor-text.js';
 import { EDITOR_SHELL_MESSAGES } from './goal-editor/goal-editor.js';
+import { TEMPLATE_MESSAGES } from './goal-editor/template-picker.js';
 import { GOAL_PROGRESS_MESSAGES } from './goal-progress/goal-progress.js';
 import { GOAL_VIEW_MESSAGES } from './goal-progress/goal-view.js';
 import { VALUE_MESSAGES } from './goal-progress/value-rows.js';
@@ -83,6 +84,7 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   OPTION_MESSAGES,
   FIELD_MESSAGES,
   MILESTONE_EDITOR_MESSAGES,
+  TEMPLATE_MESSAGES,
 ];
 
 const SHIPPED = [deDE, frFR, esES, jaJP];
@@ -227,6 +229,55 @@ function pendingClient() {
       new Promise<Response>((_, reject) => {
         const signal = (input as Request).signal;
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+  });
+}
+
+/** One template as the API lists it, for a new goal started from a template. */
+const TEMPLATES = [
+  {
+    id: 'tpl_reduce_process_time',
+    name: 'Reduce process time',
+    description: 'Hours saved by automating a manual process.',
+    industry: null,
+    shipped: true,
+    duration_days: 180,
+    goal: {
+      name: 'Reduce process time',
+      description: 'Save hours every month on a manual process.',
+      category: 'efficiency',
+      weight: 1,
+      metrics: [
+        {
+          name: 'Hours saved',
+          unit: 'hours/month',
+          direction: 'higher_is_better',
+          baseline_value: 0,
+          target_value: 200,
+          data_source: 'Time tracking',
+          frequency: 'monthly',
+          weight: 1,
+        },
+      ],
+      value_drivers: [
+        { type: 'time_saved', label: 'Process time saved', hours_per_month: 200, hourly_rate: 50 },
+      ],
+    },
+    milestones: [{ name: 'Baseline measured', offset_days: 0 }],
+    version: 1,
+    created_at: null,
+    updated_at: null,
+  },
+];
+
+/** A client that lists {@link TEMPLATES} (and nothing else is asked of it). */
+function templatesClient() {
+  return createSuccessClient({
+    baseUrl: 'https://api.example.com',
+    token: 'test',
+    fetch: async () =>
+      new Response(JSON.stringify({ items: TEMPLATES, next_cursor: null }), {
+        headers: { 'content-type': 'application/json' },
       }),
   });
 }
@@ -388,6 +439,16 @@ const CASES: Record<string, Case> = {
     render: (l) => html`<goal-editor locale=${l} customer-id="cus_acme"></goal-editor>`,
     data: [],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'form'), 'form'),
+  },
+  'goal-editor, from a template': {
+    render: (l) =>
+      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_acme" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
+    data: [TEMPLATES],
+    ready: (el) =>
+      until(
+        () => deepElements(el).some((e) => e.classList.contains('template-origin')),
+        'the template applied',
+      ),
   },
   'goal-editor, a goal': {
     render: (l) => html`<goal-editor locale=${l} .goal=${goalExample()}></goal-editor>`,

@@ -17,6 +17,7 @@ export type ValueDelivered = Schemas['ValueDelivered'];
 export type SuccessScoreData = Schemas['SuccessScore'];
 export type SuccessBand = Schemas['SuccessBand'];
 export type Milestone = Schemas['Milestone'];
+export type GoalTemplate = Schemas['GoalTemplate'];
 export type Measurement = Schemas['Measurement'];
 export type CustomerSuccessSummary = Schemas['CustomerSuccessSummary'];
 export type AchievedMilestone = Schemas['AchievedMilestone'];
