@@ -202,8 +202,10 @@ export function acmeFiveGoals(): Mutable<SuccessGoal>[] {
   upsell.recommendations = [
     {
       priority: 'immediate',
-      action: 'Review upsell pipeline with the account team',
+      action: 'Review the expansion pipeline with the account team',
       reason: 'Revenue from upsell at 70 % of target',
+      code: 'expansion_pipeline',
+      causes: [{ kind: 'lagging', metric: 'Revenue from upsell', index: 0, percent: 70 }],
     },
   ];
   return [

@@ -1870,15 +1870,74 @@ export interface components {
          * @example {
          *       "priority": "immediate",
          *       "action": "Schedule team training session",
-         *       "reason": "System adoption at 50 % of target"
+         *       "reason": "System adoption at 50 % of target",
+         *       "code": "team_training",
+         *       "causes": [
+         *         {
+         *           "kind": "lagging",
+         *           "metric": "System adoption",
+         *           "index": 1,
+         *           "percent": 50
+         *         }
+         *       ]
          *     }
          */
         Recommendation: {
             priority: components["schemas"]["RecommendationPriority"];
-            /** @description What to do. */
+            /** @description What to do, in English; `code` names it in any language. */
             action: string;
-            /** @description Why the action is recommended, naming the lagging metric or the goal state that triggered the rule. */
+            /**
+             * @description Why the action is recommended, naming the lagging metric or the goal state that
+             *     triggered the rule, in English: `causes` joined by `; `.
+             */
             reason: string;
+            code: components["schemas"]["RecommendationCode"];
+            /**
+             * @description The facts behind the action, one per part of `reason`, so that a client can say them
+             *     in its user's language (the elements and reports do, through calc's vocabulary).
+             */
+            causes: components["schemas"]["RecommendationCause"][];
+        };
+        /**
+         * @description Which action is recommended, stable across versions and languages: `team_training`
+         *     (Schedule team training session), `automation_opportunities`, `quick_win_automations`,
+         *     `data_validation_training`, `detractor_feedback`, `expansion_pipeline`, `cost_drivers`,
+         *     `process_bottlenecks`, `owner_review` (Review lagging metrics with the goal owner),
+         *     `target_timeline` (a missed goal) and `record_values` (metrics without data).
+         * @example team_training
+         * @enum {string}
+         */
+        RecommendationCode: "team_training" | "automation_opportunities" | "quick_win_automations" | "data_validation_training" | "detractor_feedback" | "expansion_pipeline" | "cost_drivers" | "process_bottlenecks" | "owner_review" | "target_timeline" | "record_values";
+        /**
+         * @description One fact behind a recommendation. `lagging`: the metric (`metric`, `index`) is behind its
+         *     target, at `percent` of it (a whole number; null when unknown). `no_value`: the metric has
+         *     no current value. `at_risk` and `missed`: the goal itself (`goal`). A name that was empty
+         *     is null: it reads "Metric 2" (from `index`, 0-based) or "The goal".
+         * @example {
+         *       "kind": "lagging",
+         *       "metric": "System adoption",
+         *       "index": 1,
+         *       "percent": 50
+         *     }
+         * @example {
+         *       "kind": "missed",
+         *       "goal": "Increase team efficiency"
+         *     }
+         */
+        RecommendationCause: {
+            /**
+             * @description What the fact is.
+             * @enum {string}
+             */
+            kind: "lagging" | "no_value" | "at_risk" | "missed";
+            /** @description The metric's name (`lagging`, `no_value`). */
+            metric?: string | null;
+            /** @description The metric's position in the goal, 0-based (`lagging`, `no_value`). */
+            index?: number;
+            /** @description The metric's progress in percent of its target, rounded (`lagging`). */
+            percent?: number | null;
+            /** @description The goal's name (`at_risk`, `missed`). */
+            goal?: string | null;
         };
         /**
          * @description A customer's success goal: one or more metrics, value drivers, and the fields derived from
@@ -6297,17 +6356,44 @@ export interface components {
          *         {
          *           "priority": "immediate",
          *           "action": "Schedule team training session",
-         *           "reason": "System adoption at 50 % of target"
+         *           "reason": "System adoption at 50 % of target",
+         *           "code": "team_training",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "System adoption",
+         *               "index": 1,
+         *               "percent": 50
+         *             }
+         *           ]
          *         },
          *         {
          *           "priority": "this_week",
          *           "action": "Identify automation opportunities",
-         *           "reason": "Process automation at 40 % of target"
+         *           "reason": "Process automation at 40 % of target",
+         *           "code": "automation_opportunities",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "Process automation",
+         *               "index": 2,
+         *               "percent": 40
+         *             }
+         *           ]
          *         },
          *         {
          *           "priority": "this_month",
          *           "action": "Implement 3 quick-win automations",
-         *           "reason": "Process automation at 40 % of target"
+         *           "reason": "Process automation at 40 % of target",
+         *           "code": "quick_win_automations",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "Process automation",
+         *               "index": 2,
+         *               "percent": 40
+         *             }
+         *           ]
          *         }
          *       ]
          *     }

@@ -185,9 +185,26 @@ export const SuccessMetricSchema = v.object({ id: v.string(), name: v.string(), 
 export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: v.string(), confidence: v.nullable(ConfidenceSchema), hours_per_unit: v.nullable(v.number()), units_per_month: v.nullable(v.number()), hours_per_month: v.nullable(v.number()), hourly_rate: v.nullable(v.number()), monthly_amount: v.nullable(v.number()), annual_amount: v.nullable(v.number()), metric_id: v.nullable(v.string()), measured_change: v.nullable(v.number()), annual_hours: v.number(), annual_value: v.number(), projected_hours: v.number(), projected_value: v.number(), value_note: v.nullable(v.string()) });
 
 /**
+ * Which action is recommended, stable across versions and languages: `team_training`
+ * (Schedule team training session), `automation_opportunities`, `quick_win_automations`,
+ * `data_validation_training`, `detractor_feedback`, `expansion_pipeline`, `cost_drivers`,
+ * `process_bottlenecks`, `owner_review` (Review lagging metrics with the goal owner),
+ * `target_timeline` (a missed goal) and `record_values` (metrics without data).
+ */
+export const RecommendationCodeSchema = v.picklist(["team_training","automation_opportunities","quick_win_automations","data_validation_training","detractor_feedback","expansion_pipeline","cost_drivers","process_bottlenecks","owner_review","target_timeline","record_values"]);
+
+/**
+ * One fact behind a recommendation. `lagging`: the metric (`metric`, `index`) is behind its
+ * target, at `percent` of it (a whole number; null when unknown). `no_value`: the metric has
+ * no current value. `at_risk` and `missed`: the goal itself (`goal`). A name that was empty
+ * is null: it reads "Metric 2" (from `index`, 0-based) or "The goal".
+ */
+export const RecommendationCauseSchema = v.strictObject({ kind: v.picklist(["lagging","no_value","at_risk","missed"]), metric: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), index: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))), percent: v.exactOptional(v.nullable(v.number())), goal: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))) });
+
+/**
  * A rule-based action for a goal that is at risk or missed (PRD-069's "Recommended Actions").
  */
-export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
+export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), code: RecommendationCodeSchema, causes: v.pipe(v.array(RecommendationCauseSchema), v.minLength(1), v.maxLength(25)) });
 
 /**
  * One input of a formula.
