@@ -282,6 +282,17 @@ function templatesClient() {
   });
 }
 
+/** A client that serves Acme's dashboard once, then fails: a refresh leaves stale data. */
+function onceClient() {
+  let calls = 0;
+  const once = <T>(body: T) =>
+    calls++ === 0 ? Promise.resolve(body) : Promise.reject(new TypeError('Failed to fetch'));
+  return {
+    getCustomerSuccessMetrics: () => once(acmeDashboard()),
+    getAccountSuccessMetrics: () => Promise.resolve(globexAccount()),
+  } as unknown as ReturnType<typeof createSuccessClient>;
+}
+
 function acmeDashboard() {
   const m = acmeMetrics();
   m.goals = acmeFiveGoals();
@@ -341,6 +352,28 @@ const CASES: Record<string, Case> = {
     render: (l) =>
       html`<success-overview locale=${l} .data=${acmeDashboard()} .account=${globexAccount()}></success-overview>`,
     data: [acmeDashboard(), globexAccount()],
+  },
+  'success-overview, stale after a failed refresh': {
+    render: (l) =>
+      html`<success-provider .client=${onceClient()}><success-overview locale=${l} customer-id="cus_acme"></success-overview></success-provider>`,
+    data: [acmeDashboard(), globexAccount(), location.origin],
+    ready: async (el) => {
+      await until(() => deepElements(el).some((e) => e.getAttribute('part') === 'at-risk'), 'data');
+      await (el as HTMLElement & { refresh(): Promise<void> }).refresh().catch(() => {});
+      await until(
+        () =>
+          deepElements(el).some(
+            (e) => e.classList.contains('notice') && e.classList.contains('danger'),
+          ),
+        'the stale notice',
+      );
+    },
+  },
+  'goal-editor, read-only': {
+    render: (l) => html`<goal-editor locale=${l} readonly .goal=${goalExample()}></goal-editor>`,
+    data: [goalExample()],
+    ready: (el) =>
+      until(() => deepElements(el).some((e) => e.classList.contains('readonly')), 'note'),
   },
   'success-overview, partial data': {
     render: (l) => html`<success-overview locale=${l} .data=${acmePartial()}></success-overview>`,
