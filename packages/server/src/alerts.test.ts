@@ -321,6 +321,12 @@ describeBackends('alerts (%s)', (backend) => {
       { token: 'viewer', headers: { 'if-match': '1' } },
     );
     expect(viewer.status).toBe(403);
+    // The list says so up front, so a page offers the viewer no button that would get a 403.
+    const seen = await call('listAlerts', {}, { token: 'viewer', query: { limit: 1 } });
+    expect(seen.json.can_change).toBe(false);
+    expect(
+      (await call('listAlerts', {}, { token: 'csm', query: { limit: 1 } })).json.can_change,
+    ).toBe(true);
     const bad = await call('listAlerts', {}, { query: { state: 'closed' } });
     expect(bad.status).toBe(400);
     expect(bad.problem.errors?.[0]).toMatchObject({ field: 'query.state', code: 'enum' });

@@ -72,7 +72,7 @@ export const isHealthBand = (x: unknown): boolean => has(e11, x);
 export const isHealthDistribution = (x: unknown): boolean => obj(x) && size(x) === 5 && int(x.excellent) && int(x.good) && int(x.at_risk) && int(x.critical) && int(x.no_data);
 
 /** `true` only when {@link S.AlertListSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isAlert) && strN(x.next_cursor);
+export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 3 && typeof x.can_change === 'boolean' && arr(x.items, isAlert) && strN(x.next_cursor);
 
 /** `true` only when {@link S.CustomerSuccessSummarySchema} accepts `x` and would return a deep-equal copy of it. */
 export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 16 && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.health_score) && (x.health_band === null || isHealthBand(x.health_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated);

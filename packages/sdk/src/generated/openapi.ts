@@ -5679,10 +5679,16 @@ export interface components {
          *           "version": 1
          *         }
          *       ],
-         *       "next_cursor": "eyJjIjoiMjAyNi0wNC0yOFQxNjowMDowMFoiLCJpIjoiYWx0X2FjbWVfMDAwMSJ9"
+         *       "next_cursor": "eyJjIjoiMjAyNi0wNC0yOFQxNjowMDowMFoiLCJpIjoiYWx0X2FjbWVfMDAwMSJ9",
+         *       "can_change": true
          *     }
          */
         AlertList: {
+            /**
+             * @description Whether this token may acknowledge and dismiss the alerts (`acknowledgeAlert`,
+             *     `dismissAlert`): false for a read-only viewer token, so a page offers no such action.
+             */
+            can_change: boolean;
             /** @description The alerts on this page, newest first. */
             items: components["schemas"]["Alert"][];
             /** @description Pass this as `cursor` to get the next page. Null on the last page. */

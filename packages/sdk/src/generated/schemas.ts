@@ -554,7 +554,7 @@ export const PortfolioKpisSchema = v.object({ period: KpiMonthSchema, previous_p
 /**
  * One page of alerts, newest first.
  */
-export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
+export const AlertListSchema = v.object({ can_change: v.boolean(), items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
 
 /**
  * The progress of one metric over time (PRD-165 FR-165.9, §7.2 "Progress over time"), drawn

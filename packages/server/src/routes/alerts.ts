@@ -81,6 +81,7 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
         rows.length > limit && last
           ? ctx.cursors.encode([last.created_at, last.id], filters)
           : null,
+      can_change: p.role !== 'viewer',
     };
     return sendJson(c, 200, body);
   });
