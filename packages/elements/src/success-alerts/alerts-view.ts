@@ -171,7 +171,7 @@ export class AlertsView {
         if (status === 403) return T.readOnly;
         return fillText(T.failed, { reason: describeError(error).title });
       });
-      if (status === 403) host.forbidden = true;
+      if (status === 403) host.markReadOnly();
       this.#announcement = this.#note;
       host.requestUpdate();
       if (status === 412 || status === 404) await host.refresh();

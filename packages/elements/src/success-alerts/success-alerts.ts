@@ -113,8 +113,8 @@ export class SuccessAlerts extends SuccessElement {
    */
   readonly changed = new Map<string, Alert>();
 
-  /** A write was refused as forbidden: the token is read-only. @internal */
-  forbidden = false;
+  /** A write was refused as forbidden: the token is read-only. */
+  #forbidden = false;
 
   /** True while a refresh runs that shows no banner (a poll, a write elsewhere on the page). */
   #quiet = false;
@@ -136,11 +136,17 @@ export class SuccessAlerts extends SuccessElement {
     const list = this.alerts.value;
     return (
       !this.readonly &&
-      !this.forbidden &&
+      !this.#forbidden &&
       this.data === undefined &&
       this.alerts.client !== undefined &&
       list?.can_change !== false
     );
+  }
+
+  /** The API refused a change as forbidden (403): no more buttons. @internal */
+  markReadOnly(): void {
+    this.#forbidden = true;
+    this.requestUpdate();
   }
 
   /** The alerts to show: the fetched ones with the changes made here, dismissed ones left out. @internal */
