@@ -28,7 +28,7 @@ import { frFR } from './locales/fr-FR.js';
 import { jaJP } from './locales/ja-JP.js';
 import { whenLocaleReady } from './localize.js';
 import { STATE_MESSAGES } from './states.js';
-import { ALERTS_MESSAGES } from './success-alerts/alerts-view.js';
+import { ALERTS_MESSAGES, shownText } from './success-alerts/alerts-view.js';
 import { ALERTS_SHELL_MESSAGES } from './success-alerts/success-alerts.js';
 import { BENCHMARKS_MESSAGES } from './success-benchmarks/success-benchmarks.js';
 import { GOALS_TABLE_MESSAGES } from './success-goals-table/success-goals-table.js';
@@ -385,7 +385,11 @@ const CASES: Record<string, Case> = {
   },
   'success-alerts': {
     render: (l) => html`<success-alerts locale=${l} .data=${alertsExample()}></success-alerts>`,
-    data: [alertsExample()],
+    // The titles and causes as shown: their dates with non-breaking hyphens.
+    data: [
+      alertsExample(),
+      alertsExample().items.flatMap((a) => [shownText(a.title), shownText(a.cause)]),
+    ],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'li'), 'alerts'),
   },
   'success-alerts, empty': {

@@ -44,6 +44,18 @@ const T = ALERTS_TEXT;
 // What <success-alerts> shows once it has data, with its styles and its two actions: loaded
 // with a dynamic import the first time alerts are shown, so the initial bundle never carries it.
 
+/**
+ * The API's words as shown: a hyphen between digits (a date, "2026-04-30") becomes the
+ * non-breaking hyphen U+2011, which reads and looks the same, so a date never splits over two
+ * lines. Still text: nothing in it is parsed as markup.
+ *
+ * @example
+ * shownText('45 on 2026-04-30'); // '45 on 2026‑04‑30'
+ */
+export function shownText(text: string): string {
+  return text.replace(/(?<=\d)-(?=\d)/g, '\u2011');
+}
+
 /** An alert kind's look: the tone carries the colour, the words carry the meaning. */
 export const ALERT_TONE: Record<AlertType, Tone> = {
   goal_achieved: 'success',
@@ -96,8 +108,8 @@ export class AlertsView {
       <p class="kind">${statusBadge(ALERT_TONE[a.type] ?? 'neutral', T[a.type] ?? a.type)}
         <span class="when muted">${fillText(T.raised, { time: fmt.date(a.created_at) })}</span>
       </p>
-      <p class="title" id=${titleId}>${a.title}</p>
-      <p class="cause">${a.cause}</p>
+      <p class="title" id=${titleId}>${shownText(a.title)}</p>
+      <p class="cause">${shownText(a.cause)}</p>
       ${this.#host.customerId ? nothing : html`<p class="customer muted">${fillText(T.customer, { id: a.customer_id })}</p>`}
       ${
         a.state === 'acknowledged'

@@ -49,10 +49,12 @@ export const alertsViewStyles = css`
   }
   .title {
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
+  /* break-word, not anywhere: a long token still wraps, but dates and numbers in the API's
+     words ("45 on 2026-04-30") stay whole, as line breaking keeps them. */
+  .title,
   .cause {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .when,
   .customer,
