@@ -300,6 +300,28 @@ describeBackends('alerts (%s)', (backend) => {
     expect(back.json).toEqual(dis.json);
   });
 
+  it('applies one of two changes racing on the same version, never both', async () => {
+    const a = await freshAlert();
+    const [ack, dis] = await Promise.all([
+      call('acknowledgeAlert', { alertId: a.id }, { headers: { 'if-match': '1' } }),
+      call('dismissAlert', { alertId: a.id }, { token: 'csm', headers: { 'if-match': '1' } }),
+    ]);
+    const list = await call(
+      'listAlerts',
+      {},
+      { query: { customer_id: 'cus_acme', state: 'all', limit: 10 } },
+    );
+    const now = list.json.items.find((x) => x.id === a.id)!;
+    // The loser saw the winner's change: a 412 (acknowledge won) or the dismissed alert as is.
+    expect(now.version).toBe(2);
+    if (now.state === 'acknowledged') expect(dis.status).toBe(412);
+    else {
+      expect(now).toMatchObject({ state: 'dismissed', acknowledged_at: null });
+      expect(ack.status).toBe(200);
+      expect(ack.json).toEqual(now);
+    }
+  });
+
   it('hides alerts outside the scope as missing (404) and keeps viewers read-only (403)', async () => {
     const a = await freshAlert();
     const other = await call(
