@@ -9,6 +9,7 @@ import '@cscx/success-elements/define/goal-editor.js';
 import '@cscx/success-elements/define/goal-progress.js';
 import '@cscx/success-elements/define/success-health.js';
 import '@cscx/success-elements/define/success-kpis.js';
+import '@cscx/success-elements/define/success-alerts.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
@@ -18,6 +19,10 @@ const editorView = $<HTMLElement>('editor-view');
 const addGoal = $<HTMLButtonElement>('add-goal');
 const goalView = $<HTMLElement>('goal-view');
 const goal = $<HTMLElement & { refresh(): Promise<void> }>('goal');
+// The customer's alerts under its dashboard, and the whole book's under the portfolio; both
+// fetch again after the editor's writes (which raise alerts) and once a minute.
+const alerts = $<HTMLElement>('alerts');
+const portfolioAlerts = $<HTMLElement>('portfolio-alerts');
 const list = $<HTMLDivElement>('customer-list');
 const listStatus = $<HTMLElement>('list-status');
 const search = $<HTMLInputElement>('search');
@@ -49,6 +54,8 @@ function applyRole() {
   addGoal.hidden = viewer || overview.hidden;
   editGoal.hidden = viewer;
   editor.toggleAttribute('readonly', viewer);
+  alerts.toggleAttribute('readonly', viewer);
+  portfolioAlerts.toggleAttribute('readonly', viewer);
 }
 
 /** The portfolio is where a CSM or manager lands; a viewer token sees one customer only. */
@@ -69,6 +76,7 @@ function showCustomer(id: string) {
   $('crumb-name').textContent = name;
   $('customers-toggle-label').textContent = `Customers: ${name}`;
   overview.setAttribute('customer-id', id);
+  alerts.setAttribute('customer-id', id);
   if (!$('health-panel').hidden) {
     health.setAttribute('customer-id', id);
     kpis.setAttribute('customer-id', id);
@@ -130,6 +138,7 @@ function showOverview() {
   goalView.hidden = true;
   editorView.hidden = true;
   overview.hidden = false;
+  alerts.hidden = false;
   addGoal.hidden = isViewer();
 }
 
@@ -140,6 +149,7 @@ function showEditor(goalId?: string) {
   editor.setAttribute('customer-id', selected);
   if (goalId) editor.setAttribute('goal-id', goalId);
   overview.hidden = true;
+  alerts.hidden = true;
   goalView.hidden = true;
   addGoal.hidden = true;
   editorView.hidden = false;
@@ -243,6 +253,7 @@ search.addEventListener('input', renderList);
 overview.addEventListener('success-goal-select', (e) => {
   goal.setAttribute('goal-id', e.detail.goalId);
   overview.hidden = true;
+  alerts.hidden = true;
   addGoal.hidden = true;
   goalView.hidden = false;
   $('back').focus();

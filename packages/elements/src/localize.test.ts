@@ -29,6 +29,8 @@ import { frFR } from './locales/fr-FR.js';
 import { jaJP } from './locales/ja-JP.js';
 import { whenLocaleReady } from './localize.js';
 import { STATE_MESSAGES } from './states.js';
+import { ALERTS_MESSAGES, shownText } from './success-alerts/alerts-view.js';
+import { ALERTS_SHELL_MESSAGES } from './success-alerts/success-alerts.js';
 import { BENCHMARKS_MESSAGES } from './success-benchmarks/success-benchmarks.js';
 import { GOALS_TABLE_MESSAGES } from './success-goals-table/success-goals-table.js';
 import { HEALTH_MESSAGES } from './success-health/health-view.js';
@@ -45,6 +47,7 @@ import { PROJECTED_MESSAGES } from './success-value/success-value.js';
 import {
   acmeFiveGoals,
   acmeMetrics,
+  alertsExample,
   benchmarksExample,
   globexAccount,
   goalExample,
@@ -77,6 +80,8 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   HEALTH_SHELL_MESSAGES,
   KPIS_MESSAGES,
   KPIS_SHELL_MESSAGES,
+  ALERTS_MESSAGES,
+  ALERTS_SHELL_MESSAGES,
   COLUMN_MESSAGES,
   PORTFOLIO_MESSAGES,
   EDITOR_SHELL_MESSAGES,
@@ -461,6 +466,21 @@ const CASES: Record<string, Case> = {
     render: (l) => html`<success-kpis locale=${l} .data=${kpisExample()}></success-kpis>`,
     data: [kpisExample()],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles'),
+  },
+  'success-alerts': {
+    render: (l) => html`<success-alerts locale=${l} .data=${alertsExample()}></success-alerts>`,
+    // The titles and causes as shown: their dates with non-breaking hyphens.
+    data: [
+      alertsExample(),
+      alertsExample().items.flatMap((a) => [shownText(a.title), shownText(a.cause)]),
+    ],
+    ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'li'), 'alerts'),
+  },
+  'success-alerts, empty': {
+    render: (l) =>
+      html`<success-alerts locale=${l} .data=${{ ...alertsExample(), items: [] }}></success-alerts>`,
+    data: [],
+    ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'p'), 'empty'),
   },
   'success-portfolio': {
     render: (l) =>

@@ -40,6 +40,10 @@ export type Kpi = Schemas['Kpi'];
 export type KpiValues = Schemas['KpiValues'];
 export type KpiRating = Schemas['KpiRating'];
 export type KpiTrend = Schemas['KpiTrend'];
+export type Alert = Schemas['Alert'];
+export type AlertList = Schemas['AlertList'];
+export type AlertType = Schemas['AlertType'];
+export type AlertState = Schemas['AlertState'];
 export type Explanation = Schemas['Explanation'];
 /** `explanations` of a response (`explain: true`), keyed by JSON Pointer (RFC 6901). */
 export type Explanations = Readonly<Record<string, Explanation>>;

@@ -67,6 +67,13 @@ export const MilestoneStatusSchema = v.picklist(["planned","achieved","at_risk",
 export const AlertTypeSchema = v.picklist(["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"]);
 
 /**
+ * Where the alert stands: `open` when raised, `acknowledged` once someone has seen it and
+ * is acting on it (`acknowledgeAlert`), `dismissed` once handled (`dismissAlert`). States
+ * only move forward.
+ */
+export const AlertStateSchema = v.picklist(["open","acknowledged","dismissed"]);
+
+/**
  * When to act on a recommendation (PRD-069's "Immediate / This Week / This Month").
  */
 export const RecommendationPrioritySchema = v.picklist(["immediate","this_week","this_month"]);
@@ -343,9 +350,10 @@ export const MeasurementInputSchema = v.strictObject({ metric_id: v.pipe(v.strin
 export const MeasurementUpdateSchema = v.strictObject({ value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), measured_at: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()), source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
 
 /**
- * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
+ * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time, and where
+ * it stands (`state`): open, acknowledged or dismissed.
  */
-export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string() });
+export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
 
 /**
  * The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
@@ -563,7 +571,7 @@ export const PortfolioKpisSchema = v.object({ period: KpiMonthSchema, previous_p
 /**
  * One page of alerts, newest first.
  */
-export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
+export const AlertListSchema = v.object({ can_change: v.boolean(), items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
 
 /**
  * The progress of one metric over time (PRD-165 FR-165.9, §7.2 "Progress over time"), drawn
