@@ -12,6 +12,7 @@ import { createSuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import './define/all.js';
+import { describeError, PROBLEM_MESSAGES } from './data-controller.js';
 import {
   EDITOR_MESSAGES,
   FIELD_MESSAGES,
@@ -90,6 +91,7 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   FIELD_MESSAGES,
   MILESTONE_EDITOR_MESSAGES,
   TEMPLATE_MESSAGES,
+  PROBLEM_MESSAGES,
 ];
 
 const SHIPPED = [deDE, frFR, esES, jaJP];
@@ -567,6 +569,23 @@ function englishLeft(root: Element, data: readonly unknown[]): string[] {
 }
 
 describe('de-DE', () => {
+  it("says the API's standard problem titles in German, and a server's own words as they came", async () => {
+    await whenLocaleReady('de-DE');
+    const el = await fixture<HTMLElement & { localize<R>(fn: () => R): R }>(
+      html`<success-milestones locale="de-DE" .milestones=${[]}></success-milestones>`,
+    );
+    const title = (type: string, words: string) =>
+      el.localize(
+        () =>
+          describeError({ name: 'SuccessApiError', status: 404, problem: { type, title: words } })
+            .title,
+      );
+    expect(title('/problems/not-found', 'Not found')).to.equal('Nicht gefunden');
+    expect(title('/problems/rate-limited', 'Too many requests')).to.equal('Zu viele Anfragen');
+    expect(title('/problems/not-found', 'Customer archived')).to.equal('Customer archived');
+    expect(title('https://other.example/problems/x', 'Not found')).to.equal('Not found');
+  });
+
   it('the overview reads German, without one English label', async () => {
     await whenLocaleReady('de-DE');
     const el = await show(CASES['success-overview']!, 'de-DE');
