@@ -497,7 +497,7 @@ const CASES: Record<string, Case> = {
   },
   'goal-editor, from a template': {
     render: (l) =>
-      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_acme" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
+      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_localize_template" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
     data: [TEMPLATES],
     ready: (el) =>
       until(
