@@ -264,6 +264,8 @@ function portfolio(): CustomerSuccessSummary[] {
     roi_multiplier: 1 + i,
     total_value: 100_000 + i,
     last_updated: new Date(Date.UTC(2026, 10, 1 + i)).toISOString(),
+    parent_id: null,
+    children_count: 0,
   }));
 }
 

@@ -62,6 +62,8 @@ function generate(n: number, currencies: readonly string[] = ['USD']): CustomerS
       roi_multiplier: roi,
       total_value: Math.round(rnd() * 500_000),
       last_updated: total ? new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() : null,
+      parent_id: null,
+      children_count: 0,
     };
   });
 }

@@ -844,7 +844,7 @@ export interface SuccessClientMethods {
    *
    * Lists the customers in the token's scope, ordered by name and then by id. `segment`,
    * `csm_id` and `search` narrow the list and are combined with the scope. A viewer token sees
-   * its one customer.
+   * its one customer and, when that customer is a parent account, its children.
    *
    * Iterate every item across pages with `for await (const item of client.listCustomers.all(...))`.
    *
