@@ -181,7 +181,7 @@ describeBackends('account hierarchy (%s)', (backend) => {
         const rows = [];
         let cursor: string | null = null;
         do {
-          const page = await call(
+          const page: Awaited<ReturnType<typeof call<'getPortfolioSuccessMetrics'>>> = await call(
             'getPortfolioSuccessMetrics',
             {},
             { query: { limit: 500, ...(cursor ? { cursor } : {}) } },
