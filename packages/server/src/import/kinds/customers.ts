@@ -112,7 +112,10 @@ export function customersKind(): RowKind<CustomerRow> {
       if (oldParent !== null) counts.set(oldParent, (counts.get(oldParent) ?? 1) - 1);
       if (fields.parent_id !== null)
         counts.set(fields.parent_id, (counts.get(fields.parent_id) ?? 0) + 1);
-      asOfFile.set(id, { id, csm_id: fields.csm_id, parent_id: fields.parent_id });
+      // Only a row with its own id can be named as a parent later (an assigned one is random),
+      // and only those are kept: a 100,000-row file without ids holds nothing here.
+      if (input.id !== undefined)
+        asOfFile.set(id, { id, csm_id: fields.csm_id, parent_id: fields.parent_id });
       return { row, id, fields, replace: existing !== null };
     },
     async apply(rows, env) {
