@@ -74,8 +74,11 @@ export function fieldsOf(
 
 /**
  * Checks the parent a write gives customer `id` (write/hierarchy.ts), inside the write's
- * transaction: the parent's row is locked first, so this check and a concurrent write making
- * the parent a child cannot both pass. 422 with `/parent_id` when it may not.
+ * transaction, after the customer's own row is locked: the parent's row is locked too and read
+ * as committed, so this check and a concurrent write making the parent a child (or giving this
+ * customer a child) take turns and cannot both pass. Two writes naming each other as parent
+ * lock the two rows in opposite orders; PostgreSQL aborts one as a deadlock, that transaction
+ * runs again (db/postgres.ts) and finds the cycle. 422 with `/parent_id` when it may not.
  */
 async function checkParent(
   tx: Queryable,
