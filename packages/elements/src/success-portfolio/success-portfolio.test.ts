@@ -1019,6 +1019,33 @@ describe('<success-portfolio> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the demo CSM's parent account with its three children under its disclosure", async () => {
+    const api = `${location.origin}/reference-api`;
+    const p = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio') as SuccessPortfolio;
+    await until(
+      () => !root(el).querySelector('.loading-more') && el.visibleRows.length > 0,
+      'every page',
+      9000,
+    );
+    const parent = el.visibleRows.find((c) => c.customer_id === 'cus_0053')!;
+    expect(parent.children_count).to.equal(3);
+    expect(parent.rollup?.children.map((c) => c.customer_id)).to.deep.equal(
+      el.visibleRows.filter((c) => c.parent_id === 'cus_0053').map((c) => c.customer_id),
+    );
+    expect(el.displayRows.some((c) => c.parent_id === 'cus_0053')).to.equal(false);
+    el.toggleChildren('cus_0053', true);
+    await el.updateComplete;
+    const at = el.displayRows.indexOf(parent);
+    expect(el.displayRows.slice(at + 1, at + 4).map((c) => c.parent_id)).to.deep.equal([
+      'cus_0053',
+      'cus_0053',
+      'cus_0053',
+    ]);
+  });
+
   it("pages through every one of the manager's goals at risk, none twice", async () => {
     const api = `${location.origin}/reference-api`;
     const p = await fixture<HTMLElement>(
