@@ -154,6 +154,31 @@ describeBackends('account hierarchy (%s)', (backend) => {
       expect((await metrics('cus_acme')).rollup).toBeUndefined();
     });
 
+    it("rolls up a past period with each child's figures for that period", async () => {
+      const query = { period: '2026-Q1' };
+      const parent = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });
+      const r = parent.json.rollup!;
+      expect(r.children.length).toBeGreaterThanOrEqual(3);
+      let goals = parent.json.metrics.goals.total;
+      for (const c of r.children) {
+        const own = await call(
+          'getCustomerSuccessMetrics',
+          { customerId: c.customer_id },
+          { query },
+        );
+        goals += own.json.metrics.goals.total;
+        expect(c).toMatchObject({
+          goals_total: own.json.metrics.goals.total,
+          goals_achieved: own.json.metrics.goals.achieved,
+          goals_at_risk: own.json.metrics.goals.at_risk,
+          total_value: own.json.metrics.value_delivered.total_value,
+          success_score: own.json.metrics.success_score.score,
+          roi_multiplier: own.json.metrics.value_delivered.roi_multiplier,
+        });
+      }
+      expect(r.goals.total).toBe(goals);
+    });
+
     it('keeps currencies apart and never gives NaN, with a child of no investment and no goals', async () => {
       await create({ id: 'cus_h_group', name: 'H Group', investment: 100_000 });
       await create({
