@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { explainRollup, FORMULAS } from './explain.js';
 import { accountRollup, type RollupAccount } from './rollup.js';
 
 const parent: RollupAccount = {
@@ -178,5 +179,33 @@ describe('accountRollup', () => {
           expect([r.successScore, r.roiMultiplier]).toEqual([null, null]);
       }),
     );
+  });
+});
+
+describe('explainRollup', () => {
+  const terms = [
+    { name: 'Parent', value: 300_000, investment: 100_000, score: 90 },
+    { name: 'Child', value: 0, investment: 50_000, score: 60 },
+    { name: 'New', value: 10_000, investment: null, score: null },
+  ];
+
+  it("gives the rollup's own figures with the formula in words and each account's numbers", () => {
+    const roi = explainRollup('roi', terms, 'USD');
+    expect(roi).toMatchObject({ formula: 'rollup.roi_weighted', result: 2 });
+    expect(roi.text).toBe('($300,000 + $0) / ($100,000 + $50,000) = 2');
+    // The account without an investment is not an input of ROI.
+    expect(roi.inputs.map((i) => i.name)).not.toContain('New value');
+    const score = explainRollup('score', terms, 'USD');
+    expect(score).toMatchObject({ formula: 'rollup.score_weighted', result: 80 });
+    expect(score.text).toBe('(90 × $100,000 + 60 × $50,000) / ($100,000 + $50,000) = 80');
+    const value = explainRollup('value', terms, 'USD');
+    expect(value).toMatchObject({ formula: 'rollup.value', result: 310_000 });
+    expect(value.rule).toBe(FORMULAS['rollup.value'].rule);
+  });
+
+  it('says why there is no ROI or score instead of a number', () => {
+    const none = [{ name: 'A', value: 5, investment: 0, score: 50 }];
+    expect(explainRollup('roi', none, 'EUR')).toMatchObject({ result: null });
+    expect(explainRollup('score', none, 'EUR').text).toMatch(/no score/);
   });
 });

@@ -154,6 +154,36 @@ describeBackends('account hierarchy (%s)', (backend) => {
       expect((await metrics('cus_acme')).rollup).toBeUndefined();
     });
 
+    it('explains every rollup figure with ?explain=true: results and inputs are the figures at their pointers', async () => {
+      const r = await call(
+        'getCustomerSuccessMetrics',
+        { customerId: PARENT },
+        { query: { explain: true } },
+      );
+      const at = (pointer: string): unknown =>
+        pointer
+          .split('/')
+          .slice(1)
+          .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r.json);
+      const keys = Object.keys(r.json.explanations ?? {}).filter((k) => k.startsWith('/rollup/'));
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          '/rollup/by_currency/0/total_value',
+          '/rollup/by_currency/0/roi_multiplier',
+          '/rollup/by_currency/0/success_score',
+          '/rollup/roi_multiplier',
+          '/rollup/success_score',
+        ]),
+      );
+      for (const k of keys) {
+        const e = r.json.explanations![k]!;
+        expect(e.result, k).toBeCloseTo(at(k) as number, 9);
+        expect(e.formula).toMatch(/^rollup\./);
+        for (const input of e.inputs)
+          if (input.pointer) expect(at(input.pointer), `${k} ${input.name}`).toBe(input.value);
+      }
+    });
+
     it("rolls up a past period with each child's figures for that period", async () => {
       const query = { period: '2026-Q1' };
       const parent = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });

@@ -10,7 +10,12 @@ import {
   segmentPeers,
 } from '../derive/account.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
-import { accountExplanations, customerExplanations } from '../derive/explain.js';
+import {
+  accountExplanations,
+  customerExplanations,
+  type Explanations,
+  rollupExplanations,
+} from '../derive/explain.js';
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
@@ -150,9 +155,19 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       });
       // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
       const body = rollup ? { ...plain, rollup } : plain;
-      cached = new GzipJson(
-        JSON.stringify(explain ? { ...body, explanations: customerExplanations(view) } : body),
-      );
+      let explanations: Explanations | undefined;
+      if (explain) {
+        explanations = customerExplanations(view);
+        if (rollup)
+          rollupExplanations(explanations, rollup, {
+            name: customer.name,
+            currency: customer.currency,
+            investment: customer.investment,
+            value: plain.metrics.value_delivered.total_value,
+            score: plain.metrics.success_score.score,
+          });
+      }
+      cached = new GzipJson(JSON.stringify(explanations ? { ...body, explanations } : body));
       ctx.cache.set(key, rev, cached);
     }
     return sendGzipJson(c, cached);
