@@ -18,6 +18,7 @@ import {
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import { AtRiskPages, type AtRiskSource } from './at-risk-pages.js';
+import type { PortfolioGrid } from './portfolio-grid.js';
 import {
   type AtRiskGoal,
   COLUMN_LABELS,
@@ -59,6 +60,7 @@ const PAGE_SIZE = 500;
 // The grid and its virtualiser arrive the first time there are rows to show: the cards and
 // toolbar do not wait for them.
 const loadGrid = () => import('./portfolio-grid.js');
+type GridModule = typeof import('./portfolio-grid.js');
 
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
@@ -159,7 +161,8 @@ export class SuccessPortfolio extends SuccessElement {
   declare _expanded: ReadonlySet<string>;
 
   #error: unknown;
-  readonly #grid = new LazyPart(this, {
+  // Typed, not inferred: the grid's type reads this class, and inferring both ways is circular.
+  readonly #grid: LazyPart<GridModule, PortfolioGrid> = new LazyPart(this, {
     load: loadGrid,
     create: (m) => new m.PortfolioGrid(this),
     styles: (m) => [m.gridStyles],
