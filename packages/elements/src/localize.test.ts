@@ -40,7 +40,11 @@ import { KPIS_MESSAGES } from './success-kpis/kpis-view.js';
 import { KPIS_SHELL_MESSAGES } from './success-kpis/success-kpis.js';
 import { MILESTONES_MESSAGES } from './success-milestones/success-milestones.js';
 import { OVERVIEW_MESSAGES } from './success-overview/success-overview.js';
-import { COLUMN_MESSAGES, PORTFOLIO_MESSAGES } from './success-portfolio/portfolio-model.js';
+import {
+  COLUMN_MESSAGES,
+  CSV_MESSAGES,
+  PORTFOLIO_MESSAGES,
+} from './success-portfolio/portfolio-model.js';
 import type { SuccessPortfolio } from './success-portfolio/success-portfolio.js';
 import { SCORE_MESSAGES } from './success-score/success-score.js';
 import { TREND_MESSAGES } from './success-trend-chart/trend-text.js';
@@ -93,6 +97,7 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   MILESTONE_EDITOR_MESSAGES,
   TEMPLATE_MESSAGES,
   PROBLEM_MESSAGES,
+  CSV_MESSAGES,
 ];
 
 const SHIPPED = [deDE, frFR, esES, jaJP];
@@ -586,6 +591,16 @@ function englishLeft(root: Element, data: readonly unknown[]): string[] {
 }
 
 describe('de-DE', () => {
+  it('heads the portfolio CSV export in German', async () => {
+    await whenLocaleReady('de-DE');
+    const el = (await show(CASES['success-portfolio']!, 'de-DE')) as HTMLElement & {
+      toCsv(): string;
+    };
+    const header = el.toCsv().split('\r\n')[0]!;
+    expect(header.startsWith('"Kunden-ID","Kunde","Segment","Erreichte Ziele"')).to.equal(true);
+    expect(header).to.not.include('Customer');
+  });
+
   it("says the API's standard problem titles in German, and a server's own words as they came", async () => {
     await whenLocaleReady('de-DE');
     const el = await fixture<HTMLElement & { localize<R>(fn: () => R): R }>(

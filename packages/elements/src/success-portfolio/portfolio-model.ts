@@ -446,44 +446,38 @@ export function csvField(value: string | number | null): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export const CSV_HEADER = [
-  'Customer ID',
-  'Customer',
-  'Segment',
-  'Goals achieved',
-  'Goals total',
-  'Success score',
-  'Band',
-  'Health score',
-  'Health band',
-  'ROI',
-  'Value',
-  'Currency',
-  'Goals at risk',
-  'Last update',
-] as const;
+/** The CSV export's column names, in the element's language (domain `elements.portfolio-csv`). */
+export const CSV_MESSAGES = defineMessages('elements.portfolio-csv', {
+  customer_id: 'Customer ID',
+  name: 'Customer',
+  segment: 'Segment',
+  goals_achieved: 'Goals achieved',
+  goals_total: 'Goals total',
+  success_score: 'Success score',
+  success_band: 'Band',
+  health_score: 'Health score',
+  health_band: 'Health band',
+  roi_multiplier: 'ROI',
+  total_value: 'Value',
+  currency: 'Currency',
+  goals_at_risk: 'Goals at risk',
+  last_updated: 'Last update',
+});
+const CSV_TEXT = localized(CSV_MESSAGES);
+/** The CSV's columns in order: each a field of the summary (the segment in words). */
+const CSV_COLUMNS = Object.keys(CSV_MESSAGES.en) as (keyof typeof CSV_MESSAGES.en)[];
 
-/** The rows as CSV (RFC 4180, CRLF), raw numbers so a spreadsheet can compute with them. */
+/**
+ * The rows as CSV (RFC 4180, CRLF), raw numbers so a spreadsheet can compute with them; the
+ * header and the segment words in the rendering locale (run it in the element's `localize`).
+ */
 export function toCsv(rows: readonly CustomerSuccessSummary[]): string {
-  const lines = [CSV_HEADER.map(csvField).join(',')];
+  const lines = [CSV_COLUMNS.map((k) => csvField(CSV_TEXT[k])).join(',')];
   for (const c of rows) {
     lines.push(
-      [
-        csvField(c.customer_id),
-        csvField(c.name),
-        csvField(SEGMENT_LABELS[c.segment]),
-        csvField(c.goals_achieved),
-        csvField(c.goals_total),
-        csvField(c.success_score),
-        csvField(c.success_band),
-        csvField(c.health_score),
-        csvField(c.health_band),
-        csvField(c.roi_multiplier),
-        csvField(c.total_value),
-        csvField(c.currency),
-        csvField(c.goals_at_risk),
-        csvField(c.last_updated),
-      ].join(','),
+      CSV_COLUMNS.map((k) => csvField(k === 'segment' ? SEGMENT_LABELS[c.segment] : c[k])).join(
+        ',',
+      ),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

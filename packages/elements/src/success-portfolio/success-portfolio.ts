@@ -248,9 +248,9 @@ export class SuccessPortfolio extends SuccessElement {
     this.#announceLater();
   }
 
-  /** The visible rows as CSV text (what "Export CSV" downloads). */
+  /** The visible rows as CSV text (what "Export CSV" downloads), headed in the element's language. */
   toCsv(): string {
-    return toCsv(this.visibleRows);
+    return this.localize(() => toCsv(this.visibleRows));
   }
 
   /** Fetches again (provider mode). */
