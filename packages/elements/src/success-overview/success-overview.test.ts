@@ -74,7 +74,7 @@ describe('<success-overview>', () => {
     const data = acmeDashboard();
     data.goals[4]!.recommendations = [];
     const account = globexAccount();
-    account.recommendations[0]!.goal_id = 'goal_acme_upsell';
+    account.recommendations![0]!.goal_id = 'goal_acme_upsell';
     const el = await fixture<SuccessOverview>(
       html`<success-overview .data=${data} .account=${account}></success-overview>`,
     );
@@ -243,7 +243,7 @@ describe('<success-overview>', () => {
       for (const g of data.goals) {
         g.name = text;
         g.metric = text;
-        for (const r of g.recommendations) Object.assign(r, { action: text, reason: text });
+        for (const r of g.recommendations ?? []) Object.assign(r, { action: text, reason: text });
       }
       for (const m of data.metrics.milestones) Object.assign(m, { name: text, description: text });
       const account = globexAccount();
