@@ -79,7 +79,7 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     if (typeof customerId === 'string' && customerId.length <= 64 && ID.test(customerId)) {
       await customerInScope(ctx, p, customerId);
       assertCanWrite(p);
-    } else if (p.role === 'viewer') {
+    } else if (p.role === 'viewer' || p.role === 'share') {
       assertCanWrite(p);
     }
     const input = parseBody(

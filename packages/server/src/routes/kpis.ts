@@ -223,7 +223,11 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
     });
     const p = c.get('principal');
     const customer = await customerInScope(ctx, p, id);
-    return sendJson(c, 200, projectKpis(await loadCustomerKpis(ctx, customer, period), audienceOf(p)));
+    return sendJson(
+      c,
+      200,
+      projectKpis(await loadCustomerKpis(ctx, customer, period), audienceOf(p)),
+    );
   });
 
   // recordKpiObservation: one row per customer and month, built up section by section.

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Principal } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
@@ -24,7 +25,6 @@ import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
 import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
-import type { Principal } from '../auth.js';
 import { ProblemError, validationFailed } from '../problem.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkBrandingLogo, checkUnique, parseBody, pathId, Query } from '../validate.js';

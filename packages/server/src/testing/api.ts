@@ -25,6 +25,8 @@ import type {
   PortfolioKpis,
   PortfolioSuccessMetrics,
   Problem,
+  ShareLinkList,
+  ShareLinkWithToken,
   SuccessGoal,
   Webhook,
   WebhookDelivery,
@@ -68,6 +70,9 @@ export interface Responses {
   createEmbedToken: EmbedToken;
   revokeEmbedTokenByValue: undefined;
   revokeEmbedToken: undefined;
+  createShareLink: ShareLinkWithToken;
+  listShareLinks: ShareLinkList;
+  revokeShareLink: undefined;
   createImport: ImportResult;
   getImport: ImportResult;
   createWebhook: WebhookWithSecret;
