@@ -222,7 +222,12 @@ export function registerShareLinks(app: Hono<Env>, ctx: AppContext, pageFile: st
         { 'cache-control': 'no-store' },
       );
     }
-    return c.body(readFileSync(pageFile), 200, {
+    // The page says until when the link works (an ISO timestamp: nothing to escape).
+    const html = readFileSync(pageFile, 'utf8').replace(
+      '<meta name="share-expires" content="" />',
+      `<meta name="share-expires" content="${isoTimestamp(link.expires_at)}" />`,
+    );
+    return c.body(html, 200, {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': SHARE_CSP,
       'cache-control': 'no-store',
