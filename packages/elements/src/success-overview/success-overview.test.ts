@@ -81,6 +81,20 @@ describe('<success-overview>', () => {
     expect(deepText(part(el, 'at-risk'))).to.include('Immediate: Schedule team training session');
   });
 
+  it('shows an at-risk goal without actions for a customer-facing token (recommendations null)', async () => {
+    const data = acmeDashboard();
+    for (const g of data.goals) g.recommendations = null;
+    const account = globexAccount();
+    account.recommendations = null;
+    const el = await fixture<SuccessOverview>(
+      html`<success-overview .data=${data} .account=${account}></success-overview>`,
+    );
+    const atRisk = deepText(part(el, 'at-risk'));
+    expect(atRisk).to.include('Revenue from upsell');
+    expect(atRisk).not.to.include('Immediate:');
+    expect(atRisk).not.to.include('This week:');
+  });
+
   it('selects an at-risk goal with a cancelable success-goal-select and marks it in the table', async () => {
     const el = await fixture<SuccessOverview>(
       html`<success-overview .data=${acmeDashboard()}></success-overview>`,
