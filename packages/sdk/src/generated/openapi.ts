@@ -112,7 +112,7 @@ export interface paths {
          *     bearer token for the API with a viewer's scope of this customer.
          *
          *     `expires_at` is optional: 30 days from now by default, at least 5 minutes and at most 90
-         *     days ahead (422 `range` otherwise). The token is shown only in this response (the server
+         *     days ahead (422 `expiry_range` otherwise). The token is shown only in this response (the server
          *     stores a hash of it), which carries `Cache-Control: no-store`; the `Idempotency-Key`
          *     header is required (428 without it), so a retried create cannot leave a second link, and
          *     a repeat returns the same token. After `expires_at`, or once revoked
@@ -1521,8 +1521,9 @@ export interface components {
              *     body), `invalid_json`, `not_found`, `date_order`, `direction_conflict`,
              *     `no_amount`, `linked_amount`, `future_date`, `multiple_metrics`, `stale_version`,
              *     `idempotency_key_reused`, `read_only` (a shipped goal template), `font_unavailable` (a
-             *     report's language needs a font the server lacks) or `invalid`. New codes may be added
-             *     later.
+             *     report's language needs a font the server lacks), `internal_section` (the
+             *     `recommendations` section of a customer-facing report), `expiry_range` (a share link's
+             *     `expires_at` too soon or too late) or `invalid`. New codes may be added later.
              * @example type
              */
             code: string;

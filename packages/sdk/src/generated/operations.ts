@@ -990,7 +990,7 @@ export interface SuccessClientMethods {
    * bearer token for the API with a viewer's scope of this customer.
    *
    * `expires_at` is optional: 30 days from now by default, at least 5 minutes and at most 90
-   * days ahead (422 `range` otherwise). The token is shown only in this response (the server
+   * days ahead (422 `expiry_range` otherwise). The token is shown only in this response (the server
    * stores a hash of it), which carries `Cache-Control: no-store`; the `Idempotency-Key`
    * header is required (428 without it), so a retried create cannot leave a second link, and
    * a repeat returns the same token. After `expires_at`, or once revoked
