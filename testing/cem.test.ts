@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const TAGS = [
   'goal-editor',
   'goal-progress',
+  'success-alerts',
   'success-benchmarks',
   'success-goals-table',
   'success-health',

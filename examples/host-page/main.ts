@@ -9,6 +9,7 @@ import '@cscx/success-elements/define/goal-editor.js';
 import '@cscx/success-elements/define/goal-progress.js';
 import '@cscx/success-elements/define/success-health.js';
 import '@cscx/success-elements/define/success-kpis.js';
+import '@cscx/success-elements/define/success-alerts.js';
 import { fillText } from '@cscx/success-calc/i18n';
 import { shareText } from './share-messages.js';
 
@@ -20,6 +21,10 @@ const editorView = $<HTMLElement>('editor-view');
 const addGoal = $<HTMLButtonElement>('add-goal');
 const goalView = $<HTMLElement>('goal-view');
 const goal = $<HTMLElement & { refresh(): Promise<void> }>('goal');
+// The customer's alerts under its dashboard, and the whole book's under the portfolio; both
+// fetch again after the editor's writes (which raise alerts) and once a minute.
+const alerts = $<HTMLElement>('alerts');
+const portfolioAlerts = $<HTMLElement>('portfolio-alerts');
 const list = $<HTMLDivElement>('customer-list');
 const listStatus = $<HTMLElement>('list-status');
 const search = $<HTMLInputElement>('search');
@@ -88,6 +93,8 @@ function applyRole() {
   shareResult.hidden = true;
   editGoal.hidden = viewer;
   editor.toggleAttribute('readonly', viewer);
+  alerts.toggleAttribute('readonly', viewer);
+  portfolioAlerts.toggleAttribute('readonly', viewer);
 }
 
 /** The portfolio is where a CSM or manager lands; a viewer token sees one customer only. */
@@ -109,6 +116,7 @@ function showCustomer(id: string) {
   $('crumb-name').textContent = name;
   $('customers-toggle-label').textContent = `Customers: ${name}`;
   overview.setAttribute('customer-id', id);
+  alerts.setAttribute('customer-id', id);
   if (!$('health-panel').hidden) {
     health.setAttribute('customer-id', id);
     kpis.setAttribute('customer-id', id);
@@ -170,6 +178,7 @@ function showOverview() {
   goalView.hidden = true;
   editorView.hidden = true;
   overview.hidden = false;
+  alerts.hidden = false;
   addGoal.hidden = isViewer();
 }
 
@@ -180,6 +189,7 @@ function showEditor(goalId?: string) {
   editor.setAttribute('customer-id', selected);
   if (goalId) editor.setAttribute('goal-id', goalId);
   overview.hidden = true;
+  alerts.hidden = true;
   goalView.hidden = true;
   addGoal.hidden = true;
   editorView.hidden = false;
@@ -283,6 +293,7 @@ search.addEventListener('input', renderList);
 overview.addEventListener('success-goal-select', (e) => {
   goal.setAttribute('goal-id', e.detail.goalId);
   overview.hidden = true;
+  alerts.hidden = true;
   addGoal.hidden = true;
   goalView.hidden = false;
   $('back').focus();

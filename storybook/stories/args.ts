@@ -73,6 +73,7 @@ export const requiredStates: Readonly<Record<string, readonly StoryState[]>> = {
   'success-score': allStates,
   'success-health': allStates,
   'success-kpis': allStates,
+  'success-alerts': allStates,
   'success-benchmarks': allStates,
   'success-trend-chart': allStates,
   'success-portfolio': allStates,

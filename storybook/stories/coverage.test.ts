@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import { deepElements, deepText, until } from '../../packages/elements/src/testing/helpers.js';
 import { describe, it } from '../../packages/elements/src/testing/mocha.js';
 import './define-all.js';
+import * as alerts from './alerts.stories.js';
 import { type DisplayArgs, displayArgs, requiredStates, type StoryState } from './args.js';
 import * as dashboard from './dashboard.stories.js';
 import * as states from './states.stories.js';
@@ -29,7 +30,12 @@ interface Manifest {
   readonly modules: readonly { readonly declarations?: readonly Declaration[] }[];
 }
 
-const modules: Readonly<Record<string, Record<string, unknown>>> = { dashboard, states, tools };
+const modules: Readonly<Record<string, Record<string, unknown>>> = {
+  alerts,
+  dashboard,
+  states,
+  tools,
+};
 
 interface StoryShape {
   readonly render?: (args: DisplayArgs) => TemplateResult;

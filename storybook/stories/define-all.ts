@@ -1,6 +1,7 @@
 // Every element registered once, as a host page would with the package's `define/*` entries.
 import '../../packages/elements/src/define/goal-editor.js';
 import '../../packages/elements/src/define/goal-progress.js';
+import '../../packages/elements/src/define/success-alerts.js';
 import '../../packages/elements/src/define/success-benchmarks.js';
 import '../../packages/elements/src/define/success-goals-table.js';
 import '../../packages/elements/src/define/success-health.js';

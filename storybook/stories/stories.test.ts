@@ -9,6 +9,7 @@ import { describe, it } from '../../packages/elements/src/testing/mocha.js';
 // itself also hands Storybook the manifest, through modules only Storybook's Vite build loads
 // (coverage.test.ts checks that it does).
 import './define-all.js';
+import * as alerts from './alerts.stories.js';
 import type { DisplayArgs } from './args.js';
 import * as dashboard from './dashboard.stories.js';
 import * as states from './states.stories.js';
@@ -38,7 +39,7 @@ const isStory = (value: unknown): value is RenderableStory =>
   value !== null &&
   typeof (value as { render?: unknown }).render === 'function';
 
-const modules: readonly StoryModule[] = [dashboard, states, tools];
+const modules: readonly StoryModule[] = [alerts, dashboard, states, tools];
 
 const stories = modules.flatMap((m) =>
   Object.entries(m)

@@ -78,8 +78,71 @@ const kpis = (shape: Shape) => {
   return k;
 };
 
+/**
+ * Three of Acme's alerts on the listAlerts example (a health trigger, a goal at risk someone
+ * acknowledged, the example's goal achieved); `empty` has none, `partial` more to come.
+ */
+export function storyAlerts(shape: Shape = 'data') {
+  const list = structuredClone(examples.schemas.AlertList);
+  const achieved = list.items[0]!;
+  list.next_cursor = shape === 'partial' ? 'story-page-2' : null;
+  list.items =
+    shape === 'empty'
+      ? []
+      : [
+          {
+            ...achieved,
+            id: 'alt_story_3',
+            goal_id: null,
+            type: 'health_entered_critical',
+            title: 'Health critical: Acme Corp',
+            cause:
+              'Health score 45 on 2026-04-30 entered critical (below 50), from 61 on 2026-04-15.',
+            created_at: '2026-04-30T09:00:00Z',
+          },
+          {
+            ...achieved,
+            id: 'alt_story_2',
+            type: 'goal_at_risk',
+            title: 'Goal at risk: Increase adoption',
+            cause: 'Progress 40% is more than 10 points behind the expected 65%.',
+            created_at: '2026-04-29T12:00:00Z',
+            state: 'acknowledged',
+            acknowledged_at: '2026-04-29T15:30:00Z',
+            acknowledged_by: 'csm_riley',
+            version: 2,
+          },
+          achieved,
+        ];
+  return list;
+}
+
+/** An alert of {@link storyAlerts} after acknowledgeAlert or dismissAlert. */
+function changedAlert(path: string): unknown {
+  const [, , , id, action] = path.split('/');
+  const a = storyAlerts().items.find((x) => x.id === id) ?? storyAlerts().items[0]!;
+  const at = '2026-04-30T10:00:00Z';
+  return action === 'dismiss'
+    ? {
+        ...a,
+        state: 'dismissed',
+        dismissed_at: at,
+        dismissed_by: 'csm_riley',
+        version: a.version + 1,
+      }
+    : {
+        ...a,
+        state: 'acknowledged',
+        acknowledged_at: at,
+        acknowledged_by: 'csm_riley',
+        version: a.version + 1,
+      };
+}
+
 /** The example answer for a request path of openapi.yaml, in the given shape. */
 function answerFor(path: string, shape: Shape): unknown {
+  if (path === '/api/alerts') return storyAlerts(shape);
+  if (path.startsWith('/api/alerts/')) return changedAlert(path);
   if (path === '/api/portfolio/at-risk-goals') {
     return { items: structuredClone(examples.portfolio.summary.goals_at_risk), next_cursor: null };
   }

@@ -1,6 +1,7 @@
 declare module 'virtual:cscx-examples' {
   import type {
     AccountSuccessMetrics,
+    AlertList,
     Benchmarks,
     CustomerHealth,
     CustomerKpis,
@@ -26,6 +27,7 @@ declare module 'virtual:cscx-examples' {
       readonly SuccessScore: SuccessScoreData;
       readonly Benchmarks: Benchmarks;
       readonly CustomerHealth: CustomerHealth;
+      readonly AlertList: AlertList;
     };
   };
   export default examples;

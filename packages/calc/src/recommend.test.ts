@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GoalStatus } from './goal-status.js';
 import {
+  causeText,
   type GoalCategory,
+  RECOMMENDATION_ACTIONS,
   type Recommendation,
   type RecommendationGoal,
   recommendActions,
@@ -52,6 +54,8 @@ describe('recommendActions', () => {
       priority: 'immediate',
       action: 'Review target and timeline with the customer',
       reason: 'Increase team efficiency passed its target date unachieved',
+      code: 'target_timeline',
+      causes: [{ kind: 'missed', goal: 'Increase team efficiency' }],
     });
     expect(actions(recs)).toContain('immediate: Schedule team training session');
   });
@@ -84,6 +88,8 @@ describe('recommendActions', () => {
         priority: 'immediate',
         action: 'Schedule team training session',
         reason: 'Active users at 90 % of target',
+        code: 'team_training',
+        causes: [{ kind: 'lagging', metric: 'Active users', index: 0, percent: 90 }],
       },
     ]);
   });
@@ -139,6 +145,8 @@ describe('recommendActions', () => {
         priority: 'immediate',
         action: 'Schedule team training session',
         reason: 'Grow usage is at risk',
+        code: 'team_training',
+        causes: [{ kind: 'at_risk', goal: 'Grow usage' }],
       },
     ]);
     expect(recommendActions({ category: 'custom', status: 'at_risk' })[0]?.reason).toBe(
@@ -160,11 +168,15 @@ describe('recommendActions', () => {
         priority: 'immediate',
         action: 'Schedule team training session',
         reason: 'System adoption at 50 % of target',
+        code: 'team_training',
+        causes: [{ kind: 'lagging', metric: 'System adoption', index: 0, percent: 50 }],
       },
       {
         priority: 'this_week',
         action: 'Record current values for metrics without data',
         reason: 'Weekly logins has no current value',
+        code: 'record_values',
+        causes: [{ kind: 'no_value', metric: 'Weekly logins', index: 1 }],
       },
     ]);
   });
@@ -196,6 +208,8 @@ describe('recommendActions', () => {
         priority: 'this_week',
         action: 'Review lagging metrics with the goal owner',
         reason: 'The goal is at risk',
+        code: 'owner_review',
+        causes: [{ kind: 'at_risk', goal: null }],
       },
     ]);
     expect(call({ status: 'missed', category: 'cost', metrics: [null, { percent: 5 }] })).toEqual([
@@ -246,7 +260,12 @@ describe('recommendActions properties', () => {
           const cur = recs[i];
           if (prev && cur) expect(order[cur.priority]).toBeGreaterThanOrEqual(order[prev.priority]);
         }
-        for (const r of recs) expect(r.reason).not.toMatch(/NaN|Infinity|undefined/);
+        for (const r of recs) {
+          expect(r.reason).not.toMatch(/NaN|Infinity|undefined/);
+          // The English reason is its causes said in English: a translation says the same.
+          expect(r.reason).toBe(r.causes.map(causeText).join('; '));
+          expect(r.action).toBe(RECOMMENDATION_ACTIONS[r.code]);
+        }
       }),
     );
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Catalogue,
@@ -9,6 +10,7 @@ import { deDE } from './locales/de-DE.js';
 import { esES } from './locales/es-ES.js';
 import { frFR } from './locales/fr-FR.js';
 import { jaJP } from './locales/ja-JP.js';
+import { recommendActions } from './recommend.js';
 import {
   atRiskSummaryLine,
   goalStatusText,
@@ -21,6 +23,7 @@ import {
 import {
   BAND_MESSAGES,
   HEALTH_BAND_MESSAGES,
+  RECOMMENDATION_MESSAGES,
   SEGMENT_MESSAGES,
   STATUS_MESSAGES,
   SUMMARY_MESSAGES,
@@ -34,6 +37,7 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   HEALTH_BAND_MESSAGES,
   SEGMENT_MESSAGES,
   SUMMARY_MESSAGES,
+  RECOMMENDATION_MESSAGES,
 ];
 
 describe('the shared vocabulary', () => {
@@ -82,5 +86,58 @@ describe('the shared vocabulary', () => {
     expect(vocabulary('ja-JP').onTrackLine(4, 5).figure).toBe('5件中4件');
     expect(vocabulary('es-ES').status('no_data')).toBe('Sin datos');
     expect(vocabulary('es-ES').status('unknown_name')).toBe('unknown_name');
+  });
+
+  it('says a recommendation in English exactly as the API words it, from its code and causes', () => {
+    const en = vocabulary();
+    const metric = fc.record({
+      name: fc.oneof(fc.constantFrom('System adoption', 'NPS', 'Cost per ticket', ''), fc.string()),
+      percent: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(null)),
+    });
+    const goal = fc.record({
+      name: fc.oneof(fc.constant(undefined), fc.string()),
+      category: fc.constantFrom('efficiency', 'revenue', 'cost', 'adoption', 'custom' as const),
+      status: fc.constantFrom('at_risk', 'missed' as const),
+      metrics: fc.array(metric, { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(goal, (g) => {
+        for (const r of recommendActions(g)) {
+          expect(en.recommendation(r)).toEqual({ action: r.action, reason: r.reason });
+        }
+      }),
+    );
+  });
+
+  it('says a recommendation in the locale asked for, and one it cannot read as the API worded it', () => {
+    registerTranslation(...SHIPPED);
+    const [missed, training, owner] = recommendActions({
+      name: 'Grow usage',
+      category: 'custom',
+      status: 'missed',
+      metrics: [
+        { name: 'System adoption', percent: 40.4 },
+        { name: '', percent: 10 },
+      ],
+    });
+    expect(vocabulary('fr-FR').recommendation(training!)).toEqual({
+      action: 'Planifier une formation de l’équipe',
+      reason: 'System adoption à 40 % de la cible',
+    });
+    expect(vocabulary('de-DE').recommendation(missed!)).toEqual({
+      action: 'Zielwert und Zeitplan mit dem Kunden überprüfen',
+      reason: 'Grow usage hat das Zieldatum verfehlt',
+    });
+    const ownerDe = vocabulary('de-DE').recommendation(owner!);
+    expect(ownerDe.reason).toBe('Kennzahl 2 bei 10 % des Zielwerts');
+    expect(vocabulary('ja-JP').recommendation(owner!).action).toBe(
+      '遅れている指標を目標責任者と確認する',
+    );
+    // From an older server (no code) or a newer one (a code this version lacks): its words.
+    const old = { action: 'Call the customer', reason: 'Because' };
+    expect(vocabulary('de-DE').recommendation(old)).toEqual(old);
+    expect(vocabulary('de-DE').recommendation({ ...old, code: 'new_code', causes: [] })).toEqual(
+      old,
+    );
   });
 });

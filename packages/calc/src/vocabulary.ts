@@ -4,6 +4,11 @@ import type { GoalStatus } from './goal-status.js';
 import type { HealthBand } from './health-score.js';
 import type { MetricStatus } from './metric-status.js';
 import {
+  RECOMMENDATION_ACTIONS,
+  type RecommendationCause,
+  type RecommendationCode,
+} from './recommend.js';
+import {
   BAND_TEXT,
   type MilestoneStatusName,
   PERIOD_ALL_TEXT,
@@ -34,6 +39,42 @@ export const SUMMARY_MESSAGES = defineMessages('calc.summary', {
   valueWords: 'estimated annual value delivered',
   atRiskWords: { one: 'goal at risk', other: 'goals at risk' },
 });
+/**
+ * Recommended actions by code and the facts behind them (recommend.ts's English), domain
+ * `calc.recommendation`.
+ */
+export const RECOMMENDATION_MESSAGES = defineMessages('calc.recommendation', {
+  ...RECOMMENDATION_ACTIONS,
+  lagging: '{metric} at {percent} % of target',
+  laggingNoPercent: '{metric} is lagging',
+  noValue: '{metric} has no current value',
+  atRisk: '{goal} is at risk',
+  missed: '{goal} passed its target date unachieved',
+  metricN: 'Metric {n}',
+  theGoal: 'The goal',
+  /** Between two causes of one action. */
+  separator: '; ',
+});
+
+/**
+ * One cause as the API sends it (`RecommendationCause`): {@link RecommendationCause}'s fields,
+ * each optional on the wire.
+ */
+export interface RecommendationCauseWords {
+  readonly kind: RecommendationCause['kind'] | (string & {});
+  readonly metric?: string | null | undefined;
+  readonly index?: number | undefined;
+  readonly percent?: number | null | undefined;
+  readonly goal?: string | null | undefined;
+}
+
+/** A recommendation as the API sends it: `code` and `causes` say it in any language. */
+export interface RecommendationWords {
+  readonly action: string;
+  readonly reason: string;
+  readonly code?: RecommendationCode | (string & {}) | undefined;
+  readonly causes?: readonly RecommendationCauseWords[] | undefined;
+}
 
 /**
  * The kit's shared words in one language: the status, band and segment words and the executive
@@ -65,6 +106,11 @@ export interface Vocabulary {
   valueLine(annualValue: number, currency: string): SummaryLine;
   /** "1" + "goal at risk". */
   atRiskLine(atRisk: number): SummaryLine;
+  /**
+   * A recommended action and its reason in this language, from its `code` and `causes`; one
+   * without them (or with a code this version does not know) as the API worded it.
+   */
+  recommendation(r: RecommendationWords): { action: string; reason: string };
 }
 
 /**
@@ -113,5 +159,43 @@ export function vocabulary(locale?: string): Vocabulary {
       figure: n(atRisk),
       words: fillText(M.atRiskWords, { count: atRisk }, locale),
     }),
+    recommendation: (r) => recommendationWords(r, locale),
   };
+}
+
+/** {@link Vocabulary.recommendation}. */
+function recommendationWords(
+  r: RecommendationWords,
+  locale: string | undefined,
+): { action: string; reason: string } {
+  const R = messagesFor(RECOMMENDATION_MESSAGES, locale) as Readonly<Record<string, string>>;
+  const code = r.code;
+  const action =
+    typeof code === 'string' && Object.hasOwn(RECOMMENDATION_ACTIONS, code) ? R[code] : undefined;
+  if (action === undefined || !Array.isArray(r.causes) || r.causes.length === 0) {
+    return { action: r.action, reason: r.reason };
+  }
+  const fill = (m: string | undefined, values: Record<string, string>) =>
+    fillText(m ?? '', values, locale);
+  const metric = (c: RecommendationCauseWords) =>
+    c.metric ?? fill(R.metricN, { n: String((c.index ?? 0) + 1) });
+  const goal = (c: RecommendationCauseWords) => c.goal ?? fill(R.theGoal, {});
+  const parts: string[] = [];
+  for (const c of r.causes) {
+    if (c.kind === 'missed') parts.push(fill(R.missed, { goal: goal(c) }));
+    else if (c.kind === 'at_risk') parts.push(fill(R.atRisk, { goal: goal(c) }));
+    else if (c.kind === 'no_value') parts.push(fill(R.noValue, { metric: metric(c) }));
+    else if (c.kind === 'lagging') {
+      parts.push(
+        typeof c.percent === 'number'
+          ? // A whole number, as the English reason writes it ("-1250 %", no grouping).
+            fill(R.lagging, { metric: metric(c), percent: String(c.percent) })
+          : fill(R.laggingNoPercent, { metric: metric(c) }),
+      );
+    }
+    // A fact this version cannot word: the reason as the API wrote it, the action translated.
+    else return { action, reason: r.reason };
+  }
+  const reason = parts.join(R.separator ?? '; ');
+  return { action, reason };
 }

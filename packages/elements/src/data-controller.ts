@@ -1,10 +1,47 @@
+import { defineMessages } from '@cscx/success-calc/i18n';
 import type { SuccessClient } from '@cscx/success-sdk';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clientContext } from './context.js';
 import { emit } from './events.js';
+import { localized } from './localize.js';
 import type { TokenFailure } from './provider/token-source.js';
 import { fillText, renderError, renderSkeleton, renderStale, STATE_TEXT } from './states.js';
+
+/**
+ * The API's problem titles (RFC 9457 `title`, one per problem `type`), as the reference server
+ * words them: said in the element's language when the server sent exactly these words.
+ */
+export const PROBLEM_MESSAGES = defineMessages('elements.problem', {
+  'bad-request': 'Bad request',
+  unauthorized: 'Unauthorized',
+  forbidden: 'Forbidden',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  'request-timeout': 'Request timeout',
+  'idempotency-key-reused': 'Idempotency key reused',
+  'version-mismatch': 'Version mismatch',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'validation-failed': 'Validation failed',
+  'precondition-required': 'Precondition required',
+  'rate-limited': 'Too many requests',
+  'request-header-fields-too-large': 'Request header fields too large',
+  internal: 'Internal server error',
+  'not-implemented': 'Not implemented',
+  unavailable: 'Service unavailable',
+});
+const PROBLEM = localized(PROBLEM_MESSAGES) as Readonly<Record<string, string>>;
+const PROBLEM_EN: Readonly<Record<string, string>> = PROBLEM_MESSAGES.en;
+
+/** A problem's title in the element's language: the kit's words for a standard one. */
+function problemTitle(type: unknown, title: string): string {
+  const slug = typeof type === 'string' ? type.replace(/^\/problems\//, '') : '';
+  // Another server, or a newer one, may word a type its own way: its words are kept.
+  return Object.hasOwn(PROBLEM_EN, slug) && PROBLEM_EN[slug] === title
+    ? (PROBLEM[slug] ?? title)
+    : title;
+}
 
 /** Where a data element is in loading its data. */
 export type DataStatus = 'idle' | 'pending' | 'complete' | 'error';
@@ -40,7 +77,7 @@ export function describeError(error: unknown): ErrorDescription {
   const e = (error ?? {}) as {
     name?: unknown;
     status?: unknown;
-    problem?: { title?: unknown; detail?: unknown };
+    problem?: { type?: unknown; title?: unknown; detail?: unknown };
     request?: { url?: unknown };
     source?: unknown;
     failure?: TokenFailure;
@@ -52,7 +89,7 @@ export function describeError(error: unknown): ErrorDescription {
   });
   if (e.name === 'SuccessApiError' && typeof e.problem?.title === 'string') {
     return {
-      title: e.problem.title,
+      title: problemTitle(e.problem.type, e.problem.title),
       detail: typeof e.problem.detail === 'string' ? e.problem.detail : undefined,
       status: typeof e.status === 'number' ? e.status : undefined,
     };

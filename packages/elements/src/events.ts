@@ -1,4 +1,5 @@
 import type {
+  Alert,
   CustomerSuccessSummary,
   Measurement,
   Milestone,
@@ -69,6 +70,12 @@ export interface SuccessCustomerSelectDetail {
   readonly customer: CustomerSuccessSummary;
 }
 
+/** `success-alert-acknowledged`, `success-alert-dismissed`: an alerts list changed an alert. */
+export interface SuccessAlertChangeDetail {
+  /** The alert as the API answered: its new state and version. */
+  readonly alert: Alert;
+}
+
 /** `success-chart-render`: the chart has been drawn (or redrawn after a resize or theme change). */
 export interface SuccessChartRenderDetail {
   /** Time to build the spec and draw it, vega already loaded, in ms. */
@@ -100,6 +107,8 @@ export interface SuccessEventDetails {
   'success-customer-select': SuccessCustomerSelectDetail;
   'success-chart-render': SuccessChartRenderDetail;
   'success-error': SuccessErrorDetail;
+  'success-alert-acknowledged': SuccessAlertChangeDetail;
+  'success-alert-dismissed': SuccessAlertChangeDetail;
 }
 
 export type SuccessEventName = keyof SuccessEventDetails;
@@ -117,6 +126,8 @@ export const SuccessEvents = {
   customerSelect: 'success-customer-select',
   chartRender: 'success-chart-render',
   error: 'success-error',
+  alertAcknowledged: 'success-alert-acknowledged',
+  alertDismissed: 'success-alert-dismissed',
 } as const satisfies Record<string, SuccessEventName>;
 
 /** The events as an event map: `addEventListener` overloads for hosts that listen to them. */

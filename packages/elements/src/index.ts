@@ -41,6 +41,7 @@ export {
   readColors,
   tokenStyles,
 } from './styles/tokens.js';
+export { SuccessAlerts } from './success-alerts/success-alerts.js';
 export { SuccessBenchmarks } from './success-benchmarks/success-benchmarks.js';
 export { SuccessElement } from './success-element.js';
 export { SuccessGoalsTable } from './success-goals-table/success-goals-table.js';

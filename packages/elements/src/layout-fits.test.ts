@@ -10,6 +10,7 @@ import { whenLocaleReady } from './localize.js';
 import {
   acmeFiveGoals,
   acmeMetrics,
+  alertsExample,
   benchmarksExample,
   globexAccount,
   healthExample,
@@ -72,6 +73,8 @@ const ELEMENTS: Record<string, (locale: string) => TemplateResult> = {
   'success-score': (l) =>
     html`<success-score locale=${l} .score=${scoreExample()}></success-score>`,
   'success-kpis': (l) => html`<success-kpis locale=${l} .data=${kpisExample()}></success-kpis>`,
+  'success-alerts': (l) =>
+    html`<success-alerts locale=${l} .data=${alertsExample()}></success-alerts>`,
   'success-health': (l) =>
     html`<success-health locale=${l} .data=${healthExample()}></success-health>`,
   'success-benchmarks': (l) =>
@@ -182,7 +185,7 @@ async function mount(name: string, locale: string): Promise<[HTMLDivElement, Ele
   if (name === 'success-portfolio') {
     await until(() => deepElements(el).some((e) => e.getAttribute('role') === 'row'), 'rows');
   }
-  if (name === 'success-kpis') {
+  if (name === 'success-kpis' || name === 'success-alerts') {
     await until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles');
   }
   return [wrap, el];
@@ -205,7 +208,7 @@ describe('layout from 320 px to 1920 px', () => {
         if (name === 'success-portfolio') {
           await until(() => deepElements(el).some((e) => e.getAttribute('role') === 'row'), 'rows');
         }
-        if (name === 'success-kpis') {
+        if (name === 'success-kpis' || name === 'success-alerts') {
           await until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles');
         }
         for (const width of WIDTHS) {

@@ -12,6 +12,7 @@ import { createSuccessClient } from '@cscx/success-sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import './define/all.js';
+import { describeError, PROBLEM_MESSAGES } from './data-controller.js';
 import {
   EDITOR_MESSAGES,
   FIELD_MESSAGES,
@@ -19,6 +20,7 @@ import {
   OPTION_MESSAGES,
 } from './goal-editor/editor-text.js';
 import { EDITOR_SHELL_MESSAGES } from './goal-editor/goal-editor.js';
+import { TEMPLATE_MESSAGES } from './goal-editor/template-picker.js';
 import { GOAL_PROGRESS_MESSAGES } from './goal-progress/goal-progress.js';
 import { GOAL_VIEW_MESSAGES } from './goal-progress/goal-view.js';
 import { VALUE_MESSAGES } from './goal-progress/value-rows.js';
@@ -28,6 +30,8 @@ import { frFR } from './locales/fr-FR.js';
 import { jaJP } from './locales/ja-JP.js';
 import { whenLocaleReady } from './localize.js';
 import { STATE_MESSAGES } from './states.js';
+import { ALERTS_MESSAGES, shownText } from './success-alerts/alerts-view.js';
+import { ALERTS_SHELL_MESSAGES } from './success-alerts/success-alerts.js';
 import { BENCHMARKS_MESSAGES } from './success-benchmarks/success-benchmarks.js';
 import { GOALS_TABLE_MESSAGES } from './success-goals-table/success-goals-table.js';
 import { HEALTH_MESSAGES } from './success-health/health-view.js';
@@ -44,6 +48,7 @@ import { PROJECTED_MESSAGES } from './success-value/success-value.js';
 import {
   acmeFiveGoals,
   acmeMetrics,
+  alertsExample,
   benchmarksExample,
   globexAccount,
   goalExample,
@@ -76,6 +81,8 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   HEALTH_SHELL_MESSAGES,
   KPIS_MESSAGES,
   KPIS_SHELL_MESSAGES,
+  ALERTS_MESSAGES,
+  ALERTS_SHELL_MESSAGES,
   COLUMN_MESSAGES,
   PORTFOLIO_MESSAGES,
   EDITOR_SHELL_MESSAGES,
@@ -83,6 +90,8 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   OPTION_MESSAGES,
   FIELD_MESSAGES,
   MILESTONE_EDITOR_MESSAGES,
+  TEMPLATE_MESSAGES,
+  PROBLEM_MESSAGES,
 ];
 
 const SHIPPED = [deDE, frFR, esES, jaJP];
@@ -231,6 +240,66 @@ function pendingClient() {
   });
 }
 
+/** One template as the API lists it, for a new goal started from a template. */
+const TEMPLATES = [
+  {
+    id: 'tpl_reduce_process_time',
+    name: 'Reduce process time',
+    description: 'Hours saved by automating a manual process.',
+    industry: null,
+    shipped: true,
+    duration_days: 180,
+    goal: {
+      name: 'Reduce process time',
+      description: 'Save hours every month on a manual process.',
+      category: 'efficiency',
+      weight: 1,
+      metrics: [
+        {
+          name: 'Hours saved',
+          unit: 'hours/month',
+          direction: 'higher_is_better',
+          baseline_value: 0,
+          target_value: 200,
+          data_source: 'Time tracking',
+          frequency: 'monthly',
+          weight: 1,
+        },
+      ],
+      value_drivers: [
+        { type: 'time_saved', label: 'Process time saved', hours_per_month: 200, hourly_rate: 50 },
+      ],
+    },
+    milestones: [{ name: 'Baseline measured', offset_days: 0 }],
+    version: 1,
+    created_at: null,
+    updated_at: null,
+  },
+];
+
+/** A client that lists {@link TEMPLATES} (and nothing else is asked of it). */
+function templatesClient() {
+  return createSuccessClient({
+    baseUrl: 'https://api.example.com',
+    token: 'test',
+    fetch: async () =>
+      new Response(JSON.stringify({ items: TEMPLATES, next_cursor: null }), {
+        headers: { 'content-type': 'application/json' },
+      }),
+  });
+}
+
+/** A client that serves Acme's dashboard once, then fails: a refresh leaves stale data. */
+function onceClient() {
+  let calls = 0;
+  const once = <T>(body: T) =>
+    calls++ === 0 ? Promise.resolve(body) : Promise.reject(new TypeError('Failed to fetch'));
+  return {
+    getCustomerSuccessMetrics: () => once(acmeDashboard()),
+    getAccountSuccessMetrics: () => Promise.resolve(globexAccount()),
+  } as unknown as ReturnType<typeof createSuccessClient>;
+}
+
 function acmeDashboard() {
   const m = acmeMetrics();
   m.goals = acmeFiveGoals();
@@ -290,6 +359,28 @@ const CASES: Record<string, Case> = {
     render: (l) =>
       html`<success-overview locale=${l} .data=${acmeDashboard()} .account=${globexAccount()}></success-overview>`,
     data: [acmeDashboard(), globexAccount()],
+  },
+  'success-overview, stale after a failed refresh': {
+    render: (l) =>
+      html`<success-provider .client=${onceClient()}><success-overview locale=${l} customer-id="cus_acme"></success-overview></success-provider>`,
+    data: [acmeDashboard(), globexAccount(), location.origin],
+    ready: async (el) => {
+      await until(() => deepElements(el).some((e) => e.getAttribute('part') === 'at-risk'), 'data');
+      await (el as HTMLElement & { refresh(): Promise<void> }).refresh().catch(() => {});
+      await until(
+        () =>
+          deepElements(el).some(
+            (e) => e.classList.contains('notice') && e.classList.contains('danger'),
+          ),
+        'the stale notice',
+      );
+    },
+  },
+  'goal-editor, read-only': {
+    render: (l) => html`<goal-editor locale=${l} readonly .goal=${goalExample()}></goal-editor>`,
+    data: [goalExample()],
+    ready: (el) =>
+      until(() => deepElements(el).some((e) => e.classList.contains('readonly')), 'note'),
   },
   'success-overview, partial data': {
     render: (l) => html`<success-overview locale=${l} .data=${acmePartial()}></success-overview>`,
@@ -378,6 +469,21 @@ const CASES: Record<string, Case> = {
     data: [kpisExample()],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'li'), 'tiles'),
   },
+  'success-alerts': {
+    render: (l) => html`<success-alerts locale=${l} .data=${alertsExample()}></success-alerts>`,
+    // The titles and causes as shown: their dates with non-breaking hyphens.
+    data: [
+      alertsExample(),
+      alertsExample().items.flatMap((a) => [shownText(a.title), shownText(a.cause)]),
+    ],
+    ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'li'), 'alerts'),
+  },
+  'success-alerts, empty': {
+    render: (l) =>
+      html`<success-alerts locale=${l} .data=${{ ...alertsExample(), items: [] }}></success-alerts>`,
+    data: [],
+    ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'p'), 'empty'),
+  },
   'success-portfolio': {
     render: (l) =>
       html`<success-portfolio locale=${l} .customers=${portfolio()}></success-portfolio>`,
@@ -388,6 +494,16 @@ const CASES: Record<string, Case> = {
     render: (l) => html`<goal-editor locale=${l} customer-id="cus_acme"></goal-editor>`,
     data: [],
     ready: (el) => until(() => deepElements(el).some((e) => e.localName === 'form'), 'form'),
+  },
+  'goal-editor, from a template': {
+    render: (l) =>
+      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_acme" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
+    data: [TEMPLATES],
+    ready: (el) =>
+      until(
+        () => deepElements(el).some((e) => e.classList.contains('template-origin')),
+        'the template applied',
+      ),
   },
   'goal-editor, a goal': {
     render: (l) => html`<goal-editor locale=${l} .goal=${goalExample()}></goal-editor>`,
@@ -453,6 +569,23 @@ function englishLeft(root: Element, data: readonly unknown[]): string[] {
 }
 
 describe('de-DE', () => {
+  it("says the API's standard problem titles in German, and a server's own words as they came", async () => {
+    await whenLocaleReady('de-DE');
+    const el = await fixture<HTMLElement & { localize<R>(fn: () => R): R }>(
+      html`<success-milestones locale="de-DE" .milestones=${[]}></success-milestones>`,
+    );
+    const title = (type: string, words: string) =>
+      el.localize(
+        () =>
+          describeError({ name: 'SuccessApiError', status: 404, problem: { type, title: words } })
+            .title,
+      );
+    expect(title('/problems/not-found', 'Not found')).to.equal('Nicht gefunden');
+    expect(title('/problems/rate-limited', 'Too many requests')).to.equal('Zu viele Anfragen');
+    expect(title('/problems/not-found', 'Customer archived')).to.equal('Customer archived');
+    expect(title('https://other.example/problems/x', 'Not found')).to.equal('Not found');
+  });
+
   it('the overview reads German, without one English label', async () => {
     await whenLocaleReady('de-DE');
     const el = await show(CASES['success-overview']!, 'de-DE');

@@ -3,6 +3,7 @@ import {
   defineMessages,
   fillText as fill,
   type Message,
+  type RecommendationWords,
   vocabulary,
 } from '@cscx/success-calc/i18n';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
@@ -306,6 +307,13 @@ export function metricStatusInfo(
 }
 export function milestoneStatusInfo(status: MilestoneStatusName): [Tone, string] {
   return [MILESTONE[status], vocabulary(currentLocale()).milestoneStatus(status)];
+}
+/**
+ * A recommended action and its reason in the rendering locale, from the API's `code` and
+ * `causes` (calc's vocabulary, as in the reports); the API's English words when it sent none.
+ */
+export function recommendationText(r: RecommendationWords): { action: string; reason: string } {
+  return vocabulary(currentLocale()).recommendation(r);
 }
 /** Tone and words of a success-score band; null reads "No score". */
 export function bandInfo(band: BandName | null): [Tone, string] {

@@ -15,7 +15,14 @@ const events = {
   onSuccessError: successEvent('success-error'),
 };
 
-type Properties = 'customerId' | 'goalId' | 'goal' | 'client' | 'readOnly' | DisplayOptions;
+type Properties =
+  | 'customerId'
+  | 'goalId'
+  | 'templateId'
+  | 'goal'
+  | 'client'
+  | 'readOnly'
+  | DisplayOptions;
 
 /**
  * The props of {@link GoalEditor}: `React.ComponentProps<typeof GoalEditor>`.
@@ -30,7 +37,8 @@ export type GoalEditorProps = WrapperProps<GoalEditorElement, Properties, typeof
 /**
  * `<goal-editor>`: creates or edits one success goal (details, metrics, value drivers, with
  * what calc computes shown live), records measurements and manages milestones. Without
- * `goalId` it creates a goal for `customerId`; with `goalId` (or `goal`) it edits that goal. It
+ * `goalId` it creates a goal for `customerId` (from the goal template `templateId` when given);
+ * with `goalId` (or `goal`) it edits that goal. It
  * saves through the `SuccessProvider`'s client, or through `client`. The form loads with
  * a dynamic import when the editor first connects.
  *

@@ -19,6 +19,7 @@
  */
 export { GoalEditor, type GoalEditorProps } from './goal-editor.js';
 export { GoalProgress, type GoalProgressProps } from './goal-progress.js';
+export { SuccessAlerts, type SuccessAlertsProps } from './success-alerts.js';
 export { SuccessBenchmarks, type SuccessBenchmarksProps } from './success-benchmarks.js';
 export { SuccessGoalsTable, type SuccessGoalsTableProps } from './success-goals-table.js';
 export { SuccessHealth, type SuccessHealthProps } from './success-health.js';

@@ -2,6 +2,7 @@ import type {
   CustomerSuccessMetrics,
   GoalEditor as GoalEditorElement,
   GoalProgress as GoalProgressElement,
+  SuccessAlerts as SuccessAlertsElement,
   SuccessBenchmarks as SuccessBenchmarksElement,
   SuccessCustomerSelectDetail,
   SuccessGoalSavedDetail,
@@ -24,6 +25,7 @@ import {
   GoalEditor,
   type GoalEditorProps,
   type GoalProgressProps,
+  type SuccessAlertsProps,
   type SuccessBenchmarksProps,
   type SuccessGoalsTableProps,
   type SuccessHealthProps,
@@ -94,6 +96,7 @@ describe('wrapper props', () => {
     expectTypeOf<Covers<GoalEditorProps, Declared<typeof GoalEditorElement>>>();
     expectTypeOf<Covers<SuccessHealthProps, Declared<typeof SuccessHealthElement>>>();
     expectTypeOf<Covers<SuccessKpisProps, Declared<typeof SuccessKpisElement>>>();
+    expectTypeOf<Covers<SuccessAlertsProps, Declared<typeof SuccessAlertsElement>>>();
     // The display options, declared once by the elements' base class.
     expectTypeOf<Covers<SuccessScoreProps, 'theme' | 'locale' | 'currency'>>();
   });

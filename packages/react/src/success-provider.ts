@@ -20,6 +20,8 @@ const events = {
   onSuccessCustomerSelect: successEvent('success-customer-select'),
   onSuccessChartRender: successEvent('success-chart-render'),
   onSuccessError: successEvent('success-error'),
+  onSuccessAlertAcknowledged: successEvent('success-alert-acknowledged'),
+  onSuccessAlertDismissed: successEvent('success-alert-dismissed'),
 };
 
 type Properties =

@@ -74,6 +74,7 @@ describe('every wrapper', () => {
       [
         'GoalEditor',
         'GoalProgress',
+        'SuccessAlerts',
         'SuccessBenchmarks',
         'SuccessGoalsTable',
         'SuccessHealth',

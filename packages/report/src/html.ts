@@ -292,10 +292,10 @@ function recommendationsSection(a: AccountSuccessMetrics, locale: string): strin
     .map(
       (r) =>
         `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status, statusLabel(r.status, locale))}</h3><ol>${r.items
-          .map(
-            (i) =>
-              `<li><strong>${e(t.priority[i.priority] ?? i.priority)}:</strong> ${e(i.action)}<div class="sub">${e(i.reason)}</div></li>`,
-          )
+          .map((i) => {
+            const { action, reason } = t.vocabulary.recommendation(i);
+            return `<li><strong>${e(t.priority[i.priority] ?? i.priority)}:</strong> ${e(action)}<div class="sub">${e(reason)}</div></li>`;
+          })
           .join('')}</ol></div>`,
     )
     .join('');

@@ -877,7 +877,8 @@ function recommendations(doc: Doc, input: ReportInput): void {
     doc.y = Math.max(below, y + 14) + 2;
     r.items.forEach((item, i) => {
       const when = words.priority[item.priority] ?? item.priority;
-      const line = `${i + 1}. ${when}: ${item.action}`;
+      const { action, reason } = words.vocabulary.recommendation(item);
+      const line = `${i + 1}. ${when}: ${action}`;
       const h =
         doc
           .font(REGULAR)
@@ -886,7 +887,7 @@ function recommendations(doc: Doc, input: ReportInput): void {
         doc
           .font(REGULAR)
           .fontSize(8.5)
-          .heightOfString(item.reason, { width: f.width - 14 });
+          .heightOfString(reason, { width: f.width - 14 });
       ensureSpace(doc, h + 4);
       const iy = doc.y;
       mark(doc, 'P', () => {
@@ -897,14 +898,14 @@ function recommendations(doc: Doc, input: ReportInput): void {
           .text(`${i + 1}. ${when}:`, f.left + 8, iy, {
             continued: true,
           });
-        doc.font(REGULAR).text(` ${item.action}`);
+        doc.font(REGULAR).text(` ${action}`);
       });
       mark(doc, 'P', () => {
         doc
           .font(REGULAR)
           .fontSize(8.5)
           .fillColor(MUTED)
-          .text(item.reason, f.left + 20, doc.y, { width: f.width - 20 });
+          .text(reason, f.left + 20, doc.y, { width: f.width - 20 });
       });
       doc.y += 3;
     });

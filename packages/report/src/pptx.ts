@@ -809,6 +809,7 @@ function recommendations(deck: Deck, input: ReportInput): void {
           options: { fontSize: 13, color: MUTED, breakLine: true },
         });
       for (const item of r.items) {
+        const { action, reason } = TX.vocabulary.recommendation(item);
         runs.push(
           {
             text: `${TX.priority[item.priority] ?? item.priority}: `,
@@ -820,9 +821,9 @@ function recommendations(deck: Deck, input: ReportInput): void {
               indentLevel: 1,
             },
           },
-          { text: item.action, options: { fontSize: 17, color: INK, breakLine: true } },
+          { text: action, options: { fontSize: 17, color: INK, breakLine: true } },
           {
-            text: item.reason,
+            text: reason,
             options: { fontSize: 13, color: MUTED, indentLevel: 1, breakLine: true },
           },
         );

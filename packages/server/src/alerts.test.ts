@@ -182,4 +182,175 @@ describeBackends('alerts (%s)', (backend) => {
     expect(newer.json.items.every((a) => a.created_at > since)).toBe(true);
     expect(newer.json.items.length).toBeLessThan(one.json.items.length);
   });
+
+  /** A fresh open alert of Acme: an achieved milestone raises one, the newest. */
+  const freshAlert = async (name = 'Alert state') => {
+    const m = await call(
+      'createMilestone',
+      { customerId: 'cus_acme' },
+      { body: { name, target_date: '2026-04-20', achieved_date: '2026-04-18' } },
+    );
+    const list = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 5 } });
+    const alert = list.json.items.find((a) => a.milestone_id === m.json.id);
+    if (!alert) throw new Error('no alert raised');
+    return alert;
+  };
+
+  it('raises alerts open at version 1, with no one having acted on them', async () => {
+    const a = await freshAlert();
+    expect(a).toMatchObject({
+      state: 'open',
+      version: 1,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      dismissed_at: null,
+      dismissed_by: null,
+    });
+  });
+
+  it('acknowledges under If-Match: state, who and when, a new version and its ETag; the list shows it', async () => {
+    const a = await freshAlert();
+    const ack = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { token: 'csm', headers: { 'if-match': '"1"' } },
+    );
+    expect(ack.status).toBe(200);
+    expect(ack.headers.get('etag')).toBe('"2"');
+    expect(ack.json).toMatchObject({
+      id: a.id,
+      state: 'acknowledged',
+      version: 2,
+      acknowledged_by: 'csm_riley',
+      acknowledged_at: TEST_NOW.toISOString(),
+      dismissed_at: null,
+    });
+    const listed = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 5 } });
+    expect(listed.json.items.find((x) => x.id === a.id)).toEqual(ack.json);
+  });
+
+  it('dismisses: the alert leaves the default list and stays under state=dismissed and state=all', async () => {
+    const a = await freshAlert();
+    const dis = await call('dismissAlert', { alertId: a.id }, { headers: { 'if-match': '1' } });
+    expect(dis.status).toBe(200);
+    expect(dis.json).toMatchObject({ state: 'dismissed', version: 2, acknowledged_at: null });
+    expect(dis.json.dismissed_by).toMatch(/^tok_|^[a-z]/);
+    const ids = async (query: Record<string, string | number>) =>
+      (
+        await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 500, ...query } })
+      ).json.items.map((x) => x.id);
+    expect(await ids({})).not.toContain(a.id);
+    expect(await ids({ state: 'active' })).not.toContain(a.id);
+    expect(await ids({ state: 'open' })).not.toContain(a.id);
+    expect(await ids({ state: 'dismissed' })).toContain(a.id);
+    expect(await ids({ state: 'all' })).toContain(a.id);
+    const open = await call('listAlerts', {}, { query: { state: 'open', limit: 500 } });
+    expect(open.json.items.every((x) => x.state === 'open')).toBe(true);
+  });
+
+  it('needs If-Match (428), refuses a stale version (412) and changes nothing then', async () => {
+    const a = await freshAlert();
+    const none = await call('acknowledgeAlert', { alertId: a.id });
+    expect(none.status).toBe(428);
+    expect(none.problem.errors?.[0]).toMatchObject({ field: 'header.If-Match', code: 'required' });
+    const stale = await call('dismissAlert', { alertId: a.id }, { headers: { 'if-match': '"7"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.problem.detail).toMatch(/alert is at version 1/);
+    const ack = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(ack.json.version).toBe(2);
+    // Dismissing with the version read before the acknowledgement: someone moved it on.
+    const late = await call('dismissAlert', { alertId: a.id }, { headers: { 'if-match': '"1"' } });
+    expect(late.status).toBe(412);
+    const list = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 5 } });
+    expect(list.json.items.find((x) => x.id === a.id)).toMatchObject({
+      state: 'acknowledged',
+      version: 2,
+    });
+  });
+
+  it('moves states only forward: a repeat, or acknowledging a dismissed alert, answers 200 unchanged', async () => {
+    const a = await freshAlert();
+    const first = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { headers: { 'if-match': '1' } },
+    );
+    // A retry whose first attempt went through: the version it names is now stale, yet the
+    // change is in effect, so it is no 412.
+    const again = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { headers: { 'if-match': '1' } },
+    );
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(first.json);
+    const dis = await call('dismissAlert', { alertId: a.id }, { headers: { 'if-match': '2' } });
+    expect(dis.json).toMatchObject({ state: 'dismissed', version: 3 });
+    expect(dis.json.acknowledged_by).toBe(first.json.acknowledged_by);
+    const back = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { headers: { 'if-match': '*' } },
+    );
+    expect(back.status).toBe(200);
+    expect(back.json).toEqual(dis.json);
+  });
+
+  it('applies one of two changes racing on the same version, never both', async () => {
+    const a = await freshAlert();
+    const [ack, dis] = await Promise.all([
+      call('acknowledgeAlert', { alertId: a.id }, { headers: { 'if-match': '1' } }),
+      call('dismissAlert', { alertId: a.id }, { token: 'csm', headers: { 'if-match': '1' } }),
+    ]);
+    const list = await call(
+      'listAlerts',
+      {},
+      { query: { customer_id: 'cus_acme', state: 'all', limit: 10 } },
+    );
+    const now = list.json.items.find((x) => x.id === a.id)!;
+    // The loser saw the winner's change: a 412 (acknowledge won) or the dismissed alert as is.
+    expect(now.version).toBe(2);
+    if (now.state === 'acknowledged') expect(dis.status).toBe(412);
+    else {
+      expect(now).toMatchObject({ state: 'dismissed', acknowledged_at: null });
+      expect(ack.status).toBe(200);
+      expect(ack.json).toEqual(now);
+    }
+  });
+
+  it('hides alerts outside the scope as missing (404) and keeps viewers read-only (403)', async () => {
+    const a = await freshAlert();
+    const other = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { token: 'otherCsm', headers: { 'if-match': '1' } },
+    );
+    expect(other.status).toBe(404);
+    expect(other.problem.detail).toBe(`Alert ${a.id} was not found.`);
+    const missing = await call(
+      'dismissAlert',
+      { alertId: 'alt_nope' },
+      { headers: { 'if-match': '1' } },
+    );
+    expect(missing.status).toBe(404);
+    const viewer = await call(
+      'dismissAlert',
+      { alertId: a.id },
+      { token: 'viewer', headers: { 'if-match': '1' } },
+    );
+    expect(viewer.status).toBe(403);
+    // The list says so up front, so a page offers the viewer no button that would get a 403.
+    const seen = await call('listAlerts', {}, { token: 'viewer', query: { limit: 1 } });
+    expect(seen.json.can_change).toBe(false);
+    expect(
+      (await call('listAlerts', {}, { token: 'csm', query: { limit: 1 } })).json.can_change,
+    ).toBe(true);
+    const bad = await call('listAlerts', {}, { query: { state: 'closed' } });
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors?.[0]).toMatchObject({ field: 'query.state', code: 'enum' });
+  });
 });

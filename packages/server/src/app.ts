@@ -98,6 +98,8 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   '/api/intelligence/success-metrics/:customerId': ['GET'],
   '/api/intelligence/success-metrics/:customerId/goals': ['POST'],
   '/api/alerts': ['GET'],
+  '/api/alerts/:alertId/acknowledge': ['POST'],
+  '/api/alerts/:alertId/dismiss': ['POST'],
   '/api/imports': ['POST'],
   '/api/imports/:importId': ['GET'],
   '/api/embed-tokens': ['POST'],

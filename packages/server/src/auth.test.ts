@@ -100,6 +100,8 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   getAccountSuccessMetrics: READ_ACME,
   createAccountGoal: write(201),
   listAlerts: LIST,
+  acknowledgeAlert: write(200),
+  dismissAlert: write(200),
   createEmbedToken: managerOnly(201),
   revokeEmbedTokenByValue: managerOnly(204),
   revokeEmbedToken: managerOnly(204),
@@ -176,6 +178,19 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         { body: { name: 'Matrix', target_date: '2026-12-31' } },
       )
     ).json;
+
+  /** A fresh open alert of Acme: an achieved milestone raises one (the newest). */
+  const freshAlert = async () => {
+    await call(
+      'createMilestone',
+      { customerId: 'cus_acme' },
+      { body: { name: 'Matrix alert', target_date: '2026-04-20', achieved_date: '2026-04-18' } },
+    );
+    const list = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 1 } });
+    const alert = list.json.items[0];
+    if (alert?.state !== 'open') throw new Error('expected a fresh open alert');
+    return alert;
+  };
 
   /** A fresh embed token of Acme (as the manager), to revoke. */
   const freshEmbedToken = async () =>
@@ -299,6 +314,9 @@ describeBackends('authorisation matrix (%s)', (backend) => {
       case 'listAtRiskGoals':
       case 'listAlerts':
         return [{}, {}];
+      case 'acknowledgeAlert':
+      case 'dismissAlert':
+        return [{ alertId: (await freshAlert()).id }, { headers: { 'if-match': '"1"' } }];
       case 'getCustomer':
       case 'listMilestones':
       case 'getCustomerSuccessMetrics':

@@ -1107,6 +1107,10 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
     );
     const measuredId = measured.json.measurement.id!;
     const put2 = { headers: { 'if-match': '"2"' } };
+    // An open alert of Acme for acknowledgeAlert and dismissAlert: a bad request must leave it open.
+    const alert = (
+      await call('listAlerts', {}, { query: { customer_id: 'cus_acme', state: 'open', limit: 1 } })
+    ).json.items[0]!;
     const model = await call('getHealthModel', { segment: 'enterprise' });
     const { weights, bands, triggers } = model.json;
     // Webhooks: a receiver that is never called (no delivery worker runs in this test).
@@ -1313,6 +1317,9 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
           headers: {},
         },
       ],
+      ['listAlerts', { params: {}, query: { state: 'all', limit: '1' }, headers: {} }],
+      ['acknowledgeAlert', { params: { alertId: alert.id }, query: {}, ...put }],
+      ['dismissAlert', { params: { alertId: alert.id }, query: {}, ...put }],
       [
         'createEmbedToken',
         { params: {}, query: {}, headers: {}, body: { customer_id: 'cus_acme', ttl_seconds: 900 } },

@@ -644,6 +644,50 @@ describeBackends('bad input (%s)', (backend) => {
     }
   });
 
+  it('answers 4xx naming the parameter for bad alert state changes and filters, and changes nothing', async () => {
+    const open = await call(
+      'listAlerts',
+      {},
+      { query: { customer_id: 'cus_acme', state: 'open', limit: 1 } },
+    );
+    const alert = open.json.items[0]!;
+    for (const v of ['W/1', '"1', 'abc', '-1', ',']) {
+      const r = await call(
+        'acknowledgeAlert',
+        { alertId: alert.id },
+        { headers: { 'if-match': v } },
+      );
+      expect(r.status, v).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe('header.If-Match');
+    }
+    for (const id of ['x'.repeat(65), '-leading-dash', 'a b', 'a.b']) {
+      const r = await call('dismissAlert', { alertId: id }, { headers: { 'if-match': '1' } });
+      expect(r.status, id).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe('path.alertId');
+    }
+    const q = await call(
+      'dismissAlert',
+      { alertId: alert.id },
+      { query: { state: 'dismissed' }, headers: { 'if-match': '1' }, unchecked: true },
+    );
+    expect(q.status).toBe(400);
+    expect(q.problem.errors?.[0]?.field).toBe('query.state');
+    for (const v of ['closed', 'OPEN', '', 'open,acknowledged']) {
+      const r = await call('listAlerts', {}, { query: { state: v } });
+      expect(r.status, v).toBe(400);
+      expect(r.problem.errors?.[0]?.field).toBe('query.state');
+    }
+    const after = await call(
+      'listAlerts',
+      {},
+      { query: { customer_id: 'cus_acme', state: 'all', limit: 5 } },
+    );
+    expect(after.json.items.find((a) => a.id === alert.id)).toMatchObject({
+      state: 'open',
+      version: 1,
+    });
+  });
+
   it('answers 401 for malformed Authorization headers', async () => {
     for (const v of [
       'Basic dXNlcjpwYXNz',

@@ -17,6 +17,7 @@ export type Milestone = S['Milestone'];
 export type MilestoneList = S['MilestoneList'];
 export type Alert = S['Alert'];
 export type AlertList = S['AlertList'];
+export type AlertState = S['AlertState'];
 export type ProgressTrend = S['ProgressTrend'];
 export type SuccessScore = S['SuccessScore'];
 export type GoalCounts = S['GoalCounts'];

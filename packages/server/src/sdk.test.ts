@@ -166,6 +166,20 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
     expect(milestones.map((m) => m.id)).toContain(milestone.id);
     const alerts = await csm.listAlerts({ customer_id: 'cus_acme', limit: 5 });
     expect(alerts.items.length).toBe(5);
+    const toAck = alerts.items.find((a) => a.state === 'open');
+    if (!toAck) throw new Error('expected an open alert');
+    const acked = await csm.acknowledgeAlert({ alertId: toAck.id, ifMatch: toAck.version });
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledged_by: 'csm_riley' });
+    const stale = await csm
+      .dismissAlert({ alertId: toAck.id, ifMatch: toAck.version })
+      .catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(PreconditionFailedError);
+    const dismissed = await csm.dismissAlert({ alertId: toAck.id, ifMatch: acked.version });
+    expect(dismissed).toMatchObject({ state: 'dismissed', version: acked.version + 1 });
+    const active = await csm.listAlerts({ customer_id: 'cus_acme', limit: 500 });
+    expect(active.items.map((a) => a.id)).not.toContain(toAck.id);
+    const kept = await csm.listAlerts({ customer_id: 'cus_acme', state: 'dismissed' });
+    expect(kept.items.map((a) => a.id)).toContain(toAck.id);
 
     const report = await client(TOKENS.viewer).generateSuccessReport({
       customerId: 'cus_acme',

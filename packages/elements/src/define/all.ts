@@ -6,6 +6,7 @@
 import './success-provider.js';
 import './goal-editor.js';
 import './goal-progress.js';
+import './success-alerts.js';
 import './success-benchmarks.js';
 import './success-goals-table.js';
 import './success-health.js';

@@ -19,12 +19,14 @@ import {
   renderReadOnly,
   renderSummary,
 } from './editor-view.js';
-import { GoalDraft } from './goal-draft.js';
+import { GoalDraft, today } from './goal-draft.js';
 import type { GoalEditor } from './goal-editor.js';
 import { categories, FIELD_LABELS, labelOf, targetEqualsBaseline } from './goal-form.js';
 import { GoalSaver } from './goal-save.js';
+import { formOfTemplate } from './goal-template.js';
 import { MeasurementForm } from './measurement-form.js';
 import type { MilestoneSection } from './milestone-section.js';
+import { TemplatePicker } from './template-picker.js';
 
 export { goalEditorStyles } from './goal-editor.styles.js';
 
@@ -49,6 +51,7 @@ export class EditorBody {
   readonly #draft: GoalDraft;
   readonly #saver: GoalSaver;
   readonly #measurement: MeasurementForm;
+  readonly #templates: TemplatePicker;
   // The milestones arrive with their own import, the first time a saved goal is shown.
   readonly #milestones: LazyPart<typeof import('./milestone-section.js'), MilestoneSection>;
 
@@ -81,6 +84,20 @@ export class EditorBody {
       focusFirst: (paths) => this.#focusFirst(paths),
       focus: (selector) => this.#focusLater(selector),
       saved: (goal) => this.#measurement.offer(goal.metrics[0]?.id ?? ''),
+      created: (goal, template) => this.#templates.created(goal, template),
+    });
+    this.#templates = new TemplatePicker({
+      host,
+      client: () => this.#client,
+      dirty: () => this.dirty,
+      restored: () => this.#draft.restored,
+      apply: (template) => {
+        this.#draft.fill(formOfTemplate(template, this.#draft.form.start_date || today()));
+        this.#saver.reset();
+        this.host.requestUpdate();
+      },
+      announce,
+      milestonesChanged: () => this.#milestones.value?.reload(),
     });
     this.#measurement = new MeasurementForm({
       host,
@@ -352,6 +369,8 @@ export class EditorBody {
         overwrite: () => void this.save(true),
       })}
       ${saver.saveError && !ro ? html`<div class="notice danger" part="notice" role="alert">${icon('danger')}<span>${saver.saveError}</span></div>` : nothing}
+      ${editing ? this.#templates.renderMilestoneFailure(draft.server?.customer_id) : nothing}
+      ${editing || ro ? nothing : this.#templates.render(f.template)}
       <fieldset>
         <legend>${EDITOR_TEXT.legendGoal}</legend>
         <div class="grid">

@@ -66,6 +66,13 @@ export class GoalDraft {
     this.#take(goal);
   }
 
+  /** Replaces the form with `form` (a new goal from a template), kept as the session draft. */
+  fill(form: GoalForm): void {
+    this.form = form;
+    this.restored = false;
+    this.write();
+  }
+
   /**
    * The server's goal moved on without a conflict (a measurement bumps the version): unsaved
    * edits were made on the goal as it was just before, so they follow to the new version.

@@ -26,6 +26,23 @@ export const goalEditorStyles = css`
     padding: 0 calc(var(--s-space) * 1);
     font-weight: 600;
   }
+  .templates > p {
+    margin: 0 0 calc(var(--s-space) * 2);
+  }
+  .template-choice {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--s-space) * 2);
+    align-items: center;
+  }
+  .template-choice select {
+    flex: 1 1 14rem;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .template-origin {
+    margin: calc(var(--s-space) * 2) 0 0;
+  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));

@@ -44,6 +44,13 @@ const loadBody = () => import('./editor-body.js');
  * its validation and the save logic load with a dynamic import when the editor first connects
  * (a loading state shows until then; `updateComplete` waits for it).
  *
+ * A new goal can start from a goal template (`listGoalTemplates`: PRD-165 Appendix A's library
+ * and managers' own, grouped by industry), chosen in the form or named by `template-id`: it fills
+ * in the goal, its metrics with suggested baselines and targets, and its value drivers (asking
+ * first when the form has changes); when the goal is created, the template's milestones are
+ * created for it (`createMilestone`, each with its own `Idempotency-Key`), and any that could not
+ * be are offered again.
+ *
  * For an existing goal it also lists the customer's milestones and creates, edits and records
  * the achieved date of milestones (`listMilestones`, `createMilestone` with an
  * `Idempotency-Key`, `updateMilestone` with `If-Match`); that part loads with a dynamic import
@@ -87,6 +94,10 @@ const loadBody = () => import('./editor-body.js');
  * <success-provider base-url="/api" token="…">
  *   <goal-editor customer-id="cus_acme" goal-id="goal_123"></goal-editor>
  * </success-provider>
+ *
+ * @example
+ * <!-- A new goal for Acme, started from a shipped template -->
+ * <goal-editor customer-id="cus_acme" template-id="tpl_reduce_resolution_time"></goal-editor>
  */
 export class GoalEditor extends SuccessElement {
   static override styles = [tokenStyles, baseStyles, stateStyles];
@@ -94,6 +105,7 @@ export class GoalEditor extends SuccessElement {
   static override properties = {
     customerId: { attribute: 'customer-id' },
     goalId: { attribute: 'goal-id' },
+    templateId: { attribute: 'template-id' },
     goal: { attribute: false },
     client: { attribute: false },
     readOnly: { type: Boolean, attribute: 'readonly', reflect: true },
@@ -103,6 +115,12 @@ export class GoalEditor extends SuccessElement {
   declare customerId: string | undefined;
   /** The goal to edit, fetched through the provider (when `.goal` is not set). */
   declare goalId: string | undefined;
+  /**
+   * A new goal (no `goal-id`) starts from this goal template (`listGoalTemplates`): its goal,
+   * metrics, value drivers and, once created, its milestones. A session draft of the new goal
+   * is kept rather than replaced.
+   */
+  declare templateId: string | undefined;
   /** The goal to edit, given directly. */
   declare goal: SuccessGoal | undefined;
   /** The SDK client; unset: the provider's. */

@@ -90,6 +90,18 @@ export interface GoalForm {
   metrics: MetricForm[];
   value_drivers: DriverForm[];
   loaded?: Loaded;
+  /**
+   * The template a new goal was started from: its milestones are created, linked to the goal,
+   * once the goal is. Kept in the session draft with the rest; never part of a request body.
+   */
+  template?: TemplateOrigin;
+}
+
+/** Where a new goal's form came from: a goal template, with the milestones it suggests. */
+export interface TemplateOrigin {
+  readonly id: string;
+  readonly name: string;
+  readonly milestones: readonly { name: string; description?: string; offset_days: number }[];
 }
 
 /** A select's choices: each wire value with its label in the rendering locale. */

@@ -12,6 +12,7 @@ import {
   newKey,
   serverErrors,
   sortErrors,
+  type TemplateOrigin,
   validate,
 } from './goal-form.js';
 
@@ -45,6 +46,12 @@ export interface GoalSaverOptions {
   readonly focus: (selector: string) => void;
   /** A goal was stored: the form shows it now. */
   readonly saved: (goal: SuccessGoal) => void;
+  /**
+   * A new goal was created from a form started from `template` (undefined: from none): runs
+   * before the form shows the stored goal (the template's milestones are made for it). Never
+   * throws.
+   */
+  readonly created: (goal: SuccessGoal, template: TemplateOrigin | undefined) => Promise<void>;
 }
 
 /** The problem of a refused body: what the API or the SDK's request check said of it. */
@@ -204,6 +211,7 @@ export class GoalSaver {
     if (!this.#attempt || this.#attempt.json !== json) this.#attempt = { key: newKey(), json };
     const draft = o.draft;
     const server = draft.server;
+    const template = draft.form.template;
     this.#saving = true;
     o.announce(editorText(o.host).savingGoal);
     o.host.requestUpdate();
@@ -220,6 +228,7 @@ export class GoalSaver {
           });
       this.#attempt = undefined;
       this.#conflict = undefined;
+      if (!server) await o.created(goal, template);
       draft.reset(goal);
       this.reset();
       o.saved(goal);

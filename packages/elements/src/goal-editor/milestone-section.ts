@@ -209,6 +209,13 @@ export class MilestoneSection implements ReactiveController {
     return this.#items;
   }
 
+  /** Lists the milestones again (some were created elsewhere, e.g. from a goal template). */
+  reload(): void {
+    if (this.#status === 'loading') return;
+    this.#status = 'idle';
+    this.#host.requestUpdate();
+  }
+
   hostUpdate(): void {
     const client = this.#o.client();
     const customerId = this.#o.customerId();

@@ -331,7 +331,15 @@ describe('<goal-progress>', () => {
       g.owner = { name: s, title: s };
       g.metrics[0]!.name = s;
       g.value_drivers[0]!.label = s;
-      g.recommendations = [{ priority: 'immediate', action: s, reason: s }];
+      g.recommendations = [
+        {
+          priority: 'immediate',
+          action: s,
+          reason: s,
+          code: 'owner_review',
+          causes: [{ kind: 'lagging', metric: s, index: 0, percent: 10 }],
+        },
+      ];
       return g;
     };
     const safe = await show(goalWith('Plain words'));

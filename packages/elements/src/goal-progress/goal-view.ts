@@ -9,6 +9,7 @@ import {
   goalStatusInfo,
   metricStatusInfo,
   progressNote,
+  recommendationText,
   renderNoBaseline,
   renderNotice,
   renderPartial,
@@ -312,12 +313,13 @@ export class GoalView {
     return html`<section class="card" part="recommendations" aria-labelledby="rec-heading">
       <h3 id="rec-heading">${T.recommended}</h3>
       <ol class="recommendations">
-        ${(goal.recommendations ?? []).map(
-          (r) => html`<li>
-            <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${r.action}
-            <div class="muted">${r.reason}</div>
-          </li>`,
-        )}
+        ${(goal.recommendations ?? []).map((r) => {
+          const { action, reason } = recommendationText(r);
+          return html`<li>
+              <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${action}
+              <div class="muted">${reason}</div>
+            </li>`;
+        })}
       </ol>
     </section>`;
   }

@@ -190,6 +190,37 @@ export const editordeDE: Translation['messages'] = {
     'driver.annual_amount': 'Jährlicher Betrag',
     'driver.confidence': 'Sicherheit',
   },
+  'elements.editor-templates': {
+    legend: 'Mit einer Vorlage beginnen',
+    hint: 'Eine Vorlage füllt das Ziel, seine Kennzahlen mit vorgeschlagenen Ausgangs- und Zielwerten und seine Werttreiber aus; ihre Meilensteine werden mit dem Ziel angelegt. Vor dem Speichern lässt sich alles ändern.',
+    choose: 'Vorlage',
+    none: 'Vorlage auswählen',
+    anyIndustry: 'Jede Branche',
+    use: 'Vorlage verwenden',
+    loading: 'Vorlagen werden geladen…',
+    failed: 'Die Zielvorlagen konnten nicht geladen werden: {reason}',
+    notFound: 'Die Vorlage „{id}“ wurde nicht gefunden, daher beginnt das Formular leer.',
+    replaceQuestion: 'Ihre Eingaben durch die Vorlage „{name}“ ersetzen?',
+    replaceDetail:
+      'Das Formular wird aus der Vorlage ausgefüllt, und Ihre Eingaben gehen verloren.',
+    keep: 'Meine Eingaben behalten',
+    replace: 'Vorlage verwenden',
+    applied:
+      'Das Formular wurde aus der Vorlage „{name}“ ausgefüllt. Prüfen Sie es und legen Sie dann das Ziel an.',
+    origin: {
+      one: 'Aus der Vorlage „{name}“: ihr {count} Meilenstein wird mit dem Ziel angelegt.',
+      other: 'Aus der Vorlage „{name}“: ihre {count} Meilensteine werden mit dem Ziel angelegt.',
+    },
+    originNoMilestones: 'Aus der Vorlage „{name}“.',
+    creatingMilestones: 'Die Meilensteine der Vorlage werden angelegt…',
+    milestonesCreated: {
+      one: 'Das Ziel wurde mit {count} Meilenstein aus seiner Vorlage angelegt.',
+      other: 'Das Ziel wurde mit {count} Meilensteinen aus seiner Vorlage angelegt.',
+    },
+    milestonesFailed:
+      'Das Ziel wurde gespeichert, aber {failed} der {total} Meilensteine seiner Vorlage konnten nicht angelegt werden: {reason}',
+    retryMilestones: 'Fehlende Meilensteine anlegen',
+  },
   'elements.editor-milestones': {
     name: 'Name',
     description: 'Beschreibung',

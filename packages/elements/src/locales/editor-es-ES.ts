@@ -189,6 +189,36 @@ export const editoresES: Translation['messages'] = {
     'driver.annual_amount': 'Importe anual',
     'driver.confidence': 'Confianza',
   },
+  'elements.editor-templates': {
+    legend: 'Empezar desde una plantilla',
+    hint: 'Una plantilla rellena el objetivo, sus métricas con valores de referencia y metas sugeridos, y sus impulsores de valor; sus hitos se crean con el objetivo. Todo se puede cambiar antes de guardar.',
+    choose: 'Plantilla',
+    none: 'Elija una plantilla',
+    anyIndustry: 'Cualquier sector',
+    use: 'Usar plantilla',
+    loading: 'Cargando plantillas…',
+    failed: 'No se pudieron cargar las plantillas de objetivos: {reason}',
+    notFound: 'No se encontró la plantilla «{id}», así que el formulario empieza vacío.',
+    replaceQuestion: '¿Sustituir lo que escribió por la plantilla «{name}»?',
+    replaceDetail: 'El formulario se rellena con la plantilla y lo que escribió se pierde.',
+    keep: 'Conservar lo que escribí',
+    replace: 'Usar la plantilla',
+    applied:
+      'El formulario se rellenó con la plantilla «{name}». Revíselo y después cree el objetivo.',
+    origin: {
+      one: 'Desde la plantilla «{name}»: su {count} hito se crea con el objetivo.',
+      other: 'Desde la plantilla «{name}»: sus {count} hitos se crean con el objetivo.',
+    },
+    originNoMilestones: 'Desde la plantilla «{name}».',
+    creatingMilestones: 'Creando los hitos de la plantilla…',
+    milestonesCreated: {
+      one: 'El objetivo se creó con {count} hito de su plantilla.',
+      other: 'El objetivo se creó con {count} hitos de su plantilla.',
+    },
+    milestonesFailed:
+      'El objetivo se guardó, pero no se pudieron crear {failed} de los {total} hitos de su plantilla: {reason}',
+    retryMilestones: 'Crear los hitos que faltan',
+  },
   'elements.editor-milestones': {
     name: 'Nombre',
     description: 'Descripción',

@@ -191,6 +191,36 @@ export const editorfrFR: Translation['messages'] = {
     'driver.annual_amount': 'Montant annuel',
     'driver.confidence': 'Confiance',
   },
+  'elements.editor-templates': {
+    legend: 'Partir d’un modèle',
+    hint: 'Un modèle remplit l’objectif, ses indicateurs avec des valeurs de référence et des cibles suggérées, et ses leviers de valeur ; ses jalons sont créés avec l’objectif. Tout reste modifiable avant l’enregistrement.',
+    choose: 'Modèle',
+    none: 'Choisir un modèle',
+    anyIndustry: 'Tous secteurs',
+    use: 'Utiliser le modèle',
+    loading: 'Chargement des modèles…',
+    failed: 'Les modèles d’objectif n’ont pas pu être chargés : {reason}',
+    notFound: 'Le modèle « {id} » est introuvable ; le formulaire démarre vide.',
+    replaceQuestion: 'Remplacer votre saisie par le modèle « {name} » ?',
+    replaceDetail: 'Le formulaire est rempli à partir du modèle et votre saisie est perdue.',
+    keep: 'Garder ma saisie',
+    replace: 'Utiliser le modèle',
+    applied:
+      'Le formulaire a été rempli à partir du modèle « {name} ». Vérifiez-le, puis créez l’objectif.',
+    origin: {
+      one: 'À partir du modèle « {name} » : son {count} jalon est créé avec l’objectif.',
+      other: 'À partir du modèle « {name} » : ses {count} jalons sont créés avec l’objectif.',
+    },
+    originNoMilestones: 'À partir du modèle « {name} ».',
+    creatingMilestones: 'Création des jalons du modèle…',
+    milestonesCreated: {
+      one: 'L’objectif a été créé avec {count} jalon issu de son modèle.',
+      other: 'L’objectif a été créé avec {count} jalons issus de son modèle.',
+    },
+    milestonesFailed:
+      'L’objectif a été enregistré, mais {failed} des {total} jalons de son modèle n’ont pas pu être créés : {reason}',
+    retryMilestones: 'Créer les jalons manquants',
+  },
   'elements.editor-milestones': {
     name: 'Nom',
     description: 'Description',

@@ -188,6 +188,31 @@ export const editorjaJP: Translation['messages'] = {
     'driver.annual_amount': '年額',
     'driver.confidence': '確度',
   },
+  'elements.editor-templates': {
+    legend: 'テンプレートから始める',
+    hint: 'テンプレートは目標、推奨のベースラインと目標値を持つ指標、価値ドライバーを入力します。マイルストーンは目標と一緒に作成されます。保存前にすべて変更できます。',
+    choose: 'テンプレート',
+    none: 'テンプレートを選択',
+    anyIndustry: 'すべての業界',
+    use: 'テンプレートを使用',
+    loading: 'テンプレートを読み込んでいます…',
+    failed: '目標テンプレートを読み込めませんでした: {reason}',
+    notFound: 'テンプレート「{id}」が見つからないため、フォームは空の状態で始まります。',
+    replaceQuestion: '入力内容をテンプレート「{name}」で置き換えますか?',
+    replaceDetail: 'フォームはテンプレートから入力され、入力した内容は失われます。',
+    keep: '入力内容を残す',
+    replace: 'テンプレートを使用',
+    applied:
+      'フォームにテンプレート「{name}」の内容を入力しました。確認してから目標を作成してください。',
+    origin:
+      'テンプレート「{name}」から作成: {count} 件のマイルストーンが目標と一緒に作成されます。',
+    originNoMilestones: 'テンプレート「{name}」から作成。',
+    creatingMilestones: 'テンプレートのマイルストーンを作成しています…',
+    milestonesCreated: 'テンプレートの {count} 件のマイルストーンと共に目標を作成しました。',
+    milestonesFailed:
+      '目標は保存されましたが、テンプレートの {total} 件のマイルストーンのうち {failed} 件を作成できませんでした: {reason}',
+    retryMilestones: '不足しているマイルストーンを作成',
+  },
   'elements.editor-milestones': {
     name: '名前',
     description: '説明',

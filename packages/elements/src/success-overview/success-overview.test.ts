@@ -66,7 +66,7 @@ describe('<success-overview>', () => {
     );
     const risk = part(el, 'at-risk');
     expect(deepText(risk)).to.equal(
-      'Goals at risk Revenue from upsell At risk 70% progress, 66% expected by now Immediate: Review upsell pipeline with the account team Revenue from upsell at 70 % of target',
+      'Goals at risk Revenue from upsell At risk 70% progress, 66% expected by now Immediate: Review the expansion pipeline with the account team Revenue from upsell at 70 % of target',
     );
   });
 
@@ -257,7 +257,14 @@ describe('<success-overview>', () => {
       for (const g of data.goals) {
         g.name = text;
         g.metric = text;
-        for (const r of g.recommendations ?? []) Object.assign(r, { action: text, reason: text });
+        // The action is the kit's own words (from its code); a metric's name is data.
+        for (const r of g.recommendations ?? []) {
+          Object.assign(r, {
+            action: text,
+            reason: text,
+            causes: r.causes.map((c) => ({ ...c, metric: text })),
+          });
+        }
       }
       for (const m of data.metrics.milestones) Object.assign(m, { name: text, description: text });
       const account = globexAccount();
@@ -274,7 +281,7 @@ describe('<success-overview>', () => {
         html`<success-overview .data=${d.data} .account=${d.account}></success-overview>`,
       );
       expect(deepText(el)).to.include(`Success Metrics: ${payload}`);
-      expect(deepText(part(el, 'at-risk'))).to.include(`Immediate: ${payload}`);
+      expect(deepText(part(el, 'at-risk'))).to.include(`${payload} at 70 % of target`);
       expect(domShape(el)).to.deep.equal(domShape(benign));
     }
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);

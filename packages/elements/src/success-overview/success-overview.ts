@@ -8,6 +8,7 @@ import { localized } from '../localize.js';
 import {
   fillText,
   goalStatusInfo,
+  recommendationText,
   renderEmpty,
   renderError,
   renderNotice,
@@ -392,12 +393,13 @@ export class SuccessOverview extends SuccessElement {
             ${
               items.length > 0
                 ? html`<ol aria-label=${fillText(T.recommendedFor, { goal: g.name })}>
-                    ${items.map(
-                      (r) => html`<li>
-                        <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${r.action}
-                        <span class="reason">${r.reason}</span>
-                      </li>`,
-                    )}
+                    ${items.map((r) => {
+                      const { action, reason } = recommendationText(r);
+                      return html`<li>
+                          <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${action}
+                          <span class="reason">${reason}</span>
+                        </li>`;
+                    })}
                   </ol>`
                 : nothing
             }

@@ -56,6 +56,7 @@ export const examples = {
       'Benchmarks',
       'ValueDriver',
       'CustomerHealth',
+      'AlertList',
     ].map((n) => [n, schemaExample(n)]),
   ),
 };

@@ -2,6 +2,7 @@
 // (testing/fixture-api.mjs) so they can never drift from the contract. Test-only.
 import type {
   AccountSuccessMetrics,
+  AlertList,
   Benchmarks,
   CustomerHealth,
   CustomerKpis,
@@ -25,6 +26,7 @@ interface Examples {
     SuccessScore: SuccessScoreData;
     Benchmarks: Benchmarks;
     CustomerHealth: CustomerHealth;
+    AlertList: AlertList;
   };
 }
 
@@ -58,6 +60,43 @@ export const benchmarksExample = () => copy(examples.schemas.Benchmarks);
 export const problems = () => copy(examples.problems);
 /** getCustomerHealth's example: Acme, one observation, 77.5 (good), no trigger. */
 export const healthExample = () => copy(examples.schemas.CustomerHealth);
+
+/**
+ * Three of Acme's alerts on the listAlerts example, newest first: a health trigger (open), a goal
+ * at risk someone acknowledged, and the example's goal achieved (open); one page, no more.
+ */
+export function alertsExample(): Mutable<AlertList> {
+  const list = copy(examples.schemas.AlertList);
+  const achieved = list.items[0]!;
+  list.next_cursor = null;
+  list.items = [
+    {
+      ...achieved,
+      id: 'alt_acme_0003',
+      goal_id: null,
+      type: 'health_entered_critical',
+      title: 'Health critical: Acme Corp',
+      cause: 'Health score 45 on 2026-04-30 entered critical (below 50), from 61 on 2026-04-15.',
+      created_at: '2026-04-30T09:00:00Z',
+    },
+    {
+      ...achieved,
+      id: 'alt_acme_0002',
+      goal_id: 'goal_acme_adoption',
+      type: 'goal_at_risk',
+      title: 'Goal at risk: Increase adoption',
+      cause:
+        'Progress 40% is more than 10 points behind the expected 65% (Active users 320 on 2026-04-29).',
+      created_at: '2026-04-29T12:00:00Z',
+      state: 'acknowledged',
+      acknowledged_at: '2026-04-29T15:30:00Z',
+      acknowledged_by: 'csm_riley',
+      version: 2,
+    },
+    achieved,
+  ];
+  return list;
+}
 
 /**
  * getCustomerKpis for Acme, 2026-11, as the reference server computes it from its seed
@@ -202,8 +241,10 @@ export function acmeFiveGoals(): Mutable<SuccessGoal>[] {
   upsell.recommendations = [
     {
       priority: 'immediate',
-      action: 'Review upsell pipeline with the account team',
+      action: 'Review the expansion pipeline with the account team',
       reason: 'Revenue from upsell at 70 % of target',
+      code: 'expansion_pipeline',
+      causes: [{ kind: 'lagging', metric: 'Revenue from upsell', index: 0, percent: 70 }],
     },
   ];
   return [

@@ -128,6 +128,7 @@ export function demoScreenshotPlugin(origin) {
       if (command === 'demo-roles') return demoRoles(origin, session);
       if (command === 'demo-report') return demoReport(origin, session, payload);
       if (command === 'demo-health') return demoHealth(origin, session);
+      if (command === 'demo-alerts') return demoAlerts(origin, session);
       if (command === 'demo-favicon') return demoFavicon(origin, session);
       if (command === 'demo-share') return demoShare(origin, session, payload);
       if (command === 'demo-narrow') return demoNarrow(origin, session);
@@ -382,6 +383,81 @@ async function demoHealth(origin, session) {
     const end = await press('End');
     const home = await press('Home');
     return { initial, left, shown, text, kpisText, axeLight, axeDark, right, end, home };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The `demo-alerts` command: opens Acme's Success tab on the demo host page as the CSM,
+ * acknowledges its newest open alert with the keyboard, then opens the portfolio (the book's
+ * alerts) and switches to the viewer token (no buttons). Runs axe over each. Answers what showed.
+ */
+async function demoAlerts(origin, session) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const failed = recordFailedResponses(page);
+  const state = (id) =>
+    page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const root = el.shadowRoot;
+      const rows = [...(root?.querySelectorAll('[part="alert"]') ?? [])];
+      return {
+        hidden: el.hidden || el.closest('[hidden]') !== null,
+        customer: el.getAttribute('customer-id'),
+        rows: rows.length,
+        buttons: root?.querySelectorAll('[part="actions"] button').length ?? 0,
+        first: rows[0]?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+        live: root?.querySelector('[role="status"][aria-live]')?.textContent.trim() ?? '',
+        focused: root?.activeElement?.getAttribute('data-action') ?? null,
+      };
+    }, id);
+  const rowsShown = (id) =>
+    page.waitForFunction(
+      (id) => document.getElementById(id).shadowRoot?.querySelector('[part="alert"]'),
+      { timeout: 30_000 },
+      id,
+    );
+  try {
+    await page.setViewport({ width: 1400, height: 1600 });
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await rowsShown('alerts');
+    const success = await state('alerts');
+    const axeSuccess = await axeViolations(page, ['#alerts']);
+    // The newest open alert's Acknowledge, by keyboard.
+    const acknowledged = await page.evaluate(() => {
+      const root = document.getElementById('alerts').shadowRoot;
+      const b = root.querySelector('[data-action="acknowledge"]');
+      b.focus();
+      return b.closest('[part="alert"]').dataset.alert;
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (id) =>
+        !document
+          .getElementById('alerts')
+          .shadowRoot.querySelector(`[data-alert="${id}"] [data-action="acknowledge"]`),
+      { timeout: 10_000 },
+      acknowledged,
+    );
+    const afterAck = await state('alerts');
+    await page.click('#to-portfolio');
+    await rowsShown('portfolio-alerts');
+    const portfolio = await state('portfolio-alerts');
+    const axePortfolio = await axeViolations(page, ['#portfolio-alerts']);
+    await page.select('#token', 'demo-viewer-token');
+    await page.waitForFunction(
+      () => {
+        const root = document.getElementById('alerts').shadowRoot;
+        return (
+          !document.getElementById('customer-view').hidden &&
+          root?.querySelector('[part="alert"]') &&
+          !root.querySelector('[part="actions"]')
+        );
+      },
+      { timeout: 30_000 },
+    );
+    const viewer = await state('alerts');
+    return { success, axeSuccess, acknowledged, afterAck, portfolio, axePortfolio, viewer, failed };
   } finally {
     await page.close();
   }

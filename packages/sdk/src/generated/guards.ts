@@ -10,12 +10,13 @@ const e4 = ["time_saved","cost_reduction","revenue_increase"] as readonly unknow
 const e5 = ["high","medium","low"] as readonly unknown[];
 const e6 = ["planned","achieved","at_risk","missed"] as readonly unknown[];
 const e7 = ["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"] as readonly unknown[];
-const e8 = ["strong","moderate","weak"] as readonly unknown[];
-const r9 = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const e10 = ["excellent","good","at_risk","critical"] as readonly unknown[];
-const e11 = ["active","expired","revoked"] as readonly unknown[];
-const e12 = ["goal.achieved","goal.at_risk","goal.missed","milestone.achieved","measurement.recorded","health.score_drop","health.entered_at_risk","health.entered_critical","health.consecutive_decline"] as readonly unknown[];
-const e13 = ["pending","delivering","succeeded","failed"] as readonly unknown[];
+const e8 = ["open","acknowledged","dismissed"] as readonly unknown[];
+const e9 = ["strong","moderate","weak"] as readonly unknown[];
+const r10 = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const e11 = ["excellent","good","at_risk","critical"] as readonly unknown[];
+const e12 = ["active","expired","revoked"] as readonly unknown[];
+const e13 = ["goal.achieved","goal.at_risk","goal.missed","milestone.achieved","measurement.recorded","health.score_drop","health.entered_at_risk","health.entered_critical","health.consecutive_decline"] as readonly unknown[];
+const e14 = ["pending","delivering","succeeded","failed"] as readonly unknown[];
 
 /** `true` only when {@link S.SegmentSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isSegment = (x: unknown): boolean => has(e0, x);
@@ -41,8 +42,11 @@ export const isMilestoneStatus = (x: unknown): boolean => has(e6, x);
 /** `true` only when {@link S.AlertTypeSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAlertType = (x: unknown): boolean => has(e7, x);
 
+/** `true` only when {@link S.AlertStateSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isAlertState = (x: unknown): boolean => has(e8, x);
+
 /** `true` only when {@link S.SuccessBandSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isSuccessBand = (x: unknown): boolean => has(e8, x);
+export const isSuccessBand = (x: unknown): boolean => has(e9, x);
 
 /** `true` only when {@link S.CustomerSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 9 && str(x.id) && str(x.name) && isSegment(x.segment) && strN(x.industry) && strN(x.csm_id) && str(x.currency) && strN(x.contract_start) && numN(x.investment) && int(x.version);
@@ -51,10 +55,10 @@ export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 9 && st
 export const isCustomerList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isCustomer) && strN(x.next_cursor);
 
 /** `true` only when {@link S.ValueDriverInputSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isValueDriverInput = (x: unknown): boolean => obj(x) && size(x) === 1 + +("label" in x) + +("confidence" in x) + +("hours_per_unit" in x) + +("units_per_month" in x) + +("hours_per_month" in x) + +("hourly_rate" in x) + +("monthly_amount" in x) + +("annual_amount" in x) + +("metric_id" in x) && isValueDriverType(x.type) && (!("label" in x) || str(x.label) && len(x.label, 1, 200)) && (!("confidence" in x) || (x.confidence === null || isConfidence(x.confidence))) && (!("hours_per_unit" in x) || (x.hours_per_unit === null || num(x.hours_per_unit) && (x.hours_per_unit as number) >= 0 && (x.hours_per_unit as number) <= 1000000000)) && (!("units_per_month" in x) || (x.units_per_month === null || num(x.units_per_month) && (x.units_per_month as number) >= 0 && (x.units_per_month as number) <= 1000000000)) && (!("hours_per_month" in x) || (x.hours_per_month === null || num(x.hours_per_month) && (x.hours_per_month as number) >= 0 && (x.hours_per_month as number) <= 1000000000)) && (!("hourly_rate" in x) || (x.hourly_rate === null || num(x.hourly_rate) && (x.hourly_rate as number) >= 0 && (x.hourly_rate as number) <= 1000000000)) && (!("monthly_amount" in x) || (x.monthly_amount === null || num(x.monthly_amount) && (x.monthly_amount as number) >= -1000000000000000 && (x.monthly_amount as number) <= 1000000000000000)) && (!("annual_amount" in x) || (x.annual_amount === null || num(x.annual_amount) && (x.annual_amount as number) >= -1000000000000000 && (x.annual_amount as number) <= 1000000000000000)) && (!("metric_id" in x) || (x.metric_id === null || str(x.metric_id) && len(x.metric_id, 1, 64) && r9.test(x.metric_id as string)));
+export const isValueDriverInput = (x: unknown): boolean => obj(x) && size(x) === 1 + +("label" in x) + +("confidence" in x) + +("hours_per_unit" in x) + +("units_per_month" in x) + +("hours_per_month" in x) + +("hourly_rate" in x) + +("monthly_amount" in x) + +("annual_amount" in x) + +("metric_id" in x) && isValueDriverType(x.type) && (!("label" in x) || str(x.label) && len(x.label, 1, 200)) && (!("confidence" in x) || (x.confidence === null || isConfidence(x.confidence))) && (!("hours_per_unit" in x) || (x.hours_per_unit === null || num(x.hours_per_unit) && (x.hours_per_unit as number) >= 0 && (x.hours_per_unit as number) <= 1000000000)) && (!("units_per_month" in x) || (x.units_per_month === null || num(x.units_per_month) && (x.units_per_month as number) >= 0 && (x.units_per_month as number) <= 1000000000)) && (!("hours_per_month" in x) || (x.hours_per_month === null || num(x.hours_per_month) && (x.hours_per_month as number) >= 0 && (x.hours_per_month as number) <= 1000000000)) && (!("hourly_rate" in x) || (x.hourly_rate === null || num(x.hourly_rate) && (x.hourly_rate as number) >= 0 && (x.hourly_rate as number) <= 1000000000)) && (!("monthly_amount" in x) || (x.monthly_amount === null || num(x.monthly_amount) && (x.monthly_amount as number) >= -1000000000000000 && (x.monthly_amount as number) <= 1000000000000000)) && (!("annual_amount" in x) || (x.annual_amount === null || num(x.annual_amount) && (x.annual_amount as number) >= -1000000000000000 && (x.annual_amount as number) <= 1000000000000000)) && (!("metric_id" in x) || (x.metric_id === null || str(x.metric_id) && len(x.metric_id, 1, 64) && r10.test(x.metric_id as string)));
 
 /** `true` only when {@link S.AlertSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isAlert = (x: unknown): boolean => obj(x) && size(x) === 8 && str(x.id) && str(x.customer_id) && strN(x.goal_id) && strN(x.milestone_id) && isAlertType(x.type) && str(x.title) && str(x.cause) && str(x.created_at);
+export const isAlert = (x: unknown): boolean => obj(x) && size(x) === 14 && str(x.id) && str(x.customer_id) && strN(x.goal_id) && strN(x.milestone_id) && isAlertType(x.type) && str(x.title) && str(x.cause) && str(x.created_at) && isAlertState(x.state) && strN(x.acknowledged_at) && strN(x.acknowledged_by) && strN(x.dismissed_at) && strN(x.dismissed_by) && int(x.version);
 
 /** `true` only when {@link S.MilestoneSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isMilestone = (x: unknown): boolean => obj(x) && size(x) === 11 && str(x.id) && str(x.customer_id) && strN(x.goal_id) && str(x.name) && str(x.description) && str(x.target_date) && strN(x.achieved_date) && isMilestoneStatus(x.status) && int(x.version) && str(x.created_at) && str(x.updated_at);
@@ -63,13 +67,13 @@ export const isMilestone = (x: unknown): boolean => obj(x) && size(x) === 11 && 
 export const isMilestoneList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isMilestone) && strN(x.next_cursor);
 
 /** `true` only when {@link S.HealthBandSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isHealthBand = (x: unknown): boolean => has(e10, x);
+export const isHealthBand = (x: unknown): boolean => has(e11, x);
 
 /** `true` only when {@link S.HealthDistributionSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isHealthDistribution = (x: unknown): boolean => obj(x) && size(x) === 5 && int(x.excellent) && int(x.good) && int(x.at_risk) && int(x.critical) && int(x.no_data);
 
 /** `true` only when {@link S.AlertListSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isAlert) && strN(x.next_cursor);
+export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 3 && typeof x.can_change === 'boolean' && arr(x.items, isAlert) && strN(x.next_cursor);
 
 /** `true` only when {@link S.CustomerSuccessSummarySchema} accepts `x` and would return a deep-equal copy of it. */
 export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 16 && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.health_score) && (x.health_band === null || isHealthBand(x.health_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated);
@@ -87,7 +91,7 @@ export const isAtRiskGoalList = (x: unknown): boolean => obj(x) && size(x) === 2
 export const isPortfolioSuccessMetrics = (x: unknown): boolean => obj(x) && size(x) === 4 && isPortfolioSuccess(x.summary) && arr(x.customers, isCustomerSuccessSummary) && arr(x.top_performers, isCustomerSuccessSummary) && strN(x.next_cursor);
 
 /** `true` only when {@link S.ShareLinkStatusSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isShareLinkStatus = (x: unknown): boolean => has(e11, x);
+export const isShareLinkStatus = (x: unknown): boolean => has(e12, x);
 
 /** `true` only when {@link S.ShareLinkSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isShareLink = (x: unknown): boolean => obj(x) && size(x) === 7 && str(x.id) && str(x.customer_id) && str(x.label) && isShareLinkStatus(x.status) && str(x.created_at) && str(x.expires_at) && strN(x.revoked_at);
@@ -96,7 +100,7 @@ export const isShareLink = (x: unknown): boolean => obj(x) && size(x) === 7 && s
 export const isShareLinkList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isShareLink) && strN(x.next_cursor);
 
 /** `true` only when {@link S.WebhookEventTypeSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isWebhookEventType = (x: unknown): boolean => has(e12, x);
+export const isWebhookEventType = (x: unknown): boolean => has(e13, x);
 
 /** `true` only when {@link S.WebhookSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isWebhook = (x: unknown): boolean => obj(x) && size(x) === 8 && str(x.id) && str(x.url) && arr(x.event_types, isWebhookEventType) && typeof x.enabled === 'boolean' && strN(x.description) && int(x.version) && str(x.created_at) && str(x.updated_at);
@@ -105,7 +109,7 @@ export const isWebhook = (x: unknown): boolean => obj(x) && size(x) === 8 && str
 export const isWebhookList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isWebhook) && strN(x.next_cursor);
 
 /** `true` only when {@link S.WebhookDeliveryStatusSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isWebhookDeliveryStatus = (x: unknown): boolean => has(e13, x);
+export const isWebhookDeliveryStatus = (x: unknown): boolean => has(e14, x);
 
 /** `true` only when {@link S.WebhookAttemptSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isWebhookAttempt = (x: unknown): boolean => obj(x) && size(x) === 6 && int(x.attempt) && str(x.started_at) && int(x.duration_ms) && intN(x.http_status) && strN(x.response_snippet) && strN(x.error);

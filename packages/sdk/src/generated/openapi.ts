@@ -697,10 +697,67 @@ export interface paths {
          *     a goal becomes achieved, when a goal turns at risk, and when a milestone is achieved
          *     (PRD-165 FR-165.10). Each alert states its cause and the time it was raised. A
          *     `customer_id` outside the scope gets 404.
+         *
+         *     Without `state`, the list holds the alerts still to act on: `open` and `acknowledged`
+         *     ones (`state=active`). Dismissed alerts are kept and listed with `state=dismissed` or
+         *     `state=all`; `acknowledgeAlert` and `dismissAlert` move an alert on.
          */
         get: operations["listAlerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert
+         * @description Marks an `open` alert `acknowledged`: someone has seen it and is acting on it. It stays
+         *     in the default list (`state=active`). `acknowledged_at` and `acknowledged_by` record when
+         *     and by whom; the version goes up by one. Takes no body and requires `If-Match` with the
+         *     alert's `version` (428 without it, 412 when the alert has moved on since it was read).
+         *     An alert already `acknowledged` or `dismissed` is returned unchanged with 200, whatever
+         *     the version named, so a retry is safe (RFC 9110 §13.1.1). Roles: manager, csm (their
+         *     portfolio). A viewer gets 403; an alert outside the token's scope, 404.
+         */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alertId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an alert
+         * @description Marks an `open` or `acknowledged` alert `dismissed`: handled, and off the default list
+         *     (`state=active`); `state=dismissed` still lists it. `dismissed_at` and `dismissed_by`
+         *     record when and by whom; the version goes up by one. States only move forward: a
+         *     dismissed alert stays dismissed. Takes no body and requires `If-Match` with the alert's
+         *     `version` (428 without it, 412 when the alert has moved on since it was read). An alert
+         *     already `dismissed` is returned unchanged with 200, whatever the version named, so a
+         *     retry is safe. Roles: manager, csm (their portfolio). A viewer gets 403; an alert
+         *     outside the token's scope, 404.
+         */
+        post: operations["dismissAlert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1353,6 +1410,14 @@ export interface components {
          */
         AlertType: "goal_achieved" | "goal_at_risk" | "milestone_achieved" | "health_score_drop" | "health_entered_at_risk" | "health_entered_critical" | "health_consecutive_decline";
         /**
+         * @description Where the alert stands: `open` when raised, `acknowledged` once someone has seen it and
+         *     is acting on it (`acknowledgeAlert`), `dismissed` once handled (`dismissAlert`). States
+         *     only move forward.
+         * @example open
+         * @enum {string}
+         */
+        AlertState: "open" | "acknowledged" | "dismissed";
+        /**
          * @description When to act on a recommendation (PRD-069's "Immediate / This Week / This Month").
          * @example immediate
          * @enum {string}
@@ -1942,15 +2007,74 @@ export interface components {
          * @example {
          *       "priority": "immediate",
          *       "action": "Schedule team training session",
-         *       "reason": "System adoption at 50 % of target"
+         *       "reason": "System adoption at 50 % of target",
+         *       "code": "team_training",
+         *       "causes": [
+         *         {
+         *           "kind": "lagging",
+         *           "metric": "System adoption",
+         *           "index": 1,
+         *           "percent": 50
+         *         }
+         *       ]
          *     }
          */
         Recommendation: {
             priority: components["schemas"]["RecommendationPriority"];
-            /** @description What to do. */
+            /** @description What to do, in English; `code` names it in any language. */
             action: string;
-            /** @description Why the action is recommended, naming the lagging metric or the goal state that triggered the rule. */
+            /**
+             * @description Why the action is recommended, naming the lagging metric or the goal state that
+             *     triggered the rule, in English: `causes` joined by `; `.
+             */
             reason: string;
+            code: components["schemas"]["RecommendationCode"];
+            /**
+             * @description The facts behind the action, one per part of `reason`, so that a client can say them
+             *     in its user's language (the elements and reports do, through calc's vocabulary).
+             */
+            causes: components["schemas"]["RecommendationCause"][];
+        };
+        /**
+         * @description Which action is recommended, stable across versions and languages: `team_training`
+         *     (Schedule team training session), `automation_opportunities`, `quick_win_automations`,
+         *     `data_validation_training`, `detractor_feedback`, `expansion_pipeline`, `cost_drivers`,
+         *     `process_bottlenecks`, `owner_review` (Review lagging metrics with the goal owner),
+         *     `target_timeline` (a missed goal) and `record_values` (metrics without data).
+         * @example team_training
+         * @enum {string}
+         */
+        RecommendationCode: "team_training" | "automation_opportunities" | "quick_win_automations" | "data_validation_training" | "detractor_feedback" | "expansion_pipeline" | "cost_drivers" | "process_bottlenecks" | "owner_review" | "target_timeline" | "record_values";
+        /**
+         * @description One fact behind a recommendation. `lagging`: the metric (`metric`, `index`) is behind its
+         *     target, at `percent` of it (a whole number; null when unknown). `no_value`: the metric has
+         *     no current value. `at_risk` and `missed`: the goal itself (`goal`). A name that was empty
+         *     is null: it reads "Metric 2" (from `index`, 0-based) or "The goal".
+         * @example {
+         *       "kind": "lagging",
+         *       "metric": "System adoption",
+         *       "index": 1,
+         *       "percent": 50
+         *     }
+         * @example {
+         *       "kind": "missed",
+         *       "goal": "Increase team efficiency"
+         *     }
+         */
+        RecommendationCause: {
+            /**
+             * @description What the fact is.
+             * @enum {string}
+             */
+            kind: "lagging" | "no_value" | "at_risk" | "missed";
+            /** @description The metric's name (`lagging`, `no_value`). */
+            metric?: string | null;
+            /** @description The metric's position in the goal, 0-based (`lagging`, `no_value`). */
+            index?: number;
+            /** @description The metric's progress in percent of its target, rounded (`lagging`). */
+            percent?: number | null;
+            /** @description The goal's name (`at_risk`, `missed`). */
+            goal?: string | null;
         };
         /**
          * @description A customer's success goal: one or more metrics, value drivers, and the fields derived from
@@ -5613,7 +5737,8 @@ export interface components {
             by_currency: components["schemas"]["PortfolioKpiCurrency"][];
         };
         /**
-         * @description An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
+         * @description An alert raised by a transition (PRD-165 FR-165.10), with its cause and time, and where
+         *     it stands (`state`): open, acknowledged or dismissed.
          * @example {
          *       "id": "alt_acme_0001",
          *       "customer_id": "cus_acme",
@@ -5622,7 +5747,13 @@ export interface components {
          *       "type": "goal_achieved",
          *       "title": "Goal achieved: Reduce ticket time",
          *       "cause": "Progress 104.17 % reached target 12 hours (Average resolution time 11.5 hours on 2026-04-28).",
-         *       "created_at": "2026-04-28T16:00:00Z"
+         *       "created_at": "2026-04-28T16:00:00Z",
+         *       "state": "open",
+         *       "acknowledged_at": null,
+         *       "acknowledged_by": null,
+         *       "dismissed_at": null,
+         *       "dismissed_by": null,
+         *       "version": 1
          *     }
          */
         Alert: {
@@ -5644,6 +5775,23 @@ export interface components {
              * @description When the alert was raised.
              */
             created_at: string;
+            state: components["schemas"]["AlertState"];
+            /**
+             * Format: date-time
+             * @description When it was acknowledged. Null until then, and for an alert dismissed without being acknowledged.
+             */
+            acknowledged_at: string | null;
+            /** @description Who acknowledged it, the CSM's id for a csm token (`csm_riley`) or the token's id (`tok_…`) for a manager token. Null until then. */
+            acknowledged_by: string | null;
+            /**
+             * Format: date-time
+             * @description When it was dismissed. Null until then.
+             */
+            dismissed_at: string | null;
+            /** @description Who dismissed it, named as in `acknowledged_by`. Null until then. */
+            dismissed_by: string | null;
+            /** @description Goes up by one with each change of state. Send it as `If-Match` to `acknowledgeAlert` and `dismissAlert`; the same value is the `ETag` they answer with. */
+            version: number;
         };
         /**
          * @description One page of alerts, newest first.
@@ -5657,13 +5805,25 @@ export interface components {
          *           "type": "goal_achieved",
          *           "title": "Goal achieved: Reduce ticket time",
          *           "cause": "Progress 104.17 % reached target 12 hours (Average resolution time 11.5 hours on 2026-04-28).",
-         *           "created_at": "2026-04-28T16:00:00Z"
+         *           "created_at": "2026-04-28T16:00:00Z",
+         *           "state": "open",
+         *           "acknowledged_at": null,
+         *           "acknowledged_by": null,
+         *           "dismissed_at": null,
+         *           "dismissed_by": null,
+         *           "version": 1
          *         }
          *       ],
-         *       "next_cursor": "eyJjIjoiMjAyNi0wNC0yOFQxNjowMDowMFoiLCJpIjoiYWx0X2FjbWVfMDAwMSJ9"
+         *       "next_cursor": "eyJjIjoiMjAyNi0wNC0yOFQxNjowMDowMFoiLCJpIjoiYWx0X2FjbWVfMDAwMSJ9",
+         *       "can_change": true
          *     }
          */
         AlertList: {
+            /**
+             * @description Whether this token may acknowledge and dismiss the alerts (`acknowledgeAlert`,
+             *     `dismissAlert`): false for a read-only viewer token, so a page offers no such action.
+             */
+            can_change: boolean;
             /** @description The alerts on this page, newest first. */
             items: components["schemas"]["Alert"][];
             /** @description Pass this as `cursor` to get the next page. Null on the last page. */
@@ -6373,17 +6533,44 @@ export interface components {
          *         {
          *           "priority": "immediate",
          *           "action": "Schedule team training session",
-         *           "reason": "System adoption at 50 % of target"
+         *           "reason": "System adoption at 50 % of target",
+         *           "code": "team_training",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "System adoption",
+         *               "index": 1,
+         *               "percent": 50
+         *             }
+         *           ]
          *         },
          *         {
          *           "priority": "this_week",
          *           "action": "Identify automation opportunities",
-         *           "reason": "Process automation at 40 % of target"
+         *           "reason": "Process automation at 40 % of target",
+         *           "code": "automation_opportunities",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "Process automation",
+         *               "index": 2,
+         *               "percent": 40
+         *             }
+         *           ]
          *         },
          *         {
          *           "priority": "this_month",
          *           "action": "Implement 3 quick-win automations",
-         *           "reason": "Process automation at 40 % of target"
+         *           "reason": "Process automation at 40 % of target",
+         *           "code": "quick_win_automations",
+         *           "causes": [
+         *             {
+         *               "kind": "lagging",
+         *               "metric": "Process automation",
+         *               "index": 2,
+         *               "percent": 40
+         *             }
+         *           ]
          *         }
          *       ]
          *     }
@@ -7908,6 +8095,13 @@ export interface components {
         Search: string;
         /** @description Only alerts of this customer. A customer outside the token's scope answers 404. */
         CustomerIdQuery: string;
+        /** @description The alert's `id`, as `listAlerts` returned it. An alert outside the token's scope answers 404. */
+        AlertId: string;
+        /**
+         * @description Which alerts to list by state: `active` (the default: `open` and `acknowledged`, the
+         *     ones still to act on), one state (`open`, `acknowledged`, `dismissed`), or `all`.
+         */
+        AlertStateQuery: "active" | "open" | "acknowledged" | "dismissed" | "all";
         /** @description Only alerts raised strictly after this time. To poll, pass the newest `created_at` you have. */
         Since: string;
         /**
@@ -9414,6 +9608,11 @@ export interface operations {
             query?: {
                 /** @description Only alerts of this customer. A customer outside the token's scope answers 404. */
                 customer_id?: components["parameters"]["CustomerIdQuery"];
+                /**
+                 * @description Which alerts to list by state: `active` (the default: `open` and `acknowledged`, the
+                 *     ones still to act on), one state (`open`, `acknowledged`, `dismissed`), or `all`.
+                 */
+                state?: components["parameters"]["AlertStateQuery"];
                 /** @description Only alerts raised strictly after this time. To poll, pass the newest `created_at` you have. */
                 since?: components["parameters"]["Since"];
                 /**
@@ -9445,6 +9644,104 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The alert's `id`, as `listAlerts` returned it. An alert outside the token's scope answers 404. */
+                alertId: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert, acknowledged, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    dismissAlert: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+                 *     as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+                 *     current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+                 *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409. Keys are scoped
+                 *     to the token.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The alert's `id`, as `listAlerts` returned it. An alert outside the token's scope answers 404. */
+                alertId: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert, dismissed, with its new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -607,6 +607,11 @@ export interface ListAlertsInput {
    */
   customer_id?: Exclude<NonNullable<operations["listAlerts"]['parameters']["query"]>["customer_id"], undefined>;
   /**
+   * Which alerts to list by state: `active` (the default: `open` and `acknowledged`, the
+   * ones still to act on), one state (`open`, `acknowledged`, `dismissed`), or `all`.
+   */
+  state?: Exclude<NonNullable<operations["listAlerts"]['parameters']["query"]>["state"], undefined>;
+  /**
    * Only alerts raised strictly after this time. To poll, pass the newest `created_at` you have.
    */
   since?: Exclude<NonNullable<operations["listAlerts"]['parameters']["query"]>["since"], undefined>;
@@ -624,6 +629,54 @@ export interface ListAlertsInput {
 }
 /** What `listAlerts` resolves to. */
 export type ListAlertsOutput = components['schemas']["AlertList"];
+
+/** Input of `acknowledgeAlert` (POST /api/alerts/{alertId}/acknowledge). */
+export interface AcknowledgeAlertInput {
+  /**
+   * The alert's `id`, as `listAlerts` returned it. An alert outside the token's scope answers 404.
+   */
+  alertId: NonNullable<operations["acknowledgeAlert"]['parameters']["path"]>["alertId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `acknowledgeAlert` resolves to. */
+export type AcknowledgeAlertOutput = components['schemas']["Alert"];
+
+/** Input of `dismissAlert` (POST /api/alerts/{alertId}/dismiss). */
+export interface DismissAlertInput {
+  /**
+   * The alert's `id`, as `listAlerts` returned it. An alert outside the token's scope answers 404.
+   */
+  alertId: NonNullable<operations["dismissAlert"]['parameters']["path"]>["alertId"];
+  /**
+   * The `version` you last read. Send it either as the `ETag` header value (`"7"`, quoted) or
+   * as the bare integer (`7`). A missing header answers 428. Entity tags that do not match the
+   * current version (an older one, an opaque `"abc"`, a weak `W/"7"`, a list `"5", "6"`)
+   * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
+   */
+  ifMatch: string | number;
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409. Keys are scoped
+   * to the token.
+   */
+  idempotencyKey?: string;
+}
+/** What `dismissAlert` resolves to. */
+export type DismissAlertOutput = components['schemas']["Alert"];
 
 /** Input of `createEmbedToken` (POST /api/embed-tokens). */
 export interface CreateEmbedTokenInput {
@@ -1371,12 +1424,47 @@ export interface SuccessClientMethods {
    * (PRD-165 FR-165.10). Each alert states its cause and the time it was raised. A
    * `customer_id` outside the scope gets 404.
    *
+   * Without `state`, the list holds the alerts still to act on: `open` and `acknowledged`
+   * ones (`state=active`). Dismissed alerts are kept and listed with `state=dismissed` or
+   * `state=all`; `acknowledgeAlert` and `dismissAlert` move an alert on.
+   *
    * Iterate every item across pages with `for await (const item of client.listAlerts.all(...))`.
    *
    * @example
    * const result = await client.listAlerts();
    */
   listAlerts: PaginatedMethod<ListAlertsInput, ListAlertsOutput, ListAlertsOutput["items"][number]>;
+  /**
+   * Acknowledge an alert
+   *
+   * Marks an `open` alert `acknowledged`: someone has seen it and is acting on it. It stays
+   * in the default list (`state=active`). `acknowledged_at` and `acknowledged_by` record when
+   * and by whom; the version goes up by one. Takes no body and requires `If-Match` with the
+   * alert's `version` (428 without it, 412 when the alert has moved on since it was read).
+   * An alert already `acknowledged` or `dismissed` is returned unchanged with 200, whatever
+   * the version named, so a retry is safe (RFC 9110 §13.1.1). Roles: manager, csm (their
+   * portfolio). A viewer gets 403; an alert outside the token's scope, 404.
+   *
+   * @example
+   * const result = await client.acknowledgeAlert({ alertId: "alt_000000000042", ifMatch: String(version) });
+   */
+  acknowledgeAlert(input: AcknowledgeAlertInput, options?: CallOptions): Promise<AcknowledgeAlertOutput>;
+  /**
+   * Dismiss an alert
+   *
+   * Marks an `open` or `acknowledged` alert `dismissed`: handled, and off the default list
+   * (`state=active`); `state=dismissed` still lists it. `dismissed_at` and `dismissed_by`
+   * record when and by whom; the version goes up by one. States only move forward: a
+   * dismissed alert stays dismissed. Takes no body and requires `If-Match` with the alert's
+   * `version` (428 without it, 412 when the alert has moved on since it was read). An alert
+   * already `dismissed` is returned unchanged with 200, whatever the version named, so a
+   * retry is safe. Roles: manager, csm (their portfolio). A viewer gets 403; an alert
+   * outside the token's scope, 404.
+   *
+   * @example
+   * const result = await client.dismissAlert({ alertId: "alt_000000000042", ifMatch: String(version) });
+   */
+  dismissAlert(input: DismissAlertInput, options?: CallOptions): Promise<DismissAlertOutput>;
   /**
    * Mint an embed token
    *
@@ -2095,7 +2183,7 @@ export const OPERATIONS = {
     method: "GET",
     path: "/api/alerts",
     pathParams: [],
-    queryParams: ["customer_id","since","cursor","limit"],
+    queryParams: ["customer_id","state","since","cursor","limit"],
     headerParams: {},
     requestSchema: undefined,
     bodyTypes: [],
@@ -2105,6 +2193,36 @@ export const OPERATIONS = {
     itemsKey: "items",
     inputRequired: false,
     summary: "List alerts",
+  },
+  acknowledgeAlert: {
+    method: "POST",
+    path: "/api/alerts/{alertId}/acknowledge",
+    pathParams: ["alertId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match","idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.AlertSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Acknowledge an alert",
+  },
+  dismissAlert: {
+    method: "POST",
+    path: "/api/alerts/{alertId}/dismiss",
+    pathParams: ["alertId"],
+    queryParams: [],
+    headerParams: {"ifMatch":"If-Match","idempotencyKey":"Idempotency-Key"},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.AlertSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Dismiss an alert",
   },
   createEmbedToken: {
     method: "POST",

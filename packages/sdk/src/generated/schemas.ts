@@ -67,6 +67,13 @@ export const MilestoneStatusSchema = v.picklist(["planned","achieved","at_risk",
 export const AlertTypeSchema = v.picklist(["goal_achieved","goal_at_risk","milestone_achieved","health_score_drop","health_entered_at_risk","health_entered_critical","health_consecutive_decline"]);
 
 /**
+ * Where the alert stands: `open` when raised, `acknowledged` once someone has seen it and
+ * is acting on it (`acknowledgeAlert`), `dismissed` once handled (`dismissAlert`). States
+ * only move forward.
+ */
+export const AlertStateSchema = v.picklist(["open","acknowledged","dismissed"]);
+
+/**
  * When to act on a recommendation (PRD-069's "Immediate / This Week / This Month").
  */
 export const RecommendationPrioritySchema = v.picklist(["immediate","this_week","this_month"]);
@@ -185,9 +192,26 @@ export const SuccessMetricSchema = v.object({ id: v.string(), name: v.string(), 
 export const ValueDriverSchema = v.object({ type: ValueDriverTypeSchema, label: v.string(), confidence: v.nullable(ConfidenceSchema), hours_per_unit: v.nullable(v.number()), units_per_month: v.nullable(v.number()), hours_per_month: v.nullable(v.number()), hourly_rate: v.nullable(v.number()), monthly_amount: v.nullable(v.number()), annual_amount: v.nullable(v.number()), metric_id: v.nullable(v.string()), measured_change: v.nullable(v.number()), annual_hours: v.number(), annual_value: v.number(), projected_hours: v.number(), projected_value: v.number(), value_note: v.nullable(v.string()) });
 
 /**
+ * Which action is recommended, stable across versions and languages: `team_training`
+ * (Schedule team training session), `automation_opportunities`, `quick_win_automations`,
+ * `data_validation_training`, `detractor_feedback`, `expansion_pipeline`, `cost_drivers`,
+ * `process_bottlenecks`, `owner_review` (Review lagging metrics with the goal owner),
+ * `target_timeline` (a missed goal) and `record_values` (metrics without data).
+ */
+export const RecommendationCodeSchema = v.picklist(["team_training","automation_opportunities","quick_win_automations","data_validation_training","detractor_feedback","expansion_pipeline","cost_drivers","process_bottlenecks","owner_review","target_timeline","record_values"]);
+
+/**
+ * One fact behind a recommendation. `lagging`: the metric (`metric`, `index`) is behind its
+ * target, at `percent` of it (a whole number; null when unknown). `no_value`: the metric has
+ * no current value. `at_risk` and `missed`: the goal itself (`goal`). A name that was empty
+ * is null: it reads "Metric 2" (from `index`, 0-based) or "The goal".
+ */
+export const RecommendationCauseSchema = v.strictObject({ kind: v.picklist(["lagging","no_value","at_risk","missed"]), metric: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), index: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))), percent: v.exactOptional(v.nullable(v.number())), goal: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))) });
+
+/**
  * A rule-based action for a goal that is at risk or missed (PRD-069's "Recommended Actions").
  */
-export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
+export const RecommendationSchema = v.object({ priority: RecommendationPrioritySchema, action: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)), code: RecommendationCodeSchema, causes: v.pipe(v.array(RecommendationCauseSchema), v.minLength(1), v.maxLength(25)) });
 
 /**
  * One input of a formula.
@@ -326,9 +350,10 @@ export const MeasurementInputSchema = v.strictObject({ metric_id: v.pipe(v.strin
 export const MeasurementUpdateSchema = v.strictObject({ value: v.pipe(v.number(), v.minValue(-1000000000000000), v.maxValue(1000000000000000)), measured_at: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()), source: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))) });
 
 /**
- * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time.
+ * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time, and where
+ * it stands (`state`): open, acknowledged or dismissed.
  */
-export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string() });
+export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
 
 /**
  * The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
@@ -546,7 +571,7 @@ export const PortfolioKpisSchema = v.object({ period: KpiMonthSchema, previous_p
 /**
  * One page of alerts, newest first.
  */
-export const AlertListSchema = v.object({ items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
+export const AlertListSchema = v.object({ can_change: v.boolean(), items: v.array(AlertSchema), next_cursor: v.nullable(v.string()) });
 
 /**
  * The progress of one metric over time (PRD-165 FR-165.9, §7.2 "Progress over time"), drawn

@@ -284,7 +284,14 @@ export function deriveGoal(g: GoalRecord, w: Window, currency: string): DerivedG
     metrics: g.metrics.map((m, i) => ({ name: m.name, percent: metrics[i]?.percent ?? null })),
   })
     .slice(0, MAX_RECOMMENDATIONS)
-    .map((r) => ({ priority: r.priority, action: clip(r.action), reason: clip(r.reason) }));
+    // Causes are bounded by the goal's metrics (at most 20) plus the goal itself.
+    .map((r) => ({
+      priority: r.priority,
+      action: clip(r.action),
+      reason: clip(r.reason),
+      code: r.code,
+      causes: r.causes.slice(0, 25),
+    }));
   const first = metrics[0]?.wire;
   const valueDrivers: ValueDriver[] = g.value_drivers.map((d, i) => {
     const v = drivers[i];

@@ -30,4 +30,11 @@ describe('GzipJson', () => {
     expect(approximateBytes(body)).toBe(body.gzip.byteLength);
     expect(body.gzip.byteLength).toBeLessThan(text.length / 2);
   });
+
+  it("holds no more memory than the bytes it counts, not zlib's whole output chunk", () => {
+    const body = new GzipJson(JSON.stringify({ values: Array.from({ length: 300 }, (_, i) => i) }));
+    // A view into zlib's 16 KiB chunk kept 16 KiB per cached body alive (issue 12).
+    expect(body.gzip.buffer.byteLength).toBe(body.gzip.byteLength);
+    expect(body.gzip.byteOffset).toBe(0);
+  });
 });

@@ -14,8 +14,12 @@ export class GzipJson {
 
   constructor(text: string) {
     // Level 1: a third faster than the default for about 10 % more bytes on these bodies.
-    // zlib's buffers live on an ordinary ArrayBuffer (never a SharedArrayBuffer).
-    this.gzip = gzipSync(text, { level: 1 }) as Uint8Array<ArrayBuffer>;
+    const out = gzipSync(text, { level: 1 });
+    // zlib answers with a view into its 16 KiB output chunk: kept as it is, each 1-4 KB body
+    // held on to 16 KiB, and 10,000 cached customers took 87 MB where the cache counted 17
+    // (issue 12). A copy of the exact size lets the chunk go.
+    this.gzip = new Uint8Array(out.byteLength);
+    this.gzip.set(out);
   }
 
   /** The body as text (a client that does not accept gzip, or a caller that parses it). */

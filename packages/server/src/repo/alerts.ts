@@ -1,4 +1,5 @@
-import type { AlertType } from '../contract.js';
+import { isoTimestamp } from '../clock.js';
+import type { Alert, AlertState, AlertType } from '../contract.js';
 import type { Queryable } from '../db/database.js';
 
 export interface AlertRecord {
@@ -10,12 +11,46 @@ export interface AlertRecord {
   readonly title: string;
   readonly cause: string;
   readonly created_at: number;
+  readonly state: AlertState;
+  readonly version: number;
+  readonly acknowledged_at: number | null;
+  readonly acknowledged_by: string | null;
+  readonly dismissed_at: number | null;
+  readonly dismissed_by: string | null;
 }
 
-export type NewAlert = Omit<AlertRecord, 'id'>;
+/** What raising an alert supplies; its state starts `open` at version 1. */
+export type NewAlert = Pick<
+  AlertRecord,
+  'customer_id' | 'goal_id' | 'milestone_id' | 'type' | 'title' | 'cause' | 'created_at'
+>;
 
-const COLUMNS =
-  'id, customer_id, goal_id, milestone_id, type, title, cause, epoch_ms(created_at) AS created_at';
+/** The columns of an AlertRecord, timestamps as epoch ms (repo/health.ts inserts alerts too). */
+export const ALERT_COLUMNS = `id, customer_id, goal_id, milestone_id, type, title, cause,
+  epoch_ms(created_at) AS created_at, state, version::float8 AS version,
+  epoch_ms(acknowledged_at) AS acknowledged_at, acknowledged_by,
+  epoch_ms(dismissed_at) AS dismissed_at, dismissed_by`;
+const COLUMNS = ALERT_COLUMNS;
+
+/** An alert as the API sends it (openapi.yaml `Alert`). */
+export function alertWire(a: AlertRecord): Alert {
+  return {
+    id: a.id,
+    customer_id: a.customer_id,
+    goal_id: a.goal_id,
+    milestone_id: a.milestone_id,
+    type: a.type,
+    title: a.title,
+    cause: a.cause,
+    created_at: isoTimestamp(a.created_at),
+    state: a.state,
+    acknowledged_at: a.acknowledged_at === null ? null : isoTimestamp(a.acknowledged_at),
+    acknowledged_by: a.acknowledged_by,
+    dismissed_at: a.dismissed_at === null ? null : isoTimestamp(a.dismissed_at),
+    dismissed_by: a.dismissed_by,
+    version: a.version,
+  };
+}
 
 /**
  * Stores alerts and returns them with their ids. Ids come from a sequence, so among alerts of
@@ -53,6 +88,8 @@ export interface AlertListQuery {
   readonly since?: number | undefined;
   /** Keyset: (created_at ms, id) of the last alert of the previous page. */
   readonly after?: readonly [number, string] | undefined;
+  /** Only alerts in one of these states; all states when absent. */
+  readonly states?: readonly AlertState[] | undefined;
   readonly limit: number;
 }
 
@@ -68,6 +105,7 @@ export async function listAlerts(q: Queryable, query: AlertListQuery): Promise<A
   if (query.csmId !== undefined) {
     where.push(`customer_id IN (SELECT id FROM customers WHERE csm_id = ${next(query.csmId)})`);
   }
+  if (query.states !== undefined) where.push(`state = ANY(${next(query.states)}::text[])`);
   if (query.since !== undefined)
     where.push(`created_at > to_timestamp(${next(query.since)}::float8 / 1000)`);
   if (query.after) {
@@ -84,4 +122,38 @@ export async function listAlerts(q: Queryable, query: AlertListQuery): Promise<A
      ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${limit}`,
     params,
   );
+}
+
+/** One alert with its customer's id (for the scope check), or null. */
+export async function findAlert(q: Queryable, id: string): Promise<AlertRecord | null> {
+  const rows = await q.query<AlertRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM alerts WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Moves an alert to `state`, stamping who and when, and bumps its version. The caller has
+ * checked the transition (states only move forward) and the version, under the customer's lock.
+ */
+export async function setAlertState(
+  q: Queryable,
+  id: string,
+  state: 'acknowledged' | 'dismissed',
+  by: string,
+  at: number,
+): Promise<AlertRecord> {
+  const stamp =
+    state === 'acknowledged'
+      ? 'acknowledged_at = to_timestamp($3::float8 / 1000), acknowledged_by = $4'
+      : 'dismissed_at = to_timestamp($3::float8 / 1000), dismissed_by = $4';
+  const rows = await q.query<AlertRecord & Record<string, unknown>>(
+    `UPDATE alerts SET state = $2, version = version + 1, ${stamp}
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, state, at, by],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`alert ${id} vanished under its customer's lock`);
+  return row;
 }

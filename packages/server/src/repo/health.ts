@@ -1,6 +1,6 @@
 import type { HealthBandMinimums, HealthOutcomesInput, HealthWeights } from '@cscx/success-calc';
 import type { Queryable } from '../db/database.js';
-import type { AlertRecord, NewAlert } from './alerts.js';
+import { ALERT_COLUMNS, type AlertRecord, type NewAlert } from './alerts.js';
 import type { CustomerRecord } from './customers.js';
 
 type Segment = CustomerRecord['segment'];
@@ -183,9 +183,6 @@ export async function insertHealthObservations(
 export interface NewHealthAlert extends NewAlert {
   readonly trigger_key: string;
 }
-
-const ALERT_COLUMNS =
-  'id, customer_id, goal_id, milestone_id, type, title, cause, epoch_ms(created_at) AS created_at';
 
 /** Stores health alerts, skipping triggers already alerted; returns those stored. */
 export async function insertHealthAlerts(

@@ -9,7 +9,7 @@ import { idempotentPost } from '../http/idempotent-post.js';
 import { checkVersion, etag, parseIfMatch, requireIfMatch } from '../http/preconditions.js';
 import { jsonReply, sendJson } from '../http/respond.js';
 import { notFound, validationFailed } from '../problem.js';
-import type { AlertRecord } from '../repo/alerts.js';
+import { type AlertRecord, alertWire } from '../repo/alerts.js';
 import type { MeasurementRecord } from '../repo/goals.js';
 import { parseBody, pathId, Query } from '../validate.js';
 import { correctValue, loadGoal, recordValue, removeValue } from '../write/goals.js';
@@ -48,7 +48,7 @@ function result(
       source: m.source,
       note: m.note,
     },
-    alerts: alerts.slice(0, 10).map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
+    alerts: alerts.slice(0, 10).map(alertWire),
   };
 }
 

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { operation } from '../../../../testing/openapi-spec.js';
 import type {
   AccountSuccessMetrics,
+  Alert,
   AlertList,
   AtRiskGoalList,
   Customer,
@@ -67,6 +68,8 @@ export interface Responses {
   getAccountSuccessMetrics: AccountSuccessMetrics;
   createAccountGoal: SuccessGoal;
   listAlerts: AlertList;
+  acknowledgeAlert: Alert;
+  dismissAlert: Alert;
   createEmbedToken: EmbedToken;
   revokeEmbedTokenByValue: undefined;
   revokeEmbedToken: undefined;

@@ -33,6 +33,8 @@ export type OperationId =
   | 'getAccountSuccessMetrics'
   | 'createAccountGoal'
   | 'listAlerts'
+  | 'acknowledgeAlert'
+  | 'dismissAlert'
   | 'createEmbedToken'
   | 'revokeEmbedTokenByValue'
   | 'revokeEmbedToken'

@@ -1,4 +1,4 @@
-import { isoDay, isoTimestamp } from '../clock.js';
+import { isoDay } from '../clock.js';
 import type { HealthObservationInput, HealthObservationResult } from '../contract.js';
 import type { Queryable } from '../db/database.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { outcomesInputsOn } from '../derive/health-outcomes.js';
 import { newId } from '../ids.js';
 import { type FieldError, ProblemError, validationFailed } from '../problem.js';
+import { alertWire } from '../repo/alerts.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import {
   getHealthModel,
@@ -101,7 +102,7 @@ export async function recordHealth(
   await enqueueEvents(tx, alerts.map(healthEvent));
   return {
     observation: toObservation(model, record),
-    alerts: alerts.slice(0, 4).map((a) => ({ ...a, created_at: isoTimestamp(a.created_at) })),
+    alerts: alerts.slice(0, 4).map(alertWire),
   };
 }
 
