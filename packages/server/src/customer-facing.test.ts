@@ -99,6 +99,25 @@ describeBackends('customer-facing responses (%s)', (backend) => {
     );
     expect(health.status, health.text).toBe(201);
 
+    // An alert of Acme acknowledged and another dismissed, by the CSM: who acted is internal.
+    const alerts = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 2 } });
+    const [first, second] = alerts.json.items;
+    expect(second, 'Acme has two alerts').toBeDefined();
+    for (const [a, op] of [
+      [first, 'acknowledgeAlert'],
+      [second, 'dismissAlert'],
+    ] as const) {
+      const r = await call(
+        op,
+        { alertId: a?.id ?? '' },
+        {
+          token: 'csm',
+          headers: { 'if-match': `"${a?.version}"`, 'idempotency-key': randomUUID() },
+        },
+      );
+      expect(r.status, r.text).toBe(200);
+    }
+
     const account = await call('getAccountSuccessMetrics', { customerId: 'cus_acme' });
     recommendationTexts = [
       ...new Set((account.json.recommendations ?? []).flatMap((r) => r.items.map((i) => i.action))),
@@ -185,6 +204,17 @@ describeBackends('customer-facing responses (%s)', (backend) => {
         { token: tokens[who], query: { period: KPI_MONTH } },
       );
       expect(kpis.json.observation?.note).toBeNull();
+      const alerts = await call(
+        'listAlerts',
+        {},
+        { token: tokens[who], query: { customer_id: 'cus_acme', state: 'all', limit: 500 } },
+      );
+      const acted = alerts.json.items.filter((a) => a.state !== 'open');
+      expect(acted.length).toBeGreaterThanOrEqual(2);
+      expect(acted.map((a) => [a.acknowledged_by, a.dismissed_by])).toEqual(
+        acted.map(() => [null, null]),
+      );
+      expect(alerts.json.can_change).toBe(false);
     });
 
     it('gets customer-facing reports in every format, and is refused internal ones', async () => {
@@ -266,6 +296,14 @@ describeBackends('customer-facing responses (%s)', (backend) => {
         { token: tokens[who], query: { period: KPI_MONTH } },
       );
       expect(kpis.json.observation?.note).toBe(MARKERS.kpiNote);
+      const alerts = await call(
+        'listAlerts',
+        {},
+        { token: tokens[who], query: { customer_id: 'cus_acme', state: 'all', limit: 500 } },
+      );
+      expect(alerts.json.items.map((a) => a.acknowledged_by ?? a.dismissed_by)).toContain(
+        'csm_riley',
+      );
     });
 
     it('gets a customer-facing report by default, and the recommendations with audience internal', async () => {

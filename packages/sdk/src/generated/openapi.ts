@@ -5781,14 +5781,14 @@ export interface components {
              * @description When it was acknowledged. Null until then, and for an alert dismissed without being acknowledged.
              */
             acknowledged_at: string | null;
-            /** @description Who acknowledged it, the CSM's id for a csm token (`csm_riley`) or the token's id (`tok_…`) for a manager token. Null until then. */
+            /** @description Who acknowledged it, the CSM's id for a csm token (`csm_riley`) or the token's id (`tok_…`) for a manager token. Null until then, and always null for a customer-facing token (viewer, embed token, share link). */
             acknowledged_by: string | null;
             /**
              * Format: date-time
              * @description When it was dismissed. Null until then.
              */
             dismissed_at: string | null;
-            /** @description Who dismissed it, named as in `acknowledged_by`. Null until then. */
+            /** @description Who dismissed it, named as in `acknowledged_by`. Null until then, and always null for a customer-facing token (viewer, embed token, share link). */
             dismissed_by: string | null;
             /** @description Goes up by one with each change of state. Send it as `If-Match` to `acknowledgeAlert` and `dismissAlert`; the same value is the `ETag` they answer with. */
             version: number;

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth.js';
 import type {
   AccountSuccessMetrics,
+  AlertList,
   CustomerKpis,
   CustomerSuccessMetrics,
   Measurement,
@@ -21,6 +22,7 @@ import type {
  * - `SuccessGoal.recommendations`: the rule-based actions for the CSM on a lagging goal.
  * - `AccountSuccessMetrics.recommendations`: the same, gathered per goal for the account view.
  * - `KpiObservation.note` (in `CustomerKpis.observation`): the note given with a month's inputs.
+ * - `Alert.acknowledged_by`, `Alert.dismissed_by`: the CSM's or token's id that acted on it.
  *
  * Customer-facing by decision (kept): names and descriptions of goals, metrics and milestones,
  * owners, sources and data sources, value driver labels, the derived numbers and their `*_note`
@@ -64,6 +66,15 @@ export function projectCustomerMetrics<M extends CustomerSuccessMetrics>(
 export function projectAccount<A extends AccountSuccessMetrics>(a: A, audience: Audience): A {
   if (audience === 'internal') return a;
   return { ...a, goals: a.goals.map((g) => projectGoal(g, audience)), recommendations: null };
+}
+
+/** listAlerts: who on the CS team acknowledged or dismissed an alert is theirs to know. */
+export function projectAlerts(list: AlertList, audience: Audience): AlertList {
+  if (audience === 'internal') return list;
+  return {
+    ...list,
+    items: list.items.map((a) => ({ ...a, acknowledged_by: null, dismissed_by: null })),
+  };
 }
 
 /** getCustomerKpis, and the report's `kpis`. */
