@@ -16,6 +16,9 @@ export default defineConfig({
       '@cscx/success-calc/kpi': fileURLToPath(
         new URL('./packages/calc/src/kpi.ts', import.meta.url),
       ),
+      '@cscx/success-calc/rollup': fileURLToPath(
+        new URL('./packages/calc/src/rollup.ts', import.meta.url),
+      ),
       '@cscx/success-calc/locales': fileURLToPath(
         new URL('./packages/calc/src/locales', import.meta.url),
       ),

@@ -15,6 +15,7 @@ import { DEFAULT_METRIC_STATUS_THRESHOLDS, metricStatus } from './metric-status.
 import { type MetricProgressInput, metricProgress } from './progress.js';
 import { isFiniteNumber } from './result.js';
 import { roi } from './roi.js';
+import { accountRollup } from './rollup.js';
 import { successScore } from './success-score.js';
 import { forecastTargetDate, type TrendOptions, type TrendPoint, trend } from './trend.js';
 import { type DriverValue, measuredChange, type ValueDriver } from './value.js';
@@ -65,7 +66,10 @@ export type FormulaId =
   | 'kpi.fcr'
   | 'kpi.sla_compliance'
   | 'kpi.aht'
-  | 'kpi.ttr';
+  | 'kpi.ttr'
+  | 'rollup.value'
+  | 'rollup.roi_weighted'
+  | 'rollup.score_weighted';
 
 /** A formula of the registry: its general form in words and the seed rule it implements. */
 export interface Formula {
@@ -248,6 +252,21 @@ export const FORMULAS: Readonly<Record<FormulaId, Formula>> = {
   'kpi.ttr': {
     words: 'TTR = total hours to resolution / tickets resolved, per severity.',
     rule: 'Seed 003 §6 TTR',
+  },
+  'rollup.value': {
+    words:
+      "A parent's value in one currency = Σ delivered value of it and its children in that currency; never added across currencies.",
+    rule: 'Issue 16',
+  },
+  'rollup.roi_weighted': {
+    words:
+      "A parent's ROI = Σ value / Σ investment over it and its children with an investment above 0 (their ROIs weighted by investment), per currency.",
+    rule: 'Issue 16, TC-165.2',
+  },
+  'rollup.score_weighted': {
+    words:
+      "A parent's success score = Σ (score × investment) / Σ investment over it and its children with a score and an investment above 0, per currency.",
+    rule: 'Issue 16, PRD-069',
   },
 };
 
@@ -998,4 +1017,97 @@ export function explainHealthTrigger(t: HealthTrigger): Derivation {
         undefined,
       );
   }
+}
+
+/** One account of a rollup explanation: its figures in the currency being explained. */
+export interface RollupTerm {
+  readonly name: string;
+  /** Delivered value. */
+  readonly value: number;
+  readonly investment: number | null;
+  readonly score: number | null;
+  /** Where the account's figures are in the response, by input (`value`, `investment`, `score`). */
+  readonly pointers?: Pointers | undefined;
+}
+
+/**
+ * One currency's rollup figure (issue 16) with its derivation: `value` (the sum), `roi` or
+ * `score` (weighted by investment), computed by `accountRollup` so the result is the rollup's.
+ *
+ * @example
+ * explainRollup('roi', [
+ *   { name: 'Parent', value: 300_000, investment: 100_000, score: 90 },
+ *   { name: 'Child', value: 0, investment: 50_000, score: 60 },
+ * ], 'USD').text;
+ * // "($300,000 + $0) / ($100,000 + $50,000) = 2"
+ */
+export function explainRollup(
+  figure: 'value' | 'roi' | 'score',
+  terms: readonly RollupTerm[],
+  currency: string,
+  locale?: string,
+): Derivation {
+  const r = accountRollup(
+    terms.map((t) => ({
+      id: t.name,
+      currency,
+      investment: t.investment,
+      totalValue: t.value,
+      score: t.score,
+      goals: [],
+    })),
+  ).byCurrency[0];
+  const m = (v: number) => money(v, currency, locale);
+  const weighs = (t: RollupTerm) => t.investment !== null && t.investment > 0;
+  const raw: (readonly [string, number | null])[] = [];
+  const pointers: Record<string, string | undefined> = {};
+  const add = (t: RollupTerm, key: 'value' | 'investment' | 'score') => {
+    const name = `${t.name} ${key}`;
+    raw.push([name, t[key]]);
+    pointers[name] = t.pointers?.[key];
+  };
+  if (figure === 'value') {
+    for (const t of terms) add(t, 'value');
+    const text = `${joinTerms(
+      terms.map((t) => m(t.value)),
+      ' + ',
+    )} = ${m(r?.totalValue ?? 0)}`;
+    return derivation('rollup.value', text, r?.totalValue ?? 0, raw, pointers);
+  }
+  if (figure === 'roi') {
+    const counted = terms.filter(weighs);
+    for (const t of counted) {
+      add(t, 'value');
+      add(t, 'investment');
+    }
+    const result = r?.roiMultiplier ?? null;
+    const text =
+      result === null
+        ? 'No account in this currency has an investment above 0: no ROI.'
+        : `(${joinTerms(
+            counted.map((t) => m(t.value)),
+            ' + ',
+          )}) / (${joinTerms(
+            counted.map((t) => m(t.investment ?? 0)),
+            ' + ',
+          )}) = ${n(result, locale)}`;
+    return derivation('rollup.roi_weighted', text, result, raw, pointers);
+  }
+  const counted = terms.filter((t) => weighs(t) && t.score !== null);
+  for (const t of counted) {
+    add(t, 'score');
+    add(t, 'investment');
+  }
+  const result = r?.successScore ?? null;
+  const text =
+    result === null
+      ? 'No account in this currency has both a score and an investment above 0: no score.'
+      : `(${joinTerms(
+          counted.map((t) => `${n(t.score, locale)} × ${m(t.investment ?? 0)}`),
+          ' + ',
+        )}) / (${joinTerms(
+          counted.map((t) => m(t.investment ?? 0)),
+          ' + ',
+        )}) = ${n(result, locale)}`;
+  return derivation('rollup.score_weighted', text, result, raw, pointers);
 }

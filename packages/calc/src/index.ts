@@ -6,9 +6,10 @@
  * epoch ms). No function throws on data or returns NaN/Infinity: where a number cannot be
  * computed the result is `{ ok: false, reason, message }`.
  *
- * Two subpaths keep what only some pages need out of this entry: `@cscx/success-calc/kpi`
- * (retention and service KPIs, the seeds' KPI thresholds and `kpiRating`) and
- * `@cscx/success-calc/explain` (the derivation of every figure, for reports and the API).
+ * Subpaths keep what only some pages need out of this entry: `@cscx/success-calc/kpi`
+ * (retention and service KPIs, the seeds' KPI thresholds and `kpiRating`),
+ * `@cscx/success-calc/explain` (the derivation of every figure, for reports and the API) and
+ * `@cscx/success-calc/rollup` (a parent account's rollup over its children, for the server).
  *
  * @packageDocumentation
  */

@@ -56,6 +56,8 @@ function portfolio(): CustomerSuccessSummary[] {
     // Adds up to $6,656,205, the demo portfolio's total that wrapped.
     total_value: 175_163 + (i === 0 ? 11 : 0),
     last_updated: new Date(Date.UTC(2026, 10, 1 + (i % 28))).toISOString(),
+    parent_id: null,
+    children_count: 0,
   }));
 }
 

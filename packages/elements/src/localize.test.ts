@@ -41,6 +41,7 @@ import { KPIS_SHELL_MESSAGES } from './success-kpis/success-kpis.js';
 import { MILESTONES_MESSAGES } from './success-milestones/success-milestones.js';
 import { OVERVIEW_MESSAGES } from './success-overview/success-overview.js';
 import { COLUMN_MESSAGES, PORTFOLIO_MESSAGES } from './success-portfolio/portfolio-model.js';
+import type { SuccessPortfolio } from './success-portfolio/success-portfolio.js';
 import { SCORE_MESSAGES } from './success-score/success-score.js';
 import { TREND_MESSAGES } from './success-trend-chart/trend-text.js';
 import { TREND_VIEW_MESSAGES } from './success-trend-chart/trend-view-text.js';
@@ -333,6 +334,9 @@ function portfolio(): CustomerSuccessSummary[] {
     roi_multiplier: 1 + i,
     total_value: 100_000 + i,
     last_updated: new Date(Date.UTC(2026, 10, 1 + i)).toISOString(),
+    // Customer 1 is a parent account of customer 2 (its disclosure's words are localised too).
+    parent_id: i === 2 ? 'cus_0001' : null,
+    children_count: i === 1 ? 1 : 0,
   }));
 }
 
@@ -490,6 +494,19 @@ const CASES: Record<string, Case> = {
     data: [portfolio()],
     ready: rows,
   },
+  'success-portfolio, a parent expanded': {
+    render: (l) =>
+      html`<success-portfolio locale=${l} .customers=${portfolio()}></success-portfolio>`,
+    data: [portfolio()],
+    ready: async (el) => {
+      await rows(el);
+      (el as SuccessPortfolio).toggleChildren('cus_0001', true);
+      await until(
+        () => deepElements(el).some((e) => e.classList?.contains('child')),
+        'the child row',
+      );
+    },
+  },
   'goal-editor, new goal': {
     render: (l) => html`<goal-editor locale=${l} customer-id="cus_acme"></goal-editor>`,
     data: [],
@@ -497,7 +514,7 @@ const CASES: Record<string, Case> = {
   },
   'goal-editor, from a template': {
     render: (l) =>
-      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_acme" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
+      html`<success-provider .client=${templatesClient()}><goal-editor locale=${l} customer-id="cus_localize_template" template-id="tpl_reduce_process_time"></goal-editor></success-provider>`,
     data: [TEMPLATES],
     ready: (el) =>
       until(

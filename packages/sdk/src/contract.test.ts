@@ -186,3 +186,55 @@ describe('file bodies (createImport)', () => {
     },
   );
 });
+
+describe('the account hierarchy (issue 16)', () => {
+  const both = (name: string, value: unknown) => ({
+    ajv: componentErrors(name, value).length === 0,
+    valibot: v.safeParse(valibot[`${name}Schema`]!, value).success,
+  });
+  const example = (name: string) => structuredClone((components[name]!.examples as Json[])[0]!);
+
+  it('accepts parent_id on create and replace, an id or null, and refuses a malformed one in both validators', () => {
+    for (const name of ['CustomerCreate', 'CustomerReplace']) {
+      for (const parent of ['cus_parent', null])
+        expect(both(name, { ...example(name), parent_id: parent })).toEqual({
+          ajv: true,
+          valibot: true,
+        });
+      for (const parent of ['', 'not an id!', 'x'.repeat(65), 7])
+        expect(both(name, { ...example(name), parent_id: parent })).toEqual({
+          ajv: false,
+          valibot: false,
+        });
+    }
+  });
+
+  it('requires parent_id on a customer and parent_id and children_count on a portfolio row; rollup is optional', () => {
+    const { parent_id: _, ...customer } = example('Customer');
+    expect(both('Customer', customer)).toEqual({ ajv: false, valibot: false });
+    const row = example('CustomerSuccessSummary');
+    expect(both('CustomerSuccessSummary', row)).toEqual({ ajv: true, valibot: true });
+    expect(both('CustomerSuccessSummary', { ...row, rollup: example('AccountRollup') })).toEqual({
+      ajv: true,
+      valibot: true,
+    });
+    const { children_count: __, ...noCount } = row;
+    expect(both('CustomerSuccessSummary', noCount)).toEqual({ ajv: false, valibot: false });
+    // Responses' valibot schemas check shapes, not ranges (DESIGN.md: validate cheaply); the
+    // contract, which the server's responses are tested against, refuses a negative count.
+    expect(componentErrors('CustomerSuccessSummary', { ...row, children_count: -1 })).not.toEqual(
+      [],
+    );
+  });
+
+  it('takes a rollup with one total per currency; the contract refuses a score outside 0-100 and a bad currency', () => {
+    const r = example('AccountRollup');
+    expect(both('AccountRollup', r)).toEqual({ ajv: true, valibot: true });
+    expect(componentErrors('AccountRollup', { ...r, success_score: 101 })).not.toEqual([]);
+    const bad = structuredClone(r);
+    (bad.by_currency as Json[])[0]!.currency = 'usd';
+    expect(componentErrors('AccountRollup', bad)).not.toEqual([]);
+    const { by_currency: _, ...noTotals } = r;
+    expect(both('AccountRollup', noTotals)).toEqual({ ajv: false, valibot: false });
+  });
+});

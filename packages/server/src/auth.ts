@@ -138,25 +138,35 @@ export function bearerToken(header: string | undefined): string | null {
   return m?.[1] && m[1].length <= 512 ? m[1] : null;
 }
 
-/** Whether the token's scope includes the customer. */
-export function sees(p: Principal, c: Pick<CustomerRecord, 'id' | 'csm_id'>): boolean {
+/**
+ * Whether the token's scope includes the customer. A viewer token of a parent account sees its
+ * children too (one level: a child has no children of its own, migration 014).
+ */
+export function sees(
+  p: Principal,
+  c: Pick<CustomerRecord, 'id' | 'csm_id'> & { readonly parent_id?: string | null },
+): boolean {
   switch (p.role) {
     case 'manager':
       return true;
     case 'csm':
       return c.csm_id !== null && c.csm_id === p.csmId;
     case 'viewer':
-      return c.id === p.customerId;
+      return (
+        p.customerId !== null &&
+        (c.id === p.customerId || (c.parent_id != null && c.parent_id === p.customerId))
+      );
     case 'share':
+      // Exactly its one customer: a share link of a parent never shows the children.
       return c.id === p.customerId;
   }
 }
 
-/** The token's scope as a filter on customers. */
+/** The token's scope as a filter on customers (a viewer's customer includes its children). */
 export function scopeOf(p: Principal): ScopeFilter {
   if (p.role === 'csm') return { csmId: p.csmId ?? '\u0000' };
   if (p.role === 'viewer') return { customerId: p.customerId ?? '\u0000' };
-  if (p.role === 'share') return { customerId: p.customerId ?? '\u0000' };
+  if (p.role === 'share') return { customerId: p.customerId ?? '\u0000', exact: true };
   return {};
 }
 

@@ -1375,6 +1375,8 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
             currency: 'EUR',
             contract_start: '2026-01-01',
             investment: 1000,
+            // The account hierarchy's field (issue 16): its bad values are in the corpus too.
+            parent_id: 'cus_globex',
           },
         },
       ],
@@ -1384,7 +1386,13 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
           params: { customerId: 'cus_acme' },
           query: {},
           ...put,
-          body: { name: 'Acme Corp', segment: 'enterprise', currency: 'USD', investment: 68000 },
+          body: {
+            name: 'Acme Corp',
+            segment: 'enterprise',
+            currency: 'USD',
+            investment: 68000,
+            parent_id: 'cus_globex',
+          },
         },
       ],
       ['getCustomerHealth', { params: { customerId: 'cus_acme' }, query: {}, headers: {} }],

@@ -1,10 +1,12 @@
 import { type Principal, sees } from './auth.js';
+import type { AccountRollup } from './contract.js';
 import { type CustomerView, customerView } from './derive/customer.js';
 import { periodWindow } from './derive/period.js';
-import type { CustomerSummary } from './derive/portfolio.js';
+import { type CustomerSummary, customerSummaries } from './derive/portfolio.js';
+import { rollupOf } from './derive/rollup.js';
 import type { AppContext } from './http/context.js';
 import { notFound } from './problem.js';
-import { type CustomerRecord, getCustomer } from './repo/customers.js';
+import { type CustomerRecord, childrenOf, getCustomer } from './repo/customers.js';
 import { loadGoals } from './repo/goals.js';
 import { listMilestones } from './repo/milestones.js';
 
@@ -46,6 +48,47 @@ export async function loadCustomerView(
     await listMilestones(ctx.db, c.id),
   ];
   return customerView(c, window, goals, milestones);
+}
+
+/**
+ * A parent's rollup over `period` (openapi.yaml `AccountRollup`): itself, as its metrics show it,
+ * and each child the token sees, derived over the same period with the child's own contract
+ * start (as the child's metrics would show it). Null for a customer without such children. One
+ * query for the children and one for all their goals.
+ */
+export async function loadRollup(
+  ctx: AppContext,
+  p: Principal,
+  view: CustomerView,
+  own: { readonly totalValue: number; readonly score: number | null },
+): Promise<AccountRollup | null> {
+  const parent = view.customer;
+  if (parent.parent_id !== null) return null;
+  const children = (await childrenOf(ctx.db, parent.id)).filter((c) => sees(p, c));
+  if (children.length === 0) return null;
+  const windows = children.map((c) =>
+    periodWindow(view.window.period, c.contract_start, ctx.clock()),
+  );
+  const until = Math.max(...windows.map((w) => w.endMs));
+  const goals = await loadGoals(ctx.db, {
+    customerIds: children.map((c) => c.id),
+    until,
+    history: 'latest',
+  });
+  const members = children.flatMap((c, i) => {
+    const own = goals.filter((g) => g.customer_id === c.id);
+    const s = customerSummaries([c], own, windows[i]!).get(c.id);
+    return s ? [s] : [];
+  });
+  return rollupOf(
+    {
+      customer: parent,
+      statuses: view.goals.map((g) => ({ status: g.status })),
+      totalValue: own.totalValue,
+      score: own.score,
+    },
+    members,
+  );
 }
 
 /**

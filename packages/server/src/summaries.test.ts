@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from './auth.js';
 import { ReadCache } from './cache.js';
 import type { Database } from './db/database.js';
 import { dropSchema, openPostgres } from './db/postgres.js';
@@ -17,7 +18,12 @@ import {
 } from './repo/customers.js';
 import { insertMeasurements, loadGoals, touchGoal, updateGoal } from './repo/goals.js';
 import { listHealthModels, listHealthObservations } from './repo/health.js';
+import { familiesOf, withFamily } from './routes/portfolio-scope.js';
 import { databaseSummarySource, type SummarySource, SummaryStore } from './summaries.js';
+
+/** The demo's parent account (seed.ts withDemoHierarchy). */
+const DEMO_PARENT = 'cus_0053';
+
 import { buildSeeded, seededDatabase, TEST_NOW } from './testing/harness.js';
 import { describeBackends, TEST_DATABASE_URL, type TestDatabase } from './testing/test-db.js';
 
@@ -88,7 +94,7 @@ async function recordMeasurement(
   at: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    expect(await lockCustomer(tx, t.customer)).toBe(true);
+    expect(await lockCustomer(tx, t.customer)).not.toBeNull();
     await insertMeasurements(tx, [
       { metric_id: t.metric, at, value, source: 'test', note: null, recorded_at: at },
     ]);
@@ -106,7 +112,7 @@ async function moveTargetDate(
   at: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    expect(await lockCustomer(tx, t.customer)).toBe(true);
+    expect(await lockCustomer(tx, t.customer)).not.toBeNull();
     const [g] = await loadGoals(tx, { goalId: t.goal, until: at, history: 'latest' });
     if (!g) throw new Error(`goal ${t.goal} missing`);
     await updateGoal(tx, {
@@ -177,6 +183,36 @@ describeBackends('summaries store (%s)', (backend) => {
     expect(await third.summaries(TEST_NOW)).toEqual(want);
     expect(again.loads.customerIds).toEqual([]);
     expect(third.stats().customersRestored).toBe(202);
+  });
+
+  it("keeps a parent's rollup current after a write to a child, live and after a restart from the saved summaries", async () => {
+    const manager: Principal = { tokenId: 't', role: 'manager', csmId: null, customerId: null };
+    const rollup = (m: ReadonlyMap<string, CustomerSummary>) =>
+      withFamily(m.get(DEMO_PARENT)!, familiesOf(m, manager)).rollup;
+    const cache = new ReadCache(t.db);
+    const store = new SummaryStore(t.db, cache, { save: true });
+    const before = rollup(await store.summaries(TEST_NOW));
+    expect(before?.children.length).toBeGreaterThanOrEqual(3);
+    await store.idle();
+    const child = all.find((x) => x.customer === before!.children[0]!.customer_id)!;
+    const [m] = await t.db.query<{ baseline: number | null; target: number }>(
+      'SELECT baseline_value AS baseline, target_value AS target FROM metrics WHERE id = $1',
+      [child.metric],
+    );
+    // At target and then at baseline: at least one of the two moves the child's figures.
+    await recordMeasurement(t.db, cache, child, m!.target, TEST_NOW.getTime() - 20_000);
+    const live = rollup(await store.summaries(TEST_NOW));
+    expect(live).toEqual(rollup(await fromScratch(t.db, TEST_NOW)));
+    await store.idle();
+    // Written while "no server runs": the restarted store re-derives the child, and the parent's
+    // rollup (over the children's summaries) follows.
+    await recordMeasurement(t.db, null, child, m!.baseline ?? 0, TEST_NOW.getTime() - 10_000);
+    const restarted = new SummaryStore(t.db, new ReadCache(t.db), { save: true });
+    const after = rollup(await restarted.summaries(TEST_NOW));
+    expect(after).toEqual(rollup(await fromScratch(t.db, TEST_NOW)));
+    expect([live, after]).not.toEqual([before, before]);
+    expect(restarted.stats().customersRestored).toBeGreaterThan(0);
+    await restarted.idle();
   });
 
   it('derives everyone when the saved summaries are of another day or other derivation code', async () => {
@@ -317,6 +353,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
         currency: 'USD',
         contract_start: '2026-01-01',
         investment: 1000,
+        parent_id: null,
         version: 1,
       };
       await insertCustomers(other, [added]);

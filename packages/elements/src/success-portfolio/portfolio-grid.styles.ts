@@ -156,6 +156,26 @@ export const gridStyles = css`
   .c-name {
     font-weight: 600;
   }
+  .c-name.child {
+    padding-inline-start: calc(var(--s-space) * 8);
+    font-weight: 400;
+  }
+  .disclosure {
+    all: unset;
+    cursor: pointer;
+    display: inline-block;
+    width: 1.25rem;
+    margin-inline-end: calc(var(--s-space) * 1);
+    text-align: center;
+    border-radius: 4px;
+  }
+  .disclosure:focus-visible {
+    outline: var(--s-focus-ring);
+  }
+  .children-count {
+    color: var(--s-muted);
+    font-weight: 400;
+  }
   .n {
     text-align: end;
     font-variant-numeric: tabular-nums;

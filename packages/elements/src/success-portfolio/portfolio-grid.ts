@@ -2,7 +2,7 @@ import type { HealthDistribution } from '@cscx/success-calc';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { emit } from '../events.js';
-import { bandInfo, icon, statusBadge, type Tone } from '../states.js';
+import { bandInfo, fillText, icon, statusBadge, type Tone } from '../states.js';
 import {
   COLUMN_LABELS,
   COLUMNS,
@@ -42,13 +42,41 @@ export class PortfolioGrid {
     }
   }
 
+  /** Opens or closes a parent's children, keeping the parent the active row. */
+  #toggle(c: CustomerSuccessSummary, open?: boolean): void {
+    this.host.toggleChildren(c.customer_id, open);
+    const at = this.host.displayRows.indexOf(c);
+    if (at >= 0) this.host._active = at;
+  }
+
   #onGridKeydown(event: KeyboardEvent): void {
-    const rows = this.host.visibleRows;
+    // Keys on a button inside the grid (a sort header, a disclosure) are the button's own.
+    if (event.target !== event.currentTarget) return;
+    const rows = this.host.displayRows;
     if (rows.length === 0) return;
     const at = this.host._active;
     const page = 10;
     let to: number;
     switch (event.key) {
+      // As in a tree grid: Right opens a parent's children, Left closes them or, on a child,
+      // moves to its parent.
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const c = rows[at];
+        if (!c) return;
+        const nested = this.host.nestedRows;
+        const open = this.host._expanded.has(c.customer_id);
+        const parent = nested.parentOf.get(c.customer_id);
+        if (nested.children.has(c.customer_id) && open !== (event.key === 'ArrowRight')) {
+          event.preventDefault();
+          this.#toggle(c, event.key === 'ArrowRight');
+        } else if (parent && event.key === 'ArrowLeft') {
+          event.preventDefault();
+          this.host._active = rows.indexOf(parent);
+          this.#scrollTo(this.host._active);
+        }
+        return;
+      }
       case 'ArrowDown':
         to = Math.min(at + 1, rows.length - 1);
         break;
@@ -167,6 +195,32 @@ export class PortfolioGrid {
     </div>`;
   }
 
+  /**
+   * The name cell: a parent's has the disclosure of its children (a button with
+   * aria-expanded, also Right and Left on the active row), a child's says whose it is.
+   */
+  #renderName(c: CustomerSuccessSummary) {
+    const nested = this.host.nestedRows;
+    const kids = nested.children.get(c.customer_id);
+    if (kids) {
+      const open = this.host._expanded.has(c.customer_id);
+      const label = fillText(open ? PORTFOLIO_TEXT.hideChildren : PORTFOLIO_TEXT.showChildren, {
+        count: this.host.fmt.number(kids.length, 0),
+        name: c.name,
+      });
+      return html`<div role="gridcell" class="cell c-name parent"><button type="button" part="disclosure" class="disclosure"
+        aria-expanded=${open ? 'true' : 'false'} aria-label=${label} title=${label}
+        @click=${(e: Event) => {
+          e.stopPropagation();
+          this.#toggle(c);
+        }}><span aria-hidden="true">${open ? '▾' : '▸'}</span></button>${c.name} <span class="children-count">(${this.host.fmt.number(kids.length, 0)})</span></div>`;
+    }
+    const parent = nested.parentOf.get(c.customer_id);
+    return parent
+      ? html`<div role="gridcell" class="cell c-name child"><span class="visually-hidden">${fillText(PORTFOLIO_TEXT.childOf, { name: parent.name })}: </span>${c.name}</div>`
+      : html`<div role="gridcell" class="cell c-name">${c.name}</div>`;
+  }
+
   #renderRow(c: CustomerSuccessSummary, i: number, active: number) {
     const f = this.host.fmt;
     const [tone, band] = bandInfo(c.success_band);
@@ -177,8 +231,7 @@ export class PortfolioGrid {
       aria-selected=${selected ? 'true' : 'false'}
       class="row ${i === active ? 'active' : ''} ${selected ? 'selected' : ''} ${c.goals_at_risk > 0 ? 'at-risk' : ''}"
       @click=${() => this.#select(c, i)}
-      ><div role="gridcell" class="cell c-name">${c.name}</div
-      ><div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
+      >${this.#renderName(c)}<div role="gridcell" class="cell c-segment">${SEGMENT_LABELS[c.segment]}</div
       ><div role="gridcell" class="cell c-goals n">${`${f.number(c.goals_achieved, 0)} / ${f.number(c.goals_total, 0)}`}</div
       ><div role="gridcell" class="cell c-score n">${`${f.number(c.success_score, 0)} `}${statusBadge(tone, band)}</div
       ><div role="gridcell" class="cell c-health n">${f.number(c.health_score, 0)}</div

@@ -111,6 +111,9 @@ export const PORTFOLIO_MESSAGES = defineMessages('elements.portfolio', {
   clearFilters: 'Clear filters',
   loadingCustomers: 'Loading customers…',
   listFailed: 'The customer list could not be loaded.',
+  showChildren: 'Show the {count} child accounts of {name}',
+  hideChildren: 'Hide the child accounts of {name}',
+  childOf: 'Child account of {name}',
 });
 /** {@link PORTFOLIO_MESSAGES} in the locale of the element being rendered. */
 export const PORTFOLIO_TEXT = localized(PORTFOLIO_MESSAGES);
@@ -304,6 +307,53 @@ export function sortCustomers(
     return a.p - b.p;
   });
   return keyed.map((x) => x.c);
+}
+
+/** The grid's rows with the account hierarchy: see {@link nestChildren}. */
+export interface NestedRows {
+  /** Screen order: each expanded parent followed by its children. */
+  readonly rows: readonly CustomerSuccessSummary[];
+  /** Each parent's children among the rows given, in their sorted order. */
+  readonly children: ReadonlyMap<string, readonly CustomerSuccessSummary[]>;
+  /** Each shown child's parent row. */
+  readonly parentOf: ReadonlyMap<string, CustomerSuccessSummary>;
+}
+
+/**
+ * `sorted` in the grid's order with the account hierarchy (issue 16): a child whose parent is
+ * among the rows sits under it (in the sort order, right after the parent when it is
+ * expanded, hidden when it is not); a child whose parent is not among them (filtered out, or
+ * outside the scope) stays a row of its own. One pass each way, no sorting: the order of
+ * parents and of each parent's children is `sorted`'s.
+ *
+ * @example
+ * nestChildren(rows, new Set(['cus_parent'])).rows; // ..., parent, its children, next parent, ...
+ */
+export function nestChildren(
+  sorted: readonly CustomerSuccessSummary[],
+  expanded: ReadonlySet<string>,
+): NestedRows {
+  const present = new Map<string, CustomerSuccessSummary>();
+  for (const c of sorted) present.set(c.customer_id, c);
+  const children = new Map<string, CustomerSuccessSummary[]>();
+  const parentOf = new Map<string, CustomerSuccessSummary>();
+  for (const c of sorted) {
+    const parent = c.parent_id == null ? undefined : present.get(c.parent_id);
+    if (!parent || parent.parent_id != null) continue;
+    const list = children.get(parent.customer_id);
+    if (list) list.push(c);
+    else children.set(parent.customer_id, [c]);
+    parentOf.set(c.customer_id, parent);
+  }
+  if (children.size === 0) return { rows: sorted, children, parentOf };
+  const rows: CustomerSuccessSummary[] = [];
+  for (const c of sorted) {
+    if (parentOf.has(c.customer_id)) continue;
+    rows.push(c);
+    const kids = children.get(c.customer_id);
+    if (kids && expanded.has(c.customer_id)) rows.push(...kids);
+  }
+  return { rows, children, parentOf };
 }
 
 // Shared goal stubs: a summary row carries counts, not goals, and calc counts statuses.

@@ -62,6 +62,8 @@ function generate(n: number, currencies: readonly string[] = ['USD']): CustomerS
       roi_multiplier: roi,
       total_value: Math.round(rnd() * 500_000),
       last_updated: total ? new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() : null,
+      parent_id: null,
+      children_count: 0,
     };
   });
 }
@@ -466,6 +468,99 @@ describe('<success-portfolio>', () => {
     await until(() => root(el).querySelector('#row-299') !== null, 'last row rendered');
     expect(grid.getAttribute('aria-activedescendant')).to.equal('row-299');
     await expect(el).to.be.accessible();
+  });
+
+  describe('account hierarchy', () => {
+    /** Six customers; the first is the parent of the fourth and fifth. */
+    function family() {
+      const rows = generate(6);
+      const parent = rows[0]!;
+      rows[0] = { ...parent, children_count: 2 };
+      for (const i of [3, 4]) rows[i] = { ...rows[i]!, parent_id: parent.customer_id };
+      return {
+        rows,
+        parent: parent.customer_id,
+        kids: [rows[3]!.customer_id, rows[4]!.customer_id],
+      };
+    }
+    const ids = (el: SuccessPortfolio) =>
+      renderedRows(el).map((r) => el.displayRows[Number(r.id.slice(4))]!.customer_id);
+    const disclosure = (el: SuccessPortfolio) =>
+      root(el).querySelector<HTMLButtonElement>('button.disclosure')!;
+
+    it('shows a parent with a disclosure (aria-expanded) that shows its children under it', async () => {
+      const { rows, parent, kids } = family();
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${rows}></success-portfolio>`,
+      );
+      await until(() => renderedRows(el).length === 4, 'parents and top-level rows');
+      expect(ids(el)).not.to.include(kids[0]);
+      const button = disclosure(el);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-label')).to.contain('2').and.contain(rows[0]!.name);
+      // The cards and the CSV still count every customer, children of a collapsed parent too.
+      expect(el.visibleRows).to.have.length(6);
+      expect(card(el, 'Customers')).to.contain('6');
+      let selected = false;
+      el.addEventListener('success-customer-select', () => {
+        selected = true;
+      });
+      button.click();
+      await el.updateComplete;
+      await until(() => renderedRows(el).length === 6, 'children shown');
+      expect(selected, 'the disclosure does not select the row').to.equal(false);
+      expect(disclosure(el).getAttribute('aria-expanded')).to.equal('true');
+      const order = ids(el);
+      const at = order.indexOf(parent);
+      expect(order.slice(at + 1, at + 3).sort()).to.deep.equal([...kids].sort());
+      const child = renderedRows(el)[at + 1]!.querySelector('.c-name')!;
+      expect(child.classList.contains('child')).to.equal(true);
+      expect(child.textContent).to.contain(`Child account of ${rows[0]!.name}`);
+      await expect(el).to.be.accessible();
+      // The same button from the keyboard: Tab reaches it, Enter closes it.
+      disclosure(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => renderedRows(el).length === 4, 'children hidden');
+      expect(disclosure(el).getAttribute('aria-expanded')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens and closes with Right and Left on the active row, and Left on a child goes to its parent', async () => {
+      const { rows, parent, kids } = family();
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${rows}></success-portfolio>`,
+      );
+      await until(() => renderedRows(el).length === 4, 'rows');
+      const grid = root(el).querySelector<HTMLElement>('[role="grid"]')!;
+      grid.focus();
+      const at = el.displayRows.findIndex((c) => c.customer_id === parent);
+      await sendKeys({ press: 'Home' });
+      for (let i = 0; i < at; i++) await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => renderedRows(el).length === 6, 'opened from the keyboard');
+      expect(grid.getAttribute('aria-activedescendant')).to.equal(`row-${at}`);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(kids).to.include(el.displayRows[el._active]!.customer_id);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(el._active).to.equal(at);
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => renderedRows(el).length === 4, 'closed from the keyboard');
+      expect(disclosure(el).getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('shows a child whose parent is filtered out as a row of its own', async () => {
+      const { rows, kids } = family();
+      const el = await fixture<SuccessPortfolio>(
+        html`<success-portfolio .customers=${rows}></success-portfolio>`,
+      );
+      await until(() => renderedRows(el).length === 4, 'rows');
+      el.filter = { query: rows[3]!.customer_id };
+      await el.updateComplete;
+      await until(() => renderedRows(el).length === 1, 'the child alone');
+      expect(ids(el)).to.deep.equal([kids[0]]);
+      expect(root(el).querySelector('button.disclosure')).to.equal(null);
+    });
   });
 
   it('keeps the selection when the host cancels success-customer-select', async () => {
@@ -922,6 +1017,33 @@ describe('<success-portfolio> against the reference server', () => {
     );
     expect(deepText(el)).to.include('Achievement rate');
     await expect(el).to.be.accessible();
+  });
+
+  it("shows the demo CSM's parent account with its three children under its disclosure", async () => {
+    const api = `${location.origin}/reference-api`;
+    const p = await fixture<HTMLElement>(
+      html`<success-provider base-url=${api} token="demo-csm-token"><success-portfolio></success-portfolio></success-provider>`,
+    );
+    const el = p.querySelector('success-portfolio') as SuccessPortfolio;
+    await until(
+      () => !root(el).querySelector('.loading-more') && el.visibleRows.length > 0,
+      'every page',
+      9000,
+    );
+    const parent = el.visibleRows.find((c) => c.customer_id === 'cus_0053')!;
+    expect(parent.children_count).to.equal(3);
+    expect(parent.rollup?.children.map((c) => c.customer_id)).to.deep.equal(
+      el.visibleRows.filter((c) => c.parent_id === 'cus_0053').map((c) => c.customer_id),
+    );
+    expect(el.displayRows.some((c) => c.parent_id === 'cus_0053')).to.equal(false);
+    el.toggleChildren('cus_0053', true);
+    await el.updateComplete;
+    const at = el.displayRows.indexOf(parent);
+    expect(el.displayRows.slice(at + 1, at + 4).map((c) => c.parent_id)).to.deep.equal([
+      'cus_0053',
+      'cus_0053',
+      'cus_0053',
+    ]);
   });
 
   it("pages through every one of the manager's goals at risk, none twice", async () => {

@@ -18,6 +18,7 @@ import {
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import { AtRiskPages, type AtRiskSource } from './at-risk-pages.js';
+import type { PortfolioGrid } from './portfolio-grid.js';
 import {
   type AtRiskGoal,
   COLUMN_LABELS,
@@ -29,8 +30,10 @@ import {
   isFiltered,
   matches,
   type NameOrder,
+  type NestedRows,
   NO_FILTER,
   nameOrder,
+  nestChildren,
   PORTFOLIO_TEXT,
   type PortfolioFilter,
   type PortfolioSuccess,
@@ -57,6 +60,7 @@ const PAGE_SIZE = 500;
 // The grid and its virtualiser arrive the first time there are rows to show: the cards and
 // toolbar do not wait for them.
 const loadGrid = () => import('./portfolio-grid.js');
+type GridModule = typeof import('./portfolio-grid.js');
 
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
@@ -68,6 +72,10 @@ const loadGrid = () => import('./portfolio-grid.js');
  * (computed by calc on the server) for the whole scope, and calc's `portfolioSummary` of the
  * visible rows once a filter is applied. The grid (role=grid) keeps one row active: Arrow
  * Up/Down, Page Up/Down, Home and End move it, Enter or a click fires `success-customer-select`.
+ * A parent account (rows whose `parent_id` names it) has a disclosure button (aria-expanded)
+ * before its name that shows its children under it; Arrow Right and Left open and close it on
+ * the active row, and Left on a child moves to its parent. A child whose parent is not shown
+ * (filtered out, or outside the scope) is a row of its own.
  * The grid and its virtualiser load with a dynamic import the first time there are rows to show
  * (the cards and toolbar do not wait for them); `updateComplete` waits for them.
  *
@@ -88,6 +96,7 @@ const loadGrid = () => import('./portfolio-grid.js');
  * @csspart toolbar - Filters, quick filters and export.
  * @csspart grid - The customer grid.
  * @csspart row - Each customer row.
+ * @csspart disclosure - A parent account's button showing or hiding its children.
  * @csspart status - The band and target badges.
  * @csspart state - Loading, empty and error states.
  * @csspart at-risk - The "Goals at risk" disclosure.
@@ -121,6 +130,7 @@ export class SuccessPortfolio extends SuccessElement {
     _active: { state: true },
     _announce: { state: true },
     _atRiskOpen: { state: true },
+    _expanded: { state: true },
   };
 
   /** Only this CSM's customers (the API scope; in property mode, a filter). */
@@ -147,9 +157,12 @@ export class SuccessPortfolio extends SuccessElement {
   declare _active: number;
   declare _announce: string;
   declare _atRiskOpen: boolean;
+  /** The parent accounts whose children the grid shows (their disclosure is open). */
+  declare _expanded: ReadonlySet<string>;
 
   #error: unknown;
-  readonly #grid = new LazyPart(this, {
+  // Typed, not inferred: the grid's type reads this class, and inferring both ways is circular.
+  readonly #grid: LazyPart<GridModule, PortfolioGrid> = new LazyPart(this, {
     load: loadGrid,
     create: (m) => new m.PortfolioGrid(this),
     styles: (m) => [m.gridStyles],
@@ -159,6 +172,9 @@ export class SuccessPortfolio extends SuccessElement {
   #clientUsed: SuccessClient | undefined;
   #visible: readonly CustomerSuccessSummary[] = [];
   #visibleFrom: unknown[] = [];
+  #nested:
+    | { from: readonly CustomerSuccessSummary[]; expanded: ReadonlySet<string>; nested: NestedRows }
+    | undefined;
   #order: { rows: readonly CustomerSuccessSummary[]; order: NameOrder } | undefined;
   readonly #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
   readonly #atRisk = new AtRiskPages(this, (error) => {
@@ -176,11 +192,39 @@ export class SuccessPortfolio extends SuccessElement {
     this._active = -1;
     this._announce = '';
     this._atRiskOpen = false;
+    this._expanded = new Set();
   }
 
-  /** The rows shown, after scope, filters and sort, in screen order. */
+  /**
+   * The rows that pass scope and filters, sorted: the cards' and the CSV's rows. Children of a
+   * collapsed parent are among them; {@link displayRows} is the grid's order.
+   */
   get visibleRows(): readonly CustomerSuccessSummary[] {
     return this.#computeVisible();
+  }
+
+  /**
+   * The grid's rows in screen order: {@link visibleRows} with each parent account's children
+   * under it, shown while the parent is expanded ({@link toggleChildren}).
+   */
+  get displayRows(): readonly CustomerSuccessSummary[] {
+    return this.nestedRows.rows;
+  }
+
+  /** {@link displayRows} with each parent's children and each child's parent. */
+  get nestedRows(): NestedRows {
+    const from = this.#computeVisible();
+    if (this.#nested?.from !== from || this.#nested.expanded !== this._expanded)
+      this.#nested = { from, expanded: this._expanded, nested: nestChildren(from, this._expanded) };
+    return this.#nested.nested;
+  }
+
+  /** Shows or hides a parent account's children in the grid (`open` defaults to toggling). */
+  toggleChildren(customerId: string, open?: boolean): void {
+    const next = new Set(this._expanded);
+    if (open ?? !next.has(customerId)) next.add(customerId);
+    else next.delete(customerId);
+    this._expanded = next;
   }
 
   /** The current filter (status, segment, text). */
@@ -588,7 +632,7 @@ export class SuccessPortfolio extends SuccessElement {
         },
       });
     }
-    return this.#grid.render((grid) => grid.render(visible), {
+    return this.#grid.render((grid) => grid.render(this.displayRows), {
       loading: () => renderSkeleton(P.loadingCustomers, 6),
       failed: (retry) => renderError({ title: P.listFailed, onRetry: retry }),
     });

@@ -13,6 +13,7 @@ export const ACME_METRICS: CustomerSuccessMetrics = {
     currency: 'USD',
     contract_start: '2025-07-01',
     investment: 68000,
+    parent_id: null,
     version: 1,
   },
   metrics: {
@@ -832,6 +833,7 @@ export const ACME_ACCOUNT: AccountSuccessMetrics = {
     currency: 'USD',
     contract_start: '2025-07-01',
     investment: 68000,
+    parent_id: null,
     version: 1,
   },
   period: 'all',

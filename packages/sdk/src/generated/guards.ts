@@ -49,7 +49,7 @@ export const isAlertState = (x: unknown): boolean => has(e8, x);
 export const isSuccessBand = (x: unknown): boolean => has(e9, x);
 
 /** `true` only when {@link S.CustomerSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 9 && str(x.id) && str(x.name) && isSegment(x.segment) && strN(x.industry) && strN(x.csm_id) && str(x.currency) && strN(x.contract_start) && numN(x.investment) && int(x.version);
+export const isCustomer = (x: unknown): boolean => obj(x) && size(x) === 10 && str(x.id) && str(x.name) && isSegment(x.segment) && strN(x.industry) && strN(x.csm_id) && str(x.currency) && strN(x.contract_start) && numN(x.investment) && strN(x.parent_id) && int(x.version);
 
 /** `true` only when {@link S.CustomerListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isCustomerList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isCustomer) && strN(x.next_cursor);
@@ -75,8 +75,20 @@ export const isHealthDistribution = (x: unknown): boolean => obj(x) && size(x) =
 /** `true` only when {@link S.AlertListSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAlertList = (x: unknown): boolean => obj(x) && size(x) === 3 && typeof x.can_change === 'boolean' && arr(x.items, isAlert) && strN(x.next_cursor);
 
+/** `true` only when {@link S.GoalCountsSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isGoalCounts = (x: unknown): boolean => obj(x) && size(x) === 7 && int(x.total) && int(x.achieved) && int(x.on_track) && int(x.at_risk) && int(x.missed) && int(x.not_started) && numN(x.achievement_rate);
+
+/** `true` only when {@link S.RollupCurrencySchema} accepts `x` and would return a deep-equal copy of it. */
+export const isRollupCurrency = (x: unknown): boolean => obj(x) && size(x) === 6 && str(x.currency) && int(x.accounts) && num(x.total_value) && num(x.investment) && numN(x.roi_multiplier) && numN(x.success_score);
+
+/** `true` only when {@link S.RollupChildSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isRollupChild = (x: unknown): boolean => obj(x) && size(x) === 11 && str(x.customer_id) && str(x.name) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && num(x.total_value) && numN(x.investment) && numN(x.roi_multiplier);
+
+/** `true` only when {@link S.AccountRollupSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isAccountRollup = (x: unknown): boolean => obj(x) && size(x) === 8 && int(x.accounts) && isGoalCounts(x.goals) && arr(x.by_currency, isRollupCurrency) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.roi_multiplier) && strN(x.note) && arr(x.children, isRollupChild);
+
 /** `true` only when {@link S.CustomerSuccessSummarySchema} accepts `x` and would return a deep-equal copy of it. */
-export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 16 && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.health_score) && (x.health_band === null || isHealthBand(x.health_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated);
+export const isCustomerSuccessSummary = (x: unknown): boolean => obj(x) && size(x) === 18 + +("rollup" in x) && str(x.customer_id) && str(x.name) && isSegment(x.segment) && strN(x.csm_id) && str(x.currency) && int(x.goals_total) && int(x.goals_achieved) && int(x.goals_at_risk) && numN(x.achievement_rate) && numN(x.success_score) && (x.success_band === null || isSuccessBand(x.success_band)) && numN(x.health_score) && (x.health_band === null || isHealthBand(x.health_band)) && numN(x.roi_multiplier) && num(x.total_value) && strN(x.last_updated) && strN(x.parent_id) && int(x.children_count) && (!("rollup" in x) || isAccountRollup(x.rollup));
 
 /** `true` only when {@link S.AtRiskGoalSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isAtRiskGoal = (x: unknown): boolean => obj(x) && size(x) === 7 && str(x.customer_id) && str(x.customer_name) && str(x.goal_id) && str(x.name) && numN(x.achievement_pct) && numN(x.expected_pct) && str(x.target_date);

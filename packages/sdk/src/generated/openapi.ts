@@ -11,7 +11,7 @@ export interface paths {
          * List customers
          * @description Lists the customers in the token's scope, ordered by name and then by id. `segment`,
          *     `csm_id` and `search` narrow the list and are combined with the scope. A viewer token sees
-         *     its one customer.
+         *     its one customer and, when that customer is a parent account, its children.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -315,7 +315,9 @@ export interface paths {
          * @description PRD-165 §6.2's portfolio overview, for a CSM (`csm_id`) or a manager (everything, or one
          *     `segment`). `summary` and `top_performers` cover the whole filtered scope, so every page
          *     returns the same values. `customers` is one page, ordered by name and then by id. The
-         *     filters are combined with the token's scope.
+         *     filters are combined with the token's scope. Each row names its `parent_id`; a parent's
+         *     row has `children_count` (its children in the token's scope, whatever the filters) and
+         *     its `rollup`. Children are rows of their own too: the totals count every customer once.
          */
         get: operations["getPortfolioSuccessMetrics"];
         put?: never;
@@ -369,7 +371,9 @@ export interface paths {
          * @description PRD-165 §6.2. The customer's success metrics for the period: goal counts and achievement
          *     rate, value delivered and ROI, success score, and achieved milestones. The response also
          *     includes the goals, all milestones and the progress trends. This backs the PRD-165 §7.1
-         *     dashboard.
+         *     dashboard. For a parent account with children in the token's scope it adds `rollup`
+         *     (`AccountRollup`): its own and its children's figures over the same period, money per
+         *     currency, score and ROI weighted by investment.
          */
         get: operations["getCustomerSuccessMetrics"];
         put?: never;
@@ -1604,6 +1608,7 @@ export interface components {
          *       "currency": "USD",
          *       "contract_start": "2025-07-01",
          *       "investment": 68000,
+         *       "parent_id": null,
          *       "version": 1
          *     }
          */
@@ -1629,6 +1634,13 @@ export interface components {
              *     when not recorded. With a null or 0 investment, ROI is null and `roi_note` says why.
              */
             investment: number | null;
+            /**
+             * @description The parent account, for a subsidiary, region or business unit of a larger customer.
+             *     Null for a top-level account. One level: a parent has no parent of its own. A
+             *     parent's `getCustomerSuccessMetrics` adds a `rollup` over it and its children, and a
+             *     viewer token of a parent sees its children too.
+             */
+            parent_id: string | null;
             /** @description Incremented by every `updateCustomer`; the `ETag`, sent back in `If-Match`. */
             version: number;
         };
@@ -1664,6 +1676,14 @@ export interface components {
             contract_start?: string | null;
             /** @description The annual contract value (ARR) in `currency` that ROI is computed against. Absent or null when not recorded. */
             investment?: number | null;
+            /**
+             * @description The parent account: an existing customer the token may see, that has no parent of
+             *     its own (one level), is not this customer, and is not one of its children. A
+             *     customer that is itself a parent cannot be given one. Each refusal is a 422 naming
+             *     `/parent_id` (codes `unknown_parent`, `self_parent`, `parent_cycle`,
+             *     `parent_depth`). Absent or null: a top-level account.
+             */
+            parent_id?: string | null;
         };
         /**
          * @description A full replacement of a customer's editable fields (`updateCustomer`). Omitted optional
@@ -1676,6 +1696,7 @@ export interface components {
          *       "currency": "USD",
          *       "contract_start": "2025-07-01",
          *       "investment": 72000,
+         *       "parent_id": null,
          *       "version": 1
          *     }
          */
@@ -1700,6 +1721,14 @@ export interface components {
             contract_start?: string | null;
             /** @description The annual contract value (ARR) in `currency`. Null when not recorded. */
             investment?: number | null;
+            /**
+             * @description The parent account: an existing customer the token may see, that has no parent of
+             *     its own (one level), is not this customer, and is not one of its children. A
+             *     customer that is itself a parent cannot be given one. Each refusal is a 422 naming
+             *     `/parent_id` (codes `unknown_parent`, `self_parent`, `parent_cycle`,
+             *     `parent_depth`). Omitted or null: a top-level account (omitting it detaches the customer from its parent, as for every optional field of a replacement).
+             */
+            parent_id?: string | null;
         };
         /**
          * @description One page of customers.
@@ -1714,6 +1743,7 @@ export interface components {
          *           "currency": "USD",
          *           "contract_start": "2025-07-01",
          *           "investment": 68000,
+         *           "parent_id": null,
          *           "version": 1
          *         }
          *       ],
@@ -6115,7 +6145,153 @@ export interface components {
              * @description When the derived values were computed.
              */
             as_of: string;
+            rollup?: components["schemas"]["AccountRollup"];
             explanations?: components["schemas"]["Explanations"];
+        };
+        /**
+         * @description A parent account's success over the period rolled up over itself and its children
+         *     (present only for a customer with children the token may see). Goals are counted across
+         *     all of them. Money is summed per currency and never across currencies: `by_currency` has
+         *     one entry per currency. Score and ROI are weighted by investment: ROI = sum of value /
+         *     sum of investment over the accounts with an investment above 0 (the investment-weighted
+         *     mean of their multipliers; an account without one adds its value to its currency's
+         *     total but nothing to ROI), and score = sum of score x investment / sum of investment over
+         *     the accounts with a score and an investment above 0. Value is delivered value only (what
+         *     was measured), never projected value. The overall `success_score` and `roi_multiplier`
+         *     are those of the one currency; with several they are null (`note` says why) and each
+         *     `by_currency` entry has its own. For a CSM token only the children of its own portfolio
+         *     are rolled up.
+         * @example {
+         *       "accounts": 3,
+         *       "goals": {
+         *         "total": 7,
+         *         "achieved": 3,
+         *         "on_track": 2,
+         *         "at_risk": 1,
+         *         "missed": 0,
+         *         "not_started": 1,
+         *         "achievement_rate": 42.857142857142854
+         *       },
+         *       "by_currency": [
+         *         {
+         *           "currency": "EUR",
+         *           "accounts": 1,
+         *           "total_value": 52000,
+         *           "investment": 40000,
+         *           "roi_multiplier": 1.3,
+         *           "success_score": 70
+         *         },
+         *         {
+         *           "currency": "USD",
+         *           "accounts": 2,
+         *           "total_value": 410000,
+         *           "investment": 180000,
+         *           "roi_multiplier": 2.2777777777777777,
+         *           "success_score": 82
+         *         }
+         *       ],
+         *       "success_score": null,
+         *       "success_band": null,
+         *       "roi_multiplier": null,
+         *       "note": "Values are in several currencies; each currency has its own totals.",
+         *       "children": [
+         *         {
+         *           "customer_id": "cus_umbrella_eu",
+         *           "name": "Umbrella Europe",
+         *           "currency": "EUR",
+         *           "goals_total": 2,
+         *           "goals_achieved": 1,
+         *           "goals_at_risk": 0,
+         *           "achievement_rate": 50,
+         *           "success_score": 70,
+         *           "total_value": 52000,
+         *           "investment": 40000,
+         *           "roi_multiplier": 1.3
+         *         }
+         *       ]
+         *     }
+         */
+        AccountRollup: {
+            /** @description The accounts rolled up, the parent included. */
+            accounts: number;
+            goals: components["schemas"]["GoalCounts"];
+            /** @description One entry per currency, ordered by currency code. */
+            by_currency: components["schemas"]["RollupCurrency"][];
+            /** @description The investment-weighted success score. Null with several currencies or when no account has both a score and an investment. */
+            success_score: number | null;
+            /** @description The band of `success_score`. Null when it is null. */
+            success_band: components["schemas"]["SuccessBand"] | null;
+            /** @description The investment-weighted ROI multiplier. Null with several currencies or without an investment. */
+            roi_multiplier: number | null;
+            /** @description Why `success_score` or `roi_multiplier` is null. Null when both are numbers. */
+            note: string | null;
+            /** @description The children rolled up, ordered by name and then by id. */
+            children: components["schemas"]["RollupChild"][];
+        };
+        /**
+         * @description One currency's totals in an `AccountRollup`.
+         * @example {
+         *       "currency": "USD",
+         *       "accounts": 2,
+         *       "total_value": 410000,
+         *       "investment": 180000,
+         *       "roi_multiplier": 2.2777777777777777,
+         *       "success_score": 82
+         *     }
+         */
+        RollupCurrency: {
+            /** @description The ISO 4217 currency of this entry's money. */
+            currency: string;
+            /** @description The accounts in this currency. */
+            accounts: number;
+            /** @description Their delivered value summed, in `currency`. */
+            total_value: number;
+            /** @description Their investments above 0 summed, in `currency`. */
+            investment: number;
+            /** @description total value / investment over the accounts with an investment above 0. Null when none has one. */
+            roi_multiplier: number | null;
+            /** @description The investment-weighted success score of this currency's accounts. Null when none has both a score and an investment. */
+            success_score: number | null;
+        };
+        /**
+         * @description One child account's figures in an `AccountRollup`, in its own currency.
+         * @example {
+         *       "customer_id": "cus_umbrella_eu",
+         *       "name": "Umbrella Europe",
+         *       "currency": "EUR",
+         *       "goals_total": 2,
+         *       "goals_achieved": 1,
+         *       "goals_at_risk": 0,
+         *       "achievement_rate": 50,
+         *       "success_score": 70,
+         *       "total_value": 52000,
+         *       "investment": 40000,
+         *       "roi_multiplier": 1.3
+         *     }
+         */
+        RollupChild: {
+            /** @description The child customer. */
+            customer_id: string;
+            /** @description The child's name. */
+            name: string;
+            /** @description The currency of the child's money. */
+            currency: string;
+            /** @description The child's goals. */
+            goals_total: number;
+            /** @description Its goals achieved. */
+            goals_achieved: number;
+            /** @description Its goals at risk. */
+            goals_at_risk: number;
+            /** @description goals_achieved / goals_total x 100. Null without goals. */
+            achievement_rate: number | null;
+            /** @description The child's success score. Null when it cannot be computed. */
+            success_score: number | null;
+            /** @description The child's delivered value, in `currency`. */
+            total_value: number;
+            /** @description The child's investment. Null when not recorded. */
+            investment: number | null;
+            /** @description total_value / investment. Null without an investment. */
+            roi_multiplier: number | null;
         };
         /**
          * @description One customer's row in the portfolio (PRD-165 `CustomerSuccessSummary`).
@@ -6135,7 +6311,9 @@ export interface components {
          *       "health_band": "good",
          *       "roi_multiplier": 4.1911764705882355,
          *       "total_value": 285000,
-         *       "last_updated": "2026-04-28T16:00:00Z"
+         *       "last_updated": "2026-04-28T16:00:00Z",
+         *       "parent_id": null,
+         *       "children_count": 0
          *     }
          */
         CustomerSuccessSummary: {
@@ -6173,6 +6351,11 @@ export interface components {
              * @description The time of the customer's latest goal change or measurement. Null without goals.
              */
             last_updated: string | null;
+            /** @description The customer's parent account. Null for a top-level account. */
+            parent_id: string | null;
+            /** @description How many children of this customer the token sees (0 for an account that is not a parent). They are rows of the portfolio too, each with this customer as `parent_id`. */
+            children_count: number;
+            rollup?: components["schemas"]["AccountRollup"];
         };
         /**
          * @description An at-risk goal in the portfolio, for the "which goals are at risk?" view (PRD-165 §8.2).

@@ -951,7 +951,7 @@ export interface SuccessClientMethods {
    *
    * Lists the customers in the token's scope, ordered by name and then by id. `segment`,
    * `csm_id` and `search` narrow the list and are combined with the scope. A viewer token sees
-   * its one customer.
+   * its one customer and, when that customer is a parent account, its children.
    *
    * Iterate every item across pages with `for await (const item of client.listCustomers.all(...))`.
    *
@@ -1186,7 +1186,9 @@ export interface SuccessClientMethods {
    * PRD-165 §6.2's portfolio overview, for a CSM (`csm_id`) or a manager (everything, or one
    * `segment`). `summary` and `top_performers` cover the whole filtered scope, so every page
    * returns the same values. `customers` is one page, ordered by name and then by id. The
-   * filters are combined with the token's scope.
+   * filters are combined with the token's scope. Each row names its `parent_id`; a parent's
+   * row has `children_count` (its children in the token's scope, whatever the filters) and
+   * its `rollup`. Children are rows of their own too: the totals count every customer once.
    *
    * Iterate every item across pages with `for await (const item of client.getPortfolioSuccessMetrics.all(...))`.
    *
@@ -1222,7 +1224,9 @@ export interface SuccessClientMethods {
    * PRD-165 §6.2. The customer's success metrics for the period: goal counts and achievement
    * rate, value delivered and ROI, success score, and achieved milestones. The response also
    * includes the goals, all milestones and the progress trends. This backs the PRD-165 §7.1
-   * dashboard.
+   * dashboard. For a parent account with children in the token's scope it adds `rollup`
+   * (`AccountRollup`): its own and its children's figures over the same period, money per
+   * currency, score and ROI weighted by investment.
    *
    * @example
    * const result = await client.getCustomerSuccessMetrics({ customerId: "cus_acme" });

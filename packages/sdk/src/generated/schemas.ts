@@ -127,18 +127,18 @@ export const ImportResultSchema = v.strictObject({ id: v.string(), kind: ImportK
 /**
  * A customer account and the money context of its value and ROI.
  */
-export const CustomerSchema = v.object({ id: v.string(), name: v.string(), segment: SegmentSchema, industry: v.nullable(v.string()), csm_id: v.nullable(v.string()), currency: v.string(), contract_start: v.nullable(v.string()), investment: v.nullable(v.number()), version: v.pipe(v.number(), v.integer()) });
+export const CustomerSchema = v.object({ id: v.string(), name: v.string(), segment: SegmentSchema, industry: v.nullable(v.string()), csm_id: v.nullable(v.string()), currency: v.string(), contract_start: v.nullable(v.string()), investment: v.nullable(v.number()), parent_id: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
 
 /**
  * A new customer (`createCustomer`).
  */
-export const CustomerCreateSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))) });
+export const CustomerCreateSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))), parent_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))) });
 
 /**
  * A full replacement of a customer's editable fields (`updateCustomer`). Omitted optional
  * fields become null. `id` and `version` may be sent back as a GET returned them.
  */
-export const CustomerReplaceSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))) });
+export const CustomerReplaceSchema = v.strictObject({ id: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), segment: SegmentSchema, industry: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(200)))), csm_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))), currency: v.pipe(v.string(), v.minLength(3), v.maxLength(3), v.regex(/^[A-Z]{3}$/)), contract_start: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), investment: v.exactOptional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1000000000000000)))), parent_id: v.exactOptional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)))) });
 
 /**
  * One page of customers.
@@ -615,14 +615,40 @@ export const AchievedMilestoneSchema = v.object({ name: v.string(), achieved_dat
 export const SuccessMetricsSchema = v.object({ customer_id: v.string(), period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), currency: v.string(), goals: GoalCountsSchema, value_delivered: ValueDeliveredSchema, success_score: SuccessScoreSchema, milestones: v.array(AchievedMilestoneSchema) });
 
 /**
+ * One currency's totals in an `AccountRollup`.
+ */
+export const RollupCurrencySchema = v.object({ currency: v.string(), accounts: v.pipe(v.number(), v.integer()), total_value: v.number(), investment: v.number(), roi_multiplier: v.nullable(v.number()), success_score: v.nullable(v.number()) });
+
+/**
+ * One child account's figures in an `AccountRollup`, in its own currency.
+ */
+export const RollupChildSchema = v.object({ customer_id: v.string(), name: v.string(), currency: v.string(), goals_total: v.pipe(v.number(), v.integer()), goals_achieved: v.pipe(v.number(), v.integer()), goals_at_risk: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), success_score: v.nullable(v.number()), total_value: v.number(), investment: v.nullable(v.number()), roi_multiplier: v.nullable(v.number()) });
+
+/**
+ * A parent account's success over the period rolled up over itself and its children
+ * (present only for a customer with children the token may see). Goals are counted across
+ * all of them. Money is summed per currency and never across currencies: `by_currency` has
+ * one entry per currency. Score and ROI are weighted by investment: ROI = sum of value /
+ * sum of investment over the accounts with an investment above 0 (the investment-weighted
+ * mean of their multipliers; an account without one adds its value to its currency's
+ * total but nothing to ROI), and score = sum of score x investment / sum of investment over
+ * the accounts with a score and an investment above 0. Value is delivered value only (what
+ * was measured), never projected value. The overall `success_score` and `roi_multiplier`
+ * are those of the one currency; with several they are null (`note` says why) and each
+ * `by_currency` entry has its own. For a CSM token only the children of its own portfolio
+ * are rolled up.
+ */
+export const AccountRollupSchema = v.object({ accounts: v.pipe(v.number(), v.integer()), goals: GoalCountsSchema, by_currency: v.array(RollupCurrencySchema), success_score: v.nullable(v.number()), success_band: v.nullable(SuccessBandSchema), roi_multiplier: v.nullable(v.number()), note: v.nullable(v.string()), children: v.array(RollupChildSchema) });
+
+/**
  * The response of `getCustomerSuccessMetrics` (PRD-165 §6.2), with the customer and the time the values were computed.
  */
-export const CustomerSuccessMetricsSchema = v.object({ customer: CustomerSchema, metrics: SuccessMetricsSchema, goals: v.array(SuccessGoalSchema), milestones: v.array(MilestoneSchema), trends: v.array(ProgressTrendSchema), as_of: v.string(), explanations: v.exactOptional(ExplanationsSchema) });
+export const CustomerSuccessMetricsSchema = v.object({ customer: CustomerSchema, metrics: SuccessMetricsSchema, goals: v.array(SuccessGoalSchema), milestones: v.array(MilestoneSchema), trends: v.array(ProgressTrendSchema), as_of: v.string(), rollup: v.exactOptional(AccountRollupSchema), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * One customer's row in the portfolio (PRD-165 `CustomerSuccessSummary`).
  */
-export const CustomerSuccessSummarySchema = v.object({ customer_id: v.string(), name: v.string(), segment: SegmentSchema, csm_id: v.nullable(v.string()), currency: v.string(), goals_total: v.pipe(v.number(), v.integer()), goals_achieved: v.pipe(v.number(), v.integer()), goals_at_risk: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), success_score: v.nullable(v.number()), success_band: v.nullable(SuccessBandSchema), health_score: v.nullable(v.number()), health_band: v.nullable(HealthBandSchema), roi_multiplier: v.nullable(v.number()), total_value: v.number(), last_updated: v.nullable(v.string()) });
+export const CustomerSuccessSummarySchema = v.object({ customer_id: v.string(), name: v.string(), segment: SegmentSchema, csm_id: v.nullable(v.string()), currency: v.string(), goals_total: v.pipe(v.number(), v.integer()), goals_achieved: v.pipe(v.number(), v.integer()), goals_at_risk: v.pipe(v.number(), v.integer()), achievement_rate: v.nullable(v.number()), success_score: v.nullable(v.number()), success_band: v.nullable(SuccessBandSchema), health_score: v.nullable(v.number()), health_band: v.nullable(HealthBandSchema), roi_multiplier: v.nullable(v.number()), total_value: v.number(), last_updated: v.nullable(v.string()), parent_id: v.nullable(v.string()), children_count: v.pipe(v.number(), v.integer()), rollup: v.exactOptional(AccountRollupSchema) });
 
 /**
  * An at-risk goal in the portfolio, for the "which goals are at risk?" view (PRD-165 §8.2).

@@ -24,6 +24,7 @@ export function toCustomer(c: CustomerRecord): Customer {
     currency: c.currency,
     contract_start: c.contract_start,
     investment: c.investment,
+    parent_id: c.parent_id,
     version: c.version,
   };
 }

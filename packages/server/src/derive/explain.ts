@@ -13,12 +13,14 @@ import {
   explainMetricProgress,
   explainMetricStatus,
   explainRoi,
+  explainRollup,
   explainSuccessScore,
   explainSum,
   explainTrend,
+  type RollupTerm,
   type SumTerm,
 } from '@cscx/success-calc/explain';
-import type { Explanation, ValueCategory } from '../contract.js';
+import type { AccountRollup, Explanation, ValueCategory } from '../contract.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import type { CustomerView } from './customer.js';
 import { type DerivedGoal, dailyPoints } from './goal.js';
@@ -413,4 +415,65 @@ export function accountExplanations(
     );
   });
   return out;
+}
+
+/**
+ * Explanations of a parent's `rollup` in `getCustomerSuccessMetrics` (issue 16): each
+ * currency's value, ROI and score, and the overall ROI and score (those of the one currency),
+ * with every account's figures pointing at where the response holds them (the parent's metrics,
+ * each child's row). Only figures that are numbers get a key.
+ */
+export function rollupExplanations(
+  out: Explanations,
+  rollup: AccountRollup,
+  parent: {
+    readonly name: string;
+    readonly currency: string;
+    readonly investment: number | null;
+    readonly value: number;
+    readonly score: number | null;
+  },
+): void {
+  rollup.by_currency.forEach((c, i) => {
+    const terms: RollupTerm[] = [];
+    if (parent.currency === c.currency) {
+      terms.push({
+        name: parent.name,
+        value: parent.value,
+        investment: parent.investment,
+        score: parent.score,
+        pointers: {
+          value: '/metrics/value_delivered/total_value',
+          investment: '/metrics/value_delivered/investment',
+          score: '/metrics/success_score/score',
+        },
+      });
+    }
+    rollup.children.forEach((k, j) => {
+      if (k.currency !== c.currency) return;
+      terms.push({
+        name: k.name,
+        value: k.total_value,
+        investment: k.investment,
+        score: k.success_score,
+        pointers: {
+          value: `/rollup/children/${j}/total_value`,
+          investment: `/rollup/children/${j}/investment`,
+          score: `/rollup/children/${j}/success_score`,
+        },
+      });
+    });
+    const base = `/rollup/by_currency/${i}`;
+    out[`${base}/total_value`] = wire(explainRollup('value', terms, c.currency));
+    if (c.roi_multiplier !== null) {
+      const roi = wire(explainRollup('roi', terms, c.currency));
+      out[`${base}/roi_multiplier`] = roi;
+      if (rollup.roi_multiplier !== null) out['/rollup/roi_multiplier'] = roi;
+    }
+    if (c.success_score !== null) {
+      const score = wire(explainRollup('score', terms, c.currency));
+      out[`${base}/success_score`] = score;
+      if (rollup.success_score !== null) out['/rollup/success_score'] = score;
+    }
+  });
 }

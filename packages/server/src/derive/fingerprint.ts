@@ -104,6 +104,7 @@ export function derivationFingerprint(): string {
     currency: 'EUR',
     contract_start: '2025-12-01',
     investment: 50_000,
+    parent_id: null,
     version: 1,
   };
   const goals = [

@@ -84,6 +84,9 @@ export function customerSummaries(
         roi_multiplier: value.roi_multiplier,
         total_value: value.total_value,
         last_updated: lastUpdated === null ? null : isoTimestamp(lastUpdated),
+        parent_id: c.parent_id,
+        // The portfolio counts the children the token sees (withFamilies).
+        children_count: 0,
       },
     });
   }

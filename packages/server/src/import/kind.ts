@@ -91,13 +91,22 @@ export function splitId(
   }
 }
 
+/** The customers each import has locked (`touched` also holds parents it did not lock). */
+const lockedBy = new WeakMap<ApplyEnv, Set<string>>();
+
 /** Locks a customer's row once per import, as every one-at-a-time write does. */
 export async function lockOnce(env: ApplyEnv, customerId: string): Promise<void> {
-  if (env.touched.has(customerId)) return;
-  if (!(await lockCustomer(env.tx, customerId))) {
+  const lockedIds = lockedBy.get(env) ?? new Set<string>();
+  lockedBy.set(env, lockedIds);
+  if (lockedIds.has(customerId)) return;
+  const locked = await lockCustomer(env.tx, customerId);
+  if (!locked) {
     throw new ProblemError(422, `Customer ${customerId} was removed during the import.`);
   }
+  lockedIds.add(customerId);
   env.touched.add(customerId);
+  // Touched so the read cache drops the parent's rollup too (not locked: nothing of it is written).
+  if (locked.parent_id !== null) env.touched.add(locked.parent_id);
 }
 
 /** A cache of lookups made while checking (a customer or goal is read once per import). */

@@ -9,6 +9,11 @@ export interface CustomerRecord {
   readonly currency: string;
   readonly contract_start: string | null;
   readonly investment: number | null;
+  /**
+   * The parent account (migration 014), or null for a top-level one. One level: a parent has no
+   * parent and a child no children (customers-write.ts `checkParent`).
+   */
+  readonly parent_id: string | null;
   /** Bumped by updateCustomer; the ETag (goals and milestones have their own). */
   readonly version: number;
 }
@@ -20,12 +25,42 @@ export type NewCustomer = Omit<CustomerRecord, 'version'>;
 export type CustomerFields = Omit<CustomerRecord, 'id' | 'version'>;
 
 const COLUMNS =
-  'id, name, segment, industry, csm_id, currency, contract_start::text AS contract_start, investment, version::float8 AS version';
+  'id, name, segment, industry, csm_id, currency, contract_start::text AS contract_start, investment, parent_id, version::float8 AS version';
 
 /** What a token may see, as a SQL condition on `customers` (see auth.ts). */
 export interface ScopeFilter {
   readonly csmId?: string | undefined;
+  /** This customer and its children (a viewer token of a parent sees its child accounts). */
   readonly customerId?: string | undefined;
+  /** `customerId` alone, never its children (a share link shows exactly its one customer). */
+  readonly exact?: boolean | undefined;
+}
+
+/** The children of a parent, by name then id (byte order, as the portfolio sorts). */
+export async function childrenOf(q: Queryable, parentId: string): Promise<CustomerRecord[]> {
+  return q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers WHERE parent_id = $1 ORDER BY name COLLATE "C", id COLLATE "C"`,
+    [parentId],
+  );
+}
+
+/** Whether any customer names `id` as its parent. */
+export async function hasChildren(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM customers WHERE parent_id = $1 LIMIT 1', [id]);
+  return rows.length > 0;
+}
+
+/**
+ * Locks a prospective parent's row for the rest of the transaction and reads it as committed
+ * now: a write giving a customer this parent and a write giving the parent a parent of its own
+ * then take turns, so two of them cannot together build a second level.
+ */
+export async function lockParent(q: Queryable, id: string): Promise<CustomerRecord | null> {
+  const rows = await q.query<CustomerRecord & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM customers WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 export async function getCustomer(q: Queryable, id: string): Promise<CustomerRecord | null> {
@@ -76,7 +111,11 @@ export async function listCustomers(
     where.push(sql(`$${params.length}`));
   };
   if (query.scope.csmId !== undefined) add((n) => `csm_id = ${n}`, query.scope.csmId);
-  if (query.scope.customerId !== undefined) add((n) => `id = ${n}`, query.scope.customerId);
+  if (query.scope.customerId !== undefined)
+    add(
+      (n) => (query.scope.exact ? `id = ${n}` : `(id = ${n} OR parent_id = ${n})`),
+      query.scope.customerId,
+    );
   if (query.segment !== undefined) add((n) => `segment = ${n}`, query.segment);
   if (query.csmId !== undefined) add((n) => `csm_id = ${n}`, query.csmId);
   if (query.search !== undefined) add((n) => `strpos(lower(name), lower(${n})) > 0`, query.search);
@@ -97,10 +136,10 @@ export async function listCustomers(
 export async function insertCustomers(q: Queryable, rows: readonly NewCustomer[]): Promise<void> {
   if (rows.length === 0) return;
   await q.query(
-    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment)
-     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[])
-       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment)`,
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, parent_id)
+     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment, parent_id
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[])
+       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment, parent_id)`,
     [
       rows.map((r) => r.id),
       rows.map((r) => r.name),
@@ -110,6 +149,7 @@ export async function insertCustomers(q: Queryable, rows: readonly NewCustomer[]
       rows.map((r) => r.currency),
       rows.map((r) => r.contract_start),
       rows.map((r) => r.investment),
+      rows.map((r) => r.parent_id),
     ],
   );
 }
@@ -124,8 +164,8 @@ export async function insertCustomerIfNew(
   now: number,
 ): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, to_timestamp($9::float8 / 1000), to_timestamp($9::float8 / 1000))
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, parent_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $10, to_timestamp($9::float8 / 1000), to_timestamp($9::float8 / 1000))
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       c.id,
@@ -137,6 +177,7 @@ export async function insertCustomerIfNew(
       c.contract_start,
       c.investment,
       now,
+      c.parent_id,
     ],
   );
   return rows.length === 1;
@@ -153,11 +194,11 @@ export async function insertCustomersIfNew(
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await q.query<{ id: string }>(
-    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, created_at, updated_at)
-     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment,
+    `INSERT INTO customers (id, name, segment, industry, csm_id, currency, contract_start, investment, parent_id, created_at, updated_at)
+     SELECT id, name, segment, industry, csm_id, currency, contract_start::date, investment, parent_id,
             to_timestamp($9::float8 / 1000), to_timestamp($9::float8 / 1000)
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[])
-       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $10::text[])
+       AS t(id, name, segment, industry, csm_id, currency, contract_start, investment, parent_id)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       rows.map((r) => r.id),
@@ -169,6 +210,7 @@ export async function insertCustomersIfNew(
       rows.map((r) => r.contract_start),
       rows.map((r) => r.investment),
       now,
+      rows.map((r) => r.parent_id),
     ],
   );
   return new Set(inserted.map((r) => r.id));
@@ -183,10 +225,21 @@ export async function updateCustomer(
 ): Promise<CustomerRecord | null> {
   const rows = await q.query<CustomerRecord & Record<string, unknown>>(
     `UPDATE customers SET name = $2, segment = $3, industry = $4, csm_id = $5, currency = $6,
-       contract_start = $7::date, investment = $8, version = version + 1,
+       contract_start = $7::date, investment = $8, parent_id = $10, version = version + 1,
        updated_at = to_timestamp($9::float8 / 1000)
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, f.name, f.segment, f.industry, f.csm_id, f.currency, f.contract_start, f.investment, now],
+    [
+      id,
+      f.name,
+      f.segment,
+      f.industry,
+      f.csm_id,
+      f.currency,
+      f.contract_start,
+      f.investment,
+      now,
+      f.parent_id,
+    ],
   );
   return rows[0] ?? null;
 }
@@ -194,11 +247,18 @@ export async function updateCustomer(
 /**
  * Locks the customer's row for the rest of the transaction and bumps its revision. Every write
  * starts here: writes to one customer are serialised (no deadlocks, no lost updates) and read
- * caches see the new revision. Returns false when the customer does not exist.
+ * caches see the new revision. Returns the customer's parent (whose rollup the write changes too:
+ * the caller bumps it in the read cache), or null when the customer does not exist.
  */
-export async function lockCustomer(q: Queryable, id: string): Promise<boolean> {
-  const rows = await q.query('UPDATE customers SET rev = rev + 1 WHERE id = $1 RETURNING id', [id]);
-  return rows.length === 1;
+export async function lockCustomer(
+  q: Queryable,
+  id: string,
+): Promise<{ readonly parent_id: string | null } | null> {
+  const rows = await q.query<{ parent_id: string | null }>(
+    'UPDATE customers SET rev = rev + 1 WHERE id = $1 RETURNING parent_id',
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 /**
@@ -209,10 +269,16 @@ export async function touchSegment(q: Queryable, segment: string): Promise<void>
   await q.query('UPDATE customers SET rev = rev + 1 WHERE segment = $1', [segment]);
 }
 
-/** The revision of one customer, or of all of them (for caches when other processes write). */
+/**
+ * The revision of one customer, or of all of them (for caches when other processes write). A
+ * parent's includes each child's, since its rollup reads them: a write to a child, a child added
+ * or one taken away changes it.
+ */
 export async function customerRevision(q: Queryable, id: string): Promise<string> {
   const rows = await q.query<{ rev: string }>(
-    'SELECT rev::text AS rev FROM customers WHERE id = $1',
+    `SELECT c.rev::text || coalesce((SELECT ';' || string_agg(k.id || '.' || k.rev::text, ',' ORDER BY k.id COLLATE "C")
+       FROM customers k WHERE k.parent_id = c.id), '') AS rev
+     FROM customers c WHERE c.id = $1`,
     [id],
   );
   return rows[0]?.rev ?? 'none';

@@ -64,11 +64,14 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
     ]);
     const p = c.get('principal');
     if (customerId !== undefined) await customerInScope(ctx, p, customerId);
-    // A customer_id outside the scope was a 404 above; inside it, it narrows the scope.
+    // A customer_id outside the scope was a 404 above; inside it, it narrows the scope (a viewer
+    // token of a parent sees its children's alerts too).
     const scope = scopeOf(p);
     const rows = await listAlerts(ctx.db, {
       csmId: scope.csmId,
-      customerId: customerId ?? scope.customerId,
+      customerId,
+      scopeCustomerId: scope.customerId,
+      scopeExact: scope.exact === true,
       states: statesOf(state),
       since,
       after: after ? [after[0] as number, after[1] as string] : undefined,

@@ -29,12 +29,12 @@ describeBackends('customer writes (%s)', (backend) => {
     expect(before.status).toBe(404);
     const r = await call('createCustomer', {}, { body: INITECH });
     expect(r.status).toBe(201);
-    expect(r.json).toEqual({ ...INITECH, version: 1 });
+    expect(r.json).toEqual({ ...INITECH, parent_id: null, version: 1 });
     expect(r.headers.get('etag')).toBe('"1"');
     expect(r.headers.get('location')).toBe('/api/customers/cus_initech');
     const got = await call('getCustomer', { customerId: 'cus_initech' });
     expect(got.status).toBe(200);
-    expect(got.json).toEqual({ ...INITECH, version: 1 });
+    expect(got.json).toEqual({ ...INITECH, parent_id: null, version: 1 });
     const listed = await call('listCustomers', {}, { query: { search: 'Initech' } });
     expect(listed.json.items.map((c) => c.id)).toEqual(['cus_initech']);
   });

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { assertCanWrite, type Principal } from '../auth.js';
 import { type CustomerCreate, type CustomerReplace, schemas } from '../contract.js';
 import { customerInScope } from '../data.js';
+import type { Queryable } from '../db/database.js';
 import { toCustomer } from '../derive/customer.js';
 import { readJson } from '../http/body.js';
 import type { AppContext, Env } from '../http/context.js';
@@ -19,10 +20,13 @@ import { notFound, ProblemError, validationFailed } from '../problem.js';
 import {
   type CustomerFields,
   getCustomer,
+  hasChildren,
   insertCustomerIfNew,
+  lockParent,
   updateCustomer,
 } from '../repo/customers.js';
 import { parseBody, pathId, Query } from '../validate.js';
+import { parentErrors } from '../write/hierarchy.js';
 import { withoutReadOnlyFields } from '../write/read-only.js';
 import { writeForCustomer } from '../write/tx.js';
 
@@ -64,7 +68,28 @@ export function fieldsOf(
     currency: input.currency,
     contract_start: input.contract_start ?? null,
     investment: input.investment ?? null,
+    parent_id: input.parent_id ?? null,
   };
+}
+
+/**
+ * Checks the parent a write gives customer `id` (write/hierarchy.ts), inside the write's
+ * transaction, after the customer's own row is locked: the parent's row is locked too and read
+ * as committed, so this check and a concurrent write making the parent a child (or giving this
+ * customer a child) take turns and cannot both pass. Two writes naming each other as parent
+ * lock the two rows in opposite orders; PostgreSQL aborts one as a deadlock, that transaction
+ * runs again (db/postgres.ts) and finds the cycle. 422 with `/parent_id` when it may not.
+ */
+async function checkParent(
+  tx: Queryable,
+  p: Principal,
+  id: string,
+  parentId: string,
+  isNew: boolean,
+): Promise<void> {
+  const parent = parentId === id ? null : await lockParent(tx, parentId);
+  const errors = parentErrors(p, id, parentId, parent, !isNew && (await hasChildren(tx, id)));
+  if (errors.length > 0) throw validationFailed(errors);
 }
 
 export function registerCustomerWrites(app: Hono<Env>, ctx: AppContext): void {
@@ -76,6 +101,7 @@ export function registerCustomerWrites(app: Hono<Env>, ctx: AppContext): void {
     const id = input.id ?? newId('cus');
     const now = ctx.clock().getTime();
     const reply = await ctx.db.transaction(async (tx) => {
+      if (fields.parent_id !== null) await checkParent(tx, p, id, fields.parent_id, true);
       if (!(await insertCustomerIfNew(tx, { id, ...fields }, now))) {
         throw validationFailed([
           {
@@ -96,6 +122,8 @@ export function registerCustomerWrites(app: Hono<Env>, ctx: AppContext): void {
     });
     // A GET before the create may have cached "no such customer".
     ctx.cache.bump(id);
+    // The parent has a new child: its rollup and children change.
+    if (fields.parent_id !== null) ctx.cache.bump(fields.parent_id);
     return reply;
   });
 
@@ -122,10 +150,15 @@ export function registerCustomerWrites(app: Hono<Env>, ctx: AppContext): void {
       const current = await getCustomer(tx, id);
       if (!current) throw notFound('Customer', id);
       checkVersion('customer', current.version, expected);
+      // An unchanged parent was valid when set (and may be outside a CSM's scope): not rechecked.
+      if (fields.parent_id !== null && fields.parent_id !== current.parent_id)
+        await checkParent(tx, p, id, fields.parent_id, false);
       const next = await updateCustomer(tx, id, fields, now);
       if (!next) throw notFound('Customer', id);
       return next;
     });
+    // writeForCustomer bumped the parent it had; a new parent gains a child.
+    if (updated.parent_id !== null) ctx.cache.bump(updated.parent_id);
     return sendJson(c, 200, toCustomer(updated), { etag: etag(updated.version) });
   });
 }

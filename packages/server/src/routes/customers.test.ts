@@ -91,6 +91,7 @@ describeBackends('customers (%s)', (backend) => {
       currency: 'USD',
       contract_start: '2025-07-01',
       investment: 68000,
+      parent_id: null,
       version: 1,
     });
   });

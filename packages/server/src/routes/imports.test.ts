@@ -79,6 +79,7 @@ describeBackends('imports (%s)', (backend) => {
         currency: 'USD',
         contract_start: '2026-01-01',
         investment: 42000,
+        parent_id: null,
         version: 1,
       });
       const hooli = await call('getCustomer', { customerId: 'cus_imp_hooli' });
@@ -88,6 +89,82 @@ describeBackends('imports (%s)', (backend) => {
       // Another token's import is not found.
       const other = await call('getImport', { importId: r.json.id }, { token: 'csm' });
       expect(other.status).toBe(404);
+    });
+
+    it('takes parent_id by the rules of createCustomer, a parent before its children, all or nothing', async () => {
+      const bad = await send(
+        'customers',
+        ndjson([
+          { id: 'cus_imp_group', name: 'Imp Group', segment: 'enterprise', currency: 'USD' },
+          {
+            id: 'cus_imp_kid',
+            name: 'Imp Kid',
+            segment: 'smb',
+            currency: 'USD',
+            parent_id: 'cus_imp_group',
+          },
+          // A child of a child: one level only.
+          {
+            id: 'cus_imp_grandkid',
+            name: 'Imp Grandkid',
+            segment: 'smb',
+            currency: 'USD',
+            parent_id: 'cus_imp_kid',
+          },
+          // Its own parent; a parent named before it exists; a group that has children given a parent.
+          {
+            id: 'cus_imp_self',
+            name: 'Imp Self',
+            segment: 'smb',
+            currency: 'USD',
+            parent_id: 'cus_imp_self',
+          },
+          {
+            id: 'cus_imp_early',
+            name: 'Imp Early',
+            segment: 'smb',
+            currency: 'USD',
+            parent_id: 'cus_imp_late',
+          },
+          { id: 'cus_imp_late', name: 'Imp Late', segment: 'smb', currency: 'USD' },
+          {
+            id: 'cus_imp_group',
+            name: 'Imp Group',
+            segment: 'enterprise',
+            currency: 'USD',
+            parent_id: 'cus_acme',
+          },
+        ]),
+        NDJSON,
+      );
+      expect(bad.status).toBe(422);
+      expect(bad.problem.errors?.map((e) => [e.row, e.field, e.code])).toEqual([
+        [3, '/parent_id', 'parent_depth'],
+        [4, '/parent_id', 'self_parent'],
+        [5, '/parent_id', 'unknown_parent'],
+        [7, '/id', 'duplicate_row'],
+      ]);
+      // Nothing of the file was applied.
+      expect((await call('getCustomer', { customerId: 'cus_imp_group' })).status).toBe(404);
+      expect((await call('getCustomer', { customerId: 'cus_imp_kid' })).status).toBe(404);
+      const ok = await send(
+        'customers',
+        ndjson([
+          { id: 'cus_imp_group', name: 'Imp Group', segment: 'enterprise', currency: 'USD' },
+          {
+            id: 'cus_imp_kid',
+            name: 'Imp Kid',
+            segment: 'smb',
+            currency: 'EUR',
+            parent_id: 'cus_imp_group',
+          },
+        ]),
+        NDJSON,
+      );
+      expect(ok.status).toBe(201);
+      const rollup = await call('getCustomerSuccessMetrics', { customerId: 'cus_imp_group' });
+      expect(rollup.json.rollup?.children.map((c) => c.customer_id)).toEqual(['cus_imp_kid']);
+      expect(rollup.json.rollup?.by_currency.map((c) => c.currency)).toEqual(['EUR', 'USD']);
     });
 
     it('replaces a customer whose id exists, from NDJSON', async () => {

@@ -1,6 +1,7 @@
 import { type Principal, sees } from '../auth.js';
-import type { Segment } from '../contract.js';
+import type { CustomerSuccessSummary, Segment } from '../contract.js';
 import type { CustomerSummary } from '../derive/portfolio.js';
+import { rollupOf } from '../derive/rollup.js';
 
 /** The filters of the portfolio operations, combined with the token's scope. */
 export interface PortfolioFilters {
@@ -88,4 +89,39 @@ export function indexAfter<T, K>(
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The children of each parent account that the token sees, in portfolio order (name, then id),
+ * by parent id. Over the whole scope, not the page or the filters: a parent's rollup and
+ * `children_count` are the same on every page and under every segment filter.
+ */
+export function familiesOf(
+  summaries: ReadonlyMap<string, CustomerSummary>,
+  p: Principal,
+): Map<string, CustomerSummary[]> {
+  const out = new Map<string, CustomerSummary[]>();
+  for (const s of summaries.values()) {
+    const parent = s.customer.parent_id;
+    if (parent === null || !sees(p, s.customer)) continue;
+    const list = out.get(parent);
+    if (list) list.push(s);
+    else out.set(parent, [s]);
+  }
+  for (const list of out.values()) list.sort(byCustomer);
+  return out;
+}
+
+/**
+ * A portfolio row with its family: a parent's `children_count` and `rollup` (computed from its
+ * children's summaries now, so a write to a child shows in the parent's row as soon as the
+ * child's summary is refreshed); any other row as the summary holds it.
+ */
+export function withFamily(
+  r: CustomerSummary,
+  families: ReadonlyMap<string, readonly CustomerSummary[]>,
+): CustomerSuccessSummary {
+  const children = families.get(r.customer.id);
+  if (!children || r.customer.parent_id !== null) return r.wire;
+  return { ...r.wire, children_count: children.length, rollup: rollupOf(r, children) };
 }

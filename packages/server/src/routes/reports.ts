@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Principal } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
-import { allSummaries, customerInScope, loadCustomerView } from '../data.js';
+import { allSummaries, customerInScope, loadCustomerView, loadRollup } from '../data.js';
 import {
   accountGoalOrder,
   accountSuccessMetrics,
@@ -18,7 +18,12 @@ import {
   projectKpis,
 } from '../derive/audience.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
-import { accountExplanations, customerExplanations } from '../derive/explain.js';
+import {
+  accountExplanations,
+  customerExplanations,
+  type Explanations,
+  rollupExplanations,
+} from '../derive/explain.js';
 import { portfolioOf } from '../derive/portfolio.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
@@ -30,7 +35,15 @@ import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkBrandingLogo, checkUnique, parseBody, pathId, Query } from '../validate.js';
 import { loadCustomerHealth } from './health.js';
 import { loadCustomerKpis } from './kpis.js';
-import { compareUtf8, indexAfter, portfolioRows, SEGMENTS, scopeKey } from './portfolio-scope.js';
+import {
+  compareUtf8,
+  familiesOf,
+  indexAfter,
+  portfolioRows,
+  SEGMENTS,
+  scopeKey,
+  withFamily,
+} from './portfolio-scope.js';
 
 /**
  * openapi.yaml `Period`: years 1900-2999. Later ones are no reporting window, and the calendar
@@ -111,7 +124,9 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const key = `portfolio:${isoDay(now)}:${scopeKey(p)}:${csmId}:${segment}:${cursor}:${limit}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
-      const rows = portfolioRows(await allSummaries(ctx), p, { csmId, segment });
+      const all = await allSummaries(ctx);
+      const rows = portfolioRows(all, p, { csmId, segment });
+      const families = familiesOf(all, p);
       const { summary, top } = portfolioOf(rows);
       const start = after
         ? indexAfter(
@@ -124,8 +139,11 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const last = page.at(-1);
       const body: PortfolioSuccessMetrics = {
         summary,
-        customers: page.map((r) => r.wire),
-        top_performers: top,
+        customers: page.map((r) => withFamily(r, families)),
+        top_performers: top.map((w) => {
+          const r = all.get(w.customer_id);
+          return r ? withFamily(r, families) : w;
+        }),
         next_cursor:
           start + limit < rows.length && last
             ? ctx.cursors.encode([last.customer.name, last.customer.id], filters)
@@ -148,15 +166,32 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const audience = audienceOf(p);
     const now = ctx.clock();
     const rev = await ctx.cache.customerRev(id);
-    const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}`;
+    // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
+    const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
+    const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
-      const body = projectCustomerMetrics(customerSuccessMetrics(view, now), audience);
-      // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
-      cached = new GzipJson(
-        JSON.stringify(explain ? { ...body, explanations: customerExplanations(view) } : body),
-      );
+      const plain = customerSuccessMetrics(view, now);
+      const rollup = await loadRollup(ctx, p, view, {
+        totalValue: plain.metrics.value_delivered.total_value,
+        score: plain.metrics.success_score.score,
+      });
+      // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
+      const body = projectCustomerMetrics(rollup ? { ...plain, rollup } : plain, audience);
+      let explanations: Explanations | undefined;
+      if (explain) {
+        explanations = customerExplanations(view);
+        if (rollup)
+          rollupExplanations(explanations, rollup, {
+            name: customer.name,
+            currency: customer.currency,
+            investment: customer.investment,
+            value: plain.metrics.value_delivered.total_value,
+            score: plain.metrics.success_score.score,
+          });
+      }
+      cached = new GzipJson(JSON.stringify(explanations ? { ...body, explanations } : body));
       ctx.cache.set(key, rev, cached);
     }
     return sendGzipJson(c, cached);

@@ -156,6 +156,24 @@ describeBackends('share links (%s)', (backend) => {
       expect(write.problem.detail).toBe('Share links are read-only.');
     });
 
+    it("of a parent account shows the parent alone, never its children (unlike a parent's viewer token)", async () => {
+      const [row] = await t.db.query<{ parent: string; child: string }>(
+        'SELECT parent_id AS parent, id AS child FROM customers WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1',
+      );
+      expect(row, 'the demo has a parent account').toBeDefined();
+      const parent = row?.parent ?? '';
+      const { token } = (await share({}, { customerId: parent })).json;
+      const list = await call('listCustomers', {}, { token, query: { limit: 500 } });
+      expect(list.json.items.map((c) => c.id)).toEqual([parent]);
+      expect((await call('getCustomer', { customerId: row?.child ?? '' }, { token })).status).toBe(
+        404,
+      );
+      const alerts = await call('listAlerts', {}, { token, query: { state: 'all', limit: 500 } });
+      expect(alerts.json.items.every((a) => a.customer_id === parent)).toBe(true);
+      const portfolio = await call('getPortfolioSuccessMetrics', {}, { token });
+      expect(portfolio.text).not.toContain(`"${row?.child}"`);
+    });
+
     it('downloads the customer-facing report, and is refused an internal one (403)', async () => {
       const { token } = (await share()).json;
       const html = await call(

@@ -43,6 +43,7 @@ export function acme(b: SeedBuilder): SeedCustomer {
       currency: 'USD',
       contract_start: b.day(-303),
       investment: 68_000,
+      parent_id: null,
     },
     goals: [
       b.goal({
@@ -276,6 +277,7 @@ export function globex(b: SeedBuilder): SeedCustomer {
       currency: 'USD',
       contract_start: b.day(-470),
       investment: 150_000,
+      parent_id: null,
     },
     goals: [
       b.goal({

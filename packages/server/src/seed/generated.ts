@@ -581,6 +581,7 @@ export function generatedCustomers(b: SeedBuilder, count = GENERATED_CUSTOMERS):
         contract_start: n === 13 ? null : b.day(-contractDays),
         investment:
           n % 41 === 0 ? null : Math.round((r.between(8_000, 40_000) * scale * 4) / 1000) * 1000,
+        parent_id: null,
       },
       goals,
       milestones,

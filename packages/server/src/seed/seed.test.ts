@@ -15,7 +15,7 @@ import { periodWindow } from '../derive/period.js';
 import { seededDatabase } from '../testing/harness.js';
 import { REPO_ROOT } from '../testing/process.js';
 import { pgliteTemplate } from '../testing/test-db.js';
-import { asRecord, DEMO_TOKENS, demoPortfolio } from './seed.js';
+import { asRecord, DEMO_CHILDREN, DEMO_TOKENS, demoPortfolio } from './seed.js';
 
 function acmeAt(now: Date) {
   const acme = demoPortfolio(now, 0).find((c) => c.customer.id === 'cus_acme')!;
@@ -49,6 +49,30 @@ describe('demo data', () => {
     expect(histories.filter((n) => n >= 11).length / histories.length).toBeGreaterThan(0.5);
     expect(new Set(all.map((c) => c.customer.id)).size).toBe(202);
     expect(new Set(all.map((c) => c.customer.name)).size).toBe(202);
+  });
+
+  it('has one parent account with three children of the demo CSM, the same every time', () => {
+    for (const now of [new Date('2026-04-30T09:00:00Z'), new Date('2027-02-11T23:59:00Z')]) {
+      const all = demoPortfolio(now);
+      const children = all.filter((c) => c.customer.parent_id !== null);
+      expect(children.map((c) => c.customer.id)).toEqual(['cus_0061', 'cus_0065', 'cus_0069']);
+      expect(children).toHaveLength(DEMO_CHILDREN);
+      expect(new Set(children.map((c) => c.customer.parent_id))).toEqual(new Set(['cus_0053']));
+      const parent = all.find((c) => c.customer.id === 'cus_0053')!;
+      expect(parent.customer).toMatchObject({
+        parent_id: null,
+        csm_id: 'csm_riley',
+        segment: 'enterprise',
+      });
+      for (const c of children) expect(c.customer.csm_id).toBe('csm_riley');
+      // Inserted before its children (the foreign key), and nobody else is a parent or nested.
+      expect(all.indexOf(parent)).toBeLessThan(all.indexOf(children[0]!));
+      expect(all.filter((c) => c.customer.parent_id === null)).toHaveLength(202 - DEMO_CHILDREN);
+    }
+    // Only Acme and Globex: no hierarchy to make.
+    expect(
+      demoPortfolio(new Date('2026-04-30T09:00:00Z'), 0).some((c) => c.customer.parent_id),
+    ).toBe(false);
   });
 
   it("shows the same dashboard whatever day it is seeded on: Acme's numbers are PRD-165's", () => {

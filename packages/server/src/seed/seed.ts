@@ -65,7 +65,37 @@ export function tokenHash(token: string): string {
 /** The whole demo portfolio as of `now`: Acme, Globex and the generated customers. */
 export function demoPortfolio(now: Date, generated?: number): SeedCustomer[] {
   const b = new SeedBuilder(isoDay(now), now.getTime());
-  return [acme(b), globex(b), ...generatedCustomers(b, generated)];
+  return withDemoHierarchy([acme(b), globex(b), ...generatedCustomers(b, generated)]);
+}
+
+/** How many children the demo's parent account has. */
+export const DEMO_CHILDREN = 3;
+
+/**
+ * The demo's account hierarchy (issue 16): the first generated enterprise customer of the demo
+ * CSM becomes a parent, and the next {@link DEMO_CHILDREN} customers of that CSM its children, so
+ * the demo CSM's and the manager's portfolios show a parent with expandable children. Existing
+ * customers, not new ones: every other figure and count of the demo stays as it was. Acme and
+ * Globex stay top-level (the contract's examples and the viewer token's one customer). The
+ * parent comes first in the list, so it is inserted before its children.
+ */
+export function withDemoHierarchy(list: readonly SeedCustomer[]): SeedCustomer[] {
+  const mine = list.filter(
+    (c) =>
+      c.customer.csm_id === DEMO_CSM && c.customer.id !== ACME && c.customer.id !== 'cus_globex',
+  );
+  const parent = mine.find((c) => c.customer.segment === 'enterprise');
+  if (!parent) return [...list];
+  const children = new Set(
+    mine
+      .slice(mine.indexOf(parent) + 1, mine.indexOf(parent) + 1 + DEMO_CHILDREN)
+      .map((c) => c.customer.id),
+  );
+  return list.map((c) =>
+    children.has(c.customer.id)
+      ? { ...c, customer: { ...c.customer, parent_id: parent.customer.id } }
+      : c,
+  );
 }
 
 /** The goal as the read path would load it, with measurements up to `until`. */
