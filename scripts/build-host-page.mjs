@@ -18,7 +18,8 @@ export function calcLocales(at = root) {
 
 export async function buildHostPage({ minify = true } = {}) {
   const result = await build({
-    entryPoints: [root('examples/host-page/main.ts')],
+    // The demo page, and the page a share link opens (/share/<token>).
+    entryPoints: [root('examples/host-page/main.ts'), root('examples/host-page/share.ts')],
     outdir: root('examples/host-page/dist'),
     bundle: true,
     splitting: true,

@@ -10,6 +10,8 @@ import '@cscx/success-elements/define/goal-progress.js';
 import '@cscx/success-elements/define/success-health.js';
 import '@cscx/success-elements/define/success-kpis.js';
 import '@cscx/success-elements/define/success-alerts.js';
+import { fillText } from '@cscx/success-calc/i18n';
+import { shareText } from './share-messages.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElement & { token: string; locale: string; theme: string }>('provider');
@@ -40,6 +42,40 @@ interface CustomerItem {
 let customers: CustomerItem[] = [];
 let selected = new URLSearchParams(location.search).get('customer') ?? 'cus_acme';
 
+const shareButton = $<HTMLButtonElement>('share');
+const shareResult = $<HTMLElement>('share-result');
+const shareUrl = $<HTMLInputElement>('share-url');
+const shareCopy = $<HTMLButtonElement>('share-copy');
+
+/** The Success tab's "Share with customer": a 30-day read-only link to the customer's view. */
+async function shareCustomer() {
+  const locale = localeSelect.value;
+  const t = shareText(locale);
+  shareResult.hidden = false;
+  shareUrl.hidden = true;
+  shareCopy.hidden = true;
+  $('share-text').textContent = t.sharing;
+  const client = createSuccessClient({ baseUrl: location.origin, token: tokenSelect.value });
+  try {
+    const link = await client.createShareLink({ customerId: selected, body: {} });
+    const name = customers.find((c) => c.id === selected)?.name ?? selected;
+    $('share-text').textContent = fillText(t.created, {
+      customer: name,
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
+        new Date(link.expires_at),
+      ),
+    });
+    shareUrl.value = link.url;
+    shareUrl.hidden = false;
+    shareCopy.hidden = false;
+    shareCopy.textContent = t.copy;
+  } catch (e) {
+    $('share-text').textContent = fillText(t.failed, {
+      reason: (e as SuccessApiError).problem?.detail ?? (e as Error).message,
+    });
+  }
+}
+
 const portfolioView = $<HTMLElement>('portfolio-view');
 const customerView = $<HTMLElement>('customer-view');
 const editGoal = $<HTMLButtonElement>('edit-goal');
@@ -52,6 +88,9 @@ const isViewer = () => tokenSelect.value === 'demo-viewer-token';
 function applyRole() {
   const viewer = isViewer();
   addGoal.hidden = viewer || overview.hidden;
+  // Sharing is the CS team's: a manager or the customer's CSM.
+  shareButton.hidden = viewer;
+  shareResult.hidden = true;
   editGoal.hidden = viewer;
   editor.toggleAttribute('readonly', viewer);
   alerts.toggleAttribute('readonly', viewer);
@@ -69,6 +108,7 @@ function showPortfolio() {
 
 function showCustomer(id: string) {
   selected = id;
+  shareResult.hidden = true;
   portfolioView.hidden = true;
   customerView.hidden = false;
   const name = customers.find((c) => c.id === id)?.name ?? id;
@@ -264,6 +304,11 @@ $('back').addEventListener('click', () => {
 });
 
 addGoal.addEventListener('click', () => showEditor());
+shareButton.addEventListener('click', () => void shareCustomer());
+shareCopy.addEventListener('click', async () => {
+  await navigator.clipboard?.writeText(shareUrl.value);
+  shareCopy.textContent = shareText(localeSelect.value).copied;
+});
 $('to-portfolio').addEventListener('click', showPortfolio);
 $('portfolio').addEventListener('success-customer-select', (e) =>
   showCustomer(e.detail.customerId),
@@ -298,6 +343,7 @@ tokenSelect.addEventListener('change', () => {
 localeSelect.addEventListener('change', () => {
   provider.locale = localeSelect.value;
   document.documentElement.lang = localeSelect.value;
+  shareButton.textContent = shareText(localeSelect.value).share;
 });
 // The overview's Generate report asks for this format (HTML, PDF or the PowerPoint deck). Set
 // once at start too: the picker shows its first option (or the one a reload restored) while the

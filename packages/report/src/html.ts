@@ -286,8 +286,9 @@ function howComputed(lines: readonly string[], locale: string): string {
 
 function recommendationsSection(a: AccountSuccessMetrics, locale: string): string {
   const t = reportText(locale);
-  if (a.recommendations.length === 0) return `<p class="empty">${e(t.text.noActions)}</p>`;
-  return a.recommendations
+  const recs = a.recommendations ?? [];
+  if (recs.length === 0) return `<p class="empty">${e(t.text.noActions)}</p>`;
+  return recs
     .map(
       (r) =>
         `<div class="reco"><h3>${e(r.goal_name)} ${status(r.status, statusLabel(r.status, locale))}</h3><ol>${r.items

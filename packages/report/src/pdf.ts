@@ -847,12 +847,13 @@ async function trends(doc: Doc, input: ReportInput): Promise<void> {
 function recommendations(doc: Doc, input: ReportInput): void {
   const { account: a, locale } = input;
   const words = reportText(locale);
-  if (a.recommendations.length === 0) {
+  const recs = a.recommendations ?? [];
+  if (recs.length === 0) {
     note(doc, words.text.noActions);
     return;
   }
   const f = frame(doc);
-  for (const r of a.recommendations) {
+  for (const r of recs) {
     ensureSpace(doc, 60);
     const y = doc.y;
     const status = statusLabel(r.status, locale);

@@ -771,7 +771,8 @@ function recommendations(deck: Deck, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const notes = derivation('recommendations', m, a, locale);
   const upcoming = milestoneLists(m, a, locale).upcoming;
-  const pages = a.recommendations.length === 0 ? [[]] : chunks(a.recommendations, 2);
+  const recs = a.recommendations ?? [];
+  const pages = recs.length === 0 ? [[]] : chunks(recs, 2);
   pages.forEach((page, i) => {
     const slide = slideFor(
       deck,

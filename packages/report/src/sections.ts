@@ -1026,7 +1026,8 @@ export function hasHealthOrKpis(input: {
 /**
  * The sections a report shows when none are chosen: all of {@link REPORT_SECTIONS}, except
  * `health` for a customer with neither a health nor a KPI observation (asked for by name, it
- * says so in one line).
+ * says so in one line), and `recommendations` when the account's are null (a customer-facing
+ * report: recommendations are internal to the CS team).
  *
  * @example
  * renderReportPdf({ ...input, sections: defaultSections(input) });
@@ -1034,9 +1035,14 @@ export function hasHealthOrKpis(input: {
 export function defaultSections(input: {
   readonly health?: CustomerHealth | undefined;
   readonly kpis?: CustomerKpis | undefined;
+  readonly account?: { readonly recommendations: readonly unknown[] | null } | undefined;
 }): ReportSection[] {
   const withHealth = hasHealthOrKpis(input);
-  return REPORT_SECTIONS.filter((s) => s !== 'health' || withHealth);
+  // Null recommendations: a customer-facing report (the API withholds them), no such section.
+  const withActions = input.account?.recommendations !== null;
+  return REPORT_SECTIONS.filter(
+    (s) => (s !== 'health' || withHealth) && (s !== 'recommendations' || withActions),
+  );
 }
 
 /** The health part of the section, or null without a health observation. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSuccessMcpHttpHandler } from '@cscx/success-mcp';
 import { Hono } from 'hono';
@@ -32,6 +33,7 @@ import { registerKpis } from './routes/kpis.js';
 import { registerMeasurements } from './routes/measurements.js';
 import { registerMilestones } from './routes/milestones.js';
 import { registerReports } from './routes/reports.js';
+import { registerShareLinks } from './routes/share-links.js';
 import { registerStatic, type StaticOptions } from './routes/static.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { SummaryStore } from './summaries.js';
@@ -104,6 +106,8 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
   // Before /api/embed-tokens/:tokenId, which would also match it.
   '/api/embed-tokens/revoke': ['POST'],
   '/api/embed-tokens/:tokenId': ['DELETE'],
+  '/api/customers/:customerId/share-links': ['GET', 'POST'],
+  '/api/customers/:customerId/share-links/:shareLinkId': ['DELETE'],
   '/api/webhooks': ['GET', 'POST'],
   '/api/webhooks/:webhookId': ['GET', 'PUT', 'DELETE'],
   '/api/webhooks/:webhookId/rotate-secret': ['POST'],
@@ -200,6 +204,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerIntelligence(app, ctx);
   registerAlerts(app, ctx);
   registerEmbedTokens(app, ctx);
+  const hostPageDir =
+    options.static === false ? null : (options.static ?? DEFAULT_STATIC).hostPageDir;
+  registerShareLinks(app, ctx, hostPageDir ? join(hostPageDir, 'share.html') : null);
   registerWebhooks(app, ctx);
   registerGoalTemplates(app, ctx);
   registerImports(app, ctx, options.importLimits ?? DEFAULT_IMPORT_LIMITS);

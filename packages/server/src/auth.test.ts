@@ -105,6 +105,10 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
   createEmbedToken: managerOnly(201),
   revokeEmbedTokenByValue: managerOnly(204),
   revokeEmbedToken: managerOnly(204),
+  // Sharing a customer is for the CS team in its scope: a manager or the customer's CSM.
+  createShareLink: write(201),
+  listShareLinks: write(200),
+  revokeShareLink: write(204),
   // A row of another CSM's customer is an error of that row (the same not_found as a missing
   // customer, so nothing is learnt); a viewer never writes, whatever the rows.
   createImport: { ...write(201), otherCsm: 422, otherViewer: 403 },
@@ -133,6 +137,11 @@ const EXPECTED: Record<OperationId, Record<Who, number>> = {
 
 const tokenOf = (who: Who): string | null =>
   who === 'none' ? null : who === 'unknown' ? 'not-a-real-token' : who;
+
+/** A share link of Acme answers every operation as a viewer token of Acme does. */
+const AS_SHARE_LINK: Record<OperationId, number> = Object.fromEntries(
+  Object.entries(EXPECTED).map(([id, byWho]) => [id, byWho.viewer]),
+) as Record<OperationId, number>;
 
 describeBackends('authorisation matrix (%s)', (backend) => {
   let t: TestApp;
@@ -186,6 +195,16 @@ describeBackends('authorisation matrix (%s)', (backend) => {
   /** A fresh embed token of Acme (as the manager), to revoke. */
   const freshEmbedToken = async () =>
     (await call('createEmbedToken', {}, { body: { customer_id: 'cus_acme' } })).json;
+
+  /** A fresh share link of Acme (as the manager), to revoke or to call with. */
+  const freshShareLink = async () =>
+    (
+      await call(
+        'createShareLink',
+        { customerId: 'cus_acme' },
+        { headers: { 'idempotency-key': randomUUID() }, body: {} },
+      )
+    ).json;
 
   /** An import by the manager, to read back. */
   const managerImport = async () =>
@@ -388,6 +407,15 @@ describeBackends('authorisation matrix (%s)', (backend) => {
         return [{}, { body: { token: (await freshEmbedToken()).token } }];
       case 'revokeEmbedToken':
         return [{ tokenId: (await freshEmbedToken()).id }, {}];
+      case 'createShareLink':
+        return [
+          { customerId: 'cus_acme' },
+          { headers: { 'idempotency-key': randomUUID() }, body: {} },
+        ];
+      case 'listShareLinks':
+        return [{ customerId: 'cus_acme' }, {}];
+      case 'revokeShareLink':
+        return [{ customerId: 'cus_acme', shareLinkId: (await freshShareLink()).id }, {}];
       case 'createImport':
         return [
           {},
@@ -447,6 +475,13 @@ describeBackends('authorisation matrix (%s)', (backend) => {
       expect(r.status, r.text.slice(0, 300)).toBe(EXPECTED[id][who]);
       if (r.status === 401)
         expect(r.headers.get('www-authenticate')).toMatch(/^Bearer realm="cscx"/);
+      if (r.status === 404) expect(r.problem.type).toBe('/problems/not-found');
+      if (r.status === 403) expect(r.problem.type).toBe('/problems/forbidden');
+    });
+    it('as a share link of Acme: what a viewer of Acme gets', async () => {
+      const [params, options] = await requestFor(id);
+      const r = await call(id, params, { ...options, token: (await freshShareLink()).token });
+      expect(r.status, r.text.slice(0, 300)).toBe(AS_SHARE_LINK[id]);
       if (r.status === 404) expect(r.problem.type).toBe('/problems/not-found');
       if (r.status === 403) expect(r.problem.type).toBe('/problems/forbidden');
     });

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import { ProblemError } from './problem.js';
 import type { CustomerRecord, ScopeFilter } from './repo/customers.js';
+import { findShareLinkByHash } from './repo/share-links.js';
 import { findTokenByHash, type Role, type TokenRecord } from './repo/tokens.js';
 
 /**
@@ -12,12 +13,26 @@ import { findTokenByHash, type Role, type TokenRecord } from './repo/tokens.js';
  */
 export interface Principal {
   readonly tokenId: string;
-  readonly role: Role;
+  readonly role: PrincipalRole;
   readonly csmId: string | null;
   readonly customerId: string | null;
 }
 
 export type { Role };
+
+/**
+ * Who may call: a token's role, or `share` for a share link (createShareLink), whose scope is
+ * exactly its one customer, read-only and customer-facing, whatever a viewer may come to see.
+ */
+export type PrincipalRole = Role | 'share';
+
+/** Share link tokens carry this prefix, so they are looked up in share_links alone. */
+export const SHARE_TOKEN_PREFIX = 'cscx_share_';
+
+/** A new share link token: 256 bits, URL-safe (it is the last segment of the link). */
+export function newShareToken(): string {
+  return `${SHARE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -71,6 +86,7 @@ export class Authenticator {
     }
     const hash = hashToken(bearer);
     const now = this.#clock().getTime();
+    if (bearer.startsWith(SHARE_TOKEN_PREFIX)) return this.#shareLink(hash, now);
     let entry = this.#cache.get(hash);
     if (!entry || now - entry.at > CACHE_MS || now < entry.at) {
       const token = await findTokenByHash(this.#db, hash);
@@ -90,6 +106,19 @@ export class Authenticator {
     if (t.expires_at !== null && t.expires_at <= now)
       throw unauthorized('The bearer token has expired.', true);
     return { tokenId: t.id, role: t.role, csmId: t.csm_id, customerId: t.customer_id };
+  }
+
+  /**
+   * A share link's principal. Never cached: a revocation through any instance holds from the
+   * next request on, and a link's page makes few requests.
+   */
+  async #shareLink(hash: string, now: number): Promise<Principal> {
+    const link = await findShareLinkByHash(this.#db, hash);
+    if (!link) throw unauthorized('The bearer token is not known.', true);
+    if (link.revoked_at !== null && link.revoked_at <= now)
+      throw unauthorized('The share link was revoked.', true);
+    if (link.expires_at <= now) throw unauthorized('The share link has expired.', true);
+    return { tokenId: link.id, role: 'share', csmId: null, customerId: link.customer_id };
   }
 
   /** Forgets cached tokens (after a token is revoked in this process). */
@@ -127,6 +156,9 @@ export function sees(
         p.customerId !== null &&
         (c.id === p.customerId || (c.parent_id != null && c.parent_id === p.customerId))
       );
+    case 'share':
+      // Exactly its one customer: a share link of a parent never shows the children.
+      return c.id === p.customerId;
   }
 }
 
@@ -134,6 +166,7 @@ export function sees(
 export function scopeOf(p: Principal): ScopeFilter {
   if (p.role === 'csm') return { csmId: p.csmId ?? '\u0000' };
   if (p.role === 'viewer') return { customerId: p.customerId ?? '\u0000' };
+  if (p.role === 'share') return { customerId: p.customerId ?? '\u0000', exact: true };
   return {};
 }
 
@@ -145,4 +178,5 @@ export function assertManager(p: Principal, what: string): void {
 /** Viewers are read-only: a write inside their scope is 403 (outside it, the caller says 404). */
 export function assertCanWrite(p: Principal): void {
   if (p.role === 'viewer') throw new ProblemError(403, 'Viewer tokens are read-only.');
+  if (p.role === 'share') throw new ProblemError(403, 'Share links are read-only.');
 }

@@ -1073,6 +1073,17 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
       {},
       { body: { customer_id: 'cus_acme', ttl_seconds: 900 } },
     );
+    const shareKey = { headers: { 'idempotency-key': 'corpus-share-link' } };
+    const share = await call(
+      'createShareLink',
+      { customerId: 'cus_acme' },
+      { ...shareKey, body: { label: 'Corpus' } },
+    );
+    await call(
+      'createShareLink',
+      { customerId: 'cus_acme' },
+      { headers: { 'idempotency-key': 'corpus-share-link-2' }, body: {} },
+    );
     const metricId = goal.json.metrics[0]!.id;
     const {
       metric: _m,
@@ -1318,6 +1329,27 @@ describeBackends('a generated bad-input corpus (%s)', (backend) => {
         { params: {}, query: {}, headers: {}, body: { token: 'cscx_not_a_live_token' } },
       ],
       ['revokeEmbedToken', { params: { tokenId: embed.json.id }, query: {}, headers: {} }],
+      [
+        'createShareLink',
+        {
+          params: { customerId: 'cus_acme' },
+          query: {},
+          headers: { 'idempotency-key': 'corpus-share-link-3' },
+          body: { label: 'Corpus', expires_at: '2026-05-30T09:00:00Z' },
+        },
+      ],
+      [
+        'listShareLinks',
+        { params: { customerId: 'cus_acme' }, query: { limit: '1' }, headers: {} },
+      ],
+      [
+        'revokeShareLink',
+        {
+          params: { customerId: 'cus_acme', shareLinkId: share.json.id },
+          query: {},
+          headers: {},
+        },
+      ],
       [
         'createImport',
         {

@@ -13,7 +13,7 @@ import { createLogger } from './log.js';
 import { memoryReport } from './memory.js';
 import { purgeExpired } from './repo/idempotency.js';
 import { ReportPool } from './report-worker/pool.js';
-import { DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
+import { DEMO_SHARE_LINK, DEMO_TOKENS, isEmpty, seedDemo, tokenHash } from './seed/seed.js';
 import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { SummaryStore } from './summaries.js';
 import { WebhookDispatcher } from './webhooks/deliver.js';
@@ -98,6 +98,13 @@ async function main(): Promise<void> {
     ).map((r) => r.token_hash),
   );
   const demoTokens = DEMO_TOKENS.filter((t) => hashes.has(tokenHash(t.token)));
+  // The seeded share link, while it is live (createShareLink makes others).
+  const demoShare = (
+    await db.query<{ expires_at: number }>(
+      'SELECT epoch_ms(expires_at) AS expires_at FROM share_links WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()',
+      [DEMO_SHARE_LINK.id],
+    )
+  )[0];
 
   // Reports render on their own thread, started with the first report, so a PDF never holds
   // up the dashboard. CSCX_REPORT_THREADS=0 renders them in this thread (the bench's baseline).
@@ -144,6 +151,12 @@ async function main(): Promise<void> {
     if (demoTokens.length > 0) {
       lines.push('  Demo tokens (Authorization: Bearer <token>):');
       for (const t of demoTokens) lines.push(`    ${t.token.padEnd(20)} ${t.label}`);
+      if (demoShare) {
+        lines.push(
+          `  Share link (Acme Corp, customer-facing, until ${new Date(demoShare.expires_at).toISOString().slice(0, 10)}):`,
+          `    http://${config.host}:${port}/share/${DEMO_SHARE_LINK.token}`,
+        );
+      }
     } else {
       lines.push('  No demo tokens: issue one with npm run token -- create --role manager');
     }

@@ -19,6 +19,8 @@ const KINDS: Readonly<Record<number, Kind>> = {
   405: { type: '/problems/method-not-allowed', title: 'Method not allowed' },
   408: { type: '/problems/request-timeout', title: 'Request timeout' },
   409: { type: '/problems/idempotency-key-reused', title: 'Idempotency key reused' },
+  // Only the page of a share link that expired or was revoked (routes/share-links.ts).
+  410: { type: '/problems/share-link-gone', title: 'Share link gone' },
   412: { type: '/problems/version-mismatch', title: 'Version mismatch' },
   413: { type: '/problems/payload-too-large', title: 'Payload too large' },
   415: { type: '/problems/unsupported-media-type', title: 'Unsupported media type' },

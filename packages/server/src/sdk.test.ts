@@ -240,6 +240,22 @@ describeBackends('SDK against the listening server (%s)', (backend) => {
       .catch((e: unknown) => e);
     expect((revoked as SuccessApiError).status).toBe(401);
 
+    // Share with customer: the CSM's link reads Acme customer-facing, until it is revoked.
+    const link = await csm.createShareLink({
+      customerId: 'cus_acme',
+      body: { label: 'SDK', expires_at: new Date(TEST_NOW.getTime() + 86_400_000).toISOString() },
+    });
+    expect(link.url).toMatch(/\/share\/cscx_share_/);
+    const shared = await client(link.token).getAccountSuccessMetrics({ customerId: 'cus_acme' });
+    expect(shared.recommendations).toBeNull();
+    const links = await csm.listShareLinks({ customerId: 'cus_acme' });
+    expect(links.items.map((l) => [l.id, l.status])).toContainEqual([link.id, 'active']);
+    await csm.revokeShareLink({ customerId: 'cus_acme', shareLinkId: link.id });
+    const unshared = await client(link.token)
+      .getCustomer({ customerId: 'cus_acme' })
+      .catch((e: unknown) => e);
+    expect((unshared as SuccessApiError).status).toBe(401);
+
     const imported = await manager.createImport({
       kind: 'customers',
       contentType: 'text/csv',

@@ -288,6 +288,12 @@ describe('<goal-progress>', () => {
     expect(factsOf(el, 'details')).to.deep.include(['Target date', '30.06.2026']);
   });
 
+  it('shows no recommendations card for a customer-facing token (recommendations null)', async () => {
+    const el = await show({ ...globexGoal(), recommendations: null });
+    expect(root(el).querySelector('[part="recommendations"]')).to.equal(null);
+    expect(root(el).querySelector('[part="header"]')).not.to.equal(null);
+  });
+
   it('lists every metric of a multi-metric goal (PRD-069) with its own status', async () => {
     const el = await show(globexGoal());
     const rows = Array.from(root(el).querySelectorAll('[part="metrics"] tbody tr')).map((r) =>

@@ -142,7 +142,7 @@ export class GoalView {
       </section>
       ${multi ? this.#renderMetrics(goal, fmt) : nothing}
       ${goal.value_drivers.length > 0 ? this.#renderValue(goal, fmt) : nothing}
-      ${goal.recommendations.length > 0 ? this.#renderRecommendations(goal) : nothing}
+      ${(goal.recommendations?.length ?? 0) > 0 ? this.#renderRecommendations(goal) : nothing}
     </article>`;
   }
 
@@ -313,7 +313,7 @@ export class GoalView {
     return html`<section class="card" part="recommendations" aria-labelledby="rec-heading">
       <h3 id="rec-heading">${T.recommended}</h3>
       <ol class="recommendations">
-        ${goal.recommendations.map((r) => {
+        ${(goal.recommendations ?? []).map((r) => {
           const { action, reason } = recommendationText(r);
           return html`<li>
               <span class="priority">${fillText(T.priority, { priority: T[r.priority] })}</span> ${action}

@@ -74,11 +74,25 @@ describe('<success-overview>', () => {
     const data = acmeDashboard();
     data.goals[4]!.recommendations = [];
     const account = globexAccount();
-    account.recommendations[0]!.goal_id = 'goal_acme_upsell';
+    account.recommendations![0]!.goal_id = 'goal_acme_upsell';
     const el = await fixture<SuccessOverview>(
       html`<success-overview .data=${data} .account=${account}></success-overview>`,
     );
     expect(deepText(part(el, 'at-risk'))).to.include('Immediate: Schedule team training session');
+  });
+
+  it('shows an at-risk goal without actions for a customer-facing token (recommendations null)', async () => {
+    const data = acmeDashboard();
+    for (const g of data.goals) g.recommendations = null;
+    const account = globexAccount();
+    account.recommendations = null;
+    const el = await fixture<SuccessOverview>(
+      html`<success-overview .data=${data} .account=${account}></success-overview>`,
+    );
+    const atRisk = deepText(part(el, 'at-risk'));
+    expect(atRisk).to.include('Revenue from upsell');
+    expect(atRisk).not.to.include('Immediate:');
+    expect(atRisk).not.to.include('This week:');
   });
 
   it('selects an at-risk goal with a cancelable success-goal-select and marks it in the table', async () => {
@@ -244,7 +258,7 @@ describe('<success-overview>', () => {
         g.name = text;
         g.metric = text;
         // The action is the kit's own words (from its code); a metric's name is data.
-        for (const r of g.recommendations) {
+        for (const r of g.recommendations ?? []) {
           Object.assign(r, {
             action: text,
             reason: text,

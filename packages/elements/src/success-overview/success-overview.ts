@@ -363,14 +363,17 @@ export class SuccessOverview extends SuccessElement {
     if (risky.length === 0) return nothing;
     const f = this.fmt;
     const fromAccount = new Map(
-      this.accountData.value?.recommendations.map((r) => [r.goal_id, r.items]),
+      this.accountData.value?.recommendations?.map((r) => [r.goal_id, r.items]),
     );
     return html`<section part="at-risk" aria-labelledby="risk-heading">
       <h3 id="risk-heading">${T.atRiskHeading}</h3>
       <ul class="at-risk">
         ${risky.map((g) => {
+          // Null for a customer-facing token: recommendations are internal to the CS team.
           const items =
-            g.recommendations.length > 0 ? g.recommendations : (fromAccount.get(g.id) ?? []);
+            g.recommendations && g.recommendations.length > 0
+              ? g.recommendations
+              : (fromAccount.get(g.id) ?? []);
           const [tone, label] = goalStatusInfo(g.status, g.exceeded);
           return html`<li class="card risk ${g.status === 'missed' ? 'missed' : ''}">
             <div class="risk-head">

@@ -130,6 +130,7 @@ export function demoScreenshotPlugin(origin) {
       if (command === 'demo-health') return demoHealth(origin, session);
       if (command === 'demo-alerts') return demoAlerts(origin, session);
       if (command === 'demo-favicon') return demoFavicon(origin, session);
+      if (command === 'demo-share') return demoShare(origin, session, payload);
       if (command === 'demo-narrow') return demoNarrow(origin, session);
       if (command === 'demo-portfolio-height') return demoPortfolioHeight(origin, session);
       if (command !== 'demo-screenshot') return undefined;
@@ -469,6 +470,61 @@ function recordFailedResponses(page) {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
   return failed;
+}
+
+/** Every text of the page, shadow roots included. */
+const deepPageText = () => {
+  const text = (root) =>
+    [...root.querySelectorAll('*')]
+      .map(
+        (n) =>
+          (n.shadowRoot ? text(n.shadowRoot) : '') + (n.childElementCount ? '' : n.textContent),
+      )
+      .join(' ');
+  return text(document).replace(/\s+/g, ' ');
+};
+
+/**
+ * The `demo-share` command (issue 16), in two steps that each fit a command's 20 s: `create`,
+ * as the CSM, presses the Success tab's "Share with customer" and answers the link and what the
+ * page showed (the at-risk goal with its actions); `open` (payload.url) opens the link in a tab
+ * of its own and answers what the customer sees there, with every failed response and CSP
+ * violation of that page.
+ */
+async function demoShare(origin, session, payload) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  // Acme's dashboard has drawn its numbers (ROI 4.2x), in whichever shadow root.
+  const dashboard = `(${deepPageText.toString()})().includes('4.2x')`;
+  try {
+    if (payload?.step === 'create') {
+      await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+      await page.waitForFunction(dashboard, { timeout: 15_000 });
+      const csmText = await page.evaluate(deepPageText);
+      await page.click('#share');
+      await page.waitForFunction(() => !document.getElementById('share-url').hidden, {
+        timeout: 4_000,
+      });
+      return {
+        url: await page.$eval('#share-url', (i) => i.value),
+        message: await page.$eval('#share-text', (e) => e.textContent),
+        csmText,
+      };
+    }
+    const failed = recordFailedResponses(page);
+    const violations = await recordCspViolations(page);
+    const response = await page.goto(payload.url, { waitUntil: 'load' });
+    await page.waitForFunction(dashboard, { timeout: 15_000 });
+    return {
+      status: response?.status() ?? 0,
+      referrerPolicy: response?.headers()['referrer-policy'] ?? null,
+      sharedText: await page.evaluate(deepPageText),
+      title: await page.title(),
+      failed,
+      violations,
+    };
+  } finally {
+    await page.close().catch(() => {});
+  }
 }
 
 /**

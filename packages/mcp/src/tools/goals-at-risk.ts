@@ -47,7 +47,8 @@ const fromGoal = (g: Goal, customerName: string): GoalAtRisk => ({
   achievement_pct: g.achievement_pct,
   expected_pct: g.expected_pct,
   target_date: g.target_date,
-  recommendations: g.recommendations.map((r) => ({ ...r })),
+  // Null for a customer-facing token: the API withholds internal text from it.
+  recommendations: (g.recommendations ?? []).map((r) => ({ ...r })),
 });
 
 function riskText(goals: readonly GoalAtRisk[], total: number, scope: string): string {

@@ -116,6 +116,42 @@ describe('cscx-success', () => {
     expect(JSON.parse(server.requests[1]!.body)).toEqual({ customer_id: 'cus_acme' });
   });
 
+  it('shares a customer: the link alone on the first line, then its scope, expiry and how to revoke it', async () => {
+    const link = responseExample<{ id: string; url: string; expires_at: string }>(
+      'createShareLink',
+    );
+    server.use((_req, res) => json(res, 201, link));
+    const r = await cli('share', 'cus_acme', '--label', 'QBR', '--expires', link.expires_at);
+    expect(r.code, r.stderr).toBe(0);
+    const [first, second] = r.stdout.split('\n');
+    expect(first).toBe(link.url);
+    expect(second).toContain(`until ${link.expires_at}`);
+    expect(second).toContain(`cscx-success share revoke cus_acme ${link.id}`);
+    expect(server.requests[0]?.method).toBe('POST');
+    expect(server.requests[0]?.url).toBe('/api/customers/cus_acme/share-links');
+    expect(server.requests[0]?.headers['idempotency-key']).toBeTruthy();
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+      label: 'QBR',
+      expires_at: link.expires_at,
+    });
+  });
+
+  it('lists and revokes share links', async () => {
+    const list = responseExample<{ items: { id: string }[] }>('listShareLinks');
+    server.use((req, res) => {
+      if (req.method === 'GET') json(res, 200, list);
+      else res.writeHead(204).end();
+    });
+    const listed = await cli('share', 'list', 'cus_acme');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(list.items[0]!.id);
+    const revoked = await cli('share', 'revoke', 'cus_acme', 'shl_1');
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('Revoked share link shl_1.');
+    expect(server.requests[1]?.method).toBe('DELETE');
+    expect(server.requests[1]?.url).toBe('/api/customers/cus_acme/share-links/shl_1');
+  });
+
   it('revokes an embed token by id', async () => {
     server.use((_req, res) => {
       res.writeHead(204, { 'x-request-id': 'req_test' });

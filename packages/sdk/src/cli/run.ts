@@ -29,7 +29,14 @@ Commands:
   measurement update <goalId> <measurementId> <value> [--date D] [--note N]
                                                            correct a measurement
   measurement delete <goalId> <measurementId>              remove a measurement
-  report <customerId> --format pdf|ppt|html --out FILE     generate a success report
+  report <customerId> --format pdf|ppt|html --out FILE [--audience customer|internal]
+                                                           generate a success report (default
+                                                           customer-facing, without internal notes)
+  share <customerId> [--expires TIME] [--label L]          a read-only link to the customer's
+                                                           customer-facing dashboard and report
+                                                           (manager or its CSM; default 30 days)
+  share list <customerId>                                  the customer's share links
+  share revoke <customerId> <shareLinkId>                  revoke a share link
   embed-token <customerId> [--ttl SECONDS]                 mint a read-only token of one customer
                                                            for a partner page (manager token;
                                                            --ttl 60-86400, default 900)
@@ -146,6 +153,9 @@ function parse(argv: readonly string[]) {
       out: { type: 'string' },
       ttl: { type: 'string' },
       kind: { type: 'string' },
+      audience: { type: 'string' },
+      expires: { type: 'string' },
+      label: { type: 'string' },
     },
   });
 }
@@ -422,9 +432,15 @@ async function dispatch(
       if (!['pdf', 'ppt', 'html'].includes(format))
         throw new UsageError(`--format must be pdf, ppt or html, not "${format}"`);
       const out = need(values.out, '--out FILE');
+      const audience = values.audience;
+      if (audience !== undefined && audience !== 'customer' && audience !== 'internal')
+        throw new UsageError(`--audience must be customer or internal, not "${audience}"`);
       const file = await client.generateSuccessReport({
         customerId,
-        body: { format: format as components['schemas']['ReportFormat'] },
+        body: {
+          format: format as components['schemas']['ReportFormat'],
+          ...opt('audience', audience as components['schemas']['ReportAudience'] | undefined),
+        },
       });
       await writeFile(out, new Uint8Array(await file.arrayBuffer()));
       return print(
@@ -453,6 +469,36 @@ async function dispatch(
         [
           minted.token,
           `Expires ${minted.expires_at}. Read-only, ${minted.customer_id} only. Revoke it with: cscx-success embed-token revoke ${minted.id}`,
+        ].join('\n'),
+      );
+    }
+    case 'share': {
+      if (args[0] === 'list') {
+        const customerId = need(args[1], '<customerId>');
+        const page = await client.listShareLinks({ customerId, limit: 500 });
+        return print(page, () =>
+          formatTable(
+            ['id', 'status', 'expires', 'label'],
+            page.items.map((l) => [l.id, l.status, l.expires_at, l.label]),
+          ),
+        );
+      }
+      if (args[0] === 'revoke') {
+        const customerId = need(args[1], '<customerId>');
+        const shareLinkId = need(args[2], '<shareLinkId>');
+        await client.revokeShareLink({ customerId, shareLinkId });
+        return print({ revoked: shareLinkId }, () => `Revoked share link ${shareLinkId}.`);
+      }
+      const customerId = need(args[0], '<customerId>');
+      const link = await client.createShareLink({
+        customerId,
+        body: { ...opt('expires_at', values.expires), ...opt('label', values.label) },
+      });
+      // The link alone on the first line, for `| head -n 1`.
+      return print(link, () =>
+        [
+          link.url,
+          `Read-only and customer-facing, ${link.customer_id} only, until ${link.expires_at}. Revoke it with: cscx-success share revoke ${link.customer_id} ${link.id}`,
         ].join('\n'),
       );
     }

@@ -14,8 +14,9 @@ const e8 = ["open","acknowledged","dismissed"] as readonly unknown[];
 const e9 = ["strong","moderate","weak"] as readonly unknown[];
 const r10 = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const e11 = ["excellent","good","at_risk","critical"] as readonly unknown[];
-const e12 = ["goal.achieved","goal.at_risk","goal.missed","milestone.achieved","measurement.recorded","health.score_drop","health.entered_at_risk","health.entered_critical","health.consecutive_decline"] as readonly unknown[];
-const e13 = ["pending","delivering","succeeded","failed"] as readonly unknown[];
+const e12 = ["active","expired","revoked"] as readonly unknown[];
+const e13 = ["goal.achieved","goal.at_risk","goal.missed","milestone.achieved","measurement.recorded","health.score_drop","health.entered_at_risk","health.entered_critical","health.consecutive_decline"] as readonly unknown[];
+const e14 = ["pending","delivering","succeeded","failed"] as readonly unknown[];
 
 /** `true` only when {@link S.SegmentSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isSegment = (x: unknown): boolean => has(e0, x);
@@ -101,8 +102,17 @@ export const isAtRiskGoalList = (x: unknown): boolean => obj(x) && size(x) === 2
 /** `true` only when {@link S.PortfolioSuccessMetricsSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isPortfolioSuccessMetrics = (x: unknown): boolean => obj(x) && size(x) === 4 && isPortfolioSuccess(x.summary) && arr(x.customers, isCustomerSuccessSummary) && arr(x.top_performers, isCustomerSuccessSummary) && strN(x.next_cursor);
 
+/** `true` only when {@link S.ShareLinkStatusSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isShareLinkStatus = (x: unknown): boolean => has(e12, x);
+
+/** `true` only when {@link S.ShareLinkSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isShareLink = (x: unknown): boolean => obj(x) && size(x) === 7 && str(x.id) && str(x.customer_id) && str(x.label) && isShareLinkStatus(x.status) && str(x.created_at) && str(x.expires_at) && strN(x.revoked_at);
+
+/** `true` only when {@link S.ShareLinkListSchema} accepts `x` and would return a deep-equal copy of it. */
+export const isShareLinkList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isShareLink) && strN(x.next_cursor);
+
 /** `true` only when {@link S.WebhookEventTypeSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isWebhookEventType = (x: unknown): boolean => has(e12, x);
+export const isWebhookEventType = (x: unknown): boolean => has(e13, x);
 
 /** `true` only when {@link S.WebhookSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isWebhook = (x: unknown): boolean => obj(x) && size(x) === 8 && str(x.id) && str(x.url) && arr(x.event_types, isWebhookEventType) && typeof x.enabled === 'boolean' && strN(x.description) && int(x.version) && str(x.created_at) && str(x.updated_at);
@@ -111,7 +121,7 @@ export const isWebhook = (x: unknown): boolean => obj(x) && size(x) === 8 && str
 export const isWebhookList = (x: unknown): boolean => obj(x) && size(x) === 2 && arr(x.items, isWebhook) && strN(x.next_cursor);
 
 /** `true` only when {@link S.WebhookDeliveryStatusSchema} accepts `x` and would return a deep-equal copy of it. */
-export const isWebhookDeliveryStatus = (x: unknown): boolean => has(e13, x);
+export const isWebhookDeliveryStatus = (x: unknown): boolean => has(e14, x);
 
 /** `true` only when {@link S.WebhookAttemptSchema} accepts `x` and would return a deep-equal copy of it. */
 export const isWebhookAttempt = (x: unknown): boolean => obj(x) && size(x) === 6 && int(x.attempt) && str(x.started_at) && int(x.duration_ms) && intN(x.http_status) && strN(x.response_snippet) && strN(x.error);

@@ -88,6 +88,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customerId}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's share links
+         * @description The customer's share links, newest first, active, expired and revoked alike (each with
+         *     its `status`), never their tokens. Roles: a manager, or the customer's CSM; a viewer
+         *     token or share link gets 403.
+         */
+        get: operations["listShareLinks"];
+        put?: never;
+        /**
+         * Share with customer
+         * @description Creates a share link for the customer: an unguessable, expiring, revocable link
+         *     (`url`, `/share/<token>` on this server) that opens a read-only, customer-facing dashboard
+         *     of this one customer and downloads its customer-facing report. Nothing internal to the CS
+         *     team reaches it (see "Customer-facing responses"). The link's `token` also works as a
+         *     bearer token for the API with a viewer's scope of this customer.
+         *
+         *     `expires_at` is optional: 30 days from now by default, at least 5 minutes and at most 90
+         *     days ahead (422 `expiry_range` otherwise). The token is shown only in this response (the server
+         *     stores a hash of it), which carries `Cache-Control: no-store`; the `Idempotency-Key`
+         *     header is required (428 without it), so a retried create cannot leave a second link, and
+         *     a repeat returns the same token. After `expires_at`, or once revoked
+         *     (`revokeShareLink`), the page answers 410 and the API 401. Roles: a manager, or the
+         *     customer's CSM; a viewer token or share link gets 403.
+         */
+        post: operations["createShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/share-links/{shareLinkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a share link
+         * @description Revokes the share link: from the next request on, its page answers 410 and its token
+         *     gets 401 from the API. Revoking a link that is already revoked or expired succeeds again
+         *     (it keeps its first `revoked_at`). A link of another customer answers 404, as an unknown
+         *     id does. Roles: a manager, or the customer's CSM; a viewer token or share link gets 403.
+         */
+        delete: operations["revokeShareLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/milestones/{milestoneId}": {
         parameters: {
             query?: never;
@@ -338,7 +399,14 @@ export interface paths {
          *     file in the response body. Format `pdf` returns `application/pdf`. Format `ppt` returns
          *     a PowerPoint deck in OOXML (`.pptx`). Format `html` returns a self-contained HTML page.
          *     `Content-Disposition` gives the file name. The operation changes no data, so viewer tokens
-         *     may call it. A repeat with the same `Idempotency-Key` returns the first file byte for byte.
+         *     and share links may call it. A repeat with the same `Idempotency-Key` returns the first
+         *     file byte for byte.
+         *
+         *     `audience` chooses who the report is for. `customer` (the default) leaves out everything
+         *     internal to the CS team: measurement and KPI notes, and the recommendations (no
+         *     `recommendations` section; asking for it by name answers 422). `internal` keeps them, for
+         *     a manager or CSM; a customer-facing token (viewer, embed token, share link) asking for it
+         *     gets 403.
          */
         post: operations["generateSuccessReport"];
         delete?: never;
@@ -1522,8 +1590,9 @@ export interface components {
              *     body), `invalid_json`, `not_found`, `date_order`, `direction_conflict`,
              *     `no_amount`, `linked_amount`, `future_date`, `multiple_metrics`, `stale_version`,
              *     `idempotency_key_reused`, `read_only` (a shipped goal template), `font_unavailable` (a
-             *     report's language needs a font the server lacks) or `invalid`. New codes may be added
-             *     later.
+             *     report's language needs a font the server lacks), `internal_section` (the
+             *     `recommendations` section of a customer-facing report), `expiry_range` (a share link's
+             *     `expires_at` too soon or too late) or `invalid`. New codes may be added later.
              * @example type
              */
             code: string;
@@ -1726,7 +1795,10 @@ export interface components {
             value: number;
             /** @description Where the value came from, for example an integration or `manual`. Null when not given. */
             source: string | null;
-            /** @description A free-text note. Null when not given. */
+            /**
+             * @description A free-text note, internal to the CS team. Null when not given, and always null for a
+             *     customer-facing token (viewer, embed token, share link) and in a customer-facing report.
+             */
             note: string | null;
         };
         /**
@@ -2227,8 +2299,12 @@ export interface components {
              *     two measurements.
              */
             readonly forecast_date: string | null;
-            /** @description Actions for an at-risk or missed goal, in priority order. It is `[]` otherwise. */
-            readonly recommendations: components["schemas"]["Recommendation"][];
+            /**
+             * @description Actions for an at-risk or missed goal, in priority order. It is `[]` otherwise. They are
+             *     internal to the CS team: null for a customer-facing token (viewer, embed token, share
+             *     link) and in a customer-facing report.
+             */
+            readonly recommendations: components["schemas"]["Recommendation"][] | null;
             /** @description PRD-165 flat model. The name of `metrics[0]`. */
             readonly metric: string;
             /** @description PRD-165 flat model. The `baseline_value` of `metrics[0]`. */
@@ -2765,7 +2841,7 @@ export interface components {
              */
             readonly forecast_date?: string | null;
             /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
-            readonly recommendations?: components["schemas"]["Recommendation"][];
+            readonly recommendations?: components["schemas"]["Recommendation"][] | null;
             /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
             readonly metric?: string;
             /** @description Read-only. Sent back as a GET returned it, it is ignored; any other value answers 422 `read_only` at this field. */
@@ -3862,7 +3938,7 @@ export interface components {
             tickets: components["schemas"]["KpiTickets"] | null;
             /** @description Where the figures came from (of the latest POST that gave one). */
             source: string | null;
-            /** @description The note (of the latest POST that gave one). */
+            /** @description The note (of the latest POST that gave one), internal to the CS team: always null for a customer-facing token (viewer, embed token, share link). */
             note: string | null;
             /**
              * Format: date-time
@@ -5735,14 +5811,14 @@ export interface components {
              * @description When it was acknowledged. Null until then, and for an alert dismissed without being acknowledged.
              */
             acknowledged_at: string | null;
-            /** @description Who acknowledged it, the CSM's id for a csm token (`csm_riley`) or the token's id (`tok_…`) for a manager token. Null until then. */
+            /** @description Who acknowledged it, the CSM's id for a csm token (`csm_riley`) or the token's id (`tok_…`) for a manager token. Null until then, and always null for a customer-facing token (viewer, embed token, share link). */
             acknowledged_by: string | null;
             /**
              * Format: date-time
              * @description When it was dismissed. Null until then.
              */
             dismissed_at: string | null;
-            /** @description Who dismissed it, named as in `acknowledged_by`. Null until then. */
+            /** @description Who dismissed it, named as in `acknowledged_by`. Null until then, and always null for a customer-facing token (viewer, embed token, share link). */
             dismissed_by: string | null;
             /** @description Goes up by one with each change of state. Send it as `If-Match` to `acknowledgeAlert` and `dismissAlert`; the same value is the `ETag` they answer with. */
             version: number;
@@ -6847,8 +6923,12 @@ export interface components {
             benchmarks_note: string | null;
             /** @description The milestones not yet achieved, by target date (PRD-069's "Upcoming Milestones"). */
             upcoming_milestones: components["schemas"]["Milestone"][];
-            /** @description One entry per at-risk or missed goal that has recommendations. At-risk goals are highlighted this way. */
-            recommendations: components["schemas"]["GoalRecommendations"][];
+            /**
+             * @description One entry per at-risk or missed goal that has recommendations. At-risk goals are
+             *     highlighted this way. Internal to the CS team: null for a customer-facing token
+             *     (viewer, embed token, share link).
+             */
+            recommendations: components["schemas"]["GoalRecommendations"][] | null;
             explanations?: components["schemas"]["Explanations"];
         };
         /**
@@ -6958,7 +7038,15 @@ export interface components {
              */
             locale?: string;
             branding?: components["schemas"]["ReportBranding"];
+            audience?: components["schemas"]["ReportAudience"];
         };
+        /**
+         * @description Who the report is for. `customer` (the default) leaves out the text internal to the CS
+         *     team (measurement and KPI notes, recommendations and the `recommendations` section);
+         *     `internal` keeps it, for a manager or CSM token only (403 for a customer-facing token).
+         * @enum {string}
+         */
+        ReportAudience: "customer" | "internal";
         /**
          * @description The vendor's look for a customer-facing report: a logo on the cover (PDF) and the title
          *     slide (PowerPoint), a primary colour for rules, bars, charts and kickers, and the deck's
@@ -7030,6 +7118,127 @@ export interface components {
             expires_at: string;
             /** @description The one customer the token may read. */
             customer_id: string;
+        };
+        /** @description A new share link (`createShareLink`). Both fields are optional. */
+        ShareLinkInput: {
+            /**
+             * Format: date-time
+             * @description When the link stops working: at least 5 minutes and at most 90 days from now. Default
+             *     30 days from now.
+             */
+            expires_at?: string;
+            /** @description What the link is for, shown in `listShareLinks` (never to the customer). Default `""`. */
+            label?: string;
+        };
+        /**
+         * @description Whether the link works (`active`), has passed its `expires_at`, or was revoked.
+         * @enum {string}
+         */
+        ShareLinkStatus: "active" | "expired" | "revoked";
+        /**
+         * @description A share link, without its token.
+         * @example {
+         *       "id": "shl_7k2m9x4q8r1v5c3n",
+         *       "customer_id": "cus_acme",
+         *       "label": "Q2 business review",
+         *       "status": "active",
+         *       "created_at": "2026-04-30T09:00:00.000Z",
+         *       "expires_at": "2026-05-30T09:00:00.000Z",
+         *       "revoked_at": null
+         *     }
+         */
+        ShareLink: {
+            /** @description The link's id, for `revokeShareLink` (not a secret; it is not the token). */
+            id: string;
+            /** @description The one customer the link shows. */
+            customer_id: string;
+            /** @description What the link is for; `""` when none was given. */
+            label: string;
+            status: components["schemas"]["ShareLinkStatus"];
+            /**
+             * Format: date-time
+             * @description When the link was created.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @description When the link was revoked; null while it is not.
+             */
+            revoked_at: string | null;
+        };
+        /**
+         * @description A new share link with its token and URL, shown only in `createShareLink`'s response. Send
+         *     `url` to the customer.
+         * @example {
+         *       "id": "shl_7k2m9x4q8r1v5c3n",
+         *       "customer_id": "cus_acme",
+         *       "label": "Q2 business review",
+         *       "status": "active",
+         *       "created_at": "2026-04-30T09:00:00.000Z",
+         *       "expires_at": "2026-05-30T09:00:00.000Z",
+         *       "revoked_at": null,
+         *       "token": "cscx_share_q3Vh0yG4b8KfXw1sZp6tLm2nR9cJdE5aUo7iBkYvHgQ",
+         *       "url": "http://127.0.0.1:8787/share/cscx_share_q3Vh0yG4b8KfXw1sZp6tLm2nR9cJdE5aUo7iBkYvHgQ"
+         *     }
+         */
+        ShareLinkWithToken: {
+            /** @description The link's id, for `revokeShareLink`. */
+            id: string;
+            /** @description The one customer the link shows. */
+            customer_id: string;
+            /** @description What the link is for; `""` when none was given. */
+            label: string;
+            status: components["schemas"]["ShareLinkStatus"];
+            /**
+             * Format: date-time
+             * @description When the link was created.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @description Null for a new link.
+             */
+            revoked_at: string | null;
+            /** @description The link's secret; also a bearer token (`Authorization: Bearer <token>`) with a viewer's scope of the customer. Shown only in this response. */
+            token: string;
+            /**
+             * Format: uri
+             * @description The link to send to the customer, `/share/<token>` on this server.
+             */
+            url: string;
+        };
+        /**
+         * @description One page of a customer's share links, newest first.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "shl_7k2m9x4q8r1v5c3n",
+         *           "customer_id": "cus_acme",
+         *           "label": "Q2 business review",
+         *           "status": "active",
+         *           "created_at": "2026-04-30T09:00:00.000Z",
+         *           "expires_at": "2026-05-30T09:00:00.000Z",
+         *           "revoked_at": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        ShareLinkList: {
+            /** @description The links on this page. */
+            items: components["schemas"]["ShareLink"][];
+            /** @description Pass this as `cursor` to get the next page. Null on the last page. */
+            next_cursor: string | null;
         };
         /**
          * @description The embed token to revoke, by its value.
@@ -8038,6 +8247,8 @@ export interface components {
         MilestoneId: string;
         /** @description The measurement's `id`, as a goal's `metrics[].measurements[]` give it. */
         MeasurementId: string;
+        /** @description The share link's `id`, as `createShareLink` or `listShareLinks` gave it. */
+        ShareLinkId: string;
         /** @description The embed token's `id`, as `createEmbedToken` returned it. */
         TokenId: string;
         /**
@@ -8392,6 +8603,125 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listShareLinks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+                 *     signed by the server and only good with the filters of the request that returned it; one
+                 *     that was altered, or issued by another server instance that does not share its cursor
+                 *     secret, is a 400 (start again from the first page).
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The maximum number of items on one page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of share links. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createShareLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+                 *     here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+                 *     24 hours, a repeat with the same key and the same body returns the stored first response
+                 *     and applies nothing again. The same key with a different body answers 409.
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareLinkInput"];
+            };
+        };
+        responses: {
+            /** @description The share link, with its token and URL (shown only now). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Location: components["headers"]["Location"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id. A customer outside the token's scope answers 404. */
+                customerId: components["parameters"]["CustomerId"];
+                /** @description The share link's `id`, as `createShareLink` or `listShareLinks` gave it. */
+                shareLinkId: components["parameters"]["ShareLinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link is revoked. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -8920,6 +9250,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

@@ -118,6 +118,60 @@ export interface CreateMilestoneInput {
 /** What `createMilestone` resolves to. */
 export type CreateMilestoneOutput = components['schemas']["Milestone"];
 
+/** Input of `listShareLinks` (GET /api/customers/{customerId}/share-links). */
+export interface ListShareLinksInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["listShareLinks"]['parameters']["path"]>["customerId"];
+  /**
+   * The opaque `next_cursor` of the previous page. Omit it for the first page. A cursor is
+   * signed by the server and only good with the filters of the request that returned it; one
+   * that was altered, or issued by another server instance that does not share its cursor
+   * secret, is a 400 (start again from the first page).
+   */
+  cursor?: Exclude<NonNullable<operations["listShareLinks"]['parameters']["query"]>["cursor"], undefined>;
+  /**
+   * The maximum number of items on one page.
+   */
+  limit?: Exclude<NonNullable<operations["listShareLinks"]['parameters']["query"]>["limit"], undefined>;
+}
+/** What `listShareLinks` resolves to. */
+export type ListShareLinksOutput = components['schemas']["ShareLinkList"];
+
+/** Input of `createShareLink` (POST /api/customers/{customerId}/share-links). */
+export interface CreateShareLinkInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["createShareLink"]['parameters']["path"]>["customerId"];
+  /**
+   * A unique key for this request, 1-255 visible ASCII characters (a UUID is typical). Required
+   * here (428 without it): a bulk write is the one a client most needs to retry safely. Within
+   * 24 hours, a repeat with the same key and the same body returns the stored first response
+   * and applies nothing again. The same key with a different body answers 409.
+   */
+  idempotencyKey?: string;
+  /** The request body. */
+  body: NonNullable<operations["createShareLink"]['requestBody']>['content']['application/json'];
+}
+/** What `createShareLink` resolves to. */
+export type CreateShareLinkOutput = components['schemas']["ShareLinkWithToken"];
+
+/** Input of `revokeShareLink` (DELETE /api/customers/{customerId}/share-links/{shareLinkId}). */
+export interface RevokeShareLinkInput {
+  /**
+   * The customer's id. A customer outside the token's scope answers 404.
+   */
+  customerId: NonNullable<operations["revokeShareLink"]['parameters']["path"]>["customerId"];
+  /**
+   * The share link's `id`, as `createShareLink` or `listShareLinks` gave it.
+   */
+  shareLinkId: NonNullable<operations["revokeShareLink"]['parameters']["path"]>["shareLinkId"];
+}
+/** What `revokeShareLink` resolves to. */
+export type RevokeShareLinkOutput = undefined;
+
 /** Input of `updateMilestone` (PUT /api/milestones/{milestoneId}). */
 export interface UpdateMilestoneInput {
   /**
@@ -967,6 +1021,52 @@ export interface SuccessClientMethods {
    */
   createMilestone(input: CreateMilestoneInput, options?: CallOptions): Promise<CreateMilestoneOutput>;
   /**
+   * List a customer's share links
+   *
+   * The customer's share links, newest first, active, expired and revoked alike (each with
+   * its `status`), never their tokens. Roles: a manager, or the customer's CSM; a viewer
+   * token or share link gets 403.
+   *
+   * Iterate every item across pages with `for await (const item of client.listShareLinks.all(...))`.
+   *
+   * @example
+   * const result = await client.listShareLinks({ customerId: "cus_acme" });
+   */
+  listShareLinks: PaginatedMethod<ListShareLinksInput, ListShareLinksOutput, ListShareLinksOutput["items"][number]>;
+  /**
+   * Share with customer
+   *
+   * Creates a share link for the customer: an unguessable, expiring, revocable link
+   * (`url`, `/share/<token>` on this server) that opens a read-only, customer-facing dashboard
+   * of this one customer and downloads its customer-facing report. Nothing internal to the CS
+   * team reaches it (see "Customer-facing responses"). The link's `token` also works as a
+   * bearer token for the API with a viewer's scope of this customer.
+   *
+   * `expires_at` is optional: 30 days from now by default, at least 5 minutes and at most 90
+   * days ahead (422 `expiry_range` otherwise). The token is shown only in this response (the server
+   * stores a hash of it), which carries `Cache-Control: no-store`; the `Idempotency-Key`
+   * header is required (428 without it), so a retried create cannot leave a second link, and
+   * a repeat returns the same token. After `expires_at`, or once revoked
+   * (`revokeShareLink`), the page answers 410 and the API 401. Roles: a manager, or the
+   * customer's CSM; a viewer token or share link gets 403.
+   *
+   * @example
+   * const result = await client.createShareLink({ customerId: "cus_acme", body });
+   */
+  createShareLink(input: CreateShareLinkInput, options?: CallOptions): Promise<CreateShareLinkOutput>;
+  /**
+   * Revoke a share link
+   *
+   * Revokes the share link: from the next request on, its page answers 410 and its token
+   * gets 401 from the API. Revoking a link that is already revoked or expired succeeds again
+   * (it keeps its first `revoked_at`). A link of another customer answers 404, as an unknown
+   * id does. Roles: a manager, or the customer's CSM; a viewer token or share link gets 403.
+   *
+   * @example
+   * const result = await client.revokeShareLink({ customerId: "cus_acme", shareLinkId: "shl_7k2m9x4q8r1v5c3n" });
+   */
+  revokeShareLink(input: RevokeShareLinkInput, options?: CallOptions): Promise<RevokeShareLinkOutput>;
+  /**
    * Replace a milestone
    *
    * Replaces the milestone's editable fields. Optional fields that are omitted go back to their
@@ -1139,7 +1239,14 @@ export interface SuccessClientMethods {
    * file in the response body. Format `pdf` returns `application/pdf`. Format `ppt` returns
    * a PowerPoint deck in OOXML (`.pptx`). Format `html` returns a self-contained HTML page.
    * `Content-Disposition` gives the file name. The operation changes no data, so viewer tokens
-   * may call it. A repeat with the same `Idempotency-Key` returns the first file byte for byte.
+   * and share links may call it. A repeat with the same `Idempotency-Key` returns the first
+   * file byte for byte.
+   *
+   * `audience` chooses who the report is for. `customer` (the default) leaves out everything
+   * internal to the CS team: measurement and KPI notes, and the recommendations (no
+   * `recommendations` section; asking for it by name answers 422). `internal` keeps them, for
+   * a manager or CSM; a customer-facing token (viewer, embed token, share link) asking for it
+   * gets 403.
    *
    * @example
    * const result = await client.generateSuccessReport({ customerId: "cus_acme", body });
@@ -1685,6 +1792,51 @@ export const OPERATIONS = {
     itemsKey: undefined,
     inputRequired: true,
     summary: "Create a milestone",
+  },
+  listShareLinks: {
+    method: "GET",
+    path: "/api/customers/{customerId}/share-links",
+    pathParams: ["customerId"],
+    queryParams: ["cursor","limit"],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: S.ShareLinkListSchema,
+    responseGuard: G.isShareLinkList,
+    response: "json" as ResponseKind,
+    itemsKey: "items",
+    inputRequired: true,
+    summary: "List a customer's share links",
+  },
+  createShareLink: {
+    method: "POST",
+    path: "/api/customers/{customerId}/share-links",
+    pathParams: ["customerId"],
+    queryParams: [],
+    headerParams: {"idempotencyKey":"Idempotency-Key"},
+    requestSchema: S.ShareLinkInputSchema,
+    bodyTypes: [],
+    responseSchema: S.ShareLinkWithTokenSchema,
+    responseGuard: undefined,
+    response: "json" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Share with customer",
+  },
+  revokeShareLink: {
+    method: "DELETE",
+    path: "/api/customers/{customerId}/share-links/{shareLinkId}",
+    pathParams: ["customerId","shareLinkId"],
+    queryParams: [],
+    headerParams: {},
+    requestSchema: undefined,
+    bodyTypes: [],
+    responseSchema: undefined,
+    responseGuard: undefined,
+    response: "empty" as ResponseKind,
+    itemsKey: undefined,
+    inputRequired: true,
+    summary: "Revoke a share link",
   },
   updateMilestone: {
     method: "PUT",

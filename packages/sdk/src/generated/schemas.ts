@@ -241,7 +241,7 @@ export const ExplanationsSchema = v.record(v.string(), ExplanationSchema);
  * of that model. Example: TC-165.1, "Reduce ticket time", from 24 h to 12 h, now 11.5 h,
  * achieved at 104.17 %.
  */
-export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), projected_value: v.number(), projected_hours: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.array(RecommendationSchema), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string(), explanations: v.exactOptional(ExplanationsSchema) });
+export const SuccessGoalSchema = v.object({ id: v.string(), customer_id: v.string(), name: v.string(), description: v.string(), category: GoalCategorySchema, owner: v.nullable(OwnerSchema), weight: v.number(), start_date: v.string(), target_date: v.string(), currency: v.string(), metrics: v.array(SuccessMetricSchema), value_drivers: v.array(ValueDriverSchema), version: v.pipe(v.number(), v.integer()), created_at: v.string(), updated_at: v.string(), achievement_pct: v.nullable(v.number()), progress_note: v.nullable(v.string()), status: GoalStatusSchema, exceeded: v.boolean(), expected_pct: v.nullable(v.number()), annual_value: v.number(), projected_value: v.number(), projected_hours: v.number(), forecast_date: v.nullable(v.string()), recommendations: v.nullable(v.array(RecommendationSchema)), metric: v.string(), baseline_value: v.nullable(v.number()), target_value: v.number(), current_value: v.nullable(v.number()), unit: v.string(), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * The goal's owner on the customer's side.
@@ -314,7 +314,7 @@ export const SuccessGoalInputSchema = v.union([SuccessGoalCreateSchema, SuccessG
  * (`readOnly: true`) are ignored when they equal the stored ones, and a changed one, such
  * as another `customer_id`, answers 422 `read_only` naming it by JSON Pointer.
  */
-export const SuccessGoalReplaceSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), category: v.exactOptional(GoalCategorySchema), owner: v.exactOptional(v.nullable(OwnerInputSchema)), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), start_date: v.exactOptional(v.pipe(v.string(), v.maxLength(10), v.isoDate())), target_date: v.pipe(v.string(), v.maxLength(10), v.isoDate()), metrics: v.pipe(v.array(MetricReplaceSchema), v.minLength(1), v.maxLength(20)), value_drivers: v.exactOptional(v.pipe(v.array(ValueDriverReplaceSchema), v.maxLength(20))), id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), customer_id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), currency: v.exactOptional(v.pipe(v.string(), v.maxLength(3))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), created_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), updated_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), achievement_pct: v.exactOptional(v.nullable(v.number())), progress_note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))), status: v.exactOptional(GoalStatusSchema), exceeded: v.exactOptional(v.boolean()), expected_pct: v.exactOptional(v.nullable(v.number())), annual_value: v.exactOptional(v.number()), projected_value: v.exactOptional(v.number()), projected_hours: v.exactOptional(v.number()), forecast_date: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), recommendations: v.exactOptional(v.pipe(v.array(RecommendationSchema), v.maxLength(20))), metric: v.exactOptional(v.pipe(v.string(), v.maxLength(200))), baseline_value: v.exactOptional(v.nullable(v.number())), target_value: v.exactOptional(v.number()), current_value: v.exactOptional(v.nullable(v.number())), unit: v.exactOptional(v.pipe(v.string(), v.maxLength(50))) });
+export const SuccessGoalReplaceSchema = v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), description: v.exactOptional(v.pipe(v.string(), v.maxLength(2000))), category: v.exactOptional(GoalCategorySchema), owner: v.exactOptional(v.nullable(OwnerInputSchema)), weight: v.exactOptional(v.pipe(v.number(), v.gtValue(0), v.maxValue(1000))), start_date: v.exactOptional(v.pipe(v.string(), v.maxLength(10), v.isoDate())), target_date: v.pipe(v.string(), v.maxLength(10), v.isoDate()), metrics: v.pipe(v.array(MetricReplaceSchema), v.minLength(1), v.maxLength(20)), value_drivers: v.exactOptional(v.pipe(v.array(ValueDriverReplaceSchema), v.maxLength(20))), id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), customer_id: v.exactOptional(v.pipe(v.string(), v.maxLength(64))), currency: v.exactOptional(v.pipe(v.string(), v.maxLength(3))), version: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999999999999999))), created_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), updated_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), achievement_pct: v.exactOptional(v.nullable(v.number())), progress_note: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(500)))), status: v.exactOptional(GoalStatusSchema), exceeded: v.exactOptional(v.boolean()), expected_pct: v.exactOptional(v.nullable(v.number())), annual_value: v.exactOptional(v.number()), projected_value: v.exactOptional(v.number()), projected_hours: v.exactOptional(v.number()), forecast_date: v.exactOptional(v.nullable(v.pipe(v.string(), v.maxLength(10), v.isoDate()))), recommendations: v.exactOptional(v.nullable(v.pipe(v.array(RecommendationSchema), v.maxLength(20)))), metric: v.exactOptional(v.pipe(v.string(), v.maxLength(200))), baseline_value: v.exactOptional(v.nullable(v.number())), target_value: v.exactOptional(v.number()), current_value: v.exactOptional(v.nullable(v.number())), unit: v.exactOptional(v.pipe(v.string(), v.maxLength(50))) });
 
 /**
  * PRD-165's flat shorthand as a replacement of a goal that has exactly one metric. Optional
@@ -712,7 +712,7 @@ export const GoalRecommendationsSchema = v.object({ goal_id: v.string(), goal_na
  * The response of `getAccountSuccessMetrics`: PRD-069's account view (Customer Detail >
  * Success tab) in this API's snake_case.
  */
-export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.array(GoalRecommendationsSchema), explanations: v.exactOptional(ExplanationsSchema) });
+export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.nullable(v.array(GoalRecommendationsSchema)), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * A metric in PRD-069's camelCase goal body.
@@ -738,9 +738,16 @@ export const AccountGoalInputSchema = v.strictObject({ title: v.pipe(v.string(),
 export const ReportBrandingSchema = v.strictObject({ logo: v.exactOptional(v.strictObject({ media_type: v.picklist(["image/png","image/svg+xml"]), data: v.pipe(v.string(), v.minLength(8), v.maxLength(700000), v.regex(/^[A-Za-z0-9+\/]+={0,2}$/)) })), primary_color: v.exactOptional(v.pipe(v.string(), v.regex(/^#[0-9A-Fa-f]{6}$/))), font_family: v.exactOptional(v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/))) });
 
 /**
+ * Who the report is for. `customer` (the default) leaves out the text internal to the CS
+ * team (measurement and KPI notes, recommendations and the `recommendations` section);
+ * `internal` keeps it, for a manager or CSM token only (403 for a customer-facing token).
+ */
+export const ReportAudienceSchema = v.picklist(["customer","internal"]);
+
+/**
  * What `generateSuccessReport` renders (PRD-165 §6.2).
  */
-export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema) });
+export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema), audience: v.exactOptional(ReportAudienceSchema) });
 
 /**
  * What `createEmbedToken` mints a token for.
@@ -752,6 +759,32 @@ export const EmbedTokenRequestSchema = v.strictObject({ customer_id: v.pipe(v.st
  * `token` and `expires_at` to the page; keep `id` to revoke it.
  */
 export const EmbedTokenSchema = v.object({ id: v.string(), token: v.string(), expires_at: v.string(), customer_id: v.string() });
+
+/**
+ * A new share link (`createShareLink`). Both fields are optional.
+ */
+export const ShareLinkInputSchema = v.strictObject({ expires_at: v.exactOptional(v.pipe(v.string(), v.maxLength(40), v.isoTimestamp())), label: v.exactOptional(v.pipe(v.string(), v.maxLength(200))) });
+
+/**
+ * Whether the link works (`active`), has passed its `expires_at`, or was revoked.
+ */
+export const ShareLinkStatusSchema = v.picklist(["active","expired","revoked"]);
+
+/**
+ * A share link, without its token.
+ */
+export const ShareLinkSchema = v.object({ id: v.string(), customer_id: v.string(), label: v.string(), status: ShareLinkStatusSchema, created_at: v.string(), expires_at: v.string(), revoked_at: v.nullable(v.string()) });
+
+/**
+ * A new share link with its token and URL, shown only in `createShareLink`'s response. Send
+ * `url` to the customer.
+ */
+export const ShareLinkWithTokenSchema = v.object({ id: v.string(), customer_id: v.string(), label: v.string(), status: ShareLinkStatusSchema, created_at: v.string(), expires_at: v.string(), revoked_at: v.nullable(v.string()), token: v.string(), url: v.string() });
+
+/**
+ * One page of a customer's share links, newest first.
+ */
+export const ShareLinkListSchema = v.object({ items: v.array(ShareLinkSchema), next_cursor: v.nullable(v.string()) });
 
 /**
  * The embed token to revoke, by its value.

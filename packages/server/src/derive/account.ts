@@ -177,16 +177,14 @@ export function accountSuccessMetrics(
   const counts = goalCounts(c, goals);
   const values = valueSummary(c, goals);
   const ordered = accountGoalOrder(goals).map((i) => goals[i]!);
-  const recommendations: GoalRecommendations[] = ordered
-    .filter(
-      (g) => (g.status === 'at_risk' || g.status === 'missed') && g.wire.recommendations.length > 0,
-    )
-    .map((g) => ({
-      goal_id: g.record.id,
-      goal_name: g.record.name,
-      status: g.status,
-      items: g.wire.recommendations,
-    }));
+  // Derived goals always carry their recommendations; only a customer-facing projection
+  // (derive/audience.ts) withholds them.
+  const recommendations: GoalRecommendations[] = ordered.flatMap((g) => {
+    const items = g.wire.recommendations ?? [];
+    return (g.status === 'at_risk' || g.status === 'missed') && items.length > 0
+      ? [{ goal_id: g.record.id, goal_name: g.record.name, status: g.status, items }]
+      : [];
+  });
   return {
     customer: toCustomer(c),
     period: w.period,

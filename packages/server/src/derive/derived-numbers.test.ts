@@ -172,12 +172,12 @@ describeBackends('derived numbers (%s)', (backend) => {
     const goal3 = globex.goals[0]!;
     expect(goal3.metrics.map((m) => m.progress_pct)).toEqual([30, 50, 40]);
     expect(goal3).toMatchObject({ achievement_pct: 40, status: 'at_risk' });
-    expect(goal3.recommendations.map((r) => [r.priority, r.action])).toEqual([
+    expect(goal3.recommendations?.map((r) => [r.priority, r.action])).toEqual([
       ['immediate', 'Schedule team training session'],
       ['this_week', 'Identify automation opportunities'],
       ['this_month', 'Implement 3 quick-win automations'],
     ]);
-    expect(globex.recommendations.map((r) => r.goal_id)).toEqual(['goal_globex_team_efficiency']);
+    expect(globex.recommendations?.map((r) => r.goal_id)).toEqual(['goal_globex_team_efficiency']);
     expect(globex.upcoming_milestones.map((m) => [m.name, m.status])).toEqual([
       ['Goal 3 checkpoint', 'at_risk'],
       ['QBR review', 'planned'],

@@ -127,7 +127,7 @@ describeBackends('explain every number (%s)', (backend) => {
       expect(all.filter((p) => !keys.has(p) && !recorded.test(p) && !repeated.test(p))).toEqual([]);
       let causes = 0;
       for (const g of metrics.goals) {
-        for (const r of g.recommendations) {
+        for (const r of g.recommendations ?? []) {
           for (const c of r.causes) {
             if (c.kind !== 'lagging' || c.index === undefined) continue;
             causes++;

@@ -45,7 +45,8 @@ export function requestContext(log: Logger): MiddlewareHandler<Env> {
     log.info('request', {
       request_id: id,
       method: c.req.method,
-      path: c.req.path,
+      // A share link's path is its token: never in the logs.
+      path: c.req.path.startsWith('/share/') ? '/share/…' : c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(principal ? { token: principal.tokenId } : {}),

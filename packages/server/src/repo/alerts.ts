@@ -86,6 +86,8 @@ export interface AlertListQuery {
   readonly customerId?: string | undefined;
   /** A viewer token's scope: this customer's alerts and its children's (auth.ts `scopeOf`). */
   readonly scopeCustomerId?: string | undefined;
+  /** `scopeCustomerId` alone, without its children (a share link). */
+  readonly scopeExact?: boolean;
   /** Only alerts raised strictly after this time (epoch ms). */
   readonly since?: number | undefined;
   /** Keyset: (created_at ms, id) of the last alert of the previous page. */
@@ -106,7 +108,11 @@ export async function listAlerts(q: Queryable, query: AlertListQuery): Promise<A
   if (query.customerId !== undefined) where.push(`customer_id = ${next(query.customerId)}`);
   if (query.scopeCustomerId !== undefined) {
     const id = next(query.scopeCustomerId);
-    where.push(`customer_id IN (SELECT id FROM customers WHERE id = ${id} OR parent_id = ${id})`);
+    where.push(
+      query.scopeExact
+        ? `customer_id = ${id}`
+        : `customer_id IN (SELECT id FROM customers WHERE id = ${id} OR parent_id = ${id})`,
+    );
   }
   if (query.csmId !== undefined) {
     where.push(`customer_id IN (SELECT id FROM customers WHERE csm_id = ${next(query.csmId)})`);

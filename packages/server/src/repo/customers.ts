@@ -32,6 +32,8 @@ export interface ScopeFilter {
   readonly csmId?: string | undefined;
   /** This customer and its children (a viewer token of a parent sees its child accounts). */
   readonly customerId?: string | undefined;
+  /** `customerId` alone, never its children (a share link shows exactly its one customer). */
+  readonly exact?: boolean | undefined;
 }
 
 /** The children of a parent, by name then id (byte order, as the portfolio sorts). */
@@ -110,7 +112,10 @@ export async function listCustomers(
   };
   if (query.scope.csmId !== undefined) add((n) => `csm_id = ${n}`, query.scope.csmId);
   if (query.scope.customerId !== undefined)
-    add((n) => `(id = ${n} OR parent_id = ${n})`, query.scope.customerId);
+    add(
+      (n) => (query.scope.exact ? `id = ${n}` : `(id = ${n} OR parent_id = ${n})`),
+      query.scope.customerId,
+    );
   if (query.segment !== undefined) add((n) => `segment = ${n}`, query.segment);
   if (query.csmId !== undefined) add((n) => `csm_id = ${n}`, query.csmId);
   if (query.search !== undefined) add((n) => `strpos(lower(name), lower(${n})) > 0`, query.search);

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { assertCanWrite, type Principal, scopeOf, sees } from '../auth.js';
 import type { AlertList, AlertState } from '../contract.js';
 import { customerInScope, findCustomer } from '../data.js';
+import { audienceOf, projectAlerts } from '../derive/audience.js';
 import type { AppContext, Env } from '../http/context.js';
 import { CURSOR_MAX, TEXT_KEY, TIME_KEY } from '../http/cursor.js';
 import type { Reply } from '../http/idempotency.js';
@@ -70,6 +71,7 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
       csmId: scope.csmId,
       customerId,
       scopeCustomerId: scope.customerId,
+      scopeExact: scope.exact === true,
       states: statesOf(state),
       since,
       after: after ? [after[0] as number, after[1] as string] : undefined,
@@ -83,9 +85,10 @@ export function registerAlerts(app: Hono<Env>, ctx: AppContext): void {
         rows.length > limit && last
           ? ctx.cursors.encode([last.created_at, last.id], filters)
           : null,
-      can_change: p.role !== 'viewer',
+      // Viewers and share links read alerts only.
+      can_change: p.role !== 'viewer' && p.role !== 'share',
     };
-    return sendJson(c, 200, body);
+    return sendJson(c, 200, projectAlerts(body, audienceOf(p)));
   });
 
   // acknowledgeAlert and dismissAlert: a state change under If-Match, no body.

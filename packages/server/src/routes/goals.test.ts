@@ -306,7 +306,11 @@ describeBackends('goals (%s)', (backend) => {
         );
 
     it('with explain=true explains every derived figure, keyed by its JSON Pointer in the goal', async () => {
-      const plain = await call('getSuccessGoal', { goalId: 'goal_acme_ticket_time' });
+      const plain = await call(
+        'getSuccessGoal',
+        { goalId: 'goal_acme_ticket_time' },
+        { token: 'viewer' },
+      );
       const r = await call(
         'getSuccessGoal',
         { goalId: 'goal_acme_ticket_time' },

@@ -3,6 +3,7 @@ import { assertCanWrite, type Principal, sees } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
 import { customerInScope, findCustomer } from '../data.js';
+import { audienceOf, projectGoal } from '../derive/audience.js';
 import { goalOnlyExplanations } from '../derive/explain.js';
 import { deriveGoal } from '../derive/goal.js';
 import { todayWindow } from '../derive/period.js';
@@ -78,7 +79,7 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     if (typeof customerId === 'string' && customerId.length <= 64 && ID.test(customerId)) {
       await customerInScope(ctx, p, customerId);
       assertCanWrite(p);
-    } else if (p.role === 'viewer') {
+    } else if (p.role === 'viewer' || p.role === 'share') {
       assertCanWrite(p);
     }
     const input = parseBody(
@@ -101,7 +102,8 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     const q = new Query(c.req.url, ['explain']);
     const explain = q.boolean('explain') ?? false;
     const id = pathId('goalId', c.req.param('goalId'));
-    const customer = await goalOwner(ctx, c.get('principal'), id);
+    const p = c.get('principal');
+    const customer = await goalOwner(ctx, p, id);
     const now = ctx.clock();
     const record = await loadGoal(ctx.db, id, now.getTime());
     if (!record) throw notFound('Goal', id);
@@ -111,7 +113,7 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     const body = explain
       ? { ...goal.wire, explanations: goalOnlyExplanations(goal, window, customer.currency) }
       : goal.wire;
-    return sendJson(c, 200, body, { etag: etag(goal.wire.version) });
+    return sendJson(c, 200, projectGoal(body, audienceOf(p)), { etag: etag(goal.wire.version) });
   });
 
   // updateSuccessGoal: a full replacement under If-Match.

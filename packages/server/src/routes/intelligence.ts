@@ -10,6 +10,7 @@ import {
   benchmarks,
   segmentPeers,
 } from '../derive/account.js';
+import { audienceOf, projectAccount } from '../derive/audience.js';
 import { accountExplanations, type BenchmarkInputs } from '../derive/explain.js';
 import type { AppContext, Env } from '../http/context.js';
 import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
@@ -30,11 +31,13 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
     const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
     const withBenchmarks = q.boolean('includeBenchmarks') ?? false;
     const explain = q.boolean('explain') ?? false;
-    const customer = await customerInScope(ctx, c.get('principal'), id);
+    const p = c.get('principal');
+    const customer = await customerInScope(ctx, p, id);
+    const audience = audienceOf(p);
     const now = ctx.clock();
     // Benchmarks read every peer, so any write anywhere invalidates them.
     const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
-    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${isoDay(now)}`;
+    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${audience}:${isoDay(now)}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -51,7 +54,7 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
             inputs = benchmarkInputs(self, segmentPeers(self, members));
         }
       }
-      const body = accountSuccessMetrics(view, now, bench);
+      const body = projectAccount(accountSuccessMetrics(view, now, bench), audience);
       // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
       cached = new GzipJson(
         JSON.stringify(

@@ -9,6 +9,7 @@ import {
 } from '../contract.js';
 import { allSummaries, customerInScope } from '../data.js';
 import type { Queryable } from '../db/database.js';
+import { audienceOf, projectKpis } from '../derive/audience.js';
 import {
   customerKpis,
   kpiValues,
@@ -220,8 +221,13 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
       pattern: KPI_MONTH,
       patternText: 'Must be a month, YYYY-MM (1900 to 2999), for example 2026-03.',
     });
-    const customer = await customerInScope(ctx, c.get('principal'), id);
-    return sendJson(c, 200, await loadCustomerKpis(ctx, customer, period));
+    const p = c.get('principal');
+    const customer = await customerInScope(ctx, p, id);
+    return sendJson(
+      c,
+      200,
+      projectKpis(await loadCustomerKpis(ctx, customer, period), audienceOf(p)),
+    );
   });
 
   // recordKpiObservation: one row per customer and month, built up section by section.

@@ -573,7 +573,8 @@ describeBackends('portfolio and reports (%s)', (backend) => {
         expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
         const pdf = await readPdf(bytes);
         expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
-        expect(pdf.pages.join('\n')).toContain('Recommended actions');
+        // A report is customer-facing unless asked otherwise: no internal recommendations.
+        expect(pdf.pages.join('\n')).not.toContain('Recommended actions');
       } finally {
         await server.close();
         await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Principal } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
 import { allSummaries, customerInScope, loadCustomerView, loadRollup } from '../data.js';
@@ -9,6 +10,13 @@ import {
   benchmarks,
   segmentPeers,
 } from '../derive/account.js';
+import {
+  type Audience,
+  audienceOf,
+  projectAccount,
+  projectCustomerMetrics,
+  projectKpis,
+} from '../derive/audience.js';
 import { customerSuccessMetrics } from '../derive/customer.js';
 import {
   accountExplanations,
@@ -22,6 +30,7 @@ import { CURSOR_MAX, TEXT_KEY } from '../http/cursor.js';
 import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import type { Reply } from '../http/idempotency.js';
 import { idempotentPost } from '../http/idempotent-post.js';
+import { ProblemError, validationFailed } from '../problem.js';
 import type { ReportFormat, ReportRenderer } from '../report-worker/render.js';
 import { checkBrandingLogo, checkUnique, parseBody, pathId, Query } from '../validate.js';
 import { loadCustomerHealth } from './health.js';
@@ -65,6 +74,20 @@ export function kpiMonthIn(period: string): (months: readonly string[]) => strin
         : [period, period];
     return months.filter((m) => m >= first && m <= last).at(-1) ?? last;
   };
+}
+
+/**
+ * The audience of a report (openapi.yaml ReportAudience): `customer` unless a manager or CSM asks
+ * for `internal`; a customer-facing token asking for it is refused, never quietly downgraded.
+ */
+export function reportAudience(p: Principal, asked: Audience | undefined): Audience {
+  if (asked === 'internal' && audienceOf(p) !== 'internal') {
+    throw new ProblemError(
+      403,
+      'A customer-facing token (viewer, embed token or share link) gets customer-facing reports only: omit audience or send "customer".',
+    );
+  }
+  return asked ?? 'customer';
 }
 
 /** `acme-corp-success-report-all.html`: the customer's name in lower-case kebab form. */
@@ -140,11 +163,12 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const explain = q.boolean('explain') ?? false;
     const p = c.get('principal');
     const customer = await customerInScope(ctx, p, id);
+    const audience = audienceOf(p);
     const now = ctx.clock();
     const rev = await ctx.cache.customerRev(id);
     // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
-    const scope = p.role === 'csm' ? `csm:${p.csmId}` : 'all';
-    const key = `metrics:${id}:${period}:${explain}:${isoDay(now)}:${scope}`;
+    const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
+    const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -154,7 +178,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         score: plain.metrics.success_score.score,
       });
       // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
-      const body = rollup ? { ...plain, rollup } : plain;
+      const body = projectCustomerMetrics(rollup ? { ...plain, rollup } : plain, audience);
       let explanations: Explanations | undefined;
       if (explain) {
         explanations = customerExplanations(view);
@@ -186,6 +210,18 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       checkUnique(request.include_sections, '/include_sections');
       checkBrandingLogo(request.branding?.logo, '/branding/logo');
       const period = request.period ?? 'all';
+      const audience = reportAudience(p, request.audience);
+      const internalSection = request.include_sections?.indexOf('recommendations') ?? -1;
+      if (audience === 'customer' && internalSection >= 0) {
+        throw validationFailed([
+          {
+            field: `/include_sections/${internalSection}`,
+            message:
+              'The recommendations are internal to the CS team: a customer-facing report (audience "customer", the default) has no recommendations section.',
+            code: 'internal_section',
+          },
+        ]);
+      }
       // Null: the report package's default sections (it is not loaded in this thread): every
       // section, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
@@ -195,7 +231,10 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         sections === null || sections.includes('benchmarks') ? await allSummaries(ctx) : null;
       const self = summaries?.get(customer.id);
       const bench = summaries && self ? benchmarks(self, summaries.values()) : null;
-      const plain = accountSuccessMetrics(view, now, bench);
+      // Projected before anything reads it: a customer-facing report holds no internal text, in
+      // its sections or its explanations (the package drops the recommendations section when
+      // the account's recommendations are null).
+      const plain = projectAccount(accountSuccessMetrics(view, now, bench), audience);
       // The report explains its numbers with the derivations `?explain=true` serves (PDF
       // appendix, PPTX notes, HTML details), so they read as the API and the dashboard do.
       const account = {
@@ -214,15 +253,18 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const withHealth = sections === null || sections.includes('health');
       const health = withHealth ? await loadCustomerHealth(ctx, customer) : undefined;
       const kpis = withHealth
-        ? await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period))
+        ? projectKpis(
+            await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period)),
+            audience,
+          )
         : undefined;
       const rendered = await reports.render({
         format: request.format,
         input: {
-          metrics: {
-            ...customerSuccessMetrics(view, now),
-            explanations: customerExplanations(view),
-          },
+          metrics: projectCustomerMetrics(
+            { ...customerSuccessMetrics(view, now), explanations: customerExplanations(view) },
+            audience,
+          ),
           account,
           ...(health ? { health } : {}),
           ...(kpis ? { kpis } : {}),

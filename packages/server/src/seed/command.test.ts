@@ -69,7 +69,7 @@ describe('npm run seed -- --customers N', () => {
     const first = await seedCommand(t.db, 'the test db', { reset: false, customers: 5 }, NOW);
     expect(first.code).toBe(0);
     expect(first.message).toMatch(
-      /^Seeded the test db: 5 customers, \d+ goals, \d+ measurements, \d+ milestones, \d+ alerts, 3 demo tokens in \d+\.\d s\.$/,
+      /^Seeded the test db: 5 customers, \d+ goals, \d+ measurements, \d+ milestones, \d+ alerts, 3 demo tokens in \d+\.\d s; share Acme Corp with its customer at \/share\/cscx_share_demo-acme \(90 days\)\.$/,
     );
     const five = await rows(t.db);
     expect(five.customers).toHaveLength(5);

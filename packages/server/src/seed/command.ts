@@ -1,7 +1,7 @@
 // The logic of `npm run seed` (cli.ts is its process wrapper), apart so that its argument
 // handling and determinism are tested in-process on one database.
 import type { Database } from '../db/database.js';
-import { isEmpty, seedDemo, wipe } from './seed.js';
+import { DEMO_SHARE_LINK, isEmpty, seedDemo, wipe } from './seed.js';
 import { DEMO_CUSTOMERS, generatedFor, parseCustomerCount } from './size.js';
 
 export const SEED_USAGE = 'Usage: npm run seed [-- [--reset] [--customers N]]';
@@ -62,6 +62,6 @@ export async function seedCommand(
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   return {
     code: 0,
-    message: `Seeded ${where}: ${s.customers} customers, ${s.goals} goals, ${s.measurements} measurements, ${s.milestones} milestones, ${s.alerts} alerts, ${s.tokens} demo tokens in ${seconds} s.`,
+    message: `Seeded ${where}: ${s.customers} customers, ${s.goals} goals, ${s.measurements} measurements, ${s.milestones} milestones, ${s.alerts} alerts, ${s.tokens} demo tokens in ${seconds} s; share Acme Corp with its customer at /share/${DEMO_SHARE_LINK.token} (90 days).`,
   };
 }

@@ -8,6 +8,7 @@ import { insertAlerts, type NewAlert } from '../repo/alerts.js';
 import { insertCustomers } from '../repo/customers.js';
 import { type GoalRecord, insertGoals, insertMeasurements, insertMetrics } from '../repo/goals.js';
 import { insertMilestones } from '../repo/milestones.js';
+import { insertShareLink } from '../repo/share-links.js';
 import { insertToken, type Role } from '../repo/tokens.js';
 import { SeedBuilder, type SeedCustomer, type SeedGoal } from './builder.js';
 import { ACME, acme, DEMO_CSM, globex } from './demo.js';
@@ -45,6 +46,17 @@ export const DEMO_TOKENS: readonly {
     label: 'Demo viewer: Acme Corp only, read-only',
   },
 ];
+
+/**
+ * The demo's "Share with customer" link of Acme Corp (createShareLink makes real ones): as public
+ * as the demo tokens, so it lives 90 days from the seed, the longest a link may.
+ */
+export const DEMO_SHARE_LINK = {
+  id: 'shl_demo_acme',
+  token: 'cscx_share_demo-acme',
+  customerId: ACME,
+  days: 90,
+} as const;
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -189,6 +201,16 @@ export async function writeDemoTokens(q: Queryable, now: Date): Promise<number> 
       expires_at: null,
     });
   }
+  await insertShareLink(q, {
+    id: DEMO_SHARE_LINK.id,
+    hash: tokenHash(DEMO_SHARE_LINK.token),
+    customer_id: DEMO_SHARE_LINK.customerId,
+    label: 'Demo: Acme Corp, customer-facing',
+    created_by: 'tok_demo_manager',
+    created_at: now.getTime(),
+    expires_at: now.getTime() + DEMO_SHARE_LINK.days * 86_400_000,
+    revoked_at: null,
+  });
   return DEMO_TOKENS.length;
 }
 

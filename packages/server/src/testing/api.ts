@@ -26,6 +26,8 @@ import type {
   PortfolioKpis,
   PortfolioSuccessMetrics,
   Problem,
+  ShareLinkList,
+  ShareLinkWithToken,
   SuccessGoal,
   Webhook,
   WebhookDelivery,
@@ -71,6 +73,9 @@ export interface Responses {
   createEmbedToken: EmbedToken;
   revokeEmbedTokenByValue: undefined;
   revokeEmbedToken: undefined;
+  createShareLink: ShareLinkWithToken;
+  listShareLinks: ShareLinkList;
+  revokeShareLink: undefined;
   createImport: ImportResult;
   getImport: ImportResult;
   createWebhook: WebhookWithSecret;
