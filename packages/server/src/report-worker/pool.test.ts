@@ -250,7 +250,8 @@ describe('the server with a ReportPool', () => {
             authorization: `Bearer ${TOKENS.manager}`,
             'content-type': 'application/json',
           },
-          body: JSON.stringify({ format: 'pdf', include_sections: sections }),
+          // Internal: a customer-facing report refuses the recommendations section (422).
+          body: JSON.stringify({ format: 'pdf', include_sections: sections, audience: 'internal' }),
         });
       const crashed = await post(['recommendations']);
       expect(crashed.status).toBe(500);
