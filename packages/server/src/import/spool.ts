@@ -15,11 +15,19 @@ export class Spool<T> {
   readonly #file: string;
   readonly #out: WriteStream;
   #count = 0;
+  /** The file's first write error (a full disk), or a write cut short by dispose(). */
+  #failed: Error | undefined;
 
   private constructor(dir: string) {
     this.#dir = dir;
     this.#file = join(dir, 'rows.ndjson');
     this.#out = createWriteStream(this.#file);
+    // Without a listener a stream error is an uncaught exception, which ends the server: a
+    // request refused mid-upload (413, 422) disposes the spool while its buffered rows are
+    // still being written, and those writes then fail (ERR_STREAM_DESTROYED).
+    this.#out.on('error', (e) => {
+      this.#failed ??= e;
+    });
   }
 
   static async create<T>(): Promise<Spool<T>> {
@@ -33,6 +41,7 @@ export class Spool<T> {
 
   /** Appends a row, waiting while the file's buffer is full. */
   async write(row: T): Promise<void> {
+    if (this.#failed) throw this.#failed;
     this.#count++;
     if (!this.#out.write(`${JSON.stringify(row)}\n`)) await once(this.#out, 'drain');
   }
@@ -63,7 +72,12 @@ export class Spool<T> {
 
   /** Removes the file (whatever happened). */
   async dispose(): Promise<void> {
-    this.#out.destroy();
+    if (!this.#out.closed) {
+      // Not events.once: it rejects on the 'error' a cut-short write emits before 'close'.
+      const closed = new Promise<void>((done) => this.#out.once('close', () => done()));
+      this.#out.destroy();
+      await closed;
+    }
     await rm(this.#dir, { recursive: true, force: true });
   }
 }
