@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import type { GoalStatus } from './goal-status.js';
+import { portfolioSummary } from './portfolio.js';
 import { isFiniteNumber } from './result.js';
 
 /** One account of a rollup: the parent itself or one of its children. */
@@ -77,14 +78,6 @@ export interface AccountRollup {
   readonly note: RollupNoteReason;
 }
 
-const STATUSES: readonly GoalStatus[] = [
-  'achieved',
-  'on_track',
-  'at_risk',
-  'missed',
-  'not_started',
-];
-
 interface Sums {
   accounts: number;
   value: number;
@@ -123,32 +116,11 @@ interface Sums {
 export function accountRollup(accounts: readonly RollupAccount[]): AccountRollup {
   const list: readonly RollupAccount[] = Array.isArray(accounts) ? accounts : [];
   const sums = new Map<string, Sums>();
-  // achieved, on_track, at_risk, missed, not_started
-  const counts = [0, 0, 0, 0, 0];
-  let counted = 0;
+  const counted: RollupAccount[] = [];
   for (const a of list) {
-    const cur: unknown = a?.currency ?? 'USD';
-    if (
-      a == null ||
-      typeof a !== 'object' ||
-      typeof a.id !== 'string' ||
-      typeof cur !== 'string' ||
-      cur === '' ||
-      !isFiniteNumber(a.totalValue) ||
-      !(a.investment == null || isFiniteNumber(a.investment)) ||
-      !(a.score == null || isFiniteNumber(a.score)) ||
-      !Array.isArray(a.goals)
-    ) {
-      continue;
-    }
-    const mine = [0, 0, 0, 0, 0];
-    let known = true;
-    for (const g of a.goals) {
-      const i = STATUSES.indexOf((g as { status?: GoalStatus } | null)?.status as GoalStatus);
-      if (i < 0) known = false;
-      else mine[i]!++;
-    }
-    if (!known) continue;
+    // Left out exactly as portfolioSummary leaves an account out (its checks, one place).
+    if (portfolioSummary([a], { top: 0 }).customers !== 1) continue;
+    const cur = a.currency ?? 'USD';
     const s = sums.get(cur) ?? {
       accounts: 0,
       value: 0,
@@ -170,9 +142,10 @@ export function accountRollup(accounts: readonly RollupAccount[]): AccountRollup
     // A sum that would overflow leaves the account out rather than making a total Infinity.
     if (!Object.values(next).every(isFiniteNumber)) continue;
     sums.set(cur, next);
-    counted++;
-    for (let i = 0; i < 5; i++) counts[i]! += mine[i]!;
+    counted.push(a);
   }
+  // Goals by status and the achievement rate: portfolioSummary's, over the accounts counted.
+  const p = portfolioSummary(counted, { top: 0 });
   const byCurrency: RollupCurrency[] = [...sums.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, s]) => {
@@ -192,25 +165,17 @@ export function accountRollup(accounts: readonly RollupAccount[]): AccountRollup
   const only = byCurrency.length === 1 ? byCurrency[0] : undefined;
   const successScore = only?.successScore ?? null;
   const roiMultiplier = only?.roiMultiplier ?? null;
-  const [achieved, onTrack, atRisk, missed, notStarted] = counts as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const goals = achieved + onTrack + atRisk + missed + notStarted;
   return {
     ok: true,
-    accounts: counted,
-    skipped: list.length - counted,
-    goals,
-    achieved,
-    onTrack,
-    atRisk,
-    missed,
-    notStarted,
-    achievementRate: goals > 0 ? (achieved / goals) * 100 : null,
+    accounts: counted.length,
+    skipped: list.length - counted.length,
+    goals: p.goals,
+    achieved: p.achieved,
+    onTrack: p.onTrack,
+    atRisk: p.atRisk,
+    missed: p.missed,
+    notStarted: p.notStarted,
+    achievementRate: p.achievementRate,
     byCurrency,
     successScore,
     roiMultiplier,
