@@ -11,6 +11,7 @@ import { XSS_PAYLOADS } from '../testing/fixtures.js';
 import { goalCreateBody } from '../testing/goal-arbitraries.js';
 import { deepText, domShape, nextEvent, until } from '../testing/helpers.js';
 import { afterEach, before, describe, it } from '../testing/mocha.js';
+import { choose, click, q, type } from '../testing/shadow-form.js';
 import type { SuccessGoal } from '../types.js';
 import type { GoalEditor } from './goal-editor.js';
 
@@ -21,31 +22,7 @@ const csm = () => createSuccessClient({ baseUrl: api, token: TOKEN, retries: 0 }
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 const root = (el: GoalEditor) => el.shadowRoot!;
-const q = <E extends Element = HTMLElement>(el: GoalEditor, sel: string) => {
-  const found = root(el).querySelector<E>(sel);
-  if (!found) throw new Error(`no ${sel}`);
-  return found;
-};
 const text = (el: GoalEditor) => deepText(el);
-
-async function type(el: GoalEditor, id: string, value: string): Promise<void> {
-  const input = q<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function choose(el: GoalEditor, id: string, value: string): Promise<void> {
-  const select = q<HTMLSelectElement>(el, `#${id}`);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function click(el: GoalEditor, sel: string): Promise<void> {
-  q<HTMLButtonElement>(el, sel).click();
-  await el.updateComplete;
-}
 
 /** An editor inside a provider with the CSM token, for a new goal or the goal `goalId`. */
 async function editor(goalId?: string): Promise<GoalEditor> {

@@ -8,6 +8,7 @@ import '../define/success-provider.js';
 import { XSS_PAYLOADS } from '../testing/fixtures.js';
 import { nextEvent, until } from '../testing/helpers.js';
 import { after, before, describe, it } from '../testing/mocha.js';
+import { click, q, type } from '../testing/shadow-form.js';
 import type { Milestone, SuccessGoal } from '../types.js';
 import type { GoalEditor } from './goal-editor.js';
 import { milestoneBody, validateMilestone } from './milestone-section.js';
@@ -19,23 +20,6 @@ const uid = () => Math.random().toString(36).slice(2, 8);
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 const root = (el: GoalEditor) => el.shadowRoot!;
-const q = <E extends Element = HTMLElement>(el: GoalEditor, sel: string) => {
-  const found = root(el).querySelector<E>(sel);
-  if (!found) throw new Error(`no ${sel}`);
-  return found;
-};
-
-async function type(el: GoalEditor, id: string, value: string): Promise<void> {
-  const input = q<HTMLInputElement | HTMLTextAreaElement>(el, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function click(el: GoalEditor, sel: string): Promise<void> {
-  q<HTMLButtonElement>(el, sel).click();
-  await el.updateComplete;
-}
 
 /** The list item of the milestone named `name`. */
 const item = (el: GoalEditor, name: string) => {

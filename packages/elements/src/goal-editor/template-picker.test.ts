@@ -9,6 +9,7 @@ import '../define/goal-editor.js';
 import '../define/success-provider.js';
 import { deepText, nextEvent, until } from '../testing/helpers.js';
 import { after, afterEach, before, describe, it } from '../testing/mocha.js';
+import { choose, click, q, type } from '../testing/shadow-form.js';
 import type { GoalTemplate, Milestone } from '../types.js';
 import type { GoalEditor } from './goal-editor.js';
 import { addDays } from './goal-template.js';
@@ -19,32 +20,8 @@ const csm = () => createSuccessClient({ baseUrl: api, token: TOKEN, retries: 0 }
 const TEMPLATE = 'tpl_reduce_process_time';
 
 const root = (el: GoalEditor) => el.shadowRoot!;
-const q = <E extends Element = HTMLElement>(el: GoalEditor, sel: string) => {
-  const found = root(el).querySelector<E>(sel);
-  if (!found) throw new Error(`no ${sel}`);
-  return found;
-};
 const value = (el: GoalEditor, id: string) =>
   q<HTMLInputElement | HTMLSelectElement>(el, `#${id}`).value;
-
-async function type(el: GoalEditor, id: string, text: string): Promise<void> {
-  const input = q<HTMLInputElement>(el, `#${id}`);
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function pick(el: GoalEditor, templateId: string): Promise<void> {
-  const select = q<HTMLSelectElement>(el, '#template-select');
-  select.value = templateId;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function click(el: GoalEditor, sel: string): Promise<void> {
-  q<HTMLButtonElement>(el, sel).click();
-  await el.updateComplete;
-}
 
 let customerId = '';
 let template: GoalTemplate;
@@ -103,7 +80,7 @@ describe('<goal-editor> from a goal template', () => {
     expect(q<HTMLButtonElement>(el, 'button.use-template').disabled).to.equal(true);
     await expect(el).to.be.accessible();
 
-    await pick(el, TEMPLATE);
+    await choose(el, 'template-select', TEMPLATE);
     await click(el, 'button.use-template');
     const start = value(el, 'f-start_date');
     expect(value(el, 'f-name')).to.equal(template.goal.name);
@@ -140,7 +117,7 @@ describe('<goal-editor> from a goal template', () => {
   it('asks before a template replaces what was typed, and keeps it on Keep', async () => {
     const el = await editor();
     await type(el, 'f-name', 'Typed by hand');
-    await pick(el, TEMPLATE);
+    await choose(el, 'template-select', TEMPLATE);
     await click(el, 'button.use-template');
     const confirm = q(el, '.template-confirm');
     expect(confirm.getAttribute('role')).to.equal('alertdialog');
@@ -193,7 +170,7 @@ describe('<goal-editor> from a goal template', () => {
       },
     });
     const el = await editor({ client });
-    await pick(el, TEMPLATE);
+    await choose(el, 'template-select', TEMPLATE);
     await click(el, 'button.use-template');
     const goal = await save(el);
     await until(() => root(el).querySelector('.template-milestones') !== null, 'the failure');
