@@ -97,11 +97,6 @@ export class TemplatePicker {
     this.#o = options;
   }
 
-  /** The templates as listed. */
-  get templates(): readonly GoalTemplate[] {
-    return this.#templates;
-  }
-
   async #load(client: SuccessClient): Promise<void> {
     this.#status = 'loading';
     this.#o.host.requestUpdate();
