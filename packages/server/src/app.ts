@@ -37,6 +37,7 @@ import { registerShareLinks } from './routes/share-links.js';
 import { registerStatic, type StaticOptions } from './routes/static.js';
 import { registerWebhooks } from './routes/webhooks.js';
 import { SummaryStore } from './summaries.js';
+import { SecretBox } from './webhooks/secret-box.js';
 
 export interface AppOptions {
   readonly db: Database;
@@ -70,6 +71,12 @@ export interface AppOptions {
   readonly summaryStore?: SummaryStore;
   /** The largest import (createImport): bytes and rows. Default 64 MiB and 100,000 rows. */
   readonly importLimits?: ImportLimits;
+  /**
+   * Seals webhook signing secrets at rest; the delivery worker must be given the same box.
+   * Default: a random key for this process (what it seals cannot be opened after a restart);
+   * `npm start` passes the key of CSCX_SECRETS_KEY or its key file.
+   */
+  readonly secrets?: SecretBox;
   /** /openapi.yaml, /docs and the demo host page; `false` for the API alone. */
   readonly static?: StaticOptions | false;
 }
@@ -144,6 +151,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     auth: new Authenticator(options.db, clock),
     idempotency: new Idempotency(options.db, clock),
     cursors: new Cursors(options.cursorSecret),
+    secrets: options.secrets ?? SecretBox.ephemeral(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
   };
   const app = new Hono<Env>();

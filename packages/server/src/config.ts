@@ -1,8 +1,17 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRateLimit, type RateLimit } from './http/rate-limit.js';
 import type { LogLevel } from './log.js';
 import { parseLogLevel } from './log.js';
 import { parseCustomerCount } from './seed/size.js';
+import {
+  parseKey,
+  SECRETS_KEY_ENV,
+  SECRETS_KEY_FILE_ENV,
+  SECRETS_KEY_PREVIOUS_ENV,
+  SecretKeyError,
+  type SecretKeySettings,
+} from './webhooks/secret-box.js';
 
 /** The server process's settings, from the environment and the command line. */
 export interface Config {
@@ -30,6 +39,16 @@ export interface Config {
    * instances behind one load balancer share a secret.
    */
   readonly cursorSecret: string | null;
+  /**
+   * The key webhook signing secrets are encrypted with at rest (AES-256-GCM). CSCX_SECRETS_KEY:
+   * base64 of 32 bytes (`openssl rand -base64 32`); instances sharing one PostgreSQL on several
+   * machines give each the same key. When it is not set, the key file CSCX_SECRETS_KEY_FILE
+   * (default `<CSCX_DATA_DIR>/secrets.key`, beside the embedded database's `pgdata/`, which
+   * instances on one machine share, also with PostgreSQL) is read, or created with mode 0600 on
+   * first start. CSCX_SECRETS_KEY_PREVIOUS (comma-separated keys) opens secrets encrypted with
+   * older keys, which the server encrypts again under the current key at start (rotation).
+   */
+  readonly secrets: SecretKeySettings;
 }
 
 /**
@@ -103,6 +122,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       '--customers / CSCX_DEMO_CUSTOMERS size the demo data, which --no-demo / CSCX_DEMO=0 turn off: give one or the other.',
     );
   }
+  let secrets: SecretKeySettings;
+  try {
+    const dataDir = env.CSCX_DATA_DIR ?? DEFAULT_DATA_DIR;
+    secrets = {
+      key: env[SECRETS_KEY_ENV] ? parseKey(env[SECRETS_KEY_ENV], SECRETS_KEY_ENV) : null,
+      previous: (env[SECRETS_KEY_PREVIOUS_ENV] ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => parseKey(k, `Each key of ${SECRETS_KEY_PREVIOUS_ENV}`)),
+      keyFile: env[SECRETS_KEY_FILE_ENV] || join(dataDir, 'secrets.key'),
+    };
+  } catch (e) {
+    throw new ConfigError(e instanceof SecretKeyError ? e.message : String(e));
+  }
   return {
     port,
     host: env.CSCX_HOST ?? '127.0.0.1',
@@ -115,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     rateLimit,
     reportThreads: Number(threadsText),
     cursorSecret,
+    secrets,
   };
 }

@@ -18,6 +18,8 @@ import { DEMO_CUSTOMERS, generatedFor } from './seed/size.js';
 import { SummaryStore } from './summaries.js';
 import { WebhookDispatcher } from './webhooks/deliver.js';
 import { LOG_KEEP_MS, purgeDeliveries } from './webhooks/outbox.js';
+import { hasSealedSecrets, sealStoredSecrets } from './webhooks/seal-stored.js';
+import { loadSecretBox, type SecretBox, SecretKeyError } from './webhooks/secret-box.js';
 import { sweepOncePerPeriod } from './write/alert-sweep.js';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -26,6 +28,7 @@ const DAY_MS = 86_400_000;
 const WARM_AFTER_MIDNIGHT_MS = 5_000;
 // Any constant, distinct from the migrations' and the sweep's locks.
 const SEED_LOCK_KEY = 5_165_071;
+const SECRETS_LOCK_KEY = 5_165_072;
 const DRAIN_MS = 10_000;
 /** How often the webhook worker looks for due deliveries: events reach receivers within seconds. */
 const WEBHOOK_POLL_MS = 1000;
@@ -90,6 +93,25 @@ async function main(): Promise<void> {
     }
     return false;
   });
+  // Webhook secrets under the current key before anything is served or sent: plain-text ones
+  // (before migration 015) and ones under a previous key are encrypted again; a secret under a
+  // key this server lacks stops it here, naming the setting, rather than at the first delivery.
+  let secrets: SecretBox;
+  try {
+    secrets = await oneAtATime(db, SECRETS_LOCK_KEY, async () => {
+      const box = loadSecretBox(config.secrets, !(await hasSealedSecrets(db)));
+      const { sealed, resealed } = await sealStoredSecrets(db, box);
+      if (box.source.kind === 'file' && box.source.created)
+        log.info('created the secrets key file', { path: box.source.path });
+      if (sealed > 0 || resealed > 0)
+        log.info('webhook secrets encrypted', { sealed, resealed, key_id: box.keyId });
+      return box;
+    });
+  } catch (e) {
+    if (!(e instanceof SecretKeyError)) throw e;
+    await opened.close();
+    fail(e.message);
+  }
   const hashes = new Set(
     (
       await db.query<{ token_hash: string }>(
@@ -128,6 +150,7 @@ async function main(): Promise<void> {
     cors: { origins: config.corsOrigins },
     rateLimit: config.rateLimit,
     cursorSecret: config.cursorSecret,
+    secrets,
   });
   const server = serveApp(app, { port: config.port, hostname: config.host });
   server.on('error', (e: NodeJS.ErrnoException) => {
@@ -208,7 +231,7 @@ async function main(): Promise<void> {
 
   // Webhook deliveries: the outbox is in the database, so this simply picks up where the last
   // process stopped (a killed one's in-flight attempts are retried once their lease lapses).
-  const webhooks = new WebhookDispatcher({ db, clock: () => new Date(), log });
+  const webhooks = new WebhookDispatcher({ db, clock: () => new Date(), log, secrets });
   webhooks.start(WEBHOOK_POLL_MS);
 
   let stopping = false;

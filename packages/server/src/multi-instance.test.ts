@@ -50,6 +50,8 @@ function start(): ServerProcess {
     CSCX_RATE_LIMIT: String(PER_SECOND),
     // The same key on every instance, so a cursor from one is valid on the other.
     CSCX_CURSOR_SECRET: 'multi-instance-test-cursor-secret-0123456789',
+    // Likewise one secrets key (not a key file in the repository's .data/).
+    CSCX_SECRETS_KEY: 'bXVsdGktaW5zdGFuY2UtdGVzdC1zZWNyZXRzLWtleSE=',
     CSCX_REPORT_THREADS: '0',
   });
   servers.push(p);

@@ -1,8 +1,8 @@
 // Webhooks in the real server process: a message queued before a SIGKILL is delivered by the
 // next server on the same data directory, and a goal crossing its target there reaches the
 // receiver, signed, within seconds (the worker `npm start` runs, on the wall clock).
-import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -94,4 +94,15 @@ it('delivers after a SIGKILL what was queued before it, and a new goal.achieved 
   expect(events.find((e) => e.type === 'goal.achieved')?.data.goal_id).toBe(goal.id);
   second.child.kill('SIGTERM');
   expect((await second.exited).code).toBe(0);
+
+  // The signing secret was encrypted under the key file the first start made beside pgdata/,
+  // which the second read: it signed with the same secret. Another key stops the start, named.
+  expect(statSync(join(home, 'secrets.key')).mode & 0o777).toBe(0o600);
+  const wrong = startServer({ ...env, CSCX_SECRETS_KEY: randomBytes(32).toString('base64') });
+  running.push(wrong);
+  expect((await wrong.exited).code).toBe(1);
+  expect(wrong.output()).toMatch(
+    /cscx-server: 1 webhook signing secret\(s\) are encrypted with key [0-9a-f]{16}, which this server does not have \(key [0-9a-f]{16} from CSCX_SECRETS_KEY\)\. Set CSCX_SECRETS_KEY to the key they were encrypted with; to rotate, set CSCX_SECRETS_KEY to the new key and CSCX_SECRETS_KEY_PREVIOUS to the old one\./,
+  );
+  expect(wrong.output()).not.toContain('reference server on');
 }, 180_000);

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 import type { SummaryStore } from '../summaries.js';
+import type { SecretBox } from '../webhooks/secret-box.js';
 import type { Cursors } from './cursor.js';
 import type { Idempotency } from './idempotency.js';
 
@@ -19,6 +20,8 @@ export interface AppContext {
   readonly idempotency: Idempotency;
   /** Signs and checks list cursors. */
   readonly cursors: Cursors;
+  /** Seals webhook signing secrets before they are stored. */
+  readonly secrets: SecretBox;
   /** Largest accepted request body, in bytes (1 MiB by the contract). */
   readonly bodyLimit: number;
 }

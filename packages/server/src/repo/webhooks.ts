@@ -1,27 +1,34 @@
 import type { Queryable } from '../db/database.js';
 
-/** A webhook subscription as stored (times in epoch ms). */
+/**
+ * A webhook subscription as stored (times in epoch ms), without its signing secret: only the
+ * delivery worker reads that, sealed (webhooks/secret-box.ts).
+ */
 export interface WebhookRecord {
   readonly id: string;
   readonly url: string;
   readonly event_types: string[];
   readonly enabled: boolean;
   readonly description: string | null;
-  readonly secret: string;
   readonly version: number;
   readonly created_at: number;
   readonly updated_at: number;
 }
 
-const SUBSCRIPTION_COLUMNS = `id, url, event_types, enabled, description, secret, version,
+const SUBSCRIPTION_COLUMNS = `id, url, event_types, enabled, description, version,
   epoch_ms(created_at) AS created_at, epoch_ms(updated_at) AS updated_at`;
 
 type Rows<T> = T & Record<string, unknown>;
 
-export async function insertWebhook(q: Queryable, w: WebhookRecord): Promise<void> {
+/** Inserts a subscription with its secret already sealed (SecretBox.seal, context webhookSecretContext). */
+export async function insertWebhook(
+  q: Queryable,
+  w: WebhookRecord,
+  secretSealed: string,
+): Promise<void> {
   await q.query(
     `INSERT INTO webhook_subscriptions
-       (id, url, event_types, enabled, description, secret, version, created_at, updated_at)
+       (id, url, event_types, enabled, description, secret_sealed, version, created_at, updated_at)
      VALUES ($1, $2, $3::text[], $4, $5, $6, $7, to_timestamp($8::float8 / 1000), to_timestamp($9::float8 / 1000))`,
     [
       w.id,
@@ -29,7 +36,7 @@ export async function insertWebhook(q: Queryable, w: WebhookRecord): Promise<voi
       w.event_types,
       w.enabled,
       w.description,
-      w.secret,
+      secretSealed,
       w.version,
       w.created_at,
       w.updated_at,
@@ -94,20 +101,25 @@ export async function updateWebhook(
   return row ?? null;
 }
 
-/** Replaces the signing secret; the version goes up by one. */
+/** Replaces the signing secret (sealed); the version goes up by one. */
 export async function setWebhookSecret(
   q: Queryable,
   id: string,
-  secret: string,
+  secretSealed: string,
   now: number,
 ): Promise<WebhookRecord | null> {
   const [row] = await q.query<Rows<WebhookRecord>>(
     `UPDATE webhook_subscriptions
-     SET secret = $2, version = version + 1, updated_at = to_timestamp($3::float8 / 1000)
+     SET secret_sealed = $2, version = version + 1, updated_at = to_timestamp($3::float8 / 1000)
      WHERE id = $1 RETURNING ${SUBSCRIPTION_COLUMNS}`,
-    [id, secret, now],
+    [id, secretSealed, now],
   );
   return row ?? null;
+}
+
+/** What a webhook's sealed secret is bound to: a sealed value copied to another row fails. */
+export function webhookSecretContext(id: string): string {
+  return `webhook_subscriptions.secret_sealed:${id}`;
 }
 
 /** Deletes the subscription with its deliveries and attempts; false when there was none. */

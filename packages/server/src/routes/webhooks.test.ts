@@ -1,7 +1,7 @@
 // Webhooks end to end: subscriptions through the API, events queued by the writes that raise
 // them, and the delivery worker posting to a real receiver on 127.0.0.1 that verifies every
 // request with `standardwebhooks`. Time is the test clock: retries are driven by advancing it.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ import {
 import { WebhookDispatcher } from '../webhooks/deliver.js';
 import { LOG_KEEP_MS, purgeDeliveries } from '../webhooks/outbox.js';
 import { RETRY_WINDOW_MS } from '../webhooks/schedule.js';
+import { sealStoredSecrets } from '../webhooks/seal-stored.js';
+import { SecretBox, SecretKeyError } from '../webhooks/secret-box.js';
 import { sweepAlerts } from '../write/alert-sweep.js';
 
 type Payload = { type: string; timestamp: string; data: Record<string, unknown> };
@@ -209,6 +211,114 @@ describeBackends('webhooks (%s)', (backend) => {
       expect(payloads(rotated.json.secret)).toHaveLength(1);
       expect(() => payloads(w.secret)).toThrow(/signature/i);
       expect((await call('getWebhook', { webhookId: w.id })).text).not.toContain('whsec_');
+    });
+
+    it('stores the secret encrypted (AES-256-GCM under the secrets key): the row never holds it, created or rotated', async () => {
+      const w = await subscribe(['goal.achieved']);
+      const row = async () =>
+        (
+          await t.db.query<Record<string, unknown>>(
+            'SELECT * FROM webhook_subscriptions WHERE id = $1',
+            [w.id],
+          )
+        )[0]!;
+      const stored = await row();
+      expect(stored).not.toHaveProperty('secret');
+      const raw = Buffer.from(w.secret.slice(6), 'base64');
+      for (const value of Object.values(stored)) {
+        const text = String(value);
+        expect(text).not.toContain(w.secret);
+        expect(text).not.toContain(w.secret.slice(6));
+        expect(text).not.toContain(raw.toString('hex'));
+      }
+      expect(String(stored.secret_sealed)).toMatch(
+        new RegExp(`^v1\\.${SecretBox.ephemeral().keyId}\\.[A-Za-z0-9_-]+$`),
+      );
+      const rotated = await call('rotateWebhookSecret', { webhookId: w.id });
+      const after = String((await row()).secret_sealed);
+      expect(after).not.toBe(stored.secret_sealed);
+      expect(after).not.toContain(rotated.json.secret.slice(6));
+      await call('sendWebhookTest', { webhookId: w.id });
+      await dispatcher().drain();
+      expect(payloads(rotated.json.secret)).toHaveLength(1);
+    });
+
+    it('seals plain-text secrets stored before migration 015 at start, once, and still signs with them', async () => {
+      const w = await subscribe(['goal.achieved']);
+      const legacy = `whsec_${randomBytes(32).toString('base64')}`;
+      await t.db.query('UPDATE webhook_subscriptions SET secret_sealed = $2 WHERE id = $1', [
+        w.id,
+        legacy,
+      ]);
+      const box = SecretBox.ephemeral();
+      expect(await sealStoredSecrets(t.db, box)).toEqual({ sealed: 1, resealed: 0 });
+      expect(await sealStoredSecrets(t.db, box)).toEqual({ sealed: 0, resealed: 0 });
+      const [row] = await t.db.query<{ secret_sealed: string }>(
+        'SELECT secret_sealed FROM webhook_subscriptions WHERE id = $1',
+        [w.id],
+      );
+      expect(row?.secret_sealed).not.toContain(legacy.slice(6));
+      await call('sendWebhookTest', { webhookId: w.id });
+      await dispatcher().drain();
+      expect(payloads(legacy).map((p) => p.type)).toEqual(['webhook.test']);
+    });
+
+    it('rotates the secrets key: CSCX_SECRETS_KEY_PREVIOUS opens the old rows, which are sealed again under the new key', async () => {
+      const oldKey = randomBytes(32);
+      const newKey = randomBytes(32);
+      const oldBox = SecretBox.fromKeys(oldKey);
+      const oldApi = apiOf(createApp({ db: t.db, clock: t.clock, static: false, secrets: oldBox }));
+      const created = await oldApi(
+        'createWebhook',
+        {},
+        { headers: key(), body: { url: receiver.url, event_types: ['goal.achieved'] } },
+      );
+      expect(created.status, created.text).toBe(201);
+      const w = created.json;
+      // The new key alone cannot open the old rows: the start refuses, naming both settings.
+      const newOnly = SecretBox.fromKeys(newKey);
+      await expect(sealStoredSecrets(t.db, newOnly)).rejects.toThrow(SecretKeyError);
+      await expect(sealStoredSecrets(t.db, newOnly)).rejects.toThrow(
+        /CSCX_SECRETS_KEY .*CSCX_SECRETS_KEY_PREVIOUS/,
+      );
+      const rotating = SecretBox.fromKeys(newKey, [oldKey]);
+      expect(await sealStoredSecrets(t.db, rotating)).toEqual({ sealed: 0, resealed: 1 });
+      expect(await sealStoredSecrets(t.db, rotating)).toEqual({ sealed: 0, resealed: 0 });
+      const [row] = await t.db.query<{ secret_sealed: string }>(
+        'SELECT secret_sealed FROM webhook_subscriptions WHERE id = $1',
+        [w.id],
+      );
+      expect(SecretBox.sealedWith(row!.secret_sealed)).toBe(newOnly.keyId);
+      // Once resealed the old key is no longer needed: the new key alone signs with the same secret.
+      expect(await sealStoredSecrets(t.db, newOnly)).toEqual({ sealed: 0, resealed: 0 });
+      await call('sendWebhookTest', { webhookId: w.id });
+      await new WebhookDispatcher({
+        db: t.db,
+        clock: t.clock,
+        allowPrivate: true,
+        secrets: newOnly,
+      }).drain();
+      expect(payloads(w.secret).map((p) => p.type)).toEqual(['webhook.test']);
+    });
+
+    it('with the wrong key sends nothing: the attempt fails with an error naming CSCX_SECRETS_KEY', async () => {
+      const w = await subscribe(['goal.achieved']);
+      await call('sendWebhookTest', { webhookId: w.id });
+      const wrong = SecretBox.fromKeys(randomBytes(32));
+      await new WebhookDispatcher({
+        db: t.db,
+        clock: t.clock,
+        allowPrivate: true,
+        secrets: wrong,
+      }).drain();
+      expect(receiver.received).toHaveLength(0);
+      const [d] = await deliveries(w.id);
+      expect(d).toMatchObject({ status: 'pending', attempt_count: 1 });
+      expect(d?.attempts[0]?.http_status).toBeNull();
+      expect(d?.attempts[0]?.error).toMatch(
+        /^Not sent: cannot decrypt the signing secret\. .*CSCX_SECRETS_KEY.*CSCX_SECRETS_KEY_PREVIOUS/,
+      );
+      expect(d?.attempts[0]?.error).not.toContain('whsec_');
     });
 
     it('replaces a subscription under If-Match (412 when stale) and deletes it', async () => {

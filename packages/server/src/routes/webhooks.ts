@@ -39,6 +39,7 @@ import {
   setWebhookSecret,
   updateWebhook,
   type WebhookRecord,
+  webhookSecretContext,
 } from '../repo/webhooks.js';
 import { checkUnique, parseBody, pathId, Query } from '../validate.js';
 import {
@@ -149,19 +150,20 @@ export function registerWebhooks(app: Hono<Env>, ctx: AppContext): void {
           id: newId('whk'),
           ...input,
           event_types: [...input.event_types],
-          secret: newWebhookSecret(),
           version: 1,
           created_at: now,
           updated_at: now,
         };
+        const secret = newWebhookSecret();
         const headers = { ...NO_STORE, etag: etag(1), location: `/api/webhooks/${record.id}` };
-        const wire: WebhookWithSecret = { ...toWire(record), secret: record.secret };
+        const wire: WebhookWithSecret = { ...toWire(record), secret };
         return ctx.db.transaction(async (tx) => {
-          await insertWebhook(tx, record);
-          await save(
+          await insertWebhook(
             tx,
-            jsonReply(201, { ...wire, secret: seal(record.secret, sealing) }, headers),
+            record,
+            ctx.secrets.seal(secret, webhookSecretContext(record.id)),
           );
+          await save(tx, jsonReply(201, { ...wire, secret: seal(secret, sealing) }, headers));
           return jsonReply(201, wire, headers);
         });
       },
@@ -285,7 +287,12 @@ export function registerWebhooks(app: Hono<Env>, ctx: AppContext): void {
       (save) =>
         ctx.db.transaction(async (tx): Promise<Reply> => {
           const secret = newWebhookSecret();
-          const w = await setWebhookSecret(tx, id, secret, ctx.clock().getTime());
+          const w = await setWebhookSecret(
+            tx,
+            id,
+            ctx.secrets.seal(secret, webhookSecretContext(id)),
+            ctx.clock().getTime(),
+          );
           if (!w) throw notFound('Webhook', id);
           const headers = { ...NO_STORE, etag: etag(w.version) };
           const wire: WebhookWithSecret = { ...toWire(w), secret };

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { type Logger, silentLogger } from '../log.js';
+import { webhookSecretContext } from '../repo/webhooks.js';
 import {
   guardedLookup,
   isPublicAddress,
@@ -13,6 +14,7 @@ import {
   urlHost,
 } from './address-guard.js';
 import { retryAfter } from './schedule.js';
+import { SecretBox, SecretKeyError } from './secret-box.js';
 import { signMessage } from './sign.js';
 
 /** How long a receiver has to answer, headers and body (Standard Webhooks suggests 15 s or less). */
@@ -39,6 +41,11 @@ export interface DispatcherOptions {
   /** The jitter's source, in [0, 1). Default Math.random. */
   readonly random?: () => number;
   readonly timeoutMs?: number;
+  /**
+   * Opens the subscriptions' sealed signing secrets: the box the app seals with. Default: this
+   * process's random key, like createApp's default.
+   */
+  readonly secrets?: SecretBox;
 }
 
 /** What one attempt came to. */
@@ -56,8 +63,9 @@ interface Claimed {
   readonly created_at: number;
   readonly message_id: string;
   readonly payload: string;
+  readonly subscription_id: string;
   readonly url: string;
-  readonly secret: string;
+  readonly secret_sealed: string;
 }
 
 /**
@@ -76,6 +84,7 @@ export class WebhookDispatcher {
   readonly #resolve: Resolver;
   readonly #random: () => number;
   readonly #timeoutMs: number;
+  readonly #secrets: SecretBox;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<unknown> | null = null;
   #stopped = false;
@@ -88,6 +97,7 @@ export class WebhookDispatcher {
     this.#resolve = options.resolve ?? systemResolver;
     this.#random = options.random ?? Math.random;
     this.#timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+    this.#secrets = options.secrets ?? SecretBox.ephemeral();
   }
 
   /** One round: claims what is due now, delivers it, records it. Returns the attempts made. */
@@ -175,7 +185,8 @@ export class WebhookDispatcher {
            )
            RETURNING id, attempts, epoch_ms(created_at) AS created_at, message_id, subscription_id
          )
-         SELECT c.id, c.attempts, c.created_at, c.message_id, m.payload, s.url, s.secret
+         SELECT c.id, c.attempts, c.created_at, c.message_id, m.payload, c.subscription_id, s.url,
+           s.secret_sealed
          FROM claimed c
          JOIN webhook_messages m ON m.id = c.message_id
          JOIN webhook_subscriptions s ON s.id = c.subscription_id`,
@@ -256,12 +267,26 @@ export class WebhookDispatcher {
     if (!this.#allowPrivate && isIP(host) !== 0 && !isPublicAddress(host)) {
       return failed(`The receiver's address ${host} is not a public address.`);
     }
+    // A secret this process cannot open fails the attempt, named: never a send signed with
+    // something else (the receiver would reject it, and nobody would know why).
+    let secret: string;
+    try {
+      secret = this.#secrets.open(d.secret_sealed, webhookSecretContext(d.subscription_id));
+    } catch (e) {
+      if (!(e instanceof SecretKeyError)) throw e;
+      this.#log.error('webhook secret cannot be decrypted', {
+        delivery_id: d.id,
+        webhook_id: d.subscription_id,
+        error: e.message,
+      });
+      return failed(`Not sent: cannot decrypt the signing secret. ${e.message}`);
+    }
     const body = Buffer.from(d.payload, 'utf8');
     const headers = {
       'content-type': 'application/json',
       'content-length': String(body.length),
       'user-agent': 'cscx-success-webhooks/0.1',
-      ...signMessage(d.secret, d.message_id, at, d.payload),
+      ...signMessage(secret, d.message_id, at, d.payload),
     };
     const client = url.protocol === 'https:' ? https : http;
     return new Promise<Outcome>((resolve) => {
