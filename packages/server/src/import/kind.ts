@@ -3,7 +3,7 @@ import type { Principal } from '../auth.js';
 import type { Queryable } from '../db/database.js';
 import type { AppContext } from '../http/context.js';
 import { type FieldError, ProblemError } from '../problem.js';
-import { lockCustomer } from '../repo/customers.js';
+import { lockCustomer, lockCustomersInOrder } from '../repo/customers.js';
 import { parseBody, pathId } from '../validate.js';
 
 /** A row that passed validation, as spooled: its number in the file and what to apply. */
@@ -37,6 +37,11 @@ export interface RowKind<C extends Checked> {
   readonly schema: v.GenericSchema<unknown, unknown>;
   /** A row's errors, or what to apply. Database reads only: nothing is written. */
   check(row: number, value: Record<string, unknown>, env: CheckEnv): Promise<FieldError[] | C>;
+  /**
+   * The existing customer whose row a checked row's write locks, or null (a new customer): the
+   * import locks them all, in one order, before it applies anything ({@link lockAllOnce}).
+   */
+  locks(row: C): string | null;
   /** Applies a batch of checked rows in the import's transaction. */
   apply(rows: readonly C[], env: ApplyEnv): Promise<void>;
 }
@@ -93,6 +98,26 @@ export function splitId(
 
 /** The customers each import has locked (`touched` also holds parents it did not lock). */
 const lockedBy = new WeakMap<ApplyEnv, Set<string>>();
+
+/**
+ * Locks every customer the import writes before its first row is applied, in byte order of
+ * their ids (lockCustomersInOrder), so imports and writes that share customers take turns
+ * instead of deadlocking, whatever order their files list them in. Later {@link lockOnce}
+ * calls for them are no-ops.
+ */
+export async function lockAllOnce(env: ApplyEnv, customerIds: readonly string[]): Promise<void> {
+  const lockedIds = lockedBy.get(env) ?? new Set<string>();
+  lockedBy.set(env, lockedIds);
+  const parents = await lockCustomersInOrder(
+    env.tx,
+    customerIds.filter((id) => !lockedIds.has(id)),
+  );
+  for (const [id, parent] of parents) {
+    lockedIds.add(id);
+    env.touched.add(id);
+    if (parent !== null) env.touched.add(parent);
+  }
+}
 
 /** Locks a customer's row once per import, as every one-at-a-time write does. */
 export async function lockOnce(env: ApplyEnv, customerId: string): Promise<void> {

@@ -23,6 +23,8 @@ export interface FileCheck {
   readonly errorCount: number;
   /** The first {@link MAX_LISTED} errors, each with its `row`. */
   readonly errors: readonly FieldError[];
+  /** The existing customers the spooled rows write (RowKind.locks), to lock before applying. */
+  readonly locks: ReadonlySet<string>;
 }
 
 const noHeader: FieldError = { field: '', message: 'No header row.', code: 'invalid_csv' };
@@ -106,6 +108,7 @@ export async function validateFile(
   let badRows = 0;
   let errorCount = 0;
   const errors: FieldError[] = [];
+  const locks = new Set<string>();
   const fail = (row: number, found: readonly FieldError[]) => {
     badRows++;
     errorCount += found.length;
@@ -137,8 +140,12 @@ export async function validateFile(
     }
     const checked = await kind.check(item.row, read.value, env);
     if (Array.isArray(checked)) fail(item.row, checked);
-    else if (badRows === 0) await spool.write(checked);
+    else if (badRows === 0) {
+      await spool.write(checked);
+      const lock = kind.locks(checked);
+      if (lock !== null) locks.add(lock);
+    }
   }
   await spool.finish();
-  return { rows, badRows, errorCount, errors };
+  return { rows, badRows, errorCount, errors, locks };
 }

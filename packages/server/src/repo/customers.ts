@@ -262,6 +262,34 @@ export async function lockCustomer(
 }
 
 /**
+ * {@link lockCustomer} for several customers at once, in one deterministic order (ids in byte
+ * order, whatever order they are given in): two transactions that lock overlapping sets, such as
+ * two imports listing a parent and its child in opposite orders, then queue on the first row
+ * they share instead of each holding a row the other waits for (a deadlock PostgreSQL breaks by
+ * aborting one). Returns each locked customer's parent; ids that do not exist are left out.
+ */
+export async function lockCustomersInOrder(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (ids.length === 0) return out;
+  const unique = [...new Set(ids)];
+  // Row locks are taken as the sorted rows come out; NO KEY UPDATE is what lockCustomer's
+  // UPDATE takes, so inserts of children referencing these rows are not held up.
+  await q.query(
+    `SELECT id FROM customers WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE`,
+    [unique],
+  );
+  const rows = await q.query<{ id: string; parent_id: string | null }>(
+    'UPDATE customers SET rev = rev + 1 WHERE id = ANY($1::text[]) RETURNING id, parent_id',
+    [unique],
+  );
+  for (const r of rows) out.set(r.id, r.parent_id);
+  return out;
+}
+
+/**
  * Bumps the revision of every customer of `segment` (a change to the segment's health model
  * re-bands them all): caches in other processes see them changed, as after a write to each.
  */

@@ -76,9 +76,10 @@ export function fieldsOf(
  * Checks the parent a write gives customer `id` (write/hierarchy.ts), inside the write's
  * transaction, after the customer's own row is locked: the parent's row is locked too and read
  * as committed, so this check and a concurrent write making the parent a child (or giving this
- * customer a child) take turns and cannot both pass. Two writes naming each other as parent
- * lock the two rows in opposite orders; PostgreSQL aborts one as a deadlock, that transaction
- * runs again (db/postgres.ts) and finds the cycle. 422 with `/parent_id` when it may not.
+ * customer a child) take turns and cannot both pass. An update locks the customer and its new
+ * parent together in id order (writeForCustomer's alsoLock), so two writes naming each other as
+ * parent, or an import holding both, queue instead of deadlocking; the second finds the cycle.
+ * 422 with `/parent_id` when it may not.
  */
 async function checkParent(
   tx: Queryable,
@@ -146,17 +147,27 @@ export function registerCustomerWrites(app: Hono<Env>, ctx: AppContext): void {
     const input = parseBody(schemas.CustomerReplaceSchema, value);
     const fields = fieldsOf(input, csmFor(p, input.csm_id));
     const now = ctx.clock().getTime();
-    const updated = await writeForCustomer(ctx, id, async (tx) => {
-      const current = await getCustomer(tx, id);
-      if (!current) throw notFound('Customer', id);
-      checkVersion('customer', current.version, expected);
-      // An unchanged parent was valid when set (and may be outside a CSM's scope): not rechecked.
-      if (fields.parent_id !== null && fields.parent_id !== current.parent_id)
-        await checkParent(tx, p, id, fields.parent_id, false);
-      const next = await updateCustomer(tx, id, fields, now);
-      if (!next) throw notFound('Customer', id);
-      return next;
-    });
+    // A new parent is locked with the customer, in one order (see checkParent).
+    const newParent =
+      fields.parent_id !== null && fields.parent_id !== before.parent_id && fields.parent_id !== id
+        ? [fields.parent_id]
+        : [];
+    const updated = await writeForCustomer(
+      ctx,
+      id,
+      async (tx) => {
+        const current = await getCustomer(tx, id);
+        if (!current) throw notFound('Customer', id);
+        checkVersion('customer', current.version, expected);
+        // An unchanged parent was valid when set (and may be outside a CSM's scope): not rechecked.
+        if (fields.parent_id !== null && fields.parent_id !== current.parent_id)
+          await checkParent(tx, p, id, fields.parent_id, false);
+        const next = await updateCustomer(tx, id, fields, now);
+        if (!next) throw notFound('Customer', id);
+        return next;
+      },
+      newParent,
+    );
     // writeForCustomer bumped the parent it had; a new parent gains a child.
     if (updated.parent_id !== null) ctx.cache.bump(updated.parent_id);
     return sendJson(c, 200, toCustomer(updated), { etag: etag(updated.version) });

@@ -8,7 +8,7 @@ import { requiredIdempotencyKey } from '../http/preconditions.js';
 import { jsonReply, send, sendJson } from '../http/respond.js';
 import { newId } from '../ids.js';
 import { bodyTooLarge } from '../import/body-stream.js';
-import { type ApplyEnv, type Checked, RowFailed } from '../import/kind.js';
+import { type ApplyEnv, type Checked, lockAllOnce, RowFailed } from '../import/kind.js';
 import { IMPORT_KINDS, rowKind } from '../import/kinds/index.js';
 import { Spool } from '../import/spool.js';
 import { type ImportFormat, type ImportLimits, validateFile } from '../import/validate-file.js';
@@ -122,22 +122,30 @@ export function registerImports(app: Hono<Env>, ctx: AppContext, limits: ImportL
               { field: '', message: 'Give at least one row.', code: 'empty' },
             ]);
           }
-          return applyRows(ctx, spool, rows.apply.bind(rows), principal, now, async (tx, env) => {
-            const record: ImportRecord = {
-              id: newId('imp'),
-              token_id: principal.tokenId,
-              kind,
-              format,
-              rows: checked.rows,
-              created: env.created,
-              updated: env.updated,
-              created_at: now,
-            };
-            await insertImport(tx, record);
-            const r = jsonReply(201, toResult(record), { location: `/api/imports/${record.id}` });
-            await save(tx, r);
-            return r;
-          });
+          return applyRows(
+            ctx,
+            spool,
+            checked.locks,
+            rows.apply.bind(rows),
+            principal,
+            now,
+            async (tx, env) => {
+              const record: ImportRecord = {
+                id: newId('imp'),
+                token_id: principal.tokenId,
+                kind,
+                format,
+                rows: checked.rows,
+                created: env.created,
+                updated: env.updated,
+                created_at: now,
+              };
+              await insertImport(tx, record);
+              const r = jsonReply(201, toResult(record), { location: `/api/imports/${record.id}` });
+              await save(tx, r);
+              return r;
+            },
+          );
         },
       );
       return send(c, reply);
@@ -156,13 +164,15 @@ export function registerImports(app: Hono<Env>, ctx: AppContext, limits: ImportL
 }
 
 /**
- * Pass 2: the spooled rows applied in one transaction, a batch at a time, then `last` (the
+ * Pass 2: the customers the rows write locked in one order, then the spooled rows applied in one
+ * transaction, a batch at a time, then `last` (the
  * summary and the Idempotency-Key) in the same transaction. A row that fails now (the database
  * changed since it was checked) rolls everything back with a 422 naming that row.
  */
 async function applyRows<T>(
   ctx: AppContext,
   spool: Spool<Checked>,
+  locks: ReadonlySet<string>,
   applyBatch: (rows: readonly Checked[], env: ApplyEnv) => Promise<void>,
   principal: ApplyEnv['principal'],
   now: number,
@@ -172,6 +182,10 @@ async function applyRows<T>(
   try {
     return await ctx.db.transaction(async (tx) => {
       const env: ApplyEnv = { tx, now, principal, touched, created: 0, updated: 0 };
+      // Every customer the rows write, locked first and in one order: two imports listing a
+      // parent and its child in opposite orders would otherwise each hold one and wait for the
+      // other (a deadlock on PostgreSQL, import/lock-order.test.ts).
+      await lockAllOnce(env, [...locks]);
       for await (const batch of spool.batches(BATCH)) await applyBatch(batch, env);
       return last(tx, env);
     });

@@ -118,6 +118,7 @@ export function customersKind(): RowKind<CustomerRow> {
         asOfFile.set(id, { id, csm_id: fields.csm_id, parent_id: fields.parent_id });
       return { row, id, fields, replace: existing !== null };
     },
+    locks: (r) => (r.replace ? r.id : null),
     async apply(rows, env) {
       // New customers of the batch in one statement; an id taken since it was checked fails its row.
       const fresh = rows.filter((r) => !r.replace);

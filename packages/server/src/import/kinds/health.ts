@@ -61,6 +61,7 @@ export function healthKind(): RowKind<HealthRow> {
       }
       return { row, customer_id: customer.id, input };
     },
+    locks: (r) => r.customer_id,
     async apply(rows, env) {
       for (const r of rows) {
         await atRow(r.row, async () => {

@@ -40,6 +40,7 @@ export function kpisKind(): RowKind<KpiRow> {
       if (!customer) return [customerNotFound(split.id)];
       return { row, customer_id: customer.id, input };
     },
+    locks: (r) => r.customer_id,
     async apply(rows, env) {
       for (const r of rows) {
         await atRow(r.row, async () => {

@@ -72,6 +72,7 @@ export function measurementsKind(): RowKind<MeasurementRow> {
         },
       };
     },
+    locks: (r) => r.customer_id,
     async apply(rows, env) {
       const byGoal = new Map<string, MeasurementRow[]>();
       for (const r of rows) byGoal.set(r.goal_id, [...(byGoal.get(r.goal_id) ?? []), r]);
