@@ -3,7 +3,7 @@
 // reference server and its seeded database. Every figure is compared with what the API itself
 // answers for the same token.
 import { formatMoney, formatMultiplier } from '@cscx/success-calc';
-import { createSuccessClient, type SuccessClient } from '@cscx/success-sdk';
+import { createSuccessClient, SuccessApiError, type SuccessClient } from '@cscx/success-sdk';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TOKENS, testApp } from '../../server/src/testing/harness.js';
@@ -101,6 +101,17 @@ describe.each(['http', 'stdio'] as const)('over %s', (kind) => {
       'explain_number',
       'generate_success_report',
       'record_measurement',
+      'list_alerts',
+      'acknowledge_alert',
+      'dismiss_alert',
+      'create_share_link',
+      'list_share_links',
+      'revoke_share_link',
+      'list_webhooks',
+      'create_webhook',
+      'delete_webhook',
+      'list_webhook_deliveries',
+      'redeliver_webhook_delivery',
     ]) {
       expect(byName[name]?.inputSchema.type, name).toBe('object');
       expect(byName[name]?.outputSchema?.type, name).toBe('object');
@@ -289,5 +300,221 @@ describe('over http', () => {
     });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+});
+
+/** The server's own `detail` for what `fn` tries with the SDK directly (a refusal). */
+async function serverDetail(fn: () => Promise<unknown>): Promise<string> {
+  const e = await fn().then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof SuccessApiError)) throw new Error(`expected an API error, got ${String(e)}`);
+  return e.problem.detail ?? e.problem.title;
+}
+
+describe('acting on it over http: alerts, share links, webhooks', () => {
+  let csm: Client;
+  let viewer: Client;
+  let manager: Client;
+  beforeAll(async () => {
+    csm = await client('http', TOKENS.csm);
+    viewer = await client('http', TOKENS.viewer);
+    manager = await client('http', TOKENS.manager);
+  });
+
+  it("lists Acme's active alerts as the API does, with causes and versions", async () => {
+    const fromApi = await api(TOKENS.csm).listAlerts({ customer_id: 'cus_acme', limit: 100 });
+    const r = await call(csm, 'list_alerts', { customer: 'Acme' });
+    expect(r.isError, text(r)).toBeFalsy();
+    const s = r.structuredContent as {
+      can_change: boolean;
+      state: string;
+      alerts: { id: string; version: number }[];
+    };
+    expect(s).toMatchObject({ state: 'active', can_change: true });
+    expect(s.alerts.map((a) => [a.id, a.version])).toEqual(
+      fromApi.items.map((a) => [a.id, a.version]),
+    );
+    const first = fromApi.items[0]!;
+    expect(text(r)).toContain(`- ${first.id} (${first.state}, version ${first.version}`);
+    expect(text(r)).toContain(first.cause);
+    const dismissed = await call(csm, 'list_alerts', { customer: 'cus_acme', state: 'dismissed' });
+    expect((dismissed.structuredContent as { state: string }).state).toBe('dismissed');
+    const bad = await call(csm, 'list_alerts', { state: 'closed' });
+    expect(bad.isError).toBe(true);
+    expect(text(bad)).toContain('The state is active, open, acknowledged, dismissed or all.');
+  });
+
+  it('acknowledges an alert reading its version first, refuses a stale version with the 412 text, then dismisses it', async () => {
+    const open = (await api(TOKENS.csm).listAlerts({ customer_id: 'cus_acme', state: 'open' }))
+      .items[0];
+    if (!open) throw new Error('expected an open Acme alert');
+    const acked = await call(csm, 'acknowledge_alert', { alert_id: open.id });
+    expect(acked.isError, text(acked)).toBeFalsy();
+    expect(text(acked)).toBe(
+      `Acknowledged alert ${open.id} (read its current version ${open.version} first): "${open.title}" is now acknowledged, version ${open.version + 1}.`,
+    );
+    expect(acked.structuredContent).toMatchObject({
+      alert: { id: open.id, state: 'acknowledged', version: open.version + 1 },
+      if_match: open.version,
+      version_read_first: true,
+    });
+    const detail = await serverDetail(() =>
+      api(TOKENS.csm).dismissAlert({ alertId: open.id, ifMatch: open.version }),
+    );
+    const stale = await call(csm, 'dismiss_alert', { alert_id: open.id, version: open.version });
+    expect(stale.isError).toBe(true);
+    expect(text(stale)).toContain(`(412): ${detail}`);
+    expect(text(stale)).toContain('call list_alerts for its current state and version');
+    const done = await call(csm, 'dismiss_alert', {
+      alert_id: open.id,
+      version: open.version + 1,
+    });
+    expect(done.isError, text(done)).toBeFalsy();
+    expect(done.structuredContent).toMatchObject({
+      alert: { state: 'dismissed', version: open.version + 2 },
+      version_read_first: false,
+    });
+    const after = await api(TOKENS.csm).listAlerts({ customer_id: 'cus_acme', state: 'dismissed' });
+    expect(after.items.map((a) => a.id)).toContain(open.id);
+    const unknown = await call(csm, 'acknowledge_alert', { alert_id: 'alt_nope' });
+    expect(text(unknown)).toContain('No alert alt_nope among the alerts this token can see');
+  });
+
+  it("gives a viewer token the server's 403 as a clear tool error for every write", async () => {
+    const alert = (await api(TOKENS.viewer).listAlerts({ customer_id: 'cus_acme' })).items[0];
+    if (!alert) throw new Error('expected an Acme alert');
+    const listed = await call(viewer, 'list_alerts', {});
+    expect((listed.structuredContent as { can_change: boolean }).can_change).toBe(false);
+    expect(text(listed)).toContain('This token is read-only');
+    const cases: [string, Record<string, unknown>, () => Promise<unknown>, string][] = [
+      [
+        'acknowledge_alert',
+        { alert_id: alert.id, version: alert.version },
+        () => api(TOKENS.viewer).acknowledgeAlert({ alertId: alert.id, ifMatch: alert.version }),
+        `acknowledge alert ${alert.id}`,
+      ],
+      [
+        'dismiss_alert',
+        { alert_id: alert.id },
+        () => api(TOKENS.viewer).dismissAlert({ alertId: alert.id, ifMatch: alert.version }),
+        `dismiss alert ${alert.id}`,
+      ],
+      [
+        'create_share_link',
+        { customer: 'cus_acme' },
+        () => api(TOKENS.viewer).createShareLink({ customerId: 'cus_acme', body: {} }),
+        'create a share link',
+      ],
+      [
+        'list_share_links',
+        { customer: 'cus_acme' },
+        () => api(TOKENS.viewer).listShareLinks({ customerId: 'cus_acme' }),
+        'list the share links',
+      ],
+      ['list_webhooks', {}, () => api(TOKENS.viewer).listWebhooks({}), 'list the webhooks'],
+      [
+        'create_webhook',
+        { url: 'https://93.184.215.14/hooks', event_types: ['goal.achieved'] },
+        () =>
+          api(TOKENS.viewer).createWebhook({
+            body: { url: 'https://93.184.215.14/hooks', event_types: ['goal.achieved'] },
+          }),
+        'create the webhook',
+      ],
+    ];
+    for (const [tool, args, direct, action] of cases) {
+      const detail = await serverDetail(direct);
+      const r = await call(viewer, tool, args);
+      expect(r.isError, tool).toBe(true);
+      expect(text(r), tool).toBe(`This token may not ${action} (403): ${detail}`);
+    }
+  });
+
+  it('creates a share link for Acme (its url once), lists it, and revokes it', async () => {
+    const created = await call(csm, 'create_share_link', {
+      customer: 'Acme',
+      label: 'QBR via MCP',
+    });
+    expect(created.isError, text(created)).toBeFalsy();
+    const link = created.structuredContent as { id: string; url: string; token: string };
+    expect(link.url).toMatch(/\/share\/cscx_share_/);
+    expect(text(created)).toContain(link.url);
+    expect(text(created)).toContain('shown only now');
+    const shared = await api(link.token).getCustomer({ customerId: 'cus_acme' });
+    expect(shared.name).toBe('Acme Corp');
+    const listed = await call(csm, 'list_share_links', { customer: 'cus_acme' });
+    const links = (listed.structuredContent as { links: { id: string; status: string }[] }).links;
+    expect(links.find((l) => l.id === link.id)?.status).toBe('active');
+    expect(JSON.stringify(listed)).not.toContain(link.token);
+    const revoked = await call(csm, 'revoke_share_link', {
+      customer: 'Acme',
+      share_link_id: link.id,
+    });
+    expect(text(revoked)).toBe(
+      `Revoked share link ${link.id} of Acme Corp: it no longer opens anything.`,
+    );
+    const again = await call(csm, 'list_share_links', { customer: 'cus_acme' });
+    const status = (again.structuredContent as { links: { id: string; status: string }[] }).links;
+    expect(status.find((l) => l.id === link.id)?.status).toBe('revoked');
+    const gone = await serverDetail(() =>
+      api(TOKENS.csm).revokeShareLink({ customerId: 'cus_acme', shareLinkId: 'shl_nope' }),
+    );
+    const missing = await call(csm, 'revoke_share_link', {
+      customer: 'cus_acme',
+      share_link_id: 'shl_nope',
+    });
+    expect(text(missing)).toContain(gone);
+  });
+
+  it('manages a webhook for a manager: the secret once, deliveries, a redelivery, delete; a CSM gets 403', async () => {
+    const created = await call(manager, 'create_webhook', {
+      url: 'https://93.184.215.14/hooks',
+      event_types: ['goal.achieved', 'goal.at_risk'],
+      description: 'via MCP',
+    });
+    expect(created.isError, text(created)).toBeFalsy();
+    const hook = created.structuredContent as { id: string; secret: string };
+    expect(hook.secret).toMatch(/^whsec_/);
+    expect(text(created)).toContain(`Signing secret, shown only now: ${hook.secret}`);
+    const listed = await call(manager, 'list_webhooks', {});
+    expect(JSON.stringify(listed)).not.toContain(hook.secret);
+    expect(
+      (listed.structuredContent as { webhooks: { id: string }[] }).webhooks.map((w) => w.id),
+    ).toContain(hook.id);
+    const ping = await api(TOKENS.manager).sendWebhookTest({ webhookId: hook.id });
+    const log = await call(manager, 'list_webhook_deliveries', { webhook_id: hook.id });
+    expect(log.structuredContent).toMatchObject({
+      webhook_id: hook.id,
+      deliveries: [{ id: ping.id, event_type: 'webhook.test', status: 'pending' }],
+    });
+    const again = await call(manager, 'redeliver_webhook_delivery', {
+      webhook_id: hook.id,
+      delivery_id: ping.id,
+    });
+    expect(again.isError, text(again)).toBeFalsy();
+    expect(again.structuredContent).toMatchObject({ message_id: ping.message_id });
+    expect(text(again)).toContain(`Queued message ${ping.message_id} (webhook.test) again`);
+    const csmDetail = await serverDetail(() => api(TOKENS.csm).listWebhooks({}));
+    const refused = await call(csm, 'delete_webhook', { webhook_id: hook.id });
+    expect(text(refused)).toBe(`This token may not delete webhook ${hook.id} (403): ${csmDetail}`);
+    const bad = await call(manager, 'create_webhook', {
+      url: 'http://127.0.0.1:1/hooks',
+      event_types: ['goal.achieved'],
+    });
+    expect(bad.isError).toBe(true);
+    const badDetail = await serverDetail(() =>
+      api(TOKENS.manager).createWebhook({
+        body: { url: 'http://127.0.0.1:1/hooks', event_types: ['goal.achieved'] },
+      }),
+    );
+    expect(text(bad)).toContain(badDetail);
+    expect(text(bad)).toContain('/url: ');
+    const deleted = await call(manager, 'delete_webhook', { webhook_id: hook.id });
+    expect(text(deleted)).toBe(`Deleted webhook ${hook.id}.`);
+    const gone = await call(manager, 'list_webhook_deliveries', { webhook_id: hook.id });
+    expect(gone.isError).toBe(true);
+    expect(text(gone)).toContain('(404)');
   });
 });

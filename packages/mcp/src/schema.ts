@@ -31,16 +31,17 @@ export const period = v.pipe(
   ),
 );
 
-export const id = (what: string) =>
+/** An id argument; `example` is named in the error (default: a goal or metric id). */
+export const id = (what: string, example?: string, description?: string) =>
   v.pipe(
     v.string(),
     v.minLength(1, `Give the ${what}.`),
     v.maxLength(64, `A ${what} is at most 64 characters.`),
     v.regex(
       ID,
-      `A ${what} is letters, digits, "_" and "-", such as ${what === 'goal id' ? 'goal_acme_upsell' : 'met_acme_upsell_revenue'}.`,
+      `A ${what} is letters, digits, "_" and "-", such as ${example ?? (what === 'goal id' ? 'goal_acme_upsell' : 'met_acme_upsell_revenue')}.`,
     ),
-    v.description(`The ${what}.`),
+    v.description(description ?? `The ${what}.`),
   );
 
 export const segment = v.pipe(
