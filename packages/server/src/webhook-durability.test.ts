@@ -2,7 +2,7 @@
 // next server on the same data directory, and a goal crossing its target there reaches the
 // receiver, signed, within seconds (the worker `npm start` runs, on the wall clock).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -105,4 +105,13 @@ it('delivers after a SIGKILL what was queued before it, and a new goal.achieved 
     /cscx-server: 1 webhook signing secret\(s\) are encrypted with key [0-9a-f]{16}, which this server does not have \(key [0-9a-f]{16} from CSCX_SECRETS_KEY\)\. Set CSCX_SECRETS_KEY to the key they were encrypted with; to rotate, set CSCX_SECRETS_KEY to the new key and CSCX_SECRETS_KEY_PREVIOUS to the old one\./,
   );
   expect(wrong.output()).not.toContain('reference server on');
+  // Without the key file (lost, not backed up) the start stops too, and makes no new key.
+  unlinkSync(join(home, 'secrets.key'));
+  const lost = startServer(env);
+  running.push(lost);
+  expect((await lost.exited).code).toBe(1);
+  expect(lost.output()).toContain(
+    `cscx-server: Webhook signing secrets in the database are encrypted, but the key file ${join(home, 'secrets.key')} does not exist: restore it, or set CSCX_SECRETS_KEY (or CSCX_SECRETS_KEY_FILE) to the key they were encrypted with.`,
+  );
+  expect(() => statSync(join(home, 'secrets.key'))).toThrow();
 }, 180_000);
