@@ -428,7 +428,10 @@ export interface paths {
          *     band, an executive summary, the goals with their per-metric baseline, target, current and
          *     status, a value summary by category with confidence and ROI, trends, upcoming milestones,
          *     and recommendations for goals that are at risk or missed. With `includeBenchmarks=true`
-         *     it also compares the customer with peers in the same segment.
+         *     it also compares the customer with peers in the same segment. For a parent account with
+         *     children in the token's scope it adds `rollup` (`AccountRollup`), the same one
+         *     `getCustomerSuccessMetrics` gives: its own and its children's figures over the same
+         *     period, money per currency, score and ROI weighted by investment.
          */
         get: operations["getAccountSuccessMetrics"];
         put?: never;
@@ -6929,6 +6932,7 @@ export interface components {
              *     (viewer, embed token, share link).
              */
             recommendations: components["schemas"]["GoalRecommendations"][] | null;
+            rollup?: components["schemas"]["AccountRollup"];
             explanations?: components["schemas"]["Explanations"];
         };
         /**

@@ -712,7 +712,7 @@ export const GoalRecommendationsSchema = v.object({ goal_id: v.string(), goal_na
  * The response of `getAccountSuccessMetrics`: PRD-069's account view (Customer Detail >
  * Success tab) in this API's snake_case.
  */
-export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.nullable(v.array(GoalRecommendationsSchema)), explanations: v.exactOptional(ExplanationsSchema) });
+export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.nullable(v.array(GoalRecommendationsSchema)), rollup: v.exactOptional(AccountRollupSchema), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * A metric in PRD-069's camelCase goal body.

@@ -184,6 +184,43 @@ describeBackends('account hierarchy (%s)', (backend) => {
       }
     });
 
+    it("gives getAccountSuccessMetrics the same rollup as the parent's metrics, explained, and none to a non-parent", async () => {
+      for (const query of [{}, { period: '2026-Q1' }]) {
+        const account = await call('getAccountSuccessMetrics', { customerId: PARENT }, { query });
+        expect(account.status).toBe(200);
+        const m = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });
+        expect(account.json.rollup).toBeDefined();
+        expect(account.json.rollup).toEqual(m.json.rollup);
+      }
+      const csm = await call('getAccountSuccessMetrics', { customerId: PARENT }, { token: 'csm' });
+      expect(csm.json.rollup).toEqual((await metrics(PARENT, 'csm')).rollup);
+      for (const id of ['cus_acme', CHILDREN[0]!]) {
+        const plain = await call('getAccountSuccessMetrics', { customerId: id });
+        expect(plain.status).toBe(200);
+        expect(plain.json.rollup).toBeUndefined();
+      }
+      const r = await call(
+        'getAccountSuccessMetrics',
+        { customerId: PARENT },
+        { query: { explain: true } },
+      );
+      const at = (pointer: string): unknown =>
+        pointer
+          .split('/')
+          .slice(1)
+          .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r.json);
+      const keys = Object.keys(r.json.explanations ?? {}).filter((k) => k.startsWith('/rollup/'));
+      expect(keys).toEqual(
+        expect.arrayContaining(['/rollup/by_currency/0/total_value', '/rollup/roi_multiplier']),
+      );
+      for (const k of keys) {
+        const e = r.json.explanations![k]!;
+        expect(e.result, k).toBeCloseTo(at(k) as number, 9);
+        for (const input of e.inputs)
+          if (input.pointer) expect(at(input.pointer), `${k} ${input.name}`).toBe(input.value);
+      }
+    });
+
     it("rolls up a past period with each child's figures for that period", async () => {
       const query = { period: '2026-Q1' };
       const parent = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });
