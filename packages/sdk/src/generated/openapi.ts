@@ -1444,7 +1444,13 @@ export interface components {
          */
         ReportFormat: "pdf" | "ppt" | "html";
         /**
-         * @description A section of the success report. `health` is "Health and KPIs": the health score with its
+         * @description A section of the success report. `rollup` is "Accounts in this group", for a parent
+         *     account (issue 16): the parent and each child the token sees with its goals achieved and
+         *     at risk, value delivered in its own currency, success score and ROI, then the group's
+         *     totals as `AccountRollup` gives them: value summed per currency and never across
+         *     currencies (with several currencies the report says so instead of one total), score and
+         *     ROI weighted by investment. A customer without child accounts gets one line saying so.
+         *     `health` is "Health and KPIs": the health score with its
          *     band (seed 002), the four components with their weights, the recent history and the
          *     active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
          *     KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
@@ -1453,7 +1459,7 @@ export interface components {
          * @example overview
          * @enum {string}
          */
-        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
+        ReportSection: "overview" | "rollup" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
         /**
          * @description An RFC 9457 problem details document, sent as `application/problem+json` with every error.
          *     Switch on `type`. The error table in the API description lists every type. Extension
@@ -7027,8 +7033,9 @@ export interface components {
             format: components["schemas"]["ReportFormat"];
             /**
              * @description The sections to include, in this order. Omit it for every section in the order of
-             *     `ReportSection`, except that `health` is left out for a customer with neither a
-             *     health observation nor a KPI observation (ask for it to get its one-line note).
+             *     `ReportSection`, except that `rollup` is left out for a customer without child
+             *     accounts in the token's scope and `health` for a customer with neither a health
+             *     observation nor a KPI observation (ask for either to get its one-line note).
              */
             include_sections?: components["schemas"]["ReportSection"][];
             /** @description The reporting window, as the `period` query parameter. Default `all`. */

@@ -90,14 +90,20 @@ export const SuccessBandSchema = v.picklist(["strong","moderate","weak"]);
 export const ReportFormatSchema = v.picklist(["pdf","ppt","html"]);
 
 /**
- * A section of the success report. `health` is "Health and KPIs": the health score with its
+ * A section of the success report. `rollup` is "Accounts in this group", for a parent
+ * account (issue 16): the parent and each child the token sees with its goals achieved and
+ * at risk, value delivered in its own currency, success score and ROI, then the group's
+ * totals as `AccountRollup` gives them: value summed per currency and never across
+ * currencies (with several currencies the report says so instead of one total), score and
+ * ROI weighted by investment. A customer without child accounts gets one line saying so.
+ * `health` is "Health and KPIs": the health score with its
  * band (seed 002), the four components with their weights, the recent history and the
  * active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
  * KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
  * as `getCustomerKpis` answers for the latest month with an observation in the report's
  * period. A customer with no health or KPI observation gets one line saying so.
  */
-export const ReportSectionSchema = v.picklist(["overview","goals","value","milestones","benchmarks","trends","health","recommendations"]);
+export const ReportSectionSchema = v.picklist(["overview","rollup","goals","value","milestones","benchmarks","trends","health","recommendations"]);
 
 /**
  * One invalid field of a request.
@@ -747,7 +753,7 @@ export const ReportAudienceSchema = v.picklist(["customer","internal"]);
 /**
  * What `generateSuccessReport` renders (PRD-165 §6.2).
  */
-export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema), audience: v.exactOptional(ReportAudienceSchema) });
+export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(9))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema), audience: v.exactOptional(ReportAudienceSchema) });
 
 /**
  * What `createEmbedToken` mints a token for.
