@@ -5781,6 +5781,7 @@ export interface components {
          * @example {
          *       "id": "alt_acme_0001",
          *       "customer_id": "cus_acme",
+         *       "customer_name": "Acme Corp",
          *       "goal_id": "goal_acme_ticket_time",
          *       "milestone_id": null,
          *       "type": "goal_achieved",
@@ -5800,6 +5801,8 @@ export interface components {
             id: string;
             /** @description The customer concerned. */
             customer_id: string;
+            /** @description The customer's name as it is now (a portfolio's alerts name their customer by it). Text, never markup. */
+            customer_name: string;
             /** @description The goal concerned. Null for milestone alerts that are not tied to a goal. */
             goal_id: string | null;
             /** @description The milestone concerned. Null for goal alerts. */
@@ -5839,6 +5842,7 @@ export interface components {
          *         {
          *           "id": "alt_acme_0001",
          *           "customer_id": "cus_acme",
+         *           "customer_name": "Acme Corp",
          *           "goal_id": "goal_acme_ticket_time",
          *           "milestone_id": null,
          *           "type": "goal_achieved",

@@ -359,7 +359,7 @@ export const MeasurementUpdateSchema = v.strictObject({ value: v.pipe(v.number()
  * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time, and where
  * it stands (`state`): open, acknowledged or dismissed.
  */
-export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
+export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), customer_name: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
 
 /**
  * The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
