@@ -122,9 +122,8 @@ describe('Storybook stories', () => {
     const at = rows.findIndex((r) => r.querySelector('button.disclosure') !== null);
     expect(rows[at]!.textContent).to.include('Jasper Studios');
     const under = rows.slice(at + 1, at + 4).map((r) => r.textContent ?? '');
-    ['Berlin', 'Lyon', 'Osaka'].forEach((city, i) =>
-      expect(under[i]).to.include(`Jasper Studios ${city}`),
-    );
+    for (const [i, city] of ['Berlin', 'Lyon', 'Osaka'].entries())
+      expect(under[i]).to.include(`Jasper Studios ${city}`);
   });
 
   it('Dashboard/KpisStale and KpisError show the states they are named after', async () => {
