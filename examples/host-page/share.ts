@@ -25,6 +25,16 @@ function words() {
   const locale = localeSelect.value;
   $('shared-by').textContent = t.sharedBy;
   $('report-as').textContent = t.reportAs;
+  $('settings').setAttribute('aria-label', t.settings);
+  $('locale-label').textContent = t.language;
+  // The formats by their words in the page's language; the values stay the API's.
+  const formats: Readonly<Record<string, string>> = {
+    html: t.formatHtml,
+    pdf: t.formatPdf,
+    ppt: t.formatPpt,
+  };
+  for (const option of reportFormat.options)
+    option.textContent = formats[option.value] ?? option.textContent;
   $('back').textContent = t.back;
   $('expires').textContent = expiresAt
     ? fillText(t.expires, {

@@ -121,3 +121,35 @@ export function manyCustomers(count: number): PortfolioRow[] {
     };
   });
 }
+
+/**
+ * A parent account and its three children among a few top-level customers (issue 16: the demo's
+ * Jasper Studios has three), each child naming the parent in `parent_id`; the parent's row
+ * counts them in `children_count`.
+ */
+export function accountFamily(): { rows: PortfolioRow[]; parentId: string } {
+  const rows = manyCustomers(7);
+  const parentId = 'cus_story_jasper';
+  const names = [
+    'Jasper Studios',
+    'Jasper Studios Berlin',
+    'Jasper Studios Lyon',
+    'Jasper Studios Osaka',
+  ];
+  // From the fourth row: the parent gets a book with goals, value and ROI to show.
+  names.forEach((name, n) => {
+    const i = n + 3;
+    const row = rows[i] as PortfolioRow;
+    rows[i] =
+      n === 0
+        ? { ...row, customer_id: parentId, name, children_count: 3, parent_id: null }
+        : {
+            ...row,
+            customer_id: `cus_story_jasper_${n}`,
+            name,
+            parent_id: parentId,
+            children_count: 0,
+          };
+  });
+  return { rows, parentId };
+}

@@ -91,6 +91,41 @@ describe('Storybook stories', () => {
     });
   }
 
+  it('Tools/PortfolioParentCollapsed and PortfolioParentExpanded show the parent closed and open', async () => {
+    const shown = async (title: string) => {
+      const { story, meta } = stories.find((s) => s.title === title)!;
+      const el = await fixture(story.render({ ...meta.args, ...story.args } as DisplayArgs));
+      const portfolio = el.querySelector('success-portfolio')!;
+      await until(
+        () => portfolio.shadowRoot?.querySelector('button.disclosure') != null,
+        'the parent row',
+      );
+      return portfolio;
+    };
+    const names = (p: Element) =>
+      [...p.shadowRoot!.querySelectorAll('.body [role="row"]')].map((r) => r.textContent ?? '');
+    const collapsed = await shown('Tools/PortfolioParentCollapsed');
+    const closed = collapsed.shadowRoot!.querySelector('button.disclosure')!;
+    expect(closed.getAttribute('aria-expanded')).to.equal('false');
+    expect(names(collapsed).some((n) => n.includes('Jasper Studios Berlin'))).to.equal(false);
+    // Off screen, a virtualised grid draws no rows: one story on the page at a time.
+    collapsed.parentElement!.remove();
+    const expanded = await shown('Tools/PortfolioParentExpanded');
+    await until(
+      () => names(expanded).some((n) => n.includes('Jasper Studios Osaka')),
+      'the children under the parent',
+    );
+    const open = expanded.shadowRoot!.querySelector('button.disclosure')!;
+    expect(open.getAttribute('aria-expanded')).to.equal('true');
+    // Right under the parent's row, its three children in name order.
+    const rows = [...expanded.shadowRoot!.querySelectorAll('.body [role="row"]')];
+    const at = rows.findIndex((r) => r.querySelector('button.disclosure') !== null);
+    expect(rows[at]!.textContent).to.include('Jasper Studios');
+    const under = rows.slice(at + 1, at + 4).map((r) => r.textContent ?? '');
+    for (const [i, city] of ['Berlin', 'Lyon', 'Osaka'].entries())
+      expect(under[i]).to.include(`Jasper Studios ${city}`);
+  });
+
   it('Dashboard/KpisStale and KpisError show the states they are named after', async () => {
     const shown = async (title: string) => {
       const { story, meta } = stories.find((s) => s.title === title)!;

@@ -24,6 +24,7 @@ import {
   projectedFact,
   provenance,
   reportText,
+  rollupTable,
   segmentLabel,
   statusLabel,
   trendCaption,
@@ -169,6 +170,17 @@ function benchmarksSection(a: AccountSuccessMetrics, locale: string): string {
     .join('');
   return `<table><thead><tr><th scope="col">${e(T.metric)}</th><th scope="col" class="num">${e(a.customer.name)}</th><th scope="col" class="num">${e(T.peerAverage)}</th><th scope="col" class="num">${e(T.percentile)}</th></tr></thead><tbody>${rows}</tbody></table>
 <p class="note">${e(fillIn(t, T.comparedWith, { count: b.peer_count, segment: segmentLabel(b.segment, locale) }))}</p>`;
+}
+
+/** Accounts in this group: the parent and its children, then the totals per currency. */
+function rollupSection(m: CustomerSuccessMetrics, locale: string): string {
+  const r = rollupTable(m, locale);
+  if (!r.ok) return `<p class="empty">${e(r.note)}</p>`;
+  const [name, ...figures] = r.headers;
+  const row = (x: (typeof r.rows)[number]) =>
+    `<tr${x.total ? ' class="total"' : ''}><th scope="row">${e(x.name)}</th><td class="num">${e(x.goals)}</td><td class="num">${e(x.atRisk)}</td><td class="num">${e(x.value)}</td><td class="num">${e(x.score)}</td><td class="num">${e(x.roi)}</td></tr>`;
+  return `<p>${e(r.summary)}</p><table class="rollup"><thead><tr><th scope="col">${e(name)}</th>${figures.map((h) => `<th scope="col" class="num">${e(h)}</th>`).join('')}</tr></thead><tbody>${r.rows.map(row).join('')}</tbody><tfoot>${r.totals.map(row).join('')}</tfoot></table>
+${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}`;
 }
 
 /** A small inline SVG line chart of one metric with its target line. */
@@ -322,7 +334,7 @@ time{display:inline-block;min-width:64px;color:var(--muted);font-variant-numeric
 svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .target{stroke:var(--good);stroke-dasharray:4 3}svg .baseline{stroke:var(--muted);stroke-dasharray:2 3}svg .dot{fill:var(--accent)}
 .health-head{display:grid;grid-template-columns:200px 1fr;gap:16px;align-items:start}.band{white-space:nowrap;font-weight:600}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:baseline}
 .triggers{list-style:none;padding:0;margin:0}.triggers li{padding:4px 0;border-bottom:1px dashed var(--line)}table.kpis{font-size:12px}table.kpis th,table.kpis td{padding:4px 6px}table.kpis tr{break-inside:avoid}
-.reco{break-inside:avoid}footer{margin-top:32px;color:var(--muted);font-size:11px;border-top:1px solid var(--line);padding-top:8px}
+.rollup tbody th{font-weight:normal}.rollup tfoot th,.rollup tfoot td{font-weight:700;border-top:2px solid var(--line)}.rollup tr{break-inside:avoid}.reco{break-inside:avoid}footer{margin-top:32px;color:var(--muted);font-size:11px;border-top:1px solid var(--line);padding-top:8px}
 @media print{main{padding:0;max-width:none}h2{break-after:avoid}section{break-inside:auto}.cards{grid-template-columns:repeat(4,1fr)}a{color:inherit}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @page{size:A4;margin:16mm}
 `;
@@ -355,19 +367,21 @@ export function renderReportHtml(input: ReportInput): string {
       const content =
         s === 'overview'
           ? overview(m, a, locale)
-          : s === 'goals'
-            ? goalsTable(m.goals, locale)
-            : s === 'value'
-              ? valueSection(a, m, locale)
-              : s === 'milestones'
-                ? milestonesSection(m, a, locale)
-                : s === 'benchmarks'
-                  ? benchmarksSection(a, locale)
-                  : s === 'trends'
-                    ? trendsSection(m, locale)
-                    : s === 'health'
-                      ? healthSection(input)
-                      : recommendationsSection(a, locale);
+          : s === 'rollup'
+            ? rollupSection(m, locale)
+            : s === 'goals'
+              ? goalsTable(m.goals, locale)
+              : s === 'value'
+                ? valueSection(a, m, locale)
+                : s === 'milestones'
+                  ? milestonesSection(m, a, locale)
+                  : s === 'benchmarks'
+                    ? benchmarksSection(a, locale)
+                    : s === 'trends'
+                      ? trendsSection(m, locale)
+                      : s === 'health'
+                        ? healthSection(input)
+                        : recommendationsSection(a, locale);
       return `<section id="${s}"><h2>${e(t.section[s])}</h2>${content}${howComputed(derivation(s, m, a, locale, input), locale)}</section>`;
     })
     .join('\n');

@@ -10,6 +10,7 @@ import type { ReportSection } from './types.js';
 /** The heading of each section, the same in every format. */
 export const SECTION_MESSAGES = defineMessages('report.section', {
   overview: 'Success overview',
+  rollup: 'Accounts in this group',
   goals: 'Goals',
   value: 'Value delivered',
   milestones: 'Milestones',
@@ -314,6 +315,35 @@ export const BENCHMARK_MESSAGES = defineMessages('report.benchmark', {
   roi_pct: 'ROI',
 });
 
+/**
+ * The words of the "Accounts in this group" section (a parent account's rollup): its table, its
+ * totals and the notes under it.
+ */
+export const ROLLUP_MESSAGES = defineMessages('report.rollup', {
+  account: 'Account',
+  goalsAchieved: 'Goals achieved',
+  atRisk: 'At risk',
+  valueDelivered: 'Value delivered',
+  successScore: 'Success score',
+  roi: 'ROI',
+  thisAccount: '{name} (this account)',
+  groupTotal: 'Group total',
+  currencyTotal: 'Total in {currency}',
+  summary:
+    'Accounts rolled up, this one included: {accounts}. Goals achieved: {achieved} of {total} ({rate}); at risk: {atRisk}.',
+  summaryNoGoals: 'Accounts rolled up, this one included: {accounts}. No goals yet.',
+  weighting:
+    'Value delivered is summed within each currency; the group’s success score and ROI are weighted by each account’s investment.',
+  mixedCurrencies:
+    'The accounts are in several currencies ({currencies}). Amounts are never added across currencies, so there is no single group total: each currency has its own total, score and ROI.',
+  noInvestment:
+    'No account has an investment above 0 (with a success score, for the score), so the group has no weighted ROI or score.',
+  none: '{name} has no child accounts.',
+  valueIn: 'Value delivered in {currency}',
+  roiIn: 'ROI in {currency}',
+  scoreIn: 'Success score in {currency}',
+});
+
 /** Every message table of the report, for translators and the completeness test. */
 export const REPORT_TABLES: readonly MessageTable<Catalogue>[] = [
   SECTION_MESSAGES,
@@ -331,4 +361,5 @@ export const REPORT_TABLES: readonly MessageTable<Catalogue>[] = [
   KPI_RATING_MESSAGES,
   KPI_TREND_MESSAGES,
   BENCHMARK_MESSAGES,
+  ROLLUP_MESSAGES,
 ];

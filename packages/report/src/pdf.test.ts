@@ -11,6 +11,7 @@ import {
   DERIVATION_TITLE,
   HEALTH_TEXT,
   KPI_TEXT,
+  REPORT_SECTIONS,
   reportText,
   SECTION_TITLE,
   STATUS_TEXT,
@@ -18,10 +19,12 @@ import {
 import { readPdf, readPdfTags, structNodes } from './testing/read.js';
 import {
   acmeInput,
+  asParent,
   critical,
   empty,
   kpisUnmeasured,
   renamed,
+  USD_CHILDREN,
   withGoals,
 } from './testing/variants.js';
 
@@ -91,7 +94,8 @@ describe('renderReportPdf', () => {
   });
 
   it('renders every section of Acme with the numbers the HTML report shows (TC-165.3)', async () => {
-    const input = acmeInput();
+    // Every section: Acme as a parent, so "Accounts in this group" has accounts to list.
+    const input = asParent(acmeInput(REPORT_SECTIONS), USD_CHILDREN);
     const pdf = await readPdf(await renderReportPdf(input));
     const all = pdf.pages.join('\n');
     expect(pdf.pages.length).toBeGreaterThanOrEqual(2);

@@ -30,6 +30,7 @@ import {
   periodName,
   provenance,
   reportText,
+  rollupTable,
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
@@ -719,6 +720,35 @@ function value(doc: Doc, input: ReportInput): void {
   for (const n of v.notes) note(doc, n);
 }
 
+/** Accounts in this group: the parent and its children, then the totals per currency. */
+function rollup(doc: Doc, input: ReportInput): void {
+  const r = rollupTable(input.metrics, input.locale);
+  if (!r.ok) {
+    note(doc, r.note);
+    return;
+  }
+  ensureSpace(doc, 16);
+  text(doc, r.summary, { size: 10, gap: 6 });
+  const [account, goalsAchieved, atRisk, value, score, roi] = r.headers;
+  const cols = columns(doc, [
+    [account, 0.32],
+    [goalsAchieved, 0.15, 'right'],
+    [atRisk, 0.11, 'right'],
+    [value, 0.18, 'right'],
+    [score, 0.13, 'right'],
+    [roi, 0.11, 'right'],
+  ]);
+  table(
+    doc,
+    cols,
+    [...r.rows, ...r.totals].map((x) => ({
+      ...(x.total ? { total: true } : {}),
+      cells: [x.name, x.goals, x.atRisk, x.value, x.score, x.roi].map((t) => ({ text: t })),
+    })),
+  );
+  for (const n of r.notes) note(doc, n);
+}
+
 function milestones(doc: Doc, input: ReportInput): void {
   const { metrics: m, account: a, locale } = input;
   const l = milestoneLists(m, a, locale);
@@ -1130,6 +1160,7 @@ const SECTIONS: Readonly<
   Record<ReportSection, (doc: Doc, input: ReportInput) => void | Promise<void>>
 > = {
   overview,
+  rollup,
   goals,
   value,
   milestones,

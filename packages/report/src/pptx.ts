@@ -26,6 +26,7 @@ import {
   provenance,
   type ReportText,
   reportText,
+  rollupTable,
   STATUS_COLOR,
   segmentLabel,
   statusLabel,
@@ -469,6 +470,98 @@ function value(deck: Deck, input: ReportInput): void {
     color: MUTED,
     valign: 'top',
     fit: 'shrink',
+  });
+}
+
+/** Table rows (accounts and totals) per slide of "Accounts in this group", under its header. */
+const ROLLUP_ROWS_PER_SLIDE = 9;
+const ROLLUP_ROW_H = 0.3;
+
+/**
+ * The rollup's rows as slides: full slides of accounts, then the last accounts with every
+ * total, so the totals are never split from each other nor left alone on a slide.
+ */
+function rollupPages<T>(rows: readonly T[], totals: readonly T[]): T[][] {
+  const cap = ROLLUP_ROWS_PER_SLIDE;
+  if (totals.length >= cap) return chunks([...rows, ...totals], cap);
+  const pages: T[][] = [];
+  let rest = [...rows];
+  while (rest.length + totals.length > cap) {
+    const take = Math.max(1, Math.min(cap, rest.length - 1));
+    pages.push(rest.slice(0, take));
+    rest = rest.slice(take);
+  }
+  pages.push([...rest, ...totals]);
+  return pages;
+}
+
+/**
+ * Accounts in this group: the group's goals in one line, the parent and its children, then the
+ * totals per currency (several slides for a large group), the notes under the last table.
+ */
+function rollup(deck: Deck, input: ReportInput): void {
+  const { metrics: m, account: a, locale } = input;
+  const notes = derivation('rollup', m, a, locale);
+  const r = rollupTable(m, locale);
+  const title = TX.section.rollup;
+  if (!r.ok) {
+    muted(slideFor(deck, title, notes), r.note, 1.2);
+    return;
+  }
+  const pages = rollupPages(r.rows, r.totals);
+  pages.forEach((rows, i) => {
+    const slide = slideFor(
+      deck,
+      title,
+      notes,
+      pages.length > 1 ? partOf(i + 1, pages.length) : undefined,
+    );
+    slide.addText(r.summary, {
+      x: 0.5,
+      y: 1.0,
+      w: CONTENT_W,
+      h: 0.35,
+      fontFace: FONT,
+      fontSize: 12,
+      color: INK,
+      fit: 'shrink',
+    });
+    const totalBorder: CellProps['border'] = [
+      { pt: 1, color: MUTED },
+      { type: 'none' },
+      { pt: 0.5, color: LINE },
+      { type: 'none' },
+    ];
+    addTable(
+      slide,
+      [
+        header(r.headers, [1, 2, 3, 4, 5]),
+        ...rows.map((x) => {
+          const o: CellProps = x.total ? { bold: true, border: totalBorder } : {};
+          return [
+            cell(x.name, { ...o, fontSize: 10 }),
+            ...[x.goals, x.atRisk, x.value, x.score, x.roi].map((t) =>
+              cell(t, { ...o, align: 'right', fontSize: 10 }),
+            ),
+          ];
+        }),
+      ],
+      [3.0, 1.4, 0.9, 1.7, 1.1, 0.9],
+      1.4,
+      ROLLUP_ROW_H,
+    );
+    if (i === pages.length - 1)
+      slide.addText(r.notes.join(' '), {
+        x: 0.5,
+        y: 1.4 + (ROLLUP_ROWS_PER_SLIDE + 1) * ROLLUP_ROW_H + 0.1,
+        w: CONTENT_W,
+        h: 0.6,
+        fontFace: FONT,
+        fontSize: 9,
+        color: MUTED,
+        valign: 'top',
+        fit: 'shrink',
+      });
   });
 }
 
@@ -1082,6 +1175,7 @@ export const KPI_ROW_H = 0.2;
 
 const SLIDES: Readonly<Record<ReportSection, (deck: Deck, input: ReportInput) => void>> = {
   overview,
+  rollup,
   goals,
   value,
   milestones,

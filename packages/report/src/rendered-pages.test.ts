@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from './pdf.js';
 import { renderReportPptx } from './pptx.js';
+import { REPORT_SECTIONS } from './sections.js';
 import { readPptx } from './testing/read.js';
 import {
   deckToPdf,
@@ -19,7 +20,8 @@ import {
   slideShapes,
   type Word,
 } from './testing/rendered.js';
-import { acmeInput } from './testing/variants.js';
+import { acmeInput, asParent, MIXED_CHILDREN, USD_CHILDREN } from './testing/variants.js';
+import type { ReportInput } from './types.js';
 
 /** The slide in inches (16:9), and where the master's footer rule sits. */
 const SLIDE = { w: 10, h: 5.625 };
@@ -69,7 +71,11 @@ function collidingWords(words: readonly Word[]): string[] {
  * Every check on Acme's deck and PDF in one locale: English, and German, whose longer words
  * (and amounts like "285.000 $") must still fit their boxes, cards and slides.
  */
-function renderedChecks(locale: string, o: { readonly pdfFill: boolean }): void {
+function renderedChecks(
+  locale: string,
+  o: { readonly pdfFill: boolean },
+  make: (locale: string) => ReportInput = (l) => acmeInput(undefined, l),
+): void {
   let dir = '';
   let slides: SlideShape[][] = [];
   let deck: RenderedPdf | undefined;
@@ -78,8 +84,8 @@ function renderedChecks(locale: string, o: { readonly pdfFill: boolean }): void 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cscx-rendered-'));
     const [pptx, pdf] = await Promise.all([
-      renderReportPptx(acmeInput(undefined, locale)),
-      renderReportPdf(acmeInput(undefined, locale)),
+      renderReportPptx(make(locale)),
+      renderReportPdf(make(locale)),
     ]);
     slides = (await readPptx(pptx)).slides.map(slideShapes);
     if (!poppler) return;
@@ -212,6 +218,16 @@ function renderedChecks(locale: string, o: { readonly pdfFill: boolean }): void 
 
 describe('en-US', () => renderedChecks('en-US', { pdfFill: true }));
 describe('de-DE', () => renderedChecks('de-DE', { pdfFill: false }));
+// Acme as a parent (issue 16): its "Accounts in this group" section, with children in three
+// currencies (a total per currency and the note why there is no group total) and in one.
+describe('parent, mixed currencies, en-US', () =>
+  renderedChecks('en-US', { pdfFill: true }, (l) =>
+    asParent(acmeInput(REPORT_SECTIONS, l), MIXED_CHILDREN),
+  ));
+describe('parent, one currency, de-DE', () =>
+  renderedChecks('de-DE', { pdfFill: false }, (l) =>
+    asParent(acmeInput(REPORT_SECTIONS, l), USD_CHILDREN),
+  ));
 
 it.skipIf(soffice !== null)('says why the rendered deck checks did not run', () => {
   console.warn(

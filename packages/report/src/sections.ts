@@ -44,6 +44,7 @@ import {
   PRIORITY_MESSAGES,
   PROJECTED_MESSAGES,
   REPORT_MESSAGES,
+  ROLLUP_MESSAGES,
   SECTION_MESSAGES,
   TREND_MESSAGES,
 } from './messages.js';
@@ -63,13 +64,15 @@ import type {
 
 /**
  * Every section of the report, in the order the report shows them. When none are chosen the
- * report shows {@link defaultSections}: all of these, `health` only with health or KPI data.
+ * report shows {@link defaultSections}: all of these, `rollup` only for a parent account (its
+ * metrics carry a `rollup`), `health` only with health or KPI data.
  *
  * @example
  * renderReportHtml({ metrics, account, sections: REPORT_SECTIONS, locale: 'en-US' });
  */
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   'overview',
+  'rollup',
   'goals',
   'value',
   'milestones',
@@ -115,6 +118,7 @@ export function reportText(locale: string | undefined): ReportText {
     kpiRating: t(KPI_RATING_MESSAGES),
     kpiTrend: t(KPI_TREND_MESSAGES),
     benchmark: t(BENCHMARK_MESSAGES),
+    rollup: t(ROLLUP_MESSAGES),
   };
 }
 
@@ -138,6 +142,7 @@ export interface ReportText {
   readonly kpiRating: Words;
   readonly kpiTrend: Words;
   readonly benchmark: Words;
+  readonly rollup: Readonly<Record<keyof (typeof ROLLUP_MESSAGES)['en'], string>>;
 }
 
 /** A message with its `{name}` places filled (calc's fillText; plural forms by `count`). */
@@ -849,6 +854,8 @@ export function derivation(
         `${t.trend.chartLines} ${FORMULAS['forecast.least_squares'].words}`,
         ...trendDerivations(m, D),
       ];
+    case 'rollup':
+      return rollupDerivations(m, t);
     case 'health':
       return healthDerivations(extra.health, extra.kpis, t);
     case 'recommendations':
@@ -1025,7 +1032,8 @@ export function hasHealthOrKpis(input: {
 
 /**
  * The sections a report shows when none are chosen: all of {@link REPORT_SECTIONS}, except
- * `health` for a customer with neither a health nor a KPI observation (asked for by name, it
+ * `rollup` for a customer whose metrics have no `rollup` (not a parent; asked for by name, it
+ * says so in one line), `health` for a customer with neither a health nor a KPI observation (asked for by name, it
  * says so in one line), and `recommendations` when the account's are null (a customer-facing
  * report: recommendations are internal to the CS team).
  *
@@ -1036,12 +1044,18 @@ export function defaultSections(input: {
   readonly health?: CustomerHealth | undefined;
   readonly kpis?: CustomerKpis | undefined;
   readonly account?: { readonly recommendations: readonly unknown[] | null } | undefined;
+  readonly metrics?: { readonly rollup?: unknown } | undefined;
 }): ReportSection[] {
   const withHealth = hasHealthOrKpis(input);
   // Null recommendations: a customer-facing report (the API withholds them), no such section.
   const withActions = input.account?.recommendations !== null;
+  // A rollup only on a parent with children the token sees (the API leaves it out otherwise).
+  const withRollup = input.metrics?.rollup !== undefined;
   return REPORT_SECTIONS.filter(
-    (s) => (s !== 'health' || withHealth) && (s !== 'recommendations' || withActions),
+    (s) =>
+      (s !== 'health' || withHealth) &&
+      (s !== 'recommendations' || withActions) &&
+      (s !== 'rollup' || withRollup),
   );
 }
 
@@ -1180,4 +1194,143 @@ function healthDerivations(
   }
   // Nothing to explain without data: the section's one line says so.
   return out;
+}
+
+// ------------------------------------------------------------------------- accounts in this group
+
+/** One row of the "Accounts in this group" table: an account or a total, its figures as text. */
+export interface RollupRow {
+  readonly name: string;
+  readonly goals: string;
+  readonly atRisk: string;
+  readonly value: string;
+  readonly score: string;
+  readonly roi: string;
+  /** A total row (a currency's or the group's), drawn apart from the accounts. */
+  readonly total: boolean;
+}
+
+/** The "Accounts in this group" section, or the one line of a customer without children. */
+export type RollupTable =
+  | {
+      readonly ok: true;
+      readonly headers: readonly [string, string, string, string, string, string];
+      /** The parent first, then each child as the API orders them (name, then id). */
+      readonly rows: readonly RollupRow[];
+      /** One total per currency; with several, a last row with the goals and no money. */
+      readonly totals: readonly RollupRow[];
+      readonly summary: string;
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly note: string };
+
+/**
+ * A parent account's rollup (getCustomerSuccessMetrics' `rollup`) as the report prints it: the
+ * parent and its children with their goals, value delivered in their own currency, success
+ * score and ROI, then the group's totals exactly as the API (calc's `accountRollup`) gives them,
+ * never summed here: one total per currency, and with several currencies no group amount at
+ * all (a note says why). Without a rollup, one line saying the customer has no child accounts.
+ *
+ * @example
+ * const r = rollupTable(metrics, 'en-US');
+ * if (r.ok) console.log(r.totals.map((t) => `${t.name}: ${t.value}`)); // ['Group total: $412,000.00']
+ */
+export function rollupTable(m: CustomerSuccessMetrics, locale: string): RollupTable {
+  const t = reportText(locale);
+  const R = t.rollup;
+  const r = m.rollup;
+  if (!r) return { ok: false, note: fillIn(t, R.none, { name: m.customer.name }) };
+  const score = (v: number | null) =>
+    v === null ? MISSING : formatNumber(v, { locale, maximumFractionDigits: 0 });
+  const roi = (v: number | null) => (v === null ? MISSING : formatMultiplier(v, { locale }));
+  const own = m.metrics;
+  const rows: RollupRow[] = [
+    {
+      name: fillIn(t, R.thisAccount, { name: m.customer.name }),
+      goals: `${own.goals.achieved} / ${own.goals.total}`,
+      atRisk: formatNumber(own.goals.at_risk, { locale }),
+      value: formatMoney(own.value_delivered.total_value, own.currency, { locale }),
+      score: score(own.success_score.score),
+      roi: roi(own.value_delivered.roi_multiplier),
+      total: false,
+    },
+    ...r.children.map((c) => ({
+      name: c.name,
+      goals: `${c.goals_achieved} / ${c.goals_total}`,
+      atRisk: formatNumber(c.goals_at_risk, { locale }),
+      value: formatMoney(c.total_value, c.currency, { locale }),
+      score: score(c.success_score),
+      roi: roi(c.roi_multiplier),
+      total: false,
+    })),
+  ];
+  const goals = `${r.goals.achieved} / ${r.goals.total}`;
+  const atRisk = formatNumber(r.goals.at_risk, { locale });
+  const mixed = r.by_currency.length > 1;
+  const totals: RollupRow[] = r.by_currency.map((c) => ({
+    name: mixed ? fillIn(t, R.currencyTotal, { currency: c.currency }) : R.groupTotal,
+    goals: mixed ? '' : goals,
+    atRisk: mixed ? '' : atRisk,
+    value: formatMoney(c.total_value, c.currency, { locale }),
+    score: score(c.success_score),
+    roi: roi(c.roi_multiplier),
+    total: true,
+  }));
+  if (mixed)
+    totals.push({
+      name: R.groupTotal,
+      goals,
+      atRisk,
+      value: MISSING,
+      score: MISSING,
+      roi: MISSING,
+      total: true,
+    });
+  const notes = [R.weighting];
+  if (mixed)
+    notes.push(
+      fillIn(t, R.mixedCurrencies, {
+        currencies: r.by_currency.map((c) => c.currency).join(', '),
+      }),
+    );
+  else if (r.roi_multiplier === null || r.success_score === null) notes.push(R.noInvestment);
+  return {
+    ok: true,
+    headers: [R.account, R.goalsAchieved, R.atRisk, R.valueDelivered, R.successScore, R.roi],
+    rows,
+    totals,
+    summary:
+      r.goals.achievement_rate === null
+        ? fillIn(t, R.summaryNoGoals, { accounts: r.accounts })
+        : fillIn(t, R.summary, {
+            accounts: r.accounts,
+            achieved: r.goals.achieved,
+            total: r.goals.total,
+            rate: formatPercent(r.goals.achievement_rate, { locale }),
+            atRisk: r.goals.at_risk,
+          }),
+    notes,
+  };
+}
+
+/**
+ * The rollup's formulas in words (calc's FORMULAS), then each currency's value, ROI and score
+ * with its derivation in the accounts' numbers when the metrics carry `explanations`.
+ */
+function rollupDerivations(m: CustomerSuccessMetrics, t: ReportText): string[] {
+  const r = m.rollup;
+  if (!r) return [];
+  const R = t.rollup;
+  return [
+    `${FORMULAS['rollup.value'].words} ${FORMULAS['rollup.roi_weighted'].words} ${FORMULAS['rollup.score_weighted'].words}`,
+    ...r.by_currency.flatMap((c, i) => {
+      const at = `/rollup/by_currency/${i}`;
+      const currency = { currency: c.currency };
+      return [
+        ...explained(m.explanations, `${at}/total_value`, fillIn(t, R.valueIn, currency)),
+        ...explained(m.explanations, `${at}/roi_multiplier`, fillIn(t, R.roiIn, currency)),
+        ...explained(m.explanations, `${at}/success_score`, fillIn(t, R.scoreIn, currency)),
+      ];
+    }),
+  ];
 }

@@ -196,6 +196,59 @@ describeBackends('alerts (%s)', (backend) => {
     return alert;
   };
 
+  it("names each alert's customer by its current name, in the list, a raise and a change of state", async () => {
+    const g = await goal(10);
+    const raised = await call(
+      'recordMeasurement',
+      { goalId: g.id },
+      { body: { metric_id: g.metrics[0]!.id, value: 100 } },
+    );
+    expect(raised.json.alerts[0]).toMatchObject({
+      customer_id: 'cus_acme',
+      customer_name: 'Acme Corp',
+    });
+    const page = await call('listAlerts', {}, { query: { limit: 500 } });
+    const names = new Map<string, string>();
+    for (const a of page.json.items) {
+      if (!names.has(a.customer_id))
+        names.set(
+          a.customer_id,
+          (await call('getCustomer', { customerId: a.customer_id })).json.name,
+        );
+      expect(a.customer_name, a.id).toBe(names.get(a.customer_id));
+    }
+    expect(names.size).toBeGreaterThan(1);
+    // A renamed customer's alerts read its new name.
+    const acme = await call('getCustomer', { customerId: 'cus_acme' });
+    const renamed = await call(
+      'updateCustomer',
+      { customerId: 'cus_acme' },
+      {
+        body: { ...acme.json, name: 'Acme <Renamed> & Co' },
+        headers: { 'if-match': acme.headers.get('etag')! },
+      },
+    );
+    expect(renamed.status).toBe(200);
+    const a = raised.json.alerts[0]!;
+    const acked = await call(
+      'acknowledgeAlert',
+      { alertId: a.id },
+      { headers: { 'if-match': `"${a.version}"` } },
+    );
+    expect(acked.json.customer_name).toBe('Acme <Renamed> & Co');
+    const own = await call('listAlerts', {}, { query: { customer_id: 'cus_acme', limit: 5 } });
+    expect(own.json.items.every((x) => x.customer_name === 'Acme <Renamed> & Co')).toBe(true);
+    const back = await call('getCustomer', { customerId: 'cus_acme' });
+    await call(
+      'updateCustomer',
+      { customerId: 'cus_acme' },
+      {
+        body: { ...back.json, name: 'Acme Corp' },
+        headers: { 'if-match': back.headers.get('etag')! },
+      },
+    );
+  });
+
   it('raises alerts open at version 1, with no one having acted on them', async () => {
     const a = await freshAlert();
     expect(a).toMatchObject({

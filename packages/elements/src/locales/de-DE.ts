@@ -351,7 +351,7 @@ export const deDE: Translation = {
       health_entered_critical: 'Health kritisch',
       health_consecutive_decline: 'Health sinkt',
       raised: 'Ausgelöst am {time}',
-      customer: 'Kunde {id}',
+      customer: 'Kunde: {name}',
       acknowledgedBy: 'Bestätigt von {who}, {time}',
       acknowledge: 'Bestätigen',
       dismiss: 'Verwerfen',

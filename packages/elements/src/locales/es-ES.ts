@@ -348,7 +348,7 @@ export const esES: Translation = {
       health_entered_critical: 'Salud crítica',
       health_consecutive_decline: 'Salud en descenso',
       raised: 'Generada el {time}',
-      customer: 'Cliente {id}',
+      customer: 'Cliente: {name}',
       acknowledgedBy: 'Confirmada por {who}, {time}',
       acknowledge: 'Confirmar',
       dismiss: 'Descartar',

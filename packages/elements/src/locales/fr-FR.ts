@@ -351,7 +351,7 @@ export const frFR: Translation = {
       health_entered_critical: 'Santé critique',
       health_consecutive_decline: 'Santé en déclin',
       raised: 'Levée le {time}',
-      customer: 'Client {id}',
+      customer: 'Client : {name}',
       acknowledgedBy: 'Prise en compte par {who}, {time}',
       acknowledge: 'Prendre en compte',
       dismiss: 'Ignorer',

@@ -347,7 +347,7 @@ export const jaJP: Translation = {
       health_entered_critical: 'ヘルスが重大',
       health_consecutive_decline: 'ヘルスが低下中',
       raised: '発生日 {time}',
-      customer: '顧客 {id}',
+      customer: '顧客：{name}',
       acknowledgedBy: '{who} が確認済み ({time})',
       acknowledge: '確認',
       dismiss: '閉じる',

@@ -22,7 +22,7 @@ export const ALERTS_MESSAGES = defineMessages('elements.alerts', {
   health_entered_critical: 'Health critical',
   health_consecutive_decline: 'Health declining',
   raised: 'Raised {time}',
-  customer: 'Customer {id}',
+  customer: 'Customer: {name}',
   acknowledgedBy: 'Acknowledged by {who}, {time}',
   acknowledge: 'Acknowledge',
   dismiss: 'Dismiss',
@@ -110,7 +110,7 @@ export class AlertsView {
       </p>
       <p class="title" id=${titleId}>${shownText(a.title)}</p>
       <p class="cause">${shownText(a.cause)}</p>
-      ${this.#host.customerId ? nothing : html`<p class="customer muted">${fillText(T.customer, { id: a.customer_id })}</p>`}
+      ${this.#host.customerId ? nothing : html`<p class="customer muted">${fillText(T.customer, { name: a.customer_name })}</p>`}
       ${
         a.state === 'acknowledged'
           ? html`<p class="acked muted">${fillText(T.acknowledgedBy, {

@@ -156,10 +156,10 @@ describe('<success-alerts>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('renders titles and causes full of markup as text only', async () => {
+    it("renders titles, causes and customers' names full of markup as text only", async () => {
       const withText = (text: string) => {
         const list = alertsExample();
-        list.items[0] = { ...list.items[0]!, title: text, cause: text };
+        list.items[0] = { ...list.items[0]!, title: text, cause: text, customer_name: text };
         return list;
       };
       const base = domShape(await shown(withText('plain')));
@@ -339,13 +339,24 @@ describe('<success-alerts>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('lists the portfolio without customer-id, naming each customer', async () => {
+    it('lists the portfolio without customer-id, naming each customer by its name', async () => {
       const p = await fixture<SuccessProvider>(
         html`<success-provider base-url=${api} token="demo-manager-token"><success-alerts></success-alerts></success-provider>`,
       );
       const el = p.querySelector('success-alerts')!;
       await until(() => rows(el).length > 0, 'alerts shown', 20_000);
-      expect(rows(el)[0]!.textContent).to.match(/Customer cus_/);
+      const client = sdk('demo-manager-token');
+      const names = new Map<string, string>();
+      for (const r of rows(el).slice(0, 5)) {
+        const alert = await client.listAlerts({ limit: 500 });
+        const a = alert.items.find((x) => x.id === r.dataset.alert)!;
+        if (!names.has(a.customer_id))
+          names.set(a.customer_id, (await client.getCustomer({ customerId: a.customer_id })).name);
+        const line = r.querySelector('.customer')!.textContent!.trim();
+        expect(line).to.equal(`Customer: ${names.get(a.customer_id)}`);
+        expect(line).not.to.include(a.customer_id);
+      }
+      await expect(el).to.be.accessible();
     });
 
     it('answers 412 for an alert changed elsewhere: nothing changes and the list shows it as it is', async () => {

@@ -514,11 +514,30 @@ async function demoShare(origin, session, payload) {
     const violations = await recordCspViolations(page);
     const response = await page.goto(payload.url, { waitUntil: 'load' });
     await page.waitForFunction(dashboard, { timeout: 15_000 });
+    // The page's own words (the report formats, the language picker) in English, then in
+    // each of `payload.locales` once picked.
+    const chrome = () =>
+      page.evaluate(() => ({
+        reportAs: document.getElementById('report-as')?.textContent ?? '',
+        formats: [...document.querySelectorAll('#report-format option')].map((o) => [
+          o.getAttribute('value'),
+          o.textContent,
+        ]),
+        language: document.getElementById('locale-label')?.textContent ?? '',
+        settings: document.getElementById('settings')?.getAttribute('aria-label') ?? '',
+      }));
+    const sharedText = await page.evaluate(deepPageText);
+    const words = { 'en-US': await chrome() };
+    for (const locale of payload.locales ?? []) {
+      await page.select('#locale', locale);
+      words[locale] = await chrome();
+    }
     return {
       status: response?.status() ?? 0,
       referrerPolicy: response?.headers()['referrer-policy'] ?? null,
-      sharedText: await page.evaluate(deepPageText),
+      sharedText,
       title: await page.title(),
+      words,
       failed,
       violations,
     };

@@ -15,6 +15,7 @@ export const deDE: Translation = {
   messages: {
     'report.section': {
       overview: 'Erfolgsübersicht',
+      rollup: 'Konten dieser Gruppe',
       goals: 'Ziele',
       value: 'Erzielter Nutzen',
       milestones: 'Meilensteine',
@@ -270,6 +271,31 @@ export const deDE: Translation = {
       success_score: 'Erfolgswert',
       achievement_rate: 'Erreichte Ziele',
       roi_pct: 'ROI',
+    },
+    'report.rollup': {
+      account: 'Konto',
+      goalsAchieved: 'Erreichte Ziele',
+      atRisk: 'Gefährdet',
+      valueDelivered: 'Erzielter Nutzen',
+      successScore: 'Erfolgswert',
+      roi: 'ROI',
+      thisAccount: '{name} (dieses Konto)',
+      groupTotal: 'Gruppe gesamt',
+      currencyTotal: 'Summe in {currency}',
+      summary:
+        'Zusammengefasste Konten, dieses eingeschlossen: {accounts}. Erreichte Ziele: {achieved} von {total} ({rate}); gefährdet: {atRisk}.',
+      summaryNoGoals:
+        'Zusammengefasste Konten, dieses eingeschlossen: {accounts}. Noch keine Ziele.',
+      weighting:
+        'Der erzielte Nutzen wird je Währung addiert; Erfolgswert und ROI der Gruppe sind nach der Investition jedes Kontos gewichtet.',
+      mixedCurrencies:
+        'Die Konten haben mehrere Währungen ({currencies}). Beträge werden nie über Währungen hinweg addiert, daher gibt es keine einzelne Gruppensumme: Jede Währung hat eigene Summe, eigenen Erfolgswert und ROI.',
+      noInvestment:
+        'Kein Konto hat eine Investition über 0 (mit Erfolgswert, für den Erfolgswert), daher hat die Gruppe keinen gewichteten ROI oder Erfolgswert.',
+      none: '{name} hat keine untergeordneten Konten.',
+      valueIn: 'Erzielter Nutzen in {currency}',
+      roiIn: 'ROI in {currency}',
+      scoreIn: 'Erfolgswert in {currency}',
     },
   },
 };

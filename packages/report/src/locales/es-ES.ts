@@ -15,6 +15,7 @@ export const esES: Translation = {
   messages: {
     'report.section': {
       overview: 'Resumen de éxito',
+      rollup: 'Cuentas de este grupo',
       goals: 'Objetivos',
       value: 'Valor aportado',
       milestones: 'Hitos',
@@ -269,6 +270,30 @@ export const esES: Translation = {
       success_score: 'Puntuación de éxito',
       achievement_rate: 'Objetivos alcanzados',
       roi_pct: 'ROI',
+    },
+    'report.rollup': {
+      account: 'Cuenta',
+      goalsAchieved: 'Objetivos alcanzados',
+      atRisk: 'En riesgo',
+      valueDelivered: 'Valor aportado',
+      successScore: 'Puntuación de éxito',
+      roi: 'ROI',
+      thisAccount: '{name} (esta cuenta)',
+      groupTotal: 'Total del grupo',
+      currencyTotal: 'Total en {currency}',
+      summary:
+        'Cuentas consolidadas, incluida esta: {accounts}. Objetivos alcanzados: {achieved} de {total} ({rate}); en riesgo: {atRisk}.',
+      summaryNoGoals: 'Cuentas consolidadas, incluida esta: {accounts}. Aún no hay objetivos.',
+      weighting:
+        'El valor aportado se suma dentro de cada moneda; la puntuación de éxito y el ROI del grupo se ponderan por la inversión de cada cuenta.',
+      mixedCurrencies:
+        'Las cuentas están en varias monedas ({currencies}). Los importes nunca se suman entre monedas, así que no hay un total único del grupo: cada moneda tiene su propio total, puntuación y ROI.',
+      noInvestment:
+        'Ninguna cuenta tiene una inversión mayor que 0 (con puntuación de éxito, para la puntuación), así que el grupo no tiene ROI ni puntuación ponderados.',
+      none: '{name} no tiene cuentas secundarias.',
+      valueIn: 'Valor aportado en {currency}',
+      roiIn: 'ROI en {currency}',
+      scoreIn: 'Puntuación de éxito en {currency}',
     },
   },
 };

@@ -15,6 +15,7 @@ export const frFR: Translation = {
   messages: {
     'report.section': {
       overview: 'Synthèse du succès',
+      rollup: 'Comptes de ce groupe',
       goals: 'Objectifs',
       value: 'Valeur générée',
       milestones: 'Jalons',
@@ -270,6 +271,31 @@ export const frFR: Translation = {
       success_score: 'Score de succès',
       achievement_rate: 'Objectifs atteints',
       roi_pct: 'ROI',
+    },
+    'report.rollup': {
+      account: 'Compte',
+      goalsAchieved: 'Objectifs atteints',
+      atRisk: 'À risque',
+      valueDelivered: 'Valeur générée',
+      successScore: 'Score de succès',
+      roi: 'ROI',
+      thisAccount: '{name} (ce compte)',
+      groupTotal: 'Total du groupe',
+      currencyTotal: 'Total en {currency}',
+      summary:
+        'Comptes consolidés, celui-ci compris : {accounts}. Objectifs atteints : {achieved} sur {total} ({rate}) ; à risque : {atRisk}.',
+      summaryNoGoals:
+        'Comptes consolidés, celui-ci compris : {accounts}. Aucun objectif pour le moment.',
+      weighting:
+        'La valeur apportée est additionnée par devise ; le score de succès et le ROI du groupe sont pondérés par l’investissement de chaque compte.',
+      mixedCurrencies:
+        'Les comptes sont dans plusieurs devises ({currencies}). Les montants ne sont jamais additionnés d’une devise à l’autre : il n’y a donc pas de total unique du groupe, chaque devise a son propre total, son score et son ROI.',
+      noInvestment:
+        'Aucun compte n’a d’investissement supérieur à 0 (avec un score de succès, pour le score) : le groupe n’a donc ni ROI ni score pondérés.',
+      none: '{name} n’a aucun compte enfant.',
+      valueIn: 'Valeur générée en {currency}',
+      roiIn: 'ROI en {currency}',
+      scoreIn: 'Score de succès en {currency}',
     },
   },
 };

@@ -16,6 +16,7 @@ export const jaJP: Translation = {
   messages: {
     'report.section': {
       overview: 'サクセス概要',
+      rollup: 'このグループのアカウント',
       goals: '目標',
       value: '創出価値',
       milestones: 'マイルストーン',
@@ -269,6 +270,31 @@ export const jaJP: Translation = {
       success_score: 'サクセススコア',
       achievement_rate: '目標達成率',
       roi_pct: 'ROI',
+    },
+    'report.rollup': {
+      account: 'アカウント',
+      goalsAchieved: '達成した目標',
+      atRisk: 'リスクあり',
+      valueDelivered: '創出価値',
+      successScore: 'サクセススコア',
+      roi: 'ROI',
+      thisAccount: '{name}（このアカウント）',
+      groupTotal: 'グループ合計',
+      currencyTotal: '{currency} の合計',
+      summary:
+        '集計したアカウント（このアカウントを含む）：{accounts}。達成した目標：{total} 件中 {achieved} 件（{rate}）、リスクあり：{atRisk} 件。',
+      summaryNoGoals:
+        '集計したアカウント（このアカウントを含む）：{accounts}。目標はまだありません。',
+      weighting:
+        '創出価値は通貨ごとに合計し、グループのサクセススコアと ROI は各アカウントの投資額で加重しています。',
+      mixedCurrencies:
+        'アカウントの通貨が複数あります（{currencies}）。金額を通貨をまたいで合計することはないため、グループ全体の合計はありません。通貨ごとに合計、スコア、ROI を示します。',
+      noInvestment:
+        '投資額が 0 を超えるアカウント（スコアについてはサクセススコアのあるもの）がないため、グループの加重 ROI とスコアはありません。',
+      none: '{name} には子アカウントがありません。',
+      valueIn: '{currency} の創出価値',
+      roiIn: '{currency} の ROI',
+      scoreIn: '{currency} のサクセススコア',
     },
   },
 };

@@ -1,13 +1,29 @@
 // Acme's report input and the variations the tests need: another name, many goals. Test-only.
+import { successBand } from '@cscx/success-calc';
+import { accountRollup } from '@cscx/success-calc/rollup';
 import { REPORT_SECTIONS } from '../sections.js';
-import type { CustomerKpis, ReportInput, ReportSection, SuccessGoal } from '../types.js';
+import type {
+  CustomerKpis,
+  CustomerSuccessMetrics,
+  ReportInput,
+  ReportSection,
+  SuccessGoal,
+} from '../types.js';
 import { ACME_ACCOUNT, ACME_METRICS } from './acme.js';
 import { ACME_HEALTH, ACME_KPIS } from './acme-health.js';
 
 export const GENERATED_AT = '2026-04-30T09:00:00Z';
 
+/**
+ * Every section a report of Acme may show: all of them but `rollup`, since Acme has no child
+ * accounts ({@link asParent} makes it a parent).
+ */
+export const ACME_SECTIONS: readonly ReportSection[] = REPORT_SECTIONS.filter(
+  (s) => s !== 'rollup',
+);
+
 export function acmeInput(
-  sections: readonly ReportSection[] = REPORT_SECTIONS,
+  sections: readonly ReportSection[] = ACME_SECTIONS,
   locale = 'en-US',
 ): ReportInput {
   return {
@@ -197,4 +213,141 @@ export function kpisUnmeasured(input: ReportInput): ReportInput {
     ]),
   ) as CustomerKpis['kpis'];
   return { ...input, kpis: { ...k, kpis } };
+}
+
+type Rollup = NonNullable<CustomerSuccessMetrics['rollup']>;
+type GoalStatus = SuccessGoal['status'];
+
+/** A child account of {@link asParent}: its own figures, in its own currency. */
+export interface ChildSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly currency: string;
+  readonly investment: number | null;
+  readonly value: number;
+  readonly score: number | null;
+  readonly goals: readonly GoalStatus[];
+}
+
+/** Three children in Acme's currency, the demo's kind of group (Jasper Studios has three). */
+export const USD_CHILDREN: readonly ChildSpec[] = [
+  {
+    id: 'cus_north',
+    name: 'Acme North',
+    currency: 'USD',
+    investment: 40_000,
+    value: 96_500,
+    score: 72.4,
+    goals: ['achieved', 'on_track', 'at_risk'],
+  },
+  {
+    id: 'cus_south',
+    name: 'Acme South & Partners <Retail>',
+    currency: 'USD',
+    investment: 25_000,
+    value: 31_250,
+    score: 58,
+    goals: ['on_track', 'missed'],
+  },
+  {
+    id: 'cus_labs',
+    name: 'Acme Labs',
+    currency: 'USD',
+    investment: null,
+    value: 0,
+    score: null,
+    goals: [],
+  },
+];
+
+/** Children in two more currencies: the group has no single total. */
+export const MIXED_CHILDREN: readonly ChildSpec[] = [
+  { ...(USD_CHILDREN[0] as ChildSpec) },
+  {
+    id: 'cus_eu',
+    name: 'Acme Europe GmbH',
+    currency: 'EUR',
+    investment: 52_000,
+    value: 61_000,
+    score: 81,
+    goals: ['achieved', 'achieved', 'on_track'],
+  },
+  {
+    id: 'cus_jp',
+    name: 'Acme Japan',
+    currency: 'JPY',
+    investment: 9_000_000,
+    value: 4_500_000,
+    score: 44,
+    goals: ['at_risk', 'not_started'],
+  },
+];
+
+/**
+ * Acme as a parent of `children`: its metrics carry the `rollup` the API would give, computed
+ * here by calc's `accountRollup` over Acme's own figures and the children's (as the server's
+ * derive/rollup.ts does), so the report's totals can be checked against calc.
+ */
+export function asParent(input: ReportInput, children: readonly ChildSpec[]): ReportInput {
+  const m = input.metrics;
+  const own = m.metrics;
+  const r = accountRollup([
+    {
+      id: m.customer.id,
+      currency: own.currency,
+      investment: m.customer.investment ?? null,
+      totalValue: own.value_delivered.total_value,
+      score: own.success_score.score,
+      goals: m.goals.map((g) => ({ status: g.status })),
+    },
+    ...children.map((c) => ({
+      id: c.id,
+      currency: c.currency,
+      investment: c.investment,
+      totalValue: c.value,
+      score: c.score,
+      goals: c.goals.map((status) => ({ status })),
+    })),
+  ]);
+  const rollup: Rollup = {
+    accounts: r.accounts,
+    goals: {
+      total: r.goals,
+      achieved: r.achieved,
+      on_track: r.onTrack,
+      at_risk: r.atRisk,
+      missed: r.missed,
+      not_started: r.notStarted,
+      achievement_rate: r.achievementRate,
+    },
+    by_currency: r.byCurrency.map((c) => ({
+      currency: c.currency,
+      accounts: c.accounts,
+      total_value: c.totalValue,
+      investment: c.investment,
+      roi_multiplier: c.roiMultiplier,
+      success_score: c.successScore,
+    })),
+    success_score: r.successScore,
+    success_band: r.successScore === null ? null : successBand(r.successScore),
+    roi_multiplier: r.roiMultiplier,
+    note: r.note,
+    children: children.map((c) => {
+      const achieved = c.goals.filter((g) => g === 'achieved').length;
+      return {
+        customer_id: c.id,
+        name: c.name,
+        currency: c.currency,
+        goals_total: c.goals.length,
+        goals_achieved: achieved,
+        goals_at_risk: c.goals.filter((g) => g === 'at_risk').length,
+        achievement_rate: c.goals.length === 0 ? null : (achieved / c.goals.length) * 100,
+        success_score: c.score,
+        total_value: c.value,
+        investment: c.investment,
+        roi_multiplier: c.investment ? c.value / c.investment : null,
+      };
+    }),
+  };
+  return { ...input, metrics: { ...m, rollup } };
 }

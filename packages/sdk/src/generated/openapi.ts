@@ -428,7 +428,10 @@ export interface paths {
          *     band, an executive summary, the goals with their per-metric baseline, target, current and
          *     status, a value summary by category with confidence and ROI, trends, upcoming milestones,
          *     and recommendations for goals that are at risk or missed. With `includeBenchmarks=true`
-         *     it also compares the customer with peers in the same segment.
+         *     it also compares the customer with peers in the same segment. For a parent account with
+         *     children in the token's scope it adds `rollup` (`AccountRollup`), the same one
+         *     `getCustomerSuccessMetrics` gives: its own and its children's figures over the same
+         *     period, money per currency, score and ROI weighted by investment.
          */
         get: operations["getAccountSuccessMetrics"];
         put?: never;
@@ -1441,7 +1444,13 @@ export interface components {
          */
         ReportFormat: "pdf" | "ppt" | "html";
         /**
-         * @description A section of the success report. `health` is "Health and KPIs": the health score with its
+         * @description A section of the success report. `rollup` is "Accounts in this group", for a parent
+         *     account (issue 16): the parent and each child the token sees with its goals achieved and
+         *     at risk, value delivered in its own currency, success score and ROI, then the group's
+         *     totals as `AccountRollup` gives them: value summed per currency and never across
+         *     currencies (with several currencies the report says so instead of one total), score and
+         *     ROI weighted by investment. A customer without child accounts gets one line saying so.
+         *     `health` is "Health and KPIs": the health score with its
          *     band (seed 002), the four components with their weights, the recent history and the
          *     active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
          *     KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
@@ -1450,7 +1459,7 @@ export interface components {
          * @example overview
          * @enum {string}
          */
-        ReportSection: "overview" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
+        ReportSection: "overview" | "rollup" | "goals" | "value" | "milestones" | "benchmarks" | "trends" | "health" | "recommendations";
         /**
          * @description An RFC 9457 problem details document, sent as `application/problem+json` with every error.
          *     Switch on `type`. The error table in the API description lists every type. Extension
@@ -5772,6 +5781,7 @@ export interface components {
          * @example {
          *       "id": "alt_acme_0001",
          *       "customer_id": "cus_acme",
+         *       "customer_name": "Acme Corp",
          *       "goal_id": "goal_acme_ticket_time",
          *       "milestone_id": null,
          *       "type": "goal_achieved",
@@ -5791,6 +5801,8 @@ export interface components {
             id: string;
             /** @description The customer concerned. */
             customer_id: string;
+            /** @description The customer's name as it is now (a portfolio's alerts name their customer by it). Text, never markup. */
+            customer_name: string;
             /** @description The goal concerned. Null for milestone alerts that are not tied to a goal. */
             goal_id: string | null;
             /** @description The milestone concerned. Null for goal alerts. */
@@ -5830,6 +5842,7 @@ export interface components {
          *         {
          *           "id": "alt_acme_0001",
          *           "customer_id": "cus_acme",
+         *           "customer_name": "Acme Corp",
          *           "goal_id": "goal_acme_ticket_time",
          *           "milestone_id": null,
          *           "type": "goal_achieved",
@@ -6929,6 +6942,7 @@ export interface components {
              *     (viewer, embed token, share link).
              */
             recommendations: components["schemas"]["GoalRecommendations"][] | null;
+            rollup?: components["schemas"]["AccountRollup"];
             explanations?: components["schemas"]["Explanations"];
         };
         /**
@@ -7023,8 +7037,9 @@ export interface components {
             format: components["schemas"]["ReportFormat"];
             /**
              * @description The sections to include, in this order. Omit it for every section in the order of
-             *     `ReportSection`, except that `health` is left out for a customer with neither a
-             *     health observation nor a KPI observation (ask for it to get its one-line note).
+             *     `ReportSection`, except that `rollup` is left out for a customer without child
+             *     accounts in the token's scope and `health` for a customer with neither a health
+             *     observation nor a KPI observation (ask for either to get its one-line note).
              */
             include_sections?: components["schemas"]["ReportSection"][];
             /** @description The reporting window, as the `period` query parameter. Default `all`. */

@@ -1259,7 +1259,10 @@ export interface SuccessClientMethods {
    * band, an executive summary, the goals with their per-metric baseline, target, current and
    * status, a value summary by category with confidence and ROI, trends, upcoming milestones,
    * and recommendations for goals that are at risk or missed. With `includeBenchmarks=true`
-   * it also compares the customer with peers in the same segment.
+   * it also compares the customer with peers in the same segment. For a parent account with
+   * children in the token's scope it adds `rollup` (`AccountRollup`), the same one
+   * `getCustomerSuccessMetrics` gives: its own and its children's figures over the same
+   * period, money per currency, score and ROI weighted by investment.
    *
    * @example
    * const result = await client.getAccountSuccessMetrics({ customerId: "cus_acme" });

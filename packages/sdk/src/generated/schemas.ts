@@ -90,14 +90,20 @@ export const SuccessBandSchema = v.picklist(["strong","moderate","weak"]);
 export const ReportFormatSchema = v.picklist(["pdf","ppt","html"]);
 
 /**
- * A section of the success report. `health` is "Health and KPIs": the health score with its
+ * A section of the success report. `rollup` is "Accounts in this group", for a parent
+ * account (issue 16): the parent and each child the token sees with its goals achieved and
+ * at risk, value delivered in its own currency, success score and ROI, then the group's
+ * totals as `AccountRollup` gives them: value summed per currency and never across
+ * currencies (with several currencies the report says so instead of one total), score and
+ * ROI weighted by investment. A customer without child accounts gets one line saying so.
+ * `health` is "Health and KPIs": the health score with its
  * band (seed 002), the four components with their weights, the recent history and the
  * active triggers with their causes, as `getCustomerHealth` answers; and the KPI table, each
  * KPI's value, rating against its target, minimum, benchmark and best in class, and trend,
  * as `getCustomerKpis` answers for the latest month with an observation in the report's
  * period. A customer with no health or KPI observation gets one line saying so.
  */
-export const ReportSectionSchema = v.picklist(["overview","goals","value","milestones","benchmarks","trends","health","recommendations"]);
+export const ReportSectionSchema = v.picklist(["overview","rollup","goals","value","milestones","benchmarks","trends","health","recommendations"]);
 
 /**
  * One invalid field of a request.
@@ -353,7 +359,7 @@ export const MeasurementUpdateSchema = v.strictObject({ value: v.pipe(v.number()
  * An alert raised by a transition (PRD-165 FR-165.10), with its cause and time, and where
  * it stands (`state`): open, acknowledged or dismissed.
  */
-export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
+export const AlertSchema = v.object({ id: v.string(), customer_id: v.string(), customer_name: v.string(), goal_id: v.nullable(v.string()), milestone_id: v.nullable(v.string()), type: AlertTypeSchema, title: v.string(), cause: v.string(), created_at: v.string(), state: AlertStateSchema, acknowledged_at: v.nullable(v.string()), acknowledged_by: v.nullable(v.string()), dismissed_at: v.nullable(v.string()), dismissed_by: v.nullable(v.string()), version: v.pipe(v.number(), v.integer()) });
 
 /**
  * The result of `recordMeasurement`, `updateMeasurement` and `deleteMeasurement`: the goal
@@ -712,7 +718,7 @@ export const GoalRecommendationsSchema = v.object({ goal_id: v.string(), goal_na
  * The response of `getAccountSuccessMetrics`: PRD-069's account view (Customer Detail >
  * Success tab) in this API's snake_case.
  */
-export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.nullable(v.array(GoalRecommendationsSchema)), explanations: v.exactOptional(ExplanationsSchema) });
+export const AccountSuccessMetricsSchema = v.object({ customer: CustomerSchema, period: v.string(), period_start: v.nullable(v.string()), period_end: v.string(), as_of: v.string(), success_score: SuccessScoreSchema, executive_summary: ExecutiveSummarySchema, goals: v.array(SuccessGoalSchema), value_summary: ValueSummarySchema, trends: v.array(ProgressTrendSchema), benchmarks: v.nullable(BenchmarksSchema), benchmarks_note: v.nullable(v.string()), upcoming_milestones: v.array(MilestoneSchema), recommendations: v.nullable(v.array(GoalRecommendationsSchema)), rollup: v.exactOptional(AccountRollupSchema), explanations: v.exactOptional(ExplanationsSchema) });
 
 /**
  * A metric in PRD-069's camelCase goal body.
@@ -747,7 +753,7 @@ export const ReportAudienceSchema = v.picklist(["customer","internal"]);
 /**
  * What `generateSuccessReport` renders (PRD-165 §6.2).
  */
-export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(8))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema), audience: v.exactOptional(ReportAudienceSchema) });
+export const ReportRequestSchema = v.strictObject({ format: ReportFormatSchema, include_sections: v.exactOptional(v.pipe(v.array(ReportSectionSchema), v.minLength(1), v.maxLength(9))), period: v.exactOptional(v.pipe(v.string(), v.maxLength(7), v.regex(/^(all|(19[0-9]{2}|2[0-9]{3})(-Q[1-4]|-(0[1-9]|1[0-2]))?)$/))), locale: v.exactOptional(v.pipe(v.string(), v.minLength(2), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))), branding: v.exactOptional(ReportBrandingSchema), audience: v.exactOptional(ReportAudienceSchema) });
 
 /**
  * What `createEmbedToken` mints a token for.

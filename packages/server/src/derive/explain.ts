@@ -418,7 +418,8 @@ export function accountExplanations(
 }
 
 /**
- * Explanations of a parent's `rollup` in `getCustomerSuccessMetrics` (issue 16): each
+ * Explanations of a parent's `rollup` in `getCustomerSuccessMetrics` and
+ * `getAccountSuccessMetrics` (issue 16): each
  * currency's value, ROI and score, and the overall ROI and score (those of the one currency),
  * with every account's figures pointing at where the response holds them (the parent's metrics,
  * each child's row). Only figures that are numbers get a key.
@@ -432,6 +433,8 @@ export function rollupExplanations(
     readonly investment: number | null;
     readonly value: number;
     readonly score: number | null;
+    /** Where the response holds the parent's figures: getCustomerSuccessMetrics' by default. */
+    readonly pointers?: RollupTerm['pointers'];
   },
 ): void {
   rollup.by_currency.forEach((c, i) => {
@@ -442,7 +445,7 @@ export function rollupExplanations(
         value: parent.value,
         investment: parent.investment,
         score: parent.score,
-        pointers: {
+        pointers: parent.pointers ?? {
           value: '/metrics/value_delivered/total_value',
           investment: '/metrics/value_delivered/investment',
           score: '/metrics/success_score/score',

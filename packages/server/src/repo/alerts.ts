@@ -5,6 +5,8 @@ import type { Queryable } from '../db/database.js';
 export interface AlertRecord {
   readonly id: string;
   readonly customer_id: string;
+  /** The customer's name as it is now (read with the alert, never stored with it). */
+  readonly customer_name: string;
   readonly goal_id: string | null;
   readonly milestone_id: string | null;
   readonly type: AlertType;
@@ -25,8 +27,13 @@ export type NewAlert = Pick<
   'customer_id' | 'goal_id' | 'milestone_id' | 'type' | 'title' | 'cause' | 'created_at'
 >;
 
-/** The columns of an AlertRecord, timestamps as epoch ms (repo/health.ts inserts alerts too). */
-export const ALERT_COLUMNS = `id, customer_id, goal_id, milestone_id, type, title, cause,
+/**
+ * The columns of an AlertRecord, timestamps as epoch ms (repo/health.ts inserts alerts too), and
+ * the customer's current name: a renamed customer's alerts read its new name.
+ */
+export const ALERT_COLUMNS = `id, customer_id,
+  (SELECT c.name FROM customers c WHERE c.id = alerts.customer_id) AS customer_name,
+  goal_id, milestone_id, type, title, cause,
   epoch_ms(created_at) AS created_at, state, version::float8 AS version,
   epoch_ms(acknowledged_at) AS acknowledged_at, acknowledged_by,
   epoch_ms(dismissed_at) AS dismissed_at, dismissed_by`;
@@ -37,6 +44,7 @@ export function alertWire(a: AlertRecord): Alert {
   return {
     id: a.id,
     customer_id: a.customer_id,
+    customer_name: a.customer_name,
     goal_id: a.goal_id,
     milestone_id: a.milestone_id,
     type: a.type,

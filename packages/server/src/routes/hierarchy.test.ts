@@ -2,9 +2,11 @@
 // its metrics and portfolio row (kept current after writes to a child), and a viewer token of a
 // parent seeing its children and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, formatMultiplier, formatNumber } from '../../../calc/src/index.js';
+import { readPdf } from '../../../report/src/testing/read.js';
 import type { AccountRollup } from '../contract.js';
-import { type Api, apiOf } from '../testing/api.js';
-import { type TestApp, testApp } from '../testing/harness.js';
+import { type Api, apiOf, pathOf } from '../testing/api.js';
+import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
 import { describeBackends } from '../testing/test-db.js';
 
 /** The demo's parent account and its children (seed.ts withDemoHierarchy). */
@@ -184,6 +186,43 @@ describeBackends('account hierarchy (%s)', (backend) => {
       }
     });
 
+    it("gives getAccountSuccessMetrics the same rollup as the parent's metrics, explained, and none to a non-parent", async () => {
+      for (const query of [{}, { period: '2026-Q1' }]) {
+        const account = await call('getAccountSuccessMetrics', { customerId: PARENT }, { query });
+        expect(account.status).toBe(200);
+        const m = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });
+        expect(account.json.rollup).toBeDefined();
+        expect(account.json.rollup).toEqual(m.json.rollup);
+      }
+      const csm = await call('getAccountSuccessMetrics', { customerId: PARENT }, { token: 'csm' });
+      expect(csm.json.rollup).toEqual((await metrics(PARENT, 'csm')).rollup);
+      for (const id of ['cus_acme', CHILDREN[0]!]) {
+        const plain = await call('getAccountSuccessMetrics', { customerId: id });
+        expect(plain.status).toBe(200);
+        expect(plain.json.rollup).toBeUndefined();
+      }
+      const r = await call(
+        'getAccountSuccessMetrics',
+        { customerId: PARENT },
+        { query: { explain: true } },
+      );
+      const at = (pointer: string): unknown =>
+        pointer
+          .split('/')
+          .slice(1)
+          .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r.json);
+      const keys = Object.keys(r.json.explanations ?? {}).filter((k) => k.startsWith('/rollup/'));
+      expect(keys).toEqual(
+        expect.arrayContaining(['/rollup/by_currency/0/total_value', '/rollup/roi_multiplier']),
+      );
+      for (const k of keys) {
+        const e = r.json.explanations![k]!;
+        expect(e.result, k).toBeCloseTo(at(k) as number, 9);
+        for (const input of e.inputs)
+          if (input.pointer) expect(at(input.pointer), `${k} ${input.name}`).toBe(input.value);
+      }
+    });
+
     it("rolls up a past period with each child's figures for that period", async () => {
       const query = { period: '2026-Q1' };
       const parent = await call('getCustomerSuccessMetrics', { customerId: PARENT }, { query });
@@ -315,6 +354,121 @@ describeBackends('account hierarchy (%s)', (backend) => {
       expect((await metrics(PARENT)).rollup!.children.map((c) => c.customer_id)).toContain(
         CHILDREN[2],
       );
+    });
+  });
+
+  describe('report', () => {
+    const decode = (t: string) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    /** The rows of the report's "Accounts in this group" table: name and five figures. */
+    const rollupRows = (html: string): string[][] => {
+      const section = /<section id="rollup">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+      return [...section.matchAll(/<tr(?: class="total")?>([\s\S]*?)<\/tr>/g)]
+        .map((m) => [...(m[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)])
+        .map((cells) => cells.map((c) => decode(c[1] ?? '')))
+        .slice(1);
+    };
+    const score = (v: number | null) =>
+      v === null ? '—' : formatNumber(v, { locale: 'en-US', maximumFractionDigits: 0 });
+    const roi = (v: number | null) => (v === null ? '—' : formatMultiplier(v, { locale: 'en-US' }));
+    const report = (id: string, body: Record<string, unknown>, token = 'manager') =>
+      call('generateSuccessReport', { customerId: id }, { token, body });
+
+    it("prints a parent's accounts and group totals in its default report with the API's numbers", async () => {
+      const m = await metrics(PARENT);
+      const r = m.rollup!;
+      const html = await report(PARENT, { format: 'html' });
+      expect(html.status).toBe(200);
+      expect(html.text).toContain('<h2>Accounts in this group</h2>');
+      const money = (v: number, c: string) => formatMoney(v, c, { locale: 'en-US' });
+      const own = m.metrics;
+      const expected = [
+        [
+          `${m.customer.name} (this account)`,
+          `${own.goals.achieved} / ${own.goals.total}`,
+          String(own.goals.at_risk),
+          money(own.value_delivered.total_value, own.currency),
+          score(own.success_score.score),
+          roi(own.value_delivered.roi_multiplier),
+        ],
+        ...r.children.map((c) => [
+          c.name,
+          `${c.goals_achieved} / ${c.goals_total}`,
+          String(c.goals_at_risk),
+          money(c.total_value, c.currency),
+          score(c.success_score),
+          roi(c.roi_multiplier),
+        ]),
+        // One currency: the group total is the API's (calc's) only.
+        [
+          'Group total',
+          `${r.goals.achieved} / ${r.goals.total}`,
+          String(r.goals.at_risk),
+          money(r.by_currency[0]!.total_value, r.by_currency[0]!.currency),
+          score(r.success_score),
+          roi(r.roi_multiplier),
+        ],
+      ];
+      expect(r.by_currency).toHaveLength(1);
+      expect(rollupRows(html.text)).toEqual(expected);
+      // The PDF prints the same figures (as bytes: the JSON helper would decode them as text).
+      const res = await t.app.request(
+        `http://server.test${pathOf('generateSuccessReport', { customerId: PARENT })}`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${TOKENS.manager}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ format: 'pdf' }),
+        },
+      );
+      expect(res.status).toBe(200);
+      const pdf = await readPdf(new Uint8Array(await res.arrayBuffer()));
+      const text = pdf.pages.join('\n');
+      for (const row of expected) for (const f of row) expect(text, f).toContain(f);
+      // A child's report has no such section by default; named, it says so in one line.
+      const child = await report(CHILDREN[0]!, { format: 'html' });
+      expect(child.text).not.toContain('id="rollup"');
+      const named = await report('cus_acme', { format: 'html', include_sections: ['rollup'] });
+      expect(named.status).toBe(200);
+      expect(named.text).toContain('<p class="empty">Acme Corp has no child accounts.</p>');
+    });
+
+    it("keeps each currency's total apart in the report of a mixed-currency group, and a CSM's report rolls up its own children only", async () => {
+      await create({ id: 'cus_h_rep', name: 'H Report Group', investment: 50_000 });
+      await create({
+        id: 'cus_h_rep_eu',
+        name: 'H Report <EU>',
+        currency: 'EUR',
+        investment: 20_000,
+        parent_id: 'cus_h_rep',
+      });
+      const r = (await metrics('cus_h_rep')).rollup!;
+      const html = await report('cus_h_rep', { format: 'html', locale: 'en-US' });
+      const rows = rollupRows(html.text);
+      expect(rows.map((x) => x[0])).toEqual([
+        'H Report Group (this account)',
+        'H Report <EU>',
+        'Total in EUR',
+        'Total in USD',
+        'Group total',
+      ]);
+      expect(rows.at(-1)).toEqual(['Group total', '0 / 0', '0', '—', '—', '—']);
+      expect(rows[2]![3]).toBe(
+        formatMoney(r.by_currency[0]!.total_value, 'EUR', { locale: 'en-US' }),
+      );
+      expect(decode(html.text)).toContain('The accounts are in several currencies (EUR, USD)');
+      expect(html.text).toContain('H Report &lt;EU&gt;');
+      // The CSM's report of the demo parent: the children of its own portfolio only.
+      const csm = (await metrics(PARENT, 'csm')).rollup!;
+      const csmRows = rollupRows((await report(PARENT, { format: 'html' }, 'csm')).text);
+      expect(csmRows.slice(1, -1).map((x) => x[0])).toEqual(csm.children.map((c) => c.name));
     });
   });
 

@@ -2,7 +2,13 @@ import type { Hono } from 'hono';
 import { assertCanWrite } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { schemas } from '../contract.js';
-import { allSummaries, customerInScope, loadCustomerView, segmentSummaries } from '../data.js';
+import {
+  allSummaries,
+  customerInScope,
+  loadCustomerView,
+  loadRollup,
+  segmentSummaries,
+} from '../data.js';
 import {
   accountGoalOrder,
   accountSuccessMetrics,
@@ -11,7 +17,12 @@ import {
   segmentPeers,
 } from '../derive/account.js';
 import { audienceOf, projectAccount } from '../derive/audience.js';
-import { accountExplanations, type BenchmarkInputs } from '../derive/explain.js';
+import {
+  accountExplanations,
+  type BenchmarkInputs,
+  type Explanations,
+  rollupExplanations,
+} from '../derive/explain.js';
 import type { AppContext, Env } from '../http/context.js';
 import { GzipJson, sendGzipJson } from '../http/gzip-json.js';
 import { idempotentPost } from '../http/idempotent-post.js';
@@ -37,7 +48,9 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
     const now = ctx.clock();
     // Benchmarks read every peer, so any write anywhere invalidates them.
     const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
-    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${audience}:${isoDay(now)}`;
+    // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
+    const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
+    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -54,23 +67,39 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
             inputs = benchmarkInputs(self, segmentPeers(self, members));
         }
       }
-      const body = projectAccount(accountSuccessMetrics(view, now, bench), audience);
-      // Absent, not null, without `explain`: the response stays as it was (openapi.yaml).
-      cached = new GzipJson(
-        JSON.stringify(
-          explain
-            ? {
-                ...body,
-                explanations: accountExplanations(
-                  view,
-                  accountGoalOrder(view.goals),
-                  inputs,
-                  body.value_summary.categories,
-                ),
-              }
-            : body,
-        ),
-      );
+      const plain = projectAccount(accountSuccessMetrics(view, now, bench), audience);
+      // The same rollup getCustomerSuccessMetrics gives: the parent's own delivered value and
+      // score are the ones this view shows.
+      const rollup = await loadRollup(ctx, p, view, {
+        totalValue: plain.value_summary.total_value,
+        score: plain.success_score.score,
+      });
+      // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
+      const body = rollup ? { ...plain, rollup } : plain;
+      let out: typeof body & { explanations?: Explanations } = body;
+      if (explain) {
+        const explanations = accountExplanations(
+          view,
+          accountGoalOrder(view.goals),
+          inputs,
+          body.value_summary.categories,
+        );
+        if (rollup)
+          rollupExplanations(explanations, rollup, {
+            name: customer.name,
+            currency: customer.currency,
+            investment: customer.investment,
+            value: plain.value_summary.total_value,
+            score: plain.success_score.score,
+            pointers: {
+              value: '/value_summary/total_value',
+              investment: '/value_summary/investment',
+              score: '/success_score/score',
+            },
+          });
+        out = { ...body, explanations };
+      }
+      cached = new GzipJson(JSON.stringify(out));
       ctx.cache.set(key, rev, cached);
     }
     return sendGzipJson(c, cached);

@@ -223,7 +223,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         ]);
       }
       // Null: the report package's default sections (it is not loaded in this thread): every
-      // section, `health` only for a customer with health or KPI data.
+      // section, `rollup` only for a parent, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
       const view = await loadCustomerView(ctx, customer, period);
@@ -258,11 +258,34 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             audience,
           )
         : undefined;
+      // A parent's rollup as getCustomerSuccessMetrics gives it (the children the token sees),
+      // explained, for the `rollup` section: asked for, or in the default set of a parent.
+      const ownMetrics = customerSuccessMetrics(view, now);
+      const metricsExplanations = customerExplanations(view);
+      const rollup =
+        sections === null || sections.includes('rollup')
+          ? await loadRollup(ctx, p, view, {
+              totalValue: ownMetrics.metrics.value_delivered.total_value,
+              score: ownMetrics.metrics.success_score.score,
+            })
+          : null;
+      if (rollup)
+        rollupExplanations(metricsExplanations, rollup, {
+          name: customer.name,
+          currency: customer.currency,
+          investment: customer.investment,
+          value: ownMetrics.metrics.value_delivered.total_value,
+          score: ownMetrics.metrics.success_score.score,
+        });
       const rendered = await reports.render({
         format: request.format,
         input: {
           metrics: projectCustomerMetrics(
-            { ...customerSuccessMetrics(view, now), explanations: customerExplanations(view) },
+            {
+              ...ownMetrics,
+              ...(rollup ? { rollup } : {}),
+              explanations: metricsExplanations,
+            },
             audience,
           ),
           account,
