@@ -98,18 +98,9 @@ describe('npm run seed -- --customers N', () => {
     const ids = await t.db.query<{ id: string }>('SELECT id FROM customers ORDER BY id');
     expect(ids.map((r) => r.id)).toEqual(['cus_acme', 'cus_globex']);
   }, 120_000);
-});
 
-describe('seeding ends with every summary saved', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openPgliteCopy(await pgliteTemplate('blank', 'initdb-only-v1', async () => {}));
-    await migrate(t.db);
-  }, 120_000);
-  afterAll(() => t?.cleanup());
-
-  it("so the server's first portfolio restores them instead of deriving everyone", async () => {
-    await seedCommand(t.db, 'the test db', { reset: false, customers: 7 }, NOW);
+  it("ends with every summary saved, so the server's first portfolio restores them instead of deriving everyone", async () => {
+    await seedCommand(t.db, 'the test db', { reset: true, customers: 7 }, NOW);
     const saved = await t.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM customer_summaries',
     );
