@@ -19,6 +19,9 @@ export default defineConfig({
       '@cscx/success-calc/rollup': fileURLToPath(
         new URL('./packages/calc/src/rollup.ts', import.meta.url),
       ),
+      '@cscx/success-calc/portfolio-metrics': fileURLToPath(
+        new URL('./packages/calc/src/portfolio-metrics.ts', import.meta.url),
+      ),
       '@cscx/success-calc/locales': fileURLToPath(
         new URL('./packages/calc/src/locales', import.meta.url),
       ),

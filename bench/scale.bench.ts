@@ -16,6 +16,10 @@
 // Every size runs on PGlite and on PostgreSQL (a throwaway cluster of Debian's binaries, see
 // postgres.ts; skipped with the reason when the machine has none).
 //
+// SCALE_KEEP=1 keeps the previous scale.json's sizes and backends this run does not measure (each
+// size records when it was measured), so a long size can run on its own (e.g. 50,000 on
+// PostgreSQL) without losing the others.
+//
 // SCALE_SIZES (default 1000,10002,50000; the 202-customer demo always runs first),
 // SCALE_BACKENDS (default pglite,postgres), SCALE_RATES (open-loop arrival rates, default
 // 100,300), SCALE_CYCLES (default 20) and SCALE_LOAD_S
@@ -451,8 +455,8 @@ function targetsFor(m: Measured) {
       TARGETS.customer_metrics_p99_ms,
     ),
     api_mean_ms_under_load: t(m.load.all_ms.mean, TARGETS.api_mean_ms),
-    // A dashboard's first load: on a fresh database everyone is derived (no target met at
-    // 10,000 customers); after a restart the saved summaries answer it.
+    // A dashboard's first load: seeding saved every summary, so the restarted server's first
+    // portfolio restores them; after a later restart the saved summaries answer it too.
     dashboard_first_portfolio_ms: t(m.first_portfolio_manager_ms, TARGETS.dashboard_ms),
     dashboard_first_portfolio_after_restart_ms: t(
       m.first_portfolio_after_restart.ms,
@@ -470,7 +474,9 @@ function targetsFor(m: Measured) {
   };
 }
 
-type Outcome = (Measured & { targets: ReturnType<typeof targetsFor> }) | { error: string };
+type Outcome =
+  | (Measured & { measured_at?: string; targets: ReturnType<typeof targetsFor> })
+  | { error: string };
 const sizes: Record<string, Record<string, Outcome>> = {};
 const after: Record<string, Record<string, Figures>> = {};
 const skipped: Record<string, string> = {};
@@ -496,7 +502,7 @@ for (const kind of BACKENDS) {
     for (const n of SIZES) {
       try {
         const m = await measureSize(n, backend);
-        sizes[kind][n] = { ...m, targets: targetsFor(m) };
+        sizes[kind][n] = { measured_at: new Date().toISOString(), ...m, targets: targetsFor(m) };
         after[kind][n] = figuresOf(m);
         if (m.load.failures > 0) broken = true;
         console.log(
@@ -521,6 +527,26 @@ for (const kind of BACKENDS) {
   }
 }
 agent.destroy();
+
+// SCALE_KEEP: the previous run's sizes this one did not measure, carried over as they were.
+if (process.env.SCALE_KEEP === '1') {
+  try {
+    const prev = JSON.parse(
+      readFileSync(new URL('./results/scale.json', import.meta.url), 'utf8'),
+    ) as { sizes?: typeof sizes; after?: typeof after };
+    for (const [kind, bySize] of Object.entries(prev.sizes ?? {})) {
+      for (const [n, outcome] of Object.entries(bySize)) {
+        if (sizes[kind]?.[n] !== undefined) continue;
+        (sizes[kind] ??= {})[n] = outcome;
+        const figures = prev.after?.[kind]?.[n];
+        if (figures) (after[kind] ??= {})[n] = figures;
+      }
+    }
+  } catch {
+    // No previous file: nothing to keep.
+  }
+}
+// Sizes are integer keys: objects list them in ascending order whatever ran when.
 
 /** How each figure grows with the number of customers, per backend: the value at each size. */
 function growthOf(kind: string) {

@@ -1,3 +1,4 @@
+import { baselinePercent, plainGoalPercent } from './goal-kernels.js';
 import {
   type MetricProgressFailureReason,
   type MetricProgressInput,
@@ -5,16 +6,7 @@ import {
   metricProgress,
   type ProgressOptions,
 } from './progress.js';
-import {
-  type CalcFailure,
-  clamp,
-  fail,
-  H,
-  isFiniteNumber,
-  L,
-  must,
-  weightedMean,
-} from './result.js';
+import { type CalcFailure, fail, H, isFiniteNumber, L, must, weightedMean } from './result.js';
 
 /**
  * One metric of a goal: its values plus an optional weight (default 1, must be > 0).
@@ -113,58 +105,28 @@ export function goalProgress(
   goal: GoalProgressInput,
   options?: ProgressOptions,
 ): GoalProgressResult {
-  // The common case first, small enough for the JIT to inline into a portfolio's loop (which
-  // then drops the objects the caller never reads): every metric valid, baseline method, no
-  // direction given. Anything else takes the checked path, which starts over.
   const inputs = goal?.metrics;
-  const n = Array.isArray(inputs) && options?.method !== 'ratio' ? inputs.length : 0;
-  const metrics: MetricProgressResult[] = new Array(n);
-  let sumW = 0;
-  let sumWP = 0;
-  let min = Infinity;
-  let max = -min;
-  for (let i = 0; i < n; i++) {
-    // A hole in an untyped list reads as an empty metric, which the checked path reports.
-    const m: GoalMetricInput = inputs[i] ?? NO_METRIC;
-    const b = m.baseline;
-    const t = m.target;
-    const c = m.current;
-    const w = m.weight ?? 1;
-    if (
-      !isFiniteNumber(b) ||
-      !isFiniteNumber(t) ||
-      !isFiniteNumber(c) ||
-      !isFiniteNumber(w) ||
-      !(w > 0) ||
-      m.direction != null
-    ) {
-      return checkedProgress(inputs, options);
-    }
-    // Not finite when target == baseline (or the quotient overflows): the checked path says why.
-    // `+ 0` turns -0 (current at the baseline, lower is better) into 0, as metricProgress does.
-    const p = ((c - b) / (t - b)) * 100 + 0;
-    if (!isFiniteNumber(p)) return checkedProgress(inputs, options);
-    // metricProgress's result, built here.
-    metrics[i] = { ok: true, percent: p, direction: t < b ? L : H, method: 'baseline' };
-    sumW += w;
-    sumWP += w * p;
-    if (p < min) min = p;
-    if (p > max) max = p;
+  const percent =
+    Array.isArray(inputs) && inputs.length > 0 && options?.method !== 'ratio'
+      ? plainGoalPercent(inputs)
+      : Number.NaN;
+  if (Number.isNaN(percent)) return checkedProgress(inputs, options);
+  // Every metric is plain (plainGoalPercent checked them): no result can fail.
+  const metrics: MetricProgressResult[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const m = inputs[i]!;
+    const b = m.baseline as number;
+    metrics[i] = {
+      ok: true,
+      percent: baselinePercent(b, m.target, m.current as number),
+      direction: m.target < b ? L : H,
+      method: 'baseline',
+    };
   }
-  // NaN for no metrics (0 / 0); an overflowed sum of weights would make it 0, hence both tests.
-  const percent = sumWP / sumW;
-  return isFiniteNumber(percent) && sumW < Infinity
-    ? // A mean lies between its extremes; the clamp only absorbs floating-point rounding.
-      { ok: true, percent: clamp(percent, min, max), metrics, skipped: NONE, partial: false }
-    : checkedProgress(inputs, options);
+  return { ok: true, percent, metrics, skipped: NONE, partial: false };
 }
 
-// `@__PURE__`: a bundler keeps a top-level call it cannot prove free of side effects, so without
-// the mark these constants would ride along in a bundle that imports only `roi`. The target is
-// `Infinity`, not `Number.NaN`: any non-finite target sends the metric to the checked path, and a
-// property read could be a getter, which a bundler keeps too.
 const NONE: readonly SkippedMetric[] = /* @__PURE__ */ Object.freeze([]);
-const NO_METRIC: GoalMetricInput = /* @__PURE__ */ Object.freeze({ target: Infinity });
 
 /** {@link goalProgress} for any input: every metric through {@link metricProgress}. */
 function checkedProgress(

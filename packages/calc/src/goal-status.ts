@@ -1,5 +1,5 @@
 import { type DateInput, epochMsOrNaN, MS_PER_DAY } from './dates.js';
-import { clamp, finiteOr, isFiniteNumber } from './result.js';
+import { expectedOnDays, goalDays, statusOnDays } from './goal-kernels.js';
 
 /**
  * A goal's status (PRD-165 section 6.1: SuccessGoal.status).
@@ -81,33 +81,21 @@ export interface GoalStatusResult {
  * );
  * // { status: 'at_risk', exceeded: false, expectedPercent: 50 } (35 < 50 - 10)
  */
+/** Scratch for `goalDays`: goalStatus runs to completion, so one is enough. */
+const DAYS = /* @__PURE__ */ new Float64Array(2);
+
 export function goalStatus(input: GoalStatusInput, options: GoalStatusOptions): GoalStatusResult {
   const percent = input?.percent;
-  // Days as plain doubles, NaN when absent or invalid: every comparison with NaN is false, so
-  // a missing date disables its rules without `null` checks (and without boxing each value).
+  // Days as plain doubles, NaN when absent or invalid (asOf keeps its time of day).
   const asOf = epochMsOrNaN(options?.asOf) / MS_PER_DAY;
-  // Dates are whole UTC days: floored (asOf keeps its time of day).
-  let start = Math.floor(epochMsOrNaN(input?.startDate) / MS_PER_DAY);
-  // `+ 1`: the target day itself counts as in time, so the window ends when it ends.
-  let end = Math.floor(epochMsOrNaN(input?.targetDate) / MS_PER_DAY) + 1;
-  if (start >= end) start = end = Number.NaN;
-  const expected = clamp(((asOf - start) / (end - start)) * 100, 0, 100);
-  const expectedPercent = Number.isNaN(expected) ? null : expected;
-  let status: GoalStatus = 'not_started';
-  let exceeded = false;
-  if (isFiniteNumber(percent) && input.hasMeasurement !== false && !(asOf < start)) {
-    exceeded = percent > 100;
-    status =
-      percent >= 100
-        ? 'achieved'
-        : asOf >= end
-          ? 'missed'
-          : percent >=
-              (expectedPercent === null
-                ? finiteOr(options?.onTrackThreshold, 75)
-                : expected - finiteOr(options?.tolerance, 10))
-            ? 'on_track'
-            : 'at_risk';
-  }
-  return { status, exceeded, expectedPercent };
+  goalDays(input?.startDate, input?.targetDate, DAYS);
+  const start = DAYS[0]!;
+  const end = DAYS[1]!;
+  const expected = expectedOnDays(asOf, start, end);
+  const status = statusOnDays(percent, input?.hasMeasurement !== false, asOf, start, end, options);
+  return {
+    status,
+    exceeded: status !== 'not_started' && (percent as number) > 100,
+    expectedPercent: Number.isNaN(expected) ? null : expected,
+  };
 }

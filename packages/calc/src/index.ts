@@ -8,8 +8,10 @@
  *
  * Subpaths keep what only some pages need out of this entry: `@cscx/success-calc/kpi`
  * (retention and service KPIs, the seeds' KPI thresholds and `kpiRating`),
- * `@cscx/success-calc/explain` (the derivation of every figure, for reports and the API) and
- * `@cscx/success-calc/rollup` (a parent account's rollup over its children, for the server).
+ * `@cscx/success-calc/explain` (the derivation of every figure, for reports and the API),
+ * `@cscx/success-calc/rollup` (a parent account's rollup over its children, for the server) and
+ * `@cscx/success-calc/portfolio-metrics` (the portfolio summary straight from raw metrics,
+ * without per-goal result objects, for large books).
  *
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 import type { GoalStatus } from './goal-status.js';
-import { isFiniteNumber } from './result.js';
+import { portfolioTally } from './portfolio-tally.js';
 
 /** One customer as the portfolio summary reads it. */
 export interface PortfolioCustomer {
@@ -71,24 +71,6 @@ export interface PortfolioSummary {
   readonly topPerformers: readonly TopPerformer[];
 }
 
-/** Whether a customer with these ranking keys ranks above `e` (false when there is no `e`). */
-function ranksAbove(
-  score: number | null,
-  rate: number | null,
-  roi: number | null,
-  id: string,
-  e: TopPerformer | undefined,
-): boolean {
-  if (e === undefined) return false;
-  // Absent keys rank last.
-  if (score !== e.score) return e.score === null || (score !== null && score > e.score);
-  if (rate !== e.achievementRate) {
-    return e.achievementRate === null || (rate !== null && rate > e.achievementRate);
-  }
-  if (roi !== e.roi) return e.roi === null || (roi !== null && roi > e.roi);
-  return id < e.id;
-}
-
 /**
  * Success across a portfolio of customers in one pass: goal counts by status, achievement rate,
  * average ROI, value per currency and the top performers (PRD-165 sections 4, 6.2 and 11).
@@ -111,43 +93,13 @@ export function portfolioSummary(
   customers: readonly PortfolioCustomer[],
   options?: PortfolioOptions,
 ): PortfolioSummary {
-  const t: unknown = options?.top;
-  const top = isFiniteNumber(t) ? (t > 0 ? Math.floor(t) : 0) : 5;
   const list: readonly PortfolioCustomer[] = Array.isArray(customers) ? customers : [];
-  const n = list.length;
-  let counted = 0;
-  let goals = 0;
-  let achieved = 0;
-  let onTrack = 0;
-  let atRisk = 0;
-  let missed = 0;
-  let notStarted = 0;
-  // Each ROI is pre-divided by n so that the sum of many huge ROIs cannot overflow.
-  const share = 1 / (n || 1);
-  let roiSum = 0;
-  let roiCount = 0;
-  let currency: string | null = null;
-  let mixed = false;
-  const valueByCurrency: Record<string, number> = Object.create(null);
-  const best: TopPerformer[] = [];
-  for (let i = 0; i < n; i++) {
+  const tally = portfolioTally(list.length, options);
+  for (let i = 0; i < list.length; i++) {
     const c: PortfolioCustomer | undefined = list[i];
-    if (c == null || typeof c !== 'object') continue;
-    const { id, totalValue, investment, score, goals: gs } = c;
-    const cur: unknown = c.currency ?? 'USD';
-    if (
-      typeof id !== 'string' ||
-      !isFiniteNumber(totalValue) ||
-      !(investment == null || isFiniteNumber(investment)) ||
-      !(score == null || isFiniteNumber(score)) ||
-      typeof cur !== 'string' ||
-      cur === '' ||
-      !Array.isArray(gs)
-    ) {
-      continue;
-    }
-    const sum = (valueByCurrency[cur] ?? 0) + totalValue;
-    if (!isFiniteNumber(sum)) continue;
+    const currency = tally.check(c);
+    if (currency === null) continue;
+    const gs = c!.goals;
     // Count this customer's goals first: an unknown status skips the whole customer.
     let won = 0;
     let track = 0;
@@ -166,60 +118,7 @@ export function portfolioSummary(
       else break;
     }
     if (j < gs.length) continue;
-    counted++;
-    goals += gs.length;
-    achieved += won;
-    onTrack += track;
-    atRisk += risk;
-    missed += lost;
-    notStarted += idle;
-    valueByCurrency[cur] = sum;
-    if (currency === null) currency = cur;
-    else if (cur !== currency) mixed = true;
-    // roi() inlined (same formula and guards) to keep the loop free of result objects.
-    let roi: number | null = null;
-    if (investment != null && investment > 0) {
-      const m = totalValue / investment;
-      if (isFiniteNumber(m)) {
-        roi = m;
-        roiSum += m * share;
-        roiCount++;
-      }
-    }
-    if (top === 0) continue;
-    const rate = gs.length > 0 ? (won / gs.length) * 100 : null;
-    const sc = score ?? null;
-    // Walk up from the end of the best-first list to where this customer belongs.
-    let k = best.length;
-    while (ranksAbove(sc, rate, roi, id, best[k - 1])) k--;
-    if (k >= top) continue;
-    const name = c.name;
-    best.splice(
-      k,
-      0,
-      typeof name === 'string'
-        ? { id, name, achievementRate: rate, roi, score: sc }
-        : { id, achievementRate: rate, roi, score: sc },
-    );
-    if (best.length > top) best.pop();
+    tally.add(c!, currency, won, track, risk, lost, idle);
   }
-  const averageRoi = roiCount > 0 ? roiSum * (n / roiCount) : null;
-  return {
-    ok: true,
-    customers: counted,
-    skipped: n - counted,
-    goals,
-    achieved,
-    onTrack,
-    atRisk,
-    missed,
-    notStarted,
-    achievementRate: goals > 0 ? (achieved / goals) * 100 : null,
-    // Finite by construction (each ROI / n summed, times n / count); the guard is for rounding.
-    averageRoi: averageRoi !== null && isFiniteNumber(averageRoi) ? averageRoi : null,
-    totalValue: mixed ? null : currency === null ? 0 : (valueByCurrency[currency] ?? 0),
-    currency: mixed ? null : currency,
-    valueByCurrency,
-    topPerformers: best,
-  };
+  return tally.summary();
 }

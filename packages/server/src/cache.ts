@@ -62,6 +62,15 @@ export class ReadCache {
     return this.#db.exclusive ? String(this.#revs.get(id) ?? 0) : customerRevision(this.#db, id);
   }
 
+  /**
+   * True when `rev` (from {@link customerRev}) tells that the customer has no children: with
+   * PostgreSQL the revision lists the children's (repo `customerRevision`); in-memory counters
+   * tell nothing (false).
+   */
+  childless(rev: string): boolean {
+    return !this.#db.exclusive && !rev.includes(';');
+  }
+
   async totalRev(): Promise<string> {
     return this.#db.exclusive ? String(this.#total) : totalRevision(this.#db);
   }

@@ -15,14 +15,39 @@ import { listMilestones } from './repo/milestones.js';
  * written through the API, but their revision still guards the cached copy.
  */
 
-export async function findCustomer(ctx: AppContext, id: string): Promise<CustomerRecord | null> {
+/** A customer (null: none) and the revision it was read at, which keys its cached views. */
+export interface CustomerAt<C extends CustomerRecord | null = CustomerRecord | null> {
+  readonly customer: C;
+  readonly rev: string;
+}
+
+/**
+ * The customer and its revision, from one revision read: a route caching by the revision takes
+ * it from here instead of reading it again (with PostgreSQL each read is a query).
+ */
+export async function findCustomerAt(ctx: AppContext, id: string): Promise<CustomerAt> {
   const rev = await ctx.cache.customerRev(id);
   const key = `customer:${id}`;
   const cached = ctx.cache.get<CustomerRecord | null>(key, rev);
-  if (cached !== undefined) return cached;
-  const c = await getCustomer(ctx.db, id);
-  ctx.cache.set(key, rev, c);
-  return c;
+  if (cached !== undefined) return { customer: cached, rev };
+  const customer = await getCustomer(ctx.db, id);
+  ctx.cache.set(key, rev, customer);
+  return { customer, rev };
+}
+
+export async function findCustomer(ctx: AppContext, id: string): Promise<CustomerRecord | null> {
+  return (await findCustomerAt(ctx, id)).customer;
+}
+
+/** {@link customerInScope} with the revision the customer was read at. */
+export async function customerInScopeAt(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+): Promise<CustomerAt<CustomerRecord>> {
+  const { customer, rev } = await findCustomerAt(ctx, id);
+  if (!customer || !sees(p, customer)) throw notFound('Customer', id);
+  return { customer, rev };
 }
 
 /** The customer if the token may see it; otherwise the same 404 as for a missing one. */
@@ -31,9 +56,23 @@ export async function customerInScope(
   p: Principal,
   id: string,
 ): Promise<CustomerRecord> {
-  const c = await findCustomer(ctx, id);
-  if (!c || !sees(p, c)) throw notFound('Customer', id);
-  return c;
+  return (await customerInScopeAt(ctx, p, id)).customer;
+}
+
+/**
+ * A customer's children (portfolio order), cached under the parent's revision: a write to a
+ * child, and a child gained or lost, bump the parent's. Without a query when the revision
+ * already says there are none.
+ */
+async function childrenAt(ctx: AppContext, parentId: string, rev: string | undefined) {
+  if (rev === undefined) return childrenOf(ctx.db, parentId);
+  if (ctx.cache.childless(rev)) return [];
+  const key = `children:${parentId}`;
+  const cached = ctx.cache.get<CustomerRecord[]>(key, rev);
+  if (cached !== undefined) return cached;
+  const children = await childrenOf(ctx.db, parentId);
+  ctx.cache.set(key, rev, children);
+  return children;
 }
 
 /** The customer's goals (full history), milestones and derived goals for a period. */
@@ -54,17 +93,19 @@ export async function loadCustomerView(
  * A parent's rollup over `period` (openapi.yaml `AccountRollup`): itself, as its metrics show it,
  * and each child the token sees, derived over the same period with the child's own contract
  * start (as the child's metrics would show it). Null for a customer without such children. One
- * query for the children and one for all their goals.
+ * query for the children and one for all their goals; `rev`, the parent's revision as
+ * {@link customerInScopeAt} read it, spares the first when they are known.
  */
 export async function loadRollup(
   ctx: AppContext,
   p: Principal,
   view: CustomerView,
   own: { readonly totalValue: number; readonly score: number | null },
+  rev?: string,
 ): Promise<AccountRollup | null> {
   const parent = view.customer;
   if (parent.parent_id !== null) return null;
-  const children = (await childrenOf(ctx.db, parent.id)).filter((c) => sees(p, c));
+  const children = (await childrenAt(ctx, parent.id, rev)).filter((c) => sees(p, c));
   if (children.length === 0) return null;
   const windows = children.map((c) =>
     periodWindow(view.window.period, c.contract_start, ctx.clock()),

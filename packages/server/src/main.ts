@@ -136,6 +136,15 @@ async function main(): Promise<void> {
   // Saved summaries: a restart at 10,000 customers answers its first portfolio without deriving
   // everyone again (summaries.ts).
   const summaryStore = new SummaryStore(db, readCache, { save: true });
+  if (seeded) {
+    // Derived and saved while the seeding message is up, so the first portfolio (and the first
+    // after a restart) starts from them: at 10,000 customers deriving everyone takes seconds.
+    const t0 = performance.now();
+    const all = await summaryStore.summaries(new Date());
+    await summaryStore.idle();
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(`Derived and saved ${all.size} customers' summaries in ${seconds} s.\n`);
+  }
   // `kill -USR2 <pid>`: one line on stderr (apart from the access log) of where the memory goes
   // (sizes only), for the scale bench.
   process.on('SIGUSR2', () => {

@@ -251,6 +251,41 @@ run('two server instances on one PostgreSQL', () => {
     expect(await left()).toBe(0);
   });
 
+  it('grants from leases: one statement per tenth of a second of the rate, never more than the shared bucket holds', async () => {
+    const limit = { perSecond: 1000, burst: 2000 };
+    let statements = 0;
+    const counted = (db: Database): Database => ({
+      ...db,
+      kind: db.kind,
+      exclusive: db.exclusive,
+      query: (sql, params) => {
+        if (sql.includes('INSERT INTO rate_limit_buckets')) statements++;
+        return db.query(sql, params);
+      },
+    });
+    const limiters = pools.map((p) => new SharedRateLimiter(counted(p), limit));
+    expect(limiters[0]!.leaseSize).toBe(100);
+    const client = `lease:${database}`;
+    const t0 = performance.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 6000 }, (_, i) =>
+        limiters[i % 2]!.take(client).then(
+          () => 'granted',
+          (e: { status?: number }) => (e.status === 429 ? 'refused' : 'failed'),
+        ),
+      ),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const granted = outcomes.filter((o) => o === 'granted').length;
+    expect(outcomes.filter((o) => o === 'failed')).toEqual([]);
+    // Both instances drew on one bucket: its burst plus what refilled meanwhile, at most.
+    expect(granted).toBeGreaterThanOrEqual(limit.burst);
+    expect(granted).toBeLessThanOrEqual(limit.burst + Math.ceil(seconds * limit.perSecond) + 1);
+    expect(granted).toBeLessThan(outcomes.length);
+    // About one statement per lease of 100 (and a few refusals), not one per request.
+    expect(statements).toBeLessThan(granted / 20);
+  });
+
   it('runs the alert sweep once per period across instances, and raises each alert once', async () => {
     const [p1, p2] = pools as [Database, Database];
     // Ninety days on, statuses have moved with time alone: there is something to raise.

@@ -300,7 +300,7 @@ export async function touchSegment(q: Queryable, segment: string): Promise<void>
 /**
  * The revision of one customer, or of all of them (for caches when other processes write). A
  * parent's includes each child's, since its rollup reads them: a write to a child, a child added
- * or one taken away changes it.
+ * or one taken away changes it. The children follow a `;` (`ReadCache.childless` reads that).
  */
 export async function customerRevision(q: Queryable, id: string): Promise<string> {
   const rows = await q.query<{ rev: string }>(

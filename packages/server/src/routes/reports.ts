@@ -2,7 +2,13 @@ import type { Hono } from 'hono';
 import type { Principal } from '../auth.js';
 import { isoDay } from '../clock.js';
 import { type PortfolioSuccessMetrics, type ReportSection, schemas } from '../contract.js';
-import { allSummaries, customerInScope, loadCustomerView, loadRollup } from '../data.js';
+import {
+  allSummaries,
+  customerInScope,
+  customerInScopeAt,
+  loadCustomerView,
+  loadRollup,
+} from '../data.js';
 import {
   accountGoalOrder,
   accountSuccessMetrics,
@@ -162,10 +168,9 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const period = q.string('period', { max: 7, pattern: PERIOD }) ?? 'all';
     const explain = q.boolean('explain') ?? false;
     const p = c.get('principal');
-    const customer = await customerInScope(ctx, p, id);
+    const { customer, rev } = await customerInScopeAt(ctx, p, id);
     const audience = audienceOf(p);
     const now = ctx.clock();
-    const rev = await ctx.cache.customerRev(id);
     // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
     const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
     const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}:${scope}`;
@@ -173,10 +178,16 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
       const plain = customerSuccessMetrics(view, now);
-      const rollup = await loadRollup(ctx, p, view, {
-        totalValue: plain.metrics.value_delivered.total_value,
-        score: plain.metrics.success_score.score,
-      });
+      const rollup = await loadRollup(
+        ctx,
+        p,
+        view,
+        {
+          totalValue: plain.metrics.value_delivered.total_value,
+          score: plain.metrics.success_score.score,
+        },
+        rev,
+      );
       // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
       const body = projectCustomerMetrics(rollup ? { ...plain, rollup } : plain, audience);
       let explanations: Explanations | undefined;

@@ -1,7 +1,9 @@
 // `npm run seed -- --customers N`: the argument handling, and the same N giving the same rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReadCache } from '../cache.js';
 import type { Queryable } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { SummaryStore } from '../summaries.js';
 import { snapshot } from '../testing/db-snapshot.js';
 import { openPgliteCopy, pgliteTemplate, type TestDatabase } from '../testing/test-db.js';
 import { parseSeedArgs, seedCommand } from './command.js';
@@ -95,5 +97,17 @@ describe('npm run seed -- --customers N', () => {
     expect(two.message).toMatch(/: 2 customers, .* 3 demo tokens/);
     const ids = await t.db.query<{ id: string }>('SELECT id FROM customers ORDER BY id');
     expect(ids.map((r) => r.id)).toEqual(['cus_acme', 'cus_globex']);
+  }, 120_000);
+
+  it("ends with every summary saved, so the server's first portfolio restores them instead of deriving everyone", async () => {
+    await seedCommand(t.db, 'the test db', { reset: true, customers: 7 }, NOW);
+    const saved = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM customer_summaries',
+    );
+    expect(saved[0]!.n).toBe(7);
+    const store = new SummaryStore(t.db, new ReadCache(t.db), { save: true });
+    const all = await store.summaries(NOW);
+    expect(all.size).toBe(7);
+    expect(store.stats()).toMatchObject({ customersRestored: 7, fullRefreshes: 0 });
   }, 120_000);
 });

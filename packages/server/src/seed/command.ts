@@ -1,6 +1,7 @@
 // The logic of `npm run seed` (cli.ts is its process wrapper), apart so that its argument
 // handling and determinism are tested in-process on one database.
 import type { Database } from '../db/database.js';
+import { saveAllSummaries } from '../summaries.js';
 import { DEMO_SHARE_LINK, isEmpty, seedDemo, wipe } from './seed.js';
 import { DEMO_CUSTOMERS, generatedFor, parseCustomerCount } from './size.js';
 
@@ -59,6 +60,8 @@ export async function seedCommand(
   // A large portfolio takes a while (35-40 s for 10,000 here): say so before the wait.
   if (args.customers > 1_000) progress(`Seeding ${args.customers} customers...`);
   const s = await seedDemo(db, now, { generated: generatedFor(args.customers) });
+  // The server's first portfolio then starts from these instead of deriving everyone.
+  await saveAllSummaries(db, now);
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   return {
     code: 0,
