@@ -37,7 +37,10 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
     const now = ctx.clock();
     // Benchmarks read every peer, so any write anywhere invalidates them.
     const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
-    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${audience}:${isoDay(now)}`;
+    // The explanations' texts are in the request's language: one entry per language with them.
+    const locale = c.get('locale');
+    const words = explain ? `explain=${locale}` : 'plain';
+    const key = `account:${id}:${period}:${withBenchmarks}:${words}:${audience}:${isoDay(now)}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -66,6 +69,7 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
                   accountGoalOrder(view.goals),
                   inputs,
                   body.value_summary.categories,
+                  locale,
                 ),
               }
             : body,

@@ -168,7 +168,10 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const rev = await ctx.cache.customerRev(id);
     // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
     const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
-    const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}:${scope}`;
+    // The explanations' texts are in the request's language: one entry per language with them.
+    const locale = c.get('locale');
+    const words = explain ? `explain=${locale}` : 'plain';
+    const key = `metrics:${id}:${period}:${words}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -181,15 +184,20 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const body = projectCustomerMetrics(rollup ? { ...plain, rollup } : plain, audience);
       let explanations: Explanations | undefined;
       if (explain) {
-        explanations = customerExplanations(view);
+        explanations = customerExplanations(view, locale);
         if (rollup)
-          rollupExplanations(explanations, rollup, {
-            name: customer.name,
-            currency: customer.currency,
-            investment: customer.investment,
-            value: plain.metrics.value_delivered.total_value,
-            score: plain.metrics.success_score.score,
-          });
+          rollupExplanations(
+            explanations,
+            rollup,
+            {
+              name: customer.name,
+              currency: customer.currency,
+              investment: customer.investment,
+              value: plain.metrics.value_delivered.total_value,
+              score: plain.metrics.success_score.score,
+            },
+            locale,
+          );
       }
       cached = new GzipJson(JSON.stringify(explanations ? { ...body, explanations } : body));
       ctx.cache.set(key, rev, cached);
@@ -226,6 +234,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       // section, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
+      // The report's words, its explanations' included, are in the report's locale.
+      const locale = request.locale ?? 'en-US';
       const view = await loadCustomerView(ctx, customer, period);
       const summaries =
         sections === null || sections.includes('benchmarks') ? await allSummaries(ctx) : null;
@@ -246,15 +256,16 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             ? benchmarkInputs(self, segmentPeers(self, summaries.values()))
             : null,
           plain.value_summary.categories,
+          locale,
         ),
       };
       // Health and KPIs as getCustomerHealth and getCustomerKpis answer them (the same loaders),
       // when the section is asked for or may be in the default set.
       const withHealth = sections === null || sections.includes('health');
-      const health = withHealth ? await loadCustomerHealth(ctx, customer) : undefined;
+      const health = withHealth ? await loadCustomerHealth(ctx, customer, locale) : undefined;
       const kpis = withHealth
         ? projectKpis(
-            await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period)),
+            await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period), locale),
             audience,
           )
         : undefined;
@@ -262,13 +273,16 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         format: request.format,
         input: {
           metrics: projectCustomerMetrics(
-            { ...customerSuccessMetrics(view, now), explanations: customerExplanations(view) },
+            {
+              ...customerSuccessMetrics(view, now),
+              explanations: customerExplanations(view, locale),
+            },
             audience,
           ),
           account,
           ...(health ? { health } : {}),
           ...(kpis ? { kpis } : {}),
-          locale: request.locale ?? 'en-US',
+          locale,
           generatedAt: now,
           ...(request.branding ? { branding: request.branding } : {}),
         },
@@ -279,6 +293,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         status: 200,
         headers: {
           'content-type': file.type,
+          'content-language': locale,
           'content-disposition': `attachment; filename="${reportFileName(customer.name, period, file.ext)}"`,
           ...file.headers,
         },
