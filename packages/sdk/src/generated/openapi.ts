@@ -8299,7 +8299,9 @@ export interface components {
          *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
          *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
          *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-         *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+         *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+         *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+         *     that look for text left untranslated. Numbers in the
          *     text are written as that locale writes them (`66,67 %` in German). The answer names the
          *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
          *     rules and results do not change with the language. Problem details stay English.
@@ -8344,7 +8346,7 @@ export interface components {
          *     parameter): `en-US`, `de-DE`, `fr-FR`, `es-ES` or `ja-JP`. Sent with `Vary:
          *     Accept-Language`.
          */
-        "Content-Language": "en-US" | "de-DE" | "fr-FR" | "es-ES" | "ja-JP";
+        "Content-Language": "en-US" | "de-DE" | "fr-FR" | "es-ES" | "ja-JP" | "en-XA";
         /**
          * @description The id of this request, on every response (errors included). It equals the problem's
          *     `request_id` and tags every server log line of the request. The server keeps a
@@ -8853,7 +8855,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.
@@ -8903,7 +8907,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.
@@ -9233,7 +9239,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.
@@ -9346,7 +9354,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.
@@ -9515,7 +9525,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.
@@ -9664,7 +9676,9 @@ export interface operations {
                  *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
                  *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
                  *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
                  *     text are written as that locale writes them (`66,67 %` in German). The answer names the
                  *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
                  *     rules and results do not change with the language. Problem details stay English.

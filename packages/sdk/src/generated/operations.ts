@@ -224,7 +224,9 @@ export interface GetSuccessGoalInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.
@@ -252,7 +254,9 @@ export interface UpdateSuccessGoalInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.
@@ -418,7 +422,9 @@ export interface GetCustomerSuccessMetricsInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.
@@ -478,7 +484,9 @@ export interface GetAccountSuccessMetricsInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.
@@ -547,7 +555,9 @@ export interface GetCustomerHealthInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.
@@ -610,7 +620,9 @@ export interface GetCustomerKpisInput {
    * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
    * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
    * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
-   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. Numbers in the
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
    * text are written as that locale writes them (`66,67 %` in German). The answer names the
    * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
    * rules and results do not change with the language. Problem details stay English.

@@ -17,6 +17,9 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale('pt-BR, es;q=0.3')).toBe('es-ES');
     expect(negotiateLocale('en-GB, de;q=0.9')).toBe('en-US');
     expect(negotiateLocale('de;q=0, fr;q=0.1')).toBe('fr-FR');
+    // The pseudo-locale by its exact tag, for tests of pages that show the API's words.
+    expect(negotiateLocale('en-XA')).toBe('en-XA');
+    expect(negotiateLocale('en')).toBe('en-US');
   });
 
   it('answers en-US for none, *, a language it does not ship and a malformed header', () => {

@@ -1,4 +1,4 @@
-import { registerTranslation } from '@cscx/success-calc/i18n';
+import { PSEUDO_LOCALE, registerTranslation } from '@cscx/success-calc/i18n';
 import { deDE } from '@cscx/success-calc/locales/de-DE';
 import { esES } from '@cscx/success-calc/locales/es-ES';
 import { frFR } from '@cscx/success-calc/locales/fr-FR';
@@ -21,7 +21,9 @@ const TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$|^\*$/;
  * The shipped locale that best serves an `Accept-Language` header (RFC 9110 §12.5.4): ranges by
  * their `q` weight (ties in the order given), each matched to a shipped locale by its full tag,
  * then by its language (`de-AT` and `de` read German); a range no shipped locale serves is
- * passed over; `*`, a malformed header or none at all give {@link DEFAULT_LOCALE}. Never throws:
+ * passed over; `*`, a malformed header or none at all give {@link DEFAULT_LOCALE}. The
+ * pseudo-locale `en-XA`, asked for by its exact tag, is served too: every word accented in
+ * `⟦…⟧`, so a page's test sees at once a sentence that skipped the catalogue. Never throws:
  * a header the server cannot use is not an error, the answer is simply English.
  *
  * @example
@@ -46,6 +48,7 @@ export function negotiateLocale(header: string | undefined): string {
   ranges.sort((a, b) => b.q - a.q || a.i - b.i);
   for (const { tag } of ranges) {
     if (tag === '*') return DEFAULT_LOCALE;
+    if (tag === PSEUDO_LOCALE.toLowerCase()) return PSEUDO_LOCALE;
     const exact = SHIPPED_LOCALES.find((l) => l.toLowerCase() === tag);
     if (exact) return exact;
     const language = tag.split('-')[0];
