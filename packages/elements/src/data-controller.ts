@@ -172,17 +172,27 @@ export function clientIn(client: SuccessClient, locale: string | undefined): Suc
   type Method = ((input?: unknown, call?: CallOptions) => unknown) & {
     all?: (input?: unknown, call?: CallOptions) => unknown;
   };
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(client)) {
-    if (typeof value !== 'function') continue;
-    const method = value as Method;
-    const call: Method = (input, options) => method(input, { locale, ...options });
-    const all = method.all;
-    if (typeof all === 'function')
-      call.all = (input, options) => all(input, { locale, ...options });
-    out[name] = call;
-  }
-  const bound = out as unknown as SuccessClient;
+  // A proxy, not a copy: the provider's client is itself a proxy (lazy-client.ts) that answers
+  // every operation id, so its methods cannot be listed.
+  const methods = new Map<string, Method>();
+  const bound = new Proxy(client, {
+    get(target, name) {
+      const value: unknown = Reflect.get(target, name);
+      if (typeof name !== 'string' || typeof value !== 'function') return value;
+      let call = methods.get(name);
+      if (!call) {
+        const method = value as Method;
+        const wrapped: Method = (input, options) =>
+          method.call(target, input, { locale, ...options });
+        const all = method.all;
+        if (typeof all === 'function')
+          wrapped.all = (input, options) => all.call(method, input, { locale, ...options });
+        call = wrapped;
+        methods.set(name, call);
+      }
+      return call;
+    },
+  });
   byLocale.set(locale, bound);
   return bound;
 }
