@@ -22,12 +22,12 @@ import {
   formulaWords,
 } from './explain.js';
 import { explainKpi } from './explain-kpi.js';
-import { deDE } from './locales/de-DE.js';
-import { esES } from './locales/es-ES.js';
-import { frFR } from './locales/fr-FR.js';
-import { jaJP } from './locales/ja-JP.js';
+import { explainDeDE } from './locales/explain-de-DE.js';
+import { explainEsES } from './locales/explain-es-ES.js';
+import { explainFrFR } from './locales/explain-fr-FR.js';
+import { explainJaJP } from './locales/explain-ja-JP.js';
 
-const SHIPPED = [deDE, frFR, esES, jaJP];
+const SHIPPED = [explainDeDE, explainFrFR, explainEsES, explainJaJP];
 const TABLES: readonly MessageTable<Catalogue>[] = [EXPLAIN_MESSAGES, FORMULA_MESSAGES];
 
 /** The `{places}` of a message, over all its plural forms. */
@@ -47,6 +47,10 @@ describe('the derivation texts in every shipped language', () => {
         const extra = Object.keys(t.messages[table.domain] ?? {}).filter((k) => !(k in table.en));
         expect(extra, `${t.locale} ${table.domain}`).toEqual([]);
       }
+    }
+    // The derivation texts only: the shared words are the locale's main module (./de-DE).
+    for (const t of SHIPPED) {
+      expect(Object.keys(t.messages).sort(), t.locale).toEqual(['calc.explain', 'calc.formula']);
     }
     // Every formula id of the registry is a message.
     expect(Object.keys(FORMULA_MESSAGES.en).sort()).toEqual(Object.keys(FORMULAS).sort());

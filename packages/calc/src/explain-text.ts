@@ -9,9 +9,9 @@ import { defineMessages, fillText, type Message, messagesFor } from './catalogue
  *
  * @example
  * import { registerTranslation } from '@cscx/success-calc/i18n';
- * import { deDE } from '@cscx/success-calc/locales/de-DE';
+ * import { explainDeDE } from '@cscx/success-calc/locales/explain-de-DE';
  * import { explainAchievementRate } from '@cscx/success-calc/explain';
- * registerTranslation(deDE);
+ * registerTranslation(explainDeDE);
  * explainAchievementRate(0, 0, undefined, 'de-DE').text; // 'Keine Ziele: keine Zielerreichungsquote.'
  */
 export const EXPLAIN_MESSAGES = defineMessages('calc.explain', {

@@ -6,7 +6,6 @@ import {
   registerTranslation,
   untranslatedKeys,
 } from './catalogue.js';
-import { EXPLAIN_MESSAGES, FORMULA_MESSAGES } from './explain.js';
 import { deDE } from './locales/de-DE.js';
 import { esES } from './locales/es-ES.js';
 import { frFR } from './locales/fr-FR.js';
@@ -39,9 +38,6 @@ const TABLES: readonly MessageTable<Catalogue>[] = [
   SEGMENT_MESSAGES,
   SUMMARY_MESSAGES,
   RECOMMENDATION_MESSAGES,
-  // The derivation texts (explain-text.test.ts checks their places and numbers).
-  EXPLAIN_MESSAGES,
-  FORMULA_MESSAGES,
 ];
 
 describe('the shared vocabulary', () => {

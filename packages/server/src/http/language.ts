@@ -1,13 +1,18 @@
 import { PSEUDO_LOCALE, registerTranslation } from '@cscx/success-calc/i18n';
 import { deDE } from '@cscx/success-calc/locales/de-DE';
 import { esES } from '@cscx/success-calc/locales/es-ES';
+import { explainDeDE } from '@cscx/success-calc/locales/explain-de-DE';
+import { explainEsES } from '@cscx/success-calc/locales/explain-es-ES';
+import { explainFrFR } from '@cscx/success-calc/locales/explain-fr-FR';
+import { explainJaJP } from '@cscx/success-calc/locales/explain-ja-JP';
 import { frFR } from '@cscx/success-calc/locales/fr-FR';
 import { jaJP } from '@cscx/success-calc/locales/ja-JP';
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from './context.js';
 
-// calc's translations, once per process: the explanations' sentences and formula words.
-registerTranslation(deDE, frFR, esES, jaJP);
+// calc's translations, once per process: the shared words, the explanations' sentences and the
+// formula words.
+registerTranslation(deDE, frFR, esES, jaJP, explainDeDE, explainFrFR, explainEsES, explainJaJP);
 
 /** The locale the API answers in when the client names none it ships. */
 export const DEFAULT_LOCALE = 'en-US';
