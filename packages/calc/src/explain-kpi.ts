@@ -1,5 +1,5 @@
 import { type Derivation, derivation, type FormulaId, type Pointers, type Raw } from './explain.js';
-import { type Say, sayIn } from './explain-text.js';
+import { failureText, type Say, sayIn } from './explain-text.js';
 import { formatMoney, formatNumber } from './format.js';
 import { KPI_THRESHOLDS, type KpiName, type KpiRating, kpiRating } from './kpi-rating.js';
 import { type CalcFailure, isFiniteNumber, must } from './result.js';
@@ -247,7 +247,7 @@ export function explainKpi<K extends KpiFigure>(
         ['churned', i.churned],
       ];
       const r = withExpansion ? nrr(i) : grr(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       const plus = withExpansion ? ` + ${money(i.expansion)}` : '';
       return done(
         r.percent,
@@ -263,7 +263,7 @@ export function explainKpi<K extends KpiFigure>(
         ['customers_at_start', i.atStart],
       ];
       const r = churnRate(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.percent,
         say('kpiChurn', { lost: n(i.lost), atStart: n(i.atStart), percent: pct(r.percent) }),
@@ -278,7 +278,7 @@ export function explainKpi<K extends KpiFigure>(
         ['churn_rate_pct', i.churnRatePercent],
       ];
       const r = clv(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.value,
         say('kpiClv', {
@@ -299,7 +299,7 @@ export function explainKpi<K extends KpiFigure>(
         ['gross_margin_pct', i.grossMarginPercent],
       ];
       const r = cacPayback(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.months,
         say('kpiCacPayback', {
@@ -321,10 +321,10 @@ export function explainKpi<K extends KpiFigure>(
         ? counts.map((c, i) => [`answered ${s.lowest + i}`, c] as const)
         : [];
       const answers = responsesFromCounts(counts, s.lowest, s.answers);
-      if (!Array.isArray(answers)) return fail(answers.message, raw);
+      if (!Array.isArray(answers)) return fail(failureText(answers.message, locale), raw);
       if (kpi === 'nps') {
         const r = nps(answers);
-        if (!r.ok) return fail(r.message, raw);
+        if (!r.ok) return fail(failureText(r.message, locale), raw);
         return done(
           r.score,
           say('kpiNps', {
@@ -338,7 +338,7 @@ export function explainKpi<K extends KpiFigure>(
       }
       if (kpi === 'ces') {
         const r = ces(answers);
-        if (!r.ok) return fail(r.message, raw);
+        if (!r.ok) return fail(failureText(r.message, locale), raw);
         return done(
           r.average,
           say('kpiMeanAnswers', { count: n(r.count), scale: '1-7', average: n(r.average) }),
@@ -346,7 +346,7 @@ export function explainKpi<K extends KpiFigure>(
         );
       }
       const r = csat(answers);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       if (kpi === 'csat') {
         return done(
           r.average,
@@ -379,7 +379,7 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets', total],
       ];
       const r = kpi === 'fcr' ? fcr(input as FcrInput) : slaCompliance(input as SlaComplianceInput);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.percent,
         say('kpiTickets', { part: n(part), total: n(total), percent: pct(r.percent) }),
@@ -393,7 +393,7 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets', i.tickets],
       ];
       const r = averageHandleTime(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.minutes,
         say('kpiAht', { minutes: n(i.totalMinutes), tickets: n(i.tickets), average: n(r.minutes) }),
@@ -407,7 +407,7 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets_resolved', i.tickets],
       ];
       const r = timeToResolution(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.hours,
         say('kpiTtr', { hours: n(i.totalHours), tickets: n(i.tickets), average: n(r.hours) }),

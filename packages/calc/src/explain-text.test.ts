@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,9 +17,11 @@ import {
   explainGoalStatus,
   explainMetricProgress,
   explainRoi,
+  FAILURE_MESSAGES,
   FORMULA_MESSAGES,
   FORMULAS,
   type FormulaId,
+  failureText,
   formulaWords,
 } from './explain.js';
 import { explainKpi } from './explain-kpi.js';
@@ -28,7 +31,11 @@ import { explainFrFR } from './locales/explain-fr-FR.js';
 import { explainJaJP } from './locales/explain-ja-JP.js';
 
 const SHIPPED = [explainDeDE, explainFrFR, explainEsES, explainJaJP];
-const TABLES: readonly MessageTable<Catalogue>[] = [EXPLAIN_MESSAGES, FORMULA_MESSAGES];
+const TABLES: readonly MessageTable<Catalogue>[] = [
+  EXPLAIN_MESSAGES,
+  FAILURE_MESSAGES,
+  FORMULA_MESSAGES,
+];
 
 /** The `{places}` of a message, over all its plural forms. */
 const places = (m: Message | undefined) =>
@@ -50,7 +57,11 @@ describe('the derivation texts in every shipped language', () => {
     }
     // The derivation texts only: the shared words are the locale's main module (./de-DE).
     for (const t of SHIPPED) {
-      expect(Object.keys(t.messages).sort(), t.locale).toEqual(['calc.explain', 'calc.formula']);
+      expect(Object.keys(t.messages).sort(), t.locale).toEqual([
+        'calc.explain',
+        'calc.failure',
+        'calc.formula',
+      ]);
     }
     // Every formula id of the registry is a message.
     expect(Object.keys(FORMULA_MESSAGES.en).sort()).toEqual(Object.keys(FORMULAS).sort());
@@ -149,6 +160,43 @@ describe('the derivation texts in every shipped language', () => {
     ).toBe('(11.5 − 24) / (12 − 24) × 100 = 104.17 %');
     expect(explainAchievementRate(0, 0, undefined, 'ja-JP').text).toBe(
       '目標なし：達成率はありません。',
+    );
+  });
+
+  it("says why a figure is not computable in the locale, in calc's own English words", () => {
+    // Each English failure sentence is calc's message word for word (else it would never match).
+    const sources = readdirSync(new URL('.', import.meta.url))
+      .filter((f) => f.endsWith('.ts') && !f.includes('.test') && !f.startsWith('explain'))
+      .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+      .join('\n');
+    const unquoted = (m: string) => m.replace(/\$\{[^}]+\}/g, '');
+    for (const [key, english] of Object.entries(FAILURE_MESSAGES.en)) {
+      const found =
+        sources.includes(english) ||
+        sources.includes(JSON.stringify(english)) ||
+        // A sentence calc builds with a choice in it (above/below, a count or one date).
+        unquoted(english)
+          .split(/above|below|all share one date/)
+          .every((part) => sources.includes(part));
+      expect(found, key).toBe(true);
+    }
+    expect(explainRoi(285000, 0, 'USD', 'multiplier', undefined, 'de-DE').text).toBe(
+      'Keine Investition erfasst. Hinterlegen Sie die Investition des Kunden, um den ROI zu berechnen.',
+    );
+    expect(
+      explainMetricProgress(
+        { baseline: null, target: 12, current: 1 },
+        undefined,
+        undefined,
+        'fr-FR',
+      ).text,
+    ).toBe('Référence non définie. Impossible de calculer la progression.');
+    expect(explainBenchmark(80, [], 'peer_average', undefined, 'ja-JP').text).toBe(
+      '比較する同業の値がありません。同じセグメントの同業を追加してください。',
+    );
+    // A message with values in it stays as calc wrote it.
+    expect(failureText('Target must be a finite number, not NaN.', 'de-DE')).toBe(
+      'Target must be a finite number, not NaN.',
     );
   });
 

@@ -142,6 +142,62 @@ export const EXPLAIN_MESSAGES = defineMessages('calc.explain', {
   kpiTtr: '{hours} h / {tickets} tickets resolved = {average} h',
 });
 
+/**
+ * calc's failure messages that are fixed sentences (`CalcFailure.message` of progress, ROI,
+ * trend, benchmarks, the success score, value and health outcomes), domain `calc.failure`: a
+ * derivation that cannot compute its figure says why in the asked locale ({@link failureText}).
+ * The English is the failure's message word for word (a test reads it in calc's sources); a
+ * message with values in it (a field's name, a count) stays as calc wrote it.
+ */
+export const FAILURE_MESSAGES = defineMessages('calc.failure', {
+  baseline_missing: 'Baseline not set. Cannot calculate progress.',
+  target_equals_baseline: 'Target equals baseline. Set a target different from the baseline.',
+  direction_conflict_above:
+    'Direction conflicts: the target is above the baseline. Fix the direction or the target.',
+  direction_conflict_below:
+    'Direction conflicts: the target is below the baseline. Fix the direction or the target.',
+  direction_unknown: 'Direction not set. Set whether higher or lower is better.',
+  current_missing: 'No measurement yet. Record a current value to calculate progress.',
+  no_investment: "No investment recorded. Set the customer's investment to calculate ROI.",
+  not_enough_points_one_date:
+    'A trend needs at least 2 measurements on different dates; all share one date. Record more.',
+  no_peers: 'No peer values to compare with. Add peers of the same segment.',
+  no_goals: 'No success goals defined.',
+  no_progress: 'No goal has progress yet. Record baselines and current values.',
+  invalid_weights: 'All weights are 0. Give one a weight above 0.',
+  no_baseline: 'Baseline not set. Cannot measure the change the value comes from.',
+  no_measurement: 'No measurement yet. The value counts once the metric is measured.',
+  no_improvement:
+    'No improvement on the baseline yet: a change away from the target counts as 0, not as negative value.',
+  goal_not_measured:
+    'No measurement yet. Value counts as delivered once a metric of the goal is measured; until then it is projected.',
+  no_inputs:
+    'No business outcomes known: no goal with progress, no ROI and no milestone due. Give outcomes.',
+});
+
+let failureKeys: Map<string, keyof (typeof FAILURE_MESSAGES)['en']> | undefined;
+
+/**
+ * A calc failure's message in `locale`: one of {@link FAILURE_MESSAGES} translated, any other
+ * message (one with values in it, or from a newer calc) as it is.
+ *
+ * @example
+ * failureText("No investment recorded. Set the customer's investment to calculate ROI.", 'de-DE');
+ * // German once de-DE's derivation texts are registered
+ */
+export function failureText(message: string, locale: string | undefined): string {
+  failureKeys ??= new Map(
+    Object.entries(FAILURE_MESSAGES.en).map(([k, m]) => [
+      m,
+      k as keyof (typeof FAILURE_MESSAGES)['en'],
+    ]),
+  );
+  const key = failureKeys.get(message);
+  if (key === undefined) return message;
+  const words = messagesFor(FAILURE_MESSAGES, locale)[key];
+  return typeof words === 'string' ? words : message;
+}
+
 /** A key of {@link EXPLAIN_MESSAGES}. */
 export type ExplainKey = keyof (typeof EXPLAIN_MESSAGES)['en'];
 

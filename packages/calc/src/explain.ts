@@ -1,6 +1,6 @@
 import { benchmark } from './benchmark.js';
 import { defineMessages, messagesFor } from './catalogue.js';
-import { listText, type Say, sayIn } from './explain-text.js';
+import { failureText, listText, type Say, sayIn } from './explain-text.js';
 import { formatMoney, formatMultiplier, formatNumber } from './format.js';
 import { type GoalStatusInput, type GoalStatusOptions, goalStatus } from './goal-status.js';
 import { type HealthOutcomesInput, healthOutcomes } from './health-outcomes.js';
@@ -385,12 +385,12 @@ export function explainMetricProgress(
           denominator: f(lower ? current : target),
           percent: pct(r.percent, locale),
         })
-      : r.message;
+      : failureText(r.message, locale);
     return derivation('metric_progress.ratio', text, r.ok ? r.percent : null, raw, pointers);
   }
   const text = r.ok
     ? `(${f(current)} − ${f(baseline)}) / (${f(target)} − ${f(baseline)}) × 100 = ${pct(r.percent, locale)}`
-    : r.message;
+    : failureText(r.message, locale);
   return derivation(
     'metric_progress.baseline_relative',
     text,
@@ -480,7 +480,7 @@ export function explainTrend(
         slope: f(t.slopePerDay),
         direction: say(`direction_${t.direction}`),
       })
-    : t.message;
+    : failureText(t.message, locale);
   const result = t.ok ? (figure === 'slope' ? t.slopePerDay : t.direction) : null;
   return derivation(
     'trend.least_squares',
@@ -615,7 +615,7 @@ export function explainSuccessScore(
   const w = weighted(terms, true, say, locale);
   const text = s.ok
     ? say('successScore', { formula: w.plain, band: say(`band_${s.band}`) })
-    : s.message;
+    : failureText(s.message, locale);
   const result = s.ok ? (figure === 'score' ? s.score : s.band) : null;
   return derivation('success_score', text, result, w.raw, w.pointers);
 }
@@ -705,7 +705,9 @@ export function explainDriver(
       (m?.direction == null && m != null && isFiniteNumber(m.baseline) && m.target < m.baseline);
     const text =
       c === null || !m
-        ? (value.message ?? say('noMeasuredChange'))
+        ? value.message !== undefined
+          ? failureText(value.message, locale)
+          : say('noMeasuredChange')
         : `${lower ? `${f(m.baseline)} − ${f(m.current)}` : `${f(m.current)} − ${f(m.baseline)}`} = ${improvement(m, lower, c, say, locale)}`;
     return derivation(
       'value.time_saved',
@@ -749,7 +751,9 @@ export function explainDriver(
   const formula: FormulaId = time ? 'value.time_saved' : 'value.stated_amount';
   const blocked = !projected && value.message !== undefined && result === 0;
   if (blocked || (m && change === null)) {
-    return derivation(formula, value.message ?? say('notComputable'), result, raw, pointers);
+    const why =
+      value.message !== undefined ? failureText(value.message, locale) : say('notComputable');
+    return derivation(formula, why, result, raw, pointers);
   }
   const linked =
     m && change !== null
@@ -858,7 +862,7 @@ export function explainRoi(
       : figure === 'percent'
         ? 'roi.percent'
         : 'roi.net_return';
-  if (!r.ok) return derivation(id, r.message, null, raw, pointers);
+  if (!r.ok) return derivation(id, failureText(r.message, locale), null, raw, pointers);
   const v = money(value, currency, locale);
   const i = money(investment ?? 0, currency, locale);
   const text =
@@ -929,11 +933,11 @@ export function explainBenchmark(
   if (figure === 'peer_average') {
     const text = b.ok
       ? say('peerAverage', { count: b.peerCount, average: n(b.peerAverage, locale) })
-      : b.message;
+      : failureText(b.message, locale);
     return derivation('benchmark.peer_average', text, b.ok ? b.peerAverage : null, raw, pointers);
   }
   if (!b.ok || value === null) {
-    const text = b.ok ? say('noPercentile') : b.message;
+    const text = b.ok ? say('noPercentile') : failureText(b.message, locale);
     return derivation('benchmark.percentile', text, null, raw, pointers);
   }
   let below = 0;
@@ -1082,7 +1086,7 @@ export function explainHealthScore(
       band: say(`health_${r.band}`),
       minimum: f(critical ? bands.at_risk : bands[r.band]),
     });
-  } else text = r.message;
+  } else text = failureText(r.message, locale);
   const result = r.ok ? (figure === 'score' ? r.score : r.band) : null;
   return derivation('health_score', text, result, raw, pointers);
 }
@@ -1108,7 +1112,8 @@ export function explainHealthOutcomes(
     ['milestones achieved', input?.milestonesAchieved],
     ['milestones due', input?.milestonesDue],
   ];
-  if (!r.ok) return derivation('health_outcomes', r.message, null, raw, pointers);
+  if (!r.ok)
+    return derivation('health_outcomes', failureText(r.message, locale), null, raw, pointers);
   const parts: string[] = [];
   if (r.parts.goal_achievement !== null)
     parts.push(say('outcomesGoals', { value: f(r.parts.goal_achievement) }));

@@ -2,7 +2,8 @@ import type { Translation } from '../catalogue.js';
 
 /**
  * calc's derivation texts and formula words in Deutsch (de-DE): the sentences of
- * `@cscx/success-calc/explain` (`calc.explain`) and its formulas in words (`calc.formula`).
+ * `@cscx/success-calc/explain` (`calc.explain`), its failures' sentences (`calc.failure`) and its formulas in words
+ * (`calc.formula`).
  * Apart from the shared words (`./de-DE`): the API and the reports word explanations; a page
  * that only shows them as the API sent them never loads these.
  *
@@ -149,6 +150,38 @@ export const explainDeDE: Translation = {
       kpiTickets: '{part} / {total} Tickets × 100 = {percent}',
       kpiAht: '{minutes} min / {tickets} Tickets = {average} min',
       kpiTtr: '{hours} h / {tickets} gelöste Tickets = {average} h',
+    },
+    'calc.failure': {
+      baseline_missing: 'Kein Ausgangswert gesetzt. Der Fortschritt kann nicht berechnet werden.',
+      target_equals_baseline:
+        'Zielwert gleich Ausgangswert. Setzen Sie einen Zielwert, der vom Ausgangswert abweicht.',
+      direction_conflict_above:
+        'Widersprüchliche Richtung: Der Zielwert liegt über dem Ausgangswert. Korrigieren Sie die Richtung oder den Zielwert.',
+      direction_conflict_below:
+        'Widersprüchliche Richtung: Der Zielwert liegt unter dem Ausgangswert. Korrigieren Sie die Richtung oder den Zielwert.',
+      direction_unknown:
+        'Keine Richtung gesetzt. Legen Sie fest, ob höher oder niedriger besser ist.',
+      current_missing:
+        'Noch keine Messung. Erfassen Sie einen aktuellen Wert, um den Fortschritt zu berechnen.',
+      no_investment:
+        'Keine Investition erfasst. Hinterlegen Sie die Investition des Kunden, um den ROI zu berechnen.',
+      not_enough_points_one_date:
+        'Ein Trend braucht mindestens 2 Messungen an verschiedenen Tagen; alle liegen am selben Tag. Erfassen Sie weitere.',
+      no_peers:
+        'Keine Vergleichswerte vorhanden. Fügen Sie Vergleichskunden desselben Segments hinzu.',
+      no_goals: 'Keine Erfolgsziele definiert.',
+      no_progress:
+        'Noch kein Ziel hat einen Fortschritt. Erfassen Sie Ausgangswerte und aktuelle Werte.',
+      invalid_weights: 'Alle Gewichtungen sind 0. Geben Sie einer eine Gewichtung über 0.',
+      no_baseline:
+        'Kein Ausgangswert gesetzt. Die Veränderung, aus der der Wert entsteht, kann nicht gemessen werden.',
+      no_measurement: 'Noch keine Messung. Der Wert zählt, sobald die Kennzahl gemessen ist.',
+      no_improvement:
+        'Noch keine Verbesserung gegenüber dem Ausgangswert: Eine Veränderung weg vom Zielwert zählt als 0, nicht als negativer Wert.',
+      goal_not_measured:
+        'Noch keine Messung. Der Wert zählt als erbracht, sobald eine Kennzahl des Ziels gemessen ist; bis dahin ist er eine Prognose.',
+      no_inputs:
+        'Keine Geschäftsergebnisse bekannt: kein Ziel mit Fortschritt, kein ROI und kein fälliger Meilenstein. Geben Sie Ergebnisse an.',
     },
     'calc.formula': {
       'metric_progress.baseline_relative':

@@ -2,7 +2,8 @@ import type { Translation } from '../catalogue.js';
 
 /**
  * calc's derivation texts and formula words in Español (es-ES): the sentences of
- * `@cscx/success-calc/explain` (`calc.explain`) and its formulas in words (`calc.formula`).
+ * `@cscx/success-calc/explain` (`calc.explain`), its failures' sentences (`calc.failure`) and its formulas in words
+ * (`calc.formula`).
  * Apart from the shared words (`./es-ES`): the API and the reports word explanations; a page
  * that only shows them as the API sent them never loads these.
  *
@@ -152,6 +153,35 @@ export const explainEsES: Translation = {
       kpiTickets: '{part} / {total} tickets × 100 = {percent}',
       kpiAht: '{minutes} min / {tickets} tickets = {average} min',
       kpiTtr: '{hours} h / {tickets} tickets resueltos = {average} h',
+    },
+    'calc.failure': {
+      baseline_missing: 'Línea base no definida. No se puede calcular el progreso.',
+      target_equals_baseline:
+        'La meta es igual a la línea base. Defina una meta distinta de la línea base.',
+      direction_conflict_above:
+        'Dirección contradictoria: la meta está por encima de la línea base. Corrija la dirección o la meta.',
+      direction_conflict_below:
+        'Dirección contradictoria: la meta está por debajo de la línea base. Corrija la dirección o la meta.',
+      direction_unknown: 'Dirección no definida. Indique si más alto o más bajo es mejor.',
+      current_missing: 'Aún no hay medición. Registre un valor actual para calcular el progreso.',
+      no_investment:
+        'No hay inversión registrada. Indique la inversión del cliente para calcular el ROI.',
+      not_enough_points_one_date:
+        'Una tendencia necesita al menos 2 mediciones en fechas distintas; todas tienen la misma fecha. Registre más.',
+      no_peers: 'No hay valores de pares con los que comparar. Añada pares del mismo segmento.',
+      no_goals: 'No hay objetivos de éxito definidos.',
+      no_progress:
+        'Ningún objetivo tiene progreso todavía. Registre líneas base y valores actuales.',
+      invalid_weights: 'Todas las ponderaciones son 0. Dé a una una ponderación superior a 0.',
+      no_baseline:
+        'Línea base no definida. No se puede medir la variación de la que procede el valor.',
+      no_measurement: 'Aún no hay medición. El valor cuenta cuando se mide la métrica.',
+      no_improvement:
+        'Aún no hay mejora respecto a la línea base: una variación que se aleja de la meta cuenta como 0, no como valor negativo.',
+      goal_not_measured:
+        'Aún no hay medición. El valor cuenta como entregado cuando se mide una métrica del objetivo; hasta entonces es una previsión.',
+      no_inputs:
+        'No se conocen resultados de negocio: ningún objetivo con progreso, ningún ROI y ningún hito vencido. Indique resultados.',
     },
     'calc.formula': {
       'metric_progress.baseline_relative':

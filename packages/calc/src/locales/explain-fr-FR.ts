@@ -2,7 +2,8 @@ import type { Translation } from '../catalogue.js';
 
 /**
  * calc's derivation texts and formula words in Français (fr-FR): the sentences of
- * `@cscx/success-calc/explain` (`calc.explain`) and its formulas in words (`calc.formula`).
+ * `@cscx/success-calc/explain` (`calc.explain`), its failures' sentences (`calc.failure`) and its formulas in words
+ * (`calc.formula`).
  * Apart from the shared words (`./fr-FR`): the API and the reports word explanations; a page
  * that only shows them as the API sent them never loads these.
  *
@@ -153,6 +154,38 @@ export const explainFrFR: Translation = {
       kpiTickets: '{part} / {total} tickets × 100 = {percent}',
       kpiAht: '{minutes} min / {tickets} tickets = {average} min',
       kpiTtr: '{hours} h / {tickets} tickets résolus = {average} h',
+    },
+    'calc.failure': {
+      baseline_missing: 'Référence non définie. Impossible de calculer la progression.',
+      target_equals_baseline:
+        'La cible est égale à la référence. Définissez une cible différente de la référence.',
+      direction_conflict_above:
+        'Sens contradictoire : la cible est au-dessus de la référence. Corrigez le sens ou la cible.',
+      direction_conflict_below:
+        'Sens contradictoire : la cible est en dessous de la référence. Corrigez le sens ou la cible.',
+      direction_unknown: 'Sens non défini. Indiquez si plus haut ou plus bas est meilleur.',
+      current_missing:
+        'Aucune mesure pour l’instant. Saisissez une valeur actuelle pour calculer la progression.',
+      no_investment:
+        'Aucun investissement enregistré. Renseignez l’investissement du client pour calculer le ROI.',
+      not_enough_points_one_date:
+        'Une tendance nécessite au moins 2 mesures à des dates différentes ; toutes ont la même date. Saisissez-en d’autres.',
+      no_peers: 'Aucune valeur de pairs à comparer. Ajoutez des pairs du même segment.',
+      no_goals: 'Aucun objectif de réussite défini.',
+      no_progress:
+        'Aucun objectif n’a encore de progression. Saisissez les références et les valeurs actuelles.',
+      invalid_weights:
+        'Toutes les pondérations valent 0. Donnez à l’une une pondération supérieure à 0.',
+      no_baseline:
+        'Référence non définie. Impossible de mesurer l’évolution dont provient la valeur.',
+      no_measurement:
+        'Aucune mesure pour l’instant. La valeur compte dès que l’indicateur est mesuré.',
+      no_improvement:
+        'Aucune amélioration par rapport à la référence pour l’instant : une évolution qui s’éloigne de la cible compte pour 0, pas comme une valeur négative.',
+      goal_not_measured:
+        'Aucune mesure pour l’instant. La valeur compte comme apportée dès qu’un indicateur de l’objectif est mesuré ; d’ici là, elle est prévisionnelle.',
+      no_inputs:
+        'Aucun résultat business connu : aucun objectif avec progression, aucun ROI et aucun jalon échu. Indiquez des résultats.',
     },
     'calc.formula': {
       'metric_progress.baseline_relative':

@@ -2,7 +2,8 @@ import type { Translation } from '../catalogue.js';
 
 /**
  * calc's derivation texts and formula words in 日本語 (ja-JP): the sentences of
- * `@cscx/success-calc/explain` (`calc.explain`) and its formulas in words (`calc.formula`).
+ * `@cscx/success-calc/explain` (`calc.explain`), its failures' sentences (`calc.failure`) and its formulas in words
+ * (`calc.formula`).
  * Apart from the shared words (`./ja-JP`): the API and the reports word explanations; a page
  * that only shows them as the API sent them never loads these.
  *
@@ -131,6 +132,34 @@ export const explainJaJP: Translation = {
       kpiTickets: '{part} / チケット {total} 件 × 100 = {percent}',
       kpiAht: '{minutes} 分 / チケット {tickets} 件 = {average} 分',
       kpiTtr: '{hours} 時間 / 解決済みチケット {tickets} 件 = {average} 時間',
+    },
+    'calc.failure': {
+      baseline_missing: 'ベースラインが設定されていません。進捗を計算できません。',
+      target_equals_baseline:
+        '目標値がベースラインと同じです。ベースラインと異なる目標値を設定してください。',
+      direction_conflict_above:
+        '方向が矛盾しています：目標値がベースラインより上です。方向または目標値を修正してください。',
+      direction_conflict_below:
+        '方向が矛盾しています：目標値がベースラインより下です。方向または目標値を修正してください。',
+      direction_unknown:
+        '方向が設定されていません。高いほど良いか低いほど良いかを設定してください。',
+      current_missing: 'まだ測定値がありません。進捗を計算するには現在値を記録してください。',
+      no_investment:
+        '投資額が記録されていません。ROI を計算するには顧客の投資額を設定してください。',
+      not_enough_points_one_date:
+        'トレンドには異なる日付の測定値が 2 件以上必要ですが、すべて同じ日付です。さらに記録してください。',
+      no_peers: '比較する同業の値がありません。同じセグメントの同業を追加してください。',
+      no_goals: 'サクセス目標が定義されていません。',
+      no_progress: 'まだ進捗のある目標がありません。ベースラインと現在値を記録してください。',
+      invalid_weights: 'すべての重みが 0 です。いずれかに 0 より大きい重みを設定してください。',
+      no_baseline: 'ベースラインが設定されていません。価値の元になる変化を測定できません。',
+      no_measurement: 'まだ測定値がありません。指標が測定されると価値が計上されます。',
+      no_improvement:
+        'まだベースラインからの改善がありません：目標から遠ざかる変化は負の価値ではなく 0 として計上されます。',
+      goal_not_measured:
+        'まだ測定値がありません。目標の指標が測定されると提供価値として計上され、それまでは予測値です。',
+      no_inputs:
+        'ビジネス成果が不明です：進捗のある目標、ROI、期日到来のマイルストーンがいずれもありません。成果を入力してください。',
     },
     'calc.formula': {
       'metric_progress.baseline_relative':
