@@ -1,4 +1,5 @@
 import { type Derivation, derivation, type FormulaId, type Pointers, type Raw } from './explain.js';
+import { failureText, type Say, sayIn } from './explain-text.js';
 import { formatMoney, formatNumber } from './format.js';
 import { KPI_THRESHOLDS, type KpiName, type KpiRating, kpiRating } from './kpi-rating.js';
 import { type CalcFailure, isFiniteNumber, must } from './result.js';
@@ -88,9 +89,8 @@ export interface KpiFigureResult {
   readonly derivation: Derivation;
 }
 
-const n = (v: number | null | undefined): string =>
-  formatNumber(v, { maximumFractionDigits: 2 }).replace('-', '−');
-const pct = (v: number): string => `${n(v)} %`;
+const num = (v: number | null | undefined, locale: string | undefined): string =>
+  formatNumber(v, { maximumFractionDigits: 2, locale }).replace('-', '−');
 
 const FORMULA: Readonly<Record<KpiFigure, FormulaId>> = {
   nrr: 'kpi.nrr',
@@ -160,18 +160,24 @@ function rated(kpi: KpiFigure, value: number | null): KpiRating | null {
   return kpiRating(kpi as KpiName, value);
 }
 
-function ratingText(kpi: KpiFigure, rating: KpiRating | null): string {
+function ratingText(
+  kpi: KpiFigure,
+  rating: KpiRating | null,
+  say: Say,
+  n: (v: number) => string,
+): string {
   if (rating === null || kpi === 'clv' || kpi === 'cac_payback') return '';
   const t = KPI_THRESHOLDS[kpi as KpiName];
   const unit = t.unit === '%' ? ' %' : t.unit === 'min' ? ' min' : t.unit === 'h' ? ' h' : '';
-  const parts = [`target ${n(t.target)}${unit}`];
-  if (t.minimum !== undefined) parts.push(`minimum ${n(t.minimum)}${unit}`);
-  if (t.bestInClass !== undefined) parts.push(`best in class ${n(t.bestInClass)}${unit}`);
-  return `; ${rating.replaceAll('_', ' ')} (${parts.join(', ')}, ${t.direction === 'lower_is_better' ? 'lower is better' : 'higher is better'})`;
-}
-
-function counted(xs: readonly number[]): string {
-  return xs.map((x) => n(x)).join(' + ');
+  const parts = [say('kpiTarget', { value: `${n(t.target)}${unit}` })];
+  if (t.minimum !== undefined) parts.push(say('kpiMinimum', { value: `${n(t.minimum)}${unit}` }));
+  if (t.bestInClass !== undefined)
+    parts.push(say('kpiBestInClass', { value: `${n(t.bestInClass)}${unit}` }));
+  return say('kpiRating', {
+    rating: say(`rating_${rating}`),
+    thresholds: parts.join(say('listSeparator')),
+    direction: say(t.direction === 'lower_is_better' ? 'lowerIsBetter' : 'higherIsBetter'),
+  });
 }
 
 /**
@@ -194,9 +200,16 @@ export function explainKpi<K extends KpiFigure>(
     readonly currency?: string;
     readonly missing?: string;
     readonly pointers?: Pointers;
+    /** The language and number format of the text (default English, en-US). */
+    readonly locale?: string;
   } = {},
 ): KpiFigureResult {
   const formula = FORMULA[kpi];
+  const locale = options.locale;
+  const say = sayIn(locale);
+  const n = (v: number | null | undefined) => num(v, locale);
+  const pct = (v: number): string => `${n(v)} %`;
+  const counted = (xs: readonly number[]) => xs.map((x) => n(x)).join(' + ');
   const pointers = options.pointers;
   const fail = (text: string, raw: Raw): KpiFigureResult => ({
     value: null,
@@ -204,18 +217,24 @@ export function explainKpi<K extends KpiFigure>(
     derivation: derivation(formula, text, null, raw, pointers),
   });
   if (input === null || input === undefined) {
-    return fail(options.missing ?? 'Not recorded for this period.', []);
+    return fail(options.missing ?? say('kpiMissing'), []);
   }
   const done = (value: number, text: string, raw: Raw): KpiFigureResult => {
     const rating = rated(kpi, value);
     return {
       value,
       rating,
-      derivation: derivation(formula, `${text}${ratingText(kpi, rating)}`, value, raw, pointers),
+      derivation: derivation(
+        formula,
+        `${text}${ratingText(kpi, rating, say, n)}`,
+        value,
+        raw,
+        pointers,
+      ),
     };
   };
   const money = (v: number): string =>
-    options.currency ? formatMoney(v, options.currency).replace('-', '−') : n(v);
+    options.currency ? formatMoney(v, options.currency, { locale }).replace('-', '−') : n(v);
   switch (kpi) {
     case 'nrr':
     case 'grr': {
@@ -228,7 +247,7 @@ export function explainKpi<K extends KpiFigure>(
         ['churned', i.churned],
       ];
       const r = withExpansion ? nrr(i) : grr(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       const plus = withExpansion ? ` + ${money(i.expansion)}` : '';
       return done(
         r.percent,
@@ -244,10 +263,10 @@ export function explainKpi<K extends KpiFigure>(
         ['customers_at_start', i.atStart],
       ];
       const r = churnRate(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.percent,
-        `${n(i.lost)} lost / ${n(i.atStart)} at the start × 100 = ${pct(r.percent)}`,
+        say('kpiChurn', { lost: n(i.lost), atStart: n(i.atStart), percent: pct(r.percent) }),
         raw,
       );
     }
@@ -259,10 +278,16 @@ export function explainKpi<K extends KpiFigure>(
         ['churn_rate_pct', i.churnRatePercent],
       ];
       const r = clv(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.value,
-        `${money(i.averageRevenue)} × ${pct(i.grossMarginPercent)} / ${pct(i.churnRatePercent)} = ${money(r.value)} (a lifetime of ${n(r.lifetimePeriods)} periods)`,
+        say('kpiClv', {
+          revenue: money(i.averageRevenue),
+          margin: pct(i.grossMarginPercent),
+          churn: pct(i.churnRatePercent),
+          value: money(r.value),
+          periods: n(r.lifetimePeriods),
+        }),
         raw,
       );
     }
@@ -274,10 +299,15 @@ export function explainKpi<K extends KpiFigure>(
         ['gross_margin_pct', i.grossMarginPercent],
       ];
       const r = cacPayback(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.months,
-        `${money(i.cac)} / (${money(i.monthlyRevenue)} × ${pct(i.grossMarginPercent)}) = ${n(r.months)} months`,
+        say('kpiCacPayback', {
+          cac: money(i.cac),
+          revenue: money(i.monthlyRevenue),
+          margin: pct(i.grossMarginPercent),
+          months: n(r.months),
+        }),
         raw,
       );
     }
@@ -291,30 +321,48 @@ export function explainKpi<K extends KpiFigure>(
         ? counts.map((c, i) => [`answered ${s.lowest + i}`, c] as const)
         : [];
       const answers = responsesFromCounts(counts, s.lowest, s.answers);
-      if (!Array.isArray(answers)) return fail(answers.message, raw);
+      if (!Array.isArray(answers)) return fail(failureText(answers.message, locale), raw);
       if (kpi === 'nps') {
         const r = nps(answers);
-        if (!r.ok) return fail(r.message, raw);
+        if (!r.ok) return fail(failureText(r.message, locale), raw);
         return done(
           r.score,
-          `(${n(r.promoters)} promoters − ${n(r.detractors)} detractors) / ${n(r.count)} responses × 100 = ${n(r.score)}`,
+          say('kpiNps', {
+            promoters: n(r.promoters),
+            detractors: n(r.detractors),
+            count: n(r.count),
+            score: n(r.score),
+          }),
           raw,
         );
       }
       if (kpi === 'ces') {
         const r = ces(answers);
-        if (!r.ok) return fail(r.message, raw);
-        return done(r.average, `Mean of ${n(r.count)} answers on 1-7 = ${n(r.average)}`, raw);
+        if (!r.ok) return fail(failureText(r.message, locale), raw);
+        return done(
+          r.average,
+          say('kpiMeanAnswers', { count: n(r.count), scale: '1-7', average: n(r.average) }),
+          raw,
+        );
       }
       const r = csat(answers);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       if (kpi === 'csat') {
-        return done(r.average, `Mean of ${n(r.count)} answers on 1-5 = ${n(r.average)}`, raw);
+        return done(
+          r.average,
+          say('kpiMeanAnswers', { count: n(r.count), scale: '1-5', average: n(r.average) }),
+          raw,
+        );
       }
       const satisfied = counts.slice(3).reduce((a, b) => a + b, 0);
       return done(
         r.percent,
-        `${counted(counts.slice(3))} satisfied (4 or 5) = ${n(satisfied)} / ${n(r.count)} × 100 = ${pct(r.percent)}`,
+        say('kpiCsatPercent', {
+          counts: counted(counts.slice(3)),
+          satisfied: n(satisfied),
+          count: n(r.count),
+          percent: pct(r.percent),
+        }),
         raw,
       );
     }
@@ -331,8 +379,12 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets', total],
       ];
       const r = kpi === 'fcr' ? fcr(input as FcrInput) : slaCompliance(input as SlaComplianceInput);
-      if (!r.ok) return fail(r.message, raw);
-      return done(r.percent, `${n(part)} / ${n(total)} tickets × 100 = ${pct(r.percent)}`, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
+      return done(
+        r.percent,
+        say('kpiTickets', { part: n(part), total: n(total), percent: pct(r.percent) }),
+        raw,
+      );
     }
     case 'aht': {
       const i = input as HandleTimeTotal;
@@ -341,10 +393,10 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets', i.tickets],
       ];
       const r = averageHandleTime(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.minutes,
-        `${n(i.totalMinutes)} min / ${n(i.tickets)} tickets = ${n(r.minutes)} min`,
+        say('kpiAht', { minutes: n(i.totalMinutes), tickets: n(i.tickets), average: n(r.minutes) }),
         raw,
       );
     }
@@ -355,10 +407,10 @@ export function explainKpi<K extends KpiFigure>(
         ['tickets_resolved', i.tickets],
       ];
       const r = timeToResolution(i);
-      if (!r.ok) return fail(r.message, raw);
+      if (!r.ok) return fail(failureText(r.message, locale), raw);
       return done(
         r.hours,
-        `${n(i.totalHours)} h / ${n(i.tickets)} tickets resolved = ${n(r.hours)} h`,
+        say('kpiTtr', { hours: n(i.totalHours), tickets: n(i.tickets), average: n(r.hours) }),
         raw,
       );
     }

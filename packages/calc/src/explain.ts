@@ -1,4 +1,6 @@
 import { benchmark } from './benchmark.js';
+import { defineMessages, messagesFor } from './catalogue.js';
+import { failureText, listText, type Say, sayIn } from './explain-text.js';
 import { formatMoney, formatMultiplier, formatNumber } from './format.js';
 import { type GoalStatusInput, type GoalStatusOptions, goalStatus } from './goal-status.js';
 import { type HealthOutcomesInput, healthOutcomes } from './health-outcomes.js';
@@ -270,6 +272,32 @@ export const FORMULAS: Readonly<Record<FormulaId, Formula>> = {
   },
 };
 
+/**
+ * The formulas' words (the registry's English) as catalogue messages, domain `calc.formula`,
+ * keyed by {@link FormulaId}: the shipped locales translate each one.
+ */
+export const FORMULA_MESSAGES = defineMessages(
+  'calc.formula',
+  Object.fromEntries(Object.entries(FORMULAS).map(([id, f]) => [id, f.words])) as Record<
+    FormulaId,
+    string
+  >,
+);
+
+/**
+ * A formula's words in `locale` (English {@link FORMULAS} words when unset or not registered).
+ *
+ * @example
+ * formulaWords('goal_counts.achievement_rate'); // 'Achievement rate = goals achieved / goals × 100.'
+ * formulaWords('goal_counts.achievement_rate', 'de-DE'); // German once de-DE is registered
+ */
+export function formulaWords(id: FormulaId, locale?: string): string {
+  const words = messagesFor(FORMULA_MESSAGES, locale)[id];
+  return typeof words === 'string' ? words : FORMULAS[id].words;
+}
+
+export * from './explain-text.js';
+
 /** One input of a derivation: its name, its value and, where known, where it comes from. */
 export interface DerivationInput {
   readonly name: string;
@@ -321,10 +349,10 @@ const money = (v: number, currency: string, locale?: string): string =>
 /** At most this many terms are written out; the rest are counted, so a text stays one sentence. */
 const MAX_TERMS = 12;
 
-function joinTerms(parts: readonly string[], sep: string): string {
+function joinTerms(parts: readonly string[], sep: string, say: Say): string {
   return parts.length <= MAX_TERMS
     ? parts.join(sep)
-    : `${parts.slice(0, MAX_TERMS - 2).join(sep)}${sep}… (${parts.length - MAX_TERMS + 2} more)`;
+    : `${parts.slice(0, MAX_TERMS - 2).join(sep)}${sep}${say('more', { count: parts.length - MAX_TERMS + 2 })}`;
 }
 
 /**
@@ -338,8 +366,11 @@ export function explainMetricProgress(
   input: MetricProgressInput,
   pointers?: Pointers,
   method?: 'baseline' | 'ratio',
+  locale?: string,
 ): Derivation {
   const r = metricProgress(input, { method });
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
   const { baseline, target, current } = input;
   const raw: Raw = [
     ['baseline', baseline],
@@ -349,13 +380,17 @@ export function explainMetricProgress(
   if (method === 'ratio') {
     const lower = r.ok && r.direction === 'lower_is_better';
     const text = r.ok
-      ? `${lower ? `${n(target)} / ${n(current)}` : `${n(current)} / ${n(target)}`} × 100 = ${pct(r.percent)}`
-      : r.message;
+      ? say('progressRatio', {
+          numerator: f(lower ? target : current),
+          denominator: f(lower ? current : target),
+          percent: pct(r.percent, locale),
+        })
+      : failureText(r.message, locale);
     return derivation('metric_progress.ratio', text, r.ok ? r.percent : null, raw, pointers);
   }
   const text = r.ok
-    ? `(${n(current)} − ${n(baseline)}) / (${n(target)} − ${n(baseline)}) × 100 = ${pct(r.percent)}`
-    : r.message;
+    ? `(${f(current)} − ${f(baseline)}) / (${f(target)} − ${f(baseline)}) × 100 = ${pct(r.percent, locale)}`
+    : failureText(r.message, locale);
   return derivation(
     'metric_progress.baseline_relative',
     text,
@@ -371,20 +406,34 @@ export function explainMetricProgress(
  * @example
  * explainMetricStatus(104.17).text; // "104.17 % ≥ 100 %: exceeding"
  */
-export function explainMetricStatus(percent: number | null, pointers?: Pointers): Derivation {
+export function explainMetricStatus(
+  percent: number | null,
+  pointers?: Pointers,
+  locale?: string,
+): Derivation {
   const s = metricStatus(percent);
   const d = DEFAULT_METRIC_STATUS_THRESHOLDS;
-  const p = percent ?? 0;
+  const say = sayIn(locale);
+  // The thresholds are whole numbers, written as they are in every language.
+  const values = {
+    percent: pct(percent ?? 0, locale),
+    exceeding: String(d.exceeding),
+    onTrack: String(d.onTrack),
+    atRisk: String(d.atRisk),
+  };
   const text =
     s === null
-      ? 'No status: progress is not computable.'
-      : s === 'exceeding'
-        ? `${pct(p)} ≥ ${d.exceeding} %: exceeding`
-        : s === 'on_track'
-          ? `${d.onTrack} % ≤ ${pct(p)} < ${d.exceeding} %: on track`
-          : s === 'at_risk'
-            ? `${d.atRisk} % ≤ ${pct(p)} < ${d.onTrack} %: at risk`
-            : `${pct(p)} < ${d.atRisk} %: not met`;
+      ? say('noStatus')
+      : say(
+          s === 'exceeding'
+            ? 'metricExceeding'
+            : s === 'on_track'
+              ? 'metricOnTrack'
+              : s === 'at_risk'
+                ? 'metricAtRisk'
+                : 'metricNotMet',
+          values,
+        );
   return derivation('metric_status', text, s, [['progress', percent]], pointers);
 }
 
@@ -400,15 +449,18 @@ export function explainTrend(
   options: TrendOptions,
   figure: 'slope' | 'direction' | 'change_pct',
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
   if (figure === 'change_pct') {
     const first = points[0];
     const last = points.at(-1);
     const ends = first && last ? trend([first, last], options) : null;
     const ok = ends?.ok && ends.changePercent !== undefined ? ends : null;
     const text = ok
-      ? `(${n(ok.last)} − ${n(ok.first)}) / |${n(ok.first)}| × 100 = ${pct(ok.changePercent)}`
-      : 'No change: it needs two measurements and a first value other than 0.';
+      ? `(${f(ok.last)} − ${f(ok.first)}) / |${f(ok.first)}| × 100 = ${pct(ok.changePercent, locale)}`
+      : say('changeNone');
     return derivation(
       'trend.change_pct',
       text,
@@ -422,8 +474,13 @@ export function explainTrend(
   }
   const t = trend(points, options);
   const text = t.ok
-    ? `Least-squares line through ${t.count} measurements over ${n(t.spanDays)} days: slope ${n(t.slopePerDay)} per day (${t.direction}).`
-    : t.message;
+    ? say('trendLine', {
+        count: t.count,
+        days: f(t.spanDays),
+        slope: f(t.slopePerDay),
+        direction: say(`direction_${t.direction}`),
+      })
+    : failureText(t.message, locale);
   const result = t.ok ? (figure === 'slope' ? t.slopePerDay : t.direction) : null;
   return derivation(
     'trend.least_squares',
@@ -449,12 +506,12 @@ export function explainForecast(
   target: number,
   direction: TrendOptions['direction'],
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
   const date = forecastTargetDate(points, { target, direction });
-  const text =
-    date === null
-      ? `No forecast: the least-squares line of ${points.length} measurements does not head to the target ${n(target)}.`
-      : `The least-squares line of ${points.length} measurements reaches the target ${n(target)} on ${date}.`;
+  const say = sayIn(locale);
+  const values = { count: points.length, target: n(target, locale) };
+  const text = date === null ? say('forecastNone', values) : say('forecastOn', { ...values, date });
   return derivation(
     'forecast.least_squares',
     text,
@@ -474,9 +531,13 @@ function improvement(
   },
   lower: boolean,
   change: number,
+  say: Say,
+  locale: string | undefined,
 ): string {
   const raw = lower ? (m.baseline ?? 0) - (m.current ?? 0) : (m.current ?? 0) - (m.baseline ?? 0);
-  return raw > 0 ? `${n(change)} measured change` : `${n(raw)}: no improvement, counted as 0`;
+  return raw > 0
+    ? say('measuredChange', { change: n(change, locale) })
+    : say('noImprovement', { change: n(raw, locale) });
 }
 
 /** One term of a weighted mean: a value, its weight, and where each comes from. */
@@ -489,7 +550,17 @@ export interface WeightedTerm {
 function weighted(
   terms: readonly WeightedTerm[],
   cap: boolean,
-): { text: string; raw: Raw; pointers: Record<string, string | undefined>; mean: number | null } {
+  say: Say,
+  locale: string | undefined,
+): {
+  /** "(a × w + …) / Σw = mean %", and how many were left out. */
+  text: string;
+  /** The same with the mean as a plain number (a score "of 100"). */
+  plain: string;
+  raw: Raw;
+  pointers: Record<string, string | undefined>;
+  mean: number | null;
+} {
   const used = terms.filter((t) => isFiniteNumber(t.value));
   const raw: [string, number | null][] = [];
   const pointers: Record<string, string | undefined> = {};
@@ -500,16 +571,17 @@ function weighted(
     const v = cap ? Math.min(100, Math.max(0, t.value as number)) : (t.value as number);
     sum += v * t.weight;
     weights += t.weight;
-    parts.push(`${n(v)} × ${n(t.weight)}`);
+    parts.push(`${n(v, locale)} × ${n(t.weight, locale)}`);
     raw.push([`progress[${i}]`, t.value], [`weight[${i}]`, t.weight]);
     pointers[`progress[${i}]`] = t.pointer;
   });
   const mean = weights > 0 ? sum / weights : null;
-  const text =
-    mean === null
-      ? ''
-      : `(${joinTerms(parts, ' + ')}) / ${n(weights)} = ${pct(mean)}${terms.length > used.length ? ` (${terms.length - used.length} without progress left out)` : ''}`;
-  return { text, raw, pointers, mean };
+  const left =
+    terms.length > used.length ? ` ${say('leftOut', { count: terms.length - used.length })}` : '';
+  const expr = `(${joinTerms(parts, ' + ', say)}) / ${n(weights, locale)} = `;
+  const text = mean === null ? '' : `${expr}${pct(mean, locale)}${left}`;
+  const plain = mean === null ? '' : `${expr}${n(mean, locale)}${left}`;
+  return { text, plain, raw, pointers, mean };
 }
 
 /**
@@ -519,9 +591,10 @@ function weighted(
  * explainGoalProgress([{ value: 104.17, weight: 1 }, { value: 50, weight: 1 }]).text;
  * // "(104.17 × 1 + 50 × 1) / 2 = 77.09 %"
  */
-export function explainGoalProgress(terms: readonly WeightedTerm[]): Derivation {
-  const w = weighted(terms, false);
-  const text = w.mean === null ? 'No progress: no metric of the goal has progress yet.' : w.text;
+export function explainGoalProgress(terms: readonly WeightedTerm[], locale?: string): Derivation {
+  const say = sayIn(locale);
+  const w = weighted(terms, false, say, locale);
+  const text = w.mean === null ? say('noProgress') : w.text;
   return derivation('goal_progress.weighted_mean', text, w.mean, w.raw, w.pointers);
 }
 
@@ -535,10 +608,14 @@ export function explainGoalProgress(terms: readonly WeightedTerm[]): Derivation 
 export function explainSuccessScore(
   terms: readonly WeightedTerm[],
   figure: 'score' | 'band',
+  locale?: string,
 ): Derivation {
   const s = successScore(terms.map((t) => ({ percent: t.value, weight: t.weight })));
-  const w = weighted(terms, true);
-  const text = s.ok ? `${w.text.replace(/ %/, '')} of 100: ${s.band}` : s.message;
+  const say = sayIn(locale);
+  const w = weighted(terms, true, say, locale);
+  const text = s.ok
+    ? say('successScore', { formula: w.plain, band: say(`band_${s.band}`) })
+    : failureText(s.message, locale);
   const result = s.ok ? (figure === 'score' ? s.score : s.band) : null;
   return derivation('success_score', text, result, w.raw, w.pointers);
 }
@@ -555,8 +632,10 @@ export function explainGoalStatus(
   options: GoalStatusOptions,
   figure: 'status' | 'expected_pct',
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
   const s = goalStatus(input, options);
+  const say = sayIn(locale);
   const e = s.expectedPercent;
   const raw: Raw = [
     ['progress', input.percent],
@@ -566,22 +645,34 @@ export function explainGoalStatus(
   if (figure === 'expected_pct') {
     const text =
       e === null
-        ? 'No expected progress: the goal needs a start date before its target date.'
-        : `Days elapsed from ${String(input.startDate)} to ${String(input.targetDate)}: ${pct(e)} of the span.`;
+        ? say('expectedNone')
+        : say('expected', {
+            start: String(input.startDate),
+            target: String(input.targetDate),
+            percent: pct(e, locale),
+          });
     return derivation('goal_status.expected_pct', text, e, raw, pointers);
   }
-  const p = input.percent;
+  const p = pct(input.percent, locale);
   const tolerance = options.tolerance ?? 10;
+  const onTrack = s.status === 'on_track';
   const text =
     s.status === 'not_started'
-      ? 'Not started: before the start date, or no measurement or progress yet.'
+      ? say('notStarted')
       : s.status === 'achieved'
-        ? `${pct(p)} ≥ 100 %: achieved`
+        ? say('goalAchieved', { percent: p })
         : s.status === 'missed'
-          ? `${pct(p)} < 100 % after the target date ${String(input.targetDate)}: missed`
+          ? say('goalMissed', { percent: p, date: String(input.targetDate) })
           : e === null
-            ? `${pct(p)} ${s.status === 'on_track' ? '≥' : '<'} ${n(options.onTrackThreshold ?? 75)} % (no dates): ${s.status === 'on_track' ? 'on track' : 'at risk'}`
-            : `${pct(p)} ${s.status === 'on_track' ? '≥' : '<'} expected ${pct(e)} − ${n(tolerance)} points: ${s.status === 'on_track' ? 'on track' : 'at risk'}`;
+            ? say(onTrack ? 'noDatesOnTrack' : 'noDatesAtRisk', {
+                percent: p,
+                threshold: n(options.onTrackThreshold ?? 75, locale),
+              })
+            : say(onTrack ? 'expectedOnTrack' : 'expectedAtRisk', {
+                percent: p,
+                expected: pct(e, locale),
+                tolerance: n(tolerance, locale),
+              });
   return derivation('goal_status', text, s.status, raw, pointers);
 }
 
@@ -601,7 +692,11 @@ export function explainDriver(
   currency: string,
   figure: 'value' | 'hours' | 'projected_value' | 'projected_hours' | 'measured_change',
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
+  const cash = (v: number) => money(v, currency, locale);
   if (figure === 'measured_change') {
     const m = driver.metric;
     const c = value.measuredChange ?? null;
@@ -610,8 +705,10 @@ export function explainDriver(
       (m?.direction == null && m != null && isFiniteNumber(m.baseline) && m.target < m.baseline);
     const text =
       c === null || !m
-        ? (value.message ?? 'No measured change: the driver is not linked to a measured metric.')
-        : `${lower ? `${n(m.baseline)} − ${n(m.current)}` : `${n(m.current)} − ${n(m.baseline)}`} = ${improvement(m, lower, c)}`;
+        ? value.message !== undefined
+          ? failureText(value.message, locale)
+          : say('noMeasuredChange')
+        : `${lower ? `${f(m.baseline)} − ${f(m.current)}` : `${f(m.current)} − ${f(m.baseline)}`} = ${improvement(m, lower, c, say, locale)}`;
     return derivation(
       'value.time_saved',
       text,
@@ -654,33 +751,44 @@ export function explainDriver(
   const formula: FormulaId = time ? 'value.time_saved' : 'value.stated_amount';
   const blocked = !projected && value.message !== undefined && result === 0;
   if (blocked || (m && change === null)) {
-    return derivation(formula, value.message ?? 'Not computable.', result, raw, pointers);
+    const why =
+      value.message !== undefined ? failureText(value.message, locale) : say('notComputable');
+    return derivation(formula, why, result, raw, pointers);
   }
   const linked =
     m && change !== null
-      ? `${n(m.baseline)} → ${n(projected ? m.target : m.current)} measured gives ${n(change)} per unit; `
+      ? say('linked', {
+          from: f(m.baseline),
+          to: f(projected ? m.target : m.current),
+          change: f(change),
+        })
       : '';
   const hoursPerUnit = m ? change : driver.hoursPerUnit;
   const monthlyHours =
     hoursPerUnit != null && driver.unitsPerMonth != null
-      ? `${n(hoursPerUnit)} h × ${n(driver.unitsPerMonth)} per month`
+      ? say('hoursTimesUnits', { hours: f(hoursPerUnit), units: f(driver.unitsPerMonth) })
       : driver.hoursPerMonth != null || (m && driver.unitsPerMonth == null)
-        ? `${n(m ? change : driver.hoursPerMonth)} h per month`
+        ? say('hoursPerMonth', { hours: f(m ? change : driver.hoursPerMonth) })
         : null;
   const hours = projected ? value.projectedHours : value.annualHours;
   let body: string;
   if (time && monthlyHours !== null) {
     body =
       driver.hourlyRate != null && !hoursFigure
-        ? `${monthlyHours} × ${money(driver.hourlyRate, currency)}/h = ${money(result / 12, currency)}/month, × 12 = ${money(result, currency)} a year`
-        : `${monthlyHours} × 12 = ${n(hours)} h a year${hoursFigure ? '' : driver.hourlyRate == null ? ' (no hourly rate: no money counted)' : ''}`;
+        ? say('timeValue', {
+            monthly: monthlyHours,
+            rate: cash(driver.hourlyRate),
+            perMonth: cash(result / 12),
+            annual: cash(result),
+          })
+        : `${say('timeHours', { monthly: monthlyHours, hours: f(hours) })}${hoursFigure ? '' : driver.hourlyRate == null ? ` ${say('noRate')}` : ''}`;
     if (!hoursFigure && driver.hourlyRate == null && result !== 0)
-      body += `; stated amount ${money(result, currency)} a year`;
+      body += `; ${say('statedAmount', { amount: cash(result) })}`;
   } else if (hoursFigure) {
-    body = `${n(result)} h: a money amount saves no hours`;
+    body = say('moneyNoHours', { hours: f(result) });
   } else if (driver.monthlyAmount != null || (m && driver.unitsPerMonth != null)) {
-    body = `${money(result / 12, currency)}/month × 12 = ${money(result, currency)} a year`;
-  } else body = `${money(result, currency)} a year as stated`;
+    body = say('monthlyAmount', { perMonth: cash(result / 12), annual: cash(result) });
+  } else body = say('annualAmount', { annual: cash(result) });
   return derivation(formula, `${linked}${body}`, result, raw, pointers);
 }
 
@@ -708,12 +816,14 @@ export function explainSum(
   for (const t of terms) total += t.value;
   const f = (v: number): string =>
     currency === null ? `${n(v, locale)} h` : money(v, currency, locale);
+  const say = sayIn(locale);
   const text =
     terms.length === 0
-      ? `No value drivers: ${f(0)}`
+      ? say('noDrivers', { total: f(0) })
       : `${joinTerms(
           terms.map((t) => f(t.value)),
           ' + ',
+          say,
         )} = ${f(total)}`;
   const pointers: Record<string, string | undefined> = {};
   for (const t of terms) pointers[t.name] = t.pointer;
@@ -752,12 +862,17 @@ export function explainRoi(
       : figure === 'percent'
         ? 'roi.percent'
         : 'roi.net_return';
-  if (!r.ok) return derivation(id, r.message, null, raw, pointers);
+  if (!r.ok) return derivation(id, failureText(r.message, locale), null, raw, pointers);
   const v = money(value, currency, locale);
   const i = money(investment ?? 0, currency, locale);
   const text =
     figure === 'multiplier'
-      ? `${v} / ${i} = ${n(r.multiplier, locale)} (shown ${formatMultiplier(r.multiplier, { locale })})`
+      ? sayIn(locale)('roiMultiplier', {
+          value: v,
+          investment: i,
+          multiplier: n(r.multiplier, locale),
+          shown: formatMultiplier(r.multiplier, { locale }),
+        })
       : figure === 'percent'
         ? `${v} / ${i} × 100 = ${pct(r.percent, locale)}`
         : `(${v} − ${i}) / ${i} × 100 = ${pct(r.netReturnPercent, locale)}`;
@@ -781,7 +896,7 @@ export function explainAchievementRate(
   const rate = goals > 0 ? (achieved / goals) * 100 : null;
   const text =
     rate === null
-      ? 'No goals: no achievement rate.'
+      ? sayIn(locale)('noGoals')
       : `${n(achieved, locale)} / ${n(goals, locale)} × 100 = ${pct(rate, locale)}`;
   return derivation(
     'goal_counts.achievement_rate',
@@ -807,20 +922,22 @@ export function explainBenchmark(
   peers: readonly number[],
   figure: 'peer_average' | 'percentile',
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
   const b = benchmark(value ?? 0, peers);
+  const say = sayIn(locale);
   const raw: Raw = [
     ['value', value],
     ['peer_count', peers.length],
   ];
   if (figure === 'peer_average') {
     const text = b.ok
-      ? `Mean of ${b.peerCount} peers of the segment = ${n(b.peerAverage)}`
-      : b.message;
+      ? say('peerAverage', { count: b.peerCount, average: n(b.peerAverage, locale) })
+      : failureText(b.message, locale);
     return derivation('benchmark.peer_average', text, b.ok ? b.peerAverage : null, raw, pointers);
   }
   if (!b.ok || value === null) {
-    const text = b.ok ? 'No percentile: the customer has no value to compare.' : b.message;
+    const text = b.ok ? say('noPercentile') : failureText(b.message, locale);
     return derivation('benchmark.percentile', text, null, raw, pointers);
   }
   let below = 0;
@@ -829,7 +946,12 @@ export function explainBenchmark(
     if (p < value) below++;
     else if (p === value) ties++;
   }
-  const text = `(${below} peer${below === 1 ? '' : 's'} below + ${ties} tie${ties === 1 ? '' : 's'} / 2) / ${b.peerCount} peers × 100 = ${pct(b.percentile)}`;
+  const text = say('percentile', {
+    below: say('peersBelow', { count: below }),
+    ties: say('ties', { count: ties }),
+    peers: say('peers', { count: b.peerCount }),
+    percent: pct(b.percentile, locale),
+  });
   return derivation('benchmark.percentile', text, b.percentile, raw, pointers);
 }
 
@@ -841,7 +963,9 @@ export function explainBenchmark(
  */
 export function explainGoalForecast(
   forecasts: readonly { readonly value: string | null; readonly pointer?: string | undefined }[],
+  locale?: string,
 ): Derivation {
+  const say = sayIn(locale);
   const dates = forecasts.map((f) => f.value);
   const known = dates.filter((d): d is string => d !== null);
   const all = dates.length > 0 && known.length === dates.length;
@@ -849,9 +973,9 @@ export function explainGoalForecast(
   const text =
     latest === null
       ? dates.length === 0
-        ? 'No forecast: the goal has no metrics.'
-        : `No forecast: ${dates.length - known.length} of ${dates.length} metrics have none.`
-      : `Latest of ${joinTerms(known, ', ')} = ${latest}`;
+        ? say('forecastNoMetrics')
+        : say('forecastMissing', { missing: dates.length - known.length, count: dates.length })
+      : say('forecastLatest', { dates: joinTerms(known, ', ', say), latest });
   const pointers: Record<string, string | undefined> = {};
   forecasts.forEach((f, i) => {
     pointers[`forecast[${i}]`] = f.pointer;
@@ -876,15 +1000,35 @@ export function explainCount(
   statuses: readonly string[],
   counted: readonly string[],
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
   const all = counted.length === 0;
   const count = all ? statuses.length : statuses.filter((s) => counted.includes(s)).length;
-  const names = counted.map((c) => c.replace('_', ' ')).join(' or ');
+  const say = sayIn(locale);
+  const names = counted.map((c) => statusWord(say, c)).join(say('or'));
   const text = all
-    ? `${count} goals in all`
-    : `${count} of ${statuses.length} goals ${count === 1 ? 'is' : 'are'} ${names}`;
+    ? say('countAll', { count })
+    : say('countOf', { count, total: statuses.length, statuses: names });
   return derivation('goal_counts.count', text, count, [['goals', statuses.length]], pointers);
 }
+
+/** A status by its wire name in a sentence's words; an unknown name with spaces for `_`. */
+function statusWord(say: Say, status: string): string {
+  return Object.hasOwn(STATUS_KEYS, status)
+    ? say(`status_${status as keyof typeof STATUS_KEYS}`)
+    : status.replace('_', ' ');
+}
+
+const STATUS_KEYS = {
+  not_started: 1,
+  on_track: 1,
+  at_risk: 1,
+  achieved: 1,
+  exceeded: 1,
+  exceeding: 1,
+  missed: 1,
+  not_met: 1,
+} as const;
 
 /**
  * A benchmark row's own value: the customer's figure over its whole contract.
@@ -896,11 +1040,13 @@ export function explainBenchmarkValue(
   label: string,
   value: number | null,
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
+  const say = sayIn(locale);
   const text =
     value === null
-      ? `${label}: not computable for this customer, so no percentile.`
-      : `${label} over the whole contract = ${n(value)}`;
+      ? say('benchmarkValueNone', { label })
+      : say('benchmarkValue', { label, value: n(value, locale) });
   return derivation('benchmark.value', text, value, [[label, value]], pointers);
 }
 
@@ -919,8 +1065,11 @@ export function explainHealthScore(
   bands: HealthBandMinimums = DEFAULT_HEALTH_BAND_MINIMUMS,
   figure: 'score' | 'band' = 'score',
   pointers?: Pointers,
+  locale?: string,
 ): Derivation {
   const r = healthScore(components, weights, bands);
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
   const raw: Raw = HEALTH_PARTS.flatMap((k) => [
     [k, components?.[k]] as const,
     [`${k} weight`, weights?.[k]] as const,
@@ -928,10 +1077,16 @@ export function explainHealthScore(
   let text: string;
   if (r.ok) {
     const total = HEALTH_PARTS.reduce((a, k) => a + weights[k], 0);
-    const terms = HEALTH_PARTS.map((k) => `${n(components[k])} × ${n(weights[k])}`).join(' + ');
-    const from = r.band === 'critical' ? `below ${n(bands.at_risk)}` : `from ${n(bands[r.band])}`;
-    text = `(${terms}) / ${n(total)} = ${n(r.score)} of 100: ${r.band.replace('_', ' ')} (${r.band.replace('_', ' ')} ${from})`;
-  } else text = r.message;
+    const terms = HEALTH_PARTS.map((k) => `${f(components[k])} × ${f(weights[k])}`).join(' + ');
+    const critical = r.band === 'critical';
+    text = say(critical ? 'healthScoreCritical' : 'healthScore', {
+      terms,
+      total: f(total),
+      score: f(r.score),
+      band: say(`health_${r.band}`),
+      minimum: f(critical ? bands.at_risk : bands[r.band]),
+    });
+  } else text = failureText(r.message, locale);
   const result = r.ok ? (figure === 'score' ? r.score : r.band) : null;
   return derivation('health_score', text, result, raw, pointers);
 }
@@ -943,32 +1098,43 @@ export function explainHealthScore(
  * explainHealthOutcomes({ goalAchievement: 80, roiMultiplier: 4.19, milestonesAchieved: 3, milestonesDue: 4 }).text;
  * // "Mean of goal achievement 80, ROI realised 100 (4.19x, capped at 1x) and milestones completed 75 (3 of 4 due) = 85"
  */
-export function explainHealthOutcomes(input: HealthOutcomesInput, pointers?: Pointers): Derivation {
+export function explainHealthOutcomes(
+  input: HealthOutcomesInput,
+  pointers?: Pointers,
+  locale?: string,
+): Derivation {
   const r = healthOutcomes(input);
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
   const raw: Raw = [
     ['goal achievement', input?.goalAchievement],
     ['ROI multiplier', input?.roiMultiplier],
     ['milestones achieved', input?.milestonesAchieved],
     ['milestones due', input?.milestonesDue],
   ];
-  if (!r.ok) return derivation('health_outcomes', r.message, null, raw, pointers);
+  if (!r.ok)
+    return derivation('health_outcomes', failureText(r.message, locale), null, raw, pointers);
   const parts: string[] = [];
   if (r.parts.goal_achievement !== null)
-    parts.push(`goal achievement ${n(r.parts.goal_achievement)}`);
+    parts.push(say('outcomesGoals', { value: f(r.parts.goal_achievement) }));
   if (r.parts.roi_realised !== null)
     parts.push(
-      `ROI realised ${n(r.parts.roi_realised)} (${n(input.roiMultiplier)}x${(input.roiMultiplier ?? 0) > 1 ? ', capped at 1x' : ''})`,
+      say((input.roiMultiplier ?? 0) > 1 ? 'outcomesRoiCapped' : 'outcomesRoi', {
+        value: f(r.parts.roi_realised),
+        multiplier: f(input.roiMultiplier),
+      }),
     );
   if (r.parts.milestones_completed !== null)
     parts.push(
-      `milestones completed ${n(r.parts.milestones_completed)} (${n(input.milestonesAchieved)} of ${n(input.milestonesDue)} due)`,
+      say('outcomesMilestones', {
+        value: f(r.parts.milestones_completed),
+        achieved: f(input.milestonesAchieved),
+        due: f(input.milestonesDue),
+      }),
     );
-  const list =
-    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return derivation('health_outcomes', `Mean of ${list} = ${n(r.score)}`, r.score, raw, pointers);
+  const text = say('outcomesMean', { parts: listText(say, parts), score: f(r.score) });
+  return derivation('health_outcomes', text, r.score, raw, pointers);
 }
-
-const band = (b: string) => b.replace('_', ' ');
 
 /**
  * One fired health trigger with its cause: the dates and scores it compares. `result` is the
@@ -979,9 +1145,12 @@ const band = (b: string) => b.replace('_', ' ');
  *   from: { at: '2026-01-31', score: 92, band: 'excellent' }, to: { at: '2026-02-28', score: 65, band: 'at_risk' } }).text;
  * // "The score fell 27 points, from 92 on 2026-01-31 to 65 on 2026-02-28 (more than 20)."
  */
-export function explainHealthTrigger(t: HealthTrigger): Derivation {
-  const from = `${n(t.from.score)} on ${t.from.at}`;
-  const to = `${n(t.to.score)} on ${t.to.at}`;
+export function explainHealthTrigger(t: HealthTrigger, locale?: string): Derivation {
+  const say = sayIn(locale);
+  const f = (v: number | null | undefined) => n(v, locale);
+  const from = say('scoreOn', { score: f(t.from.score), date: t.from.at });
+  const to = say('scoreOn', { score: f(t.to.score), date: t.to.at });
+  const band = (b: HealthTrigger['to']['band']) => say(`health_${b}`);
   const raw: Raw = [
     ['from date', t.from.at],
     ['from score', t.from.score],
@@ -992,7 +1161,7 @@ export function explainHealthTrigger(t: HealthTrigger): Derivation {
     case 'score_drop':
       return derivation(
         'health_trigger.score_drop',
-        `The score fell ${n(t.drop)} points, from ${from} to ${to} (more than ${n(t.threshold)}).`,
+        say('scoreDrop', { drop: f(t.drop), from, to, threshold: f(t.threshold) }),
         t.drop,
         [...raw, ['threshold', t.threshold]],
         undefined,
@@ -1003,7 +1172,7 @@ export function explainHealthTrigger(t: HealthTrigger): Derivation {
         t.type === 'entered_at_risk'
           ? 'health_trigger.entered_at_risk'
           : 'health_trigger.entered_critical',
-        `The band became ${band(t.to.band)}: ${band(t.from.band)} at ${from}, ${band(t.to.band)} at ${to}.`,
+        say('bandEntered', { band: band(t.to.band), fromBand: band(t.from.band), from, to }),
         t.to.band,
         raw,
         undefined,
@@ -1011,7 +1180,7 @@ export function explainHealthTrigger(t: HealthTrigger): Derivation {
     case 'consecutive_decline':
       return derivation(
         'health_trigger.consecutive_decline',
-        `The score fell ${t.declines} times in a row, from ${from} to ${to} (${n(t.drop)} points in all).`,
+        say('consecutiveDecline', { count: t.declines, from, to, drop: f(t.drop) }),
         t.drop,
         [...raw, ['declines', t.declines]],
         undefined,
@@ -1058,6 +1227,7 @@ export function explainRollup(
     })),
   ).byCurrency[0];
   const m = (v: number) => money(v, currency, locale);
+  const say = sayIn(locale);
   const weighs = (t: RollupTerm) => t.investment !== null && t.investment > 0;
   const raw: (readonly [string, number | null])[] = [];
   const pointers: Record<string, string | undefined> = {};
@@ -1071,6 +1241,7 @@ export function explainRollup(
     const text = `${joinTerms(
       terms.map((t) => m(t.value)),
       ' + ',
+      say,
     )} = ${m(r?.totalValue ?? 0)}`;
     return derivation('rollup.value', text, r?.totalValue ?? 0, raw, pointers);
   }
@@ -1083,13 +1254,15 @@ export function explainRollup(
     const result = r?.roiMultiplier ?? null;
     const text =
       result === null
-        ? 'No account in this currency has an investment above 0: no ROI.'
+        ? say('rollupNoRoi')
         : `(${joinTerms(
             counted.map((t) => m(t.value)),
             ' + ',
+            say,
           )}) / (${joinTerms(
             counted.map((t) => m(t.investment ?? 0)),
             ' + ',
+            say,
           )}) = ${n(result, locale)}`;
     return derivation('rollup.roi_weighted', text, result, raw, pointers);
   }
@@ -1101,13 +1274,15 @@ export function explainRollup(
   const result = r?.successScore ?? null;
   const text =
     result === null
-      ? 'No account in this currency has both a score and an investment above 0: no score.'
+      ? say('rollupNoScore')
       : `(${joinTerms(
           counted.map((t) => `${n(t.score, locale)} × ${m(t.investment ?? 0)}`),
           ' + ',
+          say,
         )}) / (${joinTerms(
           counted.map((t) => m(t.investment ?? 0)),
           ' + ',
+          say,
         )}) = ${n(result, locale)}`;
   return derivation('rollup.score_weighted', text, result, raw, pointers);
 }

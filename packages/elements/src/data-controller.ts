@@ -1,5 +1,5 @@
 import { defineMessages } from '@cscx/success-calc/i18n';
-import type { SuccessClient } from '@cscx/success-sdk';
+import type { CallOptions, SuccessClient } from '@cscx/success-sdk';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { clientContext } from './context.js';
@@ -149,7 +149,53 @@ export function apiErrorStatus(error: unknown): number | undefined {
   return e?.name === 'SuccessApiError' && typeof e.status === 'number' ? e.status : undefined;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** The element: a data element also tells its locale (SuccessElement's `effectiveLocale`). */
+type Host = ReactiveControllerHost &
+  HTMLElement & { readonly effectiveLocale?: string | undefined };
+
+const inLanguage = new WeakMap<SuccessClient, Map<string, SuccessClient>>();
+
+/**
+ * `client` with `locale` as every call's `locale` (the SDK sends it as `Accept-Language`, so the
+ * API words explanations in the element's language), unless the call names one itself. The same
+ * object for the same client and locale.
+ */
+export function clientIn(client: SuccessClient, locale: string | undefined): SuccessClient {
+  if (!locale) return client;
+  let byLocale = inLanguage.get(client);
+  if (!byLocale) {
+    byLocale = new Map();
+    inLanguage.set(client, byLocale);
+  }
+  const hit = byLocale.get(locale);
+  if (hit) return hit;
+  type Method = ((input?: unknown, call?: CallOptions) => unknown) & {
+    all?: (input?: unknown, call?: CallOptions) => unknown;
+  };
+  // A proxy, not a copy: the provider's client is itself a proxy (lazy-client.ts) that answers
+  // every operation id, so its methods cannot be listed.
+  const methods = new Map<string, Method>();
+  const bound = new Proxy(client, {
+    get(target, name) {
+      const value: unknown = Reflect.get(target, name);
+      if (typeof name !== 'string' || typeof value !== 'function') return value;
+      let call = methods.get(name);
+      if (!call) {
+        const method = value as Method;
+        const wrapped: Method = (input, options) =>
+          method.call(target, input, { locale, ...options });
+        const all = method.all;
+        if (typeof all === 'function')
+          wrapped.all = (input, options) => all.call(method, input, { locale, ...options });
+        call = wrapped;
+        methods.set(name, call);
+      }
+      return call;
+    },
+  });
+  byLocale.set(locale, bound);
+  return bound;
+}
 
 /**
  * Loads an element's data in one of two modes: the `data` property (no network), or a key
@@ -186,6 +232,7 @@ export class DataController<T> implements ReactiveController {
   #fromProperty = false;
   #key: string | undefined;
   #clientUsed: SuccessClient | undefined;
+  #localeUsed: string | undefined;
   #abort: AbortController | undefined;
   #call = 0;
   #settled: Promise<void> = Promise.resolve();
@@ -288,7 +335,12 @@ export class DataController<T> implements ReactiveController {
       this.status = 'idle';
       return;
     }
-    if (key !== this.#key || client !== this.#clientUsed)
+    // Another language: the API's words (explanations) again, the numbers kept on screen meanwhile.
+    if (
+      key !== this.#key ||
+      client !== this.#clientUsed ||
+      this.#host.effectiveLocale !== this.#localeUsed
+    )
       this.#start(client, key, key === this.#key);
   }
 
@@ -308,12 +360,14 @@ export class DataController<T> implements ReactiveController {
     const call = ++this.#call;
     this.#key = key;
     this.#clientUsed = client;
+    const locale = this.#host.effectiveLocale;
+    this.#localeUsed = locale;
     // Another customer's numbers are never shown as "stale" data of this one.
     if (!keepValue) this.value = undefined;
     this.#stale = this.value !== undefined;
     this.status = 'pending';
     this.error = undefined;
-    this.#settled = this.#options.fetch(client, key, abort.signal).then(
+    this.#settled = this.#options.fetch(clientIn(client, locale), key, abort.signal).then(
       (value) => {
         if (call !== this.#call) return;
         this.value = value;

@@ -50,6 +50,7 @@ import { SCORE_MESSAGES } from './success-score/success-score.js';
 import { TREND_MESSAGES } from './success-trend-chart/trend-text.js';
 import { TREND_VIEW_MESSAGES } from './success-trend-chart/trend-view-text.js';
 import { PROJECTED_MESSAGES } from './success-value/success-value.js';
+import { referenceApi } from './testing/embed-tokens.js';
 import {
   acmeFiveGoals,
   acmeMetrics,
@@ -363,7 +364,47 @@ const chart = (el: Element) =>
     15_000,
   );
 
+/**
+ * The success score from the reference server (the real API, asked in the element's locale) with
+ * its "How is this computed?" disclosure open. `data` gets the response without the
+ * explanations' texts: those are the words under test, the rest (names, input names, the seed
+ * rule) is data.
+ */
+function explainedScore(): Case {
+  const data: unknown[] = [];
+  return {
+    render: (l) =>
+      html`<success-provider base-url=${referenceApi} token="demo-csm-token"><success-score locale=${l} customer-id="cus_acme"></success-score></success-provider>`,
+    data,
+    ready: async (el) => {
+      const button = () =>
+        deepElements(el).find((e) => e.classList.contains('explain-toggle')) as
+          | HTMLButtonElement
+          | undefined;
+      await until(() => button() !== undefined, 'the explanation button', 15_000);
+      button()!.click();
+      await until(
+        () => deepElements(el).some((e) => e.classList.contains('explain-text')),
+        'the explanation open',
+      );
+      const r = await fetch(`${referenceApi}/api/reports/success-metrics/cus_acme?explain=true`, {
+        headers: { authorization: 'Bearer demo-csm-token' },
+      });
+      const body = (await r.json()) as { explanations: Record<string, { text?: string }> };
+      for (const e of Object.values(body.explanations)) delete e.text;
+      data.push(body);
+    },
+  };
+}
+
+/** The open explanation's sentence. */
+const explanationText = (el: Element) =>
+  deepElements(el)
+    .find((e) => e.classList.contains('explain-text'))
+    ?.textContent?.trim() ?? '';
+
 const CASES: Record<string, Case> = {
+  'success-score from the API, its explanation open': explainedScore(),
   'success-overview': {
     render: (l) =>
       html`<success-overview locale=${l} .data=${acmeDashboard()} .account=${globexAccount()}></success-overview>`,
@@ -638,6 +679,16 @@ describe('de-DE', () => {
     }
     expect(englishLeft(el, CASES['success-overview']!.data)).to.deep.equal([]);
     await expect(el).to.be.accessible();
+  });
+
+  it("opens the score's explanation in German: the API's words in the element's language", async () => {
+    await whenLocaleReady('de-DE');
+    const c = explainedScore();
+    const el = await show(c, 'de-DE');
+    const text = explanationText(el);
+    expect(text).to.match(/^\(.+\) \/ [\d,]+ = [\d,]+ von 100: (stark|mittel|schwach)$/);
+    expect(text).to.not.match(/\b(of|strong|moderate|weak)\b/);
+    expect(englishLeft(el, c.data)).to.deep.equal([]);
   });
 
   it('loads German by itself: English first, German once the language has arrived', async () => {

@@ -6,12 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDate } from '@cscx/success-calc';
-import {
-  explainAchievementRate,
-  explainRoi,
-  explainSum,
-  FORMULAS,
-} from '@cscx/success-calc/explain';
+import { FORMULAS, formulaWords } from '@cscx/success-calc/explain';
 import { PSEUDO_LOCALE } from '@cscx/success-calc/i18n';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.js';
@@ -79,42 +74,15 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/**
- * calc's own texts in a report: its formulas in words and the derivations the report asks it
- * for (calc's `calc.explain` is not a catalogue domain yet, so these stay English).
- */
-function calcTexts(input: ReportInput): string[] {
-  const { locale } = input;
-  const v = input.metrics.metrics.value_delivered;
-  const g = input.metrics.metrics.goals;
-  const cur = input.metrics.metrics.currency;
-  return [
-    ...Object.values(FORMULAS).flatMap((f) => [
-      f.words,
-      f.words.toLowerCase(),
-      f.words.replace(/\.$/, ''),
-    ]),
-    explainRoi(v.total_value, v.investment, cur, 'multiplier', undefined, locale).text,
-    explainRoi(v.total_value, v.investment, cur, 'net_return', undefined, locale).text,
-    explainAchievementRate(g.achieved, g.total, undefined, locale).text,
-    explainSum(
-      'value.total',
-      [
-        { name: 'time_saved_value', value: v.time_saved_value },
-        { name: 'cost_reduction', value: v.cost_reduction },
-        { name: 'revenue_impact', value: v.revenue_impact },
-      ],
-      cur,
-      locale,
-    ).text,
-  ];
-}
-
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The input's strings and calc's texts with letters, longest first. */
+/**
+ * The input's strings with letters, longest first: what the API sent (names, notes, its
+ * explanations) is data; calc's formulas and derivations the report writes itself are not, so
+ * an English one in another language's report is caught.
+ */
 function dataOf(input: ReportInput): string[] {
-  return [...strings(input), ...calcTexts(input)]
+  return strings(input)
     .map(squash)
     .filter((s) => /\p{L}/u.test(s))
     .sort((a, b) => b.length - a.length);
@@ -258,6 +226,32 @@ describe('the report in the reader’s language', () => {
     const deck = await readPptx(bytes);
     expect(deck.slides.join('')).toContain('lang="de-DE"');
     expect(deck.slides.join('')).not.toContain('lang="en-US"');
+  });
+
+  // The formula notes (PDF appendix, speaker notes): calc's formulas in German, none in English.
+  const formulaNotes = (text: string) => {
+    const english = Object.values(FORMULAS)
+      .map((f) => f.words.slice(0, 28))
+      .filter((start) => text.includes(start) || text.includes(start.toLowerCase()));
+    return {
+      english,
+      german: text.includes(formulaWords('goal_counts.achievement_rate', 'de-DE')),
+    };
+  };
+
+  it('in de-DE writes every formula note of the PDF and the deck in German, none in English', async () => {
+    expect(formulaWords('goal_counts.achievement_rate', 'de-DE')).toBe(
+      'Zielerreichungsquote = erreichte Ziele / Ziele × 100.',
+    );
+    const pdf = formulaNotes(squash(pdfText(await renderReportPdf(german))));
+    const deck = formulaNotes(squash(await pptxText(await renderReportPptx(german))));
+    expect({ pdf, deck }).toEqual({
+      pdf: { english: [], german: true },
+      deck: { english: [], german: true },
+    });
+    const html = squash(htmlText(renderReportHtml(german)));
+    expect(html).toContain('ROI-Faktor = Gesamtwert / Investition.');
+    expect(html).toMatch(/\(angezeigt [\d,]+x\)/);
   });
 
   // .ci/run installs Debian's fonts-noto-cjk; a machine without it gets ReportFontError instead.

@@ -17,7 +17,8 @@ import {
   explainAchievementRate,
   explainRoi,
   explainSum,
-  FORMULAS,
+  type FormulaId,
+  formulaWords,
 } from '@cscx/success-calc/explain';
 import {
   fillText,
@@ -648,13 +649,24 @@ export function trendAltText(t: ProgressTrend, locale: string): string {
   return fillIn(w, T.alt, { name: t.name, span, target, forecast });
 }
 
+/** A formula in words in `locale` (calc's registry, translated): "Progress = …". */
+const formula = (id: FormulaId, locale: string | undefined): string => formulaWords(id, locale);
+
+/** The same inside a sentence: English lower-cased ("progress = …"), other languages as written. */
+const formulaInline = (id: FormulaId, locale: string | undefined): string =>
+  !locale || /^en(-|$)/i.test(locale) ? formula(id, locale).toLowerCase() : formula(id, locale);
+
+/** The same without its closing full stop, for a sentence that goes on. */
+const formulaOpen = (id: FormulaId, locale: string | undefined): string =>
+  formula(id, locale).replace(/[.。]$/, '');
+
 /** The footer line: where the figures come from. */
 export function provenance(m: CustomerSuccessMetrics, locale: string): string {
   const c = m.customer;
   const t = reportText(locale);
   return fillIn(t, t.text.provenance, {
-    progress: FORMULAS['metric_progress.baseline_relative'].words,
-    roi: FORMULAS['roi.multiplier'].words.replace(/\.$/, ''),
+    progress: formula('metric_progress.baseline_relative', locale),
+    roi: formulaOpen('roi.multiplier', locale),
     investment: formatMoney(c.investment, c.currency, { locale }),
     currency: c.currency,
   });
@@ -766,14 +778,16 @@ export function derivation(
   const v = m.metrics.value_delivered;
   const cur = m.metrics.currency;
   const score = m.metrics.success_score;
-  // The formula texts come from calc's one registry (FORMULAS) and its explain functions, the
-  // same derivations the API serves under `explanations` (DESIGN.md "Formulas").
+  // The formula texts come from calc's one registry (FORMULAS, in the report's locale) and its
+  // explain functions, the same derivations the API serves under `explanations` (DESIGN.md
+  // "Formulas"). calc's translations first: these are read before reportText below.
+  registerReportTranslations();
   const ratio = (figure: 'multiplier' | 'net_return') =>
     explainRoi(v.total_value, v.investment, cur, figure, undefined, locale).text;
   const roi =
     v.roi_multiplier === null
-      ? `${FORMULAS['roi.multiplier'].words} ${ratio('multiplier')}`
-      : `${FORMULAS['roi.multiplier'].words} ${ratio('multiplier')}. ${FORMULAS['roi.net_return'].words} ${ratio('net_return')}.`;
+      ? `${formula('roi.multiplier', locale)} ${ratio('multiplier')}`
+      : `${formula('roi.multiplier', locale)} ${ratio('multiplier')}. ${formula('roi.net_return', locale)} ${ratio('net_return')}.`;
   const projected = projectedFact(v, cur, locale);
   const total = explainSum(
     'value.total',
@@ -790,12 +804,12 @@ export function derivation(
   const unpriced = fillIn(t, D.unpricedHours, {
     hours: formatHours(v.time_saved_hours, { locale }),
   });
-  const value = `${FORMULAS['value.total'].words} ${FORMULAS['value.sum'].words} ${total.text}. ${unpriced}${projected ? ` ${fillIn(t, D.projected, { amount: projected[1] })}` : ''}`;
+  const value = `${formula('value.total', locale)} ${formula('value.sum', locale)} ${total.text}. ${unpriced}${projected ? ` ${fillIn(t, D.projected, { amount: projected[1] })}` : ''}`;
   switch (section) {
     case 'overview':
       return [
         fillIn(t, D.goalsAchieved, {
-          formula: FORMULAS['goal_counts.achievement_rate'].words,
+          formula: formula('goal_counts.achievement_rate', locale),
           explanation: explainAchievementRate(g.achieved, g.total, undefined, locale).text,
         }),
         value,
@@ -803,7 +817,7 @@ export function derivation(
         score.score === null
           ? fillIn(t, D.scoreNone, { note: score.note ?? D.scoreNoteNone })
           : fillIn(t, D.score, {
-              formula: FORMULAS.success_score.words,
+              formula: formula('success_score', locale),
               score: formatNumber(score.score, { locale, maximumFractionDigits: 0 }),
               // The wire name in English (as the API's explanations write it), the word elsewhere.
               band:
@@ -820,11 +834,11 @@ export function derivation(
     case 'goals':
       return [
         fillIn(t, D.metricProgress, {
-          formula: FORMULAS['metric_progress.baseline_relative'].words.toLowerCase(),
+          formula: formulaInline('metric_progress.baseline_relative', locale),
         }),
         fillIn(t, D.goalProgress, {
-          formula: FORMULAS['goal_progress.weighted_mean'].words,
-          status: FORMULAS.goal_status.words.toLowerCase(),
+          formula: formula('goal_progress.weighted_mean', locale),
+          status: formulaInline('goal_status', locale),
         }),
         ...goalDerivations(m, D),
       ];
@@ -841,8 +855,8 @@ export function derivation(
       return [
         a.benchmarks
           ? fillIn(t, D.benchmarks, {
-              peerAverage: FORMULAS['benchmark.peer_average'].words,
-              percentile: FORMULAS['benchmark.percentile'].words,
+              peerAverage: formula('benchmark.peer_average', locale),
+              percentile: formula('benchmark.percentile', locale),
               count: a.benchmarks.peer_count,
               segment: segmentLabel(a.benchmarks.segment, locale),
             })
@@ -851,7 +865,7 @@ export function derivation(
       ];
     case 'trends':
       return [
-        `${t.trend.chartLines} ${FORMULAS['forecast.least_squares'].words}`,
+        `${t.trend.chartLines} ${formula('forecast.least_squares', locale)}`,
         ...trendDerivations(m, D),
       ];
     case 'rollup':
@@ -1179,7 +1193,7 @@ function healthDerivations(
 ): string[] {
   const out: string[] = [];
   if (hasHealth(h)) {
-    out.push(FORMULAS.health_score.words);
+    out.push(formula('health_score', w.locale));
     out.push(...explained(h.explanations, '/score', w.health.score));
     h.active_triggers.forEach((t) => {
       out.push(`${w.health.activeTriggers}: ${t.cause}`);

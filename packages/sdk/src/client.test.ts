@@ -58,6 +58,30 @@ describe('success paths', () => {
     expect(req?.headers.accept).toContain('application/json');
   });
 
+  it("sends the client's locale as Accept-Language, a call's locale or acceptLanguage over it", async () => {
+    const body = responseExample('getCustomerSuccessMetrics');
+    server.use((_req, res) => json(res, 200, body));
+    await client().getCustomerSuccessMetrics({ customerId: 'cus_acme' });
+    const german = client({ locale: 'de-DE' });
+    await german.getCustomerSuccessMetrics({ customerId: 'cus_acme', explain: true });
+    await german.getCustomerSuccessMetrics({ customerId: 'cus_acme' }, { locale: 'ja-JP' });
+    await german.getCustomerSuccessMetrics({ customerId: 'cus_acme', acceptLanguage: 'fr;q=0.9' });
+    // Not a language tag: not sent (a header never carries what the caller did not mean).
+    await client({ locale: 'de-DE\r\nx-evil: 1' }).getCustomerSuccessMetrics({
+      customerId: 'cus_acme',
+    });
+    // Without a locale the platform's default goes (Node's fetch sends `*`: the server's en-US).
+    const platform = server.requests[0]?.headers['accept-language'];
+    expect(server.requests.map((r) => r.headers['accept-language'])).toEqual([
+      platform,
+      'de-DE',
+      'ja-JP',
+      'fr;q=0.9',
+      platform,
+    ]);
+    expect(platform).not.toMatch(/de/);
+  });
+
   it('sends query parameters by their contract names and skips the ones not given', async () => {
     server.use((_req, res) => json(res, 200, responseExample('listCustomers')));
     await client().listCustomers({ segment: 'enterprise', limit: 2 });

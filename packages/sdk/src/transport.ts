@@ -75,6 +75,18 @@ export interface ClientOptions {
   readonly retries?: number | RetryOptions;
   /** Extra headers sent with every request (e.g. a tracing header). */
   readonly headers?: Record<string, string>;
+  /**
+   * The reader's locale, sent as `Accept-Language` on every request: the server words its
+   * explanations (`explain: true`), health causes and KPI texts in it (en-US, de-DE, fr-FR,
+   * es-ES and ja-JP ship; another falls back to English). A call's `locale` or an operation's
+   * `acceptLanguage` input overrides it; a value that is not a BCP 47 tag is not sent.
+   *
+   * @example
+   * const client = createSuccessClient({ baseUrl, token, locale: 'de-DE' });
+   * const m = await client.getCustomerSuccessMetrics({ customerId: 'cus_acme', explain: true });
+   * m.explanations?.['/metrics/goals/total']?.text; // '5 Ziele insgesamt'
+   */
+  readonly locale?: string;
   /** Validate responses (and request bodies) against the contract. Default true. */
   readonly validate?: boolean;
   /** Run in order around each attempt, the first one outermost. */
@@ -93,7 +105,12 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. */
   readonly timeoutMs?: number;
+  /** Overrides the client's `locale` (`Accept-Language`) for this call. */
+  readonly locale?: string;
 }
+
+/** A BCP 47 tag as `locale` takes it (letters, digits and hyphens): safe in a header, CORS-safelisted. */
+const LOCALE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8}){0,7}$/;
 
 /** How to read a successful response. */
 export type ResponseKind = 'json' | 'file' | 'empty';
@@ -353,6 +370,8 @@ export class Transport {
       'accept',
       spec.response === 'json' ? 'application/json, application/problem+json' : '*/*',
     );
+    const locale = call.locale ?? this.#options.locale;
+    if (locale && LOCALE_TAG.test(locale)) headers.set('accept-language', locale);
     for (const [k, val] of Object.entries(spec.headers ?? {}))
       if (val !== undefined) headers.set(k, val);
     if (spec.method === 'POST' && spec.idempotencyKey && !headers.has('idempotency-key'))

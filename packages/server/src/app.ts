@@ -12,6 +12,7 @@ import type { Database } from './db/database.js';
 import type { AppContext, Env } from './http/context.js';
 import { Cursors } from './http/cursor.js';
 import { Idempotency } from './http/idempotency.js';
+import { negotiatedLanguage } from './http/language.js';
 import { requestContext } from './http/middleware.js';
 import { type Limiter, type RateLimit, RateLimiter } from './http/rate-limit.js';
 import { SharedRateLimiter } from './http/shared-rate-limit.js';
@@ -184,6 +185,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     : options.db.exclusive
       ? new RateLimiter(options.rateLimit)
       : new SharedRateLimiter(options.db, options.rateLimit);
+  // Before authentication: a 401's problem is answered in the negotiated language too.
+  app.use('/api/*', negotiatedLanguage());
   app.use('/api/*', async (c, next) => {
     let principal: Principal;
     try {

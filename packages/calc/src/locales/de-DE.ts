@@ -1,7 +1,8 @@
 import type { Translation } from '../catalogue.js';
 
 /**
- * calc's shared words in Deutsch (de-DE): statuses, bands, segments and the executive summary.
+ * calc's shared words in Deutsch (de-DE): statuses, bands, segments and the executive summary
+ * (the derivation texts are apart, in `./explain-de-DE`).
  * The elements' and the reports' own translations for de-DE build on this one.
  *
  * @example

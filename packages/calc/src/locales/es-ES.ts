@@ -1,7 +1,8 @@
 import type { Translation } from '../catalogue.js';
 
 /**
- * calc's shared words in Español (es-ES): statuses, bands, segments and the executive summary.
+ * calc's shared words in Español (es-ES): statuses, bands, segments and the executive summary
+ * (the derivation texts are apart, in `./explain-es-ES`).
  * The elements' and the reports' own translations for es-ES build on this one.
  *
  * @example

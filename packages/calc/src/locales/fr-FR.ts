@@ -1,7 +1,8 @@
 import type { Translation } from '../catalogue.js';
 
 /**
- * calc's shared words in Français (fr-FR): statuses, bands, segments and the executive summary.
+ * calc's shared words in Français (fr-FR): statuses, bands, segments and the executive summary
+ * (the derivation texts are apart, in `./explain-fr-FR`).
  * The elements' and the reports' own translations for fr-FR build on this one.
  *
  * @example

@@ -1,7 +1,8 @@
 import type { Translation } from '../catalogue.js';
 
 /**
- * calc's shared words in 日本語 (ja-JP): statuses, bands, segments and the executive summary.
+ * calc's shared words in 日本語 (ja-JP): statuses, bands, segments and the executive summary
+ * (the derivation texts are apart, in `./explain-ja-JP`).
  * The elements' and the reports' own translations for ja-JP build on this one.
  *
  * @example

@@ -92,6 +92,8 @@ export function referenceApi(origin) {
       'accept',
       'if-match',
       'idempotency-key',
+      // The page's language: the server words its explanations in it, as a host page sees.
+      'accept-language',
       // A cross-origin request's Origin and preflight headers reach the server as a browser sent
       // them, so its CORS answer (CSCX_CORS_ORIGINS) is the one the page sees.
       'origin',

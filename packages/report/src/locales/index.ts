@@ -4,6 +4,10 @@
 import { registerTranslation, type Translation } from '@cscx/success-calc/i18n';
 import { deDE as calcDeDE } from '@cscx/success-calc/locales/de-DE';
 import { esES as calcEsES } from '@cscx/success-calc/locales/es-ES';
+import { explainDeDE } from '@cscx/success-calc/locales/explain-de-DE';
+import { explainEsES } from '@cscx/success-calc/locales/explain-es-ES';
+import { explainFrFR } from '@cscx/success-calc/locales/explain-fr-FR';
+import { explainJaJP } from '@cscx/success-calc/locales/explain-ja-JP';
 import { frFR as calcFrFR } from '@cscx/success-calc/locales/fr-FR';
 import { jaJP as calcJaJP } from '@cscx/success-calc/locales/ja-JP';
 import { deDE } from './de-DE.js';
@@ -32,5 +36,16 @@ export function registerReportTranslations(): void {
   if (registered) return;
   registered = true;
   // calc's first: a report translation may refine a shared word for print, never the reverse.
-  registerTranslation(calcDeDE, calcFrFR, calcEsES, calcJaJP, ...REPORT_TRANSLATIONS);
+  // calc's derivation texts too: the report's formula notes and the derivations it words itself.
+  registerTranslation(
+    calcDeDE,
+    calcFrFR,
+    calcEsES,
+    calcJaJP,
+    explainDeDE,
+    explainFrFR,
+    explainEsES,
+    explainJaJP,
+    ...REPORT_TRANSLATIONS,
+  );
 }

@@ -8310,6 +8310,19 @@ export interface components {
          */
         Explain: boolean;
         /**
+         * @description The language of the response's sentences: the `text` of each `Explanation` (with
+         *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+         *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+         *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+         *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+         *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+         *     that look for text left untranslated. Numbers in the
+         *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+         *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+         *     rules and results do not change with the language. Problem details stay English.
+         */
+        AcceptLanguage: string;
+        /**
          * @description PRD-069's name. When `true`, the response includes `benchmarks`: the customer compared with
          *     peers in the same segment. When `false` (the default), `benchmarks` is null.
          */
@@ -8343,6 +8356,12 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The locale the response's sentences are in, chosen from `Accept-Language` (see that
+         *     parameter): `en-US`, `de-DE`, `fr-FR`, `es-ES` or `ja-JP`. Sent with `Vary:
+         *     Accept-Language`.
+         */
+        "Content-Language": "en-US" | "de-DE" | "fr-FR" | "es-ES" | "ja-JP" | "en-XA";
         /**
          * @description The id of this request, on every response (errors included). It equals the problem's
          *     `request_id` and tags every server log line of the request. The server keeps a
@@ -8845,7 +8864,21 @@ export interface operations {
                  */
                 explain?: components["parameters"]["Explain"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */
                 goalId: components["parameters"]["GoalId"];
@@ -8858,6 +8891,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -8883,6 +8917,19 @@ export interface operations {
                  *     answer 412. `*` matches any existing resource. Only a malformed header answers 400.
                  */
                 "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 /** @description The goal's id. A goal of a customer outside the token's scope answers 404. */
@@ -8900,6 +8947,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -9200,7 +9248,21 @@ export interface operations {
                  */
                 explain?: components["parameters"]["Explain"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The customer's id. A customer outside the token's scope answers 404. */
                 customerId: components["parameters"]["CustomerId"];
@@ -9213,6 +9275,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9300,7 +9363,21 @@ export interface operations {
                  */
                 explain?: components["parameters"]["Explain"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The customer's id. A customer outside the token's scope answers 404. */
                 customerId: components["parameters"]["CustomerId"];
@@ -9313,6 +9390,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9456,7 +9534,21 @@ export interface operations {
     getCustomerHealth: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The customer's id. A customer outside the token's scope answers 404. */
                 customerId: components["parameters"]["CustomerId"];
@@ -9469,6 +9561,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9592,7 +9685,21 @@ export interface operations {
                 /** @description A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation. */
                 period?: components["parameters"]["KpiPeriod"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The language of the response's sentences: the `text` of each `Explanation` (with
+                 *     `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+                 *     RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+                 *     `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+                 *     (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+                 *     pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+                 *     that look for text left untranslated. Numbers in the
+                 *     text are written as that locale writes them (`66,67 %` in German). The answer names the
+                 *     locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+                 *     rules and results do not change with the language. Problem details stay English.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The customer's id. A customer outside the token's scope answers 404. */
                 customerId: components["parameters"]["CustomerId"];
@@ -9605,6 +9712,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Language": components["headers"]["Content-Language"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -219,6 +219,19 @@ export interface GetSuccessGoalInput {
    * and the response is unchanged.
    */
   explain?: Exclude<NonNullable<operations["getSuccessGoal"]['parameters']["query"]>["explain"], undefined>;
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
 }
 /** What `getSuccessGoal` resolves to. */
 export type GetSuccessGoalOutput = components['schemas']["SuccessGoal"];
@@ -236,6 +249,19 @@ export interface UpdateSuccessGoalInput {
    * answer 412. `*` matches any existing resource. Only a malformed header answers 400.
    */
   ifMatch: string | number;
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
   /** The request body. */
   body: NonNullable<operations["updateSuccessGoal"]['requestBody']>['content']['application/json'];
 }
@@ -391,6 +417,19 @@ export interface GetCustomerSuccessMetricsInput {
    * and the response is unchanged.
    */
   explain?: Exclude<NonNullable<operations["getCustomerSuccessMetrics"]['parameters']["query"]>["explain"], undefined>;
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
 }
 /** What `getCustomerSuccessMetrics` resolves to. */
 export type GetCustomerSuccessMetricsOutput = components['schemas']["CustomerSuccessMetrics"];
@@ -440,6 +479,19 @@ export interface GetAccountSuccessMetricsInput {
    * and the response is unchanged.
    */
   explain?: Exclude<NonNullable<operations["getAccountSuccessMetrics"]['parameters']["query"]>["explain"], undefined>;
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
 }
 /** What `getAccountSuccessMetrics` resolves to. */
 export type GetAccountSuccessMetricsOutput = components['schemas']["AccountSuccessMetrics"];
@@ -498,6 +550,19 @@ export interface GetCustomerHealthInput {
    * The customer's id. A customer outside the token's scope answers 404.
    */
   customerId: NonNullable<operations["getCustomerHealth"]['parameters']["path"]>["customerId"];
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
 }
 /** What `getCustomerHealth` resolves to. */
 export type GetCustomerHealthOutput = components['schemas']["CustomerHealth"];
@@ -550,6 +615,19 @@ export interface GetCustomerKpisInput {
    * A month, `2026-03` (1900 to 2999). Without it, the latest month with a KPI observation.
    */
   period?: Exclude<NonNullable<operations["getCustomerKpis"]['parameters']["query"]>["period"], undefined>;
+  /**
+   * The language of the response's sentences: the `text` of each `Explanation` (with
+   * `explain=true`), a health trigger's `cause` and the KPIs' explanations. Negotiated as
+   * RFC 9110 §12.5.4 says among the shipped locales `en-US`, `de-DE`, `fr-FR`, `es-ES` and
+   * `ja-JP`: ranges by their `q` weight, each matched by its full tag, then by its language
+   * (`de-AT` and `de` read German). Absent, `*` or no shipped match: `en-US`. The
+   * pseudo-locale `en-XA` (exact tag only) words every sentence accented in `⟦…⟧`, for tests
+   * that look for text left untranslated. Numbers in the
+   * text are written as that locale writes them (`66,67 %` in German). The answer names the
+   * locale in `Content-Language` and carries `Vary: Accept-Language`. Formula ids, inputs,
+   * rules and results do not change with the language. Problem details stay English.
+   */
+  acceptLanguage?: string;
 }
 /** What `getCustomerKpis` resolves to. */
 export type GetCustomerKpisOutput = components['schemas']["CustomerKpis"];
@@ -1876,7 +1954,7 @@ export const OPERATIONS = {
     path: "/api/success-goals/{goalId}",
     pathParams: ["goalId"],
     queryParams: ["explain"],
-    headerParams: {},
+    headerParams: {"acceptLanguage":"Accept-Language"},
     requestSchema: undefined,
     bodyTypes: [],
     responseSchema: S.SuccessGoalSchema,
@@ -1891,7 +1969,7 @@ export const OPERATIONS = {
     path: "/api/success-goals/{goalId}",
     pathParams: ["goalId"],
     queryParams: [],
-    headerParams: {"ifMatch":"If-Match"},
+    headerParams: {"ifMatch":"If-Match","acceptLanguage":"Accept-Language"},
     requestSchema: S.SuccessGoalUpdateSchema,
     bodyTypes: [],
     responseSchema: S.SuccessGoalSchema,
@@ -1996,7 +2074,7 @@ export const OPERATIONS = {
     path: "/api/reports/success-metrics/{customerId}",
     pathParams: ["customerId"],
     queryParams: ["period","explain"],
-    headerParams: {},
+    headerParams: {"acceptLanguage":"Accept-Language"},
     requestSchema: undefined,
     bodyTypes: [],
     responseSchema: S.CustomerSuccessMetricsSchema,
@@ -2026,7 +2104,7 @@ export const OPERATIONS = {
     path: "/api/intelligence/success-metrics/{customerId}",
     pathParams: ["customerId"],
     queryParams: ["period","includeBenchmarks","explain"],
-    headerParams: {},
+    headerParams: {"acceptLanguage":"Accept-Language"},
     requestSchema: undefined,
     bodyTypes: [],
     responseSchema: S.AccountSuccessMetricsSchema,
@@ -2086,7 +2164,7 @@ export const OPERATIONS = {
     path: "/api/customers/{customerId}/health",
     pathParams: ["customerId"],
     queryParams: [],
-    headerParams: {},
+    headerParams: {"acceptLanguage":"Accept-Language"},
     requestSchema: undefined,
     bodyTypes: [],
     responseSchema: S.CustomerHealthSchema,
@@ -2131,7 +2209,7 @@ export const OPERATIONS = {
     path: "/api/customers/{customerId}/kpis",
     pathParams: ["customerId"],
     queryParams: ["period"],
-    headerParams: {},
+    headerParams: {"acceptLanguage":"Accept-Language"},
     requestSchema: undefined,
     bodyTypes: [],
     responseSchema: S.CustomerKpisSchema,

@@ -64,6 +64,7 @@ function goalExplanations(
   base: string,
   w: Window,
   currency: string,
+  locale: string | undefined,
 ): void {
   const put = (key: string, d: Derivation) => {
     out[`${base}${key}`] = wire(d);
@@ -78,17 +79,25 @@ function goalExplanations(
         target: `${at}/target_value`,
         current: `${at}/current_value`,
       },
+      undefined,
+      locale,
     );
     put(`/metrics/${j}/progress_pct`, progress);
     const percent = typeof progress.result === 'number' ? progress.result : null;
-    put(`/metrics/${j}/status`, explainMetricStatus(percent, { progress: `${at}/progress_pct` }));
+    put(
+      `/metrics/${j}/status`,
+      explainMetricStatus(percent, { progress: `${at}/progress_pct` }, locale),
+    );
     if (g.wire.metrics[j]?.trend) {
       const points = trendPoints(g, j, w);
       const options = { direction: m.direction };
       const src = { measurements: `${at}/measurements` };
-      put(`/metrics/${j}/trend/direction`, explainTrend(points, options, 'direction', src));
-      put(`/metrics/${j}/trend/slope_per_day`, explainTrend(points, options, 'slope', src));
-      put(`/metrics/${j}/trend/change_pct`, explainTrend(points, options, 'change_pct', src));
+      put(`/metrics/${j}/trend/direction`, explainTrend(points, options, 'direction', src, locale));
+      put(`/metrics/${j}/trend/slope_per_day`, explainTrend(points, options, 'slope', src, locale));
+      put(
+        `/metrics/${j}/trend/change_pct`,
+        explainTrend(points, options, 'change_pct', src, locale),
+      );
     }
   });
   put(
@@ -99,6 +108,7 @@ function goalExplanations(
         weight: m.weight ?? 1,
         pointer: `${base}/metrics/${j}/progress_pct`,
       })),
+      locale,
     ),
   );
   const statusInput = {
@@ -112,8 +122,11 @@ function goalExplanations(
     start_date: `${base}/start_date`,
     target_date: `${base}/target_date`,
   };
-  put('/status', explainGoalStatus(statusInput, { asOf: w.end }, 'status', statusAt));
-  put('/expected_pct', explainGoalStatus(statusInput, { asOf: w.end }, 'expected_pct', statusAt));
+  put('/status', explainGoalStatus(statusInput, { asOf: w.end }, 'status', statusAt, locale));
+  put(
+    '/expected_pct',
+    explainGoalStatus(statusInput, { asOf: w.end }, 'expected_pct', statusAt, locale),
+  );
   const drivers = g.value.drivers;
   const sums: Record<'annual_value' | 'projected_value' | 'projected_hours', SumTerm[]> = {
     annual_value: [],
@@ -124,12 +137,21 @@ function goalExplanations(
     const v = g.drivers[k];
     if (!v) return;
     const at = `/value_drivers/${k}`;
-    put(`${at}/annual_value`, explainDriver(d, v, currency, 'value'));
-    put(`${at}/annual_hours`, explainDriver(d, v, currency, 'hours'));
-    put(`${at}/projected_value`, explainDriver(d, v, currency, 'projected_value'));
-    put(`${at}/projected_hours`, explainDriver(d, v, currency, 'projected_hours'));
+    put(`${at}/annual_value`, explainDriver(d, v, currency, 'value', undefined, locale));
+    put(`${at}/annual_hours`, explainDriver(d, v, currency, 'hours', undefined, locale));
+    put(
+      `${at}/projected_value`,
+      explainDriver(d, v, currency, 'projected_value', undefined, locale),
+    );
+    put(
+      `${at}/projected_hours`,
+      explainDriver(d, v, currency, 'projected_hours', undefined, locale),
+    );
     if (v.measuredChange !== undefined)
-      put(`${at}/measured_change`, explainDriver(d, v, currency, 'measured_change'));
+      put(
+        `${at}/measured_change`,
+        explainDriver(d, v, currency, 'measured_change', undefined, locale),
+      );
     for (const key of ['annual_value', 'projected_value', 'projected_hours'] as const) {
       const value =
         key === 'annual_value'
@@ -140,18 +162,24 @@ function goalExplanations(
       sums[key].push({ name: `value_drivers[${k}]`, value, pointer: `${base}${at}/${key}` });
     }
   });
-  put('/annual_value', explainSum('value.sum', sums.annual_value, currency));
-  put('/projected_value', explainSum('value.sum', sums.projected_value, currency));
-  put('/projected_hours', explainSum('value.sum', sums.projected_hours, null));
+  put('/annual_value', explainSum('value.sum', sums.annual_value, currency, locale));
+  put('/projected_value', explainSum('value.sum', sums.projected_value, currency, locale));
+  put('/projected_hours', explainSum('value.sum', sums.projected_hours, null, locale));
   put(
     '/forecast_date',
     explainGoalForecast(
       g.trends.map((t, j) => ({ value: t.forecast_date, pointer: `${base}/metrics/${j}` })),
+      locale,
     ),
   );
 }
 
-function trendExplanations(out: Explanations, goals: readonly DerivedGoal[], w: Window): void {
+function trendExplanations(
+  out: Explanations,
+  goals: readonly DerivedGoal[],
+  w: Window,
+  locale: string | undefined,
+): void {
   let t = 0;
   for (const g of goals) {
     g.trends.forEach((tr, j) => {
@@ -167,6 +195,7 @@ function trendExplanations(out: Explanations, goals: readonly DerivedGoal[], w: 
           tr.target,
           tr.direction,
           { measurements: `/trends/${t}/points`, target: `/trends/${t}/target` },
+          locale,
         ),
       );
       t++;
@@ -191,6 +220,7 @@ function valueExplanations(
   goals: readonly DerivedGoal[],
   goalAt: GoalAt,
   at: ValueAt,
+  locale: string | undefined,
 ): void {
   const hours: SumTerm[] = [];
   const projectedHours: SumTerm[] = [];
@@ -217,11 +247,11 @@ function valueExplanations(
   });
   const cur = c.currency;
   const b = at.base;
-  out[`${b}/time_saved_hours`] = wire(explainSum('value.sum', hours, null));
-  out[`${b}/projected_hours`] = wire(explainSum('value.sum', projectedHours, null));
-  const time = explainSum('value.sum', byKind.time_saved, cur);
-  const cost = explainSum('value.sum', byKind.cost_reduction, cur);
-  const revenue = explainSum('value.sum', byKind.revenue_increase, cur);
+  out[`${b}/time_saved_hours`] = wire(explainSum('value.sum', hours, null, locale));
+  out[`${b}/projected_hours`] = wire(explainSum('value.sum', projectedHours, null, locale));
+  const time = explainSum('value.sum', byKind.time_saved, cur, locale);
+  const cost = explainSum('value.sum', byKind.cost_reduction, cur, locale);
+  const revenue = explainSum('value.sum', byKind.revenue_increase, cur, locale);
   if (at.parts) {
     out[`${b}/time_saved_value`] = wire(time);
     out[`${b}/cost_reduction`] = wire(cost);
@@ -237,6 +267,7 @@ function valueExplanations(
     'value.total',
     kinds([time.result, cost.result, revenue.result].map(Number), true),
     cur,
+    locale,
   );
   out[`${b}/total_value`] = wire(total);
   out[`${b}/projected_value`] = wire(
@@ -244,6 +275,7 @@ function valueExplanations(
       'value.total',
       kinds([atTarget.time_saved, atTarget.cost_reduction, atTarget.revenue_increase], false),
       cur,
+      locale,
     ),
   );
   const value = Number(total.result);
@@ -253,7 +285,7 @@ function valueExplanations(
     ['roi_pct', 'percent'],
     ['net_return_pct', 'net_return'],
   ] as const) {
-    out[`${b}/${key}`] = wire(explainRoi(value, c.investment, cur, figure, src));
+    out[`${b}/${key}`] = wire(explainRoi(value, c.investment, cur, figure, src, locale));
   }
 }
 
@@ -262,6 +294,7 @@ function scoreExplanations(
   base: string,
   goals: readonly DerivedGoal[],
   goalAt: GoalAt,
+  locale: string | undefined,
 ): void {
   const terms = goals.map((g, i) => {
     const p = goalAt(i);
@@ -271,8 +304,8 @@ function scoreExplanations(
       pointer: p === null ? undefined : `${p}/metrics`,
     };
   });
-  out[`${base}/score`] = wire(explainSuccessScore(terms, 'score'));
-  out[`${base}/band`] = wire(explainSuccessScore(terms, 'band'));
+  out[`${base}/score`] = wire(explainSuccessScore(terms, 'score', locale));
+  out[`${base}/band`] = wire(explainSuccessScore(terms, 'band', locale));
 }
 
 const CATEGORY_FIGURES = [
@@ -289,6 +322,7 @@ function categoryExplanations(
   goalAt: GoalAt,
   categories: readonly ValueCategory[],
   currency: string,
+  locale: string | undefined,
 ): void {
   categories.forEach((cat, ci) => {
     for (const [key, field, isMoney] of CATEGORY_FIGURES) {
@@ -306,7 +340,7 @@ function categoryExplanations(
         });
       });
       out[`/value_summary/categories/${ci}/${key}`] = wire(
-        explainSum('value.sum', terms, isMoney ? currency : null),
+        explainSum('value.sum', terms, isMoney ? currency : null, locale),
       );
     }
   });
@@ -317,22 +351,30 @@ function categoryExplanations(
  * JSON Pointer within the goal (`/achievement_pct`, `/metrics/0/progress_pct`): the same
  * derivations as the goal's entries under `/goals/{i}` in the metrics responses.
  */
-export function goalOnlyExplanations(g: DerivedGoal, w: Window, currency: string): Explanations {
+export function goalOnlyExplanations(
+  g: DerivedGoal,
+  w: Window,
+  currency: string,
+  locale?: string,
+): Explanations {
   const out: Explanations = {};
-  goalExplanations(out, g, '', w, currency);
+  goalExplanations(out, g, '', w, currency, locale);
   return out;
 }
 
 const inList = (i: number): string | null => (i < MAX_GOALS ? `/goals/${i}` : null);
 
-/** Explanations of every derived figure of `getCustomerSuccessMetrics`' response. */
-export function customerExplanations(view: CustomerView): Explanations {
+/**
+ * Explanations of every derived figure of `getCustomerSuccessMetrics`' response, their texts in
+ * `locale` (English by default; see negotiateLocale).
+ */
+export function customerExplanations(view: CustomerView, locale?: string): Explanations {
   const { customer: c, window: w, goals } = view;
   const out: Explanations = {};
   goals.slice(0, MAX_GOALS).forEach((g, i) => {
-    goalExplanations(out, g, `/goals/${i}`, w, c.currency);
+    goalExplanations(out, g, `/goals/${i}`, w, c.currency, locale);
   });
-  trendExplanations(out, goals, w);
+  trendExplanations(out, goals, w, locale);
   const statuses = goals.map((g) => g.status);
   const counts: readonly [string, readonly string[]][] = [
     ['total', []],
@@ -343,16 +385,28 @@ export function customerExplanations(view: CustomerView): Explanations {
     ['not_started', ['not_started']],
   ];
   for (const [key, counted] of counts) {
-    out[`/metrics/goals/${key}`] = wire(explainCount(statuses, counted));
+    out[`/metrics/goals/${key}`] = wire(explainCount(statuses, counted, undefined, locale));
   }
   out['/metrics/goals/achievement_rate'] = wire(
-    explainAchievementRate(statuses.filter((s) => s === 'achieved').length, statuses.length, {
-      achieved: '/metrics/goals/achieved',
-      goals: '/metrics/goals/total',
-    }),
+    explainAchievementRate(
+      statuses.filter((s) => s === 'achieved').length,
+      statuses.length,
+      {
+        achieved: '/metrics/goals/achieved',
+        goals: '/metrics/goals/total',
+      },
+      locale,
+    ),
   );
-  valueExplanations(out, c, goals, inList, { base: '/metrics/value_delivered', parts: true });
-  scoreExplanations(out, '/metrics/success_score', goals, inList);
+  valueExplanations(
+    out,
+    c,
+    goals,
+    inList,
+    { base: '/metrics/value_delivered', parts: true },
+    locale,
+  );
+  scoreExplanations(out, '/metrics/success_score', goals, inList, locale);
   return out;
 }
 
@@ -374,6 +428,7 @@ export function accountExplanations(
   order: readonly number[],
   bench: BenchmarkInputs | null,
   categories: readonly ValueCategory[],
+  locale?: string,
 ): Explanations {
   const { customer: c, window: w, goals } = view;
   const out: Explanations = {};
@@ -381,37 +436,41 @@ export function accountExplanations(
   order.slice(0, MAX_GOALS).forEach((gi, pos) => {
     position.set(gi, pos);
     const g = goals[gi];
-    if (g) goalExplanations(out, g, `/goals/${pos}`, w, c.currency);
+    if (g) goalExplanations(out, g, `/goals/${pos}`, w, c.currency, locale);
   });
   const goalAt: GoalAt = (i) => {
     const pos = position.get(i);
     return pos === undefined ? null : `/goals/${pos}`;
   };
-  trendExplanations(out, goals, w);
+  trendExplanations(out, goals, w, locale);
   const statuses = goals.map((g) => g.status);
-  out['/executive_summary/goals_total'] = wire(explainCount(statuses, []));
+  out['/executive_summary/goals_total'] = wire(explainCount(statuses, [], undefined, locale));
   out['/executive_summary/goals_on_track_or_exceeded'] = wire(
-    explainCount(statuses, ['on_track', 'achieved']),
+    explainCount(statuses, ['on_track', 'achieved'], undefined, locale),
   );
-  out['/executive_summary/goals_at_risk'] = wire(explainCount(statuses, ['at_risk']));
-  valueExplanations(out, c, goals, goalAt, { base: '/value_summary', parts: false });
-  categoryExplanations(out, goals, goalAt, categories, c.currency);
+  out['/executive_summary/goals_at_risk'] = wire(
+    explainCount(statuses, ['at_risk'], undefined, locale),
+  );
+  valueExplanations(out, c, goals, goalAt, { base: '/value_summary', parts: false }, locale);
+  categoryExplanations(out, goals, goalAt, categories, c.currency, locale);
   const total = out['/value_summary/total_value'];
   if (total) out['/executive_summary/annual_value'] = total;
-  scoreExplanations(out, '/success_score', goals, goalAt);
+  scoreExplanations(out, '/success_score', goals, goalAt, locale);
   bench?.rows.forEach((r, i) => {
     const src = {
       value: `/benchmarks/rows/${i}/value`,
       peer_count: `/benchmarks/rows/${i}/peer_count`,
     };
     const label = r.label;
-    out[`/benchmarks/rows/${i}/value`] = wire(explainBenchmarkValue(label, r.value));
+    out[`/benchmarks/rows/${i}/value`] = wire(
+      explainBenchmarkValue(label, r.value, undefined, locale),
+    );
     if (r.peers.length === 0) return;
     out[`/benchmarks/rows/${i}/peer_average`] = wire(
-      explainBenchmark(r.value, r.peers, 'peer_average', src),
+      explainBenchmark(r.value, r.peers, 'peer_average', src, locale),
     );
     out[`/benchmarks/rows/${i}/percentile`] = wire(
-      explainBenchmark(r.value, r.peers, 'percentile', src),
+      explainBenchmark(r.value, r.peers, 'percentile', src, locale),
     );
   });
   return out;
@@ -436,6 +495,7 @@ export function rollupExplanations(
     /** Where the response holds the parent's figures: getCustomerSuccessMetrics' by default. */
     readonly pointers?: RollupTerm['pointers'];
   },
+  locale?: string,
 ): void {
   rollup.by_currency.forEach((c, i) => {
     const terms: RollupTerm[] = [];
@@ -467,14 +527,14 @@ export function rollupExplanations(
       });
     });
     const base = `/rollup/by_currency/${i}`;
-    out[`${base}/total_value`] = wire(explainRollup('value', terms, c.currency));
+    out[`${base}/total_value`] = wire(explainRollup('value', terms, c.currency, locale));
     if (c.roi_multiplier !== null) {
-      const roi = wire(explainRollup('roi', terms, c.currency));
+      const roi = wire(explainRollup('roi', terms, c.currency, locale));
       out[`${base}/roi_multiplier`] = roi;
       if (rollup.roi_multiplier !== null) out['/rollup/roi_multiplier'] = roi;
     }
     if (c.success_score !== null) {
-      const score = wire(explainRollup('score', terms, c.currency));
+      const score = wire(explainRollup('score', terms, c.currency, locale));
       out[`${base}/success_score`] = score;
       if (rollup.success_score !== null) out['/rollup/success_score'] = score;
     }

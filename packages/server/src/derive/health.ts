@@ -112,14 +112,14 @@ export function triggerKey(t: HealthTrigger): string {
   return `health:${t.type}:${t.from.at}:${t.to.at}`;
 }
 
-function toTrigger(t: HealthTrigger): HealthTriggerWire {
+function toTrigger(t: HealthTrigger, locale?: string): HealthTriggerWire {
   return {
     type: t.type,
     at: t.at,
     from: { ...t.from },
     to: { ...t.to },
     drop: t.from.score - t.to.score,
-    cause: explainHealthTrigger(t).text,
+    cause: explainHealthTrigger(t, locale).text,
   };
 }
 
@@ -176,6 +176,7 @@ export function customerHealth(
   c: CustomerRecord,
   model: HealthModelRecord,
   obs: readonly HealthObservationRecord[],
+  locale?: string,
 ): CustomerHealth {
   const all = scored(model, obs);
   const latest = all.at(-1);
@@ -207,20 +208,22 @@ export function customerHealth(
       ]),
     );
     explanations['/score'] = wire(
-      explainHealthScore(components(o), model.weights, model.bands, 'score', pointers),
+      explainHealthScore(components(o), model.weights, model.bands, 'score', pointers, locale),
     );
     explanations['/band'] = wire(
-      explainHealthScore(components(o), model.weights, model.bands, 'band', pointers),
+      explainHealthScore(components(o), model.weights, model.bands, 'band', pointers, locale),
     );
     if (o.outcomes_derived && o.outcomes_inputs) {
-      explanations['/components/1/score'] = wire(explainHealthOutcomes(o.outcomes_inputs));
+      explanations['/components/1/score'] = wire(
+        explainHealthOutcomes(o.outcomes_inputs, undefined, locale),
+      );
     }
   }
   const offset = triggers.length - shown.length;
   shown.forEach((t, i) => {
     const entry = t.type === 'entered_at_risk' || t.type === 'entered_critical';
     explanations[`/triggers/${i}/${entry ? 'to/band' : 'drop'}`] = wire(
-      explainHealthTrigger(triggers[offset + i] ?? t),
+      explainHealthTrigger(triggers[offset + i] ?? t, locale),
     );
   });
   return {
@@ -237,8 +240,8 @@ export function customerHealth(
       band: s.band,
       components: components(s.o),
     })),
-    triggers: shown.map(toTrigger),
-    active_triggers: activeTriggers(triggers, latest).map(toTrigger),
+    triggers: shown.map((t) => toTrigger(t, locale)),
+    active_triggers: activeTriggers(triggers, latest).map((t) => toTrigger(t, locale)),
     model: toHealthModel(model),
     explanations,
   };

@@ -197,12 +197,14 @@ export function kpiValues(
   previous: { inputs: KpiInputs; missing: KpiMissing } | null,
   currency: string | null,
   pointers?: (kpi: KpiFigure) => Readonly<Record<string, string>>,
+  locale?: string,
 ): KpiValues {
   const out: Partial<Record<KpiFigure, Kpi>> = {};
   for (const k of KPI_FIGURES) {
     const opts = {
       ...(currency ? { currency } : {}),
       ...(current.missing[k] ? { missing: current.missing[k] } : {}),
+      ...(locale ? { locale } : {}),
     };
     const r = explainKpi(k, current.inputs[k] as KpiFigureInputs[typeof k] | null, {
       ...opts,
@@ -306,6 +308,7 @@ export function customerKpis(
   observations: readonly KpiObservationRecord[],
   period: string | null,
   segmentRows: readonly { customer_id: string; period: string; arr: KpiArrMovements }[],
+  locale?: string,
 ): CustomerKpis {
   const byMonth = new Map(observations.map((o) => [o.period, o]));
   const periods = observations.map((o) => o.period);
@@ -330,7 +333,13 @@ export function customerKpis(
           ? 'No KPI observations recorded for this customer yet.'
           : `No KPI observation recorded for ${month}.`,
     observation: obs ? toKpiObservation(obs) : null,
-    kpis: kpiValues(current, before, customer.currency, obs ? observationPointers : undefined),
+    kpis: kpiValues(
+      current,
+      before,
+      customer.currency,
+      obs ? observationPointers : undefined,
+      locale,
+    ),
   };
 }
 

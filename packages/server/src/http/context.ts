@@ -31,5 +31,7 @@ export type Env = {
   Variables: {
     requestId: string;
     principal: Principal;
+    /** The shipped locale `Accept-Language` chose (http/language.ts); default `en-US`. */
+    locale: string;
   };
 };

@@ -111,7 +111,10 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
     const goal = deriveGoal(record, window, customer.currency);
     // Absent, not null, without `explain`: the representation stays as it was (openapi.yaml).
     const body = explain
-      ? { ...goal.wire, explanations: goalOnlyExplanations(goal, window, customer.currency) }
+      ? {
+          ...goal.wire,
+          explanations: goalOnlyExplanations(goal, window, customer.currency, c.get('locale')),
+        }
       : goal.wire;
     return sendJson(c, 200, projectGoal(body, audienceOf(p)), { etag: etag(goal.wire.version) });
   });
@@ -143,7 +146,7 @@ export function registerGoals(app: Hono<Env>, ctx: AppContext): void {
       withExplanations
         ? {
             ...derived.wire,
-            explanations: goalOnlyExplanations(derived, window, customer.currency),
+            explanations: goalOnlyExplanations(derived, window, customer.currency, c.get('locale')),
           }
         : derived.wire,
       matchesVersion(expected, before.version),

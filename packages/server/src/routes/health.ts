@@ -42,10 +42,11 @@ async function modelOf(ctx: AppContext, segment: string): Promise<HealthModelRec
 export async function loadCustomerHealth(
   ctx: AppContext,
   customer: CustomerRecord,
+  locale?: string,
 ): Promise<CustomerHealth> {
   const model = await modelOf(ctx, customer.segment);
   const obs = await listHealthObservations(ctx.db, customer.id);
-  return customerHealth(customer, model, obs);
+  return customerHealth(customer, model, obs, locale);
 }
 
 export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
@@ -129,7 +130,7 @@ export function registerHealth(app: Hono<Env>, ctx: AppContext): void {
     new Query(c.req.url, []);
     const id = pathId('customerId', c.req.param('customerId'));
     const customer = await customerInScope(ctx, c.get('principal'), id);
-    return sendJson(c, 200, await loadCustomerHealth(ctx, customer));
+    return sendJson(c, 200, await loadCustomerHealth(ctx, customer, c.get('locale')));
   });
 
   // recordHealthObservation: stores the scores, derives outcomes when not given, raises alerts.

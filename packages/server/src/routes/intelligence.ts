@@ -5,6 +5,7 @@ import { schemas } from '../contract.js';
 import {
   allSummaries,
   customerInScope,
+  customerInScopeAt,
   loadCustomerView,
   loadRollup,
   segmentSummaries,
@@ -43,14 +44,17 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
     const withBenchmarks = q.boolean('includeBenchmarks') ?? false;
     const explain = q.boolean('explain') ?? false;
     const p = c.get('principal');
-    const customer = await customerInScope(ctx, p, id);
+    const { customer, rev: own } = await customerInScopeAt(ctx, p, id);
     const audience = audienceOf(p);
     const now = ctx.clock();
     // Benchmarks read every peer, so any write anywhere invalidates them.
-    const rev = withBenchmarks ? await ctx.cache.totalRev() : await ctx.cache.customerRev(id);
+    const rev = withBenchmarks ? await ctx.cache.totalRev() : own;
     // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
     const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
-    const key = `account:${id}:${period}:${withBenchmarks}:${explain}:${audience}:${isoDay(now)}:${scope}`;
+    // The explanations' texts are in the request's language: one entry per language with them.
+    const locale = c.get('locale');
+    const words = explain ? `explain=${locale}` : 'plain';
+    const key = `account:${id}:${period}:${withBenchmarks}:${words}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -70,10 +74,13 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
       const plain = projectAccount(accountSuccessMetrics(view, now, bench), audience);
       // The same rollup getCustomerSuccessMetrics gives: the parent's own delivered value and
       // score are the ones this view shows.
-      const rollup = await loadRollup(ctx, p, view, {
-        totalValue: plain.value_summary.total_value,
-        score: plain.success_score.score,
-      });
+      const rollup = await loadRollup(
+        ctx,
+        p,
+        view,
+        { totalValue: plain.value_summary.total_value, score: plain.success_score.score },
+        own,
+      );
       // Absent, not null, without children (rollup) or `explain`: the response stays as it was.
       const body = rollup ? { ...plain, rollup } : plain;
       let out: typeof body & { explanations?: Explanations } = body;
@@ -83,20 +90,26 @@ export function registerIntelligence(app: Hono<Env>, ctx: AppContext): void {
           accountGoalOrder(view.goals),
           inputs,
           body.value_summary.categories,
+          locale,
         );
         if (rollup)
-          rollupExplanations(explanations, rollup, {
-            name: customer.name,
-            currency: customer.currency,
-            investment: customer.investment,
-            value: plain.value_summary.total_value,
-            score: plain.success_score.score,
-            pointers: {
-              value: '/value_summary/total_value',
-              investment: '/value_summary/investment',
-              score: '/success_score/score',
+          rollupExplanations(
+            explanations,
+            rollup,
+            {
+              name: customer.name,
+              currency: customer.currency,
+              investment: customer.investment,
+              value: plain.value_summary.total_value,
+              score: plain.success_score.score,
+              pointers: {
+                value: '/value_summary/total_value',
+                investment: '/value_summary/investment',
+                score: '/success_score/score',
+              },
             },
-          });
+            locale,
+          );
         out = { ...body, explanations };
       }
       cached = new GzipJson(JSON.stringify(out));

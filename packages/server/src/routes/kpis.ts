@@ -117,6 +117,7 @@ export async function loadCustomerKpis(
   customer: CustomerRecord,
   period: string | undefined,
   pick: (months: readonly string[]) => string | null = (months) => months.at(-1) ?? null,
+  locale?: string,
 ): Promise<CustomerKpis> {
   const observations = await listKpiObservations(ctx.db, customer.id);
   const month = period ?? pick(observations.map((o) => o.period));
@@ -124,7 +125,7 @@ export async function loadCustomerKpis(
   const segment = month
     ? await segmentArr(ctx.db, customer.segment, monthsBefore(month, 12), month)
     : [];
-  return customerKpis(customer, observations, month, segment);
+  return customerKpis(customer, observations, month, segment, locale);
 }
 
 /**
@@ -226,7 +227,10 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
     return sendJson(
       c,
       200,
-      projectKpis(await loadCustomerKpis(ctx, customer, period), audienceOf(p)),
+      projectKpis(
+        await loadCustomerKpis(ctx, customer, period, undefined, c.get('locale')),
+        audienceOf(p),
+      ),
     );
   });
 

@@ -173,7 +173,10 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
     const now = ctx.clock();
     // A parent's rollup covers the children the token sees: a CSM's may differ from others'.
     const scope = p.role === 'csm' ? `csm:${p.csmId}` : p.role === 'share' ? 'share' : 'all';
-    const key = `metrics:${id}:${period}:${explain}:${audience}:${isoDay(now)}:${scope}`;
+    // The explanations' texts are in the request's language: one entry per language with them.
+    const locale = c.get('locale');
+    const words = explain ? `explain=${locale}` : 'plain';
+    const key = `metrics:${id}:${period}:${words}:${audience}:${isoDay(now)}:${scope}`;
     let cached = ctx.cache.get<GzipJson>(key, rev);
     if (cached === undefined) {
       const view = await loadCustomerView(ctx, customer, period);
@@ -192,15 +195,20 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       const body = projectCustomerMetrics(rollup ? { ...plain, rollup } : plain, audience);
       let explanations: Explanations | undefined;
       if (explain) {
-        explanations = customerExplanations(view);
+        explanations = customerExplanations(view, locale);
         if (rollup)
-          rollupExplanations(explanations, rollup, {
-            name: customer.name,
-            currency: customer.currency,
-            investment: customer.investment,
-            value: plain.metrics.value_delivered.total_value,
-            score: plain.metrics.success_score.score,
-          });
+          rollupExplanations(
+            explanations,
+            rollup,
+            {
+              name: customer.name,
+              currency: customer.currency,
+              investment: customer.investment,
+              value: plain.metrics.value_delivered.total_value,
+              score: plain.metrics.success_score.score,
+            },
+            locale,
+          );
       }
       cached = new GzipJson(JSON.stringify(explanations ? { ...body, explanations } : body));
       ctx.cache.set(key, rev, cached);
@@ -237,6 +245,8 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
       // section, `rollup` only for a parent, `health` only for a customer with health or KPI data.
       const sections: readonly ReportSection[] | null = request.include_sections ?? null;
       const now = ctx.clock();
+      // The report's words, its explanations' included, are in the report's locale.
+      const locale = request.locale ?? 'en-US';
       const view = await loadCustomerView(ctx, customer, period);
       const summaries =
         sections === null || sections.includes('benchmarks') ? await allSummaries(ctx) : null;
@@ -257,22 +267,23 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             ? benchmarkInputs(self, segmentPeers(self, summaries.values()))
             : null,
           plain.value_summary.categories,
+          locale,
         ),
       };
       // Health and KPIs as getCustomerHealth and getCustomerKpis answer them (the same loaders),
       // when the section is asked for or may be in the default set.
       const withHealth = sections === null || sections.includes('health');
-      const health = withHealth ? await loadCustomerHealth(ctx, customer) : undefined;
+      const health = withHealth ? await loadCustomerHealth(ctx, customer, locale) : undefined;
       const kpis = withHealth
         ? projectKpis(
-            await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period)),
+            await loadCustomerKpis(ctx, customer, undefined, kpiMonthIn(period), locale),
             audience,
           )
         : undefined;
       // A parent's rollup as getCustomerSuccessMetrics gives it (the children the token sees),
       // explained, for the `rollup` section: asked for, or in the default set of a parent.
       const ownMetrics = customerSuccessMetrics(view, now);
-      const metricsExplanations = customerExplanations(view);
+      const metricsExplanations = customerExplanations(view, locale);
       const rollup =
         sections === null || sections.includes('rollup')
           ? await loadRollup(ctx, p, view, {
@@ -281,13 +292,18 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
             })
           : null;
       if (rollup)
-        rollupExplanations(metricsExplanations, rollup, {
-          name: customer.name,
-          currency: customer.currency,
-          investment: customer.investment,
-          value: ownMetrics.metrics.value_delivered.total_value,
-          score: ownMetrics.metrics.success_score.score,
-        });
+        rollupExplanations(
+          metricsExplanations,
+          rollup,
+          {
+            name: customer.name,
+            currency: customer.currency,
+            investment: customer.investment,
+            value: ownMetrics.metrics.value_delivered.total_value,
+            score: ownMetrics.metrics.success_score.score,
+          },
+          locale,
+        );
       const rendered = await reports.render({
         format: request.format,
         input: {
@@ -302,7 +318,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
           account,
           ...(health ? { health } : {}),
           ...(kpis ? { kpis } : {}),
-          locale: request.locale ?? 'en-US',
+          locale,
           generatedAt: now,
           ...(request.branding ? { branding: request.branding } : {}),
         },
@@ -313,6 +329,7 @@ export function registerReports(app: Hono<Env>, ctx: AppContext, reports: Report
         status: 200,
         headers: {
           'content-type': file.type,
+          'content-language': locale,
           'content-disposition': `attachment; filename="${reportFileName(customer.name, period, file.ext)}"`,
           ...file.headers,
         },

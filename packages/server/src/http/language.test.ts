@@ -1,0 +1,111 @@
+// Issue 14, "Languages": the API words its explanations in the language Accept-Language asks
+// for (among the shipped locales, default en-US), says which in Content-Language, varies on
+// Accept-Language, and its read cache never serves one language's text to another.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
+import { type Listening, listen } from '../testing/listen.js';
+import { describeBackends } from '../testing/test-db.js';
+import { negotiateLocale } from './language.js';
+
+describe('negotiateLocale', () => {
+  it('picks the shipped locale the header weighs highest, by full tag, then by language', () => {
+    expect(negotiateLocale('de-DE')).toBe('de-DE');
+    expect(negotiateLocale('de-AT')).toBe('de-DE');
+    expect(negotiateLocale('de')).toBe('de-DE');
+    expect(negotiateLocale('FR-ca')).toBe('fr-FR');
+    expect(negotiateLocale('fr;q=0.5, ja')).toBe('ja-JP');
+    expect(negotiateLocale('pt-BR, es;q=0.3')).toBe('es-ES');
+    expect(negotiateLocale('en-GB, de;q=0.9')).toBe('en-US');
+    expect(negotiateLocale('de;q=0, fr;q=0.1')).toBe('fr-FR');
+    // The pseudo-locale by its exact tag, for tests of pages that show the API's words.
+    expect(negotiateLocale('en-XA')).toBe('en-XA');
+    expect(negotiateLocale('en')).toBe('en-US');
+  });
+
+  it('answers en-US for none, *, a language it does not ship and a malformed header', () => {
+    for (const h of [
+      undefined,
+      '',
+      '*',
+      'pt-BR',
+      'zz',
+      ';;;',
+      'de;q=abc;x',
+      '💥',
+      'x'.repeat(2000),
+    ])
+      expect(negotiateLocale(h), String(h)).toBe(h === 'de;q=abc;x' ? 'de-DE' : 'en-US');
+  });
+});
+
+describeBackends('explanations in the negotiated language (%s)', (backend) => {
+  let t: TestApp;
+  let server: Listening;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    server = await listen(t.app);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.t.cleanup();
+  });
+
+  const get = async (path: string, language?: string) => {
+    const r = await fetch(`${server.url}${path}`, {
+      headers: {
+        authorization: `Bearer ${TOKENS.csm}`,
+        ...(language ? { 'accept-language': language } : {}),
+      },
+    });
+    return { r, body: (await r.json()) as Record<string, unknown> };
+  };
+  type Explained = { explanations: Record<string, { text: string; formula: string }> };
+  const text = (body: unknown, pointer: string) =>
+    (body as Explained).explanations[pointer]?.text ?? '';
+  const METRICS = '/api/reports/success-metrics/cus_acme?explain=true';
+
+  it('words the metrics in German for Accept-Language: de-DE, and says so in Content-Language', async () => {
+    const { r, body } = await get(METRICS, 'de-DE');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-language')).toBe('de-DE');
+    expect(r.headers.get('vary')).toMatch(/accept-language/i);
+    expect(text(body, '/metrics/goals/total')).toBe('5 Ziele insgesamt');
+    expect(text(body, '/metrics/goals/achievement_rate')).toMatch(/^\d+ \/ 5 × 100 = [\d,]+ %$/);
+    expect(text(body, '/metrics/value_delivered/roi_multiplier')).toMatch(/\(angezeigt [\d,]+x\)$/);
+    // Only the words change: the same formulas, inputs and results as in English.
+    const en = await get(METRICS);
+    const de = (body as Explained).explanations;
+    for (const [pointer, e] of Object.entries((en.body as Explained).explanations)) {
+      expect(de[pointer]?.formula, pointer).toBe(e.formula);
+    }
+  });
+
+  it('does not serve a cached English answer to a German request, nor the German one after', async () => {
+    const path = `${METRICS}&period=all`;
+    const first = await get(path, 'en-US');
+    expect(first.r.headers.get('content-language')).toBe('en-US');
+    expect(text(first.body, '/metrics/goals/total')).toBe('5 goals in all');
+    const german = await get(path, 'de-CH, en;q=0.5');
+    expect(german.r.headers.get('content-language')).toBe('de-DE');
+    expect(text(german.body, '/metrics/goals/total')).toBe('5 Ziele insgesamt');
+    const again = await get(path);
+    expect(again.r.headers.get('content-language')).toBe('en-US');
+    expect(text(again.body, '/metrics/goals/total')).toBe('5 goals in all');
+    const account = await get('/api/intelligence/success-metrics/cus_acme?explain=true', 'ja-JP');
+    expect(account.r.headers.get('content-language')).toBe('ja-JP');
+    expect(text(account.body, '/executive_summary/goals_total')).toBe('目標は全部で 5 件');
+  });
+
+  it('words a goal in French, and keeps problem details English (Content-Language: en)', async () => {
+    const list = await get('/api/reports/success-metrics/cus_acme');
+    const goals = (list.body as { goals: { id: string }[] }).goals;
+    const goal = await get(`/api/success-goals/${goals[0]?.id}?explain=true`, 'fr');
+    expect(goal.r.headers.get('content-language')).toBe('fr-FR');
+    expect(text(goal.body, '/status')).toMatch(
+      / : (atteint|en bonne voie|à risque|manqué)$|^Non commencé/,
+    );
+    const missing = await get('/api/success-goals/goal_nope?explain=true', 'fr-FR');
+    expect(missing.r.status).toBe(404);
+    expect(missing.r.headers.get('content-language')).toBe('en');
+  });
+});
