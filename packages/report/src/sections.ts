@@ -869,7 +869,7 @@ export function derivation(
         ...trendDerivations(m, D),
       ];
     case 'rollup':
-      return rollupDerivations(m, t);
+      return rollupDerivations(m, t, locale);
     case 'health':
       return healthDerivations(extra.health, extra.kpis, t);
     case 'recommendations':
@@ -1328,15 +1328,19 @@ export function rollupTable(m: CustomerSuccessMetrics, locale: string): RollupTa
 }
 
 /**
- * The rollup's formulas in words (calc's FORMULAS), then each currency's value, ROI and score
+ * The rollup's formulas in words (calc's FORMULAS, in the report's locale), then each currency's value, ROI and score
  * with its derivation in the accounts' numbers when the metrics carry `explanations`.
  */
-function rollupDerivations(m: CustomerSuccessMetrics, t: ReportText): string[] {
+function rollupDerivations(
+  m: CustomerSuccessMetrics,
+  t: ReportText,
+  locale: string | undefined,
+): string[] {
   const r = m.rollup;
   if (!r) return [];
   const R = t.rollup;
   return [
-    `${FORMULAS['rollup.value'].words} ${FORMULAS['rollup.roi_weighted'].words} ${FORMULAS['rollup.score_weighted'].words}`,
+    `${formula('rollup.value', locale)} ${formula('rollup.roi_weighted', locale)} ${formula('rollup.score_weighted', locale)}`,
     ...r.by_currency.flatMap((c, i) => {
       const at = `/rollup/by_currency/${i}`;
       const currency = { currency: c.currency };
