@@ -535,11 +535,15 @@ if (process.env.SCALE_KEEP === '1') {
       readFileSync(new URL('./results/scale.json', import.meta.url), 'utf8'),
     ) as { sizes?: typeof sizes; after?: typeof after };
     for (const [kind, bySize] of Object.entries(prev.sizes ?? {})) {
+      sizes[kind] ??= {};
+      after[kind] ??= {};
+      const keptSizes = sizes[kind];
+      const keptFigures = after[kind];
       for (const [n, outcome] of Object.entries(bySize)) {
-        if (sizes[kind]?.[n] !== undefined) continue;
-        (sizes[kind] ??= {})[n] = outcome;
+        if (keptSizes[n] !== undefined) continue;
+        keptSizes[n] = outcome;
         const figures = prev.after?.[kind]?.[n];
-        if (figures) (after[kind] ??= {})[n] = figures;
+        if (figures) keptFigures[n] = figures;
       }
     }
   } catch {
