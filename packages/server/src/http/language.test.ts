@@ -108,4 +108,56 @@ describeBackends('explanations in the negotiated language (%s)', (backend) => {
     expect(missing.r.status).toBe(404);
     expect(missing.r.headers.get('content-language')).toBe('en');
   });
+
+  type Kpis = { note: string | null; kpis: Record<string, { reason: string | null }> };
+  /** The English words left once every pseudo-locale `⟦…⟧` message is taken out. */
+  const englishIn = (text: string) => text.replace(/⟦[^⟧]*⟧/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+
+  it("words a KPI's reason and a missing month's note in the negotiated language", async () => {
+    // A month without an observation: every KPI has a reason, the answer a note.
+    const path = '/api/customers/cus_acme/kpis?period=2019-03';
+    const en = (await get(path)).body as unknown as Kpis;
+    expect(en.kpis.csat?.reason).toMatch(/No CSAT answers recorded for 2019-03\./);
+    expect(en.note).toBe('No KPI observation recorded for 2019-03.');
+    const de = await get(path, 'de-DE');
+    expect(de.r.headers.get('content-language')).toBe('de-DE');
+    const body = de.body as unknown as Kpis;
+    expect(body.kpis.csat?.reason).toMatch(/Keine CSAT-Antworten für 2019-03 erfasst\./);
+    expect(body.note).toBe('Keine KPI-Beobachtung für 2019-03 erfasst.');
+    // The pseudo-locale: not one English word in any reason or the note.
+    const pseudo = (await get(path, 'en-XA')).body as unknown as Kpis;
+    const left = [pseudo.note ?? '', ...Object.values(pseudo.kpis).map((k) => k.reason ?? '')]
+      .map(englishIn)
+      .filter((w) => w.length > 0);
+    expect(left).toEqual([]);
+  });
+
+  it('words the health note of a customer without observations in the negotiated language', async () => {
+    // A fresh customer: no health observation yet.
+    const made = await fetch(`${server.url}/api/customers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.manager}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'cus_language',
+        name: 'Language Co',
+        segment: 'mid_market',
+        currency: 'USD',
+        csm_id: 'csm_riley',
+      }),
+    });
+    expect(made.status).toBe(201);
+    const health = async (language: string) =>
+      (await (
+        await fetch(`${server.url}/api/customers/cus_language/health`, {
+          headers: { authorization: `Bearer ${TOKENS.manager}`, 'accept-language': language },
+        })
+      ).json()) as { note: string };
+    expect((await health('en-US')).note).toMatch(/^No health observation recorded yet\./);
+    const ja = await health('ja-JP');
+    expect(ja.note).toBe(
+      'ヘルスの観測値はまだ記録されていません。記録するとヘルススコアが得られます。',
+    );
+    const pseudo = await health('en-XA');
+    expect(englishIn(pseudo.note)).toEqual([]);
+  });
 });
