@@ -21,6 +21,8 @@ export const KPI_TEXT_MESSAGES = defineMessages('server.kpi', {
   noMargin: 'No gross margin recorded for {period}.',
   noSegmentRate: 'No annual churn of the segment to divide by: {reason}',
   noSegmentChurn: 'No churn recorded for the segment in the 12 months to {period}.',
+  segmentNoChurn:
+    'The segment lost no ARR in the 12 months to {period}: with no churn, lifetime value is unbounded.',
   noCac: 'No acquisition cost recorded for {period}.',
   noCsat: 'No CSAT answers recorded for {period}.',
   noNps: 'No NPS answers recorded for {period}.',
@@ -67,6 +69,8 @@ registerTranslation(
         noMargin: 'Keine Bruttomarge für {period} erfasst.',
         noSegmentRate: 'Keine jährliche Abwanderung des Segments zum Teilen: {reason}',
         noSegmentChurn: 'Keine Abwanderung des Segments in den 12 Monaten bis {period} erfasst.',
+        segmentNoChurn:
+          'Das Segment hat in den 12 Monaten bis {period} keinen ARR verloren: ohne Abwanderung ist der Lifetime Value unbegrenzt.',
         noCac: 'Keine Akquisitionskosten für {period} erfasst.',
         noCsat: 'Keine CSAT-Antworten für {period} erfasst.',
         noNps: 'Keine NPS-Antworten für {period} erfasst.',
@@ -99,6 +103,8 @@ registerTranslation(
         noSegmentRate: 'Aucune attrition annuelle du segment par laquelle diviser : {reason}',
         noSegmentChurn:
           'Aucune attrition enregistrée pour le segment sur les 12 mois jusqu’à {period}.',
+        segmentNoChurn:
+          'Le segment n’a perdu aucun ARR sur les 12 mois jusqu’à {period} : sans attrition, la valeur vie client est illimitée.',
         noCac: 'Aucun coût d’acquisition enregistré pour {period}.',
         noCsat: 'Aucune réponse CSAT enregistrée pour {period}.',
         noNps: 'Aucune réponse NPS enregistrée pour {period}.',
@@ -130,6 +136,8 @@ registerTranslation(
         noMargin: 'No hay margen bruto registrado para {period}.',
         noSegmentRate: 'No hay abandono anual del segmento por el que dividir: {reason}',
         noSegmentChurn: 'No hay abandono registrado del segmento en los 12 meses hasta {period}.',
+        segmentNoChurn:
+          'El segmento no perdió ARR en los 12 meses hasta {period}: sin abandono, el valor de vida del cliente es ilimitado.',
         noCac: 'No hay coste de adquisición registrado para {period}.',
         noCsat: 'No hay respuestas CSAT registradas para {period}.',
         noNps: 'No hay respuestas NPS registradas para {period}.',
@@ -161,6 +169,8 @@ registerTranslation(
         noMargin: '{period} の粗利益率は記録されていません。',
         noSegmentRate: '割る基準となるセグメントの年間解約率がありません: {reason}',
         noSegmentChurn: '{period} までの 12 か月間にセグメントの解約は記録されていません。',
+        segmentNoChurn:
+          'セグメントは {period} までの 12 か月間に ARR を失っていません: 解約がないため、顧客生涯価値は上限なしになります。',
         noCac: '{period} の獲得コストは記録されていません。',
         noCsat: '{period} の CSAT 回答は記録されていません。',
         noNps: '{period} の NPS 回答は記録されていません。',

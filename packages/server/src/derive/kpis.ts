@@ -127,7 +127,8 @@ export function kpiInputs(
     monthly_churn: monthChurn ?? none('monthly_churn', noArr),
     annual_churn: annualChurn ?? none('annual_churn', say('noArrYear')),
     clv:
-      arr && fin && segmentRate?.ok
+      // No churn in the segment: calc's CLV is unbounded, said here in the request's words.
+      arr && fin && segmentRate?.ok && segmentRate.percent > 0
         ? {
             averageRevenue: arr.starting_arr,
             grossMarginPercent: fin.gross_margin_pct,
@@ -141,7 +142,9 @@ export function kpiInputs(
                 ? say('noMargin')
                 : segmentRate && !segmentRate.ok
                   ? say('noSegmentRate', { reason: segmentRate.message })
-                  : say('noSegmentChurn'),
+                  : segmentRate
+                    ? say('segmentNoChurn')
+                    : say('noSegmentChurn'),
           ),
     cac_payback:
       arr && fin && fin.cac !== null && fin.cac !== undefined

@@ -2,6 +2,8 @@
 // for (among the shipped locales, default en-US), says which in Content-Language, varies on
 // Accept-Language, and its read cache never serves one language's text to another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiInputs, kpiValues } from '../derive/kpis.js';
+import type { KpiObservationRecord } from '../repo/kpis.js';
 import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
 import { type Listening, listen } from '../testing/listen.js';
 import { describeBackends } from '../testing/test-db.js';
@@ -35,6 +37,40 @@ describe('negotiateLocale', () => {
       'x'.repeat(2000),
     ])
       expect(negotiateLocale(h), String(h)).toBe(h === 'de;q=abc;x' ? 'de-DE' : 'en-US');
+  });
+});
+
+describe("a KPI's reason", () => {
+  it("says why CLV has no value when the segment lost no ARR, in the request's language", () => {
+    const month: KpiObservationRecord = {
+      customer_id: 'cus_x',
+      period: '2026-03',
+      arr: { starting_arr: 100_000, expansion: 0, contraction: 0, churned: 0 },
+      financials: { gross_margin_pct: 80, cac: 10_000 },
+      csat: null,
+      nps: null,
+      ces: null,
+      tickets: null,
+      source: null,
+      note: null,
+      recorded_at: 0,
+      updated_at: 0,
+    };
+    const noChurn = { atStart: 10, lost: 0 };
+    const clv = (locale: string) =>
+      kpiValues(
+        kpiInputs(month, '2026-03', noChurn, noChurn, noChurn, locale),
+        null,
+        'USD',
+        undefined,
+        locale,
+      ).clv;
+    expect(clv('de-DE').value).toBe(null);
+    expect(clv('de-DE').reason).toMatch(
+      /^Das Segment hat in den 12 Monaten bis 2026-03 keinen ARR verloren/,
+    );
+    expect(clv('en-US').reason).toMatch(/^The segment lost no ARR in the 12 months to 2026-03/);
+    expect(clv('ja-JP').reason).not.toMatch(/[A-Za-z]{4,}/);
   });
 });
 
