@@ -25,6 +25,7 @@ process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 const workspaceSources = {
   '@cscx/success-calc': '/packages/calc/src/index.ts',
   '@cscx/success-calc/i18n': '/packages/calc/src/i18n.ts',
+  '@cscx/success-calc/explain': '/packages/calc/src/explain.ts',
   '@cscx/success-sdk': '/packages/sdk/src/index.ts',
   '@cscx/success-elements': '/packages/elements/src/index.ts',
 };

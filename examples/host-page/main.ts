@@ -11,6 +11,7 @@ import '@cscx/success-elements/define/success-health.js';
 import '@cscx/success-elements/define/success-kpis.js';
 import '@cscx/success-elements/define/success-alerts.js';
 import { fillText } from '@cscx/success-calc/i18n';
+import { pageText } from './page-messages.js';
 import { shareText } from './share-messages.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -41,6 +42,77 @@ interface CustomerItem {
 }
 let customers: CustomerItem[] = [];
 let selected = new URLSearchParams(location.search).get('customer') ?? 'cus_acme';
+/** What the list's status line says: loading, the count shown, or why the list failed. */
+let listState:
+  | { kind: 'loading' }
+  | { kind: 'shown'; count: number }
+  | { kind: 'failed'; reason: string } = {
+  kind: 'loading',
+};
+
+/** The page's own words in the picked locale (the elements speak theirs). */
+const words = () => pageText(localeSelect.value);
+
+function renderListStatus() {
+  const t = words();
+  listStatus.textContent =
+    listState.kind === 'loading'
+      ? t.loadingCustomers
+      : listState.kind === 'failed'
+        ? fillText(t.loadFailed, { reason: listState.reason })
+        : fillText(
+            t.listStatus,
+            { count: listState.count, total: customers.length },
+            localeSelect.value,
+          );
+}
+
+/** The customer list's toggle and the crumb: they name the customer on view, or the portfolio. */
+function renderCrumbs() {
+  const t = words();
+  if (!portfolioView.hidden) {
+    $('crumb-name').textContent = t.portfolio;
+    $('customers-toggle-label').textContent = t.customers;
+    return;
+  }
+  const name = customers.find((c) => c.id === selected)?.name ?? selected;
+  $('customers-toggle-label').textContent = fillText(t.customersOf, { name });
+}
+
+/**
+ * Writes the page's words in the picked locale: each `data-t` element's text, `data-t-label`'s
+ * aria-label, `data-t-placeholder`'s placeholder and `data-t-heading`'s heading attribute name a
+ * key of PAGE_MESSAGES; the texts made in code (list status, crumbs, theme button) follow.
+ */
+function applyPageText() {
+  const t = words() as Readonly<Record<string, unknown>>;
+  const say = (key: string | undefined) => (key && typeof t[key] === 'string' ? t[key] : undefined);
+  for (const [attr, set] of [
+    [
+      't',
+      (el: HTMLElement, v: string) => {
+        el.textContent = v;
+      },
+    ],
+    ['tLabel', (el: HTMLElement, v: string) => el.setAttribute('aria-label', v)],
+    ['tPlaceholder', (el: HTMLElement, v: string) => el.setAttribute('placeholder', v)],
+    ['tHeading', (el: HTMLElement, v: string) => el.setAttribute('heading', v)],
+  ] as const) {
+    const name = attr.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-${name}]`)) {
+      const v = say(el.dataset[attr]);
+      if (v !== undefined) set(el, v);
+    }
+  }
+  document.title = words().title;
+  const dark = themeButton.getAttribute('aria-pressed') === 'true';
+  themeButton.textContent = dark ? words().lightTheme : words().darkTheme;
+  const share = shareText(localeSelect.value);
+  shareButton.textContent = share.share;
+  shareCopy.textContent = share.copy;
+  renderListStatus();
+  renderCrumbs();
+}
 
 const shareButton = $<HTMLButtonElement>('share');
 const shareResult = $<HTMLElement>('share-result');
@@ -101,8 +173,7 @@ function applyRole() {
 function showPortfolio() {
   portfolioView.hidden = false;
   customerView.hidden = true;
-  $('crumb-name').textContent = 'Portfolio';
-  $('customers-toggle-label').textContent = 'Customers';
+  renderCrumbs();
   history.replaceState(null, '', '?');
 }
 
@@ -114,7 +185,7 @@ function showCustomer(id: string) {
   const name = customers.find((c) => c.id === id)?.name ?? id;
   $('customer-name').textContent = name;
   $('crumb-name').textContent = name;
-  $('customers-toggle-label').textContent = `Customers: ${name}`;
+  renderCrumbs();
   overview.setAttribute('customer-id', id);
   alerts.setAttribute('customer-id', id);
   if (!$('health-panel').hidden) {
@@ -210,12 +281,14 @@ function renderList() {
       return li;
     }),
   );
-  listStatus.textContent = `${shown.length} of ${customers.length} customers`;
+  listState = { kind: 'shown', count: shown.length };
+  renderListStatus();
 }
 
 async function loadCustomers() {
   const client = createSuccessClient({ baseUrl: location.origin, token: tokenSelect.value });
-  listStatus.textContent = 'Loading customers…';
+  listState = { kind: 'loading' };
+  renderListStatus();
   try {
     const all: CustomerItem[] = [];
     for await (const c of client.listCustomers.all({ limit: 500 }))
@@ -231,7 +304,11 @@ async function loadCustomers() {
     if (landOnPortfolio) showPortfolio();
     else showCustomer(selected);
   } catch (e) {
-    listStatus.textContent = `Could not load customers: ${(e as SuccessApiError).problem?.title ?? (e as Error).message}`;
+    listState = {
+      kind: 'failed',
+      reason: (e as SuccessApiError).problem?.title ?? (e as Error).message,
+    };
+    renderListStatus();
   }
 }
 
@@ -343,7 +420,7 @@ tokenSelect.addEventListener('change', () => {
 localeSelect.addEventListener('change', () => {
   provider.locale = localeSelect.value;
   document.documentElement.lang = localeSelect.value;
-  shareButton.textContent = shareText(localeSelect.value).share;
+  applyPageText();
 });
 // The overview's Generate report asks for this format (HTML, PDF or the PowerPoint deck). Set
 // once at start too: the picker shows its first option (or the one a reload restored) while the
@@ -354,10 +431,14 @@ applyReportFormat();
 themeButton.addEventListener('click', () => {
   const dark = themeButton.getAttribute('aria-pressed') !== 'true';
   themeButton.setAttribute('aria-pressed', String(dark));
-  themeButton.textContent = dark ? 'Light theme' : 'Dark theme';
+  themeButton.textContent = dark ? words().lightTheme : words().darkTheme;
   provider.theme = dark ? 'dark' : 'light';
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 });
 
 provider.setAttribute('base-url', location.origin);
+// A reload may restore a picked locale: the provider, the page's language and words follow it.
+provider.locale = localeSelect.value;
+document.documentElement.lang = localeSelect.value;
+applyPageText();
 void loadCustomers();

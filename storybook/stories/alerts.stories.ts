@@ -8,7 +8,7 @@ import { backdrop, type DisplayArgs, displayArgs, displayArgTypes } from './args
 import { refreshOnceShown, storyAlerts, storyClient } from './story-clients.js';
 
 const meta: Meta<DisplayArgs> = {
-  title: 'Alerts',
+  title: 'Elements/Alerts',
   component: 'success-alerts',
   args: displayArgs,
   argTypes: displayArgTypes,

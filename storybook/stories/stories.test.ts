@@ -9,11 +9,8 @@ import { describe, it } from '../../packages/elements/src/testing/mocha.js';
 // itself also hands Storybook the manifest, through modules only Storybook's Vite build loads
 // (coverage.test.ts checks that it does).
 import './define-all.js';
-import * as alerts from './alerts.stories.js';
+import { type StoryModule, storyModules } from './all-stories.js';
 import type { DisplayArgs } from './args.js';
-import * as dashboard from './dashboard.stories.js';
-import * as states from './states.stories.js';
-import * as tools from './tools.stories.js';
 
 // The portfolio's virtualiser measures rows with a ResizeObserver; Chromium reports the benign
 // "ResizeObserver loop completed with undelivered notifications" (w3c/csswg-drafts#5488), which
@@ -23,11 +20,6 @@ window.addEventListener('error', (event) => {
   event.stopImmediatePropagation();
   event.preventDefault();
 });
-
-interface StoryModule {
-  readonly default: { readonly title?: string; readonly args?: Partial<DisplayArgs> };
-  readonly [name: string]: unknown;
-}
 
 interface RenderableStory {
   readonly args?: Partial<DisplayArgs>;
@@ -39,7 +31,7 @@ const isStory = (value: unknown): value is RenderableStory =>
   value !== null &&
   typeof (value as { render?: unknown }).render === 'function';
 
-const modules: readonly StoryModule[] = [alerts, dashboard, states, tools];
+const modules: readonly StoryModule[] = Object.values(storyModules);
 
 const stories = modules.flatMap((m) =>
   Object.entries(m)

@@ -4,6 +4,8 @@
 // `demo-portfolio-height`).
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { PAGE_MESSAGES, pageText } from '../../../examples/host-page/page-messages.js';
+import { SHARE_MESSAGES, shareText } from '../../../examples/host-page/share-messages.js';
 import { describe, it } from './testing/mocha.js';
 
 interface NarrowState {
@@ -111,5 +113,55 @@ describe('demo host page: layout', () => {
     // It is still a scroller that fits the viewport, not the page grown to every row.
     expect(r.clientHeight).to.be.at.most(r.viewport);
     expect(r.scrollHeight).to.be.greaterThan(r.clientHeight);
+  });
+});
+
+interface PageWords {
+  texts: string[];
+  listStatus: string;
+  lang: string;
+}
+
+// Issue 14, "Languages": the Locale picker switches the host page's own words too, not only the
+// elements'. Run by hand in a browser, the page in de-DE read "Signed in as", "Locale", the tabs
+// and "38 of 38 customers" in English.
+describe('demo host page: its own words', () => {
+  const locales = ['de-DE', 'fr-FR', 'es-ES', 'ja-JP'];
+
+  it('follow the Locale picker in every shipped language: not one English label left', async function () {
+    (this as { timeout(ms: number): void }).timeout(40_000);
+    const r = await executeServerCommand<
+      { words: Record<string, PageWords>; failed: string[] },
+      { locales: string[] }
+    >('demo-words', { locales });
+    const english = r.words['en-US']!;
+    expect(english.texts).to.include.members(['Signed in as', 'Locale', 'Success', 'Health']);
+    expect(english.listStatus).to.match(/^\d+ of \d+ customers$/);
+    for (const locale of locales) {
+      const mine = r.words[locale]!;
+      // What a language writes as English does ("PDF", German "Portfolio"), and the languages'
+      // own names in the picker, may stay; any other English text of the page is a miss.
+      const same = new Set(['CSCX', 'English (US)', 'Deutsch', 'Français', 'Español', '日本語']);
+      for (const [table, text] of [
+        [PAGE_MESSAGES, pageText(locale)],
+        [SHARE_MESSAGES, shareText(locale)],
+      ] as const) {
+        for (const [key, en] of Object.entries(table.en)) {
+          const t = (text as Readonly<Record<string, unknown>>)[key];
+          if (typeof en === 'string' && t === en) same.add(en);
+        }
+      }
+      const left = mine.texts.filter(
+        (t) => /[A-Za-z]{2,}/.test(t) && english.texts.includes(t) && !same.has(t),
+      );
+      expect(left, `${locale} still English`).to.deep.equal([]);
+      expect(mine.lang).to.equal(locale);
+      expect(mine.texts).to.include(pageText(locale).signedInAs);
+      expect(mine.texts).to.include(pageText(locale).tabSuccess);
+      expect(mine.listStatus).to.not.equal(english.listStatus);
+      expect(mine.listStatus).to.match(/\d+/);
+    }
+    expect(r.words['de-DE']!.listStatus).to.match(/^\d+ von \d+ Kunden$/);
+    expect(r.failed).to.deep.equal([]);
   });
 });

@@ -1,11 +1,18 @@
 // Issue 14, "Languages": every UI string of the elements is in a message table, the shipped
 // languages are complete, `locale` switches the words (not only the numbers), and the
 // pseudo-locale shows at once any string left out of the catalogue.
+import { EXPLAIN_MESSAGES, FAILURE_MESSAGES, FORMULA_MESSAGES } from '@cscx/success-calc/explain';
 import {
+  BAND_MESSAGES,
   type Catalogue,
+  HEALTH_BAND_MESSAGES,
   type MessageTable,
   messagesFor,
   PSEUDO_LOCALE,
+  RECOMMENDATION_MESSAGES,
+  SEGMENT_MESSAGES,
+  STATUS_MESSAGES,
+  SUMMARY_MESSAGES,
   untranslatedKeys,
 } from '@cscx/success-calc/i18n';
 import { createSuccessClient } from '@cscx/success-sdk';
@@ -28,7 +35,7 @@ import { deDE } from './locales/de-DE.js';
 import { esES } from './locales/es-ES.js';
 import { frFR } from './locales/fr-FR.js';
 import { jaJP } from './locales/ja-JP.js';
-import { whenLocaleReady } from './localize.js';
+import { registerTranslation, whenLocaleReady } from './localize.js';
 import { STATE_MESSAGES } from './states.js';
 import { ALERTS_MESSAGES, shownText } from './success-alerts/alerts-view.js';
 import { ALERTS_SHELL_MESSAGES } from './success-alerts/success-alerts.js';
@@ -352,6 +359,8 @@ interface Case {
   readonly data: readonly unknown[];
   /** Waits for lazy parts. */
   readonly ready?: (el: Element) => Promise<void>;
+  /** Words the server wrote in the request's language: not the page's to translate later. */
+  readonly serverWords?: true;
 }
 
 const rows = (el: Element) =>
@@ -394,6 +403,7 @@ function explainedScore(): Case {
       for (const e of Object.values(body.explanations)) delete e.text;
       data.push(body);
     },
+    serverWords: true,
   };
 }
 
@@ -591,6 +601,39 @@ describe('the pseudo-locale', () => {
   for (const [name, c] of Object.entries(CASES)) {
     it(`${name}: every word on screen is translated, data, or a formatted number or date`, async () => {
       const el = await show(c, PSEUDO_LOCALE);
+      expect(untranslated(el, c.data)).to.deep.equal([]);
+    });
+  }
+});
+
+// The share page and a host's own language: the element draws first in English, and the words
+// arrive later. Every part must then re-render its text, none keep what it cached in English.
+describe('a language that arrives after the first render', () => {
+  const calcTables: readonly MessageTable<Catalogue>[] = [
+    STATUS_MESSAGES,
+    BAND_MESSAGES,
+    HEALTH_BAND_MESSAGES,
+    SEGMENT_MESSAGES,
+    SUMMARY_MESSAGES,
+    RECOMMENDATION_MESSAGES,
+    FORMULA_MESSAGES,
+    EXPLAIN_MESSAGES,
+    FAILURE_MESSAGES,
+  ];
+  let n = 0;
+  for (const [name, c] of Object.entries(CASES).filter(([, c]) => !c.serverWords)) {
+    it(`${name}: every word is translated once its language is registered`, async () => {
+      // A private-use language per case (qaa, qab, …): never registered before this test.
+      const locale = `qa${String.fromCharCode(97 + n++)}`;
+      const el = await show(c, locale);
+      const messages: Record<string, Catalogue> = {};
+      for (const table of [...TABLES, ...calcTables]) {
+        messages[table.domain] = messagesFor(table, PSEUDO_LOCALE);
+      }
+      registerTranslation({ locale, name: 'Late', messages });
+      for (const e of [el, ...deepElements(el)]) {
+        await (e as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+      }
       expect(untranslated(el, c.data)).to.deep.equal([]);
     });
   }

@@ -239,5 +239,16 @@ describe('<success-kpis>', () => {
       const el = p.querySelector('success-kpis')!;
       await until(() => deepText(el).includes('KPIs for March 2026'), 'March shown', 20_000);
     });
+
+    it("shows the server's note for a month without an observation in the element's language", async () => {
+      // The API's words (language.test.ts has its reasons too), asked for in German.
+      const p = await fixture<SuccessProvider>(
+        html`<success-provider base-url=${api} token="demo-csm-token" locale="de-DE"><success-kpis customer-id="cus_acme" period="2019-03"></success-kpis></success-provider>`,
+      );
+      const el = p.querySelector('success-kpis')!;
+      await until(() => deepText(el).includes('erfasst'), 'the note shown', 20_000);
+      expect(deepText(el)).to.include('Keine KPI-Beobachtung für 2019-03 erfasst.');
+      expect(deepText(el)).not.to.match(/recorded/);
+    });
   });
 });

@@ -21,7 +21,7 @@ import { readColors } from '../styles/tokens.js';
 import type { ProgressTrend } from '../types.js';
 import { loadChartRuntime, type SuccessTrendChart } from './success-trend-chart.js';
 import { TREND_TEXT } from './trend-text.js';
-import { TREND_VIEW_TEXT as T } from './trend-view-text.js';
+import { TREND_VIEW_TEXT as T, trendViewWords } from './trend-view-text.js';
 
 export { trendChartStyles } from './success-trend-chart.styles.js';
 
@@ -180,7 +180,9 @@ export class TrendChartView implements ReactiveController {
       <div class="visually-hidden" aria-live="polite">${this.announce}</div>
       <div class="alt">
         <p class="visually-hidden" id="summary" part="summary">
-          ${guard([prepared, this.host.fmt], () => describeTrends(prepared, this.host.fmt))}
+          ${guard([prepared, this.host.fmt, trendViewWords()], () =>
+            describeTrends(prepared, this.host.fmt),
+          )}
         </p>
         <button
           type="button"
@@ -216,7 +218,7 @@ export class TrendChartView implements ReactiveController {
       </div>
       ${
         this.tableOpen
-          ? guard([prepared, this.host.fmt, this.host.caption, T.date], () =>
+          ? guard([prepared, this.host.fmt, this.host.caption, trendViewWords()], () =>
               this.#renderTable(prepared),
             )
           : nothing

@@ -3,8 +3,8 @@
  * figure's lazy chunk; the element's own are TREND_TEXT in trend-text.ts. Also the words of
  * charts/summary.ts. `{name}` marks a value filled in by fillText.
  */
-import { defineMessages } from '@cscx/success-calc/i18n';
-import { localized } from '../localize.js';
+import { defineMessages, messagesFor } from '@cscx/success-calc/i18n';
+import { currentLocale, localized } from '../localize.js';
 
 /** The drawn chart's messages, domain `elements.trend-view`. */
 export const TREND_VIEW_MESSAGES = defineMessages('elements.trend-view', {
@@ -36,3 +36,14 @@ export const TREND_VIEW_MESSAGES = defineMessages('elements.trend-view', {
 });
 /** {@link TREND_VIEW_MESSAGES} in the locale of the element being rendered. */
 export const TREND_VIEW_TEXT = localized(TREND_VIEW_MESSAGES);
+
+/**
+ * The drawn chart's messages as one object, a new one whenever its words change (the locale, or a
+ * language that arrived after the first render): a `guard` key for text cached across renders.
+ *
+ * @example
+ * guard([prepared, this.host.fmt, trendViewWords()], () => describeTrends(prepared, this.host.fmt));
+ */
+export function trendViewWords(): object {
+  return messagesFor(TREND_VIEW_MESSAGES, currentLocale());
+}

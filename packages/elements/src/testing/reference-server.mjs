@@ -135,6 +135,7 @@ export function demoScreenshotPlugin(origin) {
       if (command === 'demo-share') return demoShare(origin, session, payload);
       if (command === 'demo-narrow') return demoNarrow(origin, session);
       if (command === 'demo-portfolio-height') return demoPortfolioHeight(origin, session);
+      if (command === 'demo-words') return demoWords(origin, session, payload);
       if (command !== 'demo-screenshot') return undefined;
       const page = await session.browser.getPage(session.id).browser().newPage();
       const violations = await recordCspViolations(page);
@@ -723,5 +724,61 @@ async function demoPortfolioHeight(origin, session) {
     });
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * The `demo-words` command: opens Acme on the demo host page and answers the page's own words
+ * (text, aria-label, placeholder, title; the heading it gives an element) outside the elements'
+ * shadow roots and outside the data it lists (customer names), in English and then in each of
+ * `payload.locales` picked with its Locale select, with every failed response.
+ */
+async function demoWords(origin, session, payload) {
+  const page = await session.browser.getPage(session.id).browser().newPage();
+  const failed = recordFailedResponses(page);
+  try {
+    await page.goto(`${origin}/?customer=cus_acme`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('#customer-list [role=option]').length > 0,
+      { timeout: 15_000 },
+    );
+    const read = () =>
+      page.evaluate(() => {
+        const out = [document.title];
+        const data = new Set(['customer-list', 'crumb-name', 'customer-name']);
+        const visit = (el) => {
+          if (data.has(el.id)) return;
+          for (const a of ['aria-label', 'placeholder', 'title']) {
+            const v = el.getAttribute(a);
+            if (v) out.push(v);
+          }
+          // An element's words are its own (localize.test.ts); the host gives it a heading.
+          if (el.localName.includes('-')) {
+            const heading = el.getAttribute('heading');
+            if (heading) out.push(heading);
+            if (el.localName !== 'success-provider') return;
+          }
+          for (const child of el.childNodes) {
+            if (child.nodeType === Node.TEXT_NODE) {
+              const t = child.textContent.trim();
+              if (t) out.push(t);
+            } else if (child.nodeType === Node.ELEMENT_NODE) visit(child);
+          }
+        };
+        visit(document.body);
+        return {
+          texts: out,
+          listStatus: document.getElementById('list-status')?.textContent ?? '',
+          lang: document.documentElement.lang,
+        };
+      });
+    const words = { 'en-US': await read() };
+    for (const locale of payload?.locales ?? []) {
+      await page.select('#locale', locale);
+      words[locale] = await read();
+    }
+    return { words, failed };
+  } finally {
+    await page.close().catch(() => {});
   }
 }

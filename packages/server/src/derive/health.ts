@@ -23,6 +23,7 @@ import type {
 } from '../contract.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import type { HealthModelRecord, HealthObservationRecord, NewHealthAlert } from '../repo/health.js';
+import { kpiText } from './kpi-text.js';
 
 /**
  * Customer health (seed 002), derived when read: each stored observation's score and band
@@ -232,7 +233,7 @@ export function customerHealth(
     as_of: latest?.o.observed_on ?? null,
     score: latest?.score ?? null,
     band: latest?.band ?? null,
-    note: latest ? null : 'No health observation recorded yet. Record one to get a health score.',
+    note: latest ? null : kpiText('noHealth', {}, locale),
     components: comps,
     history: all.slice(-MAX_HISTORY).map((s) => ({
       observed_on: s.o.observed_on,

@@ -20,6 +20,7 @@ import type {
 } from '../contract.js';
 import type { CustomerRecord } from '../repo/customers.js';
 import type { KpiObservationRecord } from '../repo/kpis.js';
+import { kpiText } from './kpi-text.js';
 
 /** The inputs of every KPI for one month, as calc takes them; null where nothing was recorded. */
 export type KpiInputs = { readonly [K in KpiFigure]: KpiFigureInputs[K] | null };
@@ -72,6 +73,12 @@ export function addChurn(counts: readonly (ChurnRateInput | null)[]): ChurnRateI
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+const SEVERITY_KEYS = {
+  critical: 'noCritical',
+  high: 'noHigh',
+  medium: 'noMedium',
+  low: 'noLow',
+} as const;
 
 /**
  * The KPI inputs of one month from what was stored: `month` the month's observation (or null),
@@ -84,14 +91,17 @@ export function kpiInputs(
   monthChurn: ChurnRateInput | null,
   annualChurn: ChurnRateInput | null,
   segmentAnnualChurn: ChurnRateInput | null,
+  locale?: string,
 ): { inputs: KpiInputs; missing: KpiMissing } {
   const missing: KpiMissing = {};
+  const say = (key: Parameters<typeof kpiText>[0], values: Record<string, string> = { period }) =>
+    kpiText(key, values, locale);
   const none = (k: KpiFigure, why: string): null => {
     missing[k] = why;
     return null;
   };
-  const noArr = `No ARR movements recorded for ${period}.`;
-  const noTickets = `No ticket outcomes recorded for ${period}.`;
+  const noArr = say('noArr');
+  const noTickets = say('noTickets');
   const arr = month?.arr ?? null;
   const fin = month?.financials ?? null;
   const t: KpiTickets | null = month?.tickets ?? null;
@@ -100,7 +110,7 @@ export function kpiInputs(
     const r = t?.resolution?.[s];
     return r
       ? { totalHours: r.hours, tickets: r.resolved }
-      : none(`ttr_${s}`, t ? `No ${s} tickets resolved in ${period}.` : noTickets);
+      : none(`ttr_${s}`, t ? say(SEVERITY_KEYS[s]) : noTickets);
   };
   const inputs: KpiInputs = {
     nrr: arr
@@ -115,11 +125,10 @@ export function kpiInputs(
       ? { startingArr: arr.starting_arr, contraction: arr.contraction, churned: arr.churned }
       : none('grr', noArr),
     monthly_churn: monthChurn ?? none('monthly_churn', noArr),
-    annual_churn:
-      annualChurn ??
-      none('annual_churn', `No ARR movements recorded in the 12 months to ${period}.`),
+    annual_churn: annualChurn ?? none('annual_churn', say('noArrYear')),
     clv:
-      arr && fin && segmentRate?.ok
+      // No churn in the segment: calc's CLV is unbounded, said here in the request's words.
+      arr && fin && segmentRate?.ok && segmentRate.percent > 0
         ? {
             averageRevenue: arr.starting_arr,
             grossMarginPercent: fin.gross_margin_pct,
@@ -130,10 +139,12 @@ export function kpiInputs(
             !arr
               ? noArr
               : !fin
-                ? `No gross margin recorded for ${period}.`
+                ? say('noMargin')
                 : segmentRate && !segmentRate.ok
-                  ? `No annual churn of the segment to divide by: ${segmentRate.message}`
-                  : `No churn recorded for the segment in the 12 months to ${period}.`,
+                  ? say('noSegmentRate', { reason: segmentRate.message })
+                  : segmentRate
+                    ? say('segmentNoChurn')
+                    : say('noSegmentChurn'),
           ),
     cac_payback:
       arr && fin && fin.cac !== null && fin.cac !== undefined
@@ -143,18 +154,11 @@ export function kpiInputs(
             monthlyRevenue: arr.starting_arr / 12,
             grossMarginPercent: fin.gross_margin_pct,
           }
-        : none(
-            'cac_payback',
-            !arr
-              ? noArr
-              : !fin
-                ? `No gross margin recorded for ${period}.`
-                : `No acquisition cost recorded for ${period}.`,
-          ),
-    csat: month?.csat ?? none('csat', `No CSAT answers recorded for ${period}.`),
-    csat_percent: month?.csat ?? none('csat_percent', `No CSAT answers recorded for ${period}.`),
-    nps: month?.nps ?? none('nps', `No NPS answers recorded for ${period}.`),
-    ces: month?.ces ?? none('ces', `No CES answers recorded for ${period}.`),
+        : none('cac_payback', !arr ? noArr : !fin ? say('noMargin') : say('noCac')),
+    csat: month?.csat ?? none('csat', say('noCsat')),
+    csat_percent: month?.csat ?? none('csat_percent', say('noCsat')),
+    nps: month?.nps ?? none('nps', say('noNps')),
+    ces: month?.ces ?? none('ces', say('noCes')),
     fcr: t
       ? { firstContactResolved: t.first_contact_resolved, total: t.total }
       : none('fcr', noTickets),
@@ -275,6 +279,7 @@ export function customerMonthInputs(
   byMonth: ReadonlyMap<string, KpiObservationRecord>,
   period: string,
   segmentAnnualChurn: ChurnRateInput | null,
+  locale?: string,
 ): { inputs: KpiInputs; missing: KpiMissing } {
   const month = byMonth.get(period) ?? null;
   return kpiInputs(
@@ -283,6 +288,7 @@ export function customerMonthInputs(
     churnCounts(month?.arr ? [month.arr] : []),
     churnCounts(arrsIn(byMonth, yearTo(period))),
     segmentAnnualChurn,
+    locale,
   );
 }
 
@@ -313,12 +319,14 @@ export function customerKpis(
   const byMonth = new Map(observations.map((o) => [o.period, o]));
   const periods = observations.map((o) => o.period);
   const month = period ?? periods.at(-1) ?? null;
-  const shown = month ?? 'this month';
+  const shown = month ?? kpiText('thisMonth', {}, locale);
   const prev = month ? previousMonth(month) : null;
   const current = month
-    ? customerMonthInputs(byMonth, month, segmentChurn(segmentRows, month))
-    : kpiInputs(null, shown, null, null, null);
-  const before = prev ? customerMonthInputs(byMonth, prev, segmentChurn(segmentRows, prev)) : null;
+    ? customerMonthInputs(byMonth, month, segmentChurn(segmentRows, month), locale)
+    : kpiInputs(null, shown, null, null, null, locale);
+  const before = prev
+    ? customerMonthInputs(byMonth, prev, segmentChurn(segmentRows, prev), locale)
+    : null;
   const obs = month ? (byMonth.get(month) ?? null) : null;
   return {
     customer_id: customer.id,
@@ -330,8 +338,8 @@ export function customerKpis(
       obs !== null
         ? null
         : month === null
-          ? 'No KPI observations recorded for this customer yet.'
-          : `No KPI observation recorded for ${month}.`,
+          ? kpiText('noObservations', {}, locale)
+          : kpiText('noObservation', { period: month }, locale),
     observation: obs ? toKpiObservation(obs) : null,
     kpis: kpiValues(
       current,
@@ -439,6 +447,7 @@ export function portfolioMonthInputs(
   customers: readonly PortfolioKpiCustomer[],
   period: string,
   currency: string | null,
+  locale?: string,
 ): { inputs: KpiInputs; missing: KpiMissing; customers: number } {
   let arr: KpiArrMovements | null = null;
   let csat: number[] | null = null;
@@ -479,12 +488,15 @@ export function portfolioMonthInputs(
     recorded_at: 0,
     updated_at: 0,
   };
-  const r = kpiInputs(month, period, addChurn(monthChurn), addChurn(annualChurn), null);
-  const perCustomer =
-    'Per customer only (each has its own gross margin and acquisition cost): see getCustomerKpis.';
+  const r = kpiInputs(month, period, addChurn(monthChurn), addChurn(annualChurn), null, locale);
+  const perCustomer = kpiText('perCustomer', {}, locale);
   const missing: KpiMissing = { ...r.missing, clv: perCustomer, cac_payback: perCustomer };
   if (mixed) {
-    const why = `ARR is in ${currencies.size} currencies (${[...currencies].sort().join(', ')}), never added across them: see by_currency.`;
+    const why = kpiText(
+      'mixedCurrencies',
+      { count: currencies.size, currencies: [...currencies].sort().join(', ') },
+      locale,
+    );
     missing.nrr = why;
     missing.grr = why;
   }

@@ -2,6 +2,8 @@
 // for (among the shipped locales, default en-US), says which in Content-Language, varies on
 // Accept-Language, and its read cache never serves one language's text to another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiInputs, kpiValues } from '../derive/kpis.js';
+import type { KpiObservationRecord } from '../repo/kpis.js';
 import { type TestApp, TOKENS, testApp } from '../testing/harness.js';
 import { type Listening, listen } from '../testing/listen.js';
 import { describeBackends } from '../testing/test-db.js';
@@ -35,6 +37,40 @@ describe('negotiateLocale', () => {
       'x'.repeat(2000),
     ])
       expect(negotiateLocale(h), String(h)).toBe(h === 'de;q=abc;x' ? 'de-DE' : 'en-US');
+  });
+});
+
+describe("a KPI's reason", () => {
+  it("says why CLV has no value when the segment lost no ARR, in the request's language", () => {
+    const month: KpiObservationRecord = {
+      customer_id: 'cus_x',
+      period: '2026-03',
+      arr: { starting_arr: 100_000, expansion: 0, contraction: 0, churned: 0 },
+      financials: { gross_margin_pct: 80, cac: 10_000 },
+      csat: null,
+      nps: null,
+      ces: null,
+      tickets: null,
+      source: null,
+      note: null,
+      recorded_at: 0,
+      updated_at: 0,
+    };
+    const noChurn = { atStart: 10, lost: 0 };
+    const clv = (locale: string) =>
+      kpiValues(
+        kpiInputs(month, '2026-03', noChurn, noChurn, noChurn, locale),
+        null,
+        'USD',
+        undefined,
+        locale,
+      ).clv;
+    expect(clv('de-DE').value).toBe(null);
+    expect(clv('de-DE').reason).toMatch(
+      /^Das Segment hat in den 12 Monaten bis 2026-03 keinen ARR verloren/,
+    );
+    expect(clv('en-US').reason).toMatch(/^The segment lost no ARR in the 12 months to 2026-03/);
+    expect(clv('ja-JP').reason).not.toMatch(/[A-Za-z]{4,}/);
   });
 });
 
@@ -107,5 +143,57 @@ describeBackends('explanations in the negotiated language (%s)', (backend) => {
     const missing = await get('/api/success-goals/goal_nope?explain=true', 'fr-FR');
     expect(missing.r.status).toBe(404);
     expect(missing.r.headers.get('content-language')).toBe('en');
+  });
+
+  type Kpis = { note: string | null; kpis: Record<string, { reason: string | null }> };
+  /** The English words left once every pseudo-locale `⟦…⟧` message is taken out. */
+  const englishIn = (text: string) => text.replace(/⟦[^⟧]*⟧/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+
+  it("words a KPI's reason and a missing month's note in the negotiated language", async () => {
+    // A month without an observation: every KPI has a reason, the answer a note.
+    const path = '/api/customers/cus_acme/kpis?period=2019-03';
+    const en = (await get(path)).body as unknown as Kpis;
+    expect(en.kpis.csat?.reason).toMatch(/No CSAT answers recorded for 2019-03\./);
+    expect(en.note).toBe('No KPI observation recorded for 2019-03.');
+    const de = await get(path, 'de-DE');
+    expect(de.r.headers.get('content-language')).toBe('de-DE');
+    const body = de.body as unknown as Kpis;
+    expect(body.kpis.csat?.reason).toMatch(/Keine CSAT-Antworten für 2019-03 erfasst\./);
+    expect(body.note).toBe('Keine KPI-Beobachtung für 2019-03 erfasst.');
+    // The pseudo-locale: not one English word in any reason or the note.
+    const pseudo = (await get(path, 'en-XA')).body as unknown as Kpis;
+    const left = [pseudo.note ?? '', ...Object.values(pseudo.kpis).map((k) => k.reason ?? '')]
+      .map(englishIn)
+      .filter((w) => w.length > 0);
+    expect(left).toEqual([]);
+  });
+
+  it('words the health note of a customer without observations in the negotiated language', async () => {
+    // A fresh customer: no health observation yet.
+    const made = await fetch(`${server.url}/api/customers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.manager}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'cus_language',
+        name: 'Language Co',
+        segment: 'mid_market',
+        currency: 'USD',
+        csm_id: 'csm_riley',
+      }),
+    });
+    expect(made.status).toBe(201);
+    const health = async (language: string) =>
+      (await (
+        await fetch(`${server.url}/api/customers/cus_language/health`, {
+          headers: { authorization: `Bearer ${TOKENS.manager}`, 'accept-language': language },
+        })
+      ).json()) as { note: string };
+    expect((await health('en-US')).note).toMatch(/^No health observation recorded yet\./);
+    const ja = await health('ja-JP');
+    expect(ja.note).toBe(
+      'ヘルスの観測値はまだ記録されていません。記録するとヘルススコアが得られます。',
+    );
+    const pseudo = await health('en-XA');
+    expect(englishIn(pseudo.note)).toEqual([]);
   });
 });

@@ -175,7 +175,8 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
       byMonth: byCustomer.get(r.customer.id) ?? new Map(),
     }));
     const prev = previousMonth(period);
-    const current = portfolioMonthInputs(customers, period, null);
+    const locale = c.get('locale');
+    const current = portfolioMonthInputs(customers, period, null, locale);
     const currencies = [
       ...new Set(
         customers.filter((x) => x.byMonth.get(period)?.arr).map((x) => x.customer.currency),
@@ -184,9 +185,11 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
     const byCurrency = currencies.map((currency) => {
       const mine = customers.filter((x) => x.customer.currency === currency);
       const v = kpiValues(
-        portfolioMonthInputs(mine, period, currency),
-        portfolioMonthInputs(mine, prev, currency),
+        portfolioMonthInputs(mine, period, currency, locale),
+        portfolioMonthInputs(mine, prev, currency, locale),
         currency,
+        undefined,
+        locale,
       );
       return {
         currency,
@@ -205,8 +208,10 @@ export function registerKpis(app: Hono<Env>, ctx: AppContext): void {
       currencies,
       kpis: kpiValues(
         current,
-        portfolioMonthInputs(customers, prev, null),
+        portfolioMonthInputs(customers, prev, null, locale),
         currencies.length === 1 ? (currencies[0] ?? null) : null,
+        undefined,
+        locale,
       ),
       by_currency: byCurrency,
     };
