@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 // domain is a param set then: ticks, thinning and label placement are computed once, in
 // trend-model.ts, for the dashboard and the reports alike. No vega-lite axes or legends: the
 // ticks arrive formatted in the chart's locale, and the legend is the element's HTML.
-// Rules run left to right (x 0, x2 the width). `series-line` is the template of one series' line: trendSpec draws it once per series.
+// Points are opaque (vega-lite's point mark is 0.7 by default). Rules run left to right (x 0, x2 the width). `series-line` is the template of one series' line: trendSpec draws it once per series.
 
 const scale = (domain: string) => ({ domain: { expr: domain }, zero: false, nice: false });
 const x = { field: 'x', type: 'quantitative', axis: null, scale: scale('xDomain') } as const;
@@ -114,7 +114,7 @@ export const trendChartSpec: TopLevelSpec = {
     {
       name: 'point-dots',
       data: { name: 'dots', format: { parse: null } },
-      mark: { type: 'point', filled: true, size: 30 },
+      mark: { type: 'point', filled: true, opacity: 1, size: 30 },
       encoding: {
         x,
         y,
@@ -128,6 +128,7 @@ export const trendChartSpec: TopLevelSpec = {
       mark: {
         type: 'point',
         filled: true,
+        opacity: 1,
         size: 90,
         stroke: { expr: 'surfaceColor' },
         strokeWidth: 1.5,

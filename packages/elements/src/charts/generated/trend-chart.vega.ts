@@ -360,7 +360,7 @@ export const trendChartVega = {
       "encode": {
         "update": {
           "opacity": {
-            "value": 0.7
+            "value": 1
           },
           "size": {
             "value": 30
@@ -394,7 +394,7 @@ export const trendChartVega = {
       "encode": {
         "update": {
           "opacity": {
-            "value": 0.7
+            "value": 1
           },
           "stroke": {
             "signal": "surfaceColor"
