@@ -18,6 +18,9 @@ export default {
     'src/**/*.stories.ts',
     'src/**/*-fixture.ts',
     'src/**/*.d.ts',
+    // Chart specs: the vega-lite source (build input only) and the vega it compiles to (data).
+    'src/**/*.vl.ts',
+    'src/charts/generated/**',
   ],
   litelement: true,
   // Merging the dependencies' manifests (--dependencies) needs find-dependencies' native lexer,

@@ -1,4 +1,5 @@
 import type { Data, Mark, Spec } from 'vega';
+import { trendChartVega } from './generated/trend-chart.vega.js';
 import type { XY } from './thin.js';
 import type { Tick } from './ticks.js';
 
@@ -105,13 +106,14 @@ export function padding(input: Pick<TrendSpecInput, 'yTicks' | 'theme'>): Paddin
 /**
  * The vega spec of a trend chart (PRD-165 7.2 "Progress over time"): one line per series, the
  * target (dashed) and baseline (dotted) lines, the expected pace, one forecast marker per series
- * on its target line, and axes
- * drawn as plain rule and text marks from precomputed ticks.
+ * on its target line, and axes drawn as plain rule and text marks from precomputed ticks.
  *
- * Why vega and not vega-lite here: the spec is built by this function, so no vega-lite compiler
- * ships to the browser (DESIGN.md "Known hazards"). Why no vega axes and no expressions: every
- * encoding is a field or a constant, so the CSP-safe expression interpreter has almost nothing to
- * interpret, and labels are already formatted by calc in the caller's locale.
+ * The marks are the vega-lite spec in trend-chart.vl.ts, compiled to vega at build time
+ * (scripts/generate-charts.ts): no vega-lite compiler ships to the browser (DESIGN.md "Known
+ * hazards"). This fills its named data sources and params with the model's ticks, points and
+ * labels (already formatted in the caller's locale) and sizes it; the `series` mark is a
+ * template, drawn once per series. Every encoding is a field, a constant or a datum member, so
+ * the CSP-safe expression interpreter has almost nothing to interpret.
  *
  * @example
  * const spec = trendSpec({ series, pace: null, width: 600, height: 240, xDomain, yDomain,
@@ -122,232 +124,71 @@ export function trendSpec(input: TrendSpecInput): Spec {
   const pad = padding(input);
   const width = Math.max(40, Math.floor(input.width - pad.left - pad.right));
   const height = Math.max(40, Math.floor(input.height - pad.top - pad.bottom));
-  const font = theme.font;
-  const fontSize = theme.fontSize;
-  const data: Data[] = [
-    { name: 'xticks', values: input.xTicks.map((t) => ({ v: t.value, l: t.label })) },
-    { name: 'yticks', values: input.yTicks.map((t) => ({ v: t.value, l: t.label })) },
-  ];
-  const marks: Mark[] = [
-    {
-      type: 'rule',
-      from: { data: 'yticks' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { value: 0 },
-          x2: { field: { group: 'width' } },
-          y: { scale: 'y', field: 'v' },
-          stroke: { value: theme.grid },
-          strokeWidth: { value: 1 },
-        },
-      },
-    },
-    {
-      type: 'text',
-      name: 'y-labels',
-      from: { data: 'yticks' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { value: -6 },
-          y: { scale: 'y', field: 'v' },
-          text: { field: 'l' },
-          align: { value: 'right' },
-          baseline: { value: 'middle' },
-          fill: { value: theme.muted },
-          font: { value: font },
-          fontSize: { value: fontSize },
-        },
-      },
-    },
-    {
-      type: 'rule',
-      interactive: false,
-      encode: {
-        enter: {
-          x: { value: 0 },
-          x2: { field: { group: 'width' } },
-          y: { field: { group: 'height' } },
-          stroke: { value: theme.muted },
-          strokeWidth: { value: 1 },
-        },
-      },
-    },
-    {
-      type: 'text',
-      from: { data: 'xticks' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { scale: 'x', field: 'v' },
-          y: { field: { group: 'height' }, offset: 6 },
-          text: { field: 'l' },
-          align: { value: 'center' },
-          baseline: { value: 'top' },
-          fill: { value: theme.muted },
-          font: { value: font },
-          fontSize: { value: fontSize },
-        },
-      },
-    },
-  ];
-
   const refs: { y: number; color: string; dash: number[] }[] = [];
   for (const s of input.series) {
     if (s.baseline !== null) refs.push({ y: s.baseline, color: theme.baseline, dash: [2, 3] });
     if (s.target !== null) refs.push({ y: s.target, color: theme.target, dash: [6, 4] });
   }
-  if (refs.length > 0) {
-    data.push({ name: 'refs', values: refs });
-    marks.push({
-      type: 'rule',
-      from: { data: 'refs' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { value: 0 },
-          x2: { field: { group: 'width' } },
-          y: { scale: 'y', field: 'y' },
-          stroke: { field: 'color' },
-          strokeDash: { field: 'dash' },
-          strokeWidth: { value: 1.5 },
-        },
-      },
-    });
-  }
-  if (input.pace) {
-    data.push({ name: 'pace', values: [input.pace.from, input.pace.to] });
-    marks.push(lineMark('pace', theme.pace, 1.5, [5, 4]));
-  }
-  input.series.forEach((s, i) => {
-    const name = `s${i}`;
-    data.push({ name, values: s.points });
-    const color = theme.series[i % theme.series.length] ?? theme.text;
-    marks.push(lineMark(name, color, 2, null));
-    // Dots only where they can be told apart: monthly measurements, not a daily series.
-    if (s.points.length > 0 && width / s.points.length >= 12) {
-      marks.push({
-        type: 'symbol',
-        from: { data: name },
-        interactive: false,
-        encode: {
-          enter: {
-            x: { scale: 'x', field: 'x' },
-            y: { scale: 'y', field: 'y' },
-            size: { value: 30 },
-            fill: { value: color },
-            stroke: { value: color },
-          },
-        },
+  const colorOf = (i: number) => theme.series[i % theme.series.length] ?? theme.text;
+  // Dots only where they can be told apart: monthly measurements, not a daily series.
+  const dots = input.series.flatMap((s, i) =>
+    s.points.length > 0 && width / s.points.length >= 12
+      ? s.points.map((p) => ({ x: p.x, y: p.y, color: colorOf(i) }))
+      : [],
+  );
+  const values: Readonly<Record<string, readonly object[]>> = {
+    xticks: input.xTicks.map((t) => ({ v: t.value, l: t.label })),
+    yticks: input.yTicks.map((t) => ({ v: t.value, l: t.label })),
+    refs,
+    pace: input.pace ? [input.pace.from, input.pace.to] : [],
+    dots,
+    markers: input.markers ?? [],
+    labels: input.labels.map((l) => ({ dx: 0, dy: 0, ...l })),
+  };
+  const signals: Readonly<Record<string, unknown>> = {
+    xDomain: [...input.xDomain],
+    yDomain: [...input.yDomain],
+    gridColor: theme.grid,
+    mutedColor: theme.muted,
+    paceColor: theme.pace,
+    surfaceColor: theme.surface ?? '#ffffff',
+    font: theme.font,
+    fontSize: theme.fontSize,
+  };
+  const template = trendChartVega as unknown as Spec;
+  const data: Data[] = [];
+  for (const d of template.data ?? []) {
+    if (d.name === 'series') {
+      input.series.forEach((s, i) => {
+        const color = colorOf(i);
+        data.push({ name: `s${i}`, values: s.points.map((p) => ({ x: p.x, y: p.y, color })) });
       });
+    } else {
+      const v = values[d.name];
+      data.push(v === undefined ? d : { name: d.name, values: [...v] });
     }
-  });
-  const markers = input.markers ?? [];
-  if (markers.length > 0) {
-    data.push({ name: 'markers', values: markers });
-    marks.push({
-      type: 'symbol',
-      name: 'forecast-markers',
-      from: { data: 'markers' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { scale: 'x', field: 'x' },
-          y: { scale: 'y', field: 'y' },
-          shape: { field: 'shape' },
-          size: { value: 90 },
-          fill: { field: 'color' },
-          stroke: { value: theme.surface ?? '#ffffff' },
-          strokeWidth: { value: 1.5 },
-        },
-      },
+  }
+  const marks: Mark[] = [];
+  for (const m of template.marks ?? []) {
+    if (m.name !== 'series-line') {
+      marks.push(m);
+      continue;
+    }
+    input.series.forEach((_, i) => {
+      marks.push({ ...m, name: `series-line s${i}`, from: { data: `s${i}` } } as Mark);
     });
   }
-  if (input.labels.length > 0) {
-    data.push({ name: 'labels', values: input.labels.map((l) => ({ dx: 0, dy: 0, ...l })) });
-    const at = {
-      x: { scale: 'x', field: 'x' },
-      y: { scale: 'y', field: 'y' },
-      dx: { field: 'dx' },
-      dy: { field: 'dy' },
-      text: { field: 'text' },
-      align: { field: 'align' },
-      baseline: { field: 'baseline' },
-      font: { value: font },
-      fontSize: { value: fontSize },
-      fontWeight: { value: 600 },
-    } as const;
-    // A halo in the surface colour under each label keeps it legible where it crosses a line.
-    marks.push({
-      type: 'text',
-      name: 'plot-label-halos',
-      from: { data: 'labels' },
-      interactive: false,
-      encode: {
-        enter: {
-          ...at,
-          fill: { value: theme.surface ?? '#ffffff' },
-          stroke: { value: theme.surface ?? '#ffffff' },
-          strokeWidth: { value: 4 },
-          strokeJoin: { value: 'round' },
-        },
-      },
-    });
-    marks.push({
-      type: 'text',
-      name: 'plot-labels',
-      from: { data: 'labels' },
-      interactive: false,
-      encode: {
-        enter: {
-          x: { scale: 'x', field: 'x' },
-          y: { scale: 'y', field: 'y' },
-          dx: { field: 'dx' },
-          dy: { field: 'dy' },
-          text: { field: 'text' },
-          fill: { field: 'color' },
-          align: { field: 'align' },
-          baseline: { field: 'baseline' },
-          font: { value: font },
-          fontSize: { value: fontSize },
-          fontWeight: { value: 600 },
-        },
-      },
-    });
-  }
-
   return {
-    $schema: 'https://vega.github.io/schema/vega/v6.json',
+    ...template,
     ...(input.description === undefined ? {} : { description: input.description }),
     width,
     height,
     padding: pad,
     autosize: 'none',
     data,
-    scales: [
-      { name: 'x', type: 'linear', domain: [...input.xDomain], range: 'width', zero: false },
-      { name: 'y', type: 'linear', domain: [...input.yDomain], range: 'height', zero: false },
-    ],
+    signals: (template.signals ?? []).map((s) =>
+      s.name in signals ? ({ ...s, value: signals[s.name] } as typeof s) : s,
+    ),
     marks,
-  };
-}
-
-function lineMark(data: string, stroke: string, width: number, dash: number[] | null): Mark {
-  return {
-    type: 'line',
-    from: { data },
-    interactive: false,
-    encode: {
-      enter: {
-        x: { scale: 'x', field: 'x' },
-        y: { scale: 'y', field: 'y' },
-        stroke: { value: stroke },
-        strokeWidth: { value: width },
-        strokeCap: { value: 'round' },
-        strokeJoin: { value: 'round' },
-        ...(dash ? { strokeDash: { value: dash } } : {}),
-      },
-    },
   };
 }

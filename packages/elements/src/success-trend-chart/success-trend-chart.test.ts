@@ -184,6 +184,9 @@ describe('<success-trend-chart>', () => {
     dots.forEach((dot, i) => {
       expect(translateOf(dot).y, 'on the target line').to.be.closeTo(targetY, 0.5);
       expect(dot.getAttribute('fill'), "in its series' colour").to.equal(colours[i]);
+      // The spec takes each marker's shape from its datum: a diamond is straight edges, a
+      // circle (a symbol mark's default) is arcs.
+      expect(dot.getAttribute('d'), 'a diamond, not a dot').to.match(/^M[^Aa]+Z$/);
     });
     const xs = dots.map((d) => translateOf(d).x);
     expect([...xs].sort((a, b) => a - b)).to.deep.equal(xs);
