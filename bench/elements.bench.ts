@@ -569,7 +569,10 @@ function split(out: Awaited<ReturnType<typeof bundle>>) {
     }
     return seen;
   };
-  const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint)!;
+  // Lazy chunks name their dynamic import's target as entryPoint too: the page is bench-page.js.
+  const entry = Object.keys(outputs).find((k) =>
+    outputs[k]!.entryPoint?.endsWith('bench-page.js'),
+  )!;
   const initial = closure(entry, ['import-statement']);
   const all = closure(entry, ['import-statement', 'dynamic-import']);
   const sum = (paths: Iterable<string>) => sizesOf(paths, contents);
