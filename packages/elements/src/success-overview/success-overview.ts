@@ -11,6 +11,9 @@ import { styles } from './success-overview.styles.js';
 
 const loadView = () => import('./overview-view.js');
 type ViewModule = typeof import('./overview-view.js');
+/** The parts of the dashboard whose views load lazily: `updateComplete` waits for them. */
+const LAZY_PARTS =
+  'success-goals-table, success-value, success-milestones, success-score, success-benchmarks';
 
 /**
  * @summary PRD-165's customer success dashboard with PRD-069's account view: goals, value, ROI,
@@ -160,9 +163,15 @@ export class SuccessOverview extends SuccessElement {
     await Promise.all([this.metrics.refresh(), this.accountData.refresh()]);
   }
 
-  // A caller awaiting `updateComplete` sees the dashboard, not the moment before its code arrived.
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.#view.updateComplete(() => super.getUpdateComplete());
+  // A caller awaiting `updateComplete` sees the dashboard, not the moment before its code arrived,
+  // and the parts in it drawn: they load their own views lazily too, and a host that reaches into
+  // the goals table right after the overview's update finds its rows, as it did when every part
+  // rendered synchronously.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await this.#view.updateComplete(() => super.getUpdateComplete());
+    const parts = this.shadowRoot?.querySelectorAll<SuccessElement>(LAZY_PARTS) ?? [];
+    await Promise.all([...parts].map((part) => part.updateComplete));
+    return done;
   }
 
   protected override render(): TemplateResult {
