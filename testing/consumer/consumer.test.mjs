@@ -197,7 +197,7 @@ describe('a host app with a bundler', () => {
     }
   });
 
-  it('bundles define/all.js with vega, the editor and the grid left in lazy chunks', async () => {
+  it('bundles define/all.js with vega, the editor, the grid and the views left in lazy chunks', async () => {
     const result = await build({
       absWorkingDir: consumer.dir,
       stdin: {
@@ -234,6 +234,12 @@ describe('a host app with a bundler', () => {
     assert.deepEqual(lazy(/node_modules\/vega/), [], 'vega in the initial chunks');
     assert.deepEqual(lazy(/editor-body|portfolio-grid|virtualizer/), [], 'editor or grid eager');
     assert.deepEqual(lazy(/success-sdk|valibot/), [], 'the SDK eager');
+    // Each element's view (its markup and styles) arrives on its first render with data.
+    assert.deepEqual(
+      lazy(/(overview|portfolio|goals-table|value|benchmarks|score|milestones)-view/),
+      [],
+      'a view eager',
+    );
   });
 
   it('builds the React example with Vite and shows Acme in Chromium; goal clicks reach React', async () => {

@@ -46,7 +46,7 @@ import { HEALTH_SHELL_MESSAGES } from './success-health/success-health.js';
 import { KPIS_MESSAGES } from './success-kpis/kpis-view.js';
 import { KPIS_SHELL_MESSAGES } from './success-kpis/success-kpis.js';
 import { MILESTONES_MESSAGES } from './success-milestones/success-milestones.js';
-import { OVERVIEW_MESSAGES } from './success-overview/success-overview.js';
+import { OVERVIEW_MESSAGES } from './success-overview/overview-view.js';
 import {
   COLUMN_MESSAGES,
   CSV_MESSAGES,

@@ -1,25 +1,18 @@
-import { formatBenchmarkValue } from '@cscx/success-calc';
 import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
-import type { Format } from '../format.js';
+import { LazyPart } from '../lazy-part.js';
 import { localized } from '../localize.js';
-import {
-  fillText,
-  renderNotice,
-  renderSkeleton,
-  STATE_TEXT,
-  stateStyles,
-  statusBadge,
-  type Tone,
-} from '../states.js';
+import { renderError, renderNotice, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
-import type { BenchmarkRow, Benchmarks, Explanations } from '../types.js';
+import type { Benchmarks, Explanations } from '../types.js';
+import type { BenchmarksView } from './benchmarks-view.js';
 import { styles } from './success-benchmarks.styles.js';
 
-interface BenchmarkData {
+/** What the view renders. @internal */
+export interface BenchmarkData {
   readonly benchmarks: Benchmarks | null;
   readonly note: string | null;
   readonly customerName: string | undefined;
@@ -49,24 +42,11 @@ export const BENCHMARKS_MESSAGES = defineMessages('elements.benchmarks', {
   explainPercentile: 'the percentile of {metric}',
 });
 const T = localized(BENCHMARKS_MESSAGES);
-const SEGMENTS: Readonly<Record<Benchmarks['segment'], string>> = T;
+/** The element's words in its language (segments by wire name), handed to its view. @internal */
+export type BenchmarksWords = typeof T;
 
-/** A row's value as calc formats it for the reports too: an ROI reads "4.2x", as on its card. */
-function show(f: Format, row: BenchmarkRow, value: number | null): string {
-  return formatBenchmarkValue(row.metric, value, { locale: f.locale });
-}
-
-function versus(row: BenchmarkRow): [Tone, string] {
-  if (row.value === null || row.peer_average === null) return ['neutral', T.noData];
-  // Within half a displayed step reads as level: whole numbers, or an ROI multiplier's one
-  // decimal (0.05x, 5 points of roi_pct).
-  const d = row.value - row.peer_average;
-  return Math.abs(d) < (row.metric === 'roi_pct' ? 5 : 0.5)
-    ? ['neutral', T.level]
-    : d > 0
-      ? ['success', T.above]
-      : ['warning', T.below];
-}
+const loadView = () => import('./benchmarks-view.js');
+type ViewModule = typeof import('./benchmarks-view.js');
 
 /**
  * @summary PRD-069's benchmark comparison: the customer against the average of its segment's
@@ -113,7 +93,14 @@ export class SuccessBenchmarks extends SuccessElement {
    */
   declare explanations: Explanations | undefined;
 
-  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
+  /** The disclosures of the table (explain/explain.ts). @internal */
+  readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
+  // Typed, not inferred: the view's type reads this class, and inferring both ways is circular.
+  readonly #view: LazyPart<ViewModule, BenchmarksView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.BenchmarksView(this, T),
+    styles: (m) => [m.benchmarksViewStyles],
+  });
 
   /** Why there are no benchmarks (`AccountSuccessMetrics.benchmarks_note`). */
   declare note: string | null | undefined;
@@ -155,6 +142,11 @@ export class SuccessBenchmarks extends SuccessElement {
     return this.data.refresh();
   }
 
+  // A caller awaiting `updateComplete` sees the table, not the moment before its code arrived.
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
+  }
+
   protected override render() {
     const heading = this.heading ?? T.heading;
     return html`<div part="base">
@@ -163,34 +155,13 @@ export class SuccessBenchmarks extends SuccessElement {
     </div>`;
   }
 
-  #renderTable({ benchmarks, note, customerName, explanations: x }: BenchmarkData) {
-    if (!benchmarks || benchmarks.rows.length === 0) {
-      return renderNotice(note ?? T.none, 'info');
+  #renderTable(d: BenchmarkData) {
+    if (!d.benchmarks || d.benchmarks.rows.length === 0) {
+      return renderNotice(d.note ?? T.none, 'info');
     }
-    const f = this.fmt;
-    const name = this.customerName || customerName || T.thisCustomer;
-    return html`<table part="table">
-      <caption>${fillText(T.caption, { count: f.number(benchmarks.peer_count, 0), segment: SEGMENTS[benchmarks.segment] })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${T.metric}</th>
-          <th scope="col">${name}</th>
-          <th scope="col">${T.peerAverage}</th>
-          <th scope="col">${T.percentile}</th>
-          <th scope="col" class="col-vs"><span class="visually-hidden">${T.comparedWithPeers}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${benchmarks.rows.map(
-          (row, i) => html`<tr>
-            <th scope="row">${row.label}</th>
-            <td class="num">${show(f, row, row.value)}${this.#explain.render(x, `/rows/${i}/value`, fillText(T.explainValue, { metric: row.label }))}</td>
-            <td class="num">${show(f, row, row.peer_average)}${this.#explain.render(x, `/rows/${i}/peer_average`, fillText(T.explainPeerAverage, { metric: row.label }))}</td>
-            <td class="num">${f.ordinal(row.percentile)}${this.#explain.render(x, `/rows/${i}/percentile`, fillText(T.explainPercentile, { metric: row.label }))}</td>
-            <td class="vs col-vs">${statusBadge(...versus(row))}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return this.#view.render((view) => view.render(d.benchmarks!, d), {
+      loading: () => renderSkeleton(STATE_TEXT.loading, 4),
+      failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+    });
   }
 }

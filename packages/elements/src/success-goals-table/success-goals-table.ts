@@ -3,23 +3,13 @@ import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { LazyPart } from '../lazy-part.js';
 import { localized } from '../localize.js';
-import {
-  fillText,
-  goalStatusInfo,
-  progressNote,
-  renderEmpty,
-  renderNotice,
-  renderSkeleton,
-  STATE_MESSAGES,
-  STATE_TEXT,
-  stateStyles,
-  statusBadge,
-} from '../states.js';
-import { styleProps } from '../styles/style-props.js';
+import { renderEmpty, renderError, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessGoal } from '../types.js';
+import type { GoalsTableView } from './goals-table-view.js';
 import { styles } from './success-goals-table.styles.js';
 
 /**
@@ -37,13 +27,11 @@ export const GOALS_TABLE_MESSAGES = defineMessages('elements.goals-table', {
   explainProgress: 'the progress of {goal}',
 });
 const COLUMNS = localized(GOALS_TABLE_MESSAGES);
+/** The table's words in the element's language, handed to its view. @internal */
+export type GoalsTableWords = typeof COLUMNS;
 
-/**
- * A column's name beside its value, shown only when the rows stack (narrow containers). Hidden
- * from assistive technology: the column headers stay in the accessibility tree and name it.
- */
-const cellLabel = (text: string) =>
-  html`<span class="cell-label" aria-hidden="true">${text}</span>`;
+const loadView = () => import('./goals-table-view.js');
+type ViewModule = typeof import('./goals-table-view.js');
 
 /**
  * @summary PRD-165's "Active goals" table: goal, target, current, progress and status.
@@ -97,7 +85,14 @@ export class SuccessGoalsTable extends SuccessElement {
   declare explanations: Explanations | undefined;
 
   #fetched: Explanations | undefined;
-  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
+  /** The disclosures of the table (explain/explain.ts). @internal */
+  readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
+  // Typed, not inferred: the view's type reads this class, and inferring both ways is circular.
+  readonly #view: LazyPart<ViewModule, GoalsTableView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.GoalsTableView(this, COLUMNS),
+    styles: (m) => [m.goalsTableViewStyles],
+  });
 
   /** The id of the selected goal; its row is marked current. */
   declare selectedGoalId: string | undefined;
@@ -121,6 +116,11 @@ export class SuccessGoalsTable extends SuccessElement {
     return this.data.refresh();
   }
 
+  // A caller awaiting `updateComplete` sees the table, not the moment before its code arrived.
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
+  }
+
   protected override render() {
     const heading = this.heading ?? COLUMNS.heading;
     return html`<div part="base">
@@ -131,115 +131,18 @@ export class SuccessGoalsTable extends SuccessElement {
     </div>`;
   }
 
-  #select(goal: SuccessGoal): void {
-    if (emit(this, 'success-goal-select', { goalId: goal.id, goal }, true)) {
-      this.selectedGoalId = goal.id;
-    }
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.goal')];
-    const at = buttons.indexOf(event.target as HTMLButtonElement);
-    if (at < 0) return;
-    const to =
-      event.key === 'ArrowDown'
-        ? Math.min(at + 1, buttons.length - 1)
-        : event.key === 'ArrowUp'
-          ? Math.max(at - 1, 0)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? buttons.length - 1
-              : -1;
-    if (to < 0) return;
-    event.preventDefault();
-    buttons[to]?.focus();
-  }
-
-  #notice(goals: readonly SuccessGoal[]) {
-    const missing = goals.filter((g) => g.achievement_pct === null);
-    if (missing.length > 0 && missing.length === goals.length) {
-      const allBaseline = missing.every((g) => g.progress_note === STATE_MESSAGES.en.noBaseline);
-      return renderNotice(allBaseline ? STATE_TEXT.noBaseline : STATE_TEXT.partial, 'info');
-    }
-    if (missing.length > 0 || goals.some((g) => g.progress_note === STATE_MESSAGES.en.partial)) {
-      return renderNotice(STATE_TEXT.partial, 'warning');
-    }
-    return nothing;
-  }
-
   #renderGoals(goals: readonly SuccessGoal[]) {
     if (goals.length === 0) {
       return renderEmpty({
         onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
       });
     }
-    const f = this.fmt;
-    const x = this.goals ? this.explanations : this.#fetched;
-    return html`${this.#notice(goals)}
-      <table
-        part="table"
-        role="table"
-        aria-labelledby=${(this.heading ?? COLUMNS.heading) ? 'heading' : nothing}
-        @keydown=${this.#onKeydown}
-      >
-        <thead>
-          <tr role="row">
-            <th scope="col" role="columnheader">${COLUMNS.goal}</th>
-            <th scope="col" role="columnheader" class="n col-target">${COLUMNS.target}</th>
-            <th scope="col" role="columnheader" class="n col-current">${COLUMNS.current}</th>
-            <th scope="col" role="columnheader" class="n col-progress">${COLUMNS.progress}</th>
-            <th scope="col" role="columnheader" class="col-status">${COLUMNS.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${goals.map((goal, i) => {
-            const [tone, label] = goalStatusInfo(goal.status, goal.exceeded);
-            const selected = goal.id === this.selectedGoalId;
-            const pct = goal.achievement_pct;
-            const more = goal.metrics.length - 1;
-            const at = `/${i}/achievement_pct`;
-            const ex = this.#explain.parts(
-              x,
-              at,
-              fillText(COLUMNS.explainProgress, { goal: goal.name }),
-              goal.id,
-            );
-            return html`<tr
-              part="row"
-              role="row"
-              class="${goal.status.replace('_', '-')} ${selected ? 'selected' : ''}"
-              @click=${() => this.#select(goal)}
-            >
-              <td role="cell" class="col-goal">
-                <button type="button" class="goal" aria-current=${selected ? 'true' : nothing} @click=${(
-                  e: Event,
-                ) => {
-                  // The row's own click handler selects; the button only makes it reachable.
-                  e.stopPropagation();
-                  this.#select(goal);
-                }}>${goal.name}</button>
-                ${more > 0 ? html`<span class="sub">${fillText(COLUMNS.more, { metric: goal.metric, count: more })}</span>` : nothing}
-                ${goal.progress_note ? html`<span class="sub">${progressNote(goal.progress_note)}</span>` : nothing}
-              </td>
-              <td role="cell" class="n num col-target">${cellLabel(COLUMNS.target)}${f.metric(goal.target_value, goal.unit)}</td>
-              <td role="cell" class="n num col-current">${cellLabel(COLUMNS.current)}${f.metric(goal.current_value, goal.unit)}</td>
-              <td role="cell" class="n num col-progress">
-                ${cellLabel(COLUMNS.progress)}
-                <span class="progress">
-                  ${
-                    pct === null
-                      ? nothing
-                      : html`<div class="meter" aria-hidden="true"><div style=${styleProps({ width: `${Math.min(100, Math.max(0, pct))}%` })}></div></div>`
-                  }
-                  ${f.percent(pct)}${ex?.button ?? nothing}
-                </span>
-                ${ex?.panel ?? nothing}
-              </td>
-              <td role="cell" class="col-status">${statusBadge(tone, label)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`;
+    return this.#view.render(
+      (view) => view.render(goals, this.goals ? this.explanations : this.#fetched),
+      {
+        loading: () => renderSkeleton(STATE_TEXT.loading, 5),
+        failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+      },
+    );
   }
 }

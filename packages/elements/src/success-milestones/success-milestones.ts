@@ -1,18 +1,13 @@
 import { defineMessages } from '@cscx/success-calc/i18n';
 import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
+import { LazyPart } from '../lazy-part.js';
 import { localized } from '../localize.js';
-import {
-  milestoneStatusInfo,
-  renderNotice,
-  renderSkeleton,
-  STATE_TEXT,
-  stateStyles,
-  statusBadge,
-} from '../states.js';
+import { renderError, renderNotice, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { AchievedMilestone, Milestone } from '../types.js';
+import type { MilestonesView } from './milestones-view.js';
 import { styles } from './success-milestones.styles.js';
 
 /** The milestone list's own words. */
@@ -21,6 +16,11 @@ export const MILESTONES_MESSAGES = defineMessages('elements.milestones', {
   empty: 'No milestones yet.',
 });
 const T = localized(MILESTONES_MESSAGES);
+/** The element's words in its language, handed to its view. @internal */
+export type MilestonesWords = typeof T;
+
+const loadView = () => import('./milestones-view.js');
+type ViewModule = typeof import('./milestones-view.js');
 
 /** A milestone as either endpoint sends it: the full `Milestone`, or PRD-165's achieved one. */
 export type MilestoneItem = Milestone | AchievedMilestone;
@@ -73,9 +73,21 @@ export class SuccessMilestones extends SuccessElement {
       (await client.getCustomerSuccessMetrics({ customerId }, { signal })).milestones,
   });
 
+  // Typed, not inferred: the view's type reads this class, and inferring both ways is circular.
+  readonly #view: LazyPart<ViewModule, MilestonesView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.MilestonesView(this, T),
+    styles: (m) => [m.milestonesViewStyles],
+  });
+
   /** Fetches again (provider mode). */
   refresh(): Promise<void> {
     return this.data.refresh();
+  }
+
+  // A caller awaiting `updateComplete` sees the list, not the moment before its code arrived.
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
   }
 
   protected override render() {
@@ -90,20 +102,9 @@ export class SuccessMilestones extends SuccessElement {
 
   #renderList(items: readonly MilestoneItem[]) {
     if (items.length === 0) return renderNotice(this.emptyText ?? T.empty, 'info');
-    const f = this.fmt;
-    return html`<ol part="list" aria-labelledby=${(this.heading ?? T.heading) ? 'heading' : nothing}>
-      ${items.map((m) => {
-        const date = m.achieved_date ?? ('target_date' in m ? m.target_date : null);
-        const status = 'status' in m ? milestoneStatusInfo(m.status) : undefined;
-        return html`<li part="item">
-          <time datetime=${date ?? nothing}>${f.date(date, 'short')}</time>
-          <span>
-            <span class="name">${m.name}</span>
-            ${m.description ? html`<span class="description">${m.description}</span>` : nothing}
-          </span>
-          ${status ? statusBadge(...status) : nothing}
-        </li>`;
-      })}
-    </ol>`;
+    return this.#view.render((view) => view.render(items), {
+      loading: () => renderSkeleton(STATE_TEXT.loading, 4),
+      failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+    });
   }
 }

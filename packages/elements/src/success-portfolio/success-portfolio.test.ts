@@ -21,8 +21,8 @@ import {
   SIMPLE_NAME,
   simpleCollationKey,
   sortCustomers,
-  toPortfolioCustomer,
 } from './portfolio-model.js';
+import { toPortfolioCustomer } from './portfolio-totals.js';
 import type { SuccessPortfolio } from './success-portfolio.js';
 
 // The virtualiser's benign ResizeObserver notice is not a failure (testing/resize-notice.ts).

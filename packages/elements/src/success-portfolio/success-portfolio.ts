@@ -7,13 +7,11 @@ import { emit } from '../events.js';
 import { LazyPart } from '../lazy-part.js';
 import {
   fillText,
-  icon,
   renderEmpty,
   renderError,
   renderSkeleton,
   STATE_TEXT,
   stateStyles,
-  statusBadge,
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
@@ -24,9 +22,6 @@ import {
   COLUMN_LABELS,
   type Column,
   type CustomerSuccessSummary,
-  HEALTH_FILTERS,
-  HEALTH_LABELS,
-  type HealthFilter,
   isFiltered,
   matches,
   type NameOrder,
@@ -38,21 +33,14 @@ import {
   type PortfolioFilter,
   type PortfolioSuccess,
   type PortfolioSuccessMetrics,
-  SEGMENT_LABELS,
   type Segment,
   type SortDirection,
-  type StatusFilter,
   sortCustomers,
-  type Totals,
   toCsv,
-  totalsFromApi,
-  totalsFromRows,
 } from './portfolio-model.js';
+import type { PortfolioView } from './portfolio-view.js';
 import { styles } from './success-portfolio.styles.js';
 
-/** PRD-165 section 11's targets. */
-const TARGET_RATE = 75;
-const TARGET_ROI = 3;
 const P = PORTFOLIO_TEXT;
 /** The largest page the API serves. */
 const PAGE_SIZE = 500;
@@ -61,6 +49,10 @@ const PAGE_SIZE = 500;
 // toolbar do not wait for them.
 const loadGrid = () => import('./portfolio-grid.js');
 type GridModule = typeof import('./portfolio-grid.js');
+// So do the cards, "Goals at risk" and the toolbar, in a module of their own: the grid does not
+// wait for them, nor they for the grid.
+const loadView = () => import('./portfolio-view.js');
+type ViewModule = typeof import('./portfolio-view.js');
 
 /**
  * @summary PRD-165's portfolio view: summary cards and a sortable, filterable, virtualised
@@ -177,7 +169,13 @@ export class SuccessPortfolio extends SuccessElement {
     | undefined;
   #order: { rows: readonly CustomerSuccessSummary[]; order: NameOrder } | undefined;
   readonly #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
-  readonly #atRisk = new AtRiskPages(this, (error) => {
+  readonly #view: LazyPart<ViewModule, PortfolioView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.PortfolioView(this),
+    styles: (m) => [m.portfolioViewStyles],
+  });
+  /** The pages of "Goals at risk". @internal */
+  readonly atRisk = new AtRiskPages(this, (error) => {
     const { title, status } = describeError(error);
     emit(this, 'success-error', { error, title, status });
   });
@@ -262,7 +260,9 @@ export class SuccessPortfolio extends SuccessElement {
   // A portfolio whose grid waits for its code renders the rows once it has arrived: callers
   // awaiting `updateComplete` see them, as they would with the grid in the bundle.
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.#grid.updateComplete(() => super.getUpdateComplete());
+    return this.#view.updateComplete(() =>
+      this.#grid.updateComplete(() => super.getUpdateComplete()),
+    );
   }
 
   override connectedCallback(): void {
@@ -284,8 +284,8 @@ export class SuccessPortfolio extends SuccessElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.#atRisk.setSource(this.#atRiskSource());
-    if (this._atRiskOpen) this.#atRisk.start();
+    this.atRisk.setSource(this.#atRiskSource());
+    if (this._atRiskOpen) this.atRisk.start();
     const given = this.data?.customers ?? this.customers;
     if (given) {
       this.#stop();
@@ -410,13 +410,6 @@ export class SuccessPortfolio extends SuccessElement {
     );
   }
 
-  #totals(visible: readonly CustomerSuccessSummary[]): Totals {
-    // The API's totals cover the whole scope; a client-side filter needs calc over what is left.
-    if (this._summary && !isFiltered(this._filter) && !this.#localScope())
-      return totalsFromApi(this._summary);
-    return totalsFromRows(visible);
-  }
-
   #announceLater(): void {
     // Computed after the update so the count is the new one.
     void this.updateComplete.then(() => {
@@ -432,20 +425,6 @@ export class SuccessPortfolio extends SuccessElement {
         }),
       );
     });
-  }
-
-  #setFilter(patch: Partial<PortfolioFilter>): void {
-    this.filter = { ...this._filter, ...patch };
-  }
-
-  #export(): void {
-    const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'portfolio.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
   protected override render() {
@@ -468,158 +447,39 @@ export class SuccessPortfolio extends SuccessElement {
       return renderEmpty({ message: P.empty });
     }
     const visible = this.visibleRows;
-    const totals = this.#totals(visible);
-    // The distribution arrives with the grid's module: the initial bundle does not carry it.
-    const health = this.#grid.render<unknown>((grid) => grid.renderHealth(totals.health), {
-      loading: () => nothing,
-      failed: () => nothing,
-    });
-    return html`${this.#renderCards(totals)} ${health} ${this.#renderAtRisk()}
-      ${this.#renderToolbar(visible)}
-      ${
-        this._status === 'streaming'
-          ? html`<p class="muted loading-more">${fillText(P.loadingMore, { count: this.fmt.number(this._rows.length, 0) })}</p>`
-          : nothing
-      }
-      ${
-        this._status === 'error'
-          ? renderError({ ...describeError(this.#error), onRetry: () => this.refresh() })
-          : nothing
-      }
-      ${this.#renderGrid(visible)}`;
-  }
-
-  #renderCards(t: Totals) {
-    const f = this.fmt;
-    const target = (met: boolean | null, text: string) =>
-      met === null
-        ? html`<span class="target">${text}</span>`
-        : statusBadge(
-            met ? 'success' : 'warning',
-            fillText(met ? P.meetsTarget : P.belowTarget, { target: text }),
-          );
-    const rateMet = t.achievementRate === null ? null : t.achievementRate > TARGET_RATE;
-    const roiMet = t.averageRoi === null ? null : t.averageRoi > TARGET_ROI;
-    const value =
-      t.totalValue !== null
-        ? html`<span class="value">${f.money(t.totalValue, t.currency)}</span>`
-        : html`<span class="value by-currency">${Object.entries(t.valueByCurrency)
-            .sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([cur, v]) => html`<span class="line">${f.money(v, cur)}</span>`)}</span>`;
-    return html`<dl part="cards" class="cards">
-      <div class="card"><dt>${P.customers}</dt><dd><span class="value">${f.number(t.customers, 0)}</span></dd></div>
-      <div class="card"><dt>${P.goals}</dt><dd><span class="value">${f.number(t.goals, 0)}</span></dd></div>
-      <div class="card">
-        <dt>${P.achievementRate}</dt>
-        <dd><span class="value">${f.percent(t.achievementRate)}</span>${target(rateMet, fillText(P.above, { value: f.percent(TARGET_RATE) }))}</dd>
-      </div>
-      <div class="card">
-        <dt>${P.averageRoi}</dt>
-        <dd><span class="value">${f.multiplier(t.averageRoi)}</span>${target(roiMet, fillText(P.above, { value: f.multiplier(TARGET_ROI) }))}</dd>
-      </div>
-      <div class="card"><dt>${P.totalValue}</dt><dd>${value}</dd></div>
-      <div class="card">
-        <dt>${P.atRiskHeading}</dt>
-        <dd><span class="value">${t.goalsAtRisk > 0 ? icon('warning') : nothing}${f.number(t.goalsAtRisk, 0)}</span></dd>
-      </div>
-    </dl>`;
-  }
-
-  /** How many goals are at risk in all: the API's count, or the given list's length. */
-  #atRiskTotal(): number | undefined {
-    if (this.atRiskGoals) return this.atRiskGoals.length;
-    return this._summary?.at_risk;
-  }
-
-  #renderAtRisk() {
-    const pages = this.#atRisk;
-    if (!this.#atRiskSource()) return nothing;
-    const f = this.fmt;
-    const total = this.#atRiskTotal();
-    const items = pages.items;
-    const partOfSummary = !this.atRiskGoals && this.data !== undefined;
-    return html`<details part="at-risk" class="goals-at-risk" ?open=${this._atRiskOpen}
-      @toggle=${(e: Event) => {
-        this._atRiskOpen = (e.target as HTMLDetailsElement).open;
-      }}>
-      <summary>${P.atRiskHeading}${total === undefined ? nothing : html` <span class="count">(${f.number(total, 0)})</span>`}</summary>
-      ${
-        items.length > 0
-          ? html`<ol class="at-risk-list" aria-label=${P.atRiskHeading}>
-            ${items.map(
-              (g) => html`<li>
-                <button type="button" part="at-risk-goal" class="at-risk-goal"
-                  @click=${() => emit(this, 'success-goal-select', { goalId: g.goal_id, goal: undefined }, true)}>${g.name}</button>
-                <span class="customer">${g.customer_name}</span>
-                <span class="pace">${fillText(P.pace, {
-                  achieved: f.percent(g.achievement_pct),
-                  expected: f.percent(g.expected_pct),
-                })}</span>
-                <span class="due">${fillText(P.due, { date: f.date(g.target_date) })}</span>
-              </li>`,
-            )}
-          </ol>`
-          : nothing
-      }
-      ${
-        pages.status === 'pending'
-          ? renderSkeleton(P.atRiskLoading, 3)
-          : pages.status === 'error'
-            ? renderError({ ...describeError(pages.error), onRetry: () => void pages.more() })
-            : pages.status === 'complete' && items.length === 0
-              ? html`<p class="muted">${P.atRiskNone}</p>`
-              : nothing
-      }
-      ${
-        items.length > 0
-          ? html`<p class="muted shown">${fillText(partOfSummary ? P.shownOfSummary : P.shown, {
-              shown: f.number(items.length, 0),
-              total: f.number(total ?? items.length, 0),
-            })}</p>`
-          : nothing
-      }
-      ${
-        pages.hasMore && pages.status !== 'error' && pages.status !== 'idle'
-          ? html`<button type="button" class="more" ?disabled=${pages.status === 'pending'}
-              @click=${() => void pages.more()}>${P.more}</button>`
-          : nothing
-      }
-    </details>`;
-  }
-
-  #renderToolbar(visible: readonly CustomerSuccessSummary[]) {
-    const f = this._filter;
-    const quick = (status: StatusFilter, label: string) =>
-      html`<button type="button" class="quick" aria-pressed=${f.status === status ? 'true' : 'false'}
-        @click=${() => this.#setFilter({ status: f.status === status ? 'all' : status })}>${label}</button>`;
-    return html`<div part="toolbar" class="toolbar" role="search" aria-label=${P.filter}>
-      <label>${P.search} <input type="search" class="search" .value=${f.query}
-        @input=${(e: Event) => this.#setFilter({ query: (e.target as HTMLInputElement).value })} /></label>
-      <label>${P.status} <select class="status-filter" .value=${f.status}
-        @change=${(e: Event) => this.#setFilter({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
-        <option value="all" ?selected=${f.status === 'all'}>${P.all}</option>
-        <option value="atRisk" ?selected=${f.status === 'atRisk'}>${P.hasAtRisk}</option>
-        <option value="healthy" ?selected=${f.status === 'healthy'}>${P.noAtRisk}</option>
-        <option value="top" ?selected=${f.status === 'top'}>${P.strong}</option>
-      </select></label>
-      <label>${P.segment} <select class="segment-filter" .value=${f.segment}
-        @change=${(e: Event) => this.#setFilter({ segment: (e.target as HTMLSelectElement).value as Segment | '' })}>
-        <option value="" ?selected=${f.segment === ''}>${P.allSegments}</option>
-        ${(Object.keys(SEGMENT_LABELS) as Segment[]).map(
-          (s) =>
-            html`<option value=${s} ?selected=${f.segment === s}>${SEGMENT_LABELS[s]}</option>`,
-        )}
-      </select></label>
-      <label>${P.health} <select class="health-filter" .value=${f.health}
-        @change=${(e: Event) => this.#setFilter({ health: (e.target as HTMLSelectElement).value as HealthFilter | '' })}>
-        <option value="" ?selected=${f.health === ''}>${P.allHealth}</option>
-        ${HEALTH_FILTERS.map(
-          (b) => html`<option value=${b} ?selected=${f.health === b}>${HEALTH_LABELS[b]}</option>`,
-        )}
-      </select></label>
-      ${quick('top', P.top)} ${quick('atRisk', P.atRisk)}
-      <button type="button" class="export" ?disabled=${visible.length === 0} @click=${() => this.#export()}>${P.exportCsv}</button>
-    </div>`;
+    // The API's totals cover the whole scope; a client-side filter needs calc over what is left.
+    const summary =
+      this._summary && !isFiltered(this._filter) && !this.#localScope() ? this._summary : undefined;
+    // Asked for first, so the grid's import starts beside the view's rather than after it.
+    const grid = this.#renderGrid(visible);
+    return this.#view.render(
+      (view) => {
+        const totals = view.totals(visible, summary);
+        // The distribution arrives with the grid's module: the initial bundle does not carry it.
+        const health = this.#grid.render<unknown>((g) => g.renderHealth(totals.health), {
+          loading: () => nothing,
+          failed: () => nothing,
+        });
+        return html`${view.renderCards(totals)} ${health}
+        ${this.#atRiskSource() ? view.renderAtRisk() : nothing}
+        ${view.renderToolbar(visible)}
+        ${
+          this._status === 'streaming'
+            ? html`<p class="muted loading-more">${fillText(P.loadingMore, { count: this.fmt.number(this._rows.length, 0) })}</p>`
+            : nothing
+        }
+        ${
+          this._status === 'error'
+            ? renderError({ ...describeError(this.#error), onRetry: () => this.refresh() })
+            : nothing
+        }
+        ${grid}`;
+      },
+      {
+        loading: () => renderSkeleton(STATE_TEXT.loading, 6),
+        failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+      },
+    );
   }
 
   #renderGrid(visible: readonly CustomerSuccessSummary[]) {

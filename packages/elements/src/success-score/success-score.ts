@@ -1,23 +1,23 @@
 import { defineMessages } from '@cscx/success-calc/i18n';
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { LazyPart } from '../lazy-part.js';
 import { localized } from '../localize.js';
 import {
-  bandInfo,
-  fillText,
   progressNote,
   renderEmpty,
+  renderError,
   renderNotice,
   STATE_MESSAGES,
   STATE_TEXT,
   stateStyles,
-  statusBadge,
 } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, SuccessScoreData } from '../types.js';
+import type { ScoreView } from './score-view.js';
 import { styles } from './success-score.styles.js';
 
 /** The score gauge's own words. */
@@ -26,6 +26,11 @@ export const SCORE_MESSAGES = defineMessages('elements.score', {
   valueText: '{score} of 100, {band}',
 });
 const T = localized(SCORE_MESSAGES);
+/** The element's words in its language, handed to its view. @internal */
+export type ScoreWords = typeof T;
+
+const loadView = () => import('./score-view.js');
+type ViewModule = typeof import('./score-view.js');
 
 /**
  * @summary PRD-069's overall success score as a gauge: "85/100 (Strong)".
@@ -74,7 +79,14 @@ export class SuccessScore extends SuccessElement {
   declare explanations: Explanations | undefined;
 
   #fetched: Explanations | undefined;
-  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
+  /** The disclosure of the gauge (explain/explain.ts). @internal */
+  readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
+  // Typed, not inferred: the view's type reads this class, and inferring both ways is circular.
+  readonly #view: LazyPart<ViewModule, ScoreView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.ScoreView(this, T),
+    styles: (m) => [m.scoreViewStyles],
+  });
 
   /** Smaller, without the heading: for a card. */
   declare compact: boolean;
@@ -103,6 +115,11 @@ export class SuccessScore extends SuccessElement {
     return this.data.refresh();
   }
 
+  // A caller awaiting `updateComplete` sees the gauge, not the moment before its code arrived.
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
+  }
+
   protected override render() {
     const heading = this.heading ?? T.heading;
     return html`<div part="base">
@@ -118,13 +135,6 @@ export class SuccessScore extends SuccessElement {
     </div>`;
   }
 
-  // After the gauge, not in it: a meter's children are presentational, a button there is lost.
-  #renderExplain() {
-    const x = this.score ? this.explanations : this.#fetched;
-    const p = this.#explain.parts(x, '/score', this.heading || T.heading);
-    return p ? html`<div class="explain">${p.button}</div>${p.panel}` : nothing;
-  }
-
   #renderScore(data: SuccessScoreData) {
     if (data.score === null) {
       // The server's note is English: compared as sent, shown in the element's language.
@@ -135,26 +145,11 @@ export class SuccessScore extends SuccessElement {
           })
         : renderNotice(progressNote(note), 'info');
     }
-    const value = Math.min(100, Math.max(0, data.score));
-    const [tone, band] = bandInfo(data.band);
-    const shown = this.fmt.number(value, 0);
-    // Half ring of length 100 (pathLength), so the dash length is the score itself.
-    return html`<div
-      class="gauge ${tone}"
-      part="meter"
-      role="meter"
-      aria-label=${this.heading || T.heading}
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${Math.round(value)}
-      aria-valuetext=${fillText(T.valueText, { score: shown, band })}
-    >
-      <svg class="ring" viewBox="0 0 120 66" aria-hidden="true" focusable="false">
-        ${svg`<path class="track" d="M10 60a50 50 0 0 1 100 0" fill="none" stroke-width="10" stroke-linecap="round" pathLength="100"/>
-        <path class="bar" d="M10 60a50 50 0 0 1 100 0" fill="none" stroke-width="10" stroke-linecap="round" pathLength="100" stroke-dasharray=${`${value} 100`}/>`}
-      </svg>
-      <div class="figure num">${shown}<small>/100</small></div>
-      ${statusBadge(tone, band)}
-    </div>${this.#renderExplain()}`;
+    const score = data.score;
+    const x = this.score ? this.explanations : this.#fetched;
+    return this.#view.render((view) => view.render(data, score, x), {
+      loading: () => this.#skeleton(),
+      failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+    });
   }
 }

@@ -3,23 +3,17 @@ import { html, nothing } from 'lit';
 import { DataController } from '../data-controller.js';
 import { emit } from '../events.js';
 import { ExplainController, explainStyles, scopeExplanations } from '../explain/explain.js';
+import { LazyPart } from '../lazy-part.js';
 import { localized } from '../localize.js';
-import {
-  fillText,
-  progressNote,
-  renderEmpty,
-  renderNotice,
-  renderSkeleton,
-  STATE_TEXT,
-  stateStyles,
-} from '../states.js';
-import { styleProps } from '../styles/style-props.js';
+import { renderEmpty, renderError, renderSkeleton, STATE_TEXT, stateStyles } from '../states.js';
 import { baseStyles, tokenStyles } from '../styles/tokens.js';
 import { SuccessElement } from '../success-element.js';
 import type { Explanations, ValueDelivered } from '../types.js';
 import { styles } from './success-value.styles.js';
+import type { ValueView } from './value-view.js';
 
-interface ValueData {
+/** What the view renders: the value and what is known around it. @internal */
+export interface ValueData {
   readonly value: ValueDelivered;
   /** The amounts' currency, when the data says (provider mode). */
   readonly currency: string | undefined;
@@ -58,6 +52,11 @@ export const PROJECTED_MESSAGES = defineMessages('elements.value', {
 /** {@link PROJECTED_MESSAGES} in the locale of the element being rendered. */
 export const PROJECTED_TEXT = localized(PROJECTED_MESSAGES);
 const T = PROJECTED_TEXT;
+/** The element's words in its language, handed to its view. @internal */
+export type ValueWords = typeof PROJECTED_TEXT;
+
+const loadView = () => import('./value-view.js');
+type ViewModule = typeof import('./value-view.js');
 
 /**
  * @summary PRD-165's "Value delivered": time saved, cost reduction and revenue impact as bars,
@@ -137,11 +136,23 @@ export class SuccessValue extends SuccessElement {
     },
   });
 
-  readonly #explain = new ExplainController(this, (v) => this.fmt.number(v));
+  /** The disclosures of the view (explain/explain.ts). @internal */
+  readonly explain = new ExplainController(this, (v) => this.fmt.number(v));
+  // Typed, not inferred: the view's type reads this class, and inferring both ways is circular.
+  readonly #view: LazyPart<ViewModule, ValueView> = new LazyPart(this, {
+    load: loadView,
+    create: (m) => new m.ValueView(this, T),
+    styles: (m) => [m.valueViewStyles],
+  });
 
   /** Fetches again (provider mode). */
   refresh(): Promise<void> {
     return this.data.refresh();
+  }
+
+  // A caller awaiting `updateComplete` sees the value, not the moment before its code arrived.
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#view.updateComplete(() => super.getUpdateComplete());
   }
 
   protected override render() {
@@ -152,94 +163,15 @@ export class SuccessValue extends SuccessElement {
     </div>`;
   }
 
-  /**
-   * Value at target on its own line, never in the total or ROI; absent when it says nothing the
-   * total does not (it equals the value delivered) or the data has none (an older server).
-   */
-  #renderProjected(v: ValueDelivered, currency: string | undefined) {
-    const money = v.projected_value as number | undefined;
-    const hours = v.projected_hours as number | undefined;
-    if (money === undefined || hours === undefined) return nothing;
-    if (money === v.total_value && hours === v.time_saved_hours) return nothing;
-    const f = this.fmt;
-    // Only hours at target (no rate): shown as hours, never as a money amount of 0.
-    const text =
-      money === 0 && hours > 0
-        ? fillText(PROJECTED_TEXT.hours, { hours: f.hours(hours) })
-        : f.money(money, currency);
-    return html`<dl class="projected" part="projected">
-        <div><dt>${PROJECTED_TEXT.label}</dt><dd class="num">${text}</dd></div>
-      </dl>
-      <p class="note">${PROJECTED_TEXT.note}</p>`;
-  }
-
-  #renderValue({ value: v, currency, goalsTotal, explanations: x }: ValueData) {
-    if (goalsTotal === 0) {
+  #renderValue(d: ValueData) {
+    if (d.goalsTotal === 0) {
       return renderEmpty({
         onAction: () => emit(this, 'success-define-goals', { customerId: this.customerId }),
       });
     }
-    const f = this.fmt;
-    const unpriced = v.time_saved_hours > 0 && v.time_saved_value === 0;
-    if (v.time_saved_hours === 0 && v.cost_reduction === 0 && v.revenue_impact === 0) {
-      return html`${renderNotice(T.noValue, 'info')}${this.#renderProjected(v, currency)}`;
-    }
-    const ex = (at: string, figure: string) => this.#explain.parts(x, at, figure);
-    const total = ex('/total_value', T.explainTotal);
-    const roi = ex('/roi_multiplier', T.explainRoi);
-    const max = Math.max(v.time_saved_value, v.cost_reduction, v.revenue_impact, 0);
-    // Tenths of a percent are finer than a pixel at any width a bar is drawn.
-    const share = (n: number) =>
-      max > 0 ? Math.round(Math.max(0, Math.min(100, (n / max) * 100)) * 10) / 10 : 0;
-    const rows: { label: string; kind: string; width: number; text: string; at: string }[] = [
-      {
-        label: T.timeSaved,
-        at: v.time_saved_value > 0 ? '/time_saved_value' : '/time_saved_hours',
-        kind: unpriced ? 'time unpriced' : 'time',
-        // Unpriced hours have no money scale to share: a full striped bar marks them as hours.
-        width: unpriced ? 100 : share(v.time_saved_value),
-        text:
-          v.time_saved_value > 0
-            ? fillText(T.hoursAndMoney, {
-                hours: f.hours(v.time_saved_hours),
-                money: f.money(v.time_saved_value, currency, true),
-              })
-            : f.hours(v.time_saved_hours),
-      },
-      {
-        label: T.costReduction,
-        at: '/cost_reduction',
-        kind: 'cost',
-        width: share(v.cost_reduction),
-        text: f.money(v.cost_reduction, currency, true),
-      },
-      {
-        label: T.revenueImpact,
-        at: '/revenue_impact',
-        kind: 'revenue',
-        width: share(v.revenue_impact),
-        text: f.money(v.revenue_impact, currency, true),
-      },
-    ];
-    return html`<dl part="bars">
-        ${rows.map(
-          (r) => html`<div class="row">
-            <dt>${r.label}</dt>
-            <dd>
-              <div class="track" aria-hidden="true"><div class="fill ${r.kind}" style=${styleProps({ width: `${r.width}%` })}></div></div>
-              <span class="amount num"><span>${r.text}</span>${ex(r.at, r.label)?.button ?? nothing}</span>
-              ${ex(r.at, r.label)?.panel ?? nothing}
-            </dd>
-          </div>`,
-        )}
-      </dl>
-      ${unpriced ? html`<p class="note">${T.unpricedHours}</p>` : nothing}
-      <dl class="totals" part="totals">
-        <div><dt>${T.totalValue}</dt><dd class="num"><span>${f.money(v.total_value, currency)}</span>${total?.button ?? nothing}</dd></div>
-        <div><dt>${T.investment}</dt><dd class="num">${f.money(v.investment, currency)}</dd></div>
-        <div><dt>${T.roi}</dt><dd class="num"><span>${v.roi_multiplier === null ? (v.roi_note ? progressNote(v.roi_note) : '—') : f.multiplier(v.roi_multiplier)}</span>${roi?.button ?? nothing}</dd></div>
-      </dl>
-      ${total?.panel ?? nothing}${roi?.panel ?? nothing}
-      ${this.#renderProjected(v, currency)}`;
+    return this.#view.render((view) => view.render(d), {
+      loading: () => renderSkeleton(STATE_TEXT.loading, 4),
+      failed: (retry) => renderError({ title: STATE_TEXT.failed, onRetry: retry }),
+    });
   }
 }
