@@ -20,7 +20,7 @@ interface Lease {
   tokens: number;
   /** When the unused tokens are dropped (this instance's clock). */
   expires: number;
-  /** Refused by the bucket until then: no whole lease can have refilled before. */
+  /** Not asked again before then: the bucket could not fill a whole lease, and cannot have refilled one yet. */
   refusedUntil: number;
   /** The bucket's tokens when it refused, for the 429's Retry-After. */
   refusedTokens: number;
@@ -40,8 +40,10 @@ interface Lease {
  * request, 50 connections of one token queued on its row, and the limiter was the busiest
  * statement under load (issue 12). The limit still holds across instances: nothing is granted
  * that was not taken from the shared bucket, and unused tokens expire after a second rather
- * than going back. When the bucket refuses, the instance refuses that client without asking
- * again until a lease's worth can have refilled (a tenth of a second at most).
+ * than going back. When the bucket cannot fill a whole lease, the instance grants what it got
+ * and then refuses that client without asking again until a lease's worth can have refilled (a
+ * tenth of a second at most): a client over its limit costs one statement per lease, not one
+ * per request.
  *
  * A bucket that has refilled is full whether it exists or not, so once a minute each instance
  * deletes those: the table holds only the clients active in the last `burst / perSecond`
@@ -125,16 +127,20 @@ export class SharedRateLimiter implements Limiter {
     this.#cleanup();
     const row = rows[0];
     const now = this.now();
-    if (row && row.taken >= 1) {
-      lease.tokens = row.taken;
+    const taken = row?.taken ?? 0;
+    const tokens = row?.tokens ?? 0;
+    // A bucket that could not fill a whole lease is drained: the client is over its limit. It is
+    // not asked again until a whole lease can have refilled (at a high rate one token refills
+    // every millisecond, which would be a statement each); what it gave is granted meanwhile.
+    if (taken < this.#leaseSize) {
+      lease.refusedTokens = tokens;
+      lease.refusedUntil = now + (Math.max(0, this.#leaseSize - tokens) / perSecond) * 1000;
+    }
+    if (taken >= 1) {
+      lease.tokens = taken;
       lease.expires = now + LEASE_TTL_MS;
       return;
     }
-    const tokens = row?.tokens ?? 0;
-    lease.refusedTokens = tokens;
-    // Not asked again until a whole lease can have refilled: the client is over its limit, and
-    // at a high rate one token refills every millisecond, which would be a statement each.
-    lease.refusedUntil = now + (Math.max(0, this.#leaseSize - tokens) / perSecond) * 1000;
     throw tooManyRequests(this.limit, tokens);
   }
 
