@@ -21,6 +21,8 @@ describe('<success-overview> against the reference server', () => {
     const el = provider.querySelector('success-overview') as SuccessOverview;
     await until(() => deepText(el).includes('Success Metrics: Acme Corp'), 'dashboard', 20_000);
     await until(() => deepText(el).includes('Peer average'), 'benchmarks', 20_000);
+    // Each part draws when its own view has loaded (lazy parts): wait for the value card too.
+    await until(() => deepText(el).includes('2,400 hrs'), 'value', 20_000);
     const text = deepText(el);
     expect(text).to.include('4.2x');
     expect(text).to.include('vs $68K invest');
