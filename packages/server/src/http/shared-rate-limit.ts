@@ -163,11 +163,6 @@ export class SharedRateLimiter implements Limiter {
     return rows[0]?.n ?? 0;
   }
 
-  /** How many clients this instance holds a lease or a refusal for. */
-  get leasesHeld(): number {
-    return this.#leases.size;
-  }
-
   #forgetExpired(now: number): void {
     for (const [client, l] of this.#leases) {
       if (l.pending === null && now >= l.expires && now >= l.refusedUntil)
