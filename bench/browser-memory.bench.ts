@@ -105,6 +105,8 @@ const profile = mkdtempSync(join(tmpdir(), 'browser-memory-'));
 const browser = await launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(profile) });
 const samples: Sample[] = [];
 let failure: string | null = null;
+/** Goal detail views opened (customers without a goal have none). */
+let goalViews = 0;
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
@@ -149,6 +151,7 @@ try {
         return row != null;
       });
       if (opened) {
+        goalViews++;
         await settle(page);
         await page.click('#back');
       }
@@ -187,6 +190,7 @@ const pass = failure === null && peakPrivate > 0 && peakPrivate < BUDGET_MB;
 const file = writeResult('browser-memory', {
   workload: `the demo host page in Chromium (1280 x 900) against ${CUSTOMERS} customers on PostgreSQL: the CSM's landing, the manager's portfolio of everyone, then ${ROUNDS} rounds of ${PER_ROUND} customers (Success tab, a goal's detail, the Health tab every fourth), the locale switched after the first round, the portfolio after each round`,
   server_start_ms: startMs,
+  goal_views_opened: goalViews,
   samples,
   renderer_private_peak_mb: peakPrivate,
   renderer_rss_peak_mb: peakRss,
